@@ -1,0 +1,137 @@
+//! `/agencies` and `/agencies/{slug}`: who publishes systems, and what each publishes.
+
+use crate::layout::{NotFound, Unavailable};
+use crate::record::{AgencySlug, AgencyWithCount};
+use crate::register::AgencyPage as AgencyData;
+use crate::systems::list::SystemRows;
+use crate::systems::query::{PER_PAGE, SystemQuery};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// Every agency with its number of published systems.
+#[server]
+pub async fn get_agencies() -> Result<Vec<AgencyWithCount>, ServerFnError> {
+    let register = crate::register::register()?;
+    Ok(register.agencies().await?)
+}
+
+/// One agency and the first page of its systems, or `None` for an unknown slug.
+#[server]
+pub async fn get_agency(slug: String) -> Result<Option<AgencyData>, ServerFnError> {
+    let register = crate::register::register()?;
+    let Some(agency) = register.agency(&AgencySlug(slug.clone())).await? else {
+        return Ok(None);
+    };
+    let query = SystemQuery {
+        agency: Some(AgencySlug(slug)),
+        page: 1,
+        ..SystemQuery::default()
+    };
+    let systems = register.list_systems(&query).await?.systems;
+    Ok(Some(AgencyData { agency, systems }))
+}
+
+/// The `/agencies` page.
+#[component]
+pub fn AgenciesPage() -> impl IntoView {
+    let agencies = Resource::new(|| (), |_| get_agencies());
+    view! {
+        <Title text="Agencies – Lantern"/>
+        <h1>"Agencies"</h1>
+        <p class="lede">"The government bodies that publish their AI systems in the register."</p>
+        <Suspense fallback=|| view! { <p>"Loading agencies…"</p> }>
+            {move || Suspend::new(async move {
+                match agencies.await {
+                    Ok(agencies) => view! { <AgencyTable agencies/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AgencyTable(agencies: Vec<AgencyWithCount>) -> impl IntoView {
+    view! {
+        <p>{format!("{} agencies", agencies.len())}</p>
+        <table class="agencies">
+            <thead>
+                <tr>
+                    <th scope="col">"Agency"</th>
+                    <th scope="col">"Jurisdiction"</th>
+                    <th scope="col" class="number">"Systems"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {agencies
+                    .into_iter()
+                    .map(|a| view! {
+                        <tr>
+                            <th scope="row"><a href=format!("/agencies/{}", a.agency.slug)>{a.agency.name}</a></th>
+                            <td>{a.agency.jurisdiction}</td>
+                            <td class="number">{a.systems}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The `/agencies/{slug}` page.
+#[component]
+pub fn AgencyPage() -> impl IntoView {
+    let params = use_params_map();
+    let agency = Resource::new(
+        move || params.with(|p| p.get("slug").unwrap_or_default()),
+        get_agency,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the agency…"</p> }>
+            {move || Suspend::new(async move {
+                match agency.await {
+                    Ok(Some(data)) => view! { <AgencyView data/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AgencyView(data: AgencyData) -> impl IntoView {
+    let AgencyWithCount {
+        agency,
+        systems: total,
+    } = data.agency;
+    let all_url = SystemQuery {
+        agency: Some(agency.slug.clone()),
+        page: 1,
+        ..SystemQuery::default()
+    }
+    .url();
+    view! {
+        <Title text=format!("{} – Lantern", agency.name)/>
+        <h1>{agency.name.clone()}</h1>
+        <p class="lede">{agency.description.clone()}</p>
+        <dl class="facts">
+            <dt>"Jurisdiction"</dt><dd>{agency.jurisdiction.clone()}</dd>
+            {agency.website.clone().map(|w| {
+                let href = w.clone();
+                view! { <dt>"Website"</dt><dd><a href=href>{w}</a></dd> }
+            })}
+            {agency.contact.clone().map(|c| {
+                let href = if c.contains('@') && !c.starts_with("http") { format!("mailto:{c}") } else { c.clone() };
+                view! { <dt>"Public contact"</dt><dd><a href=href>{c}</a></dd> }
+            })}
+            <dt>"Published systems"</dt><dd>{total}</dd>
+        </dl>
+        <h2>"Systems"</h2>
+        {(total > i64::from(PER_PAGE)).then(|| view! {
+            <p>{format!("The {PER_PAGE} most recently updated of {total} systems. ")}<a href=all_url.clone()>"See and filter all of them"</a></p>
+        })}
+        <SystemRows systems=data.systems/>
+    }
+}

@@ -1,0 +1,71 @@
+//! What every page shares: header, navigation, footer, and the error pages.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The frame of every page: a skip link, the header with navigation, main content, footer.
+#[component]
+pub fn Page(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <header class="site-header">
+            <div class="wrap">
+                <a class="site-name" href="/">"Lantern"</a>
+                <span class="site-tagline">"The public register of government AI systems"</span>
+                <nav aria-label="Main">
+                    <ul>
+                        <li><a href="/systems">"AI systems"</a></li>
+                        <li><a href="/agencies">"Agencies"</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>
+                    "Lantern publishes what government agencies report about the AI and algorithmic systems they use. "
+                    "Agencies are responsible for their records; audits are recorded by independent oversight bodies."
+                </p>
+            </div>
+        </footer>
+    }
+}
+
+/// Sets the HTTP status of the page being rendered (on the server; a no-op in the browser).
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// The page for an address that names nothing in the register. Status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_status(404);
+    view! {
+        <Title text="Page not found – Lantern"/>
+        <h1>"Page not found"</h1>
+        <p>"There is nothing at this address. If you typed it, check it is right; if you followed a link, the record may have a new address."</p>
+        <p><a href="/systems">"Browse all AI systems"</a>" or "<a href="/agencies">"see the agencies"</a>"."</p>
+    }
+}
+
+/// The page shown when the register could not be read. Status 500.
+#[component]
+pub fn Unavailable() -> impl IntoView {
+    set_status(500);
+    view! {
+        <Title text="Something went wrong – Lantern"/>
+        <h1>"Sorry, something went wrong"</h1>
+        <p>"We could not read the register just now. Please try again in a few minutes."</p>
+    }
+}

@@ -1,0 +1,64 @@
+//! Lantern's pages and the record they show, shared by the server and the browser.
+//!
+//! Pages are rendered on the server and work without JavaScript. Only the few
+//! interactive parts are islands that the browser wakes up (see DESIGN.md:
+//! islands ship far less wasm to a citizen's phone than hydrating whole pages).
+
+#![recursion_limit = "256"]
+
+pub mod agencies;
+#[cfg(feature = "ssr")]
+pub mod error;
+pub mod home;
+pub mod layout;
+pub mod record;
+pub mod register;
+pub mod systems;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+                <link rel="stylesheet" id="leptos" href="/pkg/lantern.css"/>
+                <link rel="icon" href="/favicon.ico" sizes="any"/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Every page of the public register.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Async rendering waits for the data of a page before sending it, so every
+    // page is complete HTML without JavaScript and can set its status code.
+    view! {
+        <Router>
+            <layout::Page>
+                <Routes fallback=layout::NotFound>
+                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/systems") view=systems::list::SystemsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/systems/:id") view=systems::page::SystemPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agencies") view=agencies::AgenciesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agencies/:slug") view=agencies::AgencyPage ssr=SsrMode::Async/>
+                </Routes>
+            </layout::Page>
+        </Router>
+    }
+}

@@ -1,0 +1,174 @@
+//! The register's record: agencies, AI systems, their published versions and audits.
+//!
+//! These are the public shapes, shared by the server and the browser. Field names
+//! are the public JSON names of DESIGN.md; enumerations keep stable snake_case
+//! names in storage, JSON and URLs, and carry a human label for pages.
+
+mod enums;
+
+pub use enums::*;
+use serde::{Deserialize, Serialize};
+
+/// The stable public id of a system: never reused, survives renames.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SystemId(pub String);
+
+/// The slug that names an agency in URLs and JSON (`dhs`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AgencySlug(pub String);
+
+impl std::fmt::Display for SystemId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Display for AgencySlug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A government body that owns systems in the register.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agency {
+    pub slug: AgencySlug,
+    pub name: String,
+    /// Country or government the agency belongs to, e.g. "United States (federal)".
+    pub jurisdiction: String,
+    pub website: Option<String>,
+    /// Public contact for questions about the agency's systems.
+    pub contact: Option<String>,
+    pub description: String,
+}
+
+/// An agency with the number of published systems it owns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgencyWithCount {
+    pub agency: Agency,
+    pub systems: i64,
+}
+
+/// One data set a system uses.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataSet {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub source: String,
+    pub personal_data: Option<PersonalData>,
+    #[serde(default)]
+    pub sensitive_attributes: Vec<String>,
+}
+
+/// An impact assessment done for a system.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub kind: AssessmentKind,
+    /// `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A field the agency does not publish, with the stated legal ground.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withheld {
+    /// The public JSON name of the withheld field, e.g. `data`.
+    pub field: String,
+    pub reason: String,
+}
+
+/// What an agency writes about a system: everything that is versioned.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SystemContent {
+    pub agency_ref: Option<String>,
+    pub name: String,
+    pub summary: String,
+    pub unit: Option<String>,
+    pub contact: Option<String>,
+    pub purpose: String,
+    pub how_it_works: String,
+    pub stage: Stage,
+    pub in_use_since: Option<String>,
+    pub retired_on: Option<String>,
+    pub topic: Topic,
+    pub tags: Vec<String>,
+    pub technique: Vec<Technique>,
+    pub risk_level: RiskLevel,
+    pub decision_role: Option<DecisionRole>,
+    pub human_oversight: String,
+    pub contest: String,
+    pub data: Vec<DataSet>,
+    pub explainability: String,
+    pub fairness: String,
+    pub risks: String,
+    pub assessments: Vec<Assessment>,
+    pub legal_basis: String,
+    pub supplier: Option<String>,
+    pub withheld: Vec<Withheld>,
+}
+
+impl SystemContent {
+    /// The reason a field is withheld, if it is.
+    pub fn withheld_reason(&self, field: &str) -> Option<&str> {
+        self.withheld
+            .iter()
+            .find(|w| w.field == field)
+            .map(|w| w.reason.as_str())
+    }
+}
+
+/// An independent audit of a system, recorded by an oversight body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Audit {
+    pub auditor: String,
+    /// `YYYY-MM-DD`
+    pub audited_on: String,
+    pub outcome: AuditOutcome,
+    pub findings: String,
+    pub report_url: Option<String>,
+    /// `YYYY-MM-DD`
+    pub next_due: Option<String>,
+}
+
+/// A system as the public sees it: its latest published version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct System {
+    pub id: SystemId,
+    pub agency: AgencySlug,
+    pub agency_name: String,
+    #[serde(flatten)]
+    pub content: SystemContent,
+    pub version: i64,
+    /// RFC 3339, UTC.
+    pub published_at: String,
+    /// RFC 3339, UTC.
+    pub reviewed_at: Option<String>,
+    pub audit: Option<Audit>,
+}
+
+/// The few fields a list of systems shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SystemSummary {
+    pub id: SystemId,
+    pub name: String,
+    pub summary: String,
+    pub agency: AgencySlug,
+    pub agency_name: String,
+    pub stage: Stage,
+    pub risk_level: RiskLevel,
+    pub topic: Topic,
+    pub audit: Option<AuditOutcome>,
+    /// RFC 3339, UTC.
+    pub published_at: String,
+}
+
+/// The date part of an RFC 3339 timestamp, as pages show it (`2026-11-28`).
+///
+/// Fixed format on server and browser alike, so hydration never sees a mismatch.
+pub fn date_of(timestamp: &str) -> &str {
+    timestamp.get(..10).unwrap_or(timestamp)
+}

@@ -1,0 +1,213 @@
+//! The closed sets of the record. Stable names never change; add a value only
+//! with a migration and a note.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a closed enumeration with its stable name and human label per value.
+macro_rules! closed_set {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $value:literal, $label:literal;)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $value)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the order pages list them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable name used in storage, JSON and URLs.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $value),+ }
+            }
+
+            /// The label a page shows.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// The value with this stable name, if there is one.
+            pub fn parse(name: &str) -> Option<Self> {
+                match name { $($value => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The stable names, for error messages: `a, b, c`.
+            pub fn names() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+closed_set! {
+    /// Where a system is in its life.
+    Stage {
+        Planned = "planned", "Planned";
+        Development = "development", "In development";
+        Pilot = "pilot", "Pilot";
+        InUse = "in_use", "In use";
+        Retired = "retired", "Retired";
+    }
+}
+
+closed_set! {
+    /// Risk class in the sense of the EU AI Act.
+    RiskLevel {
+        Minimal = "minimal", "Minimal risk";
+        Limited = "limited", "Limited risk";
+        High = "high", "High risk";
+        Prohibited = "prohibited", "Prohibited";
+        Unassessed = "unassessed", "Not yet assessed";
+    }
+}
+
+closed_set! {
+    /// How far the system's output goes in a decision about a person.
+    DecisionRole {
+        InformsHuman = "informs_human", "Informs a human who decides";
+        Recommends = "recommends", "Recommends a decision to a human";
+        DecidesWithReview = "decides_with_review", "Decides, with human review";
+        DecidesAlone = "decides_alone", "Decides without human review";
+    }
+}
+
+closed_set! {
+    /// The kind of technique a system uses.
+    Technique {
+        Rules = "rules", "Rules";
+        ClassicalMl = "classical_ml", "Classical machine learning";
+        Nlp = "nlp", "Natural language processing";
+        ComputerVision = "computer_vision", "Computer vision";
+        GenerativeAi = "generative_ai", "Generative AI";
+        Agentic = "agentic", "Agentic AI";
+        Other = "other", "Other";
+    }
+}
+
+closed_set! {
+    /// The area of government a system works in.
+    Topic {
+        Benefits = "benefits", "Benefits";
+        Health = "health", "Health";
+        Tax = "tax", "Tax";
+        LawEnforcement = "law_enforcement", "Law enforcement";
+        Justice = "justice", "Justice";
+        Immigration = "immigration", "Immigration";
+        Education = "education", "Education";
+        Transport = "transport", "Transport";
+        Environment = "environment", "Environment";
+        Housing = "housing", "Housing";
+        Employment = "employment", "Employment";
+        Defence = "defence", "Defence";
+        Science = "science", "Science";
+        Administration = "administration", "Administration";
+        ServiceDelivery = "service_delivery", "Service delivery";
+        Other = "other", "Other";
+    }
+}
+
+closed_set! {
+    /// How much a data set says about individual people.
+    PersonalData {
+        None = "none", "No personal data";
+        Pseudonymised = "pseudonymised", "Pseudonymised personal data";
+        Identified = "identified", "Identifiable personal data";
+    }
+}
+
+closed_set! {
+    /// The kind of an impact assessment.
+    AssessmentKind {
+        Dpia = "dpia", "Data protection impact assessment";
+        Fria = "fria", "Fundamental rights impact assessment";
+        Aia = "aia", "Algorithmic impact assessment";
+        AlgorithmImpact = "algorithm_impact", "Algorithm impact assessment";
+        Other = "other", "Other assessment";
+    }
+}
+
+closed_set! {
+    /// What an audit concluded.
+    AuditOutcome {
+        Passed = "passed", "Passed";
+        PassedWithFindings = "passed_with_findings", "Passed with findings";
+        Failed = "failed", "Failed";
+        InProgress = "in_progress", "Audit in progress";
+    }
+}
+
+/// The audit filter of lists: an outcome of the latest audit, or never audited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditFilter {
+    Outcome(AuditOutcome),
+    Never,
+}
+
+impl AuditFilter {
+    /// Every filter value, in the order pages list them.
+    pub fn all() -> Vec<AuditFilter> {
+        AuditOutcome::ALL
+            .iter()
+            .map(|o| AuditFilter::Outcome(*o))
+            .chain([AuditFilter::Never])
+            .collect()
+    }
+
+    /// The stable name used in URLs (`passed`, …, `none`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditFilter::Outcome(outcome) => outcome.as_str(),
+            AuditFilter::Never => "none",
+        }
+    }
+
+    /// The label a page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditFilter::Outcome(outcome) => outcome.label(),
+            AuditFilter::Never => "Never audited",
+        }
+    }
+
+    /// The filter with this stable name, if there is one.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "none" => Some(AuditFilter::Never),
+            other => AuditOutcome::parse(other).map(AuditFilter::Outcome),
+        }
+    }
+
+    /// The stable names, for error messages.
+    pub fn names() -> String {
+        format!("{}, none", AuditOutcome::names())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_names_round_trip_through_parse_and_json() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::parse(stage.as_str()), Some(*stage));
+            let json = serde_json::to_string(stage).unwrap();
+            assert_eq!(json, format!("\"{}\"", stage.as_str()));
+            assert_eq!(serde_json::from_str::<Stage>(&json).unwrap(), *stage);
+        }
+        assert_eq!(Topic::parse("law_enforcement"), Some(Topic::LawEnforcement));
+        assert_eq!(RiskLevel::parse("banana"), None);
+        assert_eq!(AuditFilter::parse("none"), Some(AuditFilter::Never));
+        assert_eq!(
+            AuditFilter::parse("passed_with_findings"),
+            Some(AuditFilter::Outcome(AuditOutcome::PassedWithFindings))
+        );
+        assert_eq!(AuditFilter::all().len(), AuditOutcome::ALL.len() + 1);
+    }
+}

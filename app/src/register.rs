@@ -1,0 +1,68 @@
+//! What the pages read from the register, as one interface.
+//!
+//! The server implements [`Register`] on its storage layer (SQLite or PostgreSQL);
+//! pages reach it through server functions, so no SQL lives in the app.
+
+use crate::record::{AgencyWithCount, AuditFilter, RiskLevel, Stage, SystemSummary};
+use serde::{Deserialize, Serialize};
+
+/// Counts that describe the whole register, for the home page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    pub systems: i64,
+    pub agencies: i64,
+    pub by_stage: Vec<(Stage, i64)>,
+    pub by_risk_level: Vec<(RiskLevel, i64)>,
+    pub by_audit: Vec<(AuditFilter, i64)>,
+    pub recently_updated: Vec<SystemSummary>,
+}
+
+/// One page of a list of systems and the total the filters match.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SystemList {
+    pub systems: Vec<SystemSummary>,
+    pub total: i64,
+}
+
+/// An agency page: the agency and its systems.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgencyPage {
+    pub agency: AgencyWithCount,
+    pub systems: Vec<SystemSummary>,
+}
+
+#[cfg(feature = "ssr")]
+pub use server_side::*;
+
+#[cfg(feature = "ssr")]
+mod server_side {
+    use super::*;
+    use crate::error::AppError;
+    use crate::record::{AgencySlug, System, SystemId};
+    use crate::systems::query::SystemQuery;
+    use std::sync::Arc;
+
+    /// Read access to the published register.
+    #[async_trait::async_trait]
+    pub trait Register: Send + Sync {
+        /// Counts by stage, risk level and audit outcome, and the latest changes.
+        async fn overview(&self) -> Result<Overview, AppError>;
+        /// One page of published systems matching the query.
+        async fn list_systems(&self, query: &SystemQuery) -> Result<SystemList, AppError>;
+        /// The latest published version of a system.
+        async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError>;
+        /// Every agency with its number of published systems.
+        async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError>;
+        /// One agency with its number of published systems.
+        async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError>;
+    }
+
+    /// The handle pages and server functions find in their context.
+    pub type SharedRegister = Arc<dyn Register>;
+
+    /// The register of the current request.
+    pub fn register() -> Result<SharedRegister, AppError> {
+        leptos::prelude::use_context::<SharedRegister>()
+            .ok_or_else(|| AppError::Internal("no register in the request context".into()))
+    }
+}

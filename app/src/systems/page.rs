@@ -1,0 +1,355 @@
+//! `/systems/{id}`: the public record of one system, its latest published version.
+//!
+//! The top of the page answers in plain words what a citizen asks first: what
+//! does it do, who runs it, does it decide about me, has it been audited, how
+//! do I question it. The full record follows, section by section.
+
+use crate::layout::{NotFound, Unavailable};
+use crate::record::{Audit, DataSet, System, SystemContent, date_of};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+/// A markdown section of the record, rendered and sanitised on the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The public JSON name of the field, e.g. `how_it_works`.
+    pub field: String,
+    pub heading: String,
+    /// Safe HTML; empty when the agency wrote nothing.
+    pub html: String,
+    /// Why the agency does not publish this section, if it does not.
+    pub withheld: Option<String>,
+}
+
+/// Everything the record page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SystemRecord {
+    pub system: System,
+    pub sections: Vec<Section>,
+    /// The latest audit's findings as safe HTML.
+    pub audit_findings_html: String,
+}
+
+/// The markdown fields of the record, in page order, with their headings.
+pub const SECTIONS: [(&str, &str); 8] = [
+    ("purpose", "Purpose"),
+    ("how_it_works", "How it works"),
+    ("human_oversight", "Human oversight"),
+    ("contest", "How to question or appeal a decision"),
+    ("explainability", "How decisions are explained"),
+    ("fairness", "Fairness and bias testing"),
+    ("risks", "Risks and how they are managed"),
+    ("legal_basis", "Legal basis"),
+];
+
+/// The markdown text of a section field.
+pub fn section_text<'a>(content: &'a SystemContent, field: &str) -> &'a str {
+    match field {
+        "purpose" => &content.purpose,
+        "how_it_works" => &content.how_it_works,
+        "human_oversight" => &content.human_oversight,
+        "contest" => &content.contest,
+        "explainability" => &content.explainability,
+        "fairness" => &content.fairness,
+        "risks" => &content.risks,
+        "legal_basis" => &content.legal_basis,
+        _ => "",
+    }
+}
+
+/// The record of system `id`, or `None` when no published system has that id.
+#[server]
+pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnError> {
+    use crate::record::SystemId;
+    use crate::systems::markdown::to_safe_html;
+
+    let register = crate::register::register()?;
+    let Some(system) = register.system(&SystemId(id)).await? else {
+        return Ok(None);
+    };
+    let sections = SECTIONS
+        .iter()
+        .map(|(field, heading)| Section {
+            field: field.to_string(),
+            heading: heading.to_string(),
+            html: to_safe_html(section_text(&system.content, field)),
+            withheld: system.content.withheld_reason(field).map(str::to_string),
+        })
+        .collect();
+    let audit_findings_html = system
+        .audit
+        .as_ref()
+        .map(|a| to_safe_html(&a.findings))
+        .unwrap_or_default();
+    Ok(Some(SystemRecord {
+        system,
+        sections,
+        audit_findings_html,
+    }))
+}
+
+/// The `/systems/{id}` page.
+#[component]
+pub fn SystemPage() -> impl IntoView {
+    let params = use_params_map();
+    let record = Resource::new(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        get_system,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the record…"</p> }>
+            {move || Suspend::new(async move {
+                match record.await {
+                    Ok(Some(record)) => view! { <RecordView record/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RecordView(record: SystemRecord) -> impl IntoView {
+    let SystemRecord {
+        system,
+        sections,
+        audit_findings_html,
+    } = record;
+    let content = &system.content;
+    let title = format!("{} – {} – Lantern", content.name, system.agency_name);
+    let contact = content.contact.clone();
+    let decides = content
+        .decision_role
+        .map_or("The agency has not said.", |role| role.label());
+    let audit_line = match &system.audit {
+        Some(audit) => format!(
+            "{} by {} on {}.",
+            audit.outcome.label(),
+            audit.auditor,
+            audit.audited_on
+        ),
+        None => "No independent audit has been recorded.".to_string(),
+    };
+    let contest_withheld = content.withheld_reason("contest").is_some();
+    let has_contest = !content.contest.trim().is_empty() || contest_withheld;
+
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=content.summary.clone()/>
+        <article class="record">
+            <p class="record-owner">
+                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
+                {content.unit.clone().map(|unit| view! { <span class="unit">" · "{unit}</span> })}
+            </p>
+            <h1>{content.name.clone()}</h1>
+            <p class="lede">{content.summary.clone()}</p>
+            <ul class="tags" aria-label="Key facts">
+                <li class=format!("tag stage-{}", content.stage)>{content.stage.label()}</li>
+                <li class=format!("tag risk-{}", content.risk_level)>{content.risk_level.label()}</li>
+                <li class="tag">{content.topic.label()}</li>
+            </ul>
+
+            <section class="at-a-glance" aria-labelledby="at-a-glance">
+                <h2 id="at-a-glance">"At a glance"</h2>
+                <dl>
+                    <dt>"What does it do?"</dt>
+                    <dd>{content.summary.clone()}</dd>
+                    <dt>"Who runs it?"</dt>
+                    <dd>
+                        {system.agency_name.clone()}
+                        {content.unit.clone().map(|unit| format!(" ({unit})"))}
+                        {content.supplier.clone().map(|s| format!(". Supplier: {s}"))}
+                    </dd>
+                    <dt>"Does it decide about me?"</dt>
+                    <dd>{decides}</dd>
+                    <dt>"Has it been audited?"</dt>
+                    <dd>{audit_line}</dd>
+                    <dt>"How do I question it?"</dt>
+                    <dd>
+                        {contact.clone().map(|c| view! { "Contact " <ContactLink contact=c/> ". " })}
+                        {has_contest.then(|| view! { <a href="#contest">"How to question or appeal a decision"</a> })}
+                        {(contact.is_none() && !has_contest).then(|| "The agency has not published a contact.")}
+                    </dd>
+                </dl>
+            </section>
+
+            {sections
+                .into_iter()
+                .map(|section| view! { <RecordSection section/> })
+                .collect_view()}
+
+            <DataSection content=content.clone()/>
+            <FactsSection system=system.clone()/>
+            <AuditSection audit=system.audit.clone() findings_html=audit_findings_html/>
+        </article>
+    }
+}
+
+#[component]
+fn ContactLink(contact: String) -> impl IntoView {
+    let href = if contact.contains('@') && !contact.starts_with("http") {
+        format!("mailto:{contact}")
+    } else {
+        contact.clone()
+    };
+    view! { <a href=href>{contact}</a> }
+}
+
+#[component]
+fn RecordSection(section: Section) -> impl IntoView {
+    let body = match (&section.withheld, section.html.trim().is_empty()) {
+        (Some(reason), _) => {
+            view! { <p class="withheld">"Withheld: "{reason.clone()}</p> }.into_any()
+        }
+        (None, true) => {
+            view! { <p class="not-stated">"The agency has not published this."</p> }.into_any()
+        }
+        (None, false) => {
+            view! { <div class="markdown" inner_html=section.html.clone()></div> }.into_any()
+        }
+    };
+    view! {
+        <section class="record-section" aria-labelledby=section.field.clone()>
+            <h2 id=section.field.clone()>{section.heading.clone()}</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn DataSection(content: SystemContent) -> impl IntoView {
+    let body = if let Some(reason) = content.withheld_reason("data") {
+        view! { <p class="withheld">"Withheld: "{reason.to_string()}</p> }.into_any()
+    } else if content.data.is_empty() {
+        view! { <p class="not-stated">"The agency has not published this."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="data-sets">
+                {content.data.into_iter().map(|d| view! { <DataSetItem data=d/> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="record-section" aria-labelledby="data">
+            <h2 id="data">"Data used"</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn DataSetItem(data: DataSet) -> impl IntoView {
+    let personal = data
+        .personal_data
+        .map_or("Not stated whether it holds personal data", |p| p.label());
+    view! {
+        <li>
+            <h3>{data.name}</h3>
+            {(!data.description.is_empty()).then(|| view! { <p>{data.description.clone()}</p> })}
+            <dl class="facts">
+                {(!data.source.is_empty()).then(|| view! { <dt>"Source"</dt><dd>{data.source.clone()}</dd> })}
+                <dt>"Personal data"</dt>
+                <dd>{personal}</dd>
+                {(!data.sensitive_attributes.is_empty()).then(|| view! {
+                    <dt>"Sensitive attributes"</dt>
+                    <dd>{data.sensitive_attributes.join(", ")}</dd>
+                })}
+            </dl>
+        </li>
+    }
+}
+
+/// Dates, techniques, assessments, references and the version of the record.
+#[component]
+fn FactsSection(system: System) -> impl IntoView {
+    let content = system.content;
+    let techniques = content
+        .technique
+        .iter()
+        .map(|t| t.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let assessments = if let Some(reason) = content.withheld_reason("assessments") {
+        view! { <p class="withheld">"Withheld: "{reason.to_string()}</p> }.into_any()
+    } else if content.assessments.is_empty() {
+        view! { <p class="not-stated">"No impact assessment has been published."</p> }.into_any()
+    } else {
+        view! {
+            <ul>
+                {content.assessments.iter().map(|a| {
+                    let label = format!("{}{}", a.kind.label(), a.date.as_ref().map(|d| format!(", {d}")).unwrap_or_default());
+                    match a.url.clone() {
+                        Some(url) => view! { <li><a href=url>{label}</a></li> }.into_any(),
+                        None => view! { <li>{label}</li> }.into_any(),
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let supplier = match content.withheld_reason("supplier") {
+        Some(reason) => format!("Withheld: {reason}"),
+        None => content
+            .supplier
+            .clone()
+            .unwrap_or_else(|| "Not stated".into()),
+    };
+    view! {
+        <section class="record-section" aria-labelledby="facts">
+            <h2 id="facts">"Facts"</h2>
+            <dl class="facts">
+                <dt>"Stage"</dt><dd>{content.stage.label()}</dd>
+                {content.in_use_since.clone().map(|d| view! { <dt>"In use since"</dt><dd>{d}</dd> })}
+                {content.retired_on.clone().map(|d| view! { <dt>"Retired on"</dt><dd>{d}</dd> })}
+                <dt>"Risk level"</dt><dd>{content.risk_level.label()}</dd>
+                <dt>"Topic"</dt><dd>{content.topic.label()}</dd>
+                {(!content.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd>{content.tags.join(", ")}</dd> })}
+                <dt>"Techniques"</dt><dd>{if techniques.is_empty() { "Not stated".to_string() } else { techniques }}</dd>
+                <dt>"Supplier"</dt><dd>{supplier}</dd>
+                {content.agency_ref.clone().map(|r| view! { <dt>"Agency reference"</dt><dd>{r}</dd> })}
+                <dt>"Record"</dt>
+                <dd>
+                    "Version "{system.version}", published "{date_of(&system.published_at).to_string()}
+                    {system.reviewed_at.as_ref().map(|r| format!(", reviewed {}", date_of(r)))}
+                </dd>
+                <dt>"Permanent id"</dt><dd><code>{system.id.0.clone()}</code></dd>
+            </dl>
+            <h3>"Impact assessments"</h3>
+            {assessments}
+        </section>
+    }
+}
+
+#[component]
+fn AuditSection(audit: Option<Audit>, findings_html: String) -> impl IntoView {
+    let body = match audit {
+        None => view! {
+            <p>"No independent audit of this system has been recorded. Only oversight bodies can record audits; agencies cannot mark their own systems as audited."</p>
+        }
+        .into_any(),
+        Some(audit) => view! {
+            <dl class="facts">
+                <dt>"Outcome"</dt><dd class=format!("audit-{}", audit.outcome)>{audit.outcome.label()}</dd>
+                <dt>"Audited by"</dt><dd>{audit.auditor.clone()}</dd>
+                <dt>"Date"</dt><dd>{audit.audited_on.clone()}</dd>
+                {audit.next_due.clone().map(|d| view! { <dt>"Next audit due"</dt><dd>{d}</dd> })}
+                {audit.report_url.clone().map(|url| view! { <dt>"Report"</dt><dd><a href=url>"Read the audit report"</a></dd> })}
+            </dl>
+            {(!findings_html.trim().is_empty()).then(|| view! {
+                <h3>"Findings"</h3>
+                <div class="markdown" inner_html=findings_html.clone()></div>
+            })}
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="record-section" aria-labelledby="audit">
+            <h2 id="audit">"Latest audit"</h2>
+            {body}
+        </section>
+    }
+}

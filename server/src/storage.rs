@@ -1,0 +1,173 @@
+//! The storage layer: every SQL statement of Lantern lives below this module.
+//!
+//! One implementation serves SQLite and PostgreSQL through sqlx's `Any` driver.
+//! The SQL is written in the subset both databases share (`$1` parameters,
+//! `ON CONFLICT`, window functions), so behaviour is the same on both; the few
+//! places where they differ say so.
+
+mod read;
+mod rows;
+mod write;
+
+use anyhow::Context;
+use app::error::AppError;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::path::Path;
+use std::time::Duration;
+
+pub use read::VersionInfo;
+pub use write::{NewAudit, PublishOutcome};
+
+/// Which database a storage handle talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatabaseKind {
+    Sqlite,
+    Postgres,
+}
+
+/// The register's database: a connection pool and which kind of database it is.
+#[derive(Clone)]
+pub struct Storage {
+    pool: AnyPool,
+    kind: DatabaseKind,
+}
+
+/// Counts reported by `/healthz`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Health {
+    pub systems: i64,
+    pub agencies: i64,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+impl Storage {
+    /// The URL of the embedded SQLite database in a data directory.
+    pub fn sqlite_url(data_dir: &Path) -> String {
+        format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("lantern.db").display()
+        )
+    }
+
+    /// Connects to the database at `url` (`sqlite://…` or `postgres://…`) and
+    /// brings its schema up to date.
+    pub async fn open(url: &str) -> anyhow::Result<Storage> {
+        install_default_drivers();
+        let kind = if url.starts_with("sqlite:") {
+            DatabaseKind::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            DatabaseKind::Postgres
+        } else {
+            anyhow::bail!(
+                "DATABASE_URL must start with sqlite: or postgres:, not “{}”",
+                url.split(':').next().unwrap_or(url)
+            );
+        };
+        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
+        let pool = match kind {
+            DatabaseKind::Sqlite => {
+                options
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            // WAL lets readers work while an import writes; foreign keys
+                            // are off by default in SQLite.
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(url)
+                    .await
+            }
+            DatabaseKind::Postgres => options.max_connections(16).connect(url).await,
+        }
+        .with_context(|| format!("could not open the database at {}", redact(url)))?;
+        let migrator = match kind {
+            DatabaseKind::Sqlite => &SQLITE_MIGRATIONS,
+            DatabaseKind::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&pool)
+            .await
+            .context("could not migrate the database")?;
+        Ok(Storage { pool, kind })
+    }
+
+    /// Which database this is.
+    pub fn kind(&self) -> DatabaseKind {
+        self.kind
+    }
+
+    /// Closes every connection; later calls fail as a database outage would.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Checks the database answers, and counts what the register publishes.
+    pub async fn health(&self) -> Result<Health, AppError> {
+        let row: (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM systems WHERE current_version IS NOT NULL), \
+                    (SELECT count(*) FROM agencies)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(database_error)?;
+        Ok(Health {
+            systems: row.0,
+            agencies: row.1,
+        })
+    }
+}
+
+/// Logs a database error once and turns it into the error users see.
+pub(crate) fn database_error(error: sqlx::Error) -> AppError {
+    if let sqlx::Error::Database(db) = &error {
+        if db.is_unique_violation() {
+            return AppError::Conflict(db.message().to_string());
+        }
+    }
+    tracing::error!(%error, "database error");
+    AppError::Internal(error.to_string())
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..scheme_end + 3], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact("postgres://lantern:secret@db:5432/lantern"),
+            "postgres://lantern:***@db:5432/lantern"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
+        assert_eq!(
+            redact("sqlite://data/lantern.db"),
+            "sqlite://data/lantern.db"
+        );
+    }
+}

@@ -1,0 +1,300 @@
+//! Reading the published register: what pages and the API show.
+
+use super::rows::{self, CONTENT_COLUMNS, PUBLISHED, SUMMARY_COLUMNS};
+use super::{Storage, database_error};
+use app::error::AppError;
+use app::record::{
+    Agency, AgencySlug, AgencyWithCount, Audit, AuditFilter, AuditOutcome, RiskLevel, Stage,
+    System, SystemId, SystemSummary,
+};
+use app::register::{Overview, Register, SystemList};
+use app::systems::query::{PER_PAGE, Sort, SystemQuery};
+use sqlx::any::AnyRow;
+
+/// How many recently updated systems the home page shows.
+const RECENTLY_UPDATED: i64 = 6;
+
+/// A WHERE clause built from a query, with its parameters in `$n` order.
+#[derive(Default)]
+struct Filters {
+    clauses: Vec<String>,
+    params: Vec<String>,
+}
+
+impl Filters {
+    fn from_query(query: &SystemQuery) -> Filters {
+        let mut filters = Filters::default();
+        if let Some(agency) = &query.agency {
+            filters.push("s.agency = $?", agency.0.clone());
+        }
+        if let Some(stage) = query.stage {
+            filters.push("v.stage = $?", stage.as_str().into());
+        }
+        if let Some(risk) = query.risk_level {
+            filters.push("v.risk_level = $?", risk.as_str().into());
+        }
+        if let Some(topic) = query.topic {
+            filters.push("v.topic = $?", topic.as_str().into());
+        }
+        if let Some(technique) = query.technique {
+            filters.push(
+                "EXISTS (SELECT 1 FROM system_techniques t \
+                 WHERE t.system_id = s.id AND t.technique = $?)",
+                technique.as_str().into(),
+            );
+        }
+        match query.audit {
+            Some(AuditFilter::Never) => filters.clauses.push("s.audit_outcome IS NULL".into()),
+            Some(AuditFilter::Outcome(outcome)) => {
+                filters.push("s.audit_outcome = $?", outcome.as_str().into())
+            }
+            None => {}
+        }
+        filters
+    }
+
+    /// Adds `clause`, whose `$?` stands for the parameter `param`.
+    fn push(&mut self, clause: &str, param: String) {
+        self.params.push(param);
+        let placeholder = format!("${}", self.params.len());
+        self.clauses.push(clause.replace("$?", &placeholder));
+    }
+
+    fn where_sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+fn order_sql(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Updated => "ORDER BY v.published_at DESC, s.id",
+        Sort::Name => "ORDER BY lower(v.name), s.id",
+    }
+}
+
+/// One published version of a system, as its history lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionInfo {
+    pub version: i64,
+    pub published_at: String,
+    pub change_summary: String,
+}
+
+impl Storage {
+    /// Every published version of a system, oldest first.
+    pub async fn versions(&self, id: &SystemId) -> Result<Vec<VersionInfo>, AppError> {
+        let rows = sqlx::query(
+            "SELECT version, published_at, change_summary FROM system_versions \
+             WHERE system_id = $1 ORDER BY version",
+        )
+        .bind(id.0.clone())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(VersionInfo {
+                    version: rows::integer(row, "version")?,
+                    published_at: rows::text(row, "published_at")?,
+                    change_summary: rows::text(row, "change_summary")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn count_by(&self, column: &str) -> Result<Vec<(String, i64)>, AppError> {
+        let sql = format!("SELECT {column} AS k, count(*) AS n FROM {PUBLISHED} GROUP BY {column}");
+        let rows = sqlx::query(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    rows::optional_text(row, "k")?.unwrap_or_default(),
+                    rows::integer(row, "n")?,
+                ))
+            })
+            .collect()
+    }
+
+    async fn summaries(&self, sql: &str, params: &[String]) -> Result<Vec<AnyRow>, AppError> {
+        let mut query = sqlx::query(sql);
+        for param in params {
+            query = query.bind(param.clone());
+        }
+        query.fetch_all(&self.pool).await.map_err(database_error)
+    }
+
+    async fn latest_audit(&self, id: &SystemId) -> Result<Option<Audit>, AppError> {
+        let row = sqlx::query(
+            "SELECT auditor, audited_on, outcome, findings, report_url, next_due FROM audits \
+             WHERE system_id = $1 ORDER BY audited_on DESC, id DESC LIMIT 1",
+        )
+        .bind(id.0.clone())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(database_error)?;
+        row.map(|row| {
+            Ok(Audit {
+                auditor: rows::text(&row, "auditor")?,
+                audited_on: rows::text(&row, "audited_on")?,
+                outcome: rows::closed(&row, "outcome", AuditOutcome::parse)?,
+                findings: rows::text(&row, "findings")?,
+                report_url: rows::optional_text(&row, "report_url")?,
+                next_due: rows::optional_text(&row, "next_due")?,
+            })
+        })
+        .transpose()
+    }
+}
+
+fn agency_with_count(row: &AnyRow) -> Result<AgencyWithCount, AppError> {
+    Ok(AgencyWithCount {
+        agency: Agency {
+            slug: AgencySlug(rows::text(row, "slug")?),
+            name: rows::text(row, "name")?,
+            jurisdiction: rows::text(row, "jurisdiction")?,
+            website: rows::optional_text(row, "website")?,
+            contact: rows::optional_text(row, "contact")?,
+            description: rows::text(row, "description")?,
+        },
+        systems: rows::integer(row, "systems")?,
+    })
+}
+
+const AGENCY_WITH_COUNT: &str = "SELECT a.slug, a.name, a.jurisdiction, a.website, a.contact, \
+    a.description, (SELECT count(*) FROM systems s WHERE s.agency = a.slug \
+    AND s.current_version IS NOT NULL) AS systems FROM agencies a";
+
+#[async_trait::async_trait]
+impl Register for Storage {
+    async fn overview(&self) -> Result<Overview, AppError> {
+        let health = self.health().await?;
+        let by_stage = self.count_by("v.stage").await?;
+        let by_risk = self.count_by("v.risk_level").await?;
+        let by_audit = self.count_by("s.audit_outcome").await?;
+        let count = |counts: &[(String, i64)], name: &str| {
+            counts
+                .iter()
+                .find(|(k, _)| k == name)
+                .map_or(0, |(_, n)| *n)
+        };
+        let recent_sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} {} LIMIT {RECENTLY_UPDATED}",
+            order_sql(Sort::Updated)
+        );
+        let recently_updated = self
+            .summaries(&recent_sql, &[])
+            .await?
+            .iter()
+            .map(rows::summary)
+            .collect::<Result<Vec<SystemSummary>, AppError>>()?;
+        Ok(Overview {
+            systems: health.systems,
+            agencies: health.agencies,
+            by_stage: Stage::ALL
+                .iter()
+                .map(|s| (*s, count(&by_stage, s.as_str())))
+                .collect(),
+            by_risk_level: RiskLevel::ALL
+                .iter()
+                .map(|r| (*r, count(&by_risk, r.as_str())))
+                .collect(),
+            by_audit: AuditFilter::all()
+                .into_iter()
+                .map(|a| {
+                    // Never-audited systems have no outcome: grouped under "".
+                    let key = match a {
+                        AuditFilter::Never => "",
+                        AuditFilter::Outcome(o) => o.as_str(),
+                    };
+                    (a, count(&by_audit, key))
+                })
+                .collect(),
+            recently_updated,
+        })
+    }
+
+    async fn list_systems(&self, query: &SystemQuery) -> Result<SystemList, AppError> {
+        let filters = Filters::from_query(query);
+        // One query for the page and the total: `count(*) OVER ()` counts every
+        // matching row before LIMIT applies.
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, count(*) OVER () AS total FROM {PUBLISHED} {} {} \
+             LIMIT {PER_PAGE} OFFSET {}",
+            filters.where_sql(),
+            order_sql(query.sort),
+            query.offset()
+        );
+        let page = self.summaries(&sql, &filters.params).await?;
+        let total = match page.first() {
+            Some(row) => rows::integer(row, "total")?,
+            // Past the last page there is no row to carry the total.
+            None if query.page > 1 => {
+                let sql = format!(
+                    "SELECT count(*) AS total FROM {PUBLISHED} {}",
+                    filters.where_sql()
+                );
+                let rows = self.summaries(&sql, &filters.params).await?;
+                rows.first()
+                    .map(|r| rows::integer(r, "total"))
+                    .transpose()?
+                    .unwrap_or(0)
+            }
+            None => 0,
+        };
+        Ok(SystemList {
+            systems: page.iter().map(rows::summary).collect::<Result<_, _>>()?,
+            total,
+        })
+    }
+
+    async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError> {
+        let sql = format!(
+            "SELECT s.id, s.agency, a.name AS agency_name, v.version, v.published_at, \
+             v.reviewed_at, {CONTENT_COLUMNS} FROM {PUBLISHED} WHERE s.id = $1"
+        );
+        let Some(row) = sqlx::query(&sql)
+            .bind(id.0.clone())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(System {
+            id: SystemId(rows::text(&row, "id")?),
+            agency: AgencySlug(rows::text(&row, "agency")?),
+            agency_name: rows::text(&row, "agency_name")?,
+            content: rows::content(&row)?,
+            version: rows::integer(&row, "version")?,
+            published_at: rows::text(&row, "published_at")?,
+            reviewed_at: rows::optional_text(&row, "reviewed_at")?,
+            audit: self.latest_audit(id).await?,
+        }))
+    }
+
+    async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError> {
+        let sql = format!("{AGENCY_WITH_COUNT} ORDER BY lower(a.name), a.slug");
+        let rows = sqlx::query(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter().map(agency_with_count).collect()
+    }
+
+    async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError> {
+        let sql = format!("{AGENCY_WITH_COUNT} WHERE a.slug = $1");
+        let row = sqlx::query(&sql)
+            .bind(slug.0.clone())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        row.as_ref().map(agency_with_count).transpose()
+    }
+}

@@ -1,0 +1,232 @@
+//! Writing to the register: agencies, published versions and audits.
+//!
+//! Every function here takes an open transaction, so a caller that writes many
+//! things (an import, the demo seed) commits all of them or none.
+
+use super::rows;
+use super::{Storage, database_error};
+use app::error::AppError;
+use app::record::{Agency, AgencySlug, Audit, SystemContent, SystemId};
+use sha2::{Digest, Sha256};
+use sqlx::{Any, AnyConnection, Transaction};
+
+/// What publishing a version did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishOutcome {
+    /// A new system, published as version 1.
+    New,
+    /// A changed system, published as this new version.
+    Updated(i64),
+    /// The content equals the current version; nothing was written.
+    Unchanged,
+}
+
+/// An audit to record against a system.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewAudit {
+    pub system: SystemId,
+    pub audit: Audit,
+}
+
+/// A fingerprint of a version's content: equal content, equal hash.
+pub fn content_hash(content: &SystemContent) -> String {
+    // Serialising a struct writes its fields in declaration order, so the JSON,
+    // and with it the hash, is the same every time for the same content.
+    let json = serde_json::to_vec(content).expect("serialising plain data cannot fail");
+    Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("serialising plain data cannot fail")
+}
+
+impl Storage {
+    /// Starts a transaction; everything written through it lands together or not at all.
+    pub async fn begin(&self) -> Result<Transaction<'static, Any>, AppError> {
+        self.pool.begin().await.map_err(database_error)
+    }
+
+    /// Creates an agency if no agency has its slug yet; an existing one is left as it is.
+    pub async fn ensure_agency(
+        conn: &mut AnyConnection,
+        agency: &Agency,
+        now: &str,
+    ) -> Result<bool, AppError> {
+        let result = sqlx::query(
+            "INSERT INTO agencies (slug, name, jurisdiction, website, contact, description, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind(agency.slug.0.clone())
+        .bind(agency.name.clone())
+        .bind(agency.jurisdiction.clone())
+        .bind(agency.website.clone())
+        .bind(agency.contact.clone())
+        .bind(agency.description.clone())
+        .bind(now.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(database_error)?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Publishes `content` as the next version of system `id`, owned by `agency`.
+    ///
+    /// Content equal to the current version writes nothing, so publishing the
+    /// same record twice yields one version.
+    pub async fn publish(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+        agency: &AgencySlug,
+        content: &SystemContent,
+        change_summary: &str,
+        now: &str,
+    ) -> Result<PublishOutcome, AppError> {
+        let hash = content_hash(content);
+        let current = sqlx::query(
+            "SELECT s.agency, s.current_version, v.content_hash FROM systems s \
+             LEFT JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
+             WHERE s.id = $1",
+        )
+        .bind(id.0.clone())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(database_error)?;
+
+        let version = match current {
+            None => {
+                sqlx::query(
+                    "INSERT INTO systems (id, agency, current_version, audit_outcome, created_at, updated_at) \
+                     VALUES ($1, $2, NULL, NULL, $3, $3)",
+                )
+                .bind(id.0.clone())
+                .bind(agency.0.clone())
+                .bind(now.to_string())
+                .execute(&mut *conn)
+                .await
+                .map_err(database_error)?;
+                1
+            }
+            Some(row) => {
+                if rows::text(&row, "agency")? != agency.0 {
+                    return Err(AppError::Forbidden);
+                }
+                let current_version = rows::optional_integer(&row, "current_version")?;
+                let current_hash = rows::optional_text(&row, "content_hash")?;
+                if current_hash.as_deref() == Some(hash.as_str()) {
+                    return Ok(PublishOutcome::Unchanged);
+                }
+                current_version.unwrap_or(0) + 1
+            }
+        };
+
+        sqlx::query(
+            "INSERT INTO system_versions (system_id, version, agency_ref, name, summary, unit, \
+             contact, purpose, how_it_works, stage, in_use_since, retired_on, topic, tags, \
+             technique, risk_level, decision_role, human_oversight, contest, data, \
+             explainability, fairness, risks, assessments, legal_basis, supplier, withheld, \
+             content_hash, change_summary, published_at, reviewed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+             $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30)",
+        )
+        .bind(id.0.clone())
+        .bind(version)
+        .bind(content.agency_ref.clone())
+        .bind(content.name.clone())
+        .bind(content.summary.clone())
+        .bind(content.unit.clone())
+        .bind(content.contact.clone())
+        .bind(content.purpose.clone())
+        .bind(content.how_it_works.clone())
+        .bind(content.stage.as_str())
+        .bind(content.in_use_since.clone())
+        .bind(content.retired_on.clone())
+        .bind(content.topic.as_str())
+        .bind(to_json(&content.tags))
+        .bind(to_json(&content.technique))
+        .bind(content.risk_level.as_str())
+        .bind(content.decision_role.map(|d| d.as_str()))
+        .bind(content.human_oversight.clone())
+        .bind(content.contest.clone())
+        .bind(to_json(&content.data))
+        .bind(content.explainability.clone())
+        .bind(content.fairness.clone())
+        .bind(content.risks.clone())
+        .bind(to_json(&content.assessments))
+        .bind(content.legal_basis.clone())
+        .bind(content.supplier.clone())
+        .bind(to_json(&content.withheld))
+        .bind(hash)
+        .bind(change_summary.to_string())
+        .bind(now.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(database_error)?;
+
+        sqlx::query("UPDATE systems SET current_version = $1, updated_at = $2 WHERE id = $3")
+            .bind(version)
+            .bind(now.to_string())
+            .bind(id.0.clone())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        sqlx::query("DELETE FROM system_techniques WHERE system_id = $1")
+            .bind(id.0.clone())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        let mut techniques = content.technique.clone();
+        techniques.sort();
+        techniques.dedup();
+        for technique in techniques {
+            sqlx::query("INSERT INTO system_techniques (system_id, technique) VALUES ($1, $2)")
+                .bind(id.0.clone())
+                .bind(technique.as_str())
+                .execute(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        }
+        Ok(if version == 1 {
+            PublishOutcome::New
+        } else {
+            PublishOutcome::Updated(version)
+        })
+    }
+
+    /// Records an audit and makes it the system's latest if it is the most recent.
+    pub async fn record_audit(
+        conn: &mut AnyConnection,
+        new: &NewAudit,
+        now: &str,
+    ) -> Result<(), AppError> {
+        let audit = &new.audit;
+        sqlx::query(
+            "INSERT INTO audits (system_id, auditor, audited_on, outcome, findings, report_url, \
+             next_due, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(new.system.0.clone())
+        .bind(audit.auditor.clone())
+        .bind(audit.audited_on.clone())
+        .bind(audit.outcome.as_str())
+        .bind(audit.findings.clone())
+        .bind(audit.report_url.clone())
+        .bind(audit.next_due.clone())
+        .bind(now.to_string())
+        .execute(&mut *conn)
+        .await
+        .map_err(database_error)?;
+        // The latest audit is the one with the latest date, whatever order they
+        // were recorded in.
+        sqlx::query(
+            "UPDATE systems SET audit_outcome = (SELECT outcome FROM audits \
+             WHERE system_id = $1 ORDER BY audited_on DESC, id DESC LIMIT 1) WHERE id = $1",
+        )
+        .bind(new.system.0.clone())
+        .execute(&mut *conn)
+        .await
+        .map_err(database_error)?;
+        Ok(())
+    }
+}

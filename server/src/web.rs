@@ -1,0 +1,135 @@
+//! The HTTP server: leptos pages, `/healthz`, static files and security headers.
+
+use crate::config::{DataConfig, ServeConfig};
+use crate::storage::Storage;
+use app::register::SharedRegister;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::{FromRef, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Json};
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::sync::Arc;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub storage: Storage,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The leptos options for a site built into `site_root` (`target/site` after a build).
+pub fn leptos_options(serve: &ServeConfig) -> LeptosOptions {
+    // Development mode would inject a live-reload script that expects
+    // `cargo leptos watch`; served on its own, Lantern is always in production mode.
+    let env = match std::env::var("LEPTOS_ENV").as_deref() {
+        Ok("DEV") | Ok("dev") => leptos::config::Env::DEV,
+        _ => leptos::config::Env::PROD,
+    };
+    LeptosOptions::builder()
+        .output_name("lantern")
+        .site_root(serve.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(serve.addr)
+        .env(env)
+        .build()
+}
+
+/// The whole site as one router: testable without a socket.
+pub fn app(state: AppState) -> Router {
+    let register: SharedRegister = Arc::new(state.storage.clone());
+    let routes = generate_route_list(App);
+    let provide_register = {
+        let register = register.clone();
+        move || provide_context(register.clone())
+    };
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_register, shell))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(security_header(
+            header::CONTENT_SECURITY_POLICY,
+            "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+        ))
+        .with_state(state)
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// `GET /healthz`: whether the database answers, and what the register holds.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.storage.health().await {
+        Ok(health) => (
+            StatusCode::OK,
+            Json(serde_json::json!({
+                "status": "ok",
+                "database": "ok",
+                "systems": health.systems,
+                "agencies": health.agencies,
+            })),
+        ),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({
+                "status": "unavailable",
+                "database": "unreachable",
+            })),
+        ),
+    }
+}
+
+/// Opens the register, seeds the demo if asked, and serves until Ctrl-C.
+pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()> {
+    let storage = data.open().await?;
+    if serve.demo {
+        let seeded = crate::demo::seed_if_empty(&storage).await?;
+        match seeded {
+            Some(count) => tracing::info!(systems = count, "seeded the demo register"),
+            None => tracing::info!("the register is not empty: demo data not seeded"),
+        }
+    }
+    let state = AppState {
+        leptos_options: leptos_options(serve),
+        storage,
+    };
+    if !std::path::Path::new(&serve.site_root).join("pkg").exists() {
+        tracing::warn!(
+            site_root = %serve.site_root,
+            "no built site here: pages will lack styles and scripts (run `cargo leptos build --release` from the repository root)"
+        );
+    }
+    let listener = tokio::net::TcpListener::bind(serve.addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("could not listen on {}: {e}", serve.addr))?;
+    println!("Lantern is serving http://{}", serve.addr);
+    axum::serve(listener, app(state).into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

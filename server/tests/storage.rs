@@ -1,0 +1,415 @@
+//! The storage layer behaves the same on SQLite and PostgreSQL.
+
+#[path = "support/databases.rs"]
+mod databases;
+
+use app::error::AppError;
+use app::record::{
+    AgencySlug, Audit, AuditFilter, AuditOutcome, RiskLevel, Stage, SystemId, Technique,
+};
+use app::register::Register;
+use app::systems::query::{PER_PAGE, Sort, SystemQuery};
+use databases::TestDatabase;
+use lantern::import::{self, us_omb_2025};
+use lantern::storage::{NewAudit, PublishOutcome, Storage};
+use std::collections::HashSet;
+
+fn query() -> SystemQuery {
+    SystemQuery {
+        page: 1,
+        ..SystemQuery::default()
+    }
+}
+
+/// Every row a query matches, walking all its pages.
+async fn all_pages(
+    storage: &Storage,
+    query: &SystemQuery,
+) -> (i64, Vec<app::record::SystemSummary>) {
+    let mut rows = Vec::new();
+    let mut page = 1;
+    loop {
+        let list = storage.list_systems(&query.with_page(page)).await.unwrap();
+        if list.systems.is_empty() {
+            return (list.total, rows);
+        }
+        assert_eq!(
+            list.total,
+            storage.list_systems(query).await.unwrap().total,
+            "the total is the same on every page"
+        );
+        rows.extend(list.systems);
+        page += 1;
+    }
+}
+
+#[tokio::test]
+async fn demo_seed_fills_an_empty_register_once() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let seeded = lantern::demo::seed_if_empty(storage).await.unwrap();
+        let demo = lantern::demo::register();
+        assert_eq!(seeded, Some(demo.systems.len()), "{}", db.name);
+        assert_eq!(
+            lantern::demo::seed_if_empty(storage).await.unwrap(),
+            None,
+            "{}: seeding twice adds nothing",
+            db.name
+        );
+        let health = storage.health().await.unwrap();
+        assert_eq!(health.systems as usize, demo.systems.len());
+        assert_eq!(health.agencies as usize, demo.agencies.len());
+
+        let overview = storage.overview().await.unwrap();
+        assert_eq!(
+            overview.by_stage.iter().map(|(_, n)| n).sum::<i64>(),
+            health.systems
+        );
+        assert_eq!(
+            overview.by_risk_level.iter().map(|(_, n)| n).sum::<i64>(),
+            health.systems
+        );
+        assert_eq!(
+            overview.by_audit.iter().map(|(_, n)| n).sum::<i64>(),
+            health.systems
+        );
+        assert!(
+            overview.by_stage.iter().all(|(_, n)| *n > 0),
+            "{}: every stage is represented",
+            db.name
+        );
+        assert!(
+            overview.by_audit.iter().all(|(_, n)| *n > 0),
+            "{}: every audit outcome is represented",
+            db.name
+        );
+        assert_eq!(overview.recently_updated.len(), 6);
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn filters_combine_and_totals_match_the_rows_listed() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let demo = lantern::demo::register();
+
+        let (total, rows) = all_pages(storage, &query()).await;
+        assert_eq!(total as usize, demo.systems.len());
+        assert_eq!(rows.len(), demo.systems.len());
+        let ids: HashSet<_> = rows.iter().map(|r| r.id.clone()).collect();
+        assert_eq!(ids.len(), rows.len(), "{}: no system on two pages", db.name);
+
+        let first_agency = demo.agencies[0].slug.clone();
+        let combos = [
+            SystemQuery {
+                stage: Some(Stage::InUse),
+                ..query()
+            },
+            SystemQuery {
+                stage: Some(Stage::InUse),
+                risk_level: Some(RiskLevel::High),
+                ..query()
+            },
+            SystemQuery {
+                agency: Some(first_agency.clone()),
+                sort: Sort::Name,
+                ..query()
+            },
+            SystemQuery {
+                technique: Some(Technique::ClassicalMl),
+                ..query()
+            },
+            SystemQuery {
+                audit: Some(AuditFilter::Never),
+                ..query()
+            },
+            SystemQuery {
+                audit: Some(AuditFilter::Outcome(AuditOutcome::Passed)),
+                stage: Some(Stage::InUse),
+                ..query()
+            },
+        ];
+        for q in combos {
+            let expected: Vec<_> = demo
+                .systems
+                .iter()
+                .filter(|s| q.stage.is_none_or(|v| s.content.stage == v))
+                .filter(|s| q.risk_level.is_none_or(|v| s.content.risk_level == v))
+                .filter(|s| q.agency.as_ref().is_none_or(|a| s.agency == a.0))
+                .filter(|s| q.technique.is_none_or(|t| s.content.technique.contains(&t)))
+                .filter(|s| {
+                    let latest = s
+                        .audits
+                        .iter()
+                        .max_by(|a, b| a.audited_on.cmp(&b.audited_on))
+                        .map(|a| a.outcome);
+                    match q.audit {
+                        None => true,
+                        Some(AuditFilter::Never) => latest.is_none(),
+                        Some(AuditFilter::Outcome(o)) => latest == Some(o),
+                    }
+                })
+                .collect();
+            let (total, rows) = all_pages(storage, &q).await;
+            assert_eq!(total as usize, expected.len(), "{}: {q:?}", db.name);
+            assert_eq!(rows.len(), expected.len(), "{}: {q:?}", db.name);
+            for row in &rows {
+                assert!(q.stage.is_none_or(|v| row.stage == v));
+                assert!(q.risk_level.is_none_or(|v| row.risk_level == v));
+            }
+            if q.sort == Sort::Name {
+                let names: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
+                let mut sorted = names.clone();
+                sorted.sort();
+                assert_eq!(names, sorted, "{}: sorted by name", db.name);
+            }
+        }
+
+        let beyond = storage
+            .list_systems(&query().with_page(99_999))
+            .await
+            .unwrap();
+        assert!(beyond.systems.is_empty());
+        assert_eq!(
+            beyond.total as usize,
+            demo.systems.len(),
+            "{}: past the last page the total is still known",
+            db.name
+        );
+        let none = storage
+            .list_systems(&SystemQuery {
+                agency: Some(AgencySlug("no-such-agency".into())),
+                ..query()
+            })
+            .await
+            .unwrap();
+        assert_eq!((none.total, none.systems.len()), (0, 0));
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn a_change_is_a_new_version_and_the_same_content_is_not() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let demo = lantern::demo::register();
+        let system = &demo.systems[0];
+        let id = import::stable_id("demo", &system.key);
+        let agency = AgencySlug(system.agency.clone());
+        let before = storage.system(&id).await.unwrap().expect("seeded");
+
+        let mut tx = storage.begin().await.unwrap();
+        let same = Storage::publish(
+            &mut tx,
+            &id,
+            &agency,
+            &before.content,
+            "again",
+            "2030-01-01T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        assert_eq!(same, PublishOutcome::Unchanged, "{}", db.name);
+        let mut changed = before.content.clone();
+        changed.summary = "A new summary.".into();
+        let outcome = Storage::publish(
+            &mut tx,
+            &id,
+            &agency,
+            &changed,
+            "New summary",
+            "2030-01-01T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            outcome,
+            PublishOutcome::Updated(before.version + 1),
+            "{}",
+            db.name
+        );
+        tx.commit().await.unwrap();
+
+        let after = storage.system(&id).await.unwrap().unwrap();
+        assert_eq!(after.version, before.version + 1);
+        assert_eq!(after.content.summary, "A new summary.");
+        assert_eq!(after.published_at, "2030-01-01T00:00:00Z");
+        let versions = storage.versions(&id).await.unwrap();
+        assert_eq!(
+            versions.len() as i64,
+            after.version,
+            "{}: older versions are kept",
+            db.name
+        );
+
+        // Another agency can never publish over this system.
+        let mut tx = storage.begin().await.unwrap();
+        let other = AgencySlug(
+            demo.agencies
+                .iter()
+                .find(|a| a.slug != agency)
+                .unwrap()
+                .slug
+                .0
+                .clone(),
+        );
+        let err = Storage::publish(
+            &mut tx,
+            &id,
+            &other,
+            &changed,
+            "hijack",
+            "2030-01-02T00:00:00Z",
+        )
+        .await
+        .unwrap_err();
+        assert!(matches!(err, AppError::Forbidden), "{}: {err:?}", db.name);
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn the_latest_audit_is_the_one_with_the_latest_date() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let demo = lantern::demo::register();
+        let system = demo
+            .systems
+            .iter()
+            .find(|s| s.audits.is_empty())
+            .expect("a never-audited demo system");
+        let id = import::stable_id("demo", &system.key);
+        let audit = |date: &str, outcome| NewAudit {
+            system: id.clone(),
+            audit: Audit {
+                auditor: "Test Oversight Board".into(),
+                audited_on: date.into(),
+                outcome,
+                findings: "Findings.".into(),
+                report_url: None,
+                next_due: None,
+            },
+        };
+        let mut tx = storage.begin().await.unwrap();
+        Storage::record_audit(
+            &mut tx,
+            &audit("2026-05-01", AuditOutcome::Failed),
+            "2026-05-02T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        Storage::record_audit(
+            &mut tx,
+            &audit("2025-01-01", AuditOutcome::Passed),
+            "2026-05-03T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let shown = storage.system(&id).await.unwrap().unwrap().audit.unwrap();
+        assert_eq!(
+            (shown.audited_on.as_str(), shown.outcome),
+            ("2026-05-01", AuditOutcome::Failed),
+            "{}",
+            db.name
+        );
+        let failed = SystemQuery {
+            audit: Some(AuditFilter::Outcome(AuditOutcome::Failed)),
+            ..query()
+        };
+        let (_, rows) = all_pages(storage, &failed).await;
+        assert!(
+            rows.iter().any(|r| r.id == id),
+            "{}: lists filter on the latest audit",
+            db.name
+        );
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn unknown_ids_and_slugs_are_none() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        assert!(
+            storage
+                .system(&SystemId("nope".into()))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            storage
+                .system(&SystemId("'; DROP TABLE systems; --".into()))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            storage
+                .agency(&AgencySlug("nope".into()))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            storage.health().await.unwrap().systems > 0,
+            "{}: still there",
+            db.name
+        );
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
+    let parsed = us_omb_2025::parse(&us_omb_2025_file()).unwrap();
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let first = import::write(storage, &parsed, false).await.unwrap();
+        assert_eq!(first.new + parsed.rejected.len(), 3611, "{}", db.name);
+        assert_eq!(first.agencies_created, 41);
+        let second = import::write(storage, &parsed, false).await.unwrap();
+        assert_eq!(
+            (second.new, second.updated, second.agencies_created),
+            (0, 0, 0),
+            "{}",
+            db.name
+        );
+        assert_eq!(second.unchanged, first.new);
+        let health = storage.health().await.unwrap();
+        assert_eq!(health.systems as usize, first.new);
+        assert_eq!(health.agencies, 41);
+        let agencies = storage.agencies().await.unwrap();
+        assert_eq!(
+            agencies.iter().map(|a| a.systems).sum::<i64>() as usize,
+            first.new
+        );
+        // Filters on imported data: deployed, high-impact systems.
+        let q = SystemQuery {
+            stage: Some(Stage::InUse),
+            risk_level: Some(RiskLevel::High),
+            ..query()
+        };
+        let (total, rows) = all_pages(storage, &q).await;
+        assert_eq!(total as usize, rows.len());
+        assert!(
+            total > PER_PAGE as i64,
+            "{}: more than a page of deployed high-impact systems",
+            db.name
+        );
+        db.remove().await;
+    }
+}
+
+fn us_omb_2025_file() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/us-omb-2025/2025_individually_reported_AI_use_cases.csv");
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("the shared US 2025 data must be at {}: {e}", path.display()))
+}
