@@ -1,7 +1,7 @@
 //! `/agencies` and `/agencies/{slug}`: who publishes systems, and what each publishes.
 
 use crate::layout::{NotFound, Unavailable};
-use crate::record::{AgencySlug, AgencyWithCount};
+use crate::record::AgencyWithCount;
 use crate::register::AgencyPage as AgencyData;
 use crate::systems::list::SystemRows;
 use crate::systems::query::{PER_PAGE, SystemQuery};
@@ -19,6 +19,8 @@ pub async fn get_agencies() -> Result<Vec<AgencyWithCount>, ServerFnError> {
 /// One agency and the first page of its systems, or `None` for an unknown slug.
 #[server]
 pub async fn get_agency(slug: String) -> Result<Option<AgencyData>, ServerFnError> {
+    use crate::record::AgencySlug;
+
     let register = crate::register::register()?;
     let Some(agency) = register.agency(&AgencySlug(slug.clone())).await? else {
         return Ok(None);

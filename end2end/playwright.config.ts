@@ -1,0 +1,45 @@
+// Browser tests run Debian's Chromium against a fresh Lantern with the demo register.
+import { defineConfig } from "@playwright/test";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const port = Number(process.env.LANTERN_E2E_PORT ?? 3005);
+// A new, empty data directory per run: the server seeds the demo into it.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
+const binary = process.env.LANTERN_BIN ?? "target/debug/lantern";
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `${binary} serve --demo --addr 127.0.0.1:${port}`,
+    cwd: "..",
+    url: `http://127.0.0.1:${port}/healthz`,
+    env: { LANTERN_DATA_DIR: dataDir, DATABASE_URL: "", LANTERN_LOG: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

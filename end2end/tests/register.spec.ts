@@ -1,0 +1,132 @@
+// A citizen's way through the register: home → list → filter → record → agency.
+import { expect, test } from "@playwright/test";
+import { expectAccessible, waitForHydration, watchForErrors } from "./support";
+
+test("home, list, filter, record and agency pages work and are accessible", async ({ page }) => {
+  const errors = watchForErrors(page);
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("AI systems");
+  await expect(page.locator(".register-totals")).toContainText("44 systems");
+  await expect(page.locator("table.counts")).toHaveCount(3);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Browse all AI systems" }).click();
+  await expect(page).toHaveURL(/\/systems$/);
+  await expect(page.locator("#result-count")).toHaveText("44 systems");
+  await expect(page.locator(".system-item")).toHaveCount(25);
+  await expectAccessible(page);
+
+  // Pagination: the second page holds the rest.
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator(".system-item")).toHaveCount(19);
+  await page.getByRole("link", { name: "Page 1" }).click();
+
+  // A filter change once the island is awake updates the list in place.
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByLabel("Stage").selectOption("in_use");
+  await expect(page).toHaveURL(/\/systems\?stage=in_use$/);
+  await expect(page.locator("#result-count")).toHaveText("31 systems");
+  await expect(page.locator(".system-item .stage-in_use")).toHaveCount(25);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+
+  // A second filter combines with the first.
+  await page.getByLabel("Risk level").selectOption("high");
+  await expect(page).toHaveURL(/stage=in_use&risk_level=high/);
+  const combined = await page.locator("#result-count").textContent();
+  const count = Number(combined?.split(" ")[0]);
+  expect(count).toBeGreaterThan(0);
+  await expect(page.locator(".system-item")).toHaveCount(Math.min(count, 25));
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await expectAccessible(page);
+
+  // Back goes to the previous filters, still without a page load.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/systems\?stage=in_use$/);
+  await expect(page.locator("#result-count")).toHaveText("31 systems");
+
+  // A record shows every section.
+  const first = page.locator(".system-item .system-name a").first();
+  const name = await first.textContent();
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name!.trim());
+  for (const heading of [
+    "At a glance",
+    "Purpose",
+    "How it works",
+    "Human oversight",
+    "How to question or appeal a decision",
+    "How decisions are explained",
+    "Fairness and bias testing",
+    "Risks and how they are managed",
+    "Legal basis",
+    "Data used",
+    "Facts",
+    "Latest audit",
+  ]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
+  }
+  await expect(page.locator("section[aria-labelledby=facts]")).toContainText("Version");
+  await expectAccessible(page);
+
+  // Its agency lists its systems.
+  await page.locator(".record-owner a").click();
+  await expect(page).toHaveURL(/\/agencies\/[a-z0-9-]+$/);
+  await expect(page.locator(".system-item").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Agencies", exact: true }).click();
+  await expect(page.locator("table.agencies tbody tr")).toHaveCount(13);
+  await expectAccessible(page);
+
+  expect(errors).toEqual([]);
+});
+
+test("withheld fields say why", async ({ page }) => {
+  await page.goto("/systems");
+  // Walk the demo records until one with a withheld field turns up.
+  const links = await page.locator(".system-item .system-name a").evaluateAll((as) =>
+    as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!),
+  );
+  await page.goto("/systems?page=2");
+  links.push(
+    ...(await page.locator(".system-item .system-name a").evaluateAll((as) =>
+      as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!),
+    )),
+  );
+  let found = false;
+  for (const href of links) {
+    await page.goto(href);
+    if ((await page.locator(".withheld").count()) > 0) {
+      await expect(page.locator(".withheld").first()).toContainText(/^Withheld: .+/);
+      await expectAccessible(page);
+      found = true;
+      break;
+    }
+  }
+  expect(found).toBe(true);
+});
+
+test("an unknown system is a 404 page", async ({ page }) => {
+  const response = await page.goto("/systems/no-such-system");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expectAccessible(page);
+
+  const elsewhere = await page.goto("/no/such/page");
+  expect(elsewhere?.status()).toBe(404);
+});
+
+test("bad filter values get a clear message, not an error", async ({ page }) => {
+  const response = await page.goto("/systems?risk_level=banana&sort=;drop");
+  expect(response?.status()).toBe(400);
+  await expect(page.locator(".error-summary")).toContainText("risk_level “banana” is not one of");
+  await expect(page.locator(".error-summary")).toContainText("sort “;drop” is not one of");
+  await expectAccessible(page);
+
+  const beyond = await page.goto("/systems?page=99999");
+  expect(beyond?.status()).toBe(200);
+  await expect(page.locator(".notice")).toContainText("There is no page 99999");
+});
