@@ -128,10 +128,10 @@ impl Storage {
 
 /// Logs a database error once and turns it into the error users see.
 pub(crate) fn database_error(error: sqlx::Error) -> AppError {
-    if let sqlx::Error::Database(db) = &error {
-        if db.is_unique_violation() {
-            return AppError::Conflict(db.message().to_string());
-        }
+    if let sqlx::Error::Database(db) = &error
+        && db.is_unique_violation()
+    {
+        return AppError::Conflict(db.message().to_string());
     }
     tracing::error!(%error, "database error");
     AppError::Internal(error.to_string())

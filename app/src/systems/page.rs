@@ -171,7 +171,7 @@ fn RecordView(record: SystemRecord) -> impl IntoView {
                     <dd>
                         {contact.clone().map(|c| view! { "Contact " <ContactLink contact=c/> ". " })}
                         {has_contest.then(|| view! { <a href="#contest">"How to question or appeal a decision"</a> })}
-                        {(contact.is_none() && !has_contest).then(|| "The agency has not published a contact.")}
+                        {(contact.is_none() && !has_contest).then_some("The agency has not published a contact.")}
                     </dd>
                 </dl>
             </section>

@@ -13,7 +13,6 @@ fn postgres_server() -> String {
 /// One empty register on one database, removed when the test is done with it.
 pub struct TestDatabase {
     pub name: &'static str,
-    pub url: String,
     pub storage: Storage,
     cleanup: Cleanup,
 }
@@ -33,7 +32,6 @@ impl TestDatabase {
         let storage = Storage::open(&url).await.expect("SQLite opens");
         TestDatabase {
             name: "sqlite",
-            url,
             storage,
             cleanup: Cleanup::Sqlite(dir),
         }
@@ -68,7 +66,6 @@ impl TestDatabase {
         let storage = Storage::open(&url).await.expect("PostgreSQL opens");
         TestDatabase {
             name: "postgres",
-            url,
             storage,
             cleanup: Cleanup::Postgres(name),
         }

@@ -1,0 +1,107 @@
+//! `lantern import` refuses files that are not the format named, and writes nothing.
+
+use lantern::config::DataConfig;
+use lantern::import::{self, ImportFormat};
+use std::path::PathBuf;
+
+fn config(dir: &std::path::Path) -> DataConfig {
+    DataConfig {
+        data_dir: dir.to_path_buf(),
+        database_url: None,
+    }
+}
+
+fn real_file() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/us-omb-2025/2025_individually_reported_AI_use_cases.csv")
+}
+
+#[tokio::test]
+async fn files_of_another_shape_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("empty.csv", b"", "the file is empty"),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+            "not text",
+        ),
+        (
+            "other.csv",
+            b"name,summary,agency\nA,B,C\n",
+            "missing columns",
+        ),
+        ("latin1.csv", b"agency,name\n\xe9t\xe9,x\n", "not text"),
+        (
+            "cots.csv",
+            &std::fs::read(real_file().with_file_name("2025_consolidated_COTS_AI_use_cases.csv"))
+                .unwrap(),
+            "not a us-omb-2025 CSV file",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let data_dir = dir.path().join(format!("data-{name}"));
+        let error = import::run(&config(&data_dir), ImportFormat::UsOmb2025, &file, None)
+            .await
+            .expect_err(name);
+        let text = format!("{error:#}");
+        assert!(text.contains(message), "{name}: {text}");
+        assert!(
+            text.contains(name),
+            "{name}: the message names the file: {text}"
+        );
+        assert!(
+            !data_dir.join("lantern.db").exists(),
+            "{name}: no database was even created"
+        );
+    }
+    let missing = import::run(
+        &config(dir.path()),
+        ImportFormat::UsOmb2025,
+        &dir.path().join("nope.csv"),
+        None,
+    )
+    .await;
+    assert!(format!("{:#}", missing.unwrap_err()).contains("could not read"));
+}
+
+#[tokio::test]
+async fn the_real_file_imports_with_a_report_and_reimports_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.txt");
+    import::run(
+        &config(dir.path()),
+        ImportFormat::UsOmb2025,
+        &real_file(),
+        Some(&report),
+    )
+    .await
+    .unwrap();
+    let first_report = std::fs::read_to_string(&report).unwrap();
+    assert!(first_report.lines().count() >= 4, "{first_report}");
+    assert!(
+        first_report
+            .lines()
+            .all(|l| l.starts_with("row ") && l.contains(": ")),
+        "{first_report}"
+    );
+    let storage = config(dir.path()).open().await.unwrap();
+    let systems = storage.health().await.unwrap().systems;
+    assert_eq!(systems as usize + first_report.lines().count(), 3611);
+    storage.close().await;
+
+    import::run(
+        &config(dir.path()),
+        ImportFormat::UsOmb2025,
+        &real_file(),
+        Some(&report),
+    )
+    .await
+    .unwrap();
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), first_report);
+    let storage = config(dir.path()).open().await.unwrap();
+    assert_eq!(storage.health().await.unwrap().systems, systems);
+    assert_eq!(storage.health().await.unwrap().agencies, 41);
+}

@@ -1,0 +1,244 @@
+//! The site through its router, without a socket: statuses, pages, bad input.
+
+#[path = "support/databases.rs"]
+mod databases;
+
+use app::record::{AgencySlug, SystemContent, Withheld};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use clap::Parser;
+use databases::TestDatabase;
+use http_body_util::BodyExt;
+use lantern::config::ServeConfig;
+use lantern::storage::Storage;
+use lantern::web::{AppState, app, leptos_options};
+use tower::ServiceExt;
+
+fn router(storage: &Storage) -> Router {
+    let serve = ServeConfig::parse_from(["serve"]);
+    app(AppState {
+        leptos_options: leptos_options(&serve),
+        storage: storage.clone(),
+    })
+}
+
+async fn get(router: &Router, uri: &str) -> (StatusCode, String) {
+    let response = router
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    // Leptos marks text boundaries with empty comments; they are not content.
+    (status, String::from_utf8_lossy(&body).replace("<!>", ""))
+}
+
+/// The first system id linked from a page.
+fn first_system_link(html: &str) -> String {
+    let start = html.find("href=\"/systems/").expect("a system link") + "href=\"/systems/".len();
+    html[start..start + html[start..].find('"').unwrap()].to_string()
+}
+
+#[tokio::test]
+async fn pages_answer_with_the_same_counts_on_both_databases() {
+    for db in TestDatabase::both().await {
+        lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+        let site = router(&db.storage);
+        let (status, body) = get(&site, "/healthz").await;
+        assert_eq!(status, StatusCode::OK, "{}", db.name);
+        let health: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            health,
+            serde_json::json!({"status": "ok", "database": "ok", "systems": 44, "agencies": 13})
+        );
+
+        let (status, home) = get(&site, "/").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            home.contains("<strong>44</strong> systems published"),
+            "{}",
+            db.name
+        );
+
+        let (status, list) = get(&site, "/systems").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(list.contains(">44 systems<"), "{}", db.name);
+        assert_eq!(list.matches("class=\"system-item\"").count(), 25);
+        let (_, second) = get(&site, "/systems?page=2").await;
+        assert_eq!(
+            second.matches("class=\"system-item\"").count(),
+            19,
+            "{}",
+            db.name
+        );
+
+        let id = first_system_link(&list);
+        let (status, record) = get(&site, &format!("/systems/{id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        for heading in [
+            "At a glance",
+            "Purpose",
+            "How it works",
+            "Human oversight",
+            "Data used",
+            "Latest audit",
+        ] {
+            assert!(
+                record.contains(&format!(">{heading}<")),
+                "{}: {heading}",
+                db.name
+            );
+        }
+
+        let (status, agencies) = get(&site, "/agencies").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            agencies.matches("href=\"/agencies/").count(),
+            13,
+            "{}",
+            db.name
+        );
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn unknown_addresses_are_404_pages() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let site = router(&db.storage);
+    for uri in [
+        "/systems/no-such-id",
+        "/agencies/no-such-agency",
+        "/no/such/page",
+        "/systems/%3Cscript%3E",
+    ] {
+        let (status, body) = get(&site, uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(body.contains("Page not found"), "{uri}");
+    }
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn bad_query_parameters_get_a_message_never_a_500() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let site = router(&db.storage);
+    for (uri, status, message) in [
+        (
+            "/systems?risk_level=banana",
+            StatusCode::BAD_REQUEST,
+            "risk_level “banana” is not one of",
+        ),
+        (
+            "/systems?page=-1",
+            StatusCode::BAD_REQUEST,
+            "page “-1” is not a page number",
+        ),
+        (
+            "/systems?page=abc",
+            StatusCode::BAD_REQUEST,
+            "page “abc” is not a page number",
+        ),
+        (
+            "/systems?sort=;drop",
+            StatusCode::BAD_REQUEST,
+            "sort “;drop” is not one of",
+        ),
+        (
+            "/systems?stage=%27%20OR%201=1",
+            StatusCode::BAD_REQUEST,
+            "is not one of",
+        ),
+        (
+            "/systems?page=99999",
+            StatusCode::OK,
+            "There is no page 99999",
+        ),
+        (
+            "/systems?agency=no-such-agency",
+            StatusCode::OK,
+            "No systems match these filters.",
+        ),
+        ("/systems?unknown=1&stage=pilot", StatusCode::OK, "systems"),
+    ] {
+        let (got, body) = get(&site, uri).await;
+        assert_eq!(got, status, "{uri}");
+        assert!(body.contains(message), "{uri}: {message}");
+    }
+    let (status, _) = get(&site, "/healthz").await;
+    assert_eq!(status, StatusCode::OK, "still serving");
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn healthz_is_503_when_the_database_is_unreachable() {
+    let db = TestDatabase::sqlite().await;
+    let site = router(&db.storage);
+    db.storage.close().await;
+    let (status, body) = get(&site, "/healthz").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains("\"database\":\"unreachable\""), "{body}");
+    let (status, body) = get(&site, "/systems").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(body.contains("Sorry, something went wrong"));
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn markdown_from_agencies_is_rendered_inert() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let demo = lantern::demo::register();
+    let system = &demo.systems[0];
+    let id = lantern::import::stable_id("demo", &system.key);
+    let hostile = SystemContent {
+        purpose: "Intro <script>alert('purpose')</script> text".into(),
+        how_it_works: "[click me](javascript:alert('how'))".into(),
+        human_oversight: "<img src=x onerror=\"alert('oversight')\">".into(),
+        contest: "<iframe src=\"https://evil.example/contest\"></iframe>".into(),
+        explainability: "<style>body{display:none}</style>Explained".into(),
+        fairness: "*emphasis* and a [safe link](https://example.org)".into(),
+        withheld: Vec::<Withheld>::new(),
+        ..system.content.clone()
+    };
+    let mut tx = db.storage.begin().await.unwrap();
+    Storage::publish(
+        &mut tx,
+        &id,
+        &AgencySlug(system.agency.clone()),
+        &hostile,
+        "hostile",
+        "2030-01-01T00:00:00Z",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let (status, page) = get(&router(&db.storage), &format!("/systems/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let article = &page[page.find("<article").unwrap()..page.find("</article>").unwrap()];
+    assert!(!article.contains("<script"), "script");
+    assert!(!article.contains("alert("), "no script text survives");
+    assert!(
+        !article.to_lowercase().contains("javascript:"),
+        "javascript: link"
+    );
+    assert!(!article.contains("onerror"), "event handler");
+    assert!(!article.contains("<iframe"), "iframe");
+    assert!(!article.contains("<style"), "style");
+    assert!(!article.contains("display:none"), "style text");
+    assert!(article.contains("click me"), "the link text stays");
+    assert!(
+        article.contains("<em>emphasis</em>"),
+        "markdown still renders"
+    );
+    assert!(
+        article.contains("href=\"https://example.org\""),
+        "safe links stay"
+    );
+    db.remove().await;
+}
