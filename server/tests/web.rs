@@ -242,3 +242,56 @@ async fn markdown_from_agencies_is_rendered_inert() {
     );
     db.remove().await;
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let site = router(&db.storage);
+    for uri in [
+        "/",
+        "/systems",
+        "/systems/no-such-id",
+        "/agencies",
+        "/healthz",
+        "/favicon.ico",
+    ] {
+        let response = site
+            .clone()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let headers = response.headers();
+        let policy = headers
+            .get("content-security-policy")
+            .map(|v| v.to_str().unwrap().to_string());
+        let policy = policy.unwrap_or_else(|| panic!("{uri}: no Content-Security-Policy"));
+        assert!(policy.contains("frame-ancestors 'none'"), "{uri}: {policy}");
+        assert!(!policy.contains("unsafe-inline"), "{uri}: {policy}");
+        assert_eq!(
+            headers.get("x-content-type-options").unwrap(),
+            "nosniff",
+            "{uri}"
+        );
+        assert!(headers.get("referrer-policy").is_some(), "{uri}");
+    }
+    // Pages allow only their own nonce-carrying scripts, and the nonce is the page's.
+    let response = site
+        .clone()
+        .oneshot(Request::get("/systems").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce")
+        .to_string();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains(&format!("nonce=\"{nonce}\"")));
+    db.remove().await;
+}
