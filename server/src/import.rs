@@ -158,6 +158,7 @@ pub async fn write(
     let now = crate::clock::now();
     let mut summary = ImportSummary::default();
     let mut tx = storage.begin().await?;
+    let current = Storage::current_versions(&mut tx).await?;
     let mut agencies_seen = std::collections::HashSet::new();
     for record in &parsed.records {
         if agencies_seen.insert(record.agency.slug.clone())
@@ -165,8 +166,9 @@ pub async fn write(
         {
             summary.agencies_created += 1;
         }
-        let outcome = Storage::publish(
+        let outcome = Storage::publish_over(
             &mut tx,
+            current.get(&record.id),
             &record.id,
             &record.agency.slug,
             &record.content,

@@ -17,7 +17,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use read::VersionInfo;
-pub use write::{NewAudit, PublishOutcome};
+pub use write::{CurrentVersion, NewAudit, PublishOutcome};
 
 /// Which database a storage handle talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,6 +13,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What every request handler can reach.
@@ -63,6 +64,8 @@ pub fn app(state: AppState) -> Router {
             AppState,
             _,
         >(provide_register, shell))
+        // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
+        .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(
             header::REFERRER_POLICY,

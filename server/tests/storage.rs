@@ -267,6 +267,7 @@ async fn a_change_is_a_new_version_and_the_same_content_is_not() {
         .await
         .unwrap_err();
         assert!(matches!(err, AppError::Forbidden), "{}: {err:?}", db.name);
+        tx.rollback().await.unwrap();
         db.remove().await;
     }
 }
@@ -382,6 +383,25 @@ async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
             db.name
         );
         assert_eq!(second.unchanged, first.new);
+        // A row changed at the source becomes a new version of the same system.
+        let mut changed = parsed.clone();
+        changed.records[0].content.summary = "Changed at the source.".into();
+        let third = import::write(storage, &changed, false).await.unwrap();
+        assert_eq!(
+            (third.new, third.updated, third.unchanged),
+            (0, 1, first.new - 1),
+            "{}",
+            db.name
+        );
+        let system = storage
+            .system(&changed.records[0].id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (system.version, system.content.summary.as_str()),
+            (2, "Changed at the source.")
+        );
         let health = storage.health().await.unwrap();
         assert_eq!(health.systems as usize, first.new);
         assert_eq!(health.agencies, 41);

@@ -15,6 +15,12 @@ use lantern::storage::Storage;
 use lantern::web::{AppState, app, leptos_options};
 use tower::ServiceExt;
 
+/// Rendering tests take turns. Leptos keeps process-wide rendering state, and
+/// two test runtimes rendering at once occasionally left a page render waiting
+/// forever (seen about one run in three). A server has one runtime, so this is
+/// a test-harness matter only.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 fn router(storage: &Storage) -> Router {
     let serve = ServeConfig::parse_from(["serve"]);
     app(AppState {
@@ -43,6 +49,7 @@ fn first_system_link(html: &str) -> String {
 
 #[tokio::test]
 async fn pages_answer_with_the_same_counts_on_both_databases() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         lantern::demo::seed_if_empty(&db.storage).await.unwrap();
         let site = router(&db.storage);
@@ -106,6 +113,7 @@ async fn pages_answer_with_the_same_counts_on_both_databases() {
 
 #[tokio::test]
 async fn unknown_addresses_are_404_pages() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
     let site = router(&db.storage);
@@ -124,6 +132,7 @@ async fn unknown_addresses_are_404_pages() {
 
 #[tokio::test]
 async fn bad_query_parameters_get_a_message_never_a_500() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
     let site = router(&db.storage);
@@ -176,6 +185,7 @@ async fn bad_query_parameters_get_a_message_never_a_500() {
 
 #[tokio::test]
 async fn healthz_is_503_when_the_database_is_unreachable() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let site = router(&db.storage);
     db.storage.close().await;
@@ -190,6 +200,7 @@ async fn healthz_is_503_when_the_database_is_unreachable() {
 
 #[tokio::test]
 async fn markdown_from_agencies_is_rendered_inert() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
     let demo = lantern::demo::register();
@@ -245,6 +256,7 @@ async fn markdown_from_agencies_is_rendered_inert() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
     let site = router(&db.storage);
@@ -293,5 +305,29 @@ async fn every_response_carries_the_security_headers() {
         .to_string();
     let body = response.into_body().collect().await.unwrap().to_bytes();
     assert!(String::from_utf8_lossy(&body).contains(&format!("nonce=\"{nonce}\"")));
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn pages_are_gzipped_for_clients_that_accept_it() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let site = router(&db.storage);
+    let request = Request::get("/systems")
+        .header("accept-encoding", "gzip")
+        .body(Body::empty())
+        .unwrap();
+    let response = site.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    let zipped = response.into_body().collect().await.unwrap().to_bytes();
+    let (_, plain) = get(&site, "/systems").await;
+    assert!(
+        zipped.len() * 3 < plain.len(),
+        "{} gzipped vs {} plain",
+        zipped.len(),
+        plain.len()
+    );
     db.remove().await;
 }

@@ -8,7 +8,9 @@ use super::{Storage, database_error};
 use app::error::AppError;
 use app::record::{Agency, AgencySlug, Audit, SystemContent, SystemId};
 use sha2::{Digest, Sha256};
+use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Transaction};
+use std::collections::HashMap;
 
 /// What publishing a version did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +21,26 @@ pub enum PublishOutcome {
     Updated(i64),
     /// The content equals the current version; nothing was written.
     Unchanged,
+}
+
+/// What the register holds for a system now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurrentVersion {
+    pub agency: AgencySlug,
+    /// `None` while the system has no published version.
+    pub version: Option<i64>,
+    pub content_hash: Option<String>,
+}
+
+const CURRENT_VERSION: &str = "SELECT s.id, s.agency, s.current_version, v.content_hash FROM systems s \
+     LEFT JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version";
+
+fn current_version(row: &AnyRow) -> Result<CurrentVersion, AppError> {
+    Ok(CurrentVersion {
+        agency: AgencySlug(rows::text(row, "agency")?),
+        version: rows::optional_integer(row, "current_version")?,
+        content_hash: rows::optional_text(row, "content_hash")?,
+    })
 }
 
 /// An audit to record against a system.
@@ -72,6 +94,20 @@ impl Storage {
         Ok(result.rows_affected() == 1)
     }
 
+    /// What the register holds for every system now: for imports, which compare
+    /// many records at once instead of asking about each.
+    pub async fn current_versions(
+        conn: &mut AnyConnection,
+    ) -> Result<HashMap<SystemId, CurrentVersion>, AppError> {
+        let rows = sqlx::query(&CURRENT_VERSION)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        rows.iter()
+            .map(|row| Ok((SystemId(rows::text(row, "id")?), current_version(row)?)))
+            .collect()
+    }
+
     /// Publishes `content` as the next version of system `id`, owned by `agency`.
     ///
     /// Content equal to the current version writes nothing, so publishing the
@@ -84,22 +120,41 @@ impl Storage {
         change_summary: &str,
         now: &str,
     ) -> Result<PublishOutcome, AppError> {
-        let hash = content_hash(content);
-        let current = sqlx::query(
-            "SELECT s.agency, s.current_version, v.content_hash FROM systems s \
-             LEFT JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
-             WHERE s.id = $1",
+        let row = sqlx::query(&format!("{CURRENT_VERSION} WHERE s.id = $1"))
+            .bind(id.0.clone())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        let current = row.as_ref().map(current_version).transpose()?;
+        Self::publish_over(
+            conn,
+            current.as_ref(),
+            id,
+            agency,
+            content,
+            change_summary,
+            now,
         )
-        .bind(id.0.clone())
-        .fetch_optional(&mut *conn)
         .await
-        .map_err(database_error)?;
+    }
 
+    /// [`Storage::publish`] when the caller already knows what the register
+    /// holds for the system (`None`: nothing yet).
+    pub async fn publish_over(
+        conn: &mut AnyConnection,
+        current: Option<&CurrentVersion>,
+        id: &SystemId,
+        agency: &AgencySlug,
+        content: &SystemContent,
+        change_summary: &str,
+        now: &str,
+    ) -> Result<PublishOutcome, AppError> {
+        let hash = content_hash(content);
         let version = match current {
             None => {
                 sqlx::query(
                     "INSERT INTO systems (id, agency, current_version, audit_outcome, created_at, updated_at) \
-                     VALUES ($1, $2, NULL, NULL, $3, $3)",
+                     VALUES ($1, $2, 1, NULL, $3, $3)",
                 )
                 .bind(id.0.clone())
                 .bind(agency.0.clone())
@@ -109,16 +164,14 @@ impl Storage {
                 .map_err(database_error)?;
                 1
             }
-            Some(row) => {
-                if rows::text(&row, "agency")? != agency.0 {
+            Some(current) => {
+                if current.agency != *agency {
                     return Err(AppError::Forbidden);
                 }
-                let current_version = rows::optional_integer(&row, "current_version")?;
-                let current_hash = rows::optional_text(&row, "content_hash")?;
-                if current_hash.as_deref() == Some(hash.as_str()) {
+                if current.content_hash.as_deref() == Some(hash.as_str()) {
                     return Ok(PublishOutcome::Unchanged);
                 }
-                current_version.unwrap_or(0) + 1
+                current.version.unwrap_or(0) + 1
             }
         };
 
@@ -165,18 +218,20 @@ impl Storage {
         .await
         .map_err(database_error)?;
 
-        sqlx::query("UPDATE systems SET current_version = $1, updated_at = $2 WHERE id = $3")
-            .bind(version)
-            .bind(now.to_string())
-            .bind(id.0.clone())
-            .execute(&mut *conn)
-            .await
-            .map_err(database_error)?;
-        sqlx::query("DELETE FROM system_techniques WHERE system_id = $1")
-            .bind(id.0.clone())
-            .execute(&mut *conn)
-            .await
-            .map_err(database_error)?;
+        if current.is_some() {
+            sqlx::query("UPDATE systems SET current_version = $1, updated_at = $2 WHERE id = $3")
+                .bind(version)
+                .bind(now.to_string())
+                .bind(id.0.clone())
+                .execute(&mut *conn)
+                .await
+                .map_err(database_error)?;
+            sqlx::query("DELETE FROM system_techniques WHERE system_id = $1")
+                .bind(id.0.clone())
+                .execute(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        }
         let mut techniques = content.technique.clone();
         techniques.sort();
         techniques.dedup();
