@@ -1,19 +1,16 @@
 //! `lantern import` refuses files that are not the format named, and writes nothing.
 
+#[path = "support/shared_data.rs"]
+mod shared_data;
+
 use lantern::config::DataConfig;
 use lantern::import::{self, ImportFormat};
-use std::path::PathBuf;
 
 fn config(dir: &std::path::Path) -> DataConfig {
     DataConfig {
         data_dir: dir.to_path_buf(),
         database_url: None,
     }
-}
-
-fn real_file() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/us-omb-2025/2025_individually_reported_AI_use_cases.csv")
 }
 
 #[tokio::test]
@@ -34,8 +31,10 @@ async fn files_of_another_shape_are_refused_and_nothing_is_written() {
         ("latin1.csv", b"agency,name\n\xe9t\xe9,x\n", "not text"),
         (
             "cots.csv",
-            &std::fs::read(real_file().with_file_name("2025_consolidated_COTS_AI_use_cases.csv"))
-                .unwrap(),
+            &std::fs::read(shared_data::us_omb_2025(
+                "2025_consolidated_COTS_AI_use_cases.csv",
+            ))
+            .unwrap(),
             "not a us-omb-2025 CSV file",
         ),
     ];
@@ -74,7 +73,7 @@ async fn the_real_file_imports_with_a_report_and_reimports_unchanged() {
     import::run(
         &config(dir.path()),
         ImportFormat::UsOmb2025,
-        &real_file(),
+        &shared_data::us_omb_2025_use_cases(),
         Some(&report),
     )
     .await
@@ -95,7 +94,7 @@ async fn the_real_file_imports_with_a_report_and_reimports_unchanged() {
     import::run(
         &config(dir.path()),
         ImportFormat::UsOmb2025,
-        &real_file(),
+        &shared_data::us_omb_2025_use_cases(),
         Some(&report),
     )
     .await

@@ -2,6 +2,8 @@
 
 #[path = "support/databases.rs"]
 mod databases;
+#[path = "support/shared_data.rs"]
+mod shared_data;
 
 use app::error::AppError;
 use app::record::{
@@ -369,7 +371,8 @@ async fn unknown_ids_and_slugs_are_none() {
 
 #[tokio::test]
 async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
-    let parsed = us_omb_2025::parse(&us_omb_2025_file()).unwrap();
+    let parsed =
+        us_omb_2025::parse(&std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap()).unwrap();
     for db in TestDatabase::both().await {
         let storage = &db.storage;
         let first = import::write(storage, &parsed, false).await.unwrap();
@@ -425,11 +428,4 @@ async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
         );
         db.remove().await;
     }
-}
-
-fn us_omb_2025_file() -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/us-omb-2025/2025_individually_reported_AI_use_cases.csv");
-    std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("the shared US 2025 data must be at {}: {e}", path.display()))
 }

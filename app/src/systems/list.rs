@@ -257,7 +257,7 @@ fn Results(query: SystemQuery, list: SystemList) -> impl IntoView {
     };
     let beyond_last = list.systems.is_empty() && list.total > 0;
     view! {
-        <p class="result-count" id="result-count" role="status" aria-live="polite">{count}</p>
+        <h2 class="result-count" id="result-count" role="status" aria-live="polite">{count}</h2>
         {beyond_last.then(|| view! {
             <p class="notice">
                 {format!("There is no page {}: the matching systems fill {pages} page{}. ", query.page, if pages == 1 { "" } else { "s" })}
@@ -318,6 +318,8 @@ fn Pagination(query: SystemQuery, pages: u32) -> impl IntoView {
 }
 
 /// A list of systems, each with its name, owner, stage, risk and audit status.
+///
+/// Names are third-level headings: every list sits under a second-level one.
 #[component]
 pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
     view! {
@@ -330,9 +332,9 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
                         .map_or("Never audited", |outcome| outcome.label());
                     view! {
                         <li class="system-item">
-                            <h2 class="system-name">
+                            <h3 class="system-name">
                                 <a href=format!("/systems/{}", system.id)>{system.name}</a>
-                            </h2>
+                            </h3>
                             <p class="system-owner">
                                 <a href=format!("/agencies/{}", system.agency)>{system.agency_name}</a>
                             </p>

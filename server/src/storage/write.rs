@@ -99,7 +99,7 @@ impl Storage {
     pub async fn current_versions(
         conn: &mut AnyConnection,
     ) -> Result<HashMap<SystemId, CurrentVersion>, AppError> {
-        let rows = sqlx::query(&CURRENT_VERSION)
+        let rows = sqlx::query(CURRENT_VERSION)
             .fetch_all(&mut *conn)
             .await
             .map_err(database_error)?;
