@@ -29,17 +29,43 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <AutoReload options=options.clone()/>
-                <ContentSecurityPolicy/>
-                <HydrationScripts options islands=true/>
-                <MetaTags/>
                 <link rel="stylesheet" id="leptos" href="/pkg/lantern.css"/>
                 <link rel="icon" href="/favicon.ico" sizes="any"/>
+                <AutoReload options=options.clone()/>
+                <ContentSecurityPolicy/>
+                {if has_islands() {
+                    view! { <HydrationScripts options=options.clone() islands=true/> }.into_any()
+                } else {
+                    // What HydrationScripts does in islands mode, without the scripts:
+                    // data for the browser is only ever serialised inside islands.
+                    if let Some(context) = Owner::current_shared_context() {
+                        context.set_is_hydrating(false);
+                    }
+                    ().into_any()
+                }}
+                <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Whether the page being rendered has islands, and so needs the browser bundle.
+///
+/// Every other page is complete as HTML and CSS: a citizen reading a record
+/// downloads no wasm at all. A page that gains an island must be added here
+/// (its browser test waits for hydration, so forgetting fails the tests).
+fn has_islands() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .is_some_and(|request| request.uri.path() == "/systems")
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
     }
 }
 

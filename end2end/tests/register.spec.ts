@@ -69,6 +69,11 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
     await expect(page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
   }
   await expect(page.locator("section[aria-labelledby=facts]")).toContainText("Version");
+  // A record has no islands: no script or wasm is downloaded for it.
+  const scripts = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((r) => r.name).filter((n) => /\.(js|wasm)$/.test(n)),
+  );
+  expect(scripts).toEqual([]);
   await expectAccessible(page);
 
   // Its agency lists its systems.

@@ -4,6 +4,8 @@ import AxeBuilder from "@axe-core/playwright";
 
 /** Fails on any axe-core violation of the WCAG 2.2 AA rule set. */
 export async function expectAccessible(page: Page) {
+  // Styles decide sizes and contrast: scan only once they have loaded.
+  await page.waitForLoadState("load");
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
     .analyze();

@@ -331,3 +331,35 @@ async fn pages_are_gzipped_for_clients_that_accept_it() {
     );
     db.remove().await;
 }
+
+#[tokio::test]
+async fn only_pages_with_islands_load_the_browser_bundle() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let site = router(&db.storage);
+    let (_, list) = get(&site, "/systems").await;
+    assert!(
+        list.contains("lantern.wasm"),
+        "the list's filters are an island"
+    );
+    let id = first_system_link(&list);
+    for uri in [
+        "/".to_string(),
+        format!("/systems/{id}"),
+        "/agencies".to_string(),
+        "/no/such/page".to_string(),
+    ] {
+        let (_, page) = get(&site, &uri).await;
+        assert!(
+            !page.contains("lantern.wasm") && !page.contains("lantern.js"),
+            "{uri} loads no browser bundle"
+        );
+        // Nor does it carry its data a second time, serialised for a browser bundle.
+        assert!(
+            !page.contains("__RESOLVED_RESOURCES["),
+            "{uri} serialises no data"
+        );
+    }
+    db.remove().await;
+}
