@@ -24,11 +24,6 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// A validation error about one field.
-    pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
-        AppError::Validation(BTreeMap::from([(field.to_string(), vec![message.into()])]))
-    }
-
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> http::StatusCode {
         use http::StatusCode;

@@ -140,6 +140,8 @@ pub struct System {
     pub id: SystemId,
     pub agency: AgencySlug,
     pub agency_name: String,
+    /// The owning agency's public contact.
+    pub agency_contact: Option<String>,
     #[serde(flatten)]
     pub content: SystemContent,
     pub version: i64,

@@ -19,18 +19,17 @@ use std::time::Duration;
 pub use read::VersionInfo;
 pub use write::{CurrentVersion, NewAudit, PublishOutcome};
 
-/// Which database a storage handle talks to.
+/// Which database a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DatabaseKind {
+enum DatabaseKind {
     Sqlite,
     Postgres,
 }
 
-/// The register's database: a connection pool and which kind of database it is.
+/// The register's database: one connection pool, SQLite or PostgreSQL.
 #[derive(Clone)]
 pub struct Storage {
     pool: AnyPool,
-    kind: DatabaseKind,
 }
 
 /// Counts reported by `/healthz`.
@@ -97,12 +96,7 @@ impl Storage {
             .run(&pool)
             .await
             .context("could not migrate the database")?;
-        Ok(Storage { pool, kind })
-    }
-
-    /// Which database this is.
-    pub fn kind(&self) -> DatabaseKind {
-        self.kind
+        Ok(Storage { pool })
     }
 
     /// Closes every connection; later calls fail as a database outage would.

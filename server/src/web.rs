@@ -6,14 +6,17 @@ use app::register::SharedRegister;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{FromRef, State};
+use axum::handler::Handler;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Json};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What every request handler can reach.
@@ -60,10 +63,17 @@ pub fn app(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
             shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(provide_register, shell))
+        // Built files (CSS, JavaScript, wasm, public/) straight from the site
+        // directory; anything else is the leptos "page not found".
+        .fallback_service(
+            ServeDir::new(&*state.leptos_options.site_root).fallback(
+                leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+                    provide_register,
+                    shell,
+                )
+                .with_state(state.clone()),
+            ),
+        )
         // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
         .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -128,6 +138,13 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     let listener = tokio::net::TcpListener::bind(serve.addr)
         .await
         .map_err(|e| anyhow::anyhow!("could not listen on {}: {e}", serve.addr))?;
+    // Without TCP_NODELAY, bodies sent in several writes (static files) wait
+    // on delayed ACKs: about 40 ms each.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY");
+        }
+    });
     println!("Lantern is serving http://{}", serve.addr);
     axum::serve(listener, app(state).into_make_service())
         .with_graceful_shutdown(async {

@@ -27,8 +27,6 @@ pub struct Section {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SystemRecord {
     pub system: System,
-    /// The agency's public contact, for questions the system's own contact does not cover.
-    pub agency_contact: Option<String>,
     pub sections: Vec<Section>,
     /// The latest audit's findings as safe HTML.
     pub audit_findings_html: String,
@@ -80,10 +78,6 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
             withheld: system.content.withheld_reason(field).map(str::to_string),
         })
         .collect();
-    let agency_contact = register
-        .agency(&system.agency)
-        .await?
-        .and_then(|a| a.agency.contact);
     let audit_findings_html = system
         .audit
         .as_ref()
@@ -91,7 +85,6 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
         .unwrap_or_default();
     Ok(Some(SystemRecord {
         system,
-        agency_contact,
         sections,
         audit_findings_html,
     }))
@@ -122,13 +115,15 @@ pub fn SystemPage() -> impl IntoView {
 fn RecordView(record: SystemRecord) -> impl IntoView {
     let SystemRecord {
         system,
-        agency_contact,
         sections,
         audit_findings_html,
     } = record;
     let content = &system.content;
     let title = format!("{} – {} – Lantern", content.name, system.agency_name);
-    let contact = content.contact.clone().or_else(|| agency_contact.clone());
+    let contact = content
+        .contact
+        .clone()
+        .or_else(|| system.agency_contact.clone());
     let decides = content
         .decision_role
         .map_or("The agency has not said.", |role| role.label());
@@ -190,7 +185,7 @@ fn RecordView(record: SystemRecord) -> impl IntoView {
                 .collect_view()}
 
             <DataSection content=content.clone()/>
-            <FactsSection system=system.clone() agency_contact=agency_contact.clone()/>
+            <FactsSection system=system.clone()/>
             <AuditSection audit=system.audit.clone() findings_html=audit_findings_html/>
         </article>
     }
@@ -273,7 +268,7 @@ fn DataSetItem(data: DataSet) -> impl IntoView {
 
 /// Dates, techniques, assessments, references and the version of the record.
 #[component]
-fn FactsSection(system: System, agency_contact: Option<String>) -> impl IntoView {
+fn FactsSection(system: System) -> impl IntoView {
     let content = system.content;
     let techniques = content
         .technique
@@ -319,7 +314,7 @@ fn FactsSection(system: System, agency_contact: Option<String>) -> impl IntoView
                 <dt>"Techniques"</dt><dd>{if techniques.is_empty() { "Not stated".to_string() } else { techniques }}</dd>
                 <dt>"Supplier"</dt><dd>{supplier}</dd>
                 {content.agency_ref.clone().map(|r| view! { <dt>"Agency reference"</dt><dd>{r}</dd> })}
-                {agency_contact.map(|c| view! { <dt>"Agency contact"</dt><dd><ContactLink contact=c/></dd> })}
+                {system.agency_contact.clone().map(|c| view! { <dt>"Agency contact"</dt><dd><ContactLink contact=c/></dd> })}
                 <dt>"Record"</dt>
                 <dd>
                     "Version "{system.version}", published "{date_of(&system.published_at).to_string()}

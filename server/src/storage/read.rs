@@ -129,28 +129,21 @@ impl Storage {
         }
         query.fetch_all(&self.pool).await.map_err(database_error)
     }
+}
 
-    async fn latest_audit(&self, id: &SystemId) -> Result<Option<Audit>, AppError> {
-        let row = sqlx::query(
-            "SELECT auditor, audited_on, outcome, findings, report_url, next_due FROM audits \
-             WHERE system_id = $1 ORDER BY audited_on DESC, id DESC LIMIT 1",
-        )
-        .bind(id.0.clone())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(database_error)?;
-        row.map(|row| {
-            Ok(Audit {
-                auditor: rows::text(&row, "auditor")?,
-                audited_on: rows::text(&row, "audited_on")?,
-                outcome: rows::closed(&row, "outcome", AuditOutcome::parse)?,
-                findings: rows::text(&row, "findings")?,
-                report_url: rows::optional_text(&row, "report_url")?,
-                next_due: rows::optional_text(&row, "next_due")?,
-            })
-        })
-        .transpose()
-    }
+/// The audit columns of a row, when the row has an audit.
+fn audit(row: &AnyRow) -> Result<Option<Audit>, AppError> {
+    let Some(outcome) = rows::optional_closed(row, "outcome", AuditOutcome::parse)? else {
+        return Ok(None);
+    };
+    Ok(Some(Audit {
+        auditor: rows::text(row, "auditor")?,
+        audited_on: rows::text(row, "audited_on")?,
+        outcome,
+        findings: rows::text(row, "findings")?,
+        report_url: rows::optional_text(row, "report_url")?,
+        next_due: rows::optional_text(row, "next_due")?,
+    }))
 }
 
 fn agency_with_count(row: &AnyRow) -> Result<AgencyWithCount, AppError> {
@@ -255,9 +248,15 @@ impl Register for Storage {
     }
 
     async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError> {
+        // The record, its agency and its latest audit (by date) in one query.
         let sql = format!(
-            "SELECT s.id, s.agency, a.name AS agency_name, v.version, v.published_at, \
-             v.reviewed_at, {CONTENT_COLUMNS} FROM {PUBLISHED} WHERE s.id = $1"
+            "SELECT s.id, s.agency, a.name AS agency_name, a.contact AS agency_contact, \
+             v.version, v.published_at, v.reviewed_at, {CONTENT_COLUMNS}, \
+             au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due \
+             FROM {PUBLISHED} \
+             LEFT JOIN audits au ON au.id = (SELECT id FROM audits WHERE system_id = s.id \
+             ORDER BY audited_on DESC, id DESC LIMIT 1) \
+             WHERE s.id = $1"
         );
         let Some(row) = sqlx::query(&sql)
             .bind(id.0.clone())
@@ -271,11 +270,12 @@ impl Register for Storage {
             id: SystemId(rows::text(&row, "id")?),
             agency: AgencySlug(rows::text(&row, "agency")?),
             agency_name: rows::text(&row, "agency_name")?,
+            agency_contact: rows::optional_text(&row, "agency_contact")?,
             content: rows::content(&row)?,
             version: rows::integer(&row, "version")?,
             published_at: rows::text(&row, "published_at")?,
             reviewed_at: rows::optional_text(&row, "reviewed_at")?,
-            audit: self.latest_audit(id).await?,
+            audit: audit(&row)?,
         }))
     }
 
