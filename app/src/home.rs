@@ -66,9 +66,9 @@ fn OverviewView(overview: Overview) -> impl IntoView {
             <strong>{overview.agencies}</strong>" "<a href="/agencies">"agencies"</a>"."
         </p>
         <div class="count-tables">
-            <CountTable caption="By stage" rows=stage_rows/>
-            <CountTable caption="By risk level" rows=risk_rows/>
-            <CountTable caption="By latest audit" rows=audit_rows/>
+            <CountTable caption="By stage" label="Stage" rows=stage_rows/>
+            <CountTable caption="By risk level" label="Risk level" rows=risk_rows/>
+            <CountTable caption="By latest audit" label="Latest audit" rows=audit_rows/>
         </div>
         <h2>"Recently updated"</h2>
         <SystemRows systems=overview.recently_updated/>
@@ -78,12 +78,16 @@ fn OverviewView(overview: Overview) -> impl IntoView {
 
 /// A small table of counts, each row linking to the matching list.
 #[component]
-fn CountTable(caption: &'static str, rows: Vec<(&'static str, String, i64)>) -> impl IntoView {
+fn CountTable(
+    caption: &'static str,
+    label: &'static str,
+    rows: Vec<(&'static str, String, i64)>,
+) -> impl IntoView {
     view! {
         <table class="counts">
             <caption>{caption}</caption>
             <thead>
-                <tr><th scope="col">"Value"</th><th scope="col" class="number">"Systems"</th></tr>
+                <tr><th scope="col">{label}</th><th scope="col" class="number">"Systems"</th></tr>
             </thead>
             <tbody>
                 {rows
