@@ -1,7 +1,10 @@
 //! Markdown as agencies write it, made into HTML that is safe to put in a page.
 
+use crate::record::SystemId;
+use crate::systems::page::Section;
 use pulldown_cmark::{Options, Parser, html};
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 /// The sanitiser, built once: building one costs more than cleaning a section.
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -25,9 +28,57 @@ pub fn to_safe_html(markdown: &str) -> String {
     SANITISER.clean(&unsafe_html).to_string()
 }
 
+/// Rendered sections by system and version. A published version never changes,
+/// so its HTML never does; sanitising is most of the cost of a record page.
+/// Only a cache: each instance fills its own, and a restart empties it.
+static RENDERED: LazyLock<Mutex<RenderedVersions>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+type RenderedVersions = HashMap<(SystemId, i64), Vec<Section>>;
+
+/// How many versions the cache holds before it starts again from empty.
+const RENDERED_LIMIT: usize = 5_000;
+
+/// The sections of a version, rendered by `render` the first time they are asked for.
+pub fn rendered_once(
+    (id, version): (&SystemId, i64),
+    render: impl FnOnce() -> Vec<Section>,
+) -> Vec<Section> {
+    let key = (id.clone(), version);
+    // A poisoned lock only means another request panicked mid-insert; the map is still valid.
+    if let Some(sections) = RENDERED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return sections.clone();
+    }
+    let sections = render();
+    let mut cache = RENDERED.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= RENDERED_LIMIT {
+        cache.clear();
+    }
+    cache.insert(key, sections.clone());
+    sections
+}
+
 #[cfg(test)]
 mod tests {
-    use super::to_safe_html;
+    use super::{SystemId, rendered_once, to_safe_html};
+    use crate::systems::page::Section;
+
+    fn section(html: &str) -> Vec<Section> {
+        vec![Section {
+            field: "purpose".into(),
+            heading: "Purpose".into(),
+            html: html.into(),
+            withheld: None,
+        }]
+    }
+
+    #[test]
+    fn a_version_is_rendered_once_and_a_new_version_again() {
+        let id = SystemId("cache-test".into());
+        assert_eq!(rendered_once((&id, 1), || section("one"))[0].html, "one");
+        let again = rendered_once((&id, 1), || panic!("version 1 is rendered already"));
+        assert_eq!(again[0].html, "one");
+        assert_eq!(rendered_once((&id, 2), || section("two"))[0].html, "two");
+    }
 
     #[test]
     fn markdown_becomes_html() {
