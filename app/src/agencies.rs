@@ -2,7 +2,7 @@
 
 use crate::layout::{NotFound, Unavailable};
 use crate::record::AgencyWithCount;
-use crate::register::AgencyPage as AgencyData;
+use crate::register::AgencyWithSystems;
 use crate::systems::list::SystemRows;
 use crate::systems::query::{PER_PAGE, SystemQuery};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub async fn get_agencies() -> Result<Vec<AgencyWithCount>, ServerFnError> {
 
 /// One agency and the first page of its systems, or `None` for an unknown slug.
 #[server]
-pub async fn get_agency(slug: String) -> Result<Option<AgencyData>, ServerFnError> {
+pub async fn get_agency(slug: String) -> Result<Option<AgencyWithSystems>, ServerFnError> {
     use crate::record::AgencySlug;
 
     let register = crate::register::register()?;
@@ -31,7 +31,7 @@ pub async fn get_agency(slug: String) -> Result<Option<AgencyData>, ServerFnErro
         ..SystemQuery::default()
     };
     let systems = register.list_systems(&query).await?.systems;
-    Ok(Some(AgencyData { agency, systems }))
+    Ok(Some(AgencyWithSystems { agency, systems }))
 }
 
 /// The `/agencies` page.
@@ -103,7 +103,7 @@ pub fn AgencyPage() -> impl IntoView {
 }
 
 #[component]
-fn AgencyView(data: AgencyData) -> impl IntoView {
+fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
     let AgencyWithCount {
         agency,
         systems: total,

@@ -26,7 +26,7 @@ pub struct SystemList {
 
 /// An agency page: the agency and its systems.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AgencyPage {
+pub struct AgencyWithSystems {
     pub agency: AgencyWithCount,
     pub systems: Vec<SystemSummary>,
 }
