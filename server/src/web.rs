@@ -5,10 +5,11 @@ use crate::storage::Storage;
 use app::register::SharedRegister;
 use app::{App, shell};
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{FromRef, State};
 use axum::handler::Handler;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Json};
+use axum::response::{IntoResponse, Json, Response};
 use axum::routing::get;
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
@@ -74,6 +75,7 @@ pub fn app(state: AppState) -> Router {
                 .with_state(state.clone()),
             ),
         )
+        .layer(axum::middleware::map_response(argument_errors_are_400))
         // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
         .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -87,6 +89,23 @@ pub fn app(state: AppState) -> Router {
             "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
         ))
         .with_state(state)
+}
+
+/// Server functions answer arguments they cannot decode with a 500, but those
+/// are the caller's mistake: answer 400, with the same message.
+async fn argument_errors_are_400(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Error responses are a few kilobytes; one over 64 KiB loses its body here.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    if bytes.starts_with(b"Args|") || bytes.starts_with(b"Deserialization|") {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

@@ -363,3 +363,41 @@ async fn only_pages_with_islands_load_the_browser_bundle() {
     }
     db.remove().await;
 }
+
+#[tokio::test]
+async fn the_list_server_function_refuses_bad_parameters_with_400() {
+    use leptos::server_fn::ServerFn;
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let site = router(&db.storage);
+    let post = |body: &'static str| {
+        Request::post(<app::systems::list::ListSystems as ServerFn>::PATH)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let response = site
+        .clone()
+        .oneshot(post("params=stage%3Dpilot"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = site
+        .clone()
+        .oneshot(post("params=risk_level%3Dbanana"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("banana"));
+    let response = site.clone().oneshot(post("nonsense")).await.unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::BAD_REQUEST,
+        "undecodable arguments are the caller's mistake"
+    );
+    let (status, _) = get(&site, "/healthz").await;
+    assert_eq!(status, StatusCode::OK, "still serving");
+    db.remove().await;
+}

@@ -30,6 +30,7 @@ pub async fn list_systems(params: String) -> Result<SystemList, ServerFnError> {
             .map(|(_, v)| v.as_str())
     });
     if let Some(problem) = problems.first() {
+        crate::layout::set_status(400);
         return Err(ServerFnError::Args(problem.message.clone()));
     }
     let register = crate::register::register()?;
