@@ -36,7 +36,12 @@ export default defineConfig({
     command: `${binary} serve --demo --addr 127.0.0.1:${port}`,
     cwd: "..",
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { LANTERN_DATA_DIR: dataDir, DATABASE_URL: "", LANTERN_LOG: "warn" },
+    env: {
+      LANTERN_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LANTERN_LOG: "warn",
+      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? "target/site",
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",
