@@ -1,6 +1,6 @@
 //! `/agencies` and `/agencies/{slug}`: who publishes systems, and what each publishes.
 
-use crate::layout::{NotFound, Unavailable};
+use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::AgencyWithCount;
 use crate::register::AgencyWithSystems;
 use crate::systems::list::SystemRows;
@@ -124,10 +124,7 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
                 let href = w.clone();
                 view! { <dt>"Website"</dt><dd><a href=href>{w}</a></dd> }
             })}
-            {agency.contact.clone().map(|c| {
-                let href = if c.contains('@') && !c.starts_with("http") { format!("mailto:{c}") } else { c.clone() };
-                view! { <dt>"Public contact"</dt><dd><a href=href>{c}</a></dd> }
-            })}
+            {agency.contact.clone().map(|c| view! { <dt>"Public contact"</dt><dd><ContactLink contact=c/></dd> })}
             <dt>"Published systems"</dt><dd>{total}</dd>
         </dl>
         <h2>"Systems"</h2>

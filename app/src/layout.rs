@@ -34,6 +34,17 @@ pub fn Page(children: Children) -> impl IntoView {
     }
 }
 
+/// A public contact as a link: an email address becomes a `mailto:` link.
+#[component]
+pub fn ContactLink(contact: String) -> impl IntoView {
+    let href = if contact.contains('@') && !contact.starts_with("http") {
+        format!("mailto:{contact}")
+    } else {
+        contact.clone()
+    };
+    view! { <a href=href>{contact}</a> }
+}
+
 /// Sets the HTTP status of the page being rendered (on the server; a no-op in the browser).
 pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]

@@ -4,7 +4,7 @@
 //! does it do, who runs it, does it decide about me, has it been audited, how
 //! do I question it. The full record follows, section by section.
 
-use crate::layout::{NotFound, Unavailable};
+use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::{Audit, DataSet, System, SystemContent, date_of};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -191,16 +191,6 @@ fn RecordView(record: SystemRecord) -> impl IntoView {
             <AuditSection audit=system.audit.clone() findings_html=audit_findings_html/>
         </article>
     }
-}
-
-#[component]
-fn ContactLink(contact: String) -> impl IntoView {
-    let href = if contact.contains('@') && !contact.starts_with("http") {
-        format!("mailto:{contact}")
-    } else {
-        contact.clone()
-    };
-    view! { <a href=href>{contact}</a> }
 }
 
 #[component]
