@@ -3,8 +3,9 @@
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::AgencyWithCount;
 use crate::register::AgencyWithSystems;
+use crate::search::query::PER_PAGE;
+use crate::search::{Facet, SystemQuery};
 use crate::systems::list::SystemRows;
-use crate::systems::query::{PER_PAGE, SystemQuery};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -25,11 +26,7 @@ pub async fn get_agency(slug: String) -> Result<Option<AgencyWithSystems>, Serve
     let Some(agency) = register.agency(&AgencySlug(slug.clone())).await? else {
         return Ok(None);
     };
-    let query = SystemQuery {
-        agency: Some(AgencySlug(slug)),
-        page: 1,
-        ..SystemQuery::default()
-    };
+    let query = SystemQuery::default().toggled(Facet::Agency, &slug);
     let systems = register.list_systems(&query).await?.systems;
     Ok(Some(AgencyWithSystems { agency, systems }))
 }
@@ -108,12 +105,9 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
         agency,
         systems: total,
     } = data.agency;
-    let all_url = SystemQuery {
-        agency: Some(agency.slug.clone()),
-        page: 1,
-        ..SystemQuery::default()
-    }
-    .url();
+    let all_url = SystemQuery::default()
+        .toggled(Facet::Agency, &agency.slug.0)
+        .url();
     view! {
         <Title text=format!("{} – Lantern", agency.name)/>
         <h1>{agency.name.clone()}</h1>

@@ -13,6 +13,7 @@ pub mod home;
 pub mod layout;
 pub mod record;
 pub mod register;
+pub mod search;
 pub mod systems;
 
 use leptos::prelude::*;
@@ -102,7 +103,7 @@ pub fn App() -> impl IntoView {
             <layout::Page>
                 <Routes fallback=layout::NotFound>
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/systems") view=systems::list::SystemsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/systems") view=search::page::SystemsPage ssr=SsrMode::Async/>
                     <Route path=path!("/systems/:id") view=systems::page::SystemPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies") view=agencies::AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies/:slug") view=agencies::AgencyPage ssr=SsrMode::Async/>

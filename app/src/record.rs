@@ -168,6 +168,15 @@ pub struct SystemSummary {
     pub published_at: String,
 }
 
+/// Whether `text` is an agency slug: lower-case ASCII letters, digits and hyphens.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The date part of an RFC 3339 timestamp, as pages show it (`2026-11-28`).
 ///
 /// Fixed format on server and browser alike, so hydration never sees a mismatch.

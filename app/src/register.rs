@@ -39,7 +39,7 @@ mod server_side {
     use super::*;
     use crate::error::AppError;
     use crate::record::{AgencySlug, System, SystemId};
-    use crate::systems::query::SystemQuery;
+    use crate::search::SystemQuery;
     use std::sync::Arc;
 
     /// Read access to the published register.
@@ -47,7 +47,9 @@ mod server_side {
     pub trait Register: Send + Sync {
         /// Counts by stage, risk level and audit outcome, and the latest changes.
         async fn overview(&self) -> Result<Overview, AppError>;
-        /// One page of published systems matching the query.
+        /// One page of published systems matching the query's filters, read
+        /// straight from the database. The words (`q`) are not used: text
+        /// search is the search engine's job.
         async fn list_systems(&self, query: &SystemQuery) -> Result<SystemList, AppError>;
         /// The latest published version of a system.
         async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError>;

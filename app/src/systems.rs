@@ -1,7 +1,6 @@
-//! AI systems: the list with its filters, and the public record page.
+//! AI systems: the public record page, and the list every page uses to show systems.
 
 pub mod list;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod page;
-pub mod query;

@@ -1,4 +1,4 @@
-//! The command line: `lantern serve`, `lantern import`.
+//! The command line: `lantern serve`, `import`, `reindex` and `seed`.
 
 use crate::config::{DataConfig, ServeConfig};
 use crate::import::{self, ImportFormat};
@@ -31,6 +31,17 @@ enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Rebuild the search index from the database, from scratch.
+    Reindex,
+    /// Add generated systems to the register, for benchmarks.
+    Seed {
+        /// How many made-up but realistic systems to add.
+        #[arg(long, value_name = "N")]
+        synthetic: usize,
+        /// The generator's seed: the same N and seed give the same systems.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 impl Cli {
@@ -49,6 +60,10 @@ impl Cli {
                 file,
                 report,
             }) => import::run(&self.data, format, &file, report.as_deref()).await,
+            Some(Command::Reindex) => reindex(&self.data).await,
+            Some(Command::Seed { synthetic, seed }) => {
+                crate::seed::run(&self.data, synthetic, seed).await
+            }
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -58,6 +73,31 @@ impl Cli {
             }
         }
     }
+}
+
+/// `lantern reindex`: rebuilds the index with a progress bar, then says how long it took.
+async fn reindex(data: &DataConfig) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    let storage = data.open().await?;
+    let total = storage.health().await?.systems;
+    let engine = data.open_search().await?;
+    let progress = ProgressBar::new(u64::try_from(total).unwrap_or(0));
+    progress.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({per_sec})")
+            .expect("the template is fixed and valid")
+            .progress_chars("=> "),
+    );
+    progress.set_message("Indexing systems");
+    let started = std::time::Instant::now();
+    let indexed =
+        crate::search::rebuild(&storage, engine.as_ref(), &|n| progress.set_position(n)).await?;
+    progress.finish_and_clear();
+    println!(
+        "Rebuilt the {} search index: {indexed} systems in {:.1} s.",
+        engine.name(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 fn init_logging() {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// Where the register's data lives.
 #[derive(Clone, Debug, clap::Args)]
 pub struct DataConfig {
-    /// Directory for the embedded database (and, later, the search index).
+    /// Directory for the embedded database and search index.
     #[arg(
         long,
         env = "LANTERN_DATA_DIR",
@@ -18,6 +18,17 @@ pub struct DataConfig {
     /// `postgres://…` to use PostgreSQL; default: a SQLite file in the data directory.
     #[arg(long, env = "DATABASE_URL", global = true)]
     pub database_url: Option<String>,
+    /// Meilisearch to search with (e.g. `http://127.0.0.1:7700`); default: the embedded index.
+    #[arg(long, env = "MEILISEARCH_URL", global = true)]
+    pub meilisearch_url: Option<String>,
+    /// The Meilisearch API key, if it needs one.
+    #[arg(
+        long,
+        env = "MEILISEARCH_API_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub meilisearch_api_key: Option<String>,
 }
 
 impl DataConfig {
@@ -36,6 +47,23 @@ impl DataConfig {
             }
         };
         Storage::open(&url).await
+    }
+
+    /// Meilisearch's settings, when it is configured.
+    pub fn meilisearch(&self) -> Option<crate::search::meilisearch::Settings> {
+        let url = self.meilisearch_url.as_deref().map(str::trim)?;
+        (!url.is_empty()).then(|| crate::search::meilisearch::Settings {
+            url: url.to_string(),
+            api_key: self
+                .meilisearch_api_key
+                .clone()
+                .filter(|key| !key.trim().is_empty()),
+        })
+    }
+
+    /// Opens the configured search engine: Meilisearch, or the embedded index.
+    pub async fn open_search(&self) -> anyhow::Result<crate::search::SharedEngine> {
+        crate::search::open(&self.data_dir, self.meilisearch().as_ref()).await
     }
 }
 

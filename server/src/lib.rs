@@ -1,10 +1,13 @@
 //! The `lantern` binary's parts: configuration, start-up, storage, the web
-//! server, the demo register and the importers.
+//! server and its JSON API, search, the demo register and the importers.
 
+pub mod api;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod import;
+pub mod search;
+pub mod seed;
 pub mod storage;
 pub mod web;

@@ -5,6 +5,7 @@
 //! `ON CONFLICT`, window functions), so behaviour is the same on both; the few
 //! places where they differ say so.
 
+mod outbox;
 mod read;
 mod rows;
 mod write;
@@ -16,8 +17,9 @@ use sqlx::{AnyPool, Executor};
 use std::path::Path;
 use std::time::Duration;
 
+pub use outbox::OutboxEntry;
 pub use read::VersionInfo;
-pub use write::{CurrentVersion, NewAudit, PublishOutcome};
+pub use write::{CurrentVersion, NewAudit, PublishOutcome, uses_personal_data};
 
 /// Which database a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,8 +1,12 @@
-//! The HTTP server: leptos pages, `/healthz`, static files and security headers.
+//! The HTTP server: leptos pages, the JSON API, `/healthz`, static files and
+//! security headers.
 
 use crate::config::{DataConfig, ServeConfig};
+use crate::search::SharedEngine;
+use crate::search::indexer::Indexer;
 use crate::storage::Storage;
 use app::register::SharedRegister;
+use app::search::SharedSearch;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -25,6 +29,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub storage: Storage,
+    pub search: SharedEngine,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -53,14 +58,16 @@ pub fn leptos_options(serve: &ServeConfig) -> LeptosOptions {
 /// The whole site as one router: testable without a socket.
 pub fn app(state: AppState) -> Router {
     let register: SharedRegister = Arc::new(state.storage.clone());
+    let search: SharedSearch = state.search.clone();
     let routes = generate_route_list(App);
-    let provide_register = {
-        let register = register.clone();
-        move || provide_context(register.clone())
+    let provide_register = move || {
+        provide_context(register.clone());
+        provide_context(search.clone());
     };
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(crate::api::routes())
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
             shell(options.clone())
         })
@@ -112,19 +119,24 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
-/// `GET /healthz`: whether the database answers, and what the register holds.
+/// `GET /healthz`: whether the database answers, what the register holds,
+/// and how many changes the search index has yet to take in.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.storage.health().await {
-        Ok(health) => (
+    let health = state.storage.health().await;
+    let pending = state.storage.pending_search_count().await;
+    match (health, pending) {
+        (Ok(health), Ok(pending)) => (
             StatusCode::OK,
             Json(serde_json::json!({
                 "status": "ok",
                 "database": "ok",
                 "systems": health.systems,
                 "agencies": health.agencies,
+                "search": state.search.name(),
+                "search_pending": pending,
             })),
         ),
-        Err(_) => (
+        _ => (
             StatusCode::SERVICE_UNAVAILABLE,
             Json(serde_json::json!({
                 "status": "unavailable",
@@ -134,7 +146,8 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Opens the register, seeds the demo if asked, and serves until Ctrl-C.
+/// Opens the register, seeds the demo if asked, makes sure the search index
+/// exists, starts the indexer and serves until Ctrl-C.
 pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()> {
     let storage = data.open().await?;
     if serve.demo {
@@ -144,9 +157,13 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
             None => tracing::info!("the register is not empty: demo data not seeded"),
         }
     }
+    let search = data.open_search().await?;
+    crate::search::ensure_built(&storage, search.as_ref()).await?;
+    tokio::spawn(Indexer::new(storage.clone(), search.clone()).run());
     let state = AppState {
         leptos_options: leptos_options(serve),
         storage,
+        search,
     };
     if !std::path::Path::new(&serve.site_root).join("pkg").exists() {
         tracing::warn!(

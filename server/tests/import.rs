@@ -10,6 +10,8 @@ fn config(dir: &std::path::Path) -> DataConfig {
     DataConfig {
         data_dir: dir.to_path_buf(),
         database_url: None,
+        meilisearch_url: None,
+        meilisearch_api_key: None,
     }
 }
 

@@ -6,21 +6,32 @@ mod databases;
 mod shared_data;
 
 use app::error::AppError;
-use app::record::{
-    AgencySlug, Audit, AuditFilter, AuditOutcome, RiskLevel, Stage, SystemId, Technique,
-};
+use app::record::{AgencySlug, Audit, AuditOutcome, SystemId};
 use app::register::Register;
-use app::systems::query::{PER_PAGE, Sort, SystemQuery};
+use app::search::query::PER_PAGE;
+use app::search::{Facet, Sort, SystemQuery};
 use databases::TestDatabase;
 use lantern::import::{self, us_omb_2025};
 use lantern::storage::{NewAudit, PublishOutcome, Storage};
 use std::collections::HashSet;
 
 fn query() -> SystemQuery {
-    SystemQuery {
-        page: 1,
-        ..SystemQuery::default()
-    }
+    SystemQuery::default()
+}
+
+/// A query from URL parameters, which must all be valid.
+fn parse(params: &str) -> SystemQuery {
+    let (query, problems) = SystemQuery::from_query_string(params);
+    assert!(problems.is_empty(), "{problems:?}");
+    query
+}
+
+/// Whether a query's filter on `facet` lets one of `values` through.
+fn lets_through(query: &SystemQuery, facet: Facet, values: &[&str]) -> bool {
+    query
+        .filters
+        .get(&facet)
+        .is_none_or(|chosen| chosen.iter().any(|c| values.contains(&c.as_str())))
 }
 
 /// Every row a query matches, walking all its pages.
@@ -105,61 +116,57 @@ async fn filters_combine_and_totals_match_the_rows_listed() {
 
         let first_agency = demo.agencies[0].slug.clone();
         let combos = [
-            SystemQuery {
-                stage: Some(Stage::InUse),
-                ..query()
-            },
-            SystemQuery {
-                stage: Some(Stage::InUse),
-                risk_level: Some(RiskLevel::High),
-                ..query()
-            },
-            SystemQuery {
-                agency: Some(first_agency.clone()),
-                sort: Sort::Name,
-                ..query()
-            },
-            SystemQuery {
-                technique: Some(Technique::ClassicalMl),
-                ..query()
-            },
-            SystemQuery {
-                audit: Some(AuditFilter::Never),
-                ..query()
-            },
-            SystemQuery {
-                audit: Some(AuditFilter::Outcome(AuditOutcome::Passed)),
-                stage: Some(Stage::InUse),
-                ..query()
-            },
+            parse("stage=in_use"),
+            parse("stage=in_use&stage=pilot"),
+            parse("stage=in_use&risk_level=high"),
+            parse(&format!("agency={first_agency}&sort=name")),
+            parse("technique=classical_ml&technique=nlp"),
+            parse("audit=none"),
+            parse("audit=passed&stage=in_use"),
+            parse("personal_data=yes&topic=benefits&topic=health"),
+            parse("personal_data=no"),
         ];
         for q in combos {
             let expected: Vec<_> = demo
                 .systems
                 .iter()
-                .filter(|s| q.stage.is_none_or(|v| s.content.stage == v))
-                .filter(|s| q.risk_level.is_none_or(|v| s.content.risk_level == v))
-                .filter(|s| q.agency.as_ref().is_none_or(|a| s.agency == a.0))
-                .filter(|s| q.technique.is_none_or(|t| s.content.technique.contains(&t)))
+                .filter(|s| lets_through(&q, Facet::Stage, &[s.content.stage.as_str()]))
+                .filter(|s| lets_through(&q, Facet::RiskLevel, &[s.content.risk_level.as_str()]))
+                .filter(|s| lets_through(&q, Facet::Topic, &[s.content.topic.as_str()]))
+                .filter(|s| lets_through(&q, Facet::Agency, &[s.agency.as_str()]))
+                .filter(|s| {
+                    let techniques: Vec<&str> =
+                        s.content.technique.iter().map(|t| t.as_str()).collect();
+                    lets_through(&q, Facet::Technique, &techniques)
+                })
                 .filter(|s| {
                     let latest = s
                         .audits
                         .iter()
                         .max_by(|a, b| a.audited_on.cmp(&b.audited_on))
-                        .map(|a| a.outcome);
-                    match q.audit {
-                        None => true,
-                        Some(AuditFilter::Never) => latest.is_none(),
-                        Some(AuditFilter::Outcome(o)) => latest == Some(o),
-                    }
+                        .map_or("none", |a| a.outcome.as_str());
+                    lets_through(&q, Facet::Audit, &[latest])
+                })
+                .filter(|s| {
+                    let personal = if lantern::storage::uses_personal_data(&s.content) {
+                        "yes"
+                    } else {
+                        "no"
+                    };
+                    lets_through(&q, Facet::PersonalData, &[personal])
                 })
                 .collect();
+            assert!(!expected.is_empty(), "{q:?} should match some demo systems");
             let (total, rows) = all_pages(storage, &q).await;
             assert_eq!(total as usize, expected.len(), "{}: {q:?}", db.name);
             assert_eq!(rows.len(), expected.len(), "{}: {q:?}", db.name);
             for row in &rows {
-                assert!(q.stage.is_none_or(|v| row.stage == v));
-                assert!(q.risk_level.is_none_or(|v| row.risk_level == v));
+                assert!(lets_through(&q, Facet::Stage, &[row.stage.as_str()]));
+                assert!(lets_through(
+                    &q,
+                    Facet::RiskLevel,
+                    &[row.risk_level.as_str()]
+                ));
             }
             if q.sort == Sort::Name {
                 let names: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
@@ -181,10 +188,7 @@ async fn filters_combine_and_totals_match_the_rows_listed() {
             db.name
         );
         let none = storage
-            .list_systems(&SystemQuery {
-                agency: Some(AgencySlug("no-such-agency".into())),
-                ..query()
-            })
+            .list_systems(&parse("agency=no-such-agency"))
             .await
             .unwrap();
         assert_eq!((none.total, none.systems.len()), (0, 0));
@@ -320,10 +324,7 @@ async fn the_latest_audit_is_the_one_with_the_latest_date() {
             "{}",
             db.name
         );
-        let failed = SystemQuery {
-            audit: Some(AuditFilter::Outcome(AuditOutcome::Failed)),
-            ..query()
-        };
+        let failed = parse("audit=failed");
         let (_, rows) = all_pages(storage, &failed).await;
         assert!(
             rows.iter().any(|r| r.id == id),
@@ -414,11 +415,7 @@ async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
             first.new
         );
         // Filters on imported data: deployed, high-impact systems.
-        let q = SystemQuery {
-            stage: Some(Stage::InUse),
-            risk_level: Some(RiskLevel::High),
-            ..query()
-        };
+        let q = parse("stage=in_use&risk_level=high");
         let (total, rows) = all_pages(storage, &q).await;
         assert_eq!(total as usize, rows.len());
         assert!(

@@ -2,6 +2,8 @@
 
 #[path = "support/databases.rs"]
 mod databases;
+#[path = "support/search.rs"]
+mod search;
 
 use app::record::{AgencySlug, SystemContent, Withheld};
 use axum::Router;
@@ -13,6 +15,7 @@ use http_body_util::BodyExt;
 use lantern::config::ServeConfig;
 use lantern::storage::Storage;
 use lantern::web::{AppState, app, leptos_options};
+use search::TestSearch;
 use tower::ServiceExt;
 
 /// Rendering tests take turns. Leptos keeps process-wide rendering state, and
@@ -21,12 +24,19 @@ use tower::ServiceExt;
 /// a test-harness matter only.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-fn router(storage: &Storage) -> Router {
+fn router(storage: &Storage, search: &TestSearch) -> Router {
     let serve = ServeConfig::parse_from(["serve"]);
     app(AppState {
         leptos_options: leptos_options(&serve),
         storage: storage.clone(),
+        search: search.engine.clone(),
     })
+}
+
+/// The site of a register, with an embedded search index that holds all of it.
+async fn site(storage: &Storage) -> (Router, TestSearch) {
+    let search = TestSearch::embedded(storage).await;
+    (router(storage, &search), search)
 }
 
 async fn get(router: &Router, uri: &str) -> (StatusCode, String) {
@@ -52,13 +62,16 @@ async fn pages_answer_with_the_same_counts_on_both_databases() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-        let site = router(&db.storage);
+        let (site, _search) = site(&db.storage).await;
         let (status, body) = get(&site, "/healthz").await;
         assert_eq!(status, StatusCode::OK, "{}", db.name);
         let health: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(
             health,
-            serde_json::json!({"status": "ok", "database": "ok", "systems": 44, "agencies": 13})
+            serde_json::json!({
+                "status": "ok", "database": "ok", "systems": 44, "agencies": 13,
+                "search": "embedded", "search_pending": 0,
+            })
         );
 
         let (status, home) = get(&site, "/").await;
@@ -116,7 +129,7 @@ async fn unknown_addresses_are_404_pages() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let site = router(&db.storage);
+    let (site, _search) = site(&db.storage).await;
     for uri in [
         "/systems/no-such-id",
         "/agencies/no-such-agency",
@@ -135,12 +148,13 @@ async fn bad_query_parameters_get_a_message_never_a_500() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let site = router(&db.storage);
+    let (site, _search) = site(&db.storage).await;
+    let long_query = format!("/systems?q={}", "a".repeat(501));
     for (uri, status, message) in [
         (
             "/systems?risk_level=banana",
-            StatusCode::BAD_REQUEST,
-            "risk_level “banana” is not one of",
+            StatusCode::OK,
+            "“banana” is not a risk level the register knows.",
         ),
         (
             "/systems?page=-1",
@@ -159,18 +173,24 @@ async fn bad_query_parameters_get_a_message_never_a_500() {
         ),
         (
             "/systems?stage=%27%20OR%201=1",
-            StatusCode::BAD_REQUEST,
-            "is not one of",
+            StatusCode::OK,
+            "is not a stage the register knows.",
         ),
         (
-            "/systems?page=99999",
-            StatusCode::OK,
-            "There is no page 99999",
+            long_query.as_str(),
+            StatusCode::BAD_REQUEST,
+            "the search text is 501 characters long; it can be at most 500",
         ),
+        (
+            "/systems?page=401",
+            StatusCode::BAD_REQUEST,
+            "beyond the first 10000 results",
+        ),
+        ("/systems?page=3", StatusCode::OK, "There is no page 3"),
         (
             "/systems?agency=no-such-agency",
             StatusCode::OK,
-            "No systems match these filters.",
+            "No system matches all of these filters.",
         ),
         ("/systems?unknown=1&stage=pilot", StatusCode::OK, "systems"),
     ] {
@@ -187,7 +207,7 @@ async fn bad_query_parameters_get_a_message_never_a_500() {
 async fn healthz_is_503_when_the_database_is_unreachable() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
-    let site = router(&db.storage);
+    let (site, _search) = site(&db.storage).await;
     db.storage.close().await;
     let (status, body) = get(&site, "/healthz").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
@@ -229,7 +249,8 @@ async fn markdown_from_agencies_is_rendered_inert() {
     .unwrap();
     tx.commit().await.unwrap();
 
-    let (status, page) = get(&router(&db.storage), &format!("/systems/{id}")).await;
+    let (site, _search) = site(&db.storage).await;
+    let (status, page) = get(&site, &format!("/systems/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     let article = &page[page.find("<article").unwrap()..page.find("</article>").unwrap()];
     assert!(!article.contains("<script"), "script");
@@ -259,7 +280,7 @@ async fn every_response_carries_the_security_headers() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let site = router(&db.storage);
+    let (site, _search) = site(&db.storage).await;
     for uri in [
         "/",
         "/systems",
@@ -313,7 +334,7 @@ async fn pages_are_gzipped_for_clients_that_accept_it() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let site = router(&db.storage);
+    let (site, _search) = site(&db.storage).await;
     let request = Request::get("/systems")
         .header("accept-encoding", "gzip")
         .body(Body::empty())
@@ -337,7 +358,7 @@ async fn only_pages_with_islands_load_the_browser_bundle() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let site = router(&db.storage);
+    let (site, _search) = site(&db.storage).await;
     let (_, list) = get(&site, "/systems").await;
     assert!(
         list.contains("lantern.wasm"),
@@ -370,9 +391,9 @@ async fn the_list_server_function_refuses_bad_parameters_with_400() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let site = router(&db.storage);
+    let (site, _search) = site(&db.storage).await;
     let post = |body: &'static str| {
-        Request::post(<app::systems::list::ListSystems as ServerFn>::PATH)
+        Request::post(<app::search::page::SearchSystems as ServerFn>::PATH)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from(body))
             .unwrap()
@@ -385,7 +406,7 @@ async fn the_list_server_function_refuses_bad_parameters_with_400() {
     assert_eq!(response.status(), StatusCode::OK);
     let response = site
         .clone()
-        .oneshot(post("params=risk_level%3Dbanana"))
+        .oneshot(post("params=page%3Dbanana"))
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -397,6 +418,220 @@ async fn the_list_server_function_refuses_bad_parameters_with_400() {
         StatusCode::BAD_REQUEST,
         "undecodable arguments are the caller's mistake"
     );
+    let (status, _) = get(&site, "/healthz").await;
+    assert_eq!(status, StatusCode::OK, "still serving");
+    db.remove().await;
+}
+
+/// An engine whose index updates fail while `failing` is set; searches work.
+struct FlakyEngine {
+    inner: lantern::search::SharedEngine,
+    failing: std::sync::atomic::AtomicBool,
+}
+
+#[async_trait::async_trait]
+impl app::search::Search for FlakyEngine {
+    async fn search(
+        &self,
+        query: &app::search::SystemQuery,
+    ) -> Result<app::search::SearchResults, app::error::AppError> {
+        self.inner.search(query).await
+    }
+}
+
+#[async_trait::async_trait]
+impl lantern::search::SearchEngine for FlakyEngine {
+    fn name(&self) -> &'static str {
+        "flaky"
+    }
+    async fn is_built(&self) -> anyhow::Result<bool> {
+        self.inner.is_built().await
+    }
+    async fn apply(
+        &self,
+        documents: Vec<lantern::search::SystemDocument>,
+        removed: Vec<app::record::SystemId>,
+    ) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            !self.failing.load(std::sync::atomic::Ordering::SeqCst),
+            "the search engine is down (test)"
+        );
+        self.inner.apply(documents, removed).await
+    }
+    async fn start_rebuild(&self) -> anyhow::Result<Box<dyn lantern::search::Rebuild + '_>> {
+        self.inner.start_rebuild().await
+    }
+}
+
+#[tokio::test]
+async fn a_failed_index_update_is_retried_until_the_change_is_searchable() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let search = TestSearch::embedded(&db.storage).await;
+    let flaky = std::sync::Arc::new(FlakyEngine {
+        inner: search.engine.clone(),
+        failing: true.into(),
+    });
+    let serve = ServeConfig::parse_from(["serve"]);
+    let site = app(AppState {
+        leptos_options: leptos_options(&serve),
+        storage: db.storage.clone(),
+        search: flaky.clone(),
+    });
+    let indexer = tokio::spawn(
+        lantern::search::indexer::Indexer::new(db.storage.clone(), flaky.clone()).run(),
+    );
+
+    let demo = lantern::demo::register();
+    let system = &demo.systems[0];
+    let id = lantern::import::stable_id("demo", &system.key);
+    let renamed = SystemContent {
+        name: "Zebra crossing counter".into(),
+        ..system.content.clone()
+    };
+    let mut tx = db.storage.begin().await.unwrap();
+    Storage::publish(
+        &mut tx,
+        &id,
+        &AgencySlug(system.agency.clone()),
+        &renamed,
+        "rename",
+        "2030-02-01T00:00:00Z",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    // The index cannot take the change: the site keeps serving, the record
+    // page shows the change (the database is the truth), search does not yet.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    let (status, record) = get(&site, &format!("/systems/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(record.contains("Zebra crossing counter"));
+    let (status, results) = get(&site, "/systems?q=zebra").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        results.contains("No systems found"),
+        "not searchable while the index is down"
+    );
+    assert_eq!(
+        db.storage.pending_search_count().await.unwrap(),
+        1,
+        "the change waits in the outbox"
+    );
+
+    // The engine recovers; the indexer's retry applies the change.
+    flaky
+        .failing
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let (_, results) = get(&site, "/systems?q=zebra").await;
+        if results.contains(">1 system<") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the change never became searchable"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(db.storage.pending_search_count().await.unwrap(), 0);
+    indexer.abort();
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn the_search_api_answers_json_with_facets_and_errors_in_the_envelope() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let (site, _search) = site(&db.storage).await;
+
+    let (status, body) = get(&site, "/api/v1/systems?q=facial+recogntion&per_page=5").await;
+    assert_eq!(status, StatusCode::OK);
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let hit = &page["hits"][0];
+    for field in [
+        "id",
+        "name",
+        "agency",
+        "agency_name",
+        "summary",
+        "stage",
+        "risk_level",
+        "topic",
+        "audit",
+        "updated_at",
+        "url",
+    ] {
+        assert!(hit.get(field).is_some(), "hits carry {field}: {hit}");
+    }
+    assert!(
+        hit["highlights"]["name"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>recognition</mark>"),
+        "{hit}"
+    );
+    assert_eq!(page["page"], 1);
+    assert_eq!(page["per_page"], 5);
+    let total = page["total"].as_u64().unwrap();
+    assert!(total >= 1);
+    let stages = page["facets"]["stage"].as_object().unwrap();
+    assert_eq!(
+        stages.values().map(|n| n.as_u64().unwrap()).sum::<u64>(),
+        total
+    );
+    for facet in [
+        "agency",
+        "stage",
+        "risk_level",
+        "topic",
+        "technique",
+        "audit",
+        "personal_data",
+    ] {
+        assert!(page["facets"].get(facet).is_some(), "facet {facet}");
+    }
+
+    let (status, body) = get(
+        &site,
+        "/api/v1/systems?stage=in_use&stage=pilot&per_page=100",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let hits = page["hits"].as_array().unwrap();
+    assert_eq!(hits.len() as u64, page["total"].as_u64().unwrap());
+    assert!(
+        hits.iter()
+            .all(|h| h["stage"] == "in_use" || h["stage"] == "pilot")
+    );
+
+    let (status, body) = get(&site, "/api/v1/systems?stage=banana").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "unknown facet values find nothing: {body}"
+    );
+    assert!(body.contains("\"total\":0"));
+
+    let long = format!("/api/v1/systems?q={}", "x".repeat(501));
+    for (uri, field) in [
+        (long.as_str(), "q"),
+        ("/api/v1/systems?page=0", "page"),
+        ("/api/v1/systems?per_page=1000", "per_page"),
+        ("/api/v1/systems?sort=random", "sort"),
+    ] {
+        let (status, body) = get(&site, uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        let errors: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(errors["errors"][0]["code"], "invalid_parameter", "{body}");
+        assert_eq!(errors["errors"][0]["field"], field, "{body}");
+        assert!(errors["errors"][0]["detail"].as_str().unwrap().len() > 10);
+    }
     let (status, _) = get(&site, "/healthz").await;
     assert_eq!(status, StatusCode::OK, "still serving");
     db.remove().await;

@@ -33,17 +33,21 @@ pub fn to_safe_html(markdown: &str) -> String {
 /// Only a cache: each instance fills its own, and a restart empties it.
 static RENDERED: LazyLock<Mutex<RenderedVersions>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
-type RenderedVersions = HashMap<(SystemId, i64), Vec<Section>>;
+type RenderedVersions = HashMap<(SystemId, i64, String), Vec<Section>>;
 
 /// How many versions the cache holds before it starts again from empty.
 const RENDERED_LIMIT: usize = 5_000;
 
 /// The sections of a version, rendered by `render` the first time they are asked for.
+///
+/// A version is known by its system, number and publication time: a version
+/// never changes, and a database restored from elsewhere that reuses a number
+/// still differs in the time.
 pub fn rendered_once(
-    (id, version): (&SystemId, i64),
+    (id, version, published_at): (&SystemId, i64, &str),
     render: impl FnOnce() -> Vec<Section>,
 ) -> Vec<Section> {
-    let key = (id.clone(), version);
+    let key = (id.clone(), version, published_at.to_string());
     // A poisoned lock only means another request panicked mid-insert; the map is still valid.
     if let Some(sections) = RENDERED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return sections.clone();
@@ -74,10 +78,16 @@ mod tests {
     #[test]
     fn a_version_is_rendered_once_and_a_new_version_again() {
         let id = SystemId("cache-test".into());
-        assert_eq!(rendered_once((&id, 1), || section("one"))[0].html, "one");
-        let again = rendered_once((&id, 1), || panic!("version 1 is rendered already"));
+        assert_eq!(
+            rendered_once((&id, 1, "t"), || section("one"))[0].html,
+            "one"
+        );
+        let again = rendered_once((&id, 1, "t"), || panic!("version 1 is rendered already"));
         assert_eq!(again[0].html, "one");
-        assert_eq!(rendered_once((&id, 2), || section("two"))[0].html, "two");
+        assert_eq!(
+            rendered_once((&id, 2, "t"), || section("two"))[0].html,
+            "two"
+        );
     }
 
     #[test]

@@ -69,17 +69,20 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
     let Some(system) = register.system(&SystemId(id)).await? else {
         return Ok(None);
     };
-    let sections = crate::systems::markdown::rendered_once((&system.id, system.version), || {
-        SECTIONS
-            .iter()
-            .map(|(field, heading)| Section {
-                field: field.to_string(),
-                heading: heading.to_string(),
-                html: to_safe_html(section_text(&system.content, field)),
-                withheld: system.content.withheld_reason(field).map(str::to_string),
-            })
-            .collect()
-    });
+    let sections = crate::systems::markdown::rendered_once(
+        (&system.id, system.version, &system.published_at),
+        || {
+            SECTIONS
+                .iter()
+                .map(|(field, heading)| Section {
+                    field: field.to_string(),
+                    heading: heading.to_string(),
+                    html: to_safe_html(section_text(&system.content, field)),
+                    withheld: system.content.withheld_reason(field).map(str::to_string),
+                })
+                .collect()
+        },
+    );
     let audit_findings_html = system
         .audit
         .as_ref()

@@ -464,7 +464,7 @@ fn agency_slug(code: &str) -> Option<AgencySlug> {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    app::systems::query::is_slug(&slug).then_some(AgencySlug(slug))
+    app::record::is_slug(&slug).then_some(AgencySlug(slug))
 }
 
 fn stage(row: &Row) -> Result<Stage, String> {

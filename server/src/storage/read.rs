@@ -8,7 +8,7 @@ use app::record::{
     System, SystemId, SystemSummary,
 };
 use app::register::{Overview, Register, SystemList};
-use app::systems::query::{PER_PAGE, Sort, SystemQuery};
+use app::search::{Facet, Sort, SystemQuery};
 use sqlx::any::AnyRow;
 
 /// How many recently updated systems the home page shows.
@@ -22,42 +22,36 @@ struct Filters {
 }
 
 impl Filters {
+    /// The facet filters of a query; its words are not used (text search is
+    /// the search engine's job). Values of a facet are alternatives.
     fn from_query(query: &SystemQuery) -> Filters {
         let mut filters = Filters::default();
-        if let Some(agency) = &query.agency {
-            filters.push("s.agency = $?", agency.0.clone());
-        }
-        if let Some(stage) = query.stage {
-            filters.push("v.stage = $?", stage.as_str().into());
-        }
-        if let Some(risk) = query.risk_level {
-            filters.push("v.risk_level = $?", risk.as_str().into());
-        }
-        if let Some(topic) = query.topic {
-            filters.push("v.topic = $?", topic.as_str().into());
-        }
-        if let Some(technique) = query.technique {
-            filters.push(
-                "EXISTS (SELECT 1 FROM system_techniques t \
-                 WHERE t.system_id = s.id AND t.technique = $?)",
-                technique.as_str().into(),
-            );
-        }
-        match query.audit {
-            Some(AuditFilter::Never) => filters.clauses.push("s.audit_outcome IS NULL".into()),
-            Some(AuditFilter::Outcome(outcome)) => {
-                filters.push("s.audit_outcome = $?", outcome.as_str().into())
-            }
-            None => {}
+        for (facet, values) in &query.filters {
+            let column = match facet {
+                Facet::Agency => "s.agency",
+                Facet::Stage => "v.stage",
+                Facet::RiskLevel => "v.risk_level",
+                Facet::Topic => "v.topic",
+                Facet::Technique => "t.technique",
+                // Never-audited systems have no outcome; `none` stands for them.
+                Facet::Audit => "coalesce(s.audit_outcome, 'none')",
+                Facet::PersonalData => "s.personal_data",
+            };
+            let start = filters.params.len() + 1;
+            filters.params.extend(values.iter().cloned());
+            let placeholders: Vec<String> = (start..start + values.len())
+                .map(|n| format!("${n}"))
+                .collect();
+            let condition = format!("{column} IN ({})", placeholders.join(", "));
+            filters.clauses.push(if *facet == Facet::Technique {
+                format!(
+                    "EXISTS (SELECT 1 FROM system_techniques t WHERE t.system_id = s.id AND {condition})"
+                )
+            } else {
+                condition
+            });
         }
         filters
-    }
-
-    /// Adds `clause`, whose `$?` stands for the parameter `param`.
-    fn push(&mut self, clause: &str, param: String) {
-        self.params.push(param);
-        let placeholder = format!("${}", self.params.len());
-        self.clauses.push(clause.replace("$?", &placeholder));
     }
 
     fn where_sql(&self) -> String {
@@ -71,7 +65,7 @@ impl Filters {
 
 fn order_sql(sort: Sort) -> &'static str {
     match sort {
-        Sort::Updated => "ORDER BY v.published_at DESC, s.id",
+        Sort::Relevance | Sort::Updated => "ORDER BY v.published_at DESC, s.id",
         Sort::Name => "ORDER BY lower(v.name), s.id",
     }
 }
@@ -219,9 +213,10 @@ impl Register for Storage {
         // matching row before LIMIT applies.
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, count(*) OVER () AS total FROM {PUBLISHED} {} {} \
-             LIMIT {PER_PAGE} OFFSET {}",
+             LIMIT {} OFFSET {}",
             filters.where_sql(),
             order_sql(query.sort),
+            query.per_page,
             query.offset()
         );
         let page = self.summaries(&sql, &filters.params).await?;

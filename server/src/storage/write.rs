@@ -6,7 +6,8 @@
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
-use app::record::{Agency, AgencySlug, Audit, SystemContent, SystemId};
+use app::record::{Agency, AgencySlug, Audit, PersonalData, SystemContent, SystemId};
+use app::search::{PERSONAL_DATA_NO, PERSONAL_DATA_YES};
 use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Transaction};
@@ -153,11 +154,12 @@ impl Storage {
         let version = match current {
             None => {
                 sqlx::query(
-                    "INSERT INTO systems (id, agency, current_version, audit_outcome, created_at, updated_at) \
-                     VALUES ($1, $2, 1, NULL, $3, $3)",
+                    "INSERT INTO systems (id, agency, current_version, audit_outcome, personal_data, \
+                     created_at, updated_at) VALUES ($1, $2, 1, NULL, $3, $4, $4)",
                 )
                 .bind(id.0.clone())
                 .bind(agency.0.clone())
+                .bind(personal_data_value(content))
                 .bind(now.to_string())
                 .execute(&mut *conn)
                 .await
@@ -219,13 +221,17 @@ impl Storage {
         .map_err(database_error)?;
 
         if current.is_some() {
-            sqlx::query("UPDATE systems SET current_version = $1, updated_at = $2 WHERE id = $3")
-                .bind(version)
-                .bind(now.to_string())
-                .bind(id.0.clone())
-                .execute(&mut *conn)
-                .await
-                .map_err(database_error)?;
+            sqlx::query(
+                "UPDATE systems SET current_version = $1, personal_data = $2, updated_at = $3 \
+                 WHERE id = $4",
+            )
+            .bind(version)
+            .bind(personal_data_value(content))
+            .bind(now.to_string())
+            .bind(id.0.clone())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
             sqlx::query("DELETE FROM system_techniques WHERE system_id = $1")
                 .bind(id.0.clone())
                 .execute(&mut *conn)
@@ -243,6 +249,7 @@ impl Storage {
                 .await
                 .map_err(database_error)?;
         }
+        Self::queue_for_search(conn, id, now).await?;
         Ok(if version == 1 {
             PublishOutcome::New
         } else {
@@ -282,6 +289,41 @@ impl Storage {
         .execute(&mut *conn)
         .await
         .map_err(database_error)?;
+        Self::queue_for_search(conn, &new.system, now).await
+    }
+
+    /// Tells the search index that a system changed, in the caller's transaction:
+    /// the change and its outbox row are committed together or not at all.
+    pub async fn queue_for_search(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+        now: &str,
+    ) -> Result<(), AppError> {
+        sqlx::query("INSERT INTO search_outbox (system_id, queued_at) VALUES ($1, $2)")
+            .bind(id.0.clone())
+            .bind(now.to_string())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
         Ok(())
     }
+}
+
+/// The `personal_data` facet value of a version (see [`app::search::PERSONAL_DATA_YES`]).
+fn personal_data_value(content: &SystemContent) -> &'static str {
+    if uses_personal_data(content) {
+        PERSONAL_DATA_YES
+    } else {
+        PERSONAL_DATA_NO
+    }
+}
+
+/// Whether a version declares a data set holding personal data, pseudonymised or not.
+pub fn uses_personal_data(content: &SystemContent) -> bool {
+    content.data.iter().any(|set| {
+        matches!(
+            set.personal_data,
+            Some(PersonalData::Identified | PersonalData::Pseudonymised)
+        )
+    })
 }

@@ -1,0 +1,270 @@
+//! Search: finding systems by words, narrowing them by facets.
+//!
+//! The types here are what a search asks and answers, shared by the server
+//! (which runs it on tantivy or Meilisearch) and the `/systems` page. The
+//! engines live in the server crate behind the [`Search`] trait.
+
+pub mod page;
+pub mod query;
+
+use crate::record::{AuditFilter, RiskLevel, Stage, SystemSummary, Technique, Topic};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub use query::{QueryProblem, Sort, SystemQuery};
+
+/// A property systems can be filtered and counted by.
+///
+/// Its name is the URL parameter, the JSON key of the facet counts and the
+/// field name in the search index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    Agency,
+    Stage,
+    RiskLevel,
+    Topic,
+    Technique,
+    Audit,
+    PersonalData,
+}
+
+impl Facet {
+    /// Every facet, in the order pages show them.
+    pub const ALL: [Facet; 7] = [
+        Facet::Agency,
+        Facet::Stage,
+        Facet::RiskLevel,
+        Facet::Topic,
+        Facet::Technique,
+        Facet::Audit,
+        Facet::PersonalData,
+    ];
+
+    /// The stable name in URLs, JSON and the index.
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Agency => "agency",
+            Facet::Stage => "stage",
+            Facet::RiskLevel => "risk_level",
+            Facet::Topic => "topic",
+            Facet::Technique => "technique",
+            Facet::Audit => "audit",
+            Facet::PersonalData => "personal_data",
+        }
+    }
+
+    /// The facet with this stable name, if there is one.
+    pub fn parse(name: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The heading a page shows over the facet's choices.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Agency => "Agency",
+            Facet::Stage => "Stage",
+            Facet::RiskLevel => "Risk level",
+            Facet::Topic => "Topic",
+            Facet::Technique => "Technique",
+            Facet::Audit => "Audit",
+            Facet::PersonalData => "Personal data",
+        }
+    }
+
+    /// The values of a closed facet with their labels, in the order pages list
+    /// them; empty for agencies, whose values are the register's agencies.
+    pub fn known_values(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Facet::Agency => Vec::new(),
+            Facet::Stage => Stage::ALL.iter().map(|v| (v.as_str(), v.label())).collect(),
+            Facet::RiskLevel => RiskLevel::ALL
+                .iter()
+                .map(|v| (v.as_str(), v.label()))
+                .collect(),
+            Facet::Topic => Topic::ALL.iter().map(|v| (v.as_str(), v.label())).collect(),
+            Facet::Technique => Technique::ALL
+                .iter()
+                .map(|v| (v.as_str(), v.label()))
+                .collect(),
+            Facet::Audit => AuditFilter::all()
+                .into_iter()
+                .map(|v| (v.as_str(), v.label()))
+                .collect(),
+            Facet::PersonalData => vec![
+                (PERSONAL_DATA_YES, "Uses personal data"),
+                (PERSONAL_DATA_NO, "No personal data declared"),
+            ],
+        }
+    }
+
+    /// Whether a system has exactly one value of this facet (all but technique),
+    /// so the counts of its values add up to the systems they describe.
+    pub fn is_single_valued(self) -> bool {
+        self != Facet::Technique
+    }
+}
+
+/// The `personal_data` facet value of a system with a data set holding personal data.
+pub const PERSONAL_DATA_YES: &str = "yes";
+/// The `personal_data` facet value of every other system.
+pub const PERSONAL_DATA_NO: &str = "no";
+
+/// Chosen values per facet. Values of one facet are alternatives (any may
+/// match); facets combine (all must match). Values are kept sorted, so equal
+/// filters compare equal.
+pub type Filters = BTreeMap<Facet, Vec<String>>;
+
+/// Facet → value → number of systems, as Meilisearch's facet distribution has it.
+///
+/// The counts of a facet take the words and every *other* facet's filter into
+/// account, so they say how many systems each further choice would show.
+pub type FacetCounts = BTreeMap<Facet, BTreeMap<String, u64>>;
+
+/// A piece of a highlighted text: matched words are `marked`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fragment {
+    pub text: String,
+    pub marked: bool,
+}
+
+/// A field's text, or an excerpt of it, with the searched words marked.
+pub type Snippet = Vec<Fragment>;
+
+/// A text field where the searched words were found, with an excerpt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    /// The public field name, e.g. `purpose`.
+    pub field: String,
+    pub snippet: Snippet,
+}
+
+/// One system found by a search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub system: SystemSummary,
+    /// Name and summary first when they match, then at most one other field.
+    pub highlights: Vec<Highlight>,
+}
+
+impl Hit {
+    /// The highlight of one field, if the words were found there.
+    pub fn highlight(&self, field: &str) -> Option<&Snippet> {
+        self.highlights
+            .iter()
+            .find(|h| h.field == field)
+            .map(|h| &h.snippet)
+    }
+}
+
+/// One page of search results, with the total and the facet counts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    /// Every system the words and filters match, on all pages.
+    pub total: u64,
+    pub facets: FacetCounts,
+}
+
+/// Text fields that are searched, by their public names. Name and summary
+/// weigh most; the order is the order in which other matches are shown.
+pub const SEARCHED_FIELDS: [&str; 11] = [
+    "name",
+    "summary",
+    "agency_ref",
+    "purpose",
+    "how_it_works",
+    "agency_name",
+    "unit",
+    "topic",
+    "tags",
+    "data",
+    "supplier",
+];
+
+/// The longest search text accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 500;
+
+/// Marks around matched words in the text of a snippet, as HTML: the text is
+/// escaped, so the result is safe to place in a page as it is.
+pub fn snippet_html(snippet: &Snippet) -> String {
+    let mut html = String::new();
+    for fragment in snippet {
+        if fragment.marked {
+            html.push_str("<mark>");
+        }
+        for c in fragment.text.chars() {
+            match c {
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                '"' => html.push_str("&quot;"),
+                '\'' => html.push_str("&#39;"),
+                c => html.push(c),
+            }
+        }
+        if fragment.marked {
+            html.push_str("</mark>");
+        }
+    }
+    html
+}
+
+#[cfg(feature = "ssr")]
+pub use server_side::*;
+
+#[cfg(feature = "ssr")]
+mod server_side {
+    use super::*;
+    use crate::error::AppError;
+    use std::sync::Arc;
+
+    /// Finds published systems: the search engine as the pages see it.
+    #[async_trait::async_trait]
+    pub trait Search: Send + Sync {
+        /// One page of systems matching the query's words and filters, with
+        /// the total and the facet counts.
+        async fn search(&self, query: &SystemQuery) -> Result<SearchResults, AppError>;
+    }
+
+    /// The handle pages and server functions find in their context.
+    pub type SharedSearch = Arc<dyn Search>;
+
+    /// The search engine of the current request.
+    pub fn search() -> Result<SharedSearch, AppError> {
+        leptos::prelude::use_context::<SharedSearch>()
+            .ok_or_else(|| AppError::Internal("no search engine in the request context".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_names_round_trip() {
+        for facet in Facet::ALL {
+            assert_eq!(Facet::parse(facet.name()), Some(facet));
+            let json = serde_json::to_string(&facet).unwrap();
+            assert_eq!(json, format!("\"{}\"", facet.name()));
+        }
+    }
+
+    #[test]
+    fn snippets_escape_everything_but_their_marks() {
+        let snippet = vec![
+            Fragment {
+                text: "<script>".into(),
+                marked: false,
+            },
+            Fragment {
+                text: "benefit & \"tax\"".into(),
+                marked: true,
+            },
+        ];
+        assert_eq!(
+            snippet_html(&snippet),
+            "&lt;script&gt;<mark>benefit &amp; &quot;tax&quot;</mark>"
+        );
+    }
+}

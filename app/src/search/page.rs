@@ -1,0 +1,654 @@
+//! `/systems`: search and browse every published system.
+//!
+//! The search box, facet checkboxes and sort form one plain GET form, so the
+//! page works without JavaScript. With JavaScript, the [`SystemSearch`] island
+//! updates the results as you type or tick a box, and keeps the address bar
+//! shareable: typing replaces the current history entry, every other change
+//! adds one, so back and forward step through choices.
+
+use super::query::{QueryProblem, Sort, SystemQuery};
+use super::{Facet, Hit, SearchResults, Snippet};
+use crate::layout::{Unavailable, set_status};
+use crate::record::date_of;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+use serde::{Deserialize, Serialize};
+
+/// One page of results for a query given as a URL query string.
+///
+/// The query travels in its URL form, the same one the page address uses.
+#[server]
+pub async fn search_systems(params: String) -> Result<SearchResults, ServerFnError> {
+    let (query, problems) = SystemQuery::from_query_string(&params);
+    if let Some(problem) = problems.first() {
+        set_status(400);
+        return Err(ServerFnError::Args(problem.message.clone()));
+    }
+    let search = super::search()?;
+    Ok(search.search(&query).await?)
+}
+
+/// An agency as the agency facet names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgencyOption {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The agencies that have published systems, for the agency facet's labels.
+#[server]
+pub async fn agency_options() -> Result<Vec<AgencyOption>, ServerFnError> {
+    let register = crate::register::register()?;
+    Ok(register
+        .agencies()
+        .await?
+        .into_iter()
+        .filter(|a| a.systems > 0)
+        .map(|a| AgencyOption {
+            slug: a.agency.slug.0,
+            name: a.agency.name,
+        })
+        .collect())
+}
+
+/// The `/systems` page.
+#[component]
+pub fn SystemsPage() -> impl IntoView {
+    let location = use_location();
+    let parsed = move || SystemQuery::from_query_string(&location.search.get());
+    let data = Resource::new(parsed, |(query, problems)| async move {
+        let results = if problems.is_empty() {
+            search_systems(query.to_params()).await?
+        } else {
+            SearchResults::default()
+        };
+        let agencies = agency_options().await?;
+        Ok::<_, ServerFnError>((query, problems, results, agencies))
+    });
+    view! {
+        <Title text="AI systems – Lantern"/>
+        <h1>"AI systems"</h1>
+        <p class="lede">"Search every AI and algorithmic system that agencies have published, or narrow the list with the filters."</p>
+        <Suspense fallback=|| view! { <p>"Loading systems…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((query, problems, results, agencies)) => {
+                        if !problems.is_empty() {
+                            set_status(400);
+                        }
+                        view! { <SystemSearch query problems results agencies/> }.into_any()
+                    }
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// How a new query enters the browser's history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum History {
+    /// A new entry: a choice the back button should undo.
+    Push,
+    /// The current entry changes: typing, letter by letter.
+    Replace,
+    /// Already there: back or forward.
+    Keep,
+}
+
+/// The search form, facets, result count, results and page links.
+///
+/// Rendered on the server like the rest of the page; in the browser it runs
+/// searches itself so results follow the user's typing and choices.
+#[island]
+pub fn SystemSearch(
+    query: SystemQuery,
+    problems: Vec<QueryProblem>,
+    results: SearchResults,
+    agencies: Vec<AgencyOption>,
+) -> impl IntoView {
+    let query = RwSignal::new(query);
+    let problems = RwSignal::new(problems);
+    let results = RwSignal::new(results);
+    let loading = RwSignal::new(false);
+    let hydrated = RwSignal::new(false);
+    // Effects run only in the browser, once the island is awake: tests wait for this.
+    Effect::new(move |_| hydrated.set(true));
+    // Answers can arrive out of order; only the latest request's answer is shown.
+    let latest = StoredValue::new(0u64);
+    let typing = StoredValue::new(None::<browser::Timer>);
+
+    let load = move |next: SystemQuery, history: History| {
+        query.set(next.clone());
+        loading.set(true);
+        let ticket = latest.get_value() + 1;
+        latest.set_value(ticket);
+        leptos::task::spawn_local(async move {
+            let answer = search_systems(next.to_params()).await;
+            if latest.get_value() != ticket {
+                return;
+            }
+            match answer {
+                Ok(fresh) => {
+                    results.set(fresh);
+                    problems.set(Vec::new());
+                    match history {
+                        History::Push => browser::push_url(&next.url()),
+                        History::Replace => browser::replace_url(&next.url()),
+                        History::Keep => {}
+                    }
+                }
+                // Let the server render the page, errors and all.
+                Err(_) => browser::go_to(&next.url()),
+            }
+            loading.set(false);
+        });
+    };
+    let on_type = move |words: String| {
+        if let Some(timer) = typing.get_value() {
+            timer.cancel();
+        }
+        typing.set_value(browser::after_pause(move || {
+            let current = query.get_untracked();
+            if current.q != super::query::clean_words(&words) {
+                load(current.with_words(&words), History::Replace);
+            }
+        }));
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(timer) = typing.get_value() {
+            timer.cancel();
+        }
+        let words = browser::input_value("search-q");
+        load(query.get_untracked().with_words(&words), History::Push);
+    };
+    let on_toggle = move |facet: Facet, value: String| {
+        load(query.get_untracked().toggled(facet, &value), History::Push);
+    };
+    browser::on_back_forward(move |search| {
+        let (next, _) = SystemQuery::from_query_string(&search);
+        load(next, History::Keep);
+    });
+
+    let agency_names = StoredValue::new(agencies);
+
+    view! {
+        <div class="system-search" data-hydrated=move || hydrated.get().to_string()>
+            // The facets and sort sit outside this form but belong to it (their
+            // `form` attribute), so one GET request carries words and filters.
+            <form id="search-form" class="search-form" method="get" action="/systems" role="search" on:submit=on_submit>
+                <label for="search-q">"Search systems"</label>
+                <p class="hint" id="search-q-hint">"For example: benefits, facial recognition, a city or an agency"</p>
+                <div class="search-row">
+                    <input type="search" id="search-q" name="q" maxlength="500" autocomplete="off"
+                        aria-describedby="search-q-hint"
+                        prop:value=move || query.with(|q| q.q.clone())
+                        on:input=move |ev| on_type(event_target_value(&ev))/>
+                    <button type="submit">"Search"</button>
+                </div>
+            </form>
+            <div class="search-layout">
+                <section class="facets" aria-labelledby="facets-title">
+                    <h2 id="facets-title">"Filter"</h2>
+                    {Facet::ALL
+                        .into_iter()
+                        .map(|facet| view! {
+                            <FacetChoices facet query results agency_names on_toggle/>
+                        })
+                        .collect_view()}
+                    <div class="filter">
+                        <label for="search-sort">"Sort by"</label>
+                        <select id="search-sort" name="sort" form="search-form"
+                            on:change=move |ev| {
+                                let name = event_target_value(&ev);
+                                let sort = Sort::ALL.into_iter().find(|s| s.as_str() == name).unwrap_or_default();
+                                load(query.get_untracked().with_sort(sort), History::Push);
+                            }>
+                            {Sort::ALL
+                                .into_iter()
+                                .map(|sort| view! {
+                                    <option value=sort.as_str() selected=move || query.with(|q| q.sort == sort)>{sort.label()}</option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="filter-actions">
+                        <button type="submit" form="search-form">"Apply filters"</button>
+                        <a href="/systems">"Clear all"</a>
+                    </div>
+                </section>
+                <div class="results" aria-busy=move || loading.get().to_string()>
+                    {move || {
+                        let problems = problems.get();
+                        if problems.is_empty() {
+                            view! { <Results query=query.get() results=results.get() agency_names/> }.into_any()
+                        } else {
+                            view! { <ProblemSummary problems/> }.into_any()
+                        }
+                    }}
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The label of a facet value: the agency's name, or the closed value's label.
+fn value_label(facet: Facet, value: &str, agencies: &[AgencyOption]) -> Option<String> {
+    match facet {
+        Facet::Agency => agencies
+            .iter()
+            .find(|a| a.slug == value)
+            .map(|a| a.name.clone()),
+        _ => facet
+            .known_values()
+            .into_iter()
+            .find(|(v, _)| *v == value)
+            .map(|(_, label)| label.to_string()),
+    }
+}
+
+/// One facet: a fieldset of checkboxes, each with the number of systems it
+/// would show. Values without systems are left out unless chosen.
+#[component]
+fn FacetChoices(
+    facet: Facet,
+    query: RwSignal<SystemQuery>,
+    results: RwSignal<SearchResults>,
+    agency_names: StoredValue<Vec<AgencyOption>>,
+    on_toggle: impl Fn(Facet, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let choices = move || {
+        let counts = results.with(|r| r.facets.get(&facet).cloned().unwrap_or_default());
+        let chosen = query.with(|q| q.filters.get(&facet).cloned().unwrap_or_default());
+        let mut values: Vec<(String, String, u64)> = Vec::new();
+        let mut add = |value: &str, label: String| {
+            let count = counts.get(value).copied().unwrap_or(0);
+            if (count > 0 || chosen.iter().any(|c| c == value))
+                && !values.iter().any(|(v, _, _)| v == value)
+            {
+                values.push((value.to_string(), label, count));
+            }
+        };
+        agency_names.with_value(|agencies| {
+            if facet == Facet::Agency {
+                // Agencies with the most systems first.
+                let mut by_count: Vec<(&String, &u64)> = counts.iter().collect();
+                by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                for (slug, _) in by_count {
+                    add(
+                        slug,
+                        value_label(facet, slug, agencies).unwrap_or_else(|| slug.clone()),
+                    );
+                }
+            } else {
+                for (value, label) in facet.known_values() {
+                    add(value, label.to_string());
+                }
+            }
+            for value in &chosen {
+                add(
+                    value,
+                    value_label(facet, value, agencies).unwrap_or_else(|| value.clone()),
+                );
+            }
+        });
+        values
+    };
+    view! {
+        <fieldset class="facet">
+            <legend>{facet.label()}</legend>
+            <ul>
+                {move || choices()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, (value, label, count))| {
+                        let id = format!("facet-{}-{at}", facet.name());
+                        let checked = {
+                            let value = value.clone();
+                            move || query.with(|q| q.has(facet, &value))
+                        };
+                        let toggled = value.clone();
+                        view! {
+                            <li>
+                                <input type="checkbox" id=id.clone() name=facet.name() value=value form="search-form"
+                                    prop:checked=checked
+                                    on:change=move |_| on_toggle(facet, toggled.clone())/>
+                                <label for=id>{label}" "<span class="count">{format!("({count})")}</span></label>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// The errors of a query that could not be understood, in the GOV.UK error summary style.
+#[component]
+fn ProblemSummary(problems: Vec<QueryProblem>) -> impl IntoView {
+    view! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">"There is a problem with this search"</h2>
+            <ul>
+                {problems
+                    .into_iter()
+                    .map(|p| {
+                        let target = if p.field == "q" { "#search-q" } else { "#search-sort" };
+                        view! { <li><a href=target>{p.message}</a></li> }
+                    })
+                    .collect_view()}
+            </ul>
+            <p><a href="/systems">"Show all systems"</a></p>
+        </div>
+    }
+}
+
+/// The result count, the results (or help when there are none) and the page links.
+#[component]
+fn Results(
+    query: SystemQuery,
+    results: SearchResults,
+    agency_names: StoredValue<Vec<AgencyOption>>,
+) -> impl IntoView {
+    let count = match results.total {
+        0 => "No systems found".to_string(),
+        1 => "1 system".to_string(),
+        n => format!("{n} systems"),
+    };
+    let last_page = query.last_page(results.total);
+    let beyond_last = results.hits.is_empty() && results.total > 0;
+    let empty = results.total == 0;
+    view! {
+        <h2 class="result-count" id="result-count" role="status" aria-live="polite">{count}</h2>
+        {beyond_last.then(|| view! {
+            <p class="notice">
+                {format!("There is no page {}: the results fill {last_page} page{}. ", query.page, if last_page == 1 { "" } else { "s" })}
+                <a href=query.with_page(1).url()>"Go to the first page"</a>
+            </p>
+        })}
+        {empty.then(|| view! { <NoResults query=query.clone() results=results.clone() agency_names/> })}
+        <ol class="system-list">
+            {results.hits.into_iter().map(|hit| view! { <HitRow hit/> }).collect_view()}
+        </ol>
+        <Pagination query last_page/>
+    }
+}
+
+/// What to try when nothing matches: which filters to drop, and how many
+/// systems each would bring back.
+#[component]
+fn NoResults(
+    query: SystemQuery,
+    results: SearchResults,
+    agency_names: StoredValue<Vec<AgencyOption>>,
+) -> impl IntoView {
+    let mut tips = Vec::new();
+    if !query.q.is_empty() {
+        tips.push(
+            view! { <li>"Check the spelling, or try fewer or more general words."</li> }.into_any(),
+        );
+    }
+    for (facet, values) in &query.filters {
+        let unknown: Vec<&String> = agency_names.with_value(|agencies| {
+            values
+                .iter()
+                .filter(|v| value_label(*facet, v, agencies).is_none())
+                .collect()
+        });
+        for value in unknown {
+            tips.push(view! {
+                <li>{format!("“{value}” is not a {} the register knows.", facet.label().to_lowercase())}</li>
+            }.into_any());
+        }
+        // The counts of a facet ignore its own filter, so they add up to what
+        // dropping it would show (for facets with one value per system).
+        let without: u64 = results.facets.get(facet).map_or(0, |c| c.values().sum());
+        let label = if facet.is_single_valued() && without > 0 {
+            format!(
+                "Remove the {} filter ({without} systems)",
+                facet.label().to_lowercase()
+            )
+        } else {
+            format!("Remove the {} filter", facet.label().to_lowercase())
+        };
+        tips.push(view! { <li><a href=query.without(*facet).url()>{label}</a></li> }.into_any());
+    }
+    if !query.q.is_empty() && !query.filters.is_empty() {
+        let everywhere = SystemQuery::default().with_words(&query.q);
+        tips.push(view! {
+            <li><a href=everywhere.url()>{format!("Search all systems for “{}”", query.q)}</a></li>
+        }.into_any());
+    }
+    view! {
+        <div class="no-results">
+            <p>{if query.q.is_empty() {
+                "No system matches all of these filters.".to_string()
+            } else {
+                format!("No system matches “{}”{}.", query.q, if query.filters.is_empty() { "" } else { " with these filters" })
+            }}</p>
+            <ul>{tips}</ul>
+        </div>
+    }
+}
+
+/// A snippet with its matched words in `<mark>`.
+#[component]
+fn Marked(snippet: Snippet) -> impl IntoView {
+    snippet
+        .into_iter()
+        .map(|fragment| {
+            if fragment.marked {
+                view! { <mark>{fragment.text}</mark> }.into_any()
+            } else {
+                fragment.text.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// One result: name and summary with the searched words marked, where else
+/// they were found, and the key facts.
+#[component]
+fn HitRow(hit: Hit) -> impl IntoView {
+    let name = hit.highlight("name").cloned();
+    let summary = hit.highlight("summary").cloned();
+    let elsewhere = hit
+        .highlights
+        .iter()
+        .find(|h| h.field != "name" && h.field != "summary")
+        .cloned();
+    let system = hit.system;
+    let audit = system
+        .audit
+        .map_or("Never audited", |outcome| outcome.label());
+    view! {
+        <li class="system-item">
+            <h3 class="system-name">
+                <a href=format!("/systems/{}", system.id)>
+                    {match name {
+                        Some(snippet) => view! { <Marked snippet/> }.into_any(),
+                        None => system.name.into_any(),
+                    }}
+                </a>
+            </h3>
+            <p class="system-owner">
+                <a href=format!("/agencies/{}", system.agency)>{system.agency_name}</a>
+            </p>
+            <p class="system-summary">
+                {match summary {
+                    Some(snippet) => view! { <Marked snippet/> }.into_any(),
+                    None => system.summary.into_any(),
+                }}
+            </p>
+            {elsewhere.map(|h| view! {
+                <p class="system-match">
+                    <span class="match-field">{format!("{}: ", field_label(&h.field))}</span>
+                    <Marked snippet=h.snippet/>
+                </p>
+            })}
+            <ul class="tags" aria-label="Key facts">
+                <li class=format!("tag stage-{}", system.stage)>{system.stage.label()}</li>
+                <li class=format!("tag risk-{}", system.risk_level)>{system.risk_level.label()}</li>
+                <li class="tag">{system.topic.label()}</li>
+                <li class="tag">{audit}</li>
+                <li class="tag updated">"Updated "{date_of(&system.published_at).to_string()}</li>
+            </ul>
+        </li>
+    }
+}
+
+/// How a result names the field its words were found in.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "agency_ref" => "Agency reference",
+        "purpose" => "Purpose",
+        "how_it_works" => "How it works",
+        "agency_name" => "Agency",
+        "unit" => "Unit",
+        "topic" => "Topic",
+        "tags" => "Tags",
+        "data" => "Data used",
+        "supplier" => "Supplier",
+        _ => "Found in",
+    }
+}
+
+/// Previous, next and numbered page links.
+#[component]
+fn Pagination(query: SystemQuery, last_page: u32) -> impl IntoView {
+    if last_page <= 1 {
+        return ().into_any();
+    }
+    let current = query.page;
+    // The first, the last, and two either side of the current page.
+    let shown: Vec<u32> = (1..=last_page)
+        .filter(|p| *p == 1 || *p == last_page || p.abs_diff(current) <= 2)
+        .collect();
+    let mut links = Vec::new();
+    let mut previous_shown = 0;
+    for page in shown {
+        if page > previous_shown + 1 {
+            links.push(view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any());
+        }
+        previous_shown = page;
+        let link = if page == current {
+            view! { <li><a href=query.with_page(page).url() aria-current="page">{page}</a></li> }
+                .into_any()
+        } else {
+            view! { <li><a href=query.with_page(page).url() aria-label=format!("Page {page}")>{page}</a></li> }.into_any()
+        };
+        links.push(link);
+    }
+    view! {
+        <nav class="pagination" aria-label="Pages">
+            <ul>
+                {(current > 1 && current <= last_page).then(|| view! {
+                    <li><a href=query.with_page(current - 1).url() rel="prev">"Previous"</a></li>
+                })}
+                {links}
+                {(current < last_page).then(|| view! {
+                    <li><a href=query.with_page(current + 1).url() rel="next">"Next"</a></li>
+                })}
+            </ul>
+        </nav>
+    }
+    .into_any()
+}
+
+/// The few browser calls the island needs; nothing here runs on the server.
+mod browser {
+    /// A pending call that can be called off.
+    #[derive(Clone, Copy)]
+    pub struct Timer {
+        #[cfg(feature = "hydrate")]
+        handle: leptos::prelude::TimeoutHandle,
+    }
+
+    impl Timer {
+        pub fn cancel(self) {
+            #[cfg(feature = "hydrate")]
+            self.handle.clear();
+        }
+    }
+
+    /// Calls `f` once the user has stopped typing for a moment.
+    pub fn after_pause(f: impl FnOnce() + 'static) -> Option<Timer> {
+        #[cfg(feature = "hydrate")]
+        {
+            leptos::prelude::set_timeout_with_handle(f, std::time::Duration::from_millis(250))
+                .ok()
+                .map(|handle| Timer { handle })
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = f;
+            None
+        }
+    }
+
+    /// The current value of the text input with this id.
+    pub fn input_value(id: &str) -> String {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            leptos::prelude::document()
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|input| input.value())
+                .unwrap_or_default()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = id;
+            String::new()
+        }
+    }
+
+    /// Puts `url` in the address bar as a new history entry, without loading it.
+    pub fn push_url(url: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Ok(history) = leptos::prelude::window().history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = url;
+    }
+
+    /// Puts `url` in the address bar in place of the current entry.
+    pub fn replace_url(url: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Ok(history) = leptos::prelude::window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = url;
+    }
+
+    /// Loads `url` as a full page.
+    pub fn go_to(url: &str) {
+        #[cfg(feature = "hydrate")]
+        let _ = leptos::prelude::window().location().set_href(url);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = url;
+    }
+
+    /// Calls `reload` with the new query string when the user goes back or forward.
+    pub fn on_back_forward(reload: impl Fn(String) + 'static) {
+        #[cfg(feature = "hydrate")]
+        {
+            let handle = leptos::prelude::window_event_listener(leptos::ev::popstate, move |_| {
+                reload(
+                    leptos::prelude::window()
+                        .location()
+                        .search()
+                        .unwrap_or_default(),
+                )
+            });
+            leptos::prelude::on_cleanup(move || handle.remove());
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = reload;
+    }
+}

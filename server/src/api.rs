@@ -1,0 +1,102 @@
+//! The public JSON API under `/api/v1/`: plain axum handlers, stable field
+//! names, and one error envelope for every failure:
+//! `{"errors": [{"code": "...", "detail": "...", "field": "..."}]}`.
+
+mod systems;
+
+use crate::web::AppState;
+use app::error::AppError;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Json, Response};
+use axum::routing::get;
+use serde::Serialize;
+
+/// Every route of the JSON API.
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/api/v1/systems", get(systems::search))
+}
+
+/// One problem with a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ApiProblem {
+    /// A stable machine code, e.g. `invalid_parameter`.
+    pub code: &'static str,
+    /// What is wrong, for people.
+    pub detail: String,
+    /// The parameter or field at fault, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// An API error: a status and the problems, answered in the error envelope.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub problems: Vec<ApiProblem>,
+}
+
+impl ApiError {
+    /// Bad query parameters: 400, one problem each.
+    pub fn bad_parameters(problems: Vec<app::search::QueryProblem>) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            problems: problems
+                .into_iter()
+                .map(|p| ApiProblem {
+                    code: "invalid_parameter",
+                    detail: p.message,
+                    field: Some(p.field),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> ApiError {
+        let status = error.status();
+        let problem = |code, detail: String| {
+            vec![ApiProblem {
+                code,
+                detail,
+                field: None,
+            }]
+        };
+        let problems = match error {
+            AppError::NotFound => problem("not_found", "nothing exists at this address".into()),
+            AppError::Forbidden => problem("forbidden", "you may not do this".into()),
+            AppError::Unauthorized => problem("unauthorized", "sign in or send a token".into()),
+            AppError::Validation(fields) => fields
+                .into_iter()
+                .flat_map(|(field, messages)| {
+                    messages.into_iter().map(move |detail| ApiProblem {
+                        code: "invalid_field",
+                        detail,
+                        field: Some(field.clone()),
+                    })
+                })
+                .collect(),
+            AppError::Conflict(detail) => problem("conflict", detail),
+            AppError::TooMany => {
+                problem("too_many_requests", "too many requests; slow down".into())
+            }
+            // Logged where it happened; the detail stays on our side.
+            AppError::Internal(_) => problem(
+                "internal",
+                "something went wrong on our side; please try again later".into(),
+            ),
+        };
+        ApiError { status, problems }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (
+            self.status,
+            Json(serde_json::json!({ "errors": self.problems })),
+        )
+            .into_response()
+    }
+}

@@ -1,0 +1,141 @@
+//! Search engines and keeping them in step with the register.
+//!
+//! Two engines answer the same [`SearchEngine`] interface: the embedded one
+//! (tantivy, an index under the data directory) by default, and Meilisearch
+//! when `MEILISEARCH_URL` is set. The database stays the source of truth:
+//! every change writes an outbox row in its own transaction and the
+//! [`indexer`] applies those rows to the engine, with retries.
+
+mod document;
+pub mod embedded;
+pub mod indexer;
+pub mod meilisearch;
+mod words;
+
+use crate::storage::Storage;
+use app::record::SystemId;
+use app::search::Search;
+use std::sync::Arc;
+
+pub use document::SystemDocument;
+
+/// Bumped whenever what an index holds, or how, changes: an index built by
+/// an older version is rebuilt at start-up.
+pub const INDEX_SCHEMA: u32 = 1;
+
+/// A search engine Lantern keeps in step with the register.
+#[async_trait::async_trait]
+pub trait SearchEngine: Search {
+    /// What the engine is, for logs and `/healthz` (`embedded`, `meilisearch`).
+    fn name(&self) -> &'static str;
+
+    /// Whether an index built by the current [`INDEX_SCHEMA`] exists.
+    async fn is_built(&self) -> anyhow::Result<bool>;
+
+    /// Indexes these documents (replacing what the index had for them) and
+    /// removes these systems, all at once. Applying the same change twice
+    /// leaves the index as applying it once.
+    async fn apply(
+        &self,
+        documents: Vec<SystemDocument>,
+        removed: Vec<SystemId>,
+    ) -> anyhow::Result<()>;
+
+    /// Starts building a new index beside the live one; it replaces the live
+    /// one when finished, so searches keep working meanwhile.
+    async fn start_rebuild(&self) -> anyhow::Result<Box<dyn Rebuild + '_>>;
+}
+
+/// A new index being filled, page by page.
+#[async_trait::async_trait]
+pub trait Rebuild: Send {
+    /// Adds a page of documents.
+    async fn add(&mut self, documents: Vec<SystemDocument>) -> anyhow::Result<()>;
+    /// Makes the new index the live one.
+    async fn finish(self: Box<Self>) -> anyhow::Result<()>;
+}
+
+/// The engine `lantern` shares between pages, the API and the indexer.
+pub type SharedEngine = Arc<dyn SearchEngine>;
+
+/// Opens the configured engine: Meilisearch when a URL is given, otherwise the
+/// embedded index under `data_dir`.
+pub async fn open(
+    data_dir: &std::path::Path,
+    meilisearch: Option<&meilisearch::Settings>,
+) -> anyhow::Result<SharedEngine> {
+    Ok(match meilisearch {
+        Some(settings) => Arc::new(meilisearch::Meilisearch::connect(settings).await?),
+        None => Arc::new(embedded::Embedded::open(&data_dir.join("search"))?),
+    })
+}
+
+/// Systems indexed per page of a rebuild.
+const REBUILD_PAGE: i64 = 1_000;
+
+/// Builds the index from scratch from the database, calling `progress` with
+/// the number of systems indexed so far after each page. Returns the total.
+///
+/// It holds the indexer's lease while it works, so no instance applies the
+/// outbox to the old index meanwhile: changes committed during the rebuild
+/// keep their outbox rows and reach the new index afterwards.
+pub async fn rebuild(
+    storage: &Storage,
+    engine: &dyn SearchEngine,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<u64> {
+    let holder = indexer::holder("rebuild");
+    indexer::wait_for_lease(storage, &holder).await?;
+    let result = rebuild_holding_lease(storage, engine, &holder, progress).await;
+    if let Err(error) = storage.release_lease(indexer::LEASE, &holder).await {
+        tracing::warn!(%error, "could not release the search lease; it expires by itself");
+    }
+    result
+}
+
+async fn rebuild_holding_lease(
+    storage: &Storage,
+    engine: &dyn SearchEngine,
+    holder: &str,
+    progress: &(dyn Fn(u64) + Sync),
+) -> anyhow::Result<u64> {
+    let mut build = engine.start_rebuild().await?;
+    let mut after: Option<SystemId> = None;
+    let mut indexed = 0u64;
+    loop {
+        let page = storage
+            .search_documents_after(after.as_ref(), REBUILD_PAGE)
+            .await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.summary.id.clone());
+        indexed += page.len() as u64;
+        build.add(page).await?;
+        progress(indexed);
+        anyhow::ensure!(
+            indexer::renew_lease(storage, holder).await?,
+            "another instance took over the search lease during the rebuild"
+        );
+    }
+    build.finish().await?;
+    Ok(indexed)
+}
+
+/// Rebuilds the index if it is missing or was built by an older schema.
+/// Says whether it rebuilt.
+pub async fn ensure_built(storage: &Storage, engine: &dyn SearchEngine) -> anyhow::Result<bool> {
+    if engine.is_built().await? {
+        return Ok(false);
+    }
+    tracing::info!(
+        engine = engine.name(),
+        "the search index is missing or out of date; rebuilding it"
+    );
+    let started = std::time::Instant::now();
+    let total = rebuild(storage, engine, &|_| {}).await?;
+    tracing::info!(
+        systems = total,
+        seconds = started.elapsed().as_secs_f64(),
+        "search index rebuilt"
+    );
+    Ok(true)
+}

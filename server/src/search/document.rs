@@ -1,0 +1,91 @@
+//! What the search index holds for a system: derived from its current version.
+
+use app::record::{SystemContent, SystemSummary, Technique};
+
+/// One published system as the search engines index it.
+///
+/// Built by the storage layer from the database, which stays the source of
+/// truth; an index can always be rebuilt from these.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SystemDocument {
+    /// What a result shows; stored in the index so results need no database.
+    pub summary: SystemSummary,
+    pub agency_ref: String,
+    pub purpose: String,
+    pub how_it_works: String,
+    pub unit: String,
+    pub tags: Vec<String>,
+    /// The names of the data sets the system uses.
+    pub data: Vec<String>,
+    pub supplier: String,
+    pub techniques: Vec<Technique>,
+    pub personal_data: bool,
+}
+
+impl SystemDocument {
+    /// The document of a system whose summary and current content are known.
+    pub fn new(summary: SystemSummary, content: &SystemContent) -> SystemDocument {
+        SystemDocument {
+            summary,
+            agency_ref: content.agency_ref.clone().unwrap_or_default(),
+            purpose: content.purpose.clone(),
+            how_it_works: content.how_it_works.clone(),
+            unit: content.unit.clone().unwrap_or_default(),
+            tags: content.tags.clone(),
+            data: content.data.iter().map(|set| set.name.clone()).collect(),
+            supplier: content.supplier.clone().unwrap_or_default(),
+            techniques: content.technique.clone(),
+            personal_data: crate::storage::uses_personal_data(content),
+        }
+    }
+
+    /// The text of a searched field, by its public name (see
+    /// [`app::search::SEARCHED_FIELDS`]); lists are joined by " · ".
+    pub fn text(&self, field: &str) -> String {
+        match field {
+            "name" => self.summary.name.clone(),
+            "summary" => self.summary.summary.clone(),
+            "agency_ref" => self.agency_ref.clone(),
+            "purpose" => self.purpose.clone(),
+            "how_it_works" => self.how_it_works.clone(),
+            "agency_name" => self.summary.agency_name.clone(),
+            "unit" => self.unit.clone(),
+            "topic" => self.summary.topic.label().to_string(),
+            "tags" => self.tags.join(" · "),
+            "data" => self.data.join(" · "),
+            "supplier" => self.supplier.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// The values of a facet for this system, as filters and counts name them.
+    pub fn facet_values(&self, facet: app::search::Facet) -> Vec<String> {
+        use app::search::{Facet, PERSONAL_DATA_NO, PERSONAL_DATA_YES};
+        let one = |value: &str| vec![value.to_string()];
+        match facet {
+            Facet::Agency => one(&self.summary.agency.0),
+            Facet::Stage => one(self.summary.stage.as_str()),
+            Facet::RiskLevel => one(self.summary.risk_level.as_str()),
+            Facet::Topic => one(self.summary.topic.as_str()),
+            Facet::Technique => {
+                let mut values: Vec<String> = self
+                    .techniques
+                    .iter()
+                    .map(|t| t.as_str().to_string())
+                    .collect();
+                values.sort();
+                values.dedup();
+                values
+            }
+            Facet::Audit => one(self
+                .summary
+                .audit
+                .map_or("none", |outcome| outcome.as_str())),
+            Facet::PersonalData => one(if self.personal_data {
+                PERSONAL_DATA_YES
+            } else {
+                PERSONAL_DATA_NO
+            }),
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Running a search on the embedded index: words to a tantivy query, then
+//! facet counts, one page of results and their highlights.
+
+use super::Live;
+use super::facets::{Counted, FacetCounter};
+use super::schema::{Fields, analyzer};
+use crate::search::SystemDocument;
+use crate::search::words::{self, Token, Word};
+use app::search::{
+    Facet, FacetCounts, Highlight, Hit, SEARCHED_FIELDS, SearchResults, Snippet, Sort, SystemQuery,
+};
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::tokenizer::TokenStream;
+use tantivy::{DocAddress, Order, Searcher, SegmentReader, TantivyDocument, Term};
+
+/// Tokens a cropped excerpt keeps around the first match.
+const CROP_TOKENS: usize = 24;
+
+/// Runs `query` against the live index.
+pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
+    let searcher = live.reader.searcher();
+    let fields = &live.fields;
+    let words = words::words(normalise(&query.q));
+    let text = text_query(fields, &words);
+
+    let filters: Vec<(usize, Vec<String>)> = Facet::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(slot, facet)| query.filters.get(facet).map(|v| (slot, v.clone())))
+        .collect();
+    let counted: Counted = searcher.search(&text, &FacetCounter { filters })?;
+
+    let mut hits = Vec::new();
+    if counted.total > u64::from(query.offset()) {
+        let filtered = with_filters(fields, text, query);
+        for address in top_documents(&searcher, &filtered, query, !words.is_empty())? {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let json = stored
+                .get_first(fields.document)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let document: SystemDocument = serde_json::from_str(json)?;
+            hits.push(hit(document, &words));
+        }
+    }
+
+    let facets: FacetCounts = Facet::ALL
+        .into_iter()
+        .zip(counted.counts)
+        .map(|(facet, counts)| (facet, counts))
+        .collect();
+    Ok(SearchResults {
+        hits,
+        total: counted.total,
+        facets,
+    })
+}
+
+/// The normalised tokens of a text, as the index has them.
+fn normalise(text: &str) -> Vec<String> {
+    tokens(text).into_iter().map(|t| t.text).collect()
+}
+
+/// The tokens of a text with their byte offsets.
+fn tokens(text: &str) -> Vec<Token> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push(Token {
+            from: token.offset_from,
+            to: token.offset_to,
+            text: token.text.clone(),
+        });
+    }
+    tokens
+}
+
+/// Every word must be found, exactly, with its typos, or (the last) as a
+/// prefix, in some searched field. Matches in the name score most, then the
+/// summary, then the rest; exact matches score above typo and prefix ones.
+/// Without words, every system matches.
+fn text_query(fields: &Fields, words: &[Word]) -> Box<dyn Query> {
+    if words.is_empty() {
+        return Box::new(AllQuery);
+    }
+    let clauses = words
+        .iter()
+        .map(|word| {
+            let term = |field| Term::from_field_text(field, &word.text);
+            let exact = |field, boost| -> (Occur, Box<dyn Query>) {
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(term(field), IndexRecordOption::WithFreqs)),
+                        boost,
+                    )),
+                )
+            };
+            let mut alternatives = vec![
+                exact(fields.name, 3.0),
+                exact(fields.summary, 2.0),
+                exact(fields.all, 1.0),
+            ];
+            // Typo and prefix matches score a constant each, weighted by
+            // field like exact ones, so a near match in a name still beats
+            // one deep in a description.
+            for (field, boost) in [(fields.name, 1.5), (fields.summary, 1.0), (fields.all, 0.5)] {
+                if word.typos > 0 {
+                    alternatives.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(FuzzyTermQuery::new(term(field), word.typos, true)),
+                            boost,
+                        )),
+                    ));
+                }
+                if word.prefix {
+                    alternatives.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(FuzzyTermQuery::new_prefix(term(field), word.typos, true)),
+                            boost,
+                        )),
+                    ));
+                }
+            }
+            let any: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+            (Occur::Must, any)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The text query narrowed by the query's filters (which add nothing to scores).
+fn with_filters(fields: &Fields, text: Box<dyn Query>, query: &SystemQuery) -> Box<dyn Query> {
+    if query.filters.is_empty() {
+        return text;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+    for (facet, values) in &query.filters {
+        let any: Vec<(Occur, Box<dyn Query>)> = values
+            .iter()
+            .map(|value| {
+                let term = Term::from_field_text(fields.facet(*facet), value);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        clauses.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0)),
+        ));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The addresses of the query's page of results, in the query's order.
+fn top_documents(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: &SystemQuery,
+    has_words: bool,
+) -> anyhow::Result<Vec<DocAddress>> {
+    let page =
+        TopDocs::with_limit(request.per_page.max(1) as usize).and_offset(request.offset() as usize);
+    Ok(match (request.sort, has_words) {
+        (Sort::Relevance, true) => {
+            // Best match first; among equals, the most recently updated.
+            let ranked = page.tweak_score(|segment: &SegmentReader| {
+                let updated = segment
+                    .fast_fields()
+                    .column_opt::<i64>("updated")
+                    .ok()
+                    .flatten();
+                move |doc, score| {
+                    let when = updated.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                    (score, when)
+                }
+            });
+            searcher
+                .search(query, &ranked)?
+                .into_iter()
+                .map(|(_, address)| address)
+                .collect()
+        }
+        (Sort::Relevance | Sort::Updated, _) => searcher
+            .search(
+                query,
+                &page.order_by_fast_field::<i64>("updated", Order::Desc),
+            )?
+            .into_iter()
+            .map(|(_, address)| address)
+            .collect(),
+        (Sort::Name, _) => searcher
+            .search(
+                query,
+                &page.order_by_string_fast_field("name_sort", Order::Asc),
+            )?
+            .into_iter()
+            .map(|(_, address)| address)
+            .collect(),
+    })
+}
+
+/// A result with its highlights: name and summary when the words are found
+/// there, and the first other field where they are, cropped.
+fn hit(document: SystemDocument, words: &[Word]) -> Hit {
+    let mut highlights = Vec::new();
+    if !words.is_empty() {
+        let marked = |field: &str, crop: Option<usize>| -> Option<Snippet> {
+            let text = document.text(field);
+            words::mark(&text, &tokens(&text), words, crop)
+        };
+        for field in ["name", "summary"] {
+            if let Some(snippet) = marked(field, None) {
+                highlights.push(Highlight {
+                    field: field.to_string(),
+                    snippet,
+                });
+            }
+        }
+        if let Some((field, snippet)) = SEARCHED_FIELDS[2..]
+            .iter()
+            .find_map(|field| marked(field, Some(CROP_TOKENS)).map(|s| (*field, s)))
+        {
+            highlights.push(Highlight {
+                field: field.to_string(),
+                snippet,
+            });
+        }
+    }
+    Hit {
+        system: document.summary,
+        highlights,
+    }
+}

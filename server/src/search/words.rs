@@ -1,0 +1,238 @@
+//! The words of a search, how tolerant each is of typos, and marking them in text.
+//!
+//! The embedded engine uses this both to build its queries and to highlight
+//! results, so what is marked is exactly what matched. The rules follow
+//! Meilisearch's defaults: a word of 5 letters or more may have 1 typo, of 9
+//! or more 2 typos (a swap of two letters counts as one), and the last word
+//! also matches as the start of a longer word, so results come as you type.
+
+use app::search::{Fragment, Snippet};
+
+/// A word of a search, normalised as the index normalises text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    /// How many typos a match may have.
+    pub typos: u8,
+    /// Whether longer words starting with this one match too (the last word).
+    pub prefix: bool,
+}
+
+/// Typos a word of `letters` letters may have, as Meilisearch allows by default.
+pub fn typo_budget(letters: usize) -> u8 {
+    match letters {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The searched words, from the normalised tokens of the search text.
+pub fn words(tokens: Vec<String>) -> Vec<Word> {
+    let last = tokens.len().saturating_sub(1);
+    tokens
+        .into_iter()
+        .enumerate()
+        .map(|(at, text)| Word {
+            typos: typo_budget(text.chars().count()),
+            prefix: at == last,
+            text,
+        })
+        .collect()
+}
+
+impl Word {
+    /// Whether a normalised token of a text matches this word.
+    pub fn matches(&self, token: &str) -> bool {
+        if token == self.text {
+            return true;
+        }
+        let word: Vec<char> = self.text.chars().collect();
+        let token: Vec<char> = token.chars().collect();
+        let budget = usize::from(self.typos);
+        if self.prefix {
+            // Some start of the token is within the budget of the word.
+            let shortest = word.len().saturating_sub(budget).max(1);
+            let longest = (word.len() + budget).min(token.len());
+            (shortest..=longest).any(|end| edit_distance(&word, &token[..end]) <= budget)
+        } else {
+            token.len().abs_diff(word.len()) <= budget && edit_distance(&word, &token) <= budget
+        }
+    }
+}
+
+/// Edits (insert, delete, replace, swap of neighbours) that turn `a` into `b`.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m]
+}
+
+/// A token of a text: its byte range in the text and its normalised form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub from: usize,
+    pub to: usize,
+    pub text: String,
+}
+
+/// `text` with the tokens that match a word marked, or `None` if none does.
+///
+/// With `crop`, only about that many tokens around the first match are kept,
+/// with "…" where text was cut.
+pub fn mark(text: &str, tokens: &[Token], words: &[Word], crop: Option<usize>) -> Option<Snippet> {
+    let matched: Vec<bool> = tokens
+        .iter()
+        .map(|token| words.iter().any(|w| w.matches(&token.text)))
+        .collect();
+    let first = matched.iter().position(|m| *m)?;
+    let (start, end, cut_before, cut_after) = match crop {
+        Some(window) if tokens.len() > window => {
+            // A little context before the first match, the rest after it.
+            let begin = first.saturating_sub(window / 4);
+            let stop = (begin + window).min(tokens.len());
+            let begin = stop.saturating_sub(window);
+            (
+                if begin == 0 { 0 } else { tokens[begin].from },
+                if stop == tokens.len() {
+                    text.len()
+                } else {
+                    tokens[stop - 1].to
+                },
+                begin > 0,
+                stop < tokens.len(),
+            )
+        }
+        _ => (0, text.len(), false, false),
+    };
+    let mut snippet = Snippet::new();
+    let mut at = start;
+    if cut_before {
+        push(&mut snippet, "…", false);
+    }
+    for (token, is_match) in tokens.iter().zip(&matched) {
+        if !is_match || token.from < start || token.to > end {
+            continue;
+        }
+        push(&mut snippet, &text[at..token.from], false);
+        push(&mut snippet, &text[token.from..token.to], true);
+        at = token.to;
+    }
+    push(&mut snippet, &text[at..end], false);
+    if cut_after {
+        push(&mut snippet, "…", false);
+    }
+    Some(snippet)
+}
+
+/// Appends text to a snippet, joining it to the last fragment when both are alike.
+fn push(snippet: &mut Snippet, text: &str, marked: bool) {
+    if text.is_empty() {
+        return;
+    }
+    match snippet.last_mut() {
+        Some(last) if last.marked == marked && !marked => last.text.push_str(text),
+        _ => snippet.push(Fragment {
+            text: text.to_string(),
+            marked,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, prefix: bool) -> Word {
+        Word {
+            text: text.into(),
+            typos: typo_budget(text.chars().count()),
+            prefix,
+        }
+    }
+
+    #[test]
+    fn typo_budgets_follow_meilisearch() {
+        assert_eq!(typo_budget(4), 0);
+        assert_eq!(typo_budget(5), 1);
+        assert_eq!(typo_budget(8), 1);
+        assert_eq!(typo_budget(9), 2);
+    }
+
+    #[test]
+    fn words_match_with_typos_and_the_last_as_a_prefix() {
+        assert!(word("recogntion", false).matches("recognition"));
+        assert!(word("chatbott", false).matches("chatbot"));
+        assert!(word("fraud", false).matches("farud"), "a swap is one typo");
+        assert!(
+            !word("tax", false).matches("tag"),
+            "short words need to be exact"
+        );
+        assert!(!word("benef", false).matches("benefits"));
+        assert!(word("benef", true).matches("benefits"));
+        assert!(
+            word("benfe", true).matches("benefits"),
+            "a prefix may have a typo"
+        );
+        assert!(!word("prison", true).matches("passport"));
+    }
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut from = None;
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_alphanumeric(), from) {
+                (true, None) => from = Some(at),
+                (false, Some(start)) => {
+                    tokens.push(Token {
+                        from: start,
+                        to: at,
+                        text: text[start..at].to_lowercase(),
+                    });
+                    from = None;
+                }
+                _ => {}
+            }
+        }
+        tokens
+    }
+
+    #[test]
+    fn marks_show_exactly_the_matched_words() {
+        let text = "Flags Benefit claims for review.";
+        let snippet = mark(text, &tokens(text), &[word("benefits", false)], None).unwrap();
+        let html = app::search::snippet_html(&snippet);
+        assert_eq!(html, "Flags <mark>Benefit</mark> claims for review.");
+        assert_eq!(
+            mark(text, &tokens(text), &[word("taxes", false)], None),
+            None
+        );
+    }
+
+    #[test]
+    fn long_text_is_cropped_around_the_first_match() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let snippet = mark(text, &tokens(text), &[word("eight", false)], Some(4)).unwrap();
+        assert_eq!(
+            app::search::snippet_html(&snippet),
+            "…seven <mark>eight</mark> nine ten…"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! The search outbox: changes the search index has not taken in yet, the
+//! documents it indexes, and the lease that lets one instance apply them.
+
+use super::rows::{self, CONTENT_COLUMNS, PUBLISHED};
+use super::{Storage, database_error};
+use crate::search::SystemDocument;
+use app::error::AppError;
+use app::record::SystemId;
+
+/// A change waiting for the search index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub system: SystemId,
+}
+
+/// The columns of a [`SystemDocument`]: a summary and the content it is built from.
+const DOCUMENT_COLUMNS: &str = "s.id, s.agency, a.name AS agency_name, s.audit_outcome, \
+    v.published_at";
+
+impl Storage {
+    /// The oldest changes waiting for the search index, at most `limit`.
+    pub async fn pending_search_changes(&self, limit: i64) -> Result<Vec<OutboxEntry>, AppError> {
+        let rows = sqlx::query("SELECT id, system_id FROM search_outbox ORDER BY id LIMIT $1")
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(OutboxEntry {
+                    id: rows::integer(row, "id")?,
+                    system: SystemId(rows::text(row, "system_id")?),
+                })
+            })
+            .collect()
+    }
+
+    /// How many changes are waiting for the search index.
+    pub async fn pending_search_count(&self) -> Result<i64, AppError> {
+        let (count,): (i64,) = sqlx::query_as("SELECT count(*) FROM search_outbox")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(database_error)?;
+        Ok(count)
+    }
+
+    /// Forgets changes the search index now holds. Exactly these rows go:
+    /// a change committed meanwhile keeps its row, whatever its id.
+    pub async fn clear_search_changes(&self, ids: &[i64]) -> Result<(), AppError> {
+        for chunk in ids.chunks(500) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+            let sql = format!(
+                "DELETE FROM search_outbox WHERE id IN ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            query.execute(&self.pool).await.map_err(database_error)?;
+        }
+        Ok(())
+    }
+
+    /// The search documents of those of `ids` that are published; an id
+    /// without one has nothing to show and belongs out of the index.
+    pub async fn search_documents(
+        &self,
+        ids: &[SystemId],
+    ) -> Result<Vec<SystemDocument>, AppError> {
+        let mut documents = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+            let sql = format!(
+                "SELECT {DOCUMENT_COLUMNS}, {CONTENT_COLUMNS} FROM {PUBLISHED} WHERE s.id IN ({})",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id.0.clone());
+            }
+            let rows = query.fetch_all(&self.pool).await.map_err(database_error)?;
+            for row in &rows {
+                documents.push(SystemDocument::new(
+                    rows::summary(row)?,
+                    &rows::content(row)?,
+                ));
+            }
+        }
+        Ok(documents)
+    }
+
+    /// Up to `limit` published systems' documents in id order, after `after`:
+    /// the pages a rebuild walks through.
+    pub async fn search_documents_after(
+        &self,
+        after: Option<&SystemId>,
+        limit: i64,
+    ) -> Result<Vec<SystemDocument>, AppError> {
+        let sql = format!(
+            "SELECT {DOCUMENT_COLUMNS}, {CONTENT_COLUMNS} FROM {PUBLISHED} \
+             WHERE s.id > $1 ORDER BY s.id LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(after.map(|id| id.0.clone()).unwrap_or_default())
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(SystemDocument::new(
+                    rows::summary(row)?,
+                    &rows::content(row)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Takes or renews the lease `name` for `holder` until `until`, if no other
+    /// holder has it or theirs expired before `now`. Says whether it is held.
+    pub async fn take_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        now: &str,
+        until: &str,
+    ) -> Result<bool, AppError> {
+        let result = sqlx::query(
+            "INSERT INTO search_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
+             WHERE search_leases.holder = excluded.holder OR search_leases.expires_at < $4",
+        )
+        .bind(name.to_string())
+        .bind(holder.to_string())
+        .bind(until.to_string())
+        .bind(now.to_string())
+        .execute(&self.pool)
+        .await
+        .map_err(database_error)?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Gives the lease `name` up, if `holder` has it.
+    pub async fn release_lease(&self, name: &str, holder: &str) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM search_leases WHERE name = $1 AND holder = $2")
+            .bind(name.to_string())
+            .bind(holder.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(database_error)?;
+        Ok(())
+    }
+}

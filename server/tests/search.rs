@@ -1,0 +1,410 @@
+//! Search behaves the same on every engine: the embedded index always, and
+//! Meilisearch too when `MEILISEARCH_URL` is set (each test says clearly when
+//! it skipped that run).
+
+#[path = "support/databases.rs"]
+mod databases;
+#[path = "support/search.rs"]
+mod search;
+#[path = "support/shared_data.rs"]
+mod shared_data;
+
+use app::register::Register;
+use app::search::{Facet, Search, SearchResults, SystemQuery};
+use databases::TestDatabase;
+use lantern::import::{self, us_omb_2025};
+use lantern::search::embedded::Embedded;
+use lantern::storage::Storage;
+use search::TestSearch;
+
+/// A query from URL parameters, which must all be valid.
+fn parse(params: &str) -> SystemQuery {
+    let (query, problems) = SystemQuery::from_query_string(params);
+    assert!(problems.is_empty(), "{params}: {problems:?}");
+    query
+}
+
+async fn find(search: &TestSearch, params: &str) -> SearchResults {
+    search
+        .engine
+        .search(&parse(params))
+        .await
+        .unwrap_or_else(|e| panic!("{}: {params}: {e}", search.name))
+}
+
+fn names(results: &SearchResults) -> Vec<String> {
+    results
+        .hits
+        .iter()
+        .map(|h| h.system.name.to_lowercase())
+        .collect()
+}
+
+/// The words a hit's highlights mark, lower-cased.
+fn marked_words(results: &SearchResults) -> Vec<String> {
+    results
+        .hits
+        .iter()
+        .flat_map(|h| &h.highlights)
+        .flat_map(|h| &h.snippet)
+        .filter(|f| f.marked)
+        .map(|f| f.text.to_lowercase())
+        .collect()
+}
+
+/// Typos, a prefix and a filter, checked on whatever register `storage` holds.
+async fn typos_prefixes_and_filters(search: &TestSearch, storage: &Storage) {
+    let engine = search.name;
+
+    let found = find(search, "q=facial+recogntion").await;
+    assert!(
+        names(&found)
+            .first()
+            .is_some_and(|n| n.contains("facial recognition")),
+        "{engine}: a typo finds facial recognition: {:?}",
+        names(&found)
+    );
+    let marks = marked_words(&found);
+    assert!(
+        marks.iter().any(|w| w == "recognition") && marks.iter().any(|w| w == "facial"),
+        "{engine}: the matched words are marked: {marks:?}"
+    );
+
+    let found = find(search, "q=chatbott").await;
+    assert!(
+        names(&found).first().is_some_and(|n| n.contains("chatbot")),
+        "{engine}: a typo finds a chatbot: {:?}",
+        names(&found)
+    );
+
+    let found = find(search, "q=benef&per_page=100").await;
+    assert!(
+        names(&found).iter().any(|n| n.contains("benefit")),
+        "{engine}: a prefix finds benefits: {:?}",
+        names(&found)
+    );
+
+    // A filter narrows the same words, and facet counts say by how much.
+    let all = find(search, "q=chatbot").await;
+    let stage = all.hits[0].system.stage;
+    let narrowed = find(search, &format!("q=chatbot&stage={stage}")).await;
+    assert!(narrowed.total >= 1, "{engine}");
+    assert!(narrowed.total <= all.total, "{engine}");
+    assert_eq!(
+        Some(&narrowed.total),
+        all.facets[&Facet::Stage].get(stage.as_str()),
+        "{engine}: the stage count predicted the narrowed total"
+    );
+    assert!(
+        narrowed.hits.iter().all(|h| h.system.stage == stage),
+        "{engine}"
+    );
+
+    // Without words, search is browsing: everything, most recent first.
+    let everything = find(search, "").await;
+    assert_eq!(
+        everything.total as i64,
+        storage.health().await.unwrap().systems,
+        "{engine}"
+    );
+    let dates: Vec<&str> = everything
+        .hits
+        .iter()
+        .map(|h| h.system.published_at.as_str())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "{engine}: {dates:?}"
+    );
+}
+
+#[tokio::test]
+async fn typos_prefixes_and_filters_find_demo_systems() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    for search in TestSearch::all(&db.storage).await {
+        typos_prefixes_and_filters(&search, &db.storage).await;
+        let found = find(&search, "q=ANPR").await;
+        assert!(
+            names(&found)[0].contains("number plate"),
+            "{}: {:?}",
+            search.name,
+            names(&found)
+        );
+        search.remove().await;
+    }
+    db.remove().await;
+}
+
+/// A register holding the real US 2025 inventory.
+async fn us_register() -> TestDatabase {
+    let db = TestDatabase::sqlite().await;
+    let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
+    let parsed = us_omb_2025::parse(&bytes).unwrap();
+    import::write(&db.storage, &parsed, false).await.unwrap();
+    db
+}
+
+#[tokio::test]
+async fn typos_prefixes_and_filters_find_us_systems() {
+    let db = us_register().await;
+    for search in TestSearch::all(&db.storage).await {
+        typos_prefixes_and_filters(&search, &db.storage).await;
+        let found = find(&search, "q=facial+recogntion").await;
+        let top: Vec<String> = names(&found).into_iter().take(5).collect();
+        assert!(
+            top.iter().all(|n| n.contains("facial recognition")),
+            "{}: the best matches come first: {top:?}",
+            search.name
+        );
+        search.remove().await;
+    }
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn facet_counts_equal_database_counts_on_us_data() {
+    let db = us_register().await;
+    let agencies: Vec<String> = db
+        .storage
+        .agencies()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.agency.slug.0)
+        .collect();
+    for search in TestSearch::all(&db.storage).await {
+        for params in [
+            "",
+            "stage=in_use",
+            "stage=in_use&stage=pilot&risk_level=high",
+            "technique=generative_ai&personal_data=yes",
+            "audit=none&topic=health&topic=benefits&agency=hhs",
+        ] {
+            let query = parse(params);
+            let results = search.engine.search(&query).await.unwrap();
+            let direct = db.storage.list_systems(&query).await.unwrap().total;
+            assert_eq!(results.total as i64, direct, "{}: {params}", search.name);
+            for facet in Facet::ALL {
+                let values: Vec<String> = match facet {
+                    Facet::Agency => agencies.clone(),
+                    _ => facet
+                        .known_values()
+                        .into_iter()
+                        .map(|(v, _)| v.to_string())
+                        .collect(),
+                };
+                for value in values {
+                    // What choosing this value instead of the facet's current
+                    // filter would show, counted by the database.
+                    let mut choice = query.without(facet).toggled(facet, &value);
+                    choice.per_page = 1;
+                    let direct = db.storage.list_systems(&choice).await.unwrap().total;
+                    let counted = results.facets[&facet].get(&value).copied().unwrap_or(0);
+                    assert_eq!(
+                        counted as i64,
+                        direct,
+                        "{}: {params}: {}={value}",
+                        search.name,
+                        facet.name()
+                    );
+                }
+            }
+        }
+        search.remove().await;
+    }
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn any_text_is_searched_as_words_never_an_error() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    for search in TestSearch::all(&db.storage).await {
+        for words in [
+            "\"tax\"",
+            "(fraud) [risk] {model}",
+            "tax AND fraud OR NOT police",
+            "*",
+            "tax*",
+            "name:tax",
+            "stage = \"pilot\"",
+            "🤖 chatbot 🙂",
+            "ميزان العدالة",
+            "שלום",
+            "tax\u{0}\u{7}fraud\u{1b}[31m",
+            "'; DROP TABLE systems; --",
+            "%%%%",
+            "\\",
+            "a",
+        ] {
+            let mut query = SystemQuery::default();
+            query.q = app::search::query::clean_words(words);
+            let found = search.engine.search(&query).await;
+            assert!(
+                found.is_ok(),
+                "{}: {words:?}: {:?}",
+                search.name,
+                found.err()
+            );
+        }
+        let unknown = find(&search, "stage=banana&agency=no-such-agency").await;
+        assert_eq!(
+            unknown.total, 0,
+            "{}: unknown values find nothing",
+            search.name
+        );
+        search.remove().await;
+    }
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn a_missing_or_outdated_index_is_rebuilt_at_start() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("search");
+    let start = || async {
+        let engine = Embedded::open(&index).unwrap();
+        let rebuilt = lantern::search::ensure_built(&db.storage, &engine)
+            .await
+            .unwrap();
+        let found = engine.search(&parse("q=chatbot")).await.unwrap();
+        assert!(found.total > 0, "the index answers after start-up");
+        rebuilt
+    };
+    assert!(start().await, "the first start builds the index");
+    assert!(!start().await, "a later start keeps it");
+
+    std::fs::remove_dir_all(&index).unwrap();
+    assert!(start().await, "a deleted index is rebuilt");
+
+    // An index from an older schema: CURRENT names a build of version 0.
+    let current = std::fs::read_to_string(index.join("CURRENT")).unwrap();
+    std::fs::rename(index.join(&current), index.join("v0-1")).unwrap();
+    std::fs::write(index.join("CURRENT"), "v0-1").unwrap();
+    assert!(start().await, "an index of an older schema is rebuilt");
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn changes_reach_the_index_through_the_outbox() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let search = TestSearch::embedded(storage).await;
+        let demo = lantern::demo::register();
+        let system = &demo.systems[0];
+        let id = import::stable_id("demo", &system.key);
+        let renamed = app::record::SystemContent {
+            name: "Zebra crossing counter".into(),
+            ..system.content.clone()
+        };
+
+        // A change that is rolled back leaves nothing for the index.
+        let before = storage.pending_search_count().await.unwrap();
+        let mut tx = storage.begin().await.unwrap();
+        let agency = app::record::AgencySlug(system.agency.clone());
+        Storage::publish(
+            &mut tx,
+            &id,
+            &agency,
+            &renamed,
+            "rename",
+            "2030-01-01T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        tx.rollback().await.unwrap();
+        assert_eq!(
+            storage.pending_search_count().await.unwrap(),
+            before,
+            "{}",
+            db.name
+        );
+
+        // A committed one is queued, and searchable once the indexer ran.
+        let mut tx = storage.begin().await.unwrap();
+        Storage::publish(
+            &mut tx,
+            &id,
+            &agency,
+            &renamed,
+            "rename",
+            "2030-01-01T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            storage.pending_search_count().await.unwrap(),
+            before + 1,
+            "{}",
+            db.name
+        );
+        assert_eq!(find(&search, "q=zebra").await.total, 0, "not yet applied");
+        search.catch_up(storage).await;
+        assert_eq!(
+            storage.pending_search_count().await.unwrap(),
+            0,
+            "{}",
+            db.name
+        );
+        let found = find(&search, "q=zebra").await;
+        assert_eq!(names(&found), ["zebra crossing counter"], "{}", db.name);
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn one_instance_at_a_time_holds_the_search_lease() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let (t0, t1, t2) = (
+            "2030-01-01T00:00:00Z",
+            "2030-01-01T00:00:30Z",
+            "2030-01-01T00:01:00Z",
+        );
+        assert!(
+            storage.take_lease("search", "a", t0, t1).await.unwrap(),
+            "{}",
+            db.name
+        );
+        assert!(
+            !storage.take_lease("search", "b", t0, t1).await.unwrap(),
+            "{}: held",
+            db.name
+        );
+        assert!(
+            storage.take_lease("search", "a", t0, t2).await.unwrap(),
+            "{}: renewed",
+            db.name
+        );
+        assert!(
+            !storage.take_lease("search", "b", t1, t2).await.unwrap(),
+            "{}: renewed leases last",
+            db.name
+        );
+        assert!(
+            storage
+                .take_lease(
+                    "search",
+                    "b",
+                    "2030-01-01T00:01:01Z",
+                    "2030-01-01T00:01:31Z"
+                )
+                .await
+                .unwrap(),
+            "{}: an expired lease is taken over",
+            db.name
+        );
+        storage.release_lease("search", "b").await.unwrap();
+        assert!(
+            storage.take_lease("search", "a", t0, t1).await.unwrap(),
+            "{}: released",
+            db.name
+        );
+        db.remove().await;
+    }
+}
