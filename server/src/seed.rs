@@ -247,7 +247,7 @@ pub fn generate(count: usize, seed: u64) -> ParsedFile {
         let (task, technique) = *dice.pick(&TASKS);
         let mut techniques = vec![technique];
         if dice.chance(20) {
-            techniques.push(*dice.pick(&Technique::ALL));
+            techniques.push(*dice.pick(Technique::ALL));
         }
         techniques.sort();
         techniques.dedup();
@@ -308,7 +308,7 @@ pub fn generate(count: usize, seed: u64) -> ParsedFile {
             tags: vec![subject.to_string(), task.to_string()],
             technique: techniques,
             risk_level,
-            decision_role: Some(*dice.pick(&DecisionRole::ALL)),
+            decision_role: Some(*dice.pick(DecisionRole::ALL)),
             human_oversight:
                 "A case officer reviews every result before anything happens to a citizen.".into(),
             contest: format!(
@@ -361,23 +361,23 @@ fn capitalise(text: &str) -> String {
 /// The audits of a generated register: about a third of the systems have one.
 fn audits(parsed: &ParsedFile, seed: u64) -> Vec<NewAudit> {
     let mut dice = Dice(seed ^ 0xA0D1_7000);
-    parsed
-        .records
-        .iter()
-        .filter_map(|record| {
-            dice.chance(33).then(|| NewAudit {
+    let mut audits = Vec::new();
+    for record in &parsed.records {
+        if dice.chance(33) {
+            audits.push(NewAudit {
                 system: record.id.clone(),
                 audit: Audit {
                     auditor: "Office of the Algorithm Auditor (synthetic)".into(),
                     audited_on: format!("2026-{:02}-{:02}", 1 + dice.below(10), 1 + dice.below(28)),
-                    outcome: *dice.pick(&AuditOutcome::ALL),
+                    outcome: *dice.pick(AuditOutcome::ALL),
                     findings: "Synthetic findings.".into(),
                     report_url: None,
                     next_due: None,
                 },
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    audits
 }
 
 /// `lantern seed --synthetic N --seed S`: writes the systems, then their

@@ -232,10 +232,11 @@ fn remove_old_builds(dir: &Path, keep: &str) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_dir() && name != keep {
-            if let Err(error) = std::fs::remove_dir_all(entry.path()) {
-                tracing::warn!(%error, build = name, "could not remove an old search index");
-            }
+        if entry.path().is_dir()
+            && name != keep
+            && let Err(error) = std::fs::remove_dir_all(entry.path())
+        {
+            tracing::warn!(%error, build = name, "could not remove an old search index");
         }
     }
 }

@@ -48,11 +48,7 @@ pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
         }
     }
 
-    let facets: FacetCounts = Facet::ALL
-        .into_iter()
-        .zip(counted.counts)
-        .map(|(facet, counts)| (facet, counts))
-        .collect();
+    let facets: FacetCounts = Facet::ALL.into_iter().zip(counted.counts).collect();
     Ok(SearchResults {
         hits,
         total: counted.total,
