@@ -4,10 +4,10 @@ import { expect, test } from "@playwright/test";
 
 test.use({ javaScriptEnabled: false });
 
-test("filters work as a plain form and counts match the rows across pages", async ({ page }) => {
+test("facets work as a plain form and counts match the rows across pages", async ({ page }) => {
   await page.goto("/systems");
-  await page.getByLabel("Stage").selectOption("in_use");
-  await page.getByLabel("Audit").selectOption("none");
+  await page.getByRole("checkbox", { name: /^In use/ }).check();
+  await page.getByRole("checkbox", { name: /^Never audited/ }).check();
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/stage=in_use/);
   await expect(page).toHaveURL(/audit=none/);
@@ -19,6 +19,16 @@ test("filters work as a plain form and counts match the rows across pages", asyn
     rows += await page.locator(".system-item").count();
   }
   expect(rows).toBe(total);
+});
+
+test("search works as a plain GET form, keeping the chosen facets", async ({ page }) => {
+  await page.goto("/systems?topic=tax");
+  await page.getByLabel("Search systems").fill("chatbott");
+  await page.getByLabel("Search systems").press("Enter");
+  await expect(page).toHaveURL(/q=chatbott/);
+  await expect(page).toHaveURL(/topic=tax/);
+  await expect(page.locator(".system-item").first().locator(".system-name")).toContainText("chatbot");
+  await expect(page.locator(".system-item mark").first()).toBeVisible();
 });
 
 test("a record is complete without JavaScript", async ({ page }) => {

@@ -23,22 +23,22 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
   await expect(page.locator(".system-item")).toHaveCount(19);
   await page.getByRole("link", { name: "Page 1" }).click();
 
-  // A filter change once the island is awake updates the list in place.
+  // Ticking a facet once the island is awake updates the results in place.
   await waitForHydration(page);
   await page.evaluate(() => ((window as any).__sameDocument = true));
-  await page.getByLabel("Stage").selectOption("in_use");
+  await page.getByRole("checkbox", { name: /^In use/ }).check();
   await expect(page).toHaveURL(/\/systems\?stage=in_use$/);
   await expect(page.locator("#result-count")).toHaveText("31 systems");
   await expect(page.locator(".system-item .stage-in_use")).toHaveCount(25);
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 
-  // A second filter combines with the first.
-  await page.getByLabel("Risk level").selectOption("high");
+  // A second facet combines with the first; counts show what each choice gives.
+  const high = page.getByRole("checkbox", { name: /^High risk/ });
+  const predicted = Number((await high.locator("xpath=following-sibling::label").textContent())?.match(/\((\d+)\)/)?.[1]);
+  await high.check();
   await expect(page).toHaveURL(/stage=in_use&risk_level=high/);
-  const combined = await page.locator("#result-count").textContent();
-  const count = Number(combined?.split(" ")[0]);
-  expect(count).toBeGreaterThan(0);
-  await expect(page.locator(".system-item")).toHaveCount(Math.min(count, 25));
+  await expect(page.locator("#result-count")).toHaveText(`${predicted} systems`);
+  await expect(page.locator(".system-item")).toHaveCount(Math.min(predicted, 25));
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   await expectAccessible(page);
 
@@ -46,6 +46,24 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
   await page.goBack();
   await expect(page).toHaveURL(/\/systems\?stage=in_use$/);
   await expect(page.locator("#result-count")).toHaveText("31 systems");
+
+  // Results follow typing, typos and all, with the matched words marked.
+  await page.getByRole("checkbox", { name: /^In use/ }).uncheck();
+  await expect(page.locator("#result-count")).toHaveText("44 systems");
+  await page.getByLabel("Search systems").pressSequentially("facial recogntion", { delay: 40 });
+  await expect(page).toHaveURL(/q=facial\+recogntion/);
+  await expect(page.locator(".system-item").first().locator(".system-name mark").first()).toHaveText(/facial/i);
+  await expect(page.locator(".system-item .system-name").first()).toContainText("facial recognition");
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await expectAccessible(page);
+
+  // Nothing found: say what to try.
+  await page.getByLabel("Search systems").fill("zzqxw");
+  await expect(page.locator("#result-count")).toHaveText("No systems found");
+  await expect(page.locator(".no-results")).toContainText("Check the spelling");
+  await expectAccessible(page);
+  await page.getByLabel("Search systems").fill("");
+  await expect(page.locator("#result-count")).toHaveText("44 systems");
 
   // A record shows every section.
   const first = page.locator(".system-item .system-name a").first();
@@ -124,14 +142,19 @@ test("an unknown system is a 404 page", async ({ page }) => {
   expect(elsewhere?.status()).toBe(404);
 });
 
-test("bad filter values get a clear message, not an error", async ({ page }) => {
-  const response = await page.goto("/systems?risk_level=banana&sort=;drop");
+test("bad search parameters get a clear message, not an error", async ({ page }) => {
+  const response = await page.goto("/systems?sort=;drop");
   expect(response?.status()).toBe(400);
-  await expect(page.locator(".error-summary")).toContainText("risk_level “banana” is not one of");
   await expect(page.locator(".error-summary")).toContainText("sort “;drop” is not one of");
   await expectAccessible(page);
 
-  const beyond = await page.goto("/systems?page=99999");
+  const unknown = await page.goto("/systems?risk_level=banana");
+  expect(unknown?.status()).toBe(200);
+  await expect(page.locator(".no-results")).toContainText("“banana” is not a risk level the register knows.");
+  await expect(page.getByRole("link", { name: /Remove the risk level filter/ })).toBeVisible();
+  await expectAccessible(page);
+
+  const beyond = await page.goto("/systems?page=3");
   expect(beyond?.status()).toBe(200);
-  await expect(page.locator(".notice")).toContainText("There is no page 99999");
+  await expect(page.locator(".notice")).toContainText("There is no page 3");
 });

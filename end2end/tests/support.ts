@@ -31,5 +31,5 @@ export function watchForErrors(page: Page): string[] {
 
 /** Waits until the islands of the page are running in the browser. */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator(".system-browser")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator(".system-search")).toHaveAttribute("data-hydrated", "true");
 }

@@ -99,6 +99,14 @@ async fn rebuild_holding_lease(
     holder: &str,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<u64> {
+    // The changes already committed are all in what the rebuild reads: once
+    // it is live, their outbox rows need not be applied again.
+    let covered: Vec<i64> = storage
+        .pending_search_changes(i64::MAX)
+        .await?
+        .iter()
+        .map(|entry| entry.id)
+        .collect();
     let mut build = engine.start_rebuild().await?;
     let mut after: Option<SystemId> = None;
     let mut indexed = 0u64;
@@ -117,6 +125,7 @@ async fn rebuild_holding_lease(
         );
     }
     build.finish().await?;
+    storage.clear_search_changes(&covered).await?;
     Ok(indexed)
 }
 

@@ -108,6 +108,10 @@ pub fn SystemSearch(
     results: SearchResults,
     agencies: Vec<AgencyOption>,
 ) -> impl IntoView {
+    // The words in the box change only by typing, or by going back or forward:
+    // never under the user's fingers while they type.
+    let words_shown = RwSignal::new(query.q.clone());
+    let initial_words = query.q.clone();
     let query = RwSignal::new(query);
     let problems = RwSignal::new(problems);
     let results = RwSignal::new(results);
@@ -169,6 +173,7 @@ pub fn SystemSearch(
     };
     browser::on_back_forward(move |search| {
         let (next, _) = SystemQuery::from_query_string(&search);
+        words_shown.set(next.q.clone());
         load(next, History::Keep);
     });
 
@@ -184,7 +189,8 @@ pub fn SystemSearch(
                 <div class="search-row">
                     <input type="search" id="search-q" name="q" maxlength="500" autocomplete="off"
                         aria-describedby="search-q-hint"
-                        prop:value=move || query.with(|q| q.q.clone())
+                        value=initial_words
+                        prop:value=move || words_shown.get()
                         on:input=move |ev| on_type(event_target_value(&ev))/>
                     <button type="submit">"Search"</button>
                 </div>
@@ -313,6 +319,7 @@ fn FacetChoices(
                         view! {
                             <li>
                                 <input type="checkbox" id=id.clone() name=facet.name() value=value form="search-form"
+                                    checked=checked.clone()
                                     prop:checked=checked
                                     on:change=move |_| on_toggle(facet, toggled.clone())/>
                                 <label for=id>{label}" "<span class="count">{format!("({count})")}</span></label>

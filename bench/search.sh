@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Search under load: p50/p99 of /systems?q=… (the page) and /api/v1/systems?q=…
+# (JSON) with 50 concurrent clients, over 100,000 synthetic systems. Each
+# client cycles through searches with words, typos, prefixes and facets.
+#
+#   bench/search.sh                 (after `cargo leptos build --release`)
+#   DURATION=30s SYSTEMS=100000 bench/search.sh
+#
+# The register is built once in target/bench-data/search-http (delete it to
+# start again) with `lantern seed --synthetic $SYSTEMS --seed 42`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary="${CARGO_TARGET_DIR:-target}/release/lantern"
+port="${BENCH_PORT:-3901}"
+duration="${DURATION:-15s}"
+connections="${CONNECTIONS:-50}"
+systems="${SYSTEMS:-100000}"
+base="http://127.0.0.1:$port"
+data="target/bench-data/search-http-$systems"
+
+[ -x "$binary" ] || { echo "no release build at $binary: run cargo leptos build --release" >&2; exit 1; }
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+export LANTERN_DATA_DIR="$data" DATABASE_URL= MEILISEARCH_URL= LANTERN_LOG=warn
+if [ ! -f "$data/lantern.db" ]; then
+  mkdir -p "$data"
+  /usr/bin/time -f "seeded in %e s, peak memory %M KB" "$binary" seed --synthetic "$systems" --seed 42
+fi
+/usr/bin/time -f "reindexed in %e s, peak memory %M KB" "$binary" reindex
+echo "index size: $(du -sh "$data/search" | cut -f1)"
+
+"$binary" serve --addr "127.0.0.1:$port" &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
+
+# wrk's Lua script: each request takes the next search of the list.
+script=$(mktemp --suffix=.lua)
+trap 'kill $server 2>/dev/null; rm -f "$script"' EXIT
+cat > "$script" <<'LUA'
+local searches = {
+  "q=benefits", "q=facial+recogntion", "q=chatbott", "q=benef", "q=fraud+detection",
+  "q=tax+return&stage=in_use", "q=police&risk_level=high", "q=visa+application",
+  "q=housing&topic=housing&personal_data=yes", "q=emergency+call", "stage=in_use&audit=none",
+  "q=flood+warning", "q=court+hearing&agency=nv-courts", "q=translation", "",
+  "q=school+admission&stage=in_use&stage=pilot", "q=prescription", "q=job+seeker",
+  "q=anomaly+detection&technique=classical_ml", "q=air+quality",
+}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", wrk.path .. searches[(n % #searches) + 1])
+end
+LUA
+
+run() {
+  local name=$1 url=$2
+  local out
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$url")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  printf '%-22s %10s req/s   p50 %8s   p99 %8s\n' "$name" "$rps" "$p50" "$p99"
+  if grep -q "Non-2xx" <<<"$out"; then grep "Non-2xx" <<<"$out"; fi
+}
+
+echo "$connections clients, $duration each, $(nproc) cores shared by server and load, $systems systems"
+run "/systems?…" "$base/systems?"
+run "/api/v1/systems?…" "$base/api/v1/systems?"
