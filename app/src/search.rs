@@ -164,6 +164,16 @@ pub struct SearchResults {
     /// Every system the words and filters match, on all pages.
     pub total: u64,
     pub facets: FacetCounts,
+    /// When several words found nothing: the same search with one word left
+    /// out, for those that find systems, most results first.
+    pub fewer_words: Vec<Suggestion>,
+}
+
+/// Other words to search for, and how many systems they find.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub q: String,
+    pub total: u64,
 }
 
 /// Text fields that are searched, by their public names. Name and summary
@@ -234,6 +244,43 @@ mod server_side {
     pub fn search() -> Result<SharedSearch, AppError> {
         leptos::prelude::use_context::<SharedSearch>()
             .ok_or_else(|| AppError::Internal("no search engine in the request context".into()))
+    }
+
+    /// The most words a search may have for leaving each out to be tried.
+    const MOST_WORDS_TRIED: usize = 6;
+
+    /// Runs a search; when its words together find nothing, also tries each
+    /// with one word left out, so the page can offer what does find systems.
+    pub async fn search_with_suggestions(
+        engine: &dyn Search,
+        query: &SystemQuery,
+    ) -> Result<SearchResults, AppError> {
+        let mut results = engine.search(query).await?;
+        let words: Vec<&str> = query.q.split(' ').filter(|w| !w.is_empty()).collect();
+        if results.total > 0 || !(2..=MOST_WORDS_TRIED).contains(&words.len()) {
+            return Ok(results);
+        }
+        for left_out in 0..words.len() {
+            let fewer: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| *at != left_out)
+                .map(|(_, w)| *w)
+                .collect();
+            let mut attempt = query.with_words(&fewer.join(" "));
+            attempt.per_page = 1;
+            let total = engine.search(&attempt).await?.total;
+            if total > 0 {
+                results.fewer_words.push(Suggestion {
+                    q: attempt.q,
+                    total,
+                });
+            }
+        }
+        results
+            .fewer_words
+            .sort_by(|a, b| b.total.cmp(&a.total).then(a.q.cmp(&b.q)));
+        Ok(results)
     }
 }
 

@@ -610,6 +610,19 @@ async fn the_search_api_answers_json_with_facets_and_errors_in_the_envelope() {
             .all(|h| h["stage"] == "in_use" || h["stage"] == "pilot")
     );
 
+    // Words that find nothing together: the words that do are offered.
+    let (status, body) = get(&site, "/api/v1/systems?q=chatbot+zzqxw").await;
+    assert_eq!(status, StatusCode::OK);
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(page["total"], 0);
+    assert_eq!(page["suggestions"][0]["q"], "chatbot", "{body}");
+    assert!(page["suggestions"][0]["total"].as_u64().unwrap() >= 1);
+    let (_, html) = get(&site, "/systems?q=chatbot+zzqxw").await;
+    assert!(
+        html.contains("Search for “chatbot”"),
+        "the page offers it too"
+    );
+
     let (status, body) = get(&site, "/api/v1/systems?stage=banana").await;
     assert_eq!(
         status,

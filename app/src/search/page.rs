@@ -26,7 +26,7 @@ pub async fn search_systems(params: String) -> Result<SearchResults, ServerFnErr
         return Err(ServerFnError::Args(problem.message.clone()));
     }
     let search = super::search()?;
-    Ok(search.search(&query).await?)
+    Ok(super::search_with_suggestions(search.as_ref(), &query).await?)
 }
 
 /// An agency as the agency facet names it.
@@ -392,6 +392,23 @@ fn NoResults(
     agency_names: StoredValue<Vec<AgencyOption>>,
 ) -> impl IntoView {
     let mut tips = Vec::new();
+    for suggestion in &results.fewer_words {
+        let instead = query.with_words(&suggestion.q);
+        let systems = if suggestion.total == 1 {
+            "system"
+        } else {
+            "systems"
+        };
+        tips.push(
+            view! {
+                <li>
+                    <a href=instead.url()>{format!("Search for “{}”", suggestion.q)}</a>
+                    {format!(" instead ({} {systems})", suggestion.total)}
+                </li>
+            }
+            .into_any(),
+        );
+    }
     if !query.q.is_empty() {
         tips.push(
             view! { <li>"Check the spelling, or try fewer or more general words."</li> }.into_any(),

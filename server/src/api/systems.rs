@@ -26,6 +26,9 @@ pub struct SystemSearchPage {
     pub per_page: u32,
     /// Pages that can be fetched (paging stops after 10,000 results).
     pub pages: u32,
+    /// When several words found nothing: the words with one left out that do
+    /// find systems, most results first.
+    pub suggestions: Vec<app::search::Suggestion>,
 }
 
 /// One system found.
@@ -84,7 +87,8 @@ pub async fn search(
     if !problems.is_empty() {
         return Err(ApiError::bad_parameters(problems));
     }
-    let results: SearchResults = state.search.search(&query).await?;
+    let results: SearchResults =
+        app::search::search_with_suggestions(state.search.as_ref(), &query).await?;
     Ok(Json(SystemSearchPage {
         pages: query.last_page(results.total),
         total: results.total,
@@ -96,5 +100,6 @@ pub async fn search(
         hits: results.hits.into_iter().map(SystemHit::new).collect(),
         page: query.page,
         per_page: query.per_page,
+        suggestions: results.fewer_words,
     }))
 }

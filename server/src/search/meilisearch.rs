@@ -440,6 +440,7 @@ impl Meilisearch {
             hits,
             total,
             facets,
+            fewer_words: Vec::new(),
         })
     }
 }

@@ -53,6 +53,7 @@ pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
         hits,
         total: counted.total,
         facets,
+        fewer_words: Vec::new(),
     })
 }
 
