@@ -55,10 +55,16 @@ fn main() -> anyhow::Result<()> {
         .build()?;
     runtime.block_on(async {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
-        let synthetic = register(&root.join("synthetic-100k"), |storage| async move {
-            let parsed = lantern::seed::generate(100_000, 42);
-            import::write(&storage, &parsed, false).await?;
-            Ok(())
+        let dir = root.join("synthetic-100k");
+        let synthetic = register(&dir.clone(), |_| async move {
+            // What `lantern seed --synthetic 100000 --seed 42` writes, audits included.
+            let data = lantern::config::DataConfig {
+                data_dir: dir,
+                database_url: None,
+                meilisearch_url: None,
+                meilisearch_api_key: None,
+            };
+            lantern::seed::run(&data, 100_000, 42).await
         })
         .await?;
         report("100,000 synthetic systems", &synthetic).await?;

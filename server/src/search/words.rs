@@ -12,6 +12,8 @@ use app::search::{Fragment, Snippet};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
     pub text: String,
+    /// The text's characters, for comparing with tokens.
+    chars: Vec<char>,
     /// How many typos a match may have.
     pub typos: u8,
     /// Whether longer words starting with this one match too (the last word).
@@ -33,36 +35,55 @@ pub fn words(tokens: Vec<String>) -> Vec<Word> {
     tokens
         .into_iter()
         .enumerate()
-        .map(|(at, text)| Word {
-            typos: typo_budget(text.chars().count()),
-            prefix: at == last,
-            text,
-        })
+        .map(|(at, text)| Word::new(text, at == last))
         .collect()
 }
 
 impl Word {
-    /// Whether a normalised token of a text matches this word.
-    pub fn matches(&self, token: &str) -> bool {
-        if token == self.text {
-            return true;
+    /// A word with the typo budget of its length.
+    pub fn new(text: String, prefix: bool) -> Word {
+        let chars: Vec<char> = text.chars().collect();
+        Word {
+            typos: typo_budget(chars.len()),
+            prefix,
+            chars,
+            text,
         }
-        let word: Vec<char> = self.text.chars().collect();
-        let token: Vec<char> = token.chars().collect();
+    }
+
+    /// Whether a normalised token of a text matches this word.
+    #[cfg(test)]
+    pub fn matches(&self, token: &str) -> bool {
+        token == self.text || self.matches_chars(&token.chars().collect::<Vec<_>>())
+    }
+
+    /// [`Word::matches`] for a token already split into characters.
+    fn matches_chars(&self, token: &[char]) -> bool {
+        let word = &self.chars[..];
         let budget = usize::from(self.typos);
         if self.prefix {
-            // Some start of the token is within the budget of the word.
+            if token.starts_with(word) {
+                return true;
+            }
+            if budget == 0 || token.len() + budget < word.len() {
+                return false;
+            }
+            // The distance from the word to every start of the token, at once.
+            let end = token.len().min(word.len() + budget);
+            let last_row = edit_distances(word, &token[..end]);
             let shortest = word.len().saturating_sub(budget).max(1);
-            let longest = (word.len() + budget).min(token.len());
-            (shortest..=longest).any(|end| edit_distance(&word, &token[..end]) <= budget)
+            (shortest..=end).any(|len| last_row[len] <= budget)
         } else {
-            token.len().abs_diff(word.len()) <= budget && edit_distance(&word, &token) <= budget
+            budget > 0
+                && token.len().abs_diff(word.len()) <= budget
+                && edit_distances(word, token)[token.len()] <= budget
         }
     }
 }
 
-/// Edits (insert, delete, replace, swap of neighbours) that turn `a` into `b`.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
+/// Edits (insert, delete, replace, swap of neighbours) that turn `a` into
+/// each start of `b`: entry `j` is the distance from `a` to `b[..j]`.
+fn edit_distances(a: &[char], b: &[char]) -> Vec<usize> {
     let (n, m) = (a.len(), b.len());
     let mut d = vec![vec![0usize; m + 1]; n + 1];
     for (i, row) in d.iter_mut().enumerate() {
@@ -82,7 +103,7 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
             }
         }
     }
-    d[n][m]
+    d.swap_remove(n)
 }
 
 /// A token of a text: its byte range in the text and its normalised form.
@@ -100,7 +121,12 @@ pub struct Token {
 pub fn mark(text: &str, tokens: &[Token], words: &[Word], crop: Option<usize>) -> Option<Snippet> {
     let matched: Vec<bool> = tokens
         .iter()
-        .map(|token| words.iter().any(|w| w.matches(&token.text)))
+        .map(|token| {
+            let chars: Vec<char> = token.text.chars().collect();
+            words
+                .iter()
+                .any(|w| token.text == w.text || w.matches_chars(&chars))
+        })
         .collect();
     let first = matched.iter().position(|m| *m)?;
     let (start, end, cut_before, cut_after) = match crop {
@@ -161,11 +187,7 @@ mod tests {
     use super::*;
 
     fn word(text: &str, prefix: bool) -> Word {
-        Word {
-            text: text.into(),
-            typos: typo_budget(text.chars().count()),
-            prefix,
-        }
+        Word::new(text.into(), prefix)
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! facet counts, one page of results and their highlights.
 
 use super::Live;
-use super::facets::{Counted, FacetCounter};
+use super::facets::{Found, Pass};
 use super::schema::{Fields, analyzer};
 use crate::search::SystemDocument;
 use crate::search::words::{self, Token, Word};
@@ -15,7 +15,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TokenStream;
-use tantivy::{DocAddress, Order, Searcher, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 /// Tokens a cropped excerpt keeps around the first match.
 const CROP_TOKENS: usize = 24;
@@ -32,26 +32,53 @@ pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
         .enumerate()
         .filter_map(|(slot, facet)| query.filters.get(facet).map(|v| (slot, v.clone())))
         .collect();
-    let counted: Counted = searcher.search(&text, &FacetCounter { filters })?;
-
-    let mut hits = Vec::new();
-    if counted.total > u64::from(query.offset()) {
-        let filtered = with_filters(fields, text, query);
-        for address in top_documents(&searcher, &filtered, query, !words.is_empty())? {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let json = stored
-                .get_first(fields.document)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
-            let document: SystemDocument = serde_json::from_str(json)?;
-            hits.push(hit(document, &words));
+    // Alphabetical order needs the names, which one pass does not compare
+    // across segments: that page comes from a second, filtered query.
+    let by_name = query.sort == Sort::Name;
+    let keep = (query.offset() + query.per_page) as usize;
+    let pass = Pass {
+        filters,
+        keep: if by_name { 0 } else { keep },
+        by_score: query.sort == Sort::Relevance && !words.is_empty(),
+    };
+    let found: Found = searcher.search(&text, &pass)?;
+    let addresses: Vec<DocAddress> = if by_name {
+        if found.total > u64::from(query.offset()) {
+            let filtered = with_filters(fields, text, query);
+            let page = TopDocs::with_limit(query.per_page.max(1) as usize)
+                .and_offset(query.offset() as usize)
+                .order_by_string_fast_field("name_sort", Order::Asc);
+            searcher
+                .search(&filtered, &page)?
+                .into_iter()
+                .map(|(_, address)| address)
+                .collect()
+        } else {
+            Vec::new()
         }
+    } else {
+        found
+            .best
+            .iter()
+            .skip(query.offset() as usize)
+            .map(|rank| rank.address)
+            .collect()
+    };
+    let mut hits = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let stored: TantivyDocument = searcher.doc(address)?;
+        let json = stored
+            .get_first(fields.document)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let document: SystemDocument = serde_json::from_str(json)?;
+        hits.push(hit(document, &words));
     }
 
-    let facets: FacetCounts = Facet::ALL.into_iter().zip(counted.counts).collect();
+    let facets: FacetCounts = Facet::ALL.into_iter().zip(found.counts).collect();
     Ok(SearchResults {
         hits,
-        total: counted.total,
+        total: found.total,
         facets,
         fewer_words: Vec::new(),
     })
@@ -157,54 +184,6 @@ fn with_filters(fields: &Fields, text: Box<dyn Query>, query: &SystemQuery) -> B
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// The addresses of the query's page of results, in the query's order.
-fn top_documents(
-    searcher: &Searcher,
-    query: &dyn Query,
-    request: &SystemQuery,
-    has_words: bool,
-) -> anyhow::Result<Vec<DocAddress>> {
-    let page =
-        TopDocs::with_limit(request.per_page.max(1) as usize).and_offset(request.offset() as usize);
-    Ok(match (request.sort, has_words) {
-        (Sort::Relevance, true) => {
-            // Best match first; among equals, the most recently updated.
-            let ranked = page.tweak_score(|segment: &SegmentReader| {
-                let updated = segment
-                    .fast_fields()
-                    .column_opt::<i64>("updated")
-                    .ok()
-                    .flatten();
-                move |doc, score| {
-                    let when = updated.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-                    (score, when)
-                }
-            });
-            searcher
-                .search(query, &ranked)?
-                .into_iter()
-                .map(|(_, address)| address)
-                .collect()
-        }
-        (Sort::Relevance | Sort::Updated, _) => searcher
-            .search(
-                query,
-                &page.order_by_fast_field::<i64>("updated", Order::Desc),
-            )?
-            .into_iter()
-            .map(|(_, address)| address)
-            .collect(),
-        (Sort::Name, _) => searcher
-            .search(
-                query,
-                &page.order_by_string_fast_field("name_sort", Order::Asc),
-            )?
-            .into_iter()
-            .map(|(_, address)| address)
-            .collect(),
-    })
-}
-
 /// A result with its highlights: name and summary when the words are found
 /// there, and the first other field where they are, cropped.
 fn hit(document: SystemDocument, words: &[Word]) -> Hit {
@@ -237,3 +216,4 @@ fn hit(document: SystemDocument, words: &[Word]) -> Hit {
         highlights,
     }
 }
+
