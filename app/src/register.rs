@@ -55,6 +55,9 @@ mod server_side {
         async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError>;
         /// Every agency with its number of published systems.
         async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError>;
+        /// Every agency's slug and name, by name: what labels the agency facet
+        /// (cheap, unlike counting each agency's systems).
+        async fn agency_names(&self) -> Result<Vec<(AgencySlug, String)>, AppError>;
         /// One agency with its number of published systems.
         async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError>;
     }

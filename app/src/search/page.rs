@@ -36,19 +36,15 @@ pub struct AgencyOption {
     pub name: String,
 }
 
-/// The agencies that have published systems, for the agency facet's labels.
+/// The register's agencies, for the agency facet's labels.
 #[server]
 pub async fn agency_options() -> Result<Vec<AgencyOption>, ServerFnError> {
     let register = crate::register::register()?;
     Ok(register
-        .agencies()
+        .agency_names()
         .await?
         .into_iter()
-        .filter(|a| a.systems > 0)
-        .map(|a| AgencyOption {
-            slug: a.agency.slug.0,
-            name: a.agency.name,
-        })
+        .map(|(slug, name)| AgencyOption { slug: slug.0, name })
         .collect())
 }
 

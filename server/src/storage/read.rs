@@ -283,6 +283,21 @@ impl Register for Storage {
         rows.iter().map(agency_with_count).collect()
     }
 
+    async fn agency_names(&self) -> Result<Vec<(AgencySlug, String)>, AppError> {
+        let rows = sqlx::query("SELECT slug, name FROM agencies ORDER BY lower(name), slug")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    AgencySlug(rows::text(row, "slug")?),
+                    rows::text(row, "name")?,
+                ))
+            })
+            .collect()
+    }
+
     async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError> {
         let sql = format!("{AGENCY_WITH_COUNT} WHERE a.slug = $1");
         let row = sqlx::query(&sql)

@@ -209,7 +209,9 @@ impl Collector for Pass {
             }
             filters.push((*slot, chosen));
         }
-        let counts = (0..columns.len()).map(|slot| vec![0; values(slot)]).collect();
+        let counts = (0..columns.len())
+            .map(|slot| vec![0; values(slot)])
+            .collect();
         Ok(SegmentPass {
             segment,
             raw: vec![[0; BLOCK]; columns.len()],

@@ -109,7 +109,11 @@ pub fn to_tantivy(fields: &Fields, document: &SystemDocument) -> TantivyDocument
     let bits = document
         .techniques
         .iter()
-        .filter_map(|t| app::record::Technique::ALL.iter().position(|known| known == t))
+        .filter_map(|t| {
+            app::record::Technique::ALL
+                .iter()
+                .position(|known| known == t)
+        })
         .fold(0u64, |bits, n| bits | (1 << n));
     doc.add_u64(fields.technique_bits, bits);
     doc.add_i64(fields.updated, unix_seconds(&document.summary.published_at));
