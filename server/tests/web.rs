@@ -24,19 +24,19 @@ use tower::ServiceExt;
 /// a test-harness matter only.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-fn router(storage: &Storage, search: &TestSearch) -> Router {
+fn router(storage: &Storage, search: lantern::search::SharedEngine) -> Router {
     let serve = ServeConfig::parse_from(["serve"]);
     app(AppState {
         leptos_options: leptos_options(&serve),
         storage: storage.clone(),
-        search: search.engine.clone(),
+        search,
     })
 }
 
 /// The site of a register, with an embedded search index that holds all of it.
 async fn site(storage: &Storage) -> (Router, TestSearch) {
     let search = TestSearch::embedded(storage).await;
-    (router(storage, &search), search)
+    (router(storage, search.engine.clone()), search)
 }
 
 async fn get(router: &Router, uri: &str) -> (StatusCode, String) {
@@ -473,12 +473,7 @@ async fn a_failed_index_update_is_retried_until_the_change_is_searchable() {
         inner: search.engine.clone(),
         failing: true.into(),
     });
-    let serve = ServeConfig::parse_from(["serve"]);
-    let site = app(AppState {
-        leptos_options: leptos_options(&serve),
-        storage: db.storage.clone(),
-        search: flaky.clone(),
-    });
+    let site = router(&db.storage, flaky.clone());
     let indexer = tokio::spawn(
         lantern::search::indexer::Indexer::new(db.storage.clone(), flaky.clone()).run(),
     );

@@ -9,7 +9,7 @@
 use super::query::{QueryProblem, Sort, SystemQuery};
 use super::{Facet, Hit, SearchResults, Snippet};
 use crate::layout::{Unavailable, set_status};
-use crate::record::date_of;
+use crate::systems::list::KeyFacts;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
@@ -480,26 +480,23 @@ fn HitRow(hit: Hit) -> impl IntoView {
         .find(|h| h.field != "name" && h.field != "summary")
         .cloned();
     let system = hit.system;
-    let audit = system
-        .audit
-        .map_or("Never audited", |outcome| outcome.label());
     view! {
         <li class="system-item">
             <h3 class="system-name">
                 <a href=format!("/systems/{}", system.id)>
                     {match name {
                         Some(snippet) => view! { <Marked snippet/> }.into_any(),
-                        None => system.name.into_any(),
+                        None => system.name.clone().into_any(),
                     }}
                 </a>
             </h3>
             <p class="system-owner">
-                <a href=format!("/agencies/{}", system.agency)>{system.agency_name}</a>
+                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
             </p>
             <p class="system-summary">
                 {match summary {
                     Some(snippet) => view! { <Marked snippet/> }.into_any(),
-                    None => system.summary.into_any(),
+                    None => system.summary.clone().into_any(),
                 }}
             </p>
             {elsewhere.map(|h| view! {
@@ -508,13 +505,7 @@ fn HitRow(hit: Hit) -> impl IntoView {
                     <Marked snippet=h.snippet/>
                 </p>
             })}
-            <ul class="tags" aria-label="Key facts">
-                <li class=format!("tag stage-{}", system.stage)>{system.stage.label()}</li>
-                <li class=format!("tag risk-{}", system.risk_level)>{system.risk_level.label()}</li>
-                <li class="tag">{system.topic.label()}</li>
-                <li class="tag">{audit}</li>
-                <li class="tag updated">"Updated "{date_of(&system.published_at).to_string()}</li>
-            </ul>
+            <KeyFacts system=system.clone()/>
         </li>
     }
 }

@@ -39,6 +39,17 @@ impl SystemDocument {
         }
     }
 
+    /// When the current version was published, in seconds since 1970 (0 if
+    /// the stored timestamp does not parse): what "most recent first" sorts by.
+    pub fn updated(&self) -> i64 {
+        time::OffsetDateTime::parse(
+            &self.summary.published_at,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .map(|t| t.unix_timestamp())
+        .unwrap_or(0)
+    }
+
     /// The text of a searched field, by its public name (see
     /// [`app::search::SEARCHED_FIELDS`]); lists are joined by " · ".
     pub fn text(&self, field: &str) -> String {

@@ -89,13 +89,12 @@ impl Indexer {
     /// Applies one round of pending changes; returns how many outbox rows it
     /// took in (0 when none were pending or another instance holds the lease).
     pub async fn apply_pending(&self) -> anyhow::Result<usize> {
-        if self.storage.pending_search_count().await? == 0 {
-            return Ok(0);
-        }
-        if !renew_lease(&self.storage, &self.holder).await? {
-            return Ok(0);
-        }
+        // Read before taking the lease, so an idle indexer only reads. Rows
+        // another instance applies meanwhile are applied again: harmless.
         let entries = self.storage.pending_search_changes(BATCH).await?;
+        if entries.is_empty() || !renew_lease(&self.storage, &self.holder).await? {
+            return Ok(0);
+        }
         let systems: BTreeSet<SystemId> = entries.iter().map(|e| e.system.clone()).collect();
         let systems: Vec<SystemId> = systems.into_iter().collect();
         let documents = self.storage.search_documents(&systems).await?;

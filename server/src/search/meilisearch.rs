@@ -16,8 +16,8 @@ use anyhow::Context;
 use app::error::AppError;
 use app::record::{AuditOutcome, SystemId, SystemSummary};
 use app::search::{
-    Facet, FacetCounts, Fragment, Highlight, Hit, SEARCHED_FIELDS, Search, SearchResults, Snippet,
-    Sort, SystemQuery,
+    Facet, FacetCounts, Fragment, Hit, SEARCHED_FIELDS, Search, SearchResults, Snippet, Sort,
+    SystemQuery,
 };
 use meilisearch_sdk::client::{Client, SwapIndexes};
 use meilisearch_sdk::errors::{Error as MeiliError, ErrorCode};
@@ -76,7 +76,7 @@ struct MeiliDocument {
 
 impl MeiliDocument {
     fn new(document: &SystemDocument) -> MeiliDocument {
-        let facet = |facet: Facet| document.facet_values(facet).join("");
+        let facet = |facet: Facet| document.facet_values(facet).pop().unwrap_or_default();
         MeiliDocument {
             id: document.summary.id.0.clone(),
             name: document.summary.name.clone(),
@@ -98,12 +98,7 @@ impl MeiliDocument {
             audit: facet(Facet::Audit),
             personal_data: facet(Facet::PersonalData),
             published_at: document.summary.published_at.clone(),
-            updated: time::OffsetDateTime::parse(
-                &document.summary.published_at,
-                &time::format_description::well_known::Rfc3339,
-            )
-            .map(|t| t.unix_timestamp())
-            .unwrap_or(0),
+            updated: document.updated(),
             name_sort: document.summary.name.to_lowercase(),
         }
     }
@@ -405,32 +400,16 @@ impl Meilisearch {
 
         let mut hits = Vec::new();
         for found in main.hits {
-            let mut highlights = Vec::new();
-            if let (Some(formatted), false) = (&found.formatted_result, query.q.is_empty()) {
-                let marked = |field: &str| {
+            let highlights = match (&found.formatted_result, query.q.is_empty()) {
+                // Meilisearch crops the other fields itself (see `crop` above).
+                (Some(formatted), false) => super::words::highlights(|field, _| {
                     formatted
                         .get(meili_field(field))
                         .and_then(formatted_text)
                         .and_then(|text| snippet(&text))
-                };
-                for field in ["name", "summary"] {
-                    if let Some(snippet) = marked(field) {
-                        highlights.push(Highlight {
-                            field: field.to_string(),
-                            snippet,
-                        });
-                    }
-                }
-                if let Some((field, snippet)) = SEARCHED_FIELDS[2..]
-                    .iter()
-                    .find_map(|field| marked(field).map(|s| (*field, s)))
-                {
-                    highlights.push(Highlight {
-                        field: field.to_string(),
-                        snippet,
-                    });
-                }
-            }
+                }),
+                _ => Vec::new(),
+            };
             hits.push(Hit {
                 system: found.result.summary()?,
                 highlights,

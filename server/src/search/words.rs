@@ -6,7 +6,7 @@
 //! or more 2 typos (a swap of two letters counts as one), and the last word
 //! also matches as the start of a longer word, so results come as you type.
 
-use app::search::{Fragment, Snippet};
+use app::search::{Fragment, Highlight, SEARCHED_FIELDS, Snippet};
 
 /// A word of a search, normalised as the index normalises text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +104,27 @@ fn edit_distances(a: &[char], b: &[char]) -> Vec<usize> {
         }
     }
     d.swap_remove(n)
+}
+
+/// The highlights of a result, as both engines choose them: the name and the
+/// summary when the words are found there, then the first other searched
+/// field where they are. `marked(field, excerpt)` marks one field's text,
+/// cut to an excerpt when `excerpt` is true.
+pub fn highlights(marked: impl Fn(&str, bool) -> Option<Snippet>) -> Vec<Highlight> {
+    let highlight = |field: &str, snippet| Highlight {
+        field: field.to_string(),
+        snippet,
+    };
+    let mut highlights: Vec<Highlight> = ["name", "summary"]
+        .into_iter()
+        .filter_map(|field| marked(field, false).map(|s| highlight(field, s)))
+        .collect();
+    highlights.extend(
+        SEARCHED_FIELDS[2..]
+            .iter()
+            .find_map(|field| marked(field, true).map(|s| highlight(field, s))),
+    );
+    highlights
 }
 
 /// A token of a text: its byte range in the text and its normalised form.

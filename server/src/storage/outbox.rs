@@ -14,6 +14,14 @@ pub struct OutboxEntry {
     pub system: SystemId,
 }
 
+/// `$1, $2, …, $n`: the parameters of an `IN (…)` list.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The columns of a [`SystemDocument`]: a summary and the content it is built from.
 const DOCUMENT_COLUMNS: &str = "s.id, s.agency, a.name AS agency_name, s.audit_outcome, \
     v.published_at";
@@ -49,10 +57,9 @@ impl Storage {
     /// a change committed meanwhile keeps its row, whatever its id.
     pub async fn clear_search_changes(&self, ids: &[i64]) -> Result<(), AppError> {
         for chunk in ids.chunks(500) {
-            let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
             let sql = format!(
                 "DELETE FROM search_outbox WHERE id IN ({})",
-                placeholders.join(", ")
+                placeholders(chunk.len())
             );
             let mut query = sqlx::query(&sql);
             for id in chunk {
@@ -71,10 +78,9 @@ impl Storage {
     ) -> Result<Vec<SystemDocument>, AppError> {
         let mut documents = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(500) {
-            let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
             let sql = format!(
                 "SELECT {DOCUMENT_COLUMNS}, {CONTENT_COLUMNS} FROM {PUBLISHED} WHERE s.id IN ({})",
-                placeholders.join(", ")
+                placeholders(chunk.len())
             );
             let mut query = sqlx::query(&sql);
             for id in chunk {

@@ -6,9 +6,7 @@ use super::facets::{Found, Pass};
 use super::schema::{Fields, analyzer};
 use crate::search::SystemDocument;
 use crate::search::words::{self, Token, Word};
-use app::search::{
-    Facet, FacetCounts, Highlight, Hit, SEARCHED_FIELDS, SearchResults, Snippet, Sort, SystemQuery,
-};
+use app::search::{Facet, FacetCounts, Hit, SearchResults, Sort, SystemQuery};
 use tantivy::collector::TopDocs;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery,
@@ -188,30 +186,14 @@ fn with_filters(fields: &Fields, text: Box<dyn Query>, query: &SystemQuery) -> B
 /// A result with its highlights: name and summary when the words are found
 /// there, and the first other field where they are, cropped.
 fn hit(document: SystemDocument, words: &[Word]) -> Hit {
-    let mut highlights = Vec::new();
-    if !words.is_empty() {
-        let marked = |field: &str, crop: Option<usize>| -> Option<Snippet> {
+    let highlights = if words.is_empty() {
+        Vec::new()
+    } else {
+        words::highlights(|field, excerpt| {
             let text = document.text(field);
-            words::mark(&text, &tokens(&text), words, crop)
-        };
-        for field in ["name", "summary"] {
-            if let Some(snippet) = marked(field, None) {
-                highlights.push(Highlight {
-                    field: field.to_string(),
-                    snippet,
-                });
-            }
-        }
-        if let Some((field, snippet)) = SEARCHED_FIELDS[2..]
-            .iter()
-            .find_map(|field| marked(field, Some(CROP_TOKENS)).map(|s| (*field, s)))
-        {
-            highlights.push(Highlight {
-                field: field.to_string(),
-                snippet,
-            });
-        }
-    }
+            words::mark(&text, &tokens(&text), words, excerpt.then_some(CROP_TOKENS))
+        })
+    };
     Hit {
         system: document.summary,
         highlights,

@@ -116,18 +116,11 @@ pub fn to_tantivy(fields: &Fields, document: &SystemDocument) -> TantivyDocument
         })
         .fold(0u64, |bits, n| bits | (1 << n));
     doc.add_u64(fields.technique_bits, bits);
-    doc.add_i64(fields.updated, unix_seconds(&document.summary.published_at));
+    doc.add_i64(fields.updated, document.updated());
     doc.add_text(fields.name_sort, document.summary.name.to_lowercase());
     doc.add_text(
         fields.document,
         serde_json::to_string(document).expect("serialising plain data cannot fail"),
     );
     doc
-}
-
-/// Seconds since 1970 of an RFC 3339 timestamp (0 if it does not parse).
-fn unix_seconds(timestamp: &str) -> i64 {
-    time::OffsetDateTime::parse(timestamp, &time::format_description::well_known::Rfc3339)
-        .map(|t| t.unix_timestamp())
-        .unwrap_or(0)
 }
