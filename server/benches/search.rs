@@ -7,6 +7,9 @@
 //! and the US file in `../shared/data/`. Each of 20 representative searches
 //! runs on its own and with facet filters; every search computes facet counts.
 
+#[path = "../tests/support/shared_data.rs"]
+mod shared_data;
+
 use app::search::{Search, SystemQuery};
 use lantern::import::{self, us_omb_2025};
 use lantern::search::embedded::Embedded;
@@ -69,8 +72,7 @@ fn main() -> anyhow::Result<()> {
         .await?;
         report("100,000 synthetic systems", &synthetic).await?;
         let us = register(&root.join("us-2025"), |storage| async move {
-            let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../shared/data/us-omb-2025/2025_individually_reported_AI_use_cases.csv");
+            let file = shared_data::us_omb_2025_use_cases();
             let parsed = us_omb_2025::parse(&std::fs::read(file)?)?;
             import::write(&storage, &parsed, false).await?;
             Ok(())

@@ -215,10 +215,15 @@ fn dates_in_the_shapes_agencies_wrote() {
     }
 }
 
-/// The real 2025 inventory, read from the shared data folder beside the repository.
+/// The real 2025 inventory, read from the shared data folder beside the
+/// repository, or where `LANTERN_SHARED_DATA` says.
 pub fn real_file() -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/us-omb-2025/2025_individually_reported_AI_use_cases.csv");
+    let path = std::env::var_os("LANTERN_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data")
+        })
+        .join("us-omb-2025/2025_individually_reported_AI_use_cases.csv");
     std::fs::read(&path)
         .unwrap_or_else(|e| panic!("the shared US 2025 data must be at {}: {e}", path.display()))
 }
