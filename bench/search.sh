@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Search under load: p50/p99 of /systems?q=… (the page) and /api/v1/systems?q=…
-# (JSON) with 50 concurrent clients, over 100,000 synthetic systems. Each
-# client cycles through searches with words, typos, prefixes and facets.
+# (JSON) with 50 concurrent clients, over 100,000 synthetic systems: popular
+# searches (answered from the cache of recent results after the first round)
+# and a long tail of searches nobody asked before (each runs in full).
 #
 #   bench/search.sh                 (after `cargo leptos build --release`)
 #   DURATION=30s SYSTEMS=100000 bench/search.sh
@@ -34,10 +35,17 @@ server=$!
 trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
 
-# wrk's Lua script: each request takes the next search of the list.
-script=$(mktemp --suffix=.lua)
-trap 'kill $server 2>/dev/null; rm -f "$script"' EXIT
-cat > "$script" <<'LUA'
+# Two kinds of traffic, each in a wrk Lua script.
+# Popular: each client cycles through 20 searches, so after the first round
+# every answer comes from the cache of recent results (as the browse page and
+# popular words do in real traffic).
+popular=$(mktemp --suffix=.lua)
+# Long tail: every request is a search nobody asked before (words from the
+# synthetic register's vocabulary, some with a typo, with or without a
+# filter, page 1 to 3), so every one runs in full.
+long_tail=$(mktemp --suffix=.lua)
+trap 'kill $server 2>/dev/null; rm -f "$popular" "$long_tail"' EXIT
+cat > "$popular" <<'LUA'
 local searches = {
   "q=benefits", "q=facial+recogntion", "q=chatbott", "q=benef", "q=fraud+detection",
   "q=tax+return&stage=in_use", "q=police&risk_level=high", "q=visa+application",
@@ -52,19 +60,55 @@ request = function()
   return wrk.format("GET", wrk.path .. searches[(n % #searches) + 1])
 end
 LUA
+cat > "$long_tail" <<'LUA'
+local subjects = {
+  "patient", "hospital", "vaccination", "screening", "emergency", "prescription",
+  "customs", "property", "payroll", "crime", "licence", "firearms", "missing",
+  "allowance", "child", "disability", "unemployment", "pension", "traffic", "road",
+  "parking", "driving", "rail", "tenancy", "homelessness", "building", "rent",
+  "school", "student", "exam", "inspection", "visa", "asylum", "passport",
+  "residence", "border", "citizenship", "flood", "waste", "water",
+}
+local tasks = {
+  "risk", "fraud", "triage", "eligibility", "prioritisation", "forecasting",
+  "classification", "chatbot", "summarisation", "translation", "recognition",
+  "image", "anomaly", "routing",
+}
+local filters = { "", "&stage=in_use", "&risk_level=high", "&audit=none", "&personal_data=yes" }
+-- Each wrk thread walks its own half of the combinations.
+local threads = 0
+setup = function(thread)
+  thread:set("first", threads)
+  threads = threads + 1
+end
+local n = 0
+request = function()
+  local k = n * 2 + first
+  n = n + 1
+  local task = tasks[k % #tasks + 1]; k = math.floor(k / #tasks)
+  local subject = subjects[k % #subjects + 1]; k = math.floor(k / #subjects)
+  local filter = filters[k % #filters + 1]; k = math.floor(k / #filters)
+  if k % 2 == 1 then task = task:sub(1, 2) .. task:sub(4) end -- a typo: one letter left out
+  k = math.floor(k / 2)
+  local page = k % 3 + 1
+  return wrk.format("GET", wrk.path .. "q=" .. subject .. "+" .. task .. filter .. "&page=" .. page)
+end
+LUA
 
 run() {
-  local name=$1 url=$2
+  local name=$1 script=$2 url=$3
   local out
   out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$url")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  printf '%-22s %10s req/s   p50 %8s   p99 %8s\n' "$name" "$rps" "$p50" "$p99"
+  printf '%-32s %10s req/s   p50 %8s   p99 %8s\n' "$name" "$rps" "$p50" "$p99"
   if grep -q "Non-2xx" <<<"$out"; then grep "Non-2xx" <<<"$out"; fi
 }
 
 echo "$connections clients, $duration each, $(nproc) cores shared by server and load, $systems systems"
-run "/systems?…" "$base/systems?"
-run "/api/v1/systems?…" "$base/api/v1/systems?"
+run "/systems?… popular" "$popular" "$base/systems?"
+run "/api/v1/systems?… popular" "$popular" "$base/api/v1/systems?"
+run "/systems?… long tail" "$long_tail" "$base/systems?"
+run "/api/v1/systems?… long tail" "$long_tail" "$base/api/v1/systems?"

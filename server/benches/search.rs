@@ -6,6 +6,8 @@
 //! start again) from `lantern seed --synthetic 100000 --seed 42`'s generator
 //! and the US file in `../shared/data/`. Each of 20 representative searches
 //! runs on its own and with facet filters; every search computes facet counts.
+//! Each round runs twice: with the cache of recent results off (every search
+//! runs in full, as one nobody asked before) and on (a search asked again).
 
 #[path = "../tests/support/shared_data.rs"]
 mod shared_data;
@@ -70,7 +72,7 @@ fn main() -> anyhow::Result<()> {
             lantern::seed::run(&data, 100_000, 42).await
         })
         .await?;
-        report("100,000 synthetic systems", &synthetic).await?;
+        report("100,000 synthetic systems", synthetic).await?;
         let us = register(&root.join("us-2025"), |storage| async move {
             let file = shared_data::us_omb_2025_use_cases();
             let parsed = us_omb_2025::parse(&std::fs::read(file)?)?;
@@ -78,7 +80,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         })
         .await?;
-        report("the US 2025 inventory", &us).await
+        report("the US 2025 inventory", us).await
     })
 }
 
@@ -110,7 +112,7 @@ where
 
 async fn report(
     name: &str,
-    (storage, engine, build): &(Storage, Embedded, Duration),
+    (storage, mut engine, build): (Storage, Embedded, Duration),
 ) -> anyhow::Result<()> {
     let systems = storage.health().await?.systems;
     println!("\n## {name} ({systems} systems)");
@@ -125,32 +127,43 @@ async fn report(
         .enumerate()
         .map(|(n, q)| query(q, FILTERS[n % FILTERS.len()]))
         .collect();
-    for (label, queries) in [("words only", plain), ("words + facet filters", filtered)] {
-        let mut times = Vec::new();
-        let mut slowest = (Duration::ZERO, String::new());
-        for q in &queries {
-            engine.search(q).await?;
-            for _ in 0..RUNS {
-                let started = Instant::now();
-                let results = engine.search(q).await?;
-                let took = started.elapsed();
-                std::hint::black_box(results);
-                if took > slowest.0 {
-                    slowest = (took, q.to_params());
-                }
-                times.push(took);
-            }
-        }
-        times.sort();
-        let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+    for cached in [false, true] {
+        engine.keep_results(cached);
         println!(
-            "{label}: {} searches, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (slowest: ?{})",
-            times.len(),
-            ms(at(0.50)),
-            ms(at(0.99)),
-            ms(slowest.0),
-            slowest.1
+            "{}",
+            if cached {
+                "asked again (from the cache of recent results):"
+            } else {
+                "asked for the first time (the cache of recent results off):"
+            }
         );
+        for (label, queries) in [("words only", &plain), ("words + facet filters", &filtered)] {
+            let mut times = Vec::new();
+            let mut slowest = (Duration::ZERO, String::new());
+            for q in queries {
+                engine.search(q).await?;
+                for _ in 0..RUNS {
+                    let started = Instant::now();
+                    let results = engine.search(q).await?;
+                    let took = started.elapsed();
+                    std::hint::black_box(results);
+                    if took > slowest.0 {
+                        slowest = (took, q.to_params());
+                    }
+                    times.push(took);
+                }
+            }
+            times.sort();
+            let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+            println!(
+                "  {label}: {} searches, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms (slowest: ?{})",
+                times.len(),
+                ms(at(0.50)),
+                ms(at(0.99)),
+                ms(slowest.0),
+                slowest.1
+            );
+        }
     }
     Ok(())
 }

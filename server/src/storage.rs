@@ -32,6 +32,8 @@ enum DatabaseKind {
 #[derive(Clone)]
 pub struct Storage {
     pool: AnyPool,
+    /// The agencies' names, which label the agency facet of every search page.
+    agency_names: read::AgencyNames,
 }
 
 /// Counts reported by `/healthz`.
@@ -98,7 +100,10 @@ impl Storage {
             .run(&pool)
             .await
             .context("could not migrate the database")?;
-        Ok(Storage { pool })
+        Ok(Storage {
+            pool,
+            agency_names: read::AgencyNames::default(),
+        })
     }
 
     /// Closes every connection; later calls fail as a database outage would.

@@ -426,3 +426,35 @@ async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
         db.remove().await;
     }
 }
+
+#[tokio::test]
+async fn agency_names_follow_a_new_agency_at_once() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let before = storage.agency_names().await.unwrap();
+        assert!(!before.is_empty(), "{}: the demo agencies", db.name);
+        let agency = app::record::Agency {
+            slug: AgencySlug("aardvark-office".into()),
+            name: "Aardvark Office".into(),
+            jurisdiction: String::new(),
+            website: None,
+            contact: None,
+            description: String::new(),
+        };
+        let mut tx = storage.begin().await.unwrap();
+        Storage::ensure_agency(&mut tx, &agency, "2026-11-28T00:00:00Z")
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let after = storage.agency_names().await.unwrap();
+        assert_eq!(after.len(), before.len() + 1, "{}", db.name);
+        assert_eq!(
+            after[0],
+            (agency.slug.clone(), agency.name.clone()),
+            "{}: the names are read again after a write, in name order",
+            db.name
+        );
+        db.remove().await;
+    }
+}

@@ -10,6 +10,8 @@
 //! One process writes an index at a time (tantivy locks it): the embedded
 //! engine serves one `lantern` instance. Several instances share Meilisearch.
 
+mod cache;
+mod columns;
 mod facets;
 mod query;
 mod schema;
@@ -33,6 +35,8 @@ pub struct Embedded {
     dir: PathBuf,
     /// The live index; `None` until the first build.
     live: RwLock<Option<Arc<Live>>>,
+    /// Whether recent results are kept (always, but in benchmarks of a first search).
+    cache_results: bool,
 }
 
 /// An open index: its reader for searches and its writer for changes.
@@ -40,6 +44,8 @@ struct Live {
     fields: Fields,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
+    cache: cache::ResultCache,
+    columns: columns::ColumnCache,
 }
 
 impl Live {
@@ -69,6 +75,8 @@ impl Live {
             fields,
             reader,
             writer: Mutex::new(writer),
+            cache: cache::ResultCache::default(),
+            columns: columns::ColumnCache::default(),
         })
     }
 
@@ -91,6 +99,7 @@ impl Live {
         }
         writer.commit()?;
         self.reader.reload()?;
+        self.columns.keep_only(&self.reader.searcher());
         Ok(())
     }
 }
@@ -108,7 +117,14 @@ impl Embedded {
         Ok(Embedded {
             dir: dir.to_path_buf(),
             live: RwLock::new(live),
+            cache_results: true,
         })
+    }
+
+    /// Turns the cache of recent results off (so every search runs in full,
+    /// as one nobody asked before) or on: for benchmarks.
+    pub fn keep_results(&mut self, keep: bool) {
+        self.cache_results = keep;
     }
 
     fn live(&self) -> Option<Arc<Live>> {
@@ -137,10 +153,23 @@ impl Search for Embedded {
                 "the search index is not built yet".into(),
             ));
         };
-        query::run(&live, query).map_err(|error| {
-            tracing::error!(error = format!("{error:#}"), "search failed");
-            AppError::Internal(error.to_string())
-        })
+        let searcher = live.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let key = query.to_params();
+        if self.cache_results
+            && let Some(results) = live.cache.get(generation, &key)
+        {
+            return Ok(results);
+        }
+        let results =
+            query::run(&searcher, &live.fields, &live.columns, query).map_err(|error| {
+                tracing::error!(error = format!("{error:#}"), "search failed");
+                AppError::Internal(error.to_string())
+            })?;
+        if self.cache_results {
+            live.cache.put(generation, key, &results);
+        }
+        Ok(results)
     }
 }
 

@@ -7,6 +7,7 @@
 //! also matches as the start of a longer word, so results come as you type.
 
 use app::search::{Fragment, Highlight, SEARCHED_FIELDS, Snippet};
+use std::collections::HashMap;
 
 /// A word of a search, normalised as the index normalises text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,32 +86,70 @@ impl Word {
 /// each start of `b`: entry `j` is the distance from `a` to `b[..j]`.
 fn edit_distances(a: &[char], b: &[char]) -> Vec<usize> {
     let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+    let width = m + 1;
+    // One table, row by row: `d[i * width + j]` is the distance from a[..i] to b[..j].
+    let mut d = vec![0usize; (n + 1) * width];
+    for (j, cell) in d[..width].iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=n {
+        d[i * width] = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
             }
+            d[i * width + j] = best;
         }
     }
-    d.swap_remove(n)
+    d.drain(..n * width);
+    d
+}
+
+/// The words of a search, remembering which tokens matched them: tokens
+/// repeat across the fields and results of a search, so each distinct token
+/// is compared with the words once.
+pub struct Matcher<'a> {
+    words: &'a [Word],
+    seen: HashMap<String, bool>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(words: &'a [Word]) -> Matcher<'a> {
+        Matcher {
+            words,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Whether there are no words (a search that only browses).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether a normalised token matches one of the words.
+    pub fn matches(&mut self, token: &str) -> bool {
+        if let Some(matched) = self.seen.get(token) {
+            return *matched;
+        }
+        let chars: Vec<char> = token.chars().collect();
+        let matched = self
+            .words
+            .iter()
+            .any(|w| token == w.text || w.matches_chars(&chars));
+        self.seen.insert(token.to_string(), matched);
+        matched
+    }
 }
 
 /// The highlights of a result, as both engines choose them: the name and the
 /// summary when the words are found there, then the first other searched
 /// field where they are. `marked(field, excerpt)` marks one field's text,
 /// cut to an excerpt when `excerpt` is true.
-pub fn highlights(marked: impl Fn(&str, bool) -> Option<Snippet>) -> Vec<Highlight> {
+pub fn highlights(mut marked: impl FnMut(&str, bool) -> Option<Snippet>) -> Vec<Highlight> {
     let highlight = |field: &str, snippet| Highlight {
         field: field.to_string(),
         snippet,
@@ -139,16 +178,13 @@ pub struct Token {
 ///
 /// With `crop`, only about that many tokens around the first match are kept,
 /// with "…" where text was cut.
-pub fn mark(text: &str, tokens: &[Token], words: &[Word], crop: Option<usize>) -> Option<Snippet> {
-    let matched: Vec<bool> = tokens
-        .iter()
-        .map(|token| {
-            let chars: Vec<char> = token.text.chars().collect();
-            words
-                .iter()
-                .any(|w| token.text == w.text || w.matches_chars(&chars))
-        })
-        .collect();
+pub fn mark(
+    text: &str,
+    tokens: &[Token],
+    words: &mut Matcher,
+    crop: Option<usize>,
+) -> Option<Snippet> {
+    let matched: Vec<bool> = tokens.iter().map(|t| words.matches(&t.text)).collect();
     let first = matched.iter().position(|m| *m)?;
     let (start, end, cut_before, cut_after) = match crop {
         Some(window) if tokens.len() > window => {
@@ -260,11 +296,22 @@ mod tests {
     #[test]
     fn marks_show_exactly_the_matched_words() {
         let text = "Flags Benefit claims for review.";
-        let snippet = mark(text, &tokens(text), &[word("benefits", false)], None).unwrap();
+        let snippet = mark(
+            text,
+            &tokens(text),
+            &mut Matcher::new(&[word("benefits", false)]),
+            None,
+        )
+        .unwrap();
         let html = app::search::snippet_html(&snippet);
         assert_eq!(html, "Flags <mark>Benefit</mark> claims for review.");
         assert_eq!(
-            mark(text, &tokens(text), &[word("taxes", false)], None),
+            mark(
+                text,
+                &tokens(text),
+                &mut Matcher::new(&[word("taxes", false)]),
+                None
+            ),
             None
         );
     }
@@ -272,7 +319,13 @@ mod tests {
     #[test]
     fn long_text_is_cropped_around_the_first_match() {
         let text = "one two three four five six seven eight nine ten eleven twelve";
-        let snippet = mark(text, &tokens(text), &[word("eight", false)], Some(4)).unwrap();
+        let snippet = mark(
+            text,
+            &tokens(text),
+            &mut Matcher::new(&[word("eight", false)]),
+            Some(4),
+        )
+        .unwrap();
         assert_eq!(
             app::search::snippet_html(&snippet),
             "…seven <mark>eight</mark> nine ten…"

@@ -10,6 +10,8 @@ use app::record::{
 use app::register::{Overview, Register, SystemList};
 use app::search::{Facet, Sort, SystemQuery};
 use sqlx::any::AnyRow;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// How many recently updated systems the home page shows.
 const RECENTLY_UPDATED: i64 = 6;
@@ -284,18 +286,24 @@ impl Register for Storage {
     }
 
     async fn agency_names(&self) -> Result<Vec<(AgencySlug, String)>, AppError> {
+        if let Some(names) = self.agency_names.get() {
+            return Ok(names);
+        }
         let rows = sqlx::query("SELECT slug, name FROM agencies ORDER BY lower(name), slug")
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
-        rows.iter()
+        let names = rows
+            .iter()
             .map(|row| {
                 Ok((
                     AgencySlug(rows::text(row, "slug")?),
                     rows::text(row, "name")?,
                 ))
             })
-            .collect()
+            .collect::<Result<Vec<_>, AppError>>()?;
+        self.agency_names.keep(&names);
+        Ok(names)
     }
 
     async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError> {
@@ -306,5 +314,47 @@ impl Register for Storage {
             .await
             .map_err(database_error)?;
         row.as_ref().map(agency_with_count).transpose()
+    }
+}
+
+/// The agencies' names, kept for a moment: every search page labels its
+/// agency facet with them, and they change only when agencies are written.
+/// A write through this instance forgets them at once; a write through
+/// another instance (sharing PostgreSQL) shows within [`AgencyNames::FOR`].
+#[derive(Clone, Default)]
+pub struct AgencyNames {
+    kept: Arc<Mutex<Option<KeptNames>>>,
+}
+
+/// Names and when they were read.
+struct KeptNames {
+    read_at: Instant,
+    names: Vec<(AgencySlug, String)>,
+}
+
+impl AgencyNames {
+    /// How long the names are kept.
+    const FOR: Duration = Duration::from_secs(2);
+
+    fn get(&self) -> Option<Vec<(AgencySlug, String)>> {
+        let kept = self.kept.lock().ok()?;
+        let kept = kept.as_ref()?;
+        (kept.read_at.elapsed() < Self::FOR).then(|| kept.names.clone())
+    }
+
+    fn keep(&self, names: &[(AgencySlug, String)]) {
+        if let Ok(mut kept) = self.kept.lock() {
+            *kept = Some(KeptNames {
+                read_at: Instant::now(),
+                names: names.to_vec(),
+            });
+        }
+    }
+
+    /// Forgets the names, before a write that may change them.
+    pub fn forget(&self) {
+        if let Ok(mut kept) = self.kept.lock() {
+            *kept = None;
+        }
     }
 }

@@ -69,6 +69,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 impl Storage {
     /// Starts a transaction; everything written through it lands together or not at all.
     pub async fn begin(&self) -> Result<Transaction<'static, Any>, AppError> {
+        // A write may add or rename agencies.
+        self.agency_names.forget();
         self.pool.begin().await.map_err(database_error)
     }
 

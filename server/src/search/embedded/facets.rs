@@ -9,26 +9,34 @@
 //! none. Running the (fuzzy, costly) word query once for all of this is what
 //! keeps a search within a few milliseconds.
 
-use app::record::Technique;
+use super::columns::{ColumnCache, FacetColumn, SegmentColumns};
 use app::search::Facet;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BinaryHeap};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Cardinality, Column, ColumnValues, StrColumn};
-
-/// Documents tantivy hands over at most at once.
-const BLOCK: usize = 64;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
+/// Documents collected together: scored documents come one at a time and
+/// wait in a block, so each column is read in one tight loop per block.
+const BLOCK: usize = 64;
+
+/// A document's standing against the filters: it passes them all, fails
+/// exactly the one in that slot (and counts only for that facet), or fails
+/// several (and counts for nothing).
+const PASSES: u8 = u8::MAX;
+const FAILS_SEVERAL: u8 = u8::MAX - 1;
+
 /// What a pass collects, for a query's filters.
-pub struct Pass {
+pub struct Pass<'a> {
     /// The filtered facets (as indexes into [`Facet::ALL`]) and their chosen values.
     pub filters: Vec<(usize, Vec<String>)>,
     /// How many of the best results to keep (offset + page size); 0 for none.
     pub keep: usize,
     /// Whether results rank by score before recency (a search with words).
     pub by_score: bool,
+    /// Where each segment's decoded columns are kept.
+    pub columns: &'a ColumnCache,
 }
 
 /// How a result ranks: higher is better.
@@ -73,117 +81,23 @@ pub struct Found {
     pub best: Vec<Rank>,
 }
 
-/// A facet's values in one segment.
-enum FacetColumn {
-    /// One term ordinal per document: read a block at a time.
-    Single(StrColumn, Arc<dyn ColumnValues<u64>>),
-    /// Techniques as bits (bit `n` is `Technique::ALL[n]`): read a block at a time.
-    Bits(Arc<dyn ColumnValues<u64>>),
-    /// Any number of term ordinals per document.
-    Terms(StrColumn),
-}
-
-impl FacetColumn {
-    fn open(reader: &SegmentReader, facet: Facet) -> tantivy::Result<Option<FacetColumn>> {
-        if facet == Facet::Technique {
-            return Ok(reader
-                .fast_fields()
-                .column_opt::<u64>(super::schema::TECHNIQUE_BITS)?
-                .filter(|c| c.get_cardinality() == Cardinality::Full)
-                .map(|c| FacetColumn::Bits(c.values)));
-        }
-        Ok(reader.fast_fields().str(facet.name())?.map(|column| {
-            let ords = column.ords();
-            if ords.get_cardinality() == Cardinality::Full {
-                let values = ords.values.clone();
-                FacetColumn::Single(column, values)
-            } else {
-                FacetColumn::Terms(column)
-            }
-        }))
-    }
-
-    /// How many distinct values (ordinals) the column can have.
-    fn values(&self) -> usize {
-        match self {
-            FacetColumn::Single(column, _) | FacetColumn::Terms(column) => column.num_terms(),
-            FacetColumn::Bits(_) => Technique::ALL.len(),
-        }
-    }
-
-    /// The ordinal of a value in this segment, if it occurs.
-    fn ordinal(&self, value: &str) -> tantivy::Result<Option<u64>> {
-        Ok(match self {
-            FacetColumn::Single(column, _) | FacetColumn::Terms(column) => {
-                column.dictionary().term_ord(value)?
-            }
-            FacetColumn::Bits(_) => Technique::ALL
-                .iter()
-                .position(|t| t.as_str() == value)
-                .map(|n| n as u64),
-        })
-    }
-
-    /// The value of an ordinal.
-    fn value(&self, ordinal: u64, out: &mut String) -> bool {
-        match self {
-            FacetColumn::Single(column, _) | FacetColumn::Terms(column) => {
-                column.ord_to_str(ordinal, out).unwrap_or(false)
-            }
-            FacetColumn::Bits(_) => match Technique::ALL.get(ordinal as usize) {
-                Some(technique) => {
-                    out.clear();
-                    out.push_str(technique.as_str());
-                    true
-                }
-                None => false,
-            },
-        }
-    }
-
-    /// Reads the block's raw values where the column allows it.
-    fn read(&self, docs: &[DocId], raw: &mut [u64; BLOCK]) {
-        match self {
-            FacetColumn::Single(_, values) | FacetColumn::Bits(values) => {
-                values.get_vals(docs, &mut raw[..docs.len()])
-            }
-            FacetColumn::Terms(_) => {}
-        }
-    }
-
-    /// Calls `each` with every ordinal of a document (`raw`: its value from [`FacetColumn::read`]).
-    fn ordinals(&self, doc: DocId, raw: u64, mut each: impl FnMut(u64)) {
-        match self {
-            FacetColumn::Single(..) => each(raw),
-            FacetColumn::Bits(_) => {
-                let mut bits = raw;
-                while bits != 0 {
-                    each(u64::from(bits.trailing_zeros()));
-                    bits &= bits - 1;
-                }
-            }
-            FacetColumn::Terms(column) => column.term_ords(doc).for_each(each),
-        }
-    }
-}
-
 pub struct SegmentPass {
     segment: SegmentOrdinal,
-    columns: Vec<Option<FacetColumn>>,
+    columns: Arc<SegmentColumns>,
     /// Per filtered facet: its slot and, per ordinal of this segment, whether
     /// the value is chosen.
     filters: Vec<(usize, Vec<bool>)>,
     total: u64,
     /// Per facet, per ordinal of this segment.
     counts: Vec<Vec<u64>>,
-    updated: Option<Column<i64>>,
     keep: usize,
     best: BinaryHeap<Reverse<Rank>>,
-    /// Per facet, the raw values of the block being collected.
-    raw: Vec<[u64; BLOCK]>,
+    /// Scored documents waiting to be processed as a block.
+    waiting: Vec<DocId>,
+    waiting_scores: Vec<Score>,
 }
 
-impl Collector for Pass {
+impl<'a> Collector for Pass<'a> {
     type Fruit = Found;
     type Child = SegmentPass;
 
@@ -192,15 +106,12 @@ impl Collector for Pass {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentPass> {
-        let columns = Facet::ALL
-            .into_iter()
-            .map(|facet| FacetColumn::open(reader, facet))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        let values = |slot: usize| columns[slot].as_ref().map_or(0, FacetColumn::values);
+        let columns = self.columns.get(reader)?;
+        let values = |slot: usize| columns.facets[slot].as_ref().map_or(0, |c| c.values());
         let mut filters = Vec::new();
         for (slot, chosen_values) in &self.filters {
             let mut chosen = vec![false; values(*slot)];
-            if let Some(column) = &columns[*slot] {
+            if let Some(column) = &columns.facets[*slot] {
                 for value in chosen_values {
                     if let Some(ordinal) = column.ordinal(value)? {
                         chosen[ordinal as usize] = true;
@@ -209,19 +120,19 @@ impl Collector for Pass {
             }
             filters.push((*slot, chosen));
         }
-        let counts = (0..columns.len())
+        let counts = (0..columns.facets.len())
             .map(|slot| vec![0; values(slot)])
             .collect();
         Ok(SegmentPass {
             segment,
-            raw: vec![[0; BLOCK]; columns.len()],
             columns,
             filters,
             total: 0,
             counts,
-            updated: reader.fast_fields().column_opt::<i64>("updated")?,
             keep: self.keep,
             best: BinaryHeap::with_capacity(self.keep.min(1_024) + 1),
+            waiting: Vec::with_capacity(BLOCK),
+            waiting_scores: Vec::with_capacity(BLOCK),
         })
     }
 
@@ -255,59 +166,81 @@ impl Collector for Pass {
 impl SegmentPass {
     /// Collects a block of documents (with their scores, when ranked by score).
     fn process(&mut self, docs: &[DocId], scores: Option<&[Score]>) {
-        for (slot, column) in self.columns.iter().enumerate() {
-            if let Some(column) = column {
-                column.read(docs, &mut self.raw[slot]);
+        let columns = self.columns.clone();
+        let mut standing = [PASSES; BLOCK];
+        for (slot, chosen) in &self.filters {
+            let own = *slot as u8;
+            let mut fails = |at: usize| {
+                standing[at] = if standing[at] == PASSES {
+                    own
+                } else {
+                    FAILS_SEVERAL
+                };
+            };
+            match &columns.facets[*slot] {
+                None => (0..docs.len()).for_each(&mut fails),
+                Some(FacetColumn::Single { ordinals, .. }) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        if !chosen[ordinals[doc as usize] as usize] {
+                            fails(at);
+                        }
+                    }
+                }
+                Some(column) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        let mut passes = false;
+                        column.ordinals(doc, |o| passes |= chosen[o]);
+                        if !passes {
+                            fails(at);
+                        }
+                    }
+                }
             }
         }
-        let mut updated = [0i64; BLOCK];
-        if let Some(column) = &self.updated {
-            if column.get_cardinality() == Cardinality::Full {
-                column.values.get_vals(docs, &mut updated[..docs.len()]);
-            } else {
-                for (at, doc) in docs.iter().enumerate() {
-                    updated[at] = column.first(*doc).unwrap_or(0);
+        // Column by column: a facet counts the documents that pass every
+        // filter, and those that fail only its own.
+        let filtered = !self.filters.is_empty();
+        for (slot, column) in columns.facets.iter().enumerate() {
+            let counts = &mut self.counts[slot];
+            let own = slot as u8;
+            let counted = |at: usize| !filtered || standing[at] == PASSES || standing[at] == own;
+            match column {
+                None => {}
+                Some(FacetColumn::Single { ordinals, .. }) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        if counted(at) {
+                            counts[ordinals[doc as usize] as usize] += 1;
+                        }
+                    }
+                }
+                Some(column) => {
+                    for (at, &doc) in docs.iter().enumerate() {
+                        if counted(at) {
+                            column.ordinals(doc, |o| counts[o] += 1);
+                        }
+                    }
                 }
             }
         }
         for (at, &doc) in docs.iter().enumerate() {
-            // Which filters the document fails: counting stops at two.
-            let mut failed = None;
-            let mut failures = 0;
-            for (slot, chosen) in &self.filters {
-                let mut passes = false;
-                if let Some(column) = &self.columns[*slot] {
-                    column.ordinals(doc, self.raw[*slot][at], |o| passes |= chosen[o as usize]);
-                }
-                if !passes {
-                    failures += 1;
-                    failed = Some(*slot);
-                }
-            }
-            match failures {
-                0 => {
-                    self.total += 1;
-                    for slot in 0..self.columns.len() {
-                        self.count(slot, doc, at);
-                    }
-                    let score = scores.map_or(0.0, |s| s[at]);
-                    self.consider(doc, score, updated[at]);
-                }
-                1 => {
-                    if let Some(slot) = failed {
-                        self.count(slot, doc, at);
-                    }
-                }
-                _ => {}
+            if standing[at] == PASSES {
+                self.total += 1;
+                let score = scores.map_or(0.0, |s| s[at]);
+                self.consider(doc, score, columns.updated[doc as usize]);
             }
         }
     }
 
-    fn count(&mut self, slot: usize, doc: DocId, at: usize) {
-        if let Some(column) = &self.columns[slot] {
-            let counts = &mut self.counts[slot];
-            column.ordinals(doc, self.raw[slot][at], |o| counts[o as usize] += 1);
-        }
+    /// Processes the scored documents waiting in [`SegmentPass::waiting`].
+    fn flush(&mut self) {
+        // Taken out and put back (emptied) so `process` may borrow `self`.
+        let docs = std::mem::take(&mut self.waiting);
+        let scores = std::mem::take(&mut self.waiting_scores);
+        self.process(&docs, Some(&scores));
+        self.waiting = docs;
+        self.waiting.clear();
+        self.waiting_scores = scores;
+        self.waiting_scores.clear();
     }
 
     fn consider(&mut self, doc: DocId, score: Score, updated: i64) {
@@ -332,23 +265,28 @@ impl SegmentCollector for SegmentPass {
     type Fruit = Found;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        self.process(&[doc], Some(&[score]));
+        self.waiting.push(doc);
+        self.waiting_scores.push(score);
+        if self.waiting.len() == BLOCK {
+            self.flush();
+        }
     }
 
-    /// Without scores (browsing, or ordering by date) documents come in
-    /// blocks, and columns are read a block at a time: that is what makes
-    /// counting every system of a large register fast.
+    /// Without scores (browsing, or ordering by date) documents come in blocks.
     fn collect_block(&mut self, docs: &[DocId]) {
         for block in docs.chunks(BLOCK) {
             self.process(block, None);
         }
     }
 
-    fn harvest(self) -> Found {
-        let mut counts = vec![BTreeMap::new(); self.columns.len()];
+    fn harvest(mut self) -> Found {
+        if !self.waiting.is_empty() {
+            self.flush();
+        }
+        let mut counts = vec![BTreeMap::new(); self.columns.facets.len()];
         let mut value = String::new();
         for (slot, by_ordinal) in self.counts.iter().enumerate() {
-            let Some(column) = &self.columns[slot] else {
+            let Some(column) = &self.columns.facets[slot] else {
                 continue;
             };
             for (ordinal, n) in by_ordinal.iter().enumerate() {

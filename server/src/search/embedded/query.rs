@@ -1,11 +1,11 @@
 //! Running a search on the embedded index: words to a tantivy query, then
 //! facet counts, one page of results and their highlights.
 
-use super::Live;
+use super::columns::ColumnCache;
 use super::facets::{Found, Pass};
 use super::schema::{Fields, analyzer};
 use crate::search::SystemDocument;
-use crate::search::words::{self, Token, Word};
+use crate::search::words::{self, Matcher, Token, Word};
 use app::search::{Facet, FacetCounts, Hit, SearchResults, Sort, SystemQuery};
 use tantivy::collector::TopDocs;
 use tantivy::query::{
@@ -13,15 +13,18 @@ use tantivy::query::{
 };
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TokenStream;
-use tantivy::{DocAddress, Order, TantivyDocument, Term};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 /// Tokens a cropped excerpt keeps around the first match.
 const CROP_TOKENS: usize = 24;
 
-/// Runs `query` against the live index.
-pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
-    let searcher = live.reader.searcher();
-    let fields = &live.fields;
+/// Runs `query` against one generation of the index.
+pub fn run(
+    searcher: &Searcher,
+    fields: &Fields,
+    columns: &ColumnCache,
+    query: &SystemQuery,
+) -> anyhow::Result<SearchResults> {
     let words = words::words(normalise(&query.q));
     let text = text_query(fields, &words);
 
@@ -38,6 +41,7 @@ pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
         filters,
         keep: if by_name { 0 } else { keep },
         by_score: query.sort == Sort::Relevance && !words.is_empty(),
+        columns,
     };
     let found: Found = searcher.search(&text, &pass)?;
     let addresses: Vec<DocAddress> = if by_name {
@@ -63,6 +67,7 @@ pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
             .collect()
     };
     let mut hits = Vec::with_capacity(addresses.len());
+    let mut matcher = Matcher::new(&words);
     for address in addresses {
         let stored: TantivyDocument = searcher.doc(address)?;
         let json = stored
@@ -70,7 +75,7 @@ pub fn run(live: &Live, query: &SystemQuery) -> anyhow::Result<SearchResults> {
             .and_then(|v| v.as_str())
             .unwrap_or_default();
         let document: SystemDocument = serde_json::from_str(json)?;
-        hits.push(hit(document, &words));
+        hits.push(hit(document, &mut matcher));
     }
 
     let facets: FacetCounts = Facet::ALL.into_iter().zip(found.counts).collect();
@@ -130,25 +135,20 @@ fn text_query(fields: &Fields, words: &[Word]) -> Box<dyn Query> {
             ];
             // Typo and prefix matches score a constant each; one in the name
             // scores more, so a near match in a name beats one deep in a
-            // description. (Each of these walks a term dictionary: the
-            // summary has none of its own, which keeps searches fast.)
-            for (field, boost) in [(fields.name, 1.5), (fields.all, 0.5)] {
-                if word.typos > 0 {
+            // description. Each walks a term dictionary, so there is one walk
+            // per field: a prefix match allows the word's typos too, which
+            // covers its typo matches (a word is a prefix of itself). The
+            // summary has no walk of its own; its words are in `all`.
+            if word.typos > 0 || word.prefix {
+                for (field, boost) in [(fields.name, 1.5), (fields.all, 0.5)] {
+                    let near = if word.prefix {
+                        FuzzyTermQuery::new_prefix(term(field), word.typos, true)
+                    } else {
+                        FuzzyTermQuery::new(term(field), word.typos, true)
+                    };
                     alternatives.push((
                         Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(FuzzyTermQuery::new(term(field), word.typos, true)),
-                            boost,
-                        )),
-                    ));
-                }
-                if word.prefix {
-                    alternatives.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(FuzzyTermQuery::new_prefix(term(field), word.typos, true)),
-                            boost,
-                        )),
+                        Box::new(BoostQuery::new(Box::new(near), boost)),
                     ));
                 }
             }
@@ -185,7 +185,7 @@ fn with_filters(fields: &Fields, text: Box<dyn Query>, query: &SystemQuery) -> B
 
 /// A result with its highlights: name and summary when the words are found
 /// there, and the first other field where they are, cropped.
-fn hit(document: SystemDocument, words: &[Word]) -> Hit {
+fn hit(document: SystemDocument, words: &mut Matcher) -> Hit {
     let highlights = if words.is_empty() {
         Vec::new()
     } else {
