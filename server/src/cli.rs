@@ -1,7 +1,10 @@
-//! The command line: `lantern serve`, `import`, `reindex` and `seed`.
+//! The command line: `lantern serve`, `import`, `reindex`, `seed` and `user`.
 
+use crate::accounts::NewAccount;
 use crate::config::{DataConfig, ServeConfig};
 use crate::import::{self, ImportFormat};
+use app::error::AppError;
+use app::record::{AgencySlug, Role};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +36,11 @@ enum Command {
     },
     /// Rebuild the search index from the database, from scratch.
     Reindex,
+    /// Manage the accounts that sign in to `/manage`.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Add generated systems to the register, for benchmarks.
     Seed {
         /// How many made-up but realistic systems to add.
@@ -42,6 +50,30 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is asked for at a terminal, or read
+    /// from the first line of standard input when that is not a terminal.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// admin, editor, approver, auditor or moderator.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The agency's slug: required for editors and approvers, refused for other roles.
+        #[arg(long)]
+        agency: Option<String>,
+        /// The name shown on what the account writes (an auditor's oversight
+        /// body); the email when left out.
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+fn parse_role(name: &str) -> Result<Role, String> {
+    Role::parse(name).ok_or_else(|| format!("the roles are {}", Role::names()))
 }
 
 impl Cli {
@@ -61,6 +93,23 @@ impl Cli {
                 report,
             }) => import::run(&self.data, format, &file, report.as_deref()).await,
             Some(Command::Reindex) => reindex(&self.data).await,
+            Some(Command::User {
+                command:
+                    UserCommand::Add {
+                        email,
+                        role,
+                        agency,
+                        name,
+                    },
+            }) => {
+                let account = NewAccount {
+                    name: name.unwrap_or_else(|| email.clone()),
+                    email,
+                    role,
+                    agency: agency.map(AgencySlug),
+                };
+                add_user(&self.data, account).await
+            }
             Some(Command::Seed { synthetic, seed }) => {
                 crate::seed::run(&self.data, synthetic, seed).await
             }
@@ -98,6 +147,60 @@ async fn reindex(data: &DataConfig) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// `lantern user add`: checks the account, asks for its password, creates it.
+async fn add_user(data: &DataConfig, account: NewAccount) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let password = if std::io::stdin().is_terminal() {
+        let password = rpassword::prompt_password("Password: ")?;
+        if rpassword::prompt_password("Password again: ")? != password {
+            anyhow::bail!("the two passwords differ; nothing was created");
+        }
+        password
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    account.check(&password).map_err(problems)?;
+    let storage = data.open().await?;
+    let hash = crate::accounts::hash_password(&password).map_err(problems)?;
+    let now = crate::clock::now();
+    let created = storage
+        .create_account(&account, &hash, &now)
+        .await
+        .map_err(problems)?;
+    let agency = created
+        .agency
+        .map(|a| format!(", agency {a}"))
+        .unwrap_or_default();
+    println!(
+        "Created account {}: {} ({}{agency}).",
+        created.id,
+        created.email,
+        created.role.label().to_lowercase()
+    );
+    Ok(())
+}
+
+/// An error for the terminal: each wrong field on a line of its own.
+fn problems(error: AppError) -> anyhow::Error {
+    match error {
+        AppError::Validation(fields) => anyhow::anyhow!(
+            "nothing was created:\n{}",
+            fields
+                .iter()
+                .flat_map(|(field, messages)| messages
+                    .iter()
+                    .map(move |m| format!("  {field}: {m}")))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        AppError::Conflict(message) => anyhow::anyhow!("nothing was created: {message}"),
+        AppError::Internal(detail) => anyhow::anyhow!("nothing was created: {detail}"),
+        other => anyhow::anyhow!("nothing was created: {other}"),
+    }
 }
 
 fn init_logging() {

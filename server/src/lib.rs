@@ -1,6 +1,7 @@
 //! The `lantern` binary's parts: configuration, start-up, storage, the web
 //! server and its JSON API, search, the demo register and the importers.
 
+pub mod accounts;
 pub mod api;
 pub mod cli;
 pub mod clock;

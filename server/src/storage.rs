@@ -5,6 +5,7 @@
 //! `ON CONFLICT`, window functions), so behaviour is the same on both; the few
 //! places where they differ say so.
 
+mod accounts;
 mod outbox;
 mod read;
 mod rows;

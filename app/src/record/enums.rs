@@ -189,6 +189,24 @@ impl AuditFilter {
     }
 }
 
+closed_set! {
+    /// What an account may do in `/manage`.
+    Role {
+        Admin = "admin", "Register admin";
+        Editor = "editor", "Agency editor";
+        Approver = "approver", "Agency approver";
+        Auditor = "auditor", "Auditor (oversight body)";
+        Moderator = "moderator", "Moderator";
+    }
+}
+
+impl Role {
+    /// Whether accounts with this role belong to one agency (and touch only its systems).
+    pub fn belongs_to_agency(self) -> bool {
+        matches!(self, Role::Editor | Role::Approver)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

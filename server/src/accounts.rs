@@ -1,0 +1,216 @@
+//! Accounts: who may sign in to manage the register, and how their passwords
+//! are kept (argon2id, with a salt of their own, never the password itself).
+
+use app::error::AppError;
+use app::record::{AgencySlug, Role};
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use std::collections::BTreeMap;
+
+/// The shortest password accepted, in characters.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// The longest password accepted, in bytes: hashing is deliberately slow, and
+/// a huge password should not make it slower.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// An account to create.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAccount {
+    pub email: String,
+    /// The name shown on what the account writes (an auditor's oversight body).
+    pub name: String,
+    pub role: Role,
+    /// The agency of an editor or approver; other roles have none.
+    pub agency: Option<AgencySlug>,
+}
+
+/// An account as stored, without its password hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub agency: Option<AgencySlug>,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+/// An email address as accounts keep it: trimmed and lower-cased.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl NewAccount {
+    /// Checks every field and the password, naming each that is wrong.
+    /// (Whether the agency exists is the storage layer's check.)
+    pub fn check(&self, password: &str) -> Result<(), AppError> {
+        let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut problem = |field: &str, message: String| {
+            problems.entry(field.into()).or_default().push(message);
+        };
+        if !is_email(&self.email) {
+            problem(
+                "email",
+                "Enter an email address like name@agency.gov".into(),
+            );
+        }
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            problem("name", "Enter a name of 1 to 200 characters".into());
+        }
+        match (&self.agency, self.role.belongs_to_agency()) {
+            (None, true) => problem(
+                "agency",
+                format!(
+                    "An account with the role {} belongs to an agency: give its slug",
+                    self.role
+                ),
+            ),
+            (Some(_), false) => problem(
+                "agency",
+                format!("An account with the role {} has no agency", self.role),
+            ),
+            _ => {}
+        }
+        if password.chars().count() < MIN_PASSWORD_CHARS {
+            problem(
+                "password",
+                format!("Use a password of at least {MIN_PASSWORD_CHARS} characters"),
+            );
+        } else if password.len() > MAX_PASSWORD_BYTES {
+            problem(
+                "password",
+                format!("Use a password of at most {MAX_PASSWORD_BYTES} bytes"),
+            );
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(problems))
+        }
+    }
+}
+
+/// Whether `text` looks like an email address: one `@`, something before it,
+/// a dotted domain after it, no spaces, at most 254 characters.
+fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    text.len() <= 254
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The argon2id hash of a password, as a PHC string (algorithm, parameters and salt included).
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut rand_core::OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|error| AppError::Internal(format!("could not hash a password: {error}")))
+}
+
+/// Whether `password` is the one `hash` was made from.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    if password.len() > MAX_PASSWORD_BYTES {
+        return false;
+    }
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn editor() -> NewAccount {
+        NewAccount {
+            email: "Editor@DHS.example.gov".into(),
+            name: "Dana Editor".into(),
+            role: Role::Editor,
+            agency: Some(AgencySlug("dhs".into())),
+        }
+    }
+
+    fn fields(error: AppError) -> Vec<String> {
+        match error {
+            AppError::Validation(problems) => problems.into_keys().collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn passwords_are_hashed_with_argon2id_and_a_salt_each() {
+        let first = hash_password("correct horse battery").unwrap();
+        let second = hash_password("correct horse battery").unwrap();
+        assert!(first.starts_with("$argon2id$"), "{first}");
+        assert_ne!(first, second, "each hash has its own salt");
+        assert!(verify_password("correct horse battery", &first));
+        assert!(verify_password("correct horse battery", &second));
+        assert!(!verify_password("correct horse battery!", &first));
+        assert!(!verify_password("correct horse battery", "not a hash"));
+    }
+
+    #[test]
+    fn a_good_account_passes_and_each_wrong_field_is_named() {
+        assert!(editor().check("a long enough password").is_ok());
+        let wrong = NewAccount {
+            email: "not an email".into(),
+            name: " ".into(),
+            role: Role::Editor,
+            agency: None,
+        };
+        assert_eq!(
+            fields(wrong.check("short").unwrap_err()),
+            ["agency", "email", "name", "password"]
+        );
+        let admin_with_agency = NewAccount {
+            role: Role::Admin,
+            ..editor()
+        };
+        assert_eq!(
+            fields(
+                admin_with_agency
+                    .check("a long enough password")
+                    .unwrap_err()
+            ),
+            ["agency"]
+        );
+        let huge = "x".repeat(MAX_PASSWORD_BYTES + 1);
+        assert_eq!(fields(editor().check(&huge).unwrap_err()), ["password"]);
+        assert!(!verify_password(
+            &huge,
+            &hash_password("a long enough password").unwrap()
+        ));
+    }
+
+    #[test]
+    fn emails_are_checked_and_kept_lower_case() {
+        for good in ["a@b.gov", "first.last+tag@agency.example.gov"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "",
+            "a",
+            "@b.gov",
+            "a@b",
+            "a@.gov",
+            "a@b.",
+            "a b@c.gov",
+            "a@b@c.gov",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert_eq!(normalise_email("  Editor@DHS.gov "), "editor@dhs.gov");
+    }
+}

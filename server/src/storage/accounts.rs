@@ -1,0 +1,89 @@
+//! Accounts: creating them and finding them by email.
+
+use super::rows;
+use super::{Storage, database_error};
+use crate::accounts::{Account, NewAccount, normalise_email};
+use app::error::AppError;
+use app::record::{AgencySlug, Role};
+use sqlx::any::AnyRow;
+use std::collections::BTreeMap;
+
+const ACCOUNT_COLUMNS: &str = "id, email, name, role, agency, created_at";
+
+fn account(row: &AnyRow) -> Result<Account, AppError> {
+    Ok(Account {
+        id: rows::integer(row, "id")?,
+        email: rows::text(row, "email")?,
+        name: rows::text(row, "name")?,
+        role: rows::closed(row, "role", Role::parse)?,
+        agency: rows::optional_text(row, "agency")?.map(AgencySlug),
+        created_at: rows::text(row, "created_at")?,
+    })
+}
+
+impl Storage {
+    /// Creates an account with an already hashed password.
+    ///
+    /// An agency that does not exist is a validation error on `agency`; an
+    /// email that already has an account is a conflict.
+    pub async fn create_account(
+        &self,
+        new: &NewAccount,
+        password_hash: &str,
+        now: &str,
+    ) -> Result<Account, AppError> {
+        let mut tx = self.begin().await?;
+        if let Some(agency) = &new.agency {
+            let known: Option<(String,)> =
+                sqlx::query_as("SELECT slug FROM agencies WHERE slug = $1")
+                    .bind(agency.0.clone())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(database_error)?;
+            if known.is_none() {
+                return Err(AppError::Validation(BTreeMap::from([(
+                    "agency".to_string(),
+                    vec![format!("No agency has the slug “{agency}”")],
+                )])));
+            }
+        }
+        let sql = format!(
+            "INSERT INTO accounts (email, name, role, agency, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {ACCOUNT_COLUMNS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(normalise_email(&new.email))
+            .bind(new.name.trim().to_string())
+            .bind(new.role.as_str())
+            .bind(new.agency.as_ref().map(|a| a.0.clone()))
+            .bind(password_hash.to_string())
+            .bind(now.to_string())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|error| match database_error(error) {
+                AppError::Conflict(_) => AppError::Conflict(format!(
+                    "An account with the email {} already exists",
+                    normalise_email(&new.email)
+                )),
+                other => other,
+            })?;
+        let created = account(&row)?;
+        tx.commit().await.map_err(database_error)?;
+        Ok(created)
+    }
+
+    /// The account with this email (in any case) and its password hash, if there is one.
+    pub async fn account_by_email(
+        &self,
+        email: &str,
+    ) -> Result<Option<(Account, String)>, AppError> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = $1");
+        let row = sqlx::query(&sql)
+            .bind(normalise_email(email))
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        row.map(|row| Ok((account(&row)?, rows::text(&row, "password_hash")?)))
+            .transpose()
+    }
+}

@@ -1,0 +1,165 @@
+//! Accounts: created from the terminal or by the storage layer, checked field
+//! by field, one per email, passwords kept only as argon2id hashes.
+
+#[path = "support/databases.rs"]
+mod databases;
+
+use app::error::AppError;
+use app::record::{AgencySlug, Role};
+use app::register::Register;
+use databases::TestDatabase;
+use lantern::accounts::{NewAccount, hash_password, verify_password};
+use lantern::storage::Storage;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn editor_of(agency: &str) -> NewAccount {
+    NewAccount {
+        email: "Dana@Example.gov".into(),
+        name: "Dana".into(),
+        role: Role::Editor,
+        agency: Some(AgencySlug(agency.into())),
+    }
+}
+
+#[tokio::test]
+async fn an_account_is_created_once_per_email_for_an_agency_that_exists() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let agency = storage.agency_names().await.unwrap()[0].0.clone();
+        let hash = hash_password("a long enough password").unwrap();
+        let now = "2026-11-28T12:00:00Z";
+
+        let created = storage
+            .create_account(&editor_of(&agency.0), &hash, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            created.email, "dana@example.gov",
+            "{}: kept lower-case",
+            db.name
+        );
+        assert_eq!(created.agency, Some(agency.clone()));
+
+        let (found, stored_hash) = storage
+            .account_by_email("DANA@example.GOV")
+            .await
+            .unwrap()
+            .expect("found in any case");
+        assert_eq!(found, created, "{}", db.name);
+        assert!(verify_password("a long enough password", &stored_hash));
+        assert!(!stored_hash.contains("a long enough password"));
+
+        let again = storage
+            .create_account(&editor_of(&agency.0), &hash, now)
+            .await;
+        assert!(
+            matches!(again, Err(AppError::Conflict(ref m)) if m.contains("dana@example.gov")),
+            "{}: {again:?}",
+            db.name
+        );
+
+        let elsewhere = NewAccount {
+            email: "sam@example.gov".into(),
+            ..editor_of("no-such-agency")
+        };
+        match storage.create_account(&elsewhere, &hash, now).await {
+            Err(AppError::Validation(fields)) => {
+                assert!(fields["agency"][0].contains("no-such-agency"), "{fields:?}")
+            }
+            other => panic!("{}: expected a validation error, got {other:?}", db.name),
+        }
+        assert!(
+            storage
+                .account_by_email("sam@example.gov")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            storage
+                .account_by_email("nobody@example.gov")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        db.remove().await;
+    }
+}
+
+/// Runs `lantern user add …` on a data directory with `input` on standard input.
+fn user_add(data: &std::path::Path, args: &[&str], input: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lantern"))
+        .args(["user", "add"])
+        .args(args)
+        .env("LANTERN_DATA_DIR", data)
+        .env_remove("DATABASE_URL")
+        .env_remove("MEILISEARCH_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lantern runs");
+    child
+        .stdin
+        .take()
+        .expect("a pipe")
+        .write_all(input.as_bytes())
+        .expect("the password is written");
+    child.wait_with_output().expect("lantern ends")
+}
+
+#[tokio::test]
+async fn user_add_takes_the_password_from_standard_input_and_names_wrong_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = user_add(
+        dir.path(),
+        &["--email", "Admin@Register.example", "--role", "admin"],
+        "a long enough password\n",
+    );
+    let stdout = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        ok.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(stdout.contains("admin@register.example"), "{stdout}");
+
+    let wrong = user_add(
+        dir.path(),
+        &["--email", "not-an-email", "--role", "editor"],
+        "short\n",
+    );
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(!wrong.status.success());
+    for field in ["email:", "agency:", "password:"] {
+        assert!(stderr.contains(field), "names {field}: {stderr}");
+    }
+
+    let bad_role = user_add(dir.path(), &["--email", "a@b.gov", "--role", "king"], "");
+    assert!(!bad_role.status.success());
+    assert!(String::from_utf8_lossy(&bad_role.stderr).contains("admin, editor, approver"));
+
+    let storage = Storage::open(&Storage::sqlite_url(dir.path()))
+        .await
+        .unwrap();
+    let (admin, hash) = storage
+        .account_by_email("admin@register.example")
+        .await
+        .unwrap()
+        .expect("the admin exists");
+    assert_eq!(admin.role, Role::Admin);
+    assert_eq!(
+        admin.name, "Admin@Register.example",
+        "the name defaults to the email"
+    );
+    assert!(verify_password("a long enough password", &hash));
+    assert!(
+        storage
+            .account_by_email("not-an-email")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
