@@ -17,3 +17,25 @@ CREATE TABLE accounts (
     created_at    TEXT NOT NULL,
     CHECK ((role IN ('editor', 'approver')) = (agency IS NOT NULL))
 );
+
+-- Who is signed in. The cookie holds a random token; only its SHA-256 is kept
+-- here, so a copy of the database signs nobody in. Sessions live in the
+-- database so that several instances share them.
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    -- Every form of the session carries this token, against cross-site requests.
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_account ON sessions (account_id);
+
+-- Recent failed sign-ins per email: repeated guessing locks the email for a
+-- while. No IP addresses are kept.
+CREATE TABLE sign_in_failures (
+    email        TEXT PRIMARY KEY,
+    failures     INTEGER NOT NULL,
+    first_at     TEXT NOT NULL,
+    locked_until TEXT
+);

@@ -1,11 +1,16 @@
 //! Accounts: who may sign in to manage the register, and how their passwords
 //! are kept (argon2id, with a salt of their own, never the password itself).
 
+use crate::clock;
+use crate::storage::Storage;
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use time::{Duration, OffsetDateTime};
 
 /// The shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -126,6 +131,130 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
         Argon2::default()
             .verify_password(password.as_bytes(), &parsed)
             .is_ok()
+    })
+}
+
+/// How long a session lasts.
+pub const SESSION_LENGTH: Duration = Duration::hours(12);
+/// Failed sign-ins for one email within [`FAILURE_WINDOW`] that lock it.
+pub const FAILURE_LIMIT: i64 = 5;
+/// How far back failed sign-ins count.
+pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
+/// How long a locked email stays locked.
+pub const LOCK_LENGTH: Duration = Duration::minutes(15);
+
+/// A session just started: the token goes in the cookie, and is kept nowhere else.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub account: Account,
+    pub token: String,
+    pub csrf_token: String,
+}
+
+/// Why a sign-in was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    /// The same answer whether the email has no account or the password is
+    /// wrong, so the form does not tell which emails have accounts.
+    #[error("The email or password is not right")]
+    Wrong,
+    #[error("Too many failed sign-ins for this email: try again after {until}")]
+    Locked { until: String },
+    #[error("{0}")]
+    Failed(#[from] AppError),
+}
+
+/// Signs an account in with its email and password, at `now`.
+///
+/// After [`FAILURE_LIMIT`] failures within [`FAILURE_WINDOW`] the email is
+/// locked for [`LOCK_LENGTH`], even for the right password.
+pub async fn sign_in(
+    storage: &Storage,
+    email: &str,
+    password: &str,
+    now: OffsetDateTime,
+) -> Result<SignedIn, SignInError> {
+    let email = normalise_email(email);
+    let at = clock::format_timestamp(now);
+    if let Some(until) = storage.sign_in_locked_until(&email, &at).await? {
+        return Err(SignInError::Locked { until });
+    }
+    let found = storage.account_by_email(&email).await?;
+    // Without an account, a password is still checked against a hash, so a
+    // wrong email takes as long to refuse as a wrong password.
+    let hash = match &found {
+        Some((_, hash)) => hash.clone(),
+        None => stand_in_hash().to_string(),
+    };
+    let password_ok = verify_password(password, &hash);
+    let Some((account, _)) = found.filter(|_| password_ok) else {
+        storage
+            .record_sign_in_failure(
+                &email,
+                &at,
+                &clock::format_timestamp(now - FAILURE_WINDOW),
+                FAILURE_LIMIT,
+                &clock::format_timestamp(now + LOCK_LENGTH),
+            )
+            .await?;
+        return Err(SignInError::Wrong);
+    };
+    storage.clear_sign_in_failures(&email).await?;
+    let token = random_token();
+    let csrf_token = random_token();
+    storage
+        .create_session(
+            account.id,
+            &token_hash(&token),
+            &csrf_token,
+            &at,
+            &clock::format_timestamp(now + SESSION_LENGTH),
+        )
+        .await?;
+    Ok(SignedIn {
+        account,
+        token,
+        csrf_token,
+    })
+}
+
+/// The account signed in with a session token at `now`, and the session's CSRF token.
+pub async fn session(
+    storage: &Storage,
+    token: &str,
+    now: OffsetDateTime,
+) -> Result<Option<(Account, String)>, AppError> {
+    storage
+        .session(&token_hash(token), &clock::format_timestamp(now))
+        .await
+}
+
+/// Ends the session of a token.
+pub async fn sign_out(storage: &Storage, token: &str) -> Result<(), AppError> {
+    storage.delete_session(&token_hash(token)).await
+}
+
+/// 32 random bytes from the operating system, as 64 hex digits.
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut bytes);
+    hex(&bytes)
+}
+
+/// What the database keeps of a session token.
+fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A hash of a password nobody has, checked when an email has no account.
+fn stand_in_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| {
+        hash_password(&random_token()).unwrap_or_else(|_| "$argon2id$unusable".into())
     })
 }
 

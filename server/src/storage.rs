@@ -9,6 +9,7 @@ mod accounts;
 mod outbox;
 mod read;
 mod rows;
+mod sessions;
 mod write;
 
 use anyhow::Context;

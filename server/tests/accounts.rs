@@ -8,10 +8,12 @@ use app::error::AppError;
 use app::record::{AgencySlug, Role};
 use app::register::Register;
 use databases::TestDatabase;
-use lantern::accounts::{NewAccount, hash_password, verify_password};
+use lantern::accounts::{self, NewAccount, SignInError, hash_password, verify_password};
 use lantern::storage::Storage;
 use std::io::Write;
 use std::process::{Command, Stdio};
+use time::Duration;
+use time::macros::datetime;
 
 fn editor_of(agency: &str) -> NewAccount {
     NewAccount {
@@ -162,4 +164,143 @@ async fn user_add_takes_the_password_from_standard_input_and_names_wrong_fields(
             .unwrap()
             .is_none()
     );
+}
+
+#[tokio::test]
+async fn sign_in_starts_a_session_that_ends_on_sign_out_or_expiry() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let admin = NewAccount {
+            email: "admin@register.example".into(),
+            name: "Admin".into(),
+            role: Role::Admin,
+            agency: None,
+        };
+        let hash = hash_password("a long enough password").unwrap();
+        storage
+            .create_account(&admin, &hash, "2026-11-28T12:00:00Z")
+            .await
+            .unwrap();
+        let now = datetime!(2026-11-28 12:00 UTC);
+
+        let signed_in = accounts::sign_in(
+            storage,
+            " ADMIN@register.example",
+            "a long enough password",
+            now,
+        )
+        .await
+        .unwrap();
+        assert_eq!(signed_in.account.email, "admin@register.example");
+        assert_eq!(signed_in.token.len(), 64);
+        assert_ne!(signed_in.token, signed_in.csrf_token);
+
+        let (account, csrf) = accounts::session(storage, &signed_in.token, now)
+            .await
+            .unwrap()
+            .expect("the session is live");
+        assert_eq!(account.role, Role::Admin, "{}", db.name);
+        assert_eq!(csrf, signed_in.csrf_token);
+        assert!(
+            accounts::session(storage, &signed_in.token, now + accounts::SESSION_LENGTH)
+                .await
+                .unwrap()
+                .is_none(),
+            "{}: expired",
+            db.name
+        );
+        assert!(
+            accounts::session(storage, "not a token", now)
+                .await
+                .unwrap()
+                .is_none(),
+            "{}",
+            db.name
+        );
+
+        accounts::sign_out(storage, &signed_in.token).await.unwrap();
+        assert!(
+            accounts::session(storage, &signed_in.token, now)
+                .await
+                .unwrap()
+                .is_none(),
+            "{}: signed out",
+            db.name
+        );
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_an_email_for_a_while_whatever_the_password() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let moderator = NewAccount {
+            email: "mo@register.example".into(),
+            name: "Mo".into(),
+            role: Role::Moderator,
+            agency: None,
+        };
+        let hash = hash_password("the right password").unwrap();
+        storage
+            .create_account(&moderator, &hash, "2026-11-28T12:00:00Z")
+            .await
+            .unwrap();
+        let start = datetime!(2026-11-28 12:00 UTC);
+        let email = "mo@register.example";
+
+        // A wrong password and an unknown email get the same answer.
+        for (who, password) in [
+            (email, "a wrong password"),
+            ("nobody@register.example", "x"),
+        ] {
+            let refused = accounts::sign_in(storage, who, password, start).await;
+            assert!(
+                matches!(refused, Err(SignInError::Wrong)),
+                "{}: {refused:?}",
+                db.name
+            );
+        }
+        for minute in 1..accounts::FAILURE_LIMIT {
+            let at = start + Duration::minutes(minute);
+            assert!(matches!(
+                accounts::sign_in(storage, email, "a wrong password", at).await,
+                Err(SignInError::Wrong)
+            ));
+        }
+        let soon = start + Duration::minutes(6);
+        match accounts::sign_in(storage, email, "the right password", soon).await {
+            Err(SignInError::Locked { until }) => assert_eq!(until, "2026-11-28T12:19:00Z"),
+            other => panic!("{}: expected a lock, got {other:?}", db.name),
+        }
+        let later = start + Duration::minutes(20);
+        let signed_in = accounts::sign_in(storage, email, "the right password", later).await;
+        assert!(
+            signed_in.is_ok(),
+            "{}: unlocked after a while: {signed_in:?}",
+            db.name
+        );
+
+        // A success forgets earlier failures, and old failures stop counting.
+        for minute in 0..accounts::FAILURE_LIMIT - 1 {
+            let at = later + Duration::minutes(minute);
+            assert!(matches!(
+                accounts::sign_in(storage, email, "a wrong password", at).await,
+                Err(SignInError::Wrong)
+            ));
+        }
+        let much_later = later + accounts::FAILURE_WINDOW + Duration::minutes(10);
+        assert!(matches!(
+            accounts::sign_in(storage, email, "a wrong password", much_later).await,
+            Err(SignInError::Wrong)
+        ));
+        assert!(
+            accounts::sign_in(storage, email, "the right password", much_later)
+                .await
+                .is_ok(),
+            "{}: the old failures no longer count",
+            db.name
+        );
+        db.remove().await;
+    }
 }

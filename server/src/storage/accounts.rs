@@ -9,8 +9,11 @@ use sqlx::any::AnyRow;
 use std::collections::BTreeMap;
 
 const ACCOUNT_COLUMNS: &str = "id, email, name, role, agency, created_at";
+/// The same columns of `accounts a`, for joins.
+pub(super) const ACCOUNT_COLUMNS_OF_A: &str =
+    "a.id, a.email, a.name, a.role, a.agency, a.created_at";
 
-fn account(row: &AnyRow) -> Result<Account, AppError> {
+pub(super) fn account(row: &AnyRow) -> Result<Account, AppError> {
     Ok(Account {
         id: rows::integer(row, "id")?,
         email: rows::text(row, "email")?,
