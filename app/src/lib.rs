@@ -6,6 +6,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod agencies;
 #[cfg(feature = "ssr")]
 pub mod error;
@@ -107,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/systems/:id") view=systems::page::SystemPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies") view=agencies::AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies/:slug") view=agencies::AgencyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=accounts::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage") view=accounts::ManagePage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Page>
         </Router>

@@ -10,5 +10,6 @@ pub mod demo;
 pub mod import;
 pub mod search;
 pub mod seed;
+pub mod sign_in;
 pub mod storage;
 pub mod web;

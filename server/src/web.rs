@@ -12,9 +12,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{FromRef, State};
 use axum::handler::Handler;
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -67,6 +67,8 @@ pub fn app(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/login", post(crate::sign_in::login))
+        .route("/logout", post(crate::sign_in::logout))
         .merge(crate::api::routes())
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
             shell(options.clone())
@@ -83,6 +85,10 @@ pub fn app(state: AppState) -> Router {
             ),
         )
         .layer(axum::middleware::map_response(argument_errors_are_400))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::sign_in::load_session,
+        ))
         // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
         .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -96,6 +102,26 @@ pub fn app(state: AppState) -> Router {
             "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
         ))
         .with_state(state)
+}
+
+/// Renders the page at the request's path, with `extra` in the pages'
+/// context: how a form handler shows its form again with what was wrong.
+pub async fn render_page<T>(state: &AppState, request: Request<Body>, extra: T) -> Response
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let register: SharedRegister = Arc::new(state.storage.clone());
+    let search: SharedSearch = state.search.clone();
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(register.clone());
+            provide_context(search.clone());
+            provide_context(extra.clone());
+        },
+        move || shell(options.clone()),
+    );
+    render(request).await.into_response()
 }
 
 /// Server functions answer arguments they cannot decode with a 500, but those

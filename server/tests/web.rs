@@ -4,51 +4,24 @@
 mod databases;
 #[path = "support/search.rs"]
 mod search;
+#[path = "support/site.rs"]
+mod site;
 
 use app::record::{AgencySlug, SystemContent, Withheld};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use clap::Parser;
 use databases::TestDatabase;
 use http_body_util::BodyExt;
-use lantern::config::ServeConfig;
 use lantern::storage::Storage;
-use lantern::web::{AppState, app, leptos_options};
 use search::TestSearch;
+use site::{ONE_AT_A_TIME, get, router};
 use tower::ServiceExt;
-
-/// Rendering tests take turns. Leptos keeps process-wide rendering state, and
-/// two test runtimes rendering at once occasionally left a page render waiting
-/// forever (seen about one run in three). A server has one runtime, so this is
-/// a test-harness matter only.
-static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-fn router(storage: &Storage, search: lantern::search::SharedEngine) -> Router {
-    let serve = ServeConfig::parse_from(["serve"]);
-    app(AppState {
-        leptos_options: leptos_options(&serve),
-        storage: storage.clone(),
-        search,
-    })
-}
 
 /// The site of a register, with an embedded search index that holds all of it.
 async fn site(storage: &Storage) -> (Router, TestSearch) {
     let search = TestSearch::embedded(storage).await;
     (router(storage, search.engine.clone()), search)
-}
-
-async fn get(router: &Router, uri: &str) -> (StatusCode, String) {
-    let response = router
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    // Leptos marks text boundaries with empty comments; they are not content.
-    (status, String::from_utf8_lossy(&body).replace("<!>", ""))
 }
 
 /// The first system id linked from a page.

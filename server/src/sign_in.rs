@@ -1,0 +1,202 @@
+//! Signing in and out over HTTP: the session cookie, `POST /login`,
+//! `POST /logout`, and the signed-in account of every request.
+//!
+//! The cookie holds only a random token (`HttpOnly`, `SameSite=Lax`, and
+//! `Secure` when the request came over HTTPS through a proxy). Forms of a
+//! session carry its CSRF token; the sign-in form, which has no session yet,
+//! is protected by refusing requests another site's page sends.
+
+use crate::accounts::{self, SignInError};
+use crate::web::AppState;
+use app::accounts::{SignInAttempt, SignedInAccount};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+
+/// The session cookie's name.
+pub const COOKIE: &str = "lantern_session";
+
+/// The largest form body read, in bytes.
+const MAX_FORM_BYTES: usize = 16 * 1024;
+
+/// Puts the signed-in account (if the request's cookie names a live session)
+/// into the request, where pages find it.
+pub async fn load_session(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if let Some(token) = session_token(request.headers()) {
+        match accounts::session(&state.storage, &token, time::OffsetDateTime::now_utc()).await {
+            Ok(Some((account, csrf_token))) => {
+                request.extensions_mut().insert(SignedInAccount {
+                    email: account.email,
+                    name: account.name,
+                    role: account.role,
+                    agency: account.agency,
+                    csrf_token,
+                });
+            }
+            Ok(None) => {}
+            Err(error) => tracing::warn!(%error, "could not read a session"),
+        }
+    }
+    next.run(request).await
+}
+
+/// The session token in a request's cookies.
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|cookie| cookie.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_string())
+}
+
+/// Whether a request was sent by another site's page (a cross-site form).
+fn from_another_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
+        _ => false,
+    }
+}
+
+/// Whether the request came over HTTPS (through a proxy that says so).
+fn over_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|proto| proto.eq_ignore_ascii_case("https"))
+}
+
+fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .expect("a hex token makes a valid header")
+}
+
+/// Reads a form body: its fields by name.
+async fn form(body: Body) -> Option<HashMap<String, String>> {
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES).await.ok()?;
+    Some(form_urlencoded::parse(&bytes).into_owned().collect())
+}
+
+/// `POST /login`: signs in and goes to `/manage`, or shows the form again
+/// with what was wrong (422 for a missing field, 401 for a wrong email or
+/// password, 429 while the email is locked, 403 from another site).
+pub async fn login(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    if from_another_site(&parts.headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "Sign-in forms are only accepted from Lantern's own pages.",
+        )
+            .into_response();
+    }
+    let fields = form(body).await.unwrap_or_default();
+    let email = fields
+        .get("email")
+        .map(|e| e.trim().to_string())
+        .unwrap_or_default();
+    let password = fields.get("password").cloned().unwrap_or_default();
+    let again = |status: StatusCode, field: Option<&'static str>, problem: String| {
+        let attempt = SignInAttempt {
+            email: email.clone(),
+            field,
+            problem,
+        };
+        (status, attempt)
+    };
+    let (status, attempt) = if email.is_empty() {
+        again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("email"),
+            "Enter your email address".into(),
+        )
+    } else if password.is_empty() {
+        again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("password"),
+            "Enter your password".into(),
+        )
+    } else {
+        match accounts::sign_in(
+            &state.storage,
+            &email,
+            &password,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        {
+            Ok(signed_in) => {
+                let mut response = Redirect::to("/manage").into_response();
+                response.headers_mut().insert(
+                    header::SET_COOKIE,
+                    cookie(
+                        &signed_in.token,
+                        accounts::SESSION_LENGTH.whole_seconds(),
+                        over_https(&parts.headers),
+                    ),
+                );
+                return response;
+            }
+            Err(error @ SignInError::Wrong) => {
+                again(StatusCode::UNAUTHORIZED, Some("email"), error.to_string())
+            }
+            Err(error @ SignInError::Locked { .. }) => {
+                again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string())
+            }
+            Err(SignInError::Failed(error)) => {
+                tracing::error!(%error, "sign-in failed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        }
+    };
+    let mut response =
+        crate::web::render_page(&state, Request::from_parts(parts, Body::empty()), attempt).await;
+    *response.status_mut() = status;
+    response
+}
+
+/// `POST /logout`: ends the session named by the cookie, if the form carries
+/// its CSRF token, and goes home.
+pub async fn logout(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
+        return Redirect::to("/login").into_response();
+    };
+    let fields = form(body).await.unwrap_or_default();
+    if fields.get("csrf_token") != Some(&account.csrf_token) {
+        return (
+            StatusCode::FORBIDDEN,
+            "This form has expired: go back, reload the page and try again.",
+        )
+            .into_response();
+    }
+    if let Some(token) = session_token(&parts.headers)
+        && let Err(error) = accounts::sign_out(&state.storage, &token).await
+    {
+        tracing::error!(%error, "sign-out failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie("", 0, over_https(&parts.headers)),
+    );
+    response
+}

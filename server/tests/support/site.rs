@@ -1,0 +1,45 @@
+//! The site as a router for tests, requests without a socket, and the lock
+//! that makes rendering tests take turns.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use clap::Parser;
+use http_body_util::BodyExt;
+use lantern::config::ServeConfig;
+use lantern::storage::Storage;
+use lantern::web::{AppState, app, leptos_options};
+use tower::ServiceExt;
+
+/// Rendering tests take turns. Leptos keeps process-wide rendering state, and
+/// two test runtimes rendering at once occasionally left a page render waiting
+/// forever (seen about one run in three). A server has one runtime, so this is
+/// a test-harness matter only.
+pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The whole site over a register and a search engine.
+pub fn router(storage: &Storage, search: lantern::search::SharedEngine) -> Router {
+    let serve = ServeConfig::parse_from(["serve"]);
+    app(AppState {
+        leptos_options: leptos_options(&serve),
+        storage: storage.clone(),
+        search,
+    })
+}
+
+/// The status and text of a response, without leptos's empty text-boundary comments.
+pub async fn read(response: axum::response::Response) -> (StatusCode, String) {
+    let status = response.status();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&body).replace("<!>", ""))
+}
+
+/// `GET uri`: its status and text.
+pub async fn get(router: &Router, uri: &str) -> (StatusCode, String) {
+    let response = router
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    read(response).await
+}
