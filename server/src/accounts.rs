@@ -234,6 +234,29 @@ pub async fn sign_out(storage: &Storage, token: &str) -> Result<(), AppError> {
     storage.delete_session(&token_hash(token)).await
 }
 
+/// Every hour, deletes expired sessions and failed sign-ins that no longer
+/// count. Run by `lantern serve`; any number of instances may run it.
+pub async fn prune_sign_ins_hourly(storage: Storage) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        let now = OffsetDateTime::now_utc();
+        match storage
+            .prune_sign_ins(
+                &clock::format_timestamp(now),
+                &clock::format_timestamp(now - FAILURE_WINDOW),
+            )
+            .await
+        {
+            Ok(0) => {}
+            Ok(pruned) => {
+                tracing::info!(pruned, "removed expired sessions and old failed sign-ins")
+            }
+            Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
+        }
+    }
+}
+
 /// 32 random bytes from the operating system, as 64 hex digits.
 fn random_token() -> String {
     let mut bytes = [0u8; 32];

@@ -186,6 +186,7 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     let search = data.open_search().await?;
     crate::search::ensure_built(&storage, search.as_ref()).await?;
     tokio::spawn(Indexer::new(storage.clone(), search.clone()).run());
+    tokio::spawn(crate::accounts::prune_sign_ins_hourly(storage.clone()));
     let state = AppState {
         leptos_options: leptos_options(serve),
         storage,

@@ -304,3 +304,67 @@ async fn repeated_failures_lock_an_email_for_a_while_whatever_the_password() {
         db.remove().await;
     }
 }
+
+#[tokio::test]
+async fn expired_sessions_and_old_failures_are_pruned_and_live_ones_kept() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let admin = NewAccount {
+            email: "admin@register.example".into(),
+            name: "Admin".into(),
+            role: Role::Admin,
+            agency: None,
+        };
+        let hash = hash_password("a long enough password").unwrap();
+        storage
+            .create_account(&admin, &hash, "2026-11-28T12:00:00Z")
+            .await
+            .unwrap();
+        let start = datetime!(2026-11-28 12:00 UTC);
+        let old = accounts::sign_in(
+            storage,
+            "admin@register.example",
+            "a long enough password",
+            start,
+        )
+        .await
+        .unwrap();
+        let later = start + Duration::hours(11);
+        let fresh = accounts::sign_in(
+            storage,
+            "admin@register.example",
+            "a long enough password",
+            later,
+        )
+        .await
+        .unwrap();
+        let _ = accounts::sign_in(storage, "nobody@register.example", "x", start).await;
+
+        let now = start + accounts::SESSION_LENGTH + Duration::minutes(1);
+        let pruned = storage
+            .prune_sign_ins(
+                &lantern::clock::format_timestamp(now),
+                &lantern::clock::format_timestamp(now - accounts::FAILURE_WINDOW),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            pruned, 2,
+            "{}: one expired session, one old failure",
+            db.name
+        );
+        assert!(
+            accounts::session(storage, &old.token, start)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            accounts::session(storage, &fresh.token, later)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        db.remove().await;
+    }
+}

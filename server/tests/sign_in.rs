@@ -76,6 +76,7 @@ async fn an_auditor_signs_in_sees_manage_and_signs_out() {
 
         let (status, page) = get(&site, "/login").await;
         assert_eq!(status, StatusCode::OK);
+        assert!(page.contains(r#"<a href="/login">Sign in</a>"#), "{page}");
         assert!(
             page.contains(r#"<form method="post" action="/login""#),
             "{page}"
@@ -140,6 +141,10 @@ async fn an_auditor_signs_in_sees_manage_and_signs_out() {
         let (status, page) = get_with_cookie(&site, "/manage", &cookie).await;
         assert_eq!(status, StatusCode::OK, "{}", db.name);
         assert!(page.contains("Office of Algorithm Oversight"), "{page}");
+        assert!(
+            page.contains(r#"<a href="/manage">Manage</a>"#),
+            "the header says so: {page}"
+        );
         let csrf = page
             .split(r#"name="csrf_token" value=""#)
             .nth(1)

@@ -130,4 +130,25 @@ impl Storage {
             .map_err(database_error)?;
         Ok(())
     }
+
+    /// Deletes sessions that expired before `now` and failed sign-ins that no
+    /// longer count or lock (older than `window_start`): what sign-in leaves
+    /// behind. Returns how many rows went.
+    pub async fn prune_sign_ins(&self, now: &str, window_start: &str) -> Result<u64, AppError> {
+        let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(database_error)?;
+        let failures = sqlx::query(
+            "DELETE FROM sign_in_failures WHERE first_at < $1 \
+             AND (locked_until IS NULL OR locked_until <= $2)",
+        )
+        .bind(window_start.to_string())
+        .bind(now.to_string())
+        .execute(&self.pool)
+        .await
+        .map_err(database_error)?;
+        Ok(sessions.rows_affected() + failures.rows_affected())
+    }
 }
