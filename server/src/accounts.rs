@@ -2,7 +2,7 @@
 //! are kept (argon2id, with a salt of their own, never the password itself).
 
 use crate::clock;
-use crate::storage::Storage;
+use crate::storage::{Storage, hex};
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
 use argon2::Argon2;
@@ -186,7 +186,11 @@ pub async fn sign_in(
         Some((_, hash)) => hash.clone(),
         None => stand_in_hash().to_string(),
     };
-    let password_ok = verify_password(password, &hash);
+    // Hashing is slow on purpose: off the threads that serve requests.
+    let password = password.to_string();
+    let password_ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(|error| AppError::Internal(format!("password check failed: {error}")))?;
     let Some((account, _)) = found.filter(|_| password_ok) else {
         storage
             .record_sign_in_failure(
@@ -267,10 +271,6 @@ fn random_token() -> String {
 /// What the database keeps of a session token.
 fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A hash of a password nobody has, checked when an email has no account.

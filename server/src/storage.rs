@@ -129,6 +129,11 @@ impl Storage {
     }
 }
 
+/// Bytes as lower-case hex digits, the way the database keeps hashes and tokens.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Logs a database error once and turns it into the error users see.
 pub(crate) fn database_error(error: sqlx::Error) -> AppError {
     if let sqlx::Error::Database(db) = &error

@@ -3,6 +3,8 @@
 
 #[path = "support/databases.rs"]
 mod databases;
+#[path = "support/accounts.rs"]
+mod support_accounts;
 
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
@@ -170,17 +172,14 @@ async fn user_add_takes_the_password_from_standard_input_and_names_wrong_fields(
 async fn sign_in_starts_a_session_that_ends_on_sign_out_or_expiry() {
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        let admin = NewAccount {
-            email: "admin@register.example".into(),
-            name: "Admin".into(),
-            role: Role::Admin,
-            agency: None,
-        };
-        let hash = hash_password("a long enough password").unwrap();
-        storage
-            .create_account(&admin, &hash, "2026-11-28T12:00:00Z")
-            .await
-            .unwrap();
+        support_accounts::create(
+            storage,
+            "admin@register.example",
+            "Admin",
+            Role::Admin,
+            "a long enough password",
+        )
+        .await;
         let now = datetime!(2026-11-28 12:00 UTC);
 
         let signed_in = accounts::sign_in(
@@ -235,17 +234,14 @@ async fn sign_in_starts_a_session_that_ends_on_sign_out_or_expiry() {
 async fn repeated_failures_lock_an_email_for_a_while_whatever_the_password() {
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        let moderator = NewAccount {
-            email: "mo@register.example".into(),
-            name: "Mo".into(),
-            role: Role::Moderator,
-            agency: None,
-        };
-        let hash = hash_password("the right password").unwrap();
-        storage
-            .create_account(&moderator, &hash, "2026-11-28T12:00:00Z")
-            .await
-            .unwrap();
+        support_accounts::create(
+            storage,
+            "mo@register.example",
+            "Mo",
+            Role::Moderator,
+            "the right password",
+        )
+        .await;
         let start = datetime!(2026-11-28 12:00 UTC);
         let email = "mo@register.example";
 
@@ -309,17 +305,14 @@ async fn repeated_failures_lock_an_email_for_a_while_whatever_the_password() {
 async fn expired_sessions_and_old_failures_are_pruned_and_live_ones_kept() {
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        let admin = NewAccount {
-            email: "admin@register.example".into(),
-            name: "Admin".into(),
-            role: Role::Admin,
-            agency: None,
-        };
-        let hash = hash_password("a long enough password").unwrap();
-        storage
-            .create_account(&admin, &hash, "2026-11-28T12:00:00Z")
-            .await
-            .unwrap();
+        support_accounts::create(
+            storage,
+            "admin@register.example",
+            "Admin",
+            Role::Admin,
+            "a long enough password",
+        )
+        .await;
         let start = datetime!(2026-11-28 12:00 UTC);
         let old = accounts::sign_in(
             storage,

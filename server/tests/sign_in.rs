@@ -7,13 +7,14 @@ mod databases;
 mod search;
 #[path = "support/site.rs"]
 mod site;
+#[path = "support/accounts.rs"]
+mod support_accounts;
 
 use app::record::Role;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use databases::TestDatabase;
-use lantern::accounts::{NewAccount, hash_password};
 use search::TestSearch;
 use site::{ONE_AT_A_TIME, get, read, router};
 use tower::ServiceExt;
@@ -60,17 +61,14 @@ async fn an_auditor_signs_in_sees_manage_and_signs_out() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        let auditor = NewAccount {
-            email: "audit@oversight.example".into(),
-            name: "Office of Algorithm Oversight".into(),
-            role: Role::Auditor,
-            agency: None,
-        };
-        let hash = hash_password("a long enough password").unwrap();
-        storage
-            .create_account(&auditor, &hash, "2026-11-28T12:00:00Z")
-            .await
-            .unwrap();
+        support_accounts::create(
+            storage,
+            "audit@oversight.example",
+            "Office of Algorithm Oversight",
+            Role::Auditor,
+            "a long enough password",
+        )
+        .await;
         let search = TestSearch::embedded(storage).await;
         let site = router(storage, search.engine.clone());
 

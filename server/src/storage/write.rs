@@ -56,10 +56,7 @@ pub fn content_hash(content: &SystemContent) -> String {
     // Serialising a struct writes its fields in declaration order, so the JSON,
     // and with it the hash, is the same every time for the same content.
     let json = serde_json::to_vec(content).expect("serialising plain data cannot fail");
-    Sha256::digest(&json)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::hex(&Sha256::digest(&json))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

@@ -199,11 +199,10 @@ impl SegmentPass {
         }
         // Column by column: a facet counts the documents that pass every
         // filter, and those that fail only its own.
-        let filtered = !self.filters.is_empty();
         for (slot, column) in columns.facets.iter().enumerate() {
             let counts = &mut self.counts[slot];
             let own = slot as u8;
-            let counted = |at: usize| !filtered || standing[at] == PASSES || standing[at] == own;
+            let counted = |at: usize| standing[at] == PASSES || standing[at] == own;
             match column {
                 None => {}
                 Some(FacetColumn::Single { ordinals, .. }) => {
