@@ -5,7 +5,6 @@
 //! page again with the problem and the email as typed, so everything works
 //! without JavaScript.
 
-use crate::layout::set_status;
 use crate::record::{AgencySlug, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,6 +12,7 @@ use leptos_meta::Title;
 /// The account a request is signed in with, as pages need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedInAccount {
+    pub id: i64,
     pub email: String,
     pub name: String,
     pub role: Role,
@@ -91,31 +91,4 @@ pub fn LoginPage() -> impl IntoView {
             <button type="submit">"Sign in"</button>
         </form>
     }
-}
-
-/// `/manage`: who is signed in, and the way out. Signed-out visitors are sent to `/login`.
-#[component]
-pub fn ManagePage() -> impl IntoView {
-    let Some(account) = signed_in() else {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/login");
-        set_status(303);
-        return view! { <p>"Please " <a href="/login">"sign in"</a> "."</p> }.into_any();
-    };
-    let agency = account
-        .agency
-        .as_ref()
-        .map(|a| format!(" of {a}"))
-        .unwrap_or_default();
-    view! {
-        <Title text="Manage – Lantern"/>
-        <h1>"Manage the register"</h1>
-        <p>"Signed in as " <strong>{account.name.clone()}</strong> " (" {account.email.clone()} "), "
-            {account.role.label().to_lowercase()} {agency} "."</p>
-        <form method="post" action="/logout">
-            <input type="hidden" name="csrf_token" value=account.csrf_token/>
-            <button type="submit">"Sign out"</button>
-        </form>
-    }
-    .into_any()
 }

@@ -12,6 +12,7 @@ pub mod agencies;
 pub mod error;
 pub mod home;
 pub mod layout;
+pub mod manage;
 pub mod record;
 pub mod register;
 pub mod search;
@@ -106,10 +107,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/systems") view=search::page::SystemsPage ssr=SsrMode::Async/>
                     <Route path=path!("/systems/:id") view=systems::page::SystemPage ssr=SsrMode::Async/>
+                    <Route path=path!("/systems/:id/history") view=systems::history::HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies") view=agencies::AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies/:slug") view=agencies::AgencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=accounts::LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/manage") view=accounts::ManagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage") view=manage::dashboard::ManagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/systems/new") view=manage::system_form::SystemFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/systems/:id") view=manage::system_desk::SystemDeskPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/systems/:id/edit") view=manage::system_form::SystemFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/tokens") view=manage::admin::TokensPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/agencies") view=manage::admin::AgenciesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/accounts") view=manage::admin::AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/log") view=manage::admin::LogPage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Page>
         </Router>

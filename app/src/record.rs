@@ -150,6 +150,9 @@ pub struct System {
     /// RFC 3339, UTC.
     pub reviewed_at: Option<String>,
     pub audit: Option<Audit>,
+    /// Whether the latest audit's next due date has passed.
+    #[serde(default)]
+    pub audit_overdue: bool,
 }
 
 /// The few fields a list of systems shows.
@@ -167,6 +170,30 @@ pub struct SystemSummary {
     /// RFC 3339, UTC.
     pub published_at: String,
 }
+
+/// The fields an agency may withhold (with a reason), and their labels. What a
+/// system is, who runs it, its stage, topic and risk level are always public.
+pub const WITHHOLDABLE: &[(&str, &str)] = &[
+    ("agency_ref", "Agency reference"),
+    ("unit", "Unit"),
+    ("contact", "Contact"),
+    ("purpose", "Purpose"),
+    ("how_it_works", "How it works"),
+    ("in_use_since", "In use since"),
+    ("retired_on", "Retired on"),
+    ("tags", "Tags"),
+    ("technique", "Techniques"),
+    ("decision_role", "Role in decisions"),
+    ("human_oversight", "Human oversight"),
+    ("contest", "How to question or appeal"),
+    ("data", "Data"),
+    ("explainability", "Explainability"),
+    ("fairness", "Fairness"),
+    ("risks", "Risks"),
+    ("assessments", "Impact assessments"),
+    ("legal_basis", "Legal basis"),
+    ("supplier", "Supplier"),
+];
 
 /// Whether `text` is an agency slug: lower-case ASCII letters, digits and hyphens.
 pub fn is_slug(text: &str) -> bool {

@@ -60,6 +60,14 @@ mod server_side {
         async fn agency_names(&self) -> Result<Vec<(AgencySlug, String)>, AppError>;
         /// One agency with its number of published systems.
         async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError>;
+        /// A system's published versions, with versions `from` and `to`
+        /// compared (both `None`: the latest with the one before).
+        async fn history(
+            &self,
+            id: &SystemId,
+            from: Option<i64>,
+            to: Option<i64>,
+        ) -> Result<crate::systems::history::HistoryAnswer, AppError>;
     }
 
     /// The handle pages and server functions find in their context.

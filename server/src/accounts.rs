@@ -99,7 +99,7 @@ impl NewAccount {
 
 /// Whether `text` looks like an email address: one `@`, something before it,
 /// a dotted domain after it, no spaces, at most 254 characters.
-fn is_email(text: &str) -> bool {
+pub fn is_email(text: &str) -> bool {
     let text = text.trim();
     let Some((local, domain)) = text.split_once('@') else {
         return false;
@@ -262,14 +262,14 @@ pub async fn prune_sign_ins_hourly(storage: Storage) {
 }
 
 /// 32 random bytes from the operating system, as 64 hex digits.
-fn random_token() -> String {
+pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut bytes);
     hex(&bytes)
 }
 
-/// What the database keeps of a session token.
-fn token_hash(token: &str) -> String {
+/// What the database keeps of a session or API token: its SHA-256.
+pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 

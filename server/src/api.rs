@@ -3,18 +3,30 @@
 //! `{"errors": [{"code": "...", "detail": "...", "field": "..."}]}`.
 
 mod systems;
+mod versions;
+mod write;
 
 use crate::web::AppState;
 use app::error::AppError;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
-use axum::routing::get;
+use axum::routing::{get, put};
 use serde::Serialize;
 
 /// Every route of the JSON API.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/v1/systems", get(systems::search))
+    Router::new()
+        .route("/api/v1/systems", get(systems::search).post(write::create))
+        .route(
+            "/api/v1/systems/{id}",
+            put(write::update).get(versions::system),
+        )
+        .route("/api/v1/systems/{id}/versions", get(versions::versions))
+        .route(
+            "/api/v1/systems/{id}/versions/{version}",
+            get(versions::version),
+        )
 }
 
 /// One problem with a request.
@@ -53,6 +65,32 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// One bad parameter: 400.
+    pub fn invalid_parameter(field: &str, detail: String) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            problems: vec![ApiProblem {
+                code: "invalid_parameter",
+                detail,
+                field: Some(field.to_string()),
+            }],
+        }
+    }
+
+    /// No credentials, or credentials that are not valid: 401.
+    pub fn unauthorized(detail: &str) -> ApiError {
+        ApiError {
+            status: StatusCode::UNAUTHORIZED,
+            problems: vec![ApiProblem {
+                code: "unauthorized",
+                detail: detail.to_string(),
+                field: None,
+            }],
+        }
+    }
+}
+
 impl From<AppError> for ApiError {
     fn from(error: AppError) -> ApiError {
         let status = error.status();
@@ -65,7 +103,11 @@ impl From<AppError> for ApiError {
         };
         let problems = match error {
             AppError::NotFound => problem("not_found", "nothing exists at this address".into()),
-            AppError::Forbidden => problem("forbidden", "you may not do this".into()),
+            AppError::Forbidden => problem(
+                "forbidden",
+                "you may not do this (a system of another agency, or beyond your role or token's scope)"
+                    .into(),
+            ),
             AppError::Unauthorized => problem("unauthorized", "sign in or send a token".into()),
             AppError::Validation(fields) => fields
                 .into_iter()

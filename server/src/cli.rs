@@ -1,8 +1,10 @@
-//! The command line: `lantern serve`, `import`, `reindex`, `seed` and `user`.
+//! The command line: `lantern serve`, `import`, `reindex`, `seed`, `user` and `token`.
 
 use crate::accounts::NewAccount;
 use crate::config::{DataConfig, ServeConfig};
 use crate::import::{self, ImportFormat};
+use crate::publishing::{Actor, admin};
+use crate::storage::TokenScope;
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
 use clap::{Parser, Subcommand};
@@ -41,6 +43,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage agencies' API tokens (`Authorization: Bearer …` on the write API).
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
     /// Add generated systems to the register, for benchmarks.
     Seed {
         /// How many made-up but realistic systems to add.
@@ -70,6 +77,30 @@ enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Create a token: prints the token alone on standard output (it is shown
+    /// only this once) and its id on standard error.
+    Create {
+        /// The agency's slug.
+        #[arg(long)]
+        agency: String,
+        /// draft: writes drafts only; publish: publishes (or submits for
+        /// approval where the agency requires it).
+        #[arg(long, value_parser = parse_scope)]
+        scope: TokenScope,
+        /// What the token is for, shown in /manage.
+        #[arg(long, default_value = "API token")]
+        label: String,
+    },
+    /// Revoke a token for good, by its id.
+    Revoke { id: i64 },
+}
+
+fn parse_scope(name: &str) -> Result<TokenScope, String> {
+    TokenScope::parse(name).ok_or_else(|| "the scopes are draft and publish".to_string())
 }
 
 fn parse_role(name: &str) -> Result<Role, String> {
@@ -110,6 +141,7 @@ impl Cli {
                 };
                 add_user(&self.data, account).await
             }
+            Some(Command::Token { command }) => token(&self.data, command).await,
             Some(Command::Seed { synthetic, seed }) => {
                 crate::seed::run(&self.data, synthetic, seed).await
             }
@@ -163,12 +195,8 @@ async fn add_user(data: &DataConfig, account: NewAccount) -> anyhow::Result<()> 
         std::io::stdin().read_line(&mut line)?;
         line.trim_end_matches(['\r', '\n']).to_string()
     };
-    account.check(&password).map_err(problems)?;
     let storage = data.open().await?;
-    let hash = crate::accounts::hash_password(&password).map_err(problems)?;
-    let now = crate::clock::now();
-    let created = storage
-        .create_account(&account, &hash, &now)
+    let created = admin::create_account(&storage, &Actor::Terminal, &account, &password)
         .await
         .map_err(problems)?;
     let agency = created
@@ -181,6 +209,46 @@ async fn add_user(data: &DataConfig, account: NewAccount) -> anyhow::Result<()> 
         created.email,
         created.role.label().to_lowercase()
     );
+    Ok(())
+}
+
+/// `lantern token create|revoke`.
+async fn token(data: &DataConfig, command: TokenCommand) -> anyhow::Result<()> {
+    let storage = data.open().await?;
+    match command {
+        TokenCommand::Create {
+            agency,
+            scope,
+            label,
+        } => {
+            let created = admin::create_token(
+                &storage,
+                &Actor::Terminal,
+                &AgencySlug(agency),
+                scope,
+                &label,
+            )
+            .await
+            .map_err(problems)?;
+            // The token alone on standard output, so scripts can capture it.
+            println!("{}", created.secret);
+            eprintln!(
+                "Created API token {} for {} ({}). It is shown only this once.",
+                created.token.id,
+                created.token.agency,
+                created.token.scope.as_str()
+            );
+        }
+        TokenCommand::Revoke { id } => {
+            let revoked = admin::revoke_token(&storage, &Actor::Terminal, id)
+                .await
+                .map_err(|error| match error {
+                    AppError::NotFound => anyhow::anyhow!("no API token has the id {id}"),
+                    other => problems(other),
+                })?;
+            println!("Revoked API token {} of {}.", revoked.id, revoked.agency);
+        }
+    }
     Ok(())
 }
 

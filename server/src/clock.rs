@@ -8,6 +8,11 @@ pub fn now() -> String {
     format_timestamp(OffsetDateTime::now_utc())
 }
 
+/// Today's date in UTC, as `2026-11-28`.
+pub fn today() -> String {
+    now()[..10].to_string()
+}
+
 /// A moment as `2026-11-28T07:00:00Z`.
 pub fn format_timestamp(moment: OffsetDateTime) -> String {
     let format = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");

@@ -19,8 +19,9 @@ use std::collections::HashMap;
 /// The session cookie's name.
 pub const COOKIE: &str = "lantern_session";
 
-/// The largest form body read, in bytes.
-const MAX_FORM_BYTES: usize = 16 * 1024;
+/// The largest form body read, in bytes: a system's record with every
+/// markdown field full, URL-encoded.
+pub const MAX_FORM_BYTES: usize = 1024 * 1024;
 
 /// Puts the signed-in account (if the request's cookie names a live session)
 /// into the request, where pages find it.
@@ -33,6 +34,7 @@ pub async fn load_session(
         match accounts::session(&state.storage, &token, time::OffsetDateTime::now_utc()).await {
             Ok(Some((account, csrf_token))) => {
                 request.extensions_mut().insert(SignedInAccount {
+                    id: account.id,
                     email: account.email,
                     name: account.name,
                     role: account.role,
@@ -60,7 +62,7 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Whether a request was sent by another site's page (a cross-site form).
-fn from_another_site(headers: &HeaderMap) -> bool {
+pub fn from_another_site(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }
@@ -91,6 +93,12 @@ fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
 
 /// Reads a form body: its fields by name.
 async fn form(body: Body) -> Option<HashMap<String, String>> {
+    Some(read_form(body).await?.into_iter().collect())
+}
+
+/// Reads a form body: every field in order (a name may repeat, like
+/// checkboxes); `None` when the body is over [`MAX_FORM_BYTES`] or unreadable.
+pub async fn read_form(body: Body) -> Option<Vec<(String, String)>> {
     let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES).await.ok()?;
     Some(form_urlencoded::parse(&bytes).into_owned().collect())
 }

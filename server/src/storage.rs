@@ -6,10 +6,14 @@
 //! places where they differ say so.
 
 mod accounts;
+mod audit_log;
+mod drafts;
+mod manage;
 mod outbox;
 mod read;
 mod rows;
 mod sessions;
+mod tokens;
 mod write;
 
 use anyhow::Context;
@@ -19,8 +23,11 @@ use sqlx::{AnyPool, Executor};
 use std::path::Path;
 use std::time::Duration;
 
+pub use audit_log::LogEntry;
+pub use drafts::{Draft, DraftState};
 pub use outbox::OutboxEntry;
 pub use read::VersionInfo;
+pub use tokens::{ApiToken, TokenScope};
 pub use write::{CurrentVersion, NewAudit, PublishOutcome, uses_personal_data};
 
 /// Which database a URL names.

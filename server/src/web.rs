@@ -5,6 +5,7 @@ use crate::config::{DataConfig, ServeConfig};
 use crate::search::SharedEngine;
 use crate::search::indexer::Indexer;
 use crate::storage::Storage;
+use app::manage::SharedManage;
 use app::register::SharedRegister;
 use app::search::SharedSearch;
 use app::{App, shell};
@@ -58,10 +59,12 @@ pub fn leptos_options(serve: &ServeConfig) -> LeptosOptions {
 /// The whole site as one router: testable without a socket.
 pub fn app(state: AppState) -> Router {
     let register: SharedRegister = Arc::new(state.storage.clone());
+    let manage: SharedManage = Arc::new(state.storage.clone());
     let search: SharedSearch = state.search.clone();
     let routes = generate_route_list(App);
     let provide_register = move || {
         provide_context(register.clone());
+        provide_context(manage.clone());
         provide_context(search.clone());
     };
     let options = state.leptos_options.clone();
@@ -70,6 +73,17 @@ pub fn app(state: AppState) -> Router {
         .route("/login", post(crate::sign_in::login))
         .route("/logout", post(crate::sign_in::logout))
         .merge(crate::api::routes())
+        // Same paths as the pages the forms are on: added route by route,
+        // so each path's GET (the page) and POST (the form) share it.
+        .route("/manage/systems/new", post(crate::manage::create_system))
+        .route(
+            "/manage/systems/{id}/edit",
+            post(crate::manage::save_system),
+        )
+        .route("/manage/tokens", post(crate::manage::create_token))
+        .route("/manage/agencies", post(crate::manage::create_agency))
+        .route("/manage/accounts", post(crate::manage::create_account))
+        .merge(crate::manage::routes())
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
             shell(options.clone())
         })
@@ -111,11 +125,13 @@ where
     T: Clone + Send + Sync + 'static,
 {
     let register: SharedRegister = Arc::new(state.storage.clone());
+    let manage: SharedManage = Arc::new(state.storage.clone());
     let search: SharedSearch = state.search.clone();
     let options = state.leptos_options.clone();
     let render = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(register.clone());
+            provide_context(manage.clone());
             provide_context(search.clone());
             provide_context(extra.clone());
         },

@@ -17,6 +17,21 @@ use std::process::{Command, Stdio};
 use time::Duration;
 use time::macros::datetime;
 
+/// Creates an account in a transaction of its own, as the storage layer's callers do.
+async fn create_account(
+    storage: &Storage,
+    new: &NewAccount,
+    hash: &str,
+    now: &str,
+) -> Result<accounts::Account, AppError> {
+    let mut tx = storage.begin().await?;
+    let created = Storage::create_account(&mut tx, new, hash, now).await?;
+    tx.commit()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(created)
+}
+
 fn editor_of(agency: &str) -> NewAccount {
     NewAccount {
         email: "Dana@Example.gov".into(),
@@ -35,8 +50,7 @@ async fn an_account_is_created_once_per_email_for_an_agency_that_exists() {
         let hash = hash_password("a long enough password").unwrap();
         let now = "2026-11-28T12:00:00Z";
 
-        let created = storage
-            .create_account(&editor_of(&agency.0), &hash, now)
+        let created = create_account(storage, &editor_of(&agency.0), &hash, now)
             .await
             .unwrap();
         assert_eq!(
@@ -55,9 +69,7 @@ async fn an_account_is_created_once_per_email_for_an_agency_that_exists() {
         assert!(verify_password("a long enough password", &stored_hash));
         assert!(!stored_hash.contains("a long enough password"));
 
-        let again = storage
-            .create_account(&editor_of(&agency.0), &hash, now)
-            .await;
+        let again = create_account(storage, &editor_of(&agency.0), &hash, now).await;
         assert!(
             matches!(again, Err(AppError::Conflict(ref m)) if m.contains("dana@example.gov")),
             "{}: {again:?}",
@@ -68,7 +80,7 @@ async fn an_account_is_created_once_per_email_for_an_agency_that_exists() {
             email: "sam@example.gov".into(),
             ..editor_of("no-such-agency")
         };
-        match storage.create_account(&elsewhere, &hash, now).await {
+        match create_account(storage, &elsewhere, &hash, now).await {
             Err(AppError::Validation(fields)) => {
                 assert!(fields["agency"][0].contains("no-such-agency"), "{fields:?}")
             }

@@ -63,7 +63,6 @@ pub fn section_text<'a>(content: &'a SystemContent, field: &str) -> &'a str {
 #[server]
 pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnError> {
     use crate::record::SystemId;
-    use crate::systems::markdown::to_safe_html;
 
     let register = crate::register::register()?;
     let Some(system) = register.system(&SystemId(id)).await? else {
@@ -71,28 +70,39 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
     };
     let sections = crate::systems::markdown::rendered_once(
         (&system.id, system.version, &system.published_at),
-        || {
-            SECTIONS
-                .iter()
-                .map(|(field, heading)| Section {
-                    field: field.to_string(),
-                    heading: heading.to_string(),
-                    html: to_safe_html(section_text(&system.content, field)),
-                    withheld: system.content.withheld_reason(field).map(str::to_string),
-                })
-                .collect()
-        },
+        || sections_of(&system.content),
     );
+    Ok(Some(record_of(system, sections)))
+}
+
+/// The markdown sections of a record, rendered and sanitised.
+#[cfg(feature = "ssr")]
+pub fn sections_of(content: &SystemContent) -> Vec<Section> {
+    use crate::systems::markdown::to_safe_html;
+    SECTIONS
+        .iter()
+        .map(|(field, heading)| Section {
+            field: field.to_string(),
+            heading: heading.to_string(),
+            html: to_safe_html(section_text(content, field)),
+            withheld: content.withheld_reason(field).map(str::to_string),
+        })
+        .collect()
+}
+
+/// A system's record page, from the system and its rendered sections.
+#[cfg(feature = "ssr")]
+pub fn record_of(system: System, sections: Vec<Section>) -> SystemRecord {
     let audit_findings_html = system
         .audit
         .as_ref()
-        .map(|a| to_safe_html(&a.findings))
+        .map(|a| crate::systems::markdown::to_safe_html(&a.findings))
         .unwrap_or_default();
-    Ok(Some(SystemRecord {
+    SystemRecord {
         system,
         sections,
         audit_findings_html,
-    }))
+    }
 }
 
 /// The `/systems/{id}` page.
@@ -116,8 +126,9 @@ pub fn SystemPage() -> impl IntoView {
     }
 }
 
+/// A system's record as the public sees it; also a draft's preview in `/manage`.
 #[component]
-fn RecordView(record: SystemRecord) -> impl IntoView {
+pub fn RecordView(record: SystemRecord) -> impl IntoView {
     let SystemRecord {
         system,
         sections,
@@ -134,10 +145,15 @@ fn RecordView(record: SystemRecord) -> impl IntoView {
         .map_or("The agency has not said.", |role| role.label());
     let audit_line = match &system.audit {
         Some(audit) => format!(
-            "{} by {} on {}.",
+            "{} by {} on {}.{}",
             audit.outcome.label(),
             audit.auditor,
-            audit.audited_on
+            audit.audited_on,
+            if system.audit_overdue {
+                " The next audit is overdue."
+            } else {
+                ""
+            }
         ),
         None => "No independent audit has been recorded.".to_string(),
     };
@@ -191,7 +207,7 @@ fn RecordView(record: SystemRecord) -> impl IntoView {
 
             <DataSection content=content.clone()/>
             <FactsSection system=system.clone()/>
-            <AuditSection audit=system.audit.clone() findings_html=audit_findings_html/>
+            <AuditSection audit=system.audit.clone() overdue=system.audit_overdue findings_html=audit_findings_html/>
         </article>
     }
 }
@@ -314,6 +330,7 @@ fn FactsSection(system: System) -> impl IntoView {
                 <dd>
                     "Version "{system.version}", published "{date_of(&system.published_at).to_string()}
                     {system.reviewed_at.as_ref().map(|r| format!(", reviewed {}", date_of(r)))}
+                    ". " <a href=format!("/systems/{}/history", system.id)>"See every version and what changed"</a>
                 </dd>
                 <dt>"Permanent id"</dt><dd><code>{system.id.0.clone()}</code></dd>
             </dl>
@@ -324,7 +341,7 @@ fn FactsSection(system: System) -> impl IntoView {
 }
 
 #[component]
-fn AuditSection(audit: Option<Audit>, findings_html: String) -> impl IntoView {
+fn AuditSection(audit: Option<Audit>, overdue: bool, findings_html: String) -> impl IntoView {
     let body = match audit {
         None => view! {
             <p>"No independent audit of this system has been recorded. Only oversight bodies can record audits; agencies cannot mark their own systems as audited."</p>
@@ -335,7 +352,10 @@ fn AuditSection(audit: Option<Audit>, findings_html: String) -> impl IntoView {
                 <dt>"Outcome"</dt><dd class=format!("audit-{}", audit.outcome)>{audit.outcome.label()}</dd>
                 <dt>"Audited by"</dt><dd>{audit.auditor.clone()}</dd>
                 <dt>"Date"</dt><dd>{audit.audited_on.clone()}</dd>
-                {audit.next_due.clone().map(|d| view! { <dt>"Next audit due"</dt><dd>{d}</dd> })}
+                {audit.next_due.clone().map(|d| view! {
+                    <dt>"Next audit due"</dt>
+                    <dd>{d}{overdue.then(|| view! { " " <strong class="overdue">"Audit overdue"</strong> })}</dd>
+                })}
                 {audit.report_url.clone().map(|url| view! { <dt>"Report"</dt><dd><a href=url>"Read the audit report"</a></dd> })}
             </dl>
             {(!findings_html.trim().is_empty()).then(|| view! {

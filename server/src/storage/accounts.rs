@@ -5,6 +5,7 @@ use super::{Storage, database_error};
 use crate::accounts::{Account, NewAccount, normalise_email};
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
+use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 use std::collections::BTreeMap;
 
@@ -30,17 +31,16 @@ impl Storage {
     /// An agency that does not exist is a validation error on `agency`; an
     /// email that already has an account is a conflict.
     pub async fn create_account(
-        &self,
+        conn: &mut AnyConnection,
         new: &NewAccount,
         password_hash: &str,
         now: &str,
     ) -> Result<Account, AppError> {
-        let mut tx = self.begin().await?;
         if let Some(agency) = &new.agency {
             let known: Option<(String,)> =
                 sqlx::query_as("SELECT slug FROM agencies WHERE slug = $1")
                     .bind(agency.0.clone())
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut *conn)
                     .await
                     .map_err(database_error)?;
             if known.is_none() {
@@ -61,7 +61,7 @@ impl Storage {
             .bind(new.agency.as_ref().map(|a| a.0.clone()))
             .bind(password_hash.to_string())
             .bind(now.to_string())
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await
             .map_err(|error| match database_error(error) {
                 AppError::Conflict(_) => AppError::Conflict(format!(
@@ -70,9 +70,7 @@ impl Storage {
                 )),
                 other => other,
             })?;
-        let created = account(&row)?;
-        tx.commit().await.map_err(database_error)?;
-        Ok(created)
+        account(&row)
     }
 
     /// The account with this email (in any case) and its password hash, if there is one.

@@ -5,10 +5,11 @@ use super::{Storage, database_error};
 use app::error::AppError;
 use app::record::{
     Agency, AgencySlug, AgencyWithCount, Audit, AuditFilter, AuditOutcome, RiskLevel, Stage,
-    System, SystemId, SystemSummary,
+    System, SystemContent, SystemId, SystemSummary,
 };
 use app::register::{Overview, Register, SystemList};
 use app::search::{Facet, Sort, SystemQuery};
+use app::systems::history::{Comparison, History, HistoryAnswer, VersionLine};
 use sqlx::any::AnyRow;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -100,6 +101,37 @@ impl Storage {
                 })
             })
             .collect()
+    }
+
+    /// One published version of a system in full: its owner, content and history line.
+    pub async fn version(
+        &self,
+        id: &SystemId,
+        version: i64,
+    ) -> Result<Option<(AgencySlug, SystemContent, VersionInfo)>, AppError> {
+        let sql = format!(
+            "SELECT s.agency, v.version, v.published_at, v.change_summary, {CONTENT_COLUMNS} \
+             FROM systems s JOIN system_versions v ON v.system_id = s.id \
+             WHERE s.id = $1 AND v.version = $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(id.0.clone())
+            .bind(version)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        row.map(|row| {
+            Ok((
+                AgencySlug(rows::text(&row, "agency")?),
+                rows::content(&row)?,
+                VersionInfo {
+                    version: rows::integer(&row, "version")?,
+                    published_at: rows::text(&row, "published_at")?,
+                    change_summary: rows::text(&row, "change_summary")?,
+                },
+            ))
+        })
+        .transpose()
     }
 
     async fn count_by(&self, column: &str) -> Result<Vec<(String, i64)>, AppError> {
@@ -263,6 +295,12 @@ impl Register for Storage {
         else {
             return Ok(None);
         };
+        let audit = audit(&row)?;
+        let today = crate::clock::today();
+        let audit_overdue = audit
+            .as_ref()
+            .and_then(|a| a.next_due.as_deref())
+            .is_some_and(|due| due < today.as_str());
         Ok(Some(System {
             id: SystemId(rows::text(&row, "id")?),
             agency: AgencySlug(rows::text(&row, "agency")?),
@@ -272,7 +310,8 @@ impl Register for Storage {
             version: rows::integer(&row, "version")?,
             published_at: rows::text(&row, "published_at")?,
             reviewed_at: rows::optional_text(&row, "reviewed_at")?,
-            audit: audit(&row)?,
+            audit,
+            audit_overdue,
         }))
     }
 
@@ -304,6 +343,57 @@ impl Register for Storage {
             .collect::<Result<Vec<_>, AppError>>()?;
         self.agency_names.keep(&names);
         Ok(names)
+    }
+
+    async fn history(
+        &self,
+        id: &SystemId,
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<HistoryAnswer, AppError> {
+        let Some(system) = self.system(id).await? else {
+            return Ok(HistoryAnswer::NotFound);
+        };
+        let versions = self.versions(id).await?;
+        let latest = system.version;
+        let asked = from.is_some() || to.is_some();
+        let to = to.unwrap_or(latest);
+        let from = from.unwrap_or(to - 1);
+        let (from, to) = (from.min(to), from.max(to));
+        let exists = |n: i64| versions.iter().any(|v| v.version == n);
+        let comparison = if !asked && versions.len() < 2 {
+            None
+        } else if let Some(missing) = [from, to].into_iter().find(|n| !exists(*n)) {
+            return Ok(HistoryAnswer::BadVersions(format!(
+                "Version {missing} does not exist: this system has versions 1 to {latest}"
+            )));
+        } else {
+            let older = self.version(id, from).await?;
+            let newer = self.version(id, to).await?;
+            let (Some((_, older, _)), Some((_, newer, _))) = (older, newer) else {
+                return Ok(HistoryAnswer::NotFound);
+            };
+            Some(Comparison {
+                from,
+                to,
+                changes: crate::history::compare(&older, &newer),
+            })
+        };
+        Ok(HistoryAnswer::Found(History {
+            id: system.id,
+            name: system.content.name,
+            agency: system.agency,
+            agency_name: system.agency_name,
+            versions: versions
+                .into_iter()
+                .map(|v| VersionLine {
+                    version: v.version,
+                    published_at: v.published_at,
+                    change_summary: v.change_summary,
+                })
+                .collect(),
+            comparison,
+        }))
     }
 
     async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError> {

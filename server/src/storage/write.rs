@@ -108,6 +108,37 @@ impl Storage {
             .collect()
     }
 
+    /// What the register holds for one system now, if it knows the system.
+    pub async fn current_version(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+    ) -> Result<Option<CurrentVersion>, AppError> {
+        let row = sqlx::query(&format!("{CURRENT_VERSION} WHERE s.id = $1"))
+            .bind(id.0.clone())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        row.as_ref().map(current_version).transpose()
+    }
+
+    /// The content of a system's current published version, if it has one.
+    pub async fn published_content(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+    ) -> Result<Option<SystemContent>, AppError> {
+        let sql = format!(
+            "SELECT {} FROM systems s JOIN system_versions v ON v.system_id = s.id \
+             AND v.version = s.current_version WHERE s.id = $1",
+            rows::CONTENT_COLUMNS
+        );
+        let row = sqlx::query(&sql)
+            .bind(id.0.clone())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        row.as_ref().map(rows::content).transpose()
+    }
+
     /// Publishes `content` as the next version of system `id`, owned by `agency`.
     ///
     /// Content equal to the current version writes nothing, so publishing the
@@ -120,12 +151,7 @@ impl Storage {
         change_summary: &str,
         now: &str,
     ) -> Result<PublishOutcome, AppError> {
-        let row = sqlx::query(&format!("{CURRENT_VERSION} WHERE s.id = $1"))
-            .bind(id.0.clone())
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(database_error)?;
-        let current = row.as_ref().map(current_version).transpose()?;
+        let current = Self::current_version(conn, id).await?;
         Self::publish_over(
             conn,
             current.as_ref(),

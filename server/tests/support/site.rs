@@ -1,6 +1,9 @@
 //! The site as a router for tests, requests without a socket, and the lock
 //! that makes rendering tests take turns.
 
+// Each test crate uses a different part of this module.
+#![allow(dead_code)]
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,0 +1,194 @@
+//! `/manage`: where agencies file their records, approvers approve, auditors
+//! record audits and admins run the register.
+//!
+//! Every form is a plain POST handled on the server (`server/src/manage.rs`),
+//! which goes on with a redirect, or renders the form's page again with what
+//! was wrong (the types below reach the page through its context). So all of
+//! it works without JavaScript.
+
+pub mod admin;
+pub mod dashboard;
+pub mod system_desk;
+pub mod system_form;
+
+use crate::accounts::{SignedInAccount, signed_in};
+use crate::layout::set_status;
+use crate::record::{AgencySlug, SystemContent, SystemId};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A form that could not be done, shown at the top of the page it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionProblem {
+    pub message: String,
+}
+
+/// The system form sent back: what was typed, and every problem by field path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SystemFormAttempt {
+    pub fields: Vec<(String, String)>,
+    pub problems: Vec<(String, Vec<String>)>,
+    /// The list ("data", "assessments", "withheld") to show one more empty row of.
+    pub add_row: Option<String>,
+}
+
+/// A token just created, shown once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewTokenShown {
+    pub id: i64,
+    pub secret: String,
+}
+
+/// A draft as `/manage` lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftLine {
+    pub id: SystemId,
+    pub name: String,
+    /// `editing` or `submitted`.
+    pub state: String,
+    pub author_name: String,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+/// A draft in full, for its page and its preview.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub id: SystemId,
+    pub agency: AgencySlug,
+    /// `editing` or `submitted`.
+    pub state: String,
+    /// `account:ID` or `token:ID`.
+    pub author: String,
+    pub author_name: String,
+    pub change_summary: String,
+    pub content: SystemContent,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+/// An API token as `/manage/tokens` lists it (never the token itself).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenLine {
+    pub id: i64,
+    pub label: String,
+    /// `draft` or `publish`.
+    pub scope: String,
+    pub created_by: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+    pub last_used_at: Option<String>,
+}
+
+/// One write in the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogLine {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub acting_as: String,
+    pub agency: Option<String>,
+    pub action: String,
+    pub system_id: Option<String>,
+    pub detail: String,
+}
+
+/// An account as the admin's list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountLine {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub agency: Option<String>,
+    pub created_at: String,
+}
+
+/// An agency with its two-person rule, for the admin's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyLine {
+    pub slug: String,
+    pub name: String,
+    pub requires_approval: bool,
+}
+
+#[cfg(feature = "ssr")]
+pub use server_side::*;
+
+#[cfg(feature = "ssr")]
+mod server_side {
+    use super::*;
+    use crate::error::AppError;
+    use std::sync::Arc;
+
+    /// What the pages of `/manage` read. Who may read what is checked by
+    /// each page's server function before it asks.
+    #[async_trait::async_trait]
+    pub trait ManageRegister: Send + Sync {
+        async fn drafts_of(&self, agency: &AgencySlug) -> Result<Vec<DraftLine>, AppError>;
+        async fn draft_view(&self, id: &SystemId) -> Result<Option<DraftView>, AppError>;
+        /// The content of a system's current published version and its owner.
+        async fn published(
+            &self,
+            id: &SystemId,
+        ) -> Result<Option<(AgencySlug, SystemContent)>, AppError>;
+        async fn agency_requires_approval(&self, agency: &AgencySlug) -> Result<bool, AppError>;
+        async fn token_lines(&self, agency: &AgencySlug) -> Result<Vec<TokenLine>, AppError>;
+        async fn log_lines(&self, before: Option<i64>) -> Result<Vec<LogLine>, AppError>;
+        async fn account_lines(&self) -> Result<Vec<AccountLine>, AppError>;
+        async fn agency_lines(&self) -> Result<Vec<AgencyLine>, AppError>;
+    }
+
+    /// The handle `/manage`'s server functions find in their context.
+    pub type SharedManage = Arc<dyn ManageRegister>;
+
+    /// The manage register of the current request.
+    pub fn manage_register() -> Result<SharedManage, AppError> {
+        leptos::prelude::use_context::<SharedManage>()
+            .ok_or_else(|| AppError::Internal("no manage register in the request context".into()))
+    }
+
+    /// The signed-in account of the request, or `Unauthorized`.
+    pub fn account() -> Result<SignedInAccount, AppError> {
+        signed_in().ok_or(AppError::Unauthorized)
+    }
+}
+
+/// Sends a signed-out visitor to `/login`; `true` when someone is signed in.
+pub fn require_sign_in() -> Option<SignedInAccount> {
+    let account = signed_in();
+    if account.is_none() {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/login");
+        set_status(303);
+    }
+    account
+}
+
+/// The hidden CSRF field every `/manage` form carries.
+#[component]
+pub fn CsrfField(account: SignedInAccount) -> impl IntoView {
+    view! { <input type="hidden" name="csrf_token" value=account.csrf_token/> }
+}
+
+/// The problem of a form that could not be done, if the page was rendered with one.
+#[component]
+pub fn ProblemSummary() -> impl IntoView {
+    use_context::<ActionProblem>().map(|problem| {
+        view! {
+            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+                <h2 id="error-summary-title">"There is a problem"</h2>
+                <p>{problem.message}</p>
+            </div>
+        }
+    })
+}
+
+/// Shown when the signed-in account may not see a page.
+#[component]
+pub fn NotForYou() -> impl IntoView {
+    set_status(403);
+    view! {
+        <h1>"Not for your role"</h1>
+        <p>"This page is for another role. " <a href="/manage">"Back to Manage"</a></p>
+    }
+}

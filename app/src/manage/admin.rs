@@ -1,0 +1,309 @@
+//! The admin pages of `/manage` (agencies, accounts, the audit log) and an
+//! agency's API tokens.
+
+use super::{
+    AccountLine, AgencyLine, CsrfField, LogLine, NewTokenShown, NotForYou, ProblemSummary,
+    TokenLine, require_sign_in,
+};
+use crate::layout::Unavailable;
+use crate::record::{Role, date_of};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The signed-in editor's or approver's agency's tokens.
+#[server]
+pub async fn get_tokens() -> Result<Vec<TokenLine>, ServerFnError> {
+    use crate::error::AppError;
+    let account = super::account()?;
+    let Some(agency) = account.agency.filter(|_| account.role.belongs_to_agency()) else {
+        return Err(AppError::Forbidden.into());
+    };
+    Ok(super::manage_register()?.token_lines(&agency).await?)
+}
+
+/// `/manage/tokens`: an agency's API tokens: create, list, revoke.
+#[component]
+pub fn TokensPage() -> impl IntoView {
+    let Some(account) = require_sign_in() else {
+        return ().into_any();
+    };
+    if !account.role.belongs_to_agency() {
+        return view! { <NotForYou/> }.into_any();
+    }
+    let shown = use_context::<NewTokenShown>();
+    let tokens = Resource::new(|| (), |_| get_tokens());
+    let list_account = account.clone();
+    view! {
+        <Title text="API tokens – Manage – Lantern"/>
+        <ProblemSummary/>
+        <h1>"API tokens"</h1>
+        <p class="lede">"Tokens let your agency’s own tools write to the register through the API, as "
+            <code>"Authorization: Bearer …"</code>". A draft token writes drafts only; a publish token publishes (or submits for approval, where your agency requires it)."</p>
+        {shown.map(|shown| view! {
+            <div class="notice" role="status">
+                <h2>{format!("Token {} created", shown.id)}</h2>
+                <p>"Copy it now: it is shown only this once, and Lantern keeps only a fingerprint of it."</p>
+                <p><code class="token">{shown.secret}</code></p>
+            </div>
+        })}
+        <h2>"Create a token"</h2>
+        <form method="post" action="/manage/tokens">
+            <CsrfField account=account.clone()/>
+            <div class="field">
+                <label for="label">"What it is for"</label>
+                <input type="text" id="label" name="label" placeholder="Inventory sync"/>
+            </div>
+            <fieldset class="field">
+                <legend>"Scope"</legend>
+                <div class="radio"><input type="radio" id="scope-draft" name="scope" value="draft" checked/><label for="scope-draft">"Draft: writes drafts only"</label></div>
+                <div class="radio"><input type="radio" id="scope-publish" name="scope" value="publish"/><label for="scope-publish">"Publish: publishes what it writes"</label></div>
+            </fieldset>
+            <button type="submit">"Create token"</button>
+        </form>
+        <h2>"Your agency’s tokens"</h2>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let account = list_account.clone();
+                Suspend::new(async move {
+                    match tokens.await {
+                        Ok(tokens) if tokens.is_empty() => view! { <p>"None yet."</p> }.into_any(),
+                        Ok(tokens) => view! {
+                            <table>
+                                <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"State"</th></tr></thead>
+                                <tbody>
+                                    {tokens.into_iter().map(|t| {
+                                        let account = account.clone();
+                                        view! {
+                                            <tr>
+                                                <td>{t.id}</td>
+                                                <td>{t.label}</td>
+                                                <td>{t.scope}</td>
+                                                <td>{format!("{} by {}", date_of(&t.created_at), t.created_by)}</td>
+                                                <td>{t.last_used_at.as_deref().map(date_of).unwrap_or("never").to_string()}</td>
+                                                <td>{match t.revoked_at {
+                                                    Some(at) => format!("Revoked {}", date_of(&at)).into_any(),
+                                                    None => view! {
+                                                        <form method="post" action=format!("/manage/tokens/{}/revoke", t.id)>
+                                                            <CsrfField account/>
+                                                            <button type="submit" class="secondary">{format!("Revoke token {}", t.id)}</button>
+                                                        </form>
+                                                    }.into_any(),
+                                                }}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(_) => view! { <Unavailable/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// Every agency with its two-person rule: admins only.
+#[server]
+pub async fn get_agency_lines() -> Result<Vec<AgencyLine>, ServerFnError> {
+    use crate::error::AppError;
+    if super::account()?.role != Role::Admin {
+        return Err(AppError::Forbidden.into());
+    }
+    Ok(super::manage_register()?.agency_lines().await?)
+}
+
+/// `/manage/agencies`: admins create agencies and set their two-person rule.
+#[component]
+pub fn AgenciesAdminPage() -> impl IntoView {
+    let Some(account) = require_sign_in() else {
+        return ().into_any();
+    };
+    if account.role != Role::Admin {
+        return view! { <NotForYou/> }.into_any();
+    }
+    let agencies = Resource::new(|| (), |_| get_agency_lines());
+    let list_account = account.clone();
+    view! {
+        <Title text="Agencies – Manage – Lantern"/>
+        <ProblemSummary/>
+        <h1>"Agencies"</h1>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let account = list_account.clone();
+                Suspend::new(async move {
+                    match agencies.await {
+                        Ok(agencies) => view! {
+                            <table>
+                                <thead><tr><th scope="col">"Agency"</th><th scope="col">"Slug"</th><th scope="col">"Approval"</th></tr></thead>
+                                <tbody>
+                                    {agencies.into_iter().map(|a| {
+                                        let account = account.clone();
+                                        let (label, next) = if a.requires_approval {
+                                            ("Required", "off")
+                                        } else {
+                                            ("Not required", "on")
+                                        };
+                                        let button = if a.requires_approval { "Stop requiring approval" } else { "Require approval" };
+                                        view! {
+                                            <tr>
+                                                <td><a href=format!("/agencies/{}", a.slug)>{a.name}</a></td>
+                                                <td><code>{a.slug.clone()}</code></td>
+                                                <td>
+                                                    {label}
+                                                    <form method="post" action=format!("/manage/agencies/{}/approval", a.slug) class="inline">
+                                                        <CsrfField account/>
+                                                        <input type="hidden" name="requires_approval" value=next/>
+                                                        <button type="submit" class="secondary">{format!("{button} ({})", a.slug)}</button>
+                                                    </form>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(_) => view! { <Unavailable/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+        <h2>"Create an agency"</h2>
+        <form method="post" action="/manage/agencies">
+            <CsrfField account=account.clone()/>
+            <div class="field"><label for="slug">"Slug"</label><p class="hint" id="slug-hint">"Lower-case letters, digits and hyphens; used in addresses. It never changes."</p><input type="text" id="slug" name="slug" aria-describedby="slug-hint" required/></div>
+            <div class="field"><label for="name">"Name"</label><input type="text" id="name" name="name" required/></div>
+            <div class="field"><label for="jurisdiction">"Jurisdiction"</label><input type="text" id="jurisdiction" name="jurisdiction"/></div>
+            <div class="field"><label for="website">"Website"</label><input type="url" id="website" name="website"/></div>
+            <div class="field"><label for="contact">"Public contact"</label><input type="text" id="contact" name="contact"/></div>
+            <div class="field"><label for="description">"Description"</label><textarea id="description" name="description" rows="3"></textarea></div>
+            <div class="checkbox"><input type="checkbox" id="requires_approval" name="requires_approval" value="on"/><label for="requires_approval">"Drafts need an approver’s approval"</label></div>
+            <button type="submit">"Create agency"</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Every account: admins only.
+#[server]
+pub async fn get_account_lines() -> Result<Vec<AccountLine>, ServerFnError> {
+    use crate::error::AppError;
+    if super::account()?.role != Role::Admin {
+        return Err(AppError::Forbidden.into());
+    }
+    Ok(super::manage_register()?.account_lines().await?)
+}
+
+/// `/manage/accounts`: admins create accounts and see who has which role.
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let Some(account) = require_sign_in() else {
+        return ().into_any();
+    };
+    if account.role != Role::Admin {
+        return view! { <NotForYou/> }.into_any();
+    }
+    let accounts = Resource::new(|| (), |_| get_account_lines());
+    view! {
+        <Title text="Accounts – Manage – Lantern"/>
+        <ProblemSummary/>
+        <h1>"Accounts"</h1>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(accounts) => view! {
+                        <table>
+                            <thead><tr><th scope="col">"Email"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Agency"</th><th scope="col">"Created"</th></tr></thead>
+                            <tbody>
+                                {accounts.into_iter().map(|a| view! {
+                                    <tr><td>{a.email}</td><td>{a.name}</td><td>{a.role}</td><td>{a.agency.unwrap_or_default()}</td><td>{date_of(&a.created_at).to_string()}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <h2>"Create an account"</h2>
+        <form method="post" action="/manage/accounts">
+            <CsrfField account=account.clone()/>
+            <div class="field"><label for="email">"Email address"</label><input type="email" id="email" name="email" required/></div>
+            <div class="field"><label for="name">"Name"</label><p class="hint" id="name-hint">"Shown on what the account writes; for an auditor, the oversight body."</p><input type="text" id="name" name="name" aria-describedby="name-hint" required/></div>
+            <div class="field">
+                <label for="role">"Role"</label>
+                <select id="role" name="role">
+                    {Role::ALL.iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field"><label for="agency">"Agency slug"</label><p class="hint" id="agency-hint">"For editors and approvers only."</p><input type="text" id="agency" name="agency" aria-describedby="agency-hint"/></div>
+            <div class="field"><label for="password">"First password"</label><p class="hint" id="password-hint">"At least 12 characters. Give it to the person in a safe way."</p><input type="password" id="password" name="password" autocomplete="new-password" aria-describedby="password-hint" required/></div>
+            <button type="submit">"Create account"</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// A page of the audit log (before an entry's id): admins only.
+#[server]
+pub async fn get_log(before: Option<String>) -> Result<Vec<LogLine>, ServerFnError> {
+    use crate::error::AppError;
+    if super::account()?.role != Role::Admin {
+        return Err(AppError::Forbidden.into());
+    }
+    let before = before.and_then(|b| b.parse::<i64>().ok());
+    Ok(super::manage_register()?.log_lines(before).await?)
+}
+
+/// `/manage/log`: every write to the register, newest first.
+#[component]
+pub fn LogPage() -> impl IntoView {
+    let Some(account) = require_sign_in() else {
+        return ().into_any();
+    };
+    if account.role != Role::Admin {
+        return view! { <NotForYou/> }.into_any();
+    }
+    let query = use_query_map();
+    let log = Resource::new(move || query.with(|q| q.get("before")), get_log);
+    view! {
+        <Title text="Audit log – Manage – Lantern"/>
+        <h1>"Audit log"</h1>
+        <p class="lede">"Every write to the register: who, acting as what, when, and what they did."</p>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(lines) => {
+                        let older = (lines.len() as i64 >= 100)
+                            .then(|| lines.last().map(|l| l.id))
+                            .flatten();
+                        view! {
+                            <table class="log">
+                                <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"As"</th><th scope="col">"Agency"</th><th scope="col">"What"</th></tr></thead>
+                                <tbody>
+                                    {lines.into_iter().map(|l| view! {
+                                        <tr>
+                                            <td>{l.at.replace('T', " ").trim_end_matches('Z').to_string()}</td>
+                                            <td>{l.actor}</td>
+                                            <td>{l.acting_as}</td>
+                                            <td>{l.agency.unwrap_or_default()}</td>
+                                            <td>
+                                                {l.detail}
+                                                {l.system_id.map(|id| view! { " " <a href=format!("/manage/systems/{id}")>{format!("({id})")}</a> })}
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            {older.map(|id| view! { <p><a href=format!("/manage/log?before={id}")>"Older entries"</a></p> })}
+                        }.into_any()
+                    }
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}

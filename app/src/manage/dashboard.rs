@@ -1,0 +1,168 @@
+//! `/manage`: what the signed-in account can do, by role.
+
+use super::{CsrfField, DraftLine, ProblemSummary, require_sign_in};
+use crate::layout::Unavailable;
+use crate::record::{Role, SystemSummary, date_of};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+/// An agency's desk: its drafts and its published systems.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgencyDesk {
+    pub agency_name: String,
+    pub requires_approval: bool,
+    pub drafts: Vec<DraftLine>,
+    /// The agency's published systems, most recently updated first.
+    pub systems: Vec<SystemSummary>,
+    /// All of the agency's published systems (the list shows the first 100).
+    pub total: i64,
+}
+
+/// The desk of the signed-in editor's or approver's agency.
+#[server]
+pub async fn get_agency_desk() -> Result<AgencyDesk, ServerFnError> {
+    use crate::error::AppError;
+    use crate::record::AgencySlug;
+    use crate::search::{Facet, Filters, Sort, SystemQuery};
+
+    let account = super::account()?;
+    let Some(agency) = account
+        .agency
+        .clone()
+        .filter(|_| account.role.belongs_to_agency())
+    else {
+        return Err(AppError::Forbidden.into());
+    };
+    let register = crate::register::register()?;
+    let manage = super::manage_register()?;
+    let agency_name = register
+        .agency(&AgencySlug(agency.0.clone()))
+        .await?
+        .map(|a| a.agency.name)
+        .unwrap_or_else(|| agency.0.clone());
+    let query = SystemQuery {
+        filters: Filters::from([(Facet::Agency, vec![agency.0.clone()])]),
+        sort: Sort::Updated,
+        per_page: 100,
+        ..SystemQuery::default()
+    };
+    let list = register.list_systems(&query).await?;
+    Ok(AgencyDesk {
+        agency_name,
+        requires_approval: manage.agency_requires_approval(&agency).await?,
+        drafts: manage.drafts_of(&agency).await?,
+        systems: list.systems,
+        total: list.total,
+    })
+}
+
+/// `/manage`: who is signed in, what they can do, and the way out.
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let Some(account) = require_sign_in() else {
+        return view! { <p>"Please " <a href="/login">"sign in"</a> "."</p> }.into_any();
+    };
+    let agency = account
+        .agency
+        .as_ref()
+        .map(|a| format!(" of {a}"))
+        .unwrap_or_default();
+    let role = account.role;
+    view! {
+        <Title text="Manage – Lantern"/>
+        <ProblemSummary/>
+        <h1>"Manage the register"</h1>
+        <p>"Signed in as " <strong>{account.name.clone()}</strong> " (" {account.email.clone()} "), "
+            {role.label().to_lowercase()} {agency} "."</p>
+        {match role {
+            Role::Editor | Role::Approver => view! { <AgencyDeskView/> }.into_any(),
+            Role::Auditor => view! {
+                <h2>"Record an audit"</h2>
+                <p>"Open the record of the system you audited (" <a href="/systems">"find it"</a>
+                    "): its page has a link to record an audit. Only auditors can record audits; agencies cannot mark their own systems as audited."</p>
+            }.into_any(),
+            Role::Admin => view! {
+                <h2>"Run the register"</h2>
+                <ul>
+                    <li><a href="/manage/agencies">"Agencies"</a>" – create agencies and set who must approve their drafts"</li>
+                    <li><a href="/manage/accounts">"Accounts"</a>" – create accounts and give them roles"</li>
+                    <li><a href="/manage/log">"Audit log"</a>" – every write to the register: who, when, what"</li>
+                </ul>
+            }.into_any(),
+            Role::Moderator => view! {
+                <p>"Citizen feedback and its moderation queue will appear here."</p>
+            }.into_any(),
+        }}
+        <form method="post" action="/logout">
+            <CsrfField account=account.clone()/>
+            <button type="submit" class="secondary">"Sign out"</button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+fn AgencyDeskView() -> impl IntoView {
+    let desk = Resource::new(|| (), |_| get_agency_desk());
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading your agency’s records…"</p> }>
+            {move || Suspend::new(async move {
+                match desk.await {
+                    Ok(desk) => view! { <DeskView desk/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DeskView(desk: AgencyDesk) -> impl IntoView {
+    let AgencyDesk {
+        agency_name,
+        requires_approval,
+        drafts,
+        systems,
+        total,
+    } = desk;
+    let rule = if requires_approval {
+        "Drafts are published once an approver who did not write them approves them."
+    } else {
+        "Editors and approvers publish drafts themselves."
+    };
+    view! {
+        <h2>{agency_name}</h2>
+        <p>{rule}" "<a href="/manage/tokens">"API tokens"</a>" for your agency’s own tools."</p>
+        <p><a class="button" href="/manage/systems/new">"Add a system"</a></p>
+        <h3>"Drafts"</h3>
+        {if drafts.is_empty() {
+            view! { <p>"No drafts."</p> }.into_any()
+        } else {
+            view! {
+                <table>
+                    <thead><tr><th scope="col">"System"</th><th scope="col">"State"</th><th scope="col">"Last written by"</th><th scope="col">"Changed"</th></tr></thead>
+                    <tbody>
+                        {drafts.into_iter().map(|d| view! {
+                            <tr>
+                                <td><a href=format!("/manage/systems/{}", d.id)>{d.name}</a></td>
+                                <td>{if d.state == "submitted" { "Waiting for approval" } else { "Being written" }}</td>
+                                <td>{d.author_name}</td>
+                                <td>{date_of(&d.updated_at).to_string()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        <h3>{format!("Published systems ({total})")}</h3>
+        <ul class="plain-list">
+            {systems.into_iter().map(|s| view! {
+                <li>
+                    <a href=format!("/manage/systems/{}", s.id)>{s.name}</a>
+                    " · " {s.stage.label()} " · updated " {date_of(&s.published_at).to_string()}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

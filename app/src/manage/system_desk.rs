@@ -1,0 +1,289 @@
+//! `/manage/systems/{id}`: a system's workflow. Its agency sees the draft,
+//! a preview exactly as the public page will show it, and the buttons to
+//! publish, submit, approve or retire; auditors record audits here.
+
+use super::{CsrfField, DraftView, ProblemSummary, require_sign_in};
+use crate::accounts::SignedInAccount;
+use crate::layout::{NotFound, Unavailable};
+use crate::manage::NotForYou;
+use crate::record::{AuditOutcome, Role, date_of};
+use crate::systems::page::{RecordView, SystemRecord};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+/// What the workflow page knows of a system.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SystemDesk {
+    pub id: String,
+    pub name: String,
+    pub agency_name: String,
+    /// The current published version, if any.
+    pub published_version: Option<i64>,
+    pub retired: bool,
+    pub requires_approval: bool,
+    pub draft: Option<DraftView>,
+    /// The draft as the public page will show it.
+    pub preview: Option<SystemRecord>,
+    /// Whether the signed-in account writes this system's records.
+    pub own_agency: bool,
+    /// Whether the signed-in account wrote the draft (and so cannot approve it).
+    pub wrote_draft: bool,
+}
+
+/// What the page can answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DeskAnswer {
+    Found(Box<SystemDesk>),
+    NotFound,
+    NotYours,
+}
+
+/// The workflow page of system `id`, as the signed-in account may see it.
+#[server]
+pub async fn get_system_desk(id: String) -> Result<DeskAnswer, ServerFnError> {
+    use crate::record::{System, SystemId};
+    use crate::systems::page::{record_of, sections_of};
+
+    let account = super::account()?;
+    let register = crate::register::register()?;
+    let manage = super::manage_register()?;
+    let id = SystemId(id);
+    let published = register.system(&id).await?;
+    let draft = manage.draft_view(&id).await?;
+    let writes_for = |agency: &crate::record::AgencySlug| {
+        account.role.belongs_to_agency() && account.agency.as_ref() == Some(agency)
+    };
+    let owner = match (&published, &draft) {
+        (Some(system), _) => system.agency.clone(),
+        (None, Some(draft)) if writes_for(&draft.agency) => draft.agency.clone(),
+        _ => return Ok(DeskAnswer::NotFound),
+    };
+    let own_agency = writes_for(&owner);
+    if !own_agency && account.role != Role::Auditor {
+        return Ok(DeskAnswer::NotYours);
+    }
+    // Only the owning agency sees its draft.
+    let draft = draft.filter(|_| own_agency);
+    let agency = register.agency(&owner).await?;
+    let (agency_name, agency_contact) = agency
+        .map(|a| (a.agency.name, a.agency.contact))
+        .unwrap_or_else(|| (owner.0.clone(), None));
+    let preview = draft.as_ref().map(|draft| {
+        let system = System {
+            id: id.clone(),
+            agency: owner.clone(),
+            agency_name: agency_name.clone(),
+            agency_contact: agency_contact.clone(),
+            content: draft.content.clone(),
+            version: published.as_ref().map_or(1, |s| s.version + 1),
+            published_at: draft.updated_at.clone(),
+            reviewed_at: None,
+            audit: published.as_ref().and_then(|s| s.audit.clone()),
+            audit_overdue: published.as_ref().is_some_and(|s| s.audit_overdue),
+        };
+        let sections = sections_of(&system.content);
+        record_of(system, sections)
+    });
+    let name = draft
+        .as_ref()
+        .map(|d| d.content.name.clone())
+        .or_else(|| published.as_ref().map(|s| s.content.name.clone()))
+        .unwrap_or_default();
+    Ok(DeskAnswer::Found(Box::new(SystemDesk {
+        id: id.0.clone(),
+        name,
+        agency_name,
+        published_version: published.as_ref().map(|s| s.version),
+        retired: published
+            .as_ref()
+            .is_some_and(|s| s.content.stage == crate::record::Stage::Retired),
+        requires_approval: manage.agency_requires_approval(&owner).await?,
+        wrote_draft: draft
+            .as_ref()
+            .is_some_and(|d| d.author == format!("account:{}", account.id)),
+        draft,
+        preview,
+        own_agency,
+    })))
+}
+
+/// The `/manage/systems/{id}` page.
+#[component]
+pub fn SystemDeskPage() -> impl IntoView {
+    let Some(account) = require_sign_in() else {
+        return view! { <p>"Please " <a href="/login">"sign in"</a> "."</p> }.into_any();
+    };
+    let params = use_params_map();
+    let desk = Resource::new(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        get_system_desk,
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {
+                let account = account.clone();
+                move || {
+                    let account = account.clone();
+                    Suspend::new(async move {
+                        match desk.await {
+                            Ok(DeskAnswer::Found(desk)) => view! { <DeskView desk=*desk account/> }.into_any(),
+                            Ok(DeskAnswer::NotFound) => view! { <NotFound/> }.into_any(),
+                            Ok(DeskAnswer::NotYours) => view! { <NotForYou/> }.into_any(),
+                            Err(_) => view! { <Unavailable/> }.into_any(),
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
+    let SystemDesk {
+        id,
+        name,
+        agency_name,
+        published_version,
+        retired,
+        requires_approval,
+        draft,
+        preview,
+        own_agency,
+        wrote_draft,
+    } = desk;
+    let published_line = match published_version {
+        Some(n) => view! {
+            <p>"Published: version " {n} ". "
+                <a href=format!("/systems/{id}")>"Public page"</a> " · "
+                <a href=format!("/systems/{id}/history")>"History"</a></p>
+        }
+        .into_any(),
+        None => {
+            view! { <p>"Not published yet: only your agency can see this system."</p> }.into_any()
+        }
+    };
+    let draft_line = draft.as_ref().map(|d| {
+        let state = if d.state == "submitted" {
+            "waiting for an approver"
+        } else {
+            "being written"
+        };
+        view! {
+            <p class="draft-state">
+                <strong>{format!("Draft {state}")}</strong>
+                {format!(", last written by {} on {}.", d.author_name, date_of(&d.updated_at))}
+                {(!d.change_summary.is_empty()).then(|| format!(" What changed: {}", d.change_summary))}
+            </p>
+        }
+    });
+    let is_approver = account.role == Role::Approver;
+    let submitted = draft.as_ref().is_some_and(|d| d.state == "submitted");
+    let has_draft = draft.is_some();
+    let edit_label = if has_draft {
+        "Edit the draft"
+    } else {
+        "Edit the record"
+    };
+    let actions = own_agency.then(|| {
+        let account = account.clone();
+        view! {
+            <section aria-labelledby="workflow-heading" class="workflow">
+                <h2 id="workflow-heading">"What you can do"</h2>
+                <p><a class="button" href=format!("/manage/systems/{id}/edit")>{edit_label}</a></p>
+                {(has_draft && !requires_approval).then(|| view! {
+                    <form method="post" action=format!("/manage/systems/{id}/publish")>
+                        <CsrfField account=account.clone()/>
+                        <button type="submit">"Publish the draft"</button>
+                    </form>
+                })}
+                {(has_draft && requires_approval && !submitted).then(|| view! {
+                    <form method="post" action=format!("/manage/systems/{id}/submit")>
+                        <CsrfField account=account.clone()/>
+                        <p class="hint">"Your agency publishes drafts once an approver who did not write them approves them."</p>
+                        <button type="submit">"Submit for approval"</button>
+                    </form>
+                })}
+                {(submitted && is_approver && !wrote_draft).then(|| view! {
+                    <form method="post" action=format!("/manage/systems/{id}/approve")>
+                        <CsrfField account=account.clone()/>
+                        <button type="submit">"Approve and publish"</button>
+                    </form>
+                })}
+                {(submitted && is_approver && wrote_draft).then(|| view! {
+                    <p class="hint">"You wrote this draft: another approver must approve it."</p>
+                })}
+                {(published_version.is_some() && !retired).then(|| view! {
+                    <form method="post" action=format!("/manage/systems/{id}/retire") class="retire">
+                        <CsrfField account=account.clone()/>
+                        <div class="field">
+                            <label for="retired_on">"Retired on"</label>
+                            <p class="hint" id="retired_on-hint">"The record stays public, marked retired. For example 2026-11-30."</p>
+                            <input type="date" id="retired_on" name="retired_on" aria-describedby="retired_on-hint" required/>
+                        </div>
+                        <button type="submit" class="secondary">"Retire this system"</button>
+                    </form>
+                })}
+            </section>
+        }
+    });
+    let audit_form = (account.role == Role::Auditor && published_version.is_some())
+        .then(|| view! { <AuditForm id=id.clone() account=account.clone()/> });
+    view! {
+        <Title text=format!("{name} – Manage – Lantern")/>
+        <ProblemSummary/>
+        <p class="record-owner">{agency_name}</p>
+        <h1>{name}</h1>
+        {published_line}
+        {draft_line}
+        {actions}
+        {audit_form}
+        {preview.map(|record| view! {
+            <section aria-labelledby="preview-heading" class="preview">
+                <h2 id="preview-heading">"Preview of the draft"</h2>
+                <p class="hint">"Exactly as the public page will show it once published."</p>
+                <div class="preview-frame"><RecordView record/></div>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn AuditForm(id: String, account: SignedInAccount) -> impl IntoView {
+    view! {
+        <section aria-labelledby="audit-heading">
+            <h2 id="audit-heading">"Record an audit"</h2>
+            <p class="hint">{format!("Recorded as {}. The public page shows the latest audit.", account.name)}</p>
+            <form method="post" action=format!("/manage/systems/{id}/audits")>
+                <CsrfField account/>
+                <div class="field">
+                    <label for="audited_on">"Date of the audit"</label>
+                    <input type="date" id="audited_on" name="audited_on" required/>
+                </div>
+                <div class="field">
+                    <label for="outcome">"Outcome"</label>
+                    <select id="outcome" name="outcome">
+                        {AuditOutcome::ALL.iter().map(|o| view! { <option value=o.as_str()>{o.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="findings">"Findings"</label>
+                    <p class="hint" id="findings-hint">"Markdown is allowed."</p>
+                    <textarea id="findings" name="findings" rows="6" aria-describedby="findings-hint"></textarea>
+                </div>
+                <div class="field">
+                    <label for="report_url">"Report web address"</label>
+                    <input type="url" id="report_url" name="report_url"/>
+                </div>
+                <div class="field">
+                    <label for="next_due">"Next audit due"</label>
+                    <input type="date" id="next_due" name="next_due"/>
+                </div>
+                <button type="submit">"Record the audit"</button>
+            </form>
+        </section>
+    }
+}

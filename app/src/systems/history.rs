@@ -1,0 +1,242 @@
+//! `/systems/{id}/history`: every published version of a system with its date
+//! and change summary, and any two versions compared field by field.
+//!
+//! The comparison is a plain GET form (`?from=1&to=2`), so it works without
+//! JavaScript; by default the latest version is compared with the one before.
+
+use crate::layout::{NotFound, Unavailable, set_status};
+use crate::record::{AgencySlug, SystemId, date_of};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+/// One line of a system's public history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionLine {
+    pub version: i64,
+    /// RFC 3339, UTC.
+    pub published_at: String,
+    pub change_summary: String,
+}
+
+/// Whether a piece of text is in both versions, only the newer, or only the older.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    Same,
+    Added,
+    Removed,
+}
+
+/// A run of text of one kind of change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffPart {
+    pub change: Change,
+    pub text: String,
+}
+
+/// One field that differs between two versions, as a word-by-word diff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The public JSON name, e.g. `summary`.
+    pub field: String,
+    pub label: String,
+    pub parts: Vec<DiffPart>,
+}
+
+/// Two versions compared: only the fields that differ.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub from: i64,
+    pub to: i64,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Everything the history page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub id: SystemId,
+    pub name: String,
+    pub agency: AgencySlug,
+    pub agency_name: String,
+    /// Oldest first.
+    pub versions: Vec<VersionLine>,
+    /// `None` when the system has one version only.
+    pub comparison: Option<Comparison>,
+}
+
+/// What the history page can answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HistoryAnswer {
+    Found(History),
+    /// No published system has this id.
+    NotFound,
+    /// The versions asked for are not numbers, or do not exist.
+    BadVersions(String),
+}
+
+/// The history of system `id`, comparing versions `from` and `to` (as typed
+/// in the URL; both left out compares the latest with the one before).
+#[server]
+pub async fn get_history(
+    id: String,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<HistoryAnswer, ServerFnError> {
+    let register = crate::register::register()?;
+    let number = |text: Option<String>| -> Result<Option<i64>, String> {
+        match text.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => text
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| format!("“{text}” is not a version number")),
+        }
+    };
+    let (from, to) = match (number(from), number(to)) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(problem), _) | (_, Err(problem)) => return Ok(HistoryAnswer::BadVersions(problem)),
+    };
+    Ok(register.history(&SystemId(id), from, to).await?)
+}
+
+/// The `/systems/{id}/history` page.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let history = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").unwrap_or_default()),
+                query.with(|q| q.get("from")),
+                query.with(|q| q.get("to")),
+            )
+        },
+        |(id, from, to)| get_history(id, from, to),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the history…"</p> }>
+            {move || Suspend::new(async move {
+                match history.await {
+                    Ok(HistoryAnswer::Found(history)) => view! { <HistoryView history/> }.into_any(),
+                    Ok(HistoryAnswer::BadVersions(problem)) => {
+                        set_status(400);
+                        view! {
+                            <Title text="Versions not found – Lantern"/>
+                            <h1>"These versions cannot be compared"</h1>
+                            <p>{problem}". Go back to the history and choose two versions from the lists."</p>
+                        }.into_any()
+                    }
+                    Ok(HistoryAnswer::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HistoryView(history: History) -> impl IntoView {
+    let History {
+        id,
+        name,
+        agency,
+        agency_name,
+        versions,
+        comparison,
+    } = history;
+    let title = format!("History of {name} – Lantern");
+    let record = format!("/systems/{id}");
+    let action = format!("/systems/{id}/history");
+    let (from, to) = comparison.as_ref().map_or((0, 0), |c| (c.from, c.to));
+    let numbers: Vec<i64> = versions.iter().map(|v| v.version).collect();
+    let from_options = version_options(&numbers, from);
+    let to_options = version_options(&numbers, to);
+    let rows = versions
+        .iter()
+        .rev()
+        .map(|v| {
+            view! {
+                <tr>
+                    <th scope="row">{v.version}</th>
+                    <td>{date_of(&v.published_at).to_string()}</td>
+                    <td>{v.change_summary.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=title/>
+        <p class="record-owner"><a href=format!("/agencies/{agency}")>{agency_name}</a></p>
+        <h1>"History of " <a href=record.clone()>{name}</a></h1>
+        <p class="lede">"Every version the agency published. Published versions never change: a correction is a new version."</p>
+        <table class="history">
+            <caption>"Published versions, newest first"</caption>
+            <thead>
+                <tr><th scope="col">"Version"</th><th scope="col">"Published"</th><th scope="col">"What changed"</th></tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {comparison.map(|comparison| view! {
+            <section aria-labelledby="compare-heading">
+                <h2 id="compare-heading">"Compare versions"</h2>
+                <form method="get" action=action class="compare">
+                    <div class="field">
+                        <label for="from">"Older version"</label>
+                        <select id="from" name="from">{from_options}</select>
+                    </div>
+                    <div class="field">
+                        <label for="to">"Newer version"</label>
+                        <select id="to" name="to">{to_options}</select>
+                    </div>
+                    <button type="submit">"Compare"</button>
+                </form>
+                <ComparisonView comparison/>
+            </section>
+        })}
+    }
+}
+
+/// The options of a version list, newest first, with `selected` chosen.
+fn version_options(numbers: &[i64], selected: i64) -> impl IntoView + use<> {
+    numbers
+        .iter()
+        .rev()
+        .map(|n| {
+            view! { <option value=n.to_string() selected=*n == selected>{format!("Version {n}")}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn ComparisonView(comparison: Comparison) -> impl IntoView {
+    let Comparison { from, to, changes } = comparison;
+    let heading = format!("Version {from} → version {to}");
+    if changes.is_empty() {
+        return view! {
+            <h3>{heading}</h3>
+            <p>"These two versions are the same."</p>
+        }
+        .into_any();
+    }
+    let count = changes.len();
+    let fields = if count == 1 { "field" } else { "fields" };
+    view! {
+        <h3>{heading}</h3>
+        <p>{format!("{count} {fields} changed. ")}<span class="diff-key">"Removed text is "<del>"struck through"</del>", added text is "<ins>"underlined"</ins>"."</span></p>
+        <dl class="diff">
+            {changes.into_iter().map(|change| view! {
+                <dt id=format!("changed-{}", change.field)>{change.label}</dt>
+                <dd>
+                    {change.parts.into_iter().map(|part| match part.change {
+                        Change::Same => view! { <span>{part.text}</span> }.into_any(),
+                        Change::Added => view! { <ins>{part.text}</ins> }.into_any(),
+                        Change::Removed => view! { <del>{part.text}</del> }.into_any(),
+                    }).collect_view()}
+                </dd>
+            }).collect_view()}
+        </dl>
+    }
+    .into_any()
+}

@@ -1,0 +1,374 @@
+//! The forms of `/manage` over HTTP: plain POST handlers, so everything works
+//! without JavaScript.
+//!
+//! Every form carries the session's CSRF token and must come from Lantern's
+//! own pages. A handler checks that, calls [`crate::publishing`] (which checks
+//! who may do what), then goes on with a 303 redirect, or shows the page the
+//! form came from again with the problem: 422 with every wrong field named
+//! and what was typed kept, 403, 404 or 409 with a message.
+
+pub mod form;
+
+use crate::publishing::{self, Actor, Person, Target, admin, audits, check};
+use crate::sign_in::{from_another_site, read_form};
+use crate::storage::TokenScope;
+use crate::web::{AppState, render_page};
+use app::accounts::SignedInAccount;
+use app::error::AppError;
+use app::manage::{ActionProblem, NewTokenShown, SystemFormAttempt};
+use app::record::{AgencySlug, Role, SystemId};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+
+/// The form handlers of `/manage` that have no page at their address (the
+/// others are added beside their pages in [`crate::web::app`]).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/manage/systems/{id}/audits", post(record_audit))
+        .route("/manage/systems/{id}/{step}", post(workflow))
+        .route("/manage/tokens/{id}/revoke", post(revoke_token))
+        .route("/manage/agencies/{slug}/approval", post(set_approval))
+}
+
+/// A form sent by a signed-in account from one of Lantern's pages.
+struct SignedForm {
+    parts: Parts,
+    account: SignedInAccount,
+    fields: Vec<(String, String)>,
+}
+
+impl SignedForm {
+    fn actor(&self) -> Actor {
+        Actor::Account(Person::from(&self.account))
+    }
+
+    /// The first value of a field, or empty.
+    fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a `/manage` form; signed out goes to `/login`, a form from another
+/// site or without the session's CSRF token is refused (403).
+async fn signed_form(request: Request) -> Result<SignedForm, Response> {
+    let (parts, body) = request.into_parts();
+    let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
+        return Err(Redirect::to("/login").into_response());
+    };
+    let Some(fields) = read_form(body).await else {
+        return Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "This form is too large to read (over 1 MiB): shorten the longest texts and send it again.",
+        )
+            .into_response());
+    };
+    let csrf_ok = fields
+        .iter()
+        .any(|(key, value)| key == "csrf_token" && *value == account.csrf_token);
+    if from_another_site(&parts.headers) || !csrf_ok {
+        return Err((
+            StatusCode::FORBIDDEN,
+            "This form has expired or did not come from Lantern: go back, reload the page and try again.",
+        )
+            .into_response());
+    }
+    Ok(SignedForm {
+        parts,
+        account,
+        fields,
+    })
+}
+
+/// Shows the page at `path` again with a problem, in the status the error calls for.
+async fn show_problem(state: &AppState, parts: Parts, path: &str, error: AppError) -> Response {
+    let status = error.status();
+    let message = match error {
+        AppError::Forbidden => {
+            "You may not do this: it belongs to another agency, or is beyond what your role allows."
+                .to_string()
+        }
+        AppError::NotFound => "There is no such system, draft or token.".to_string(),
+        AppError::Unauthorized => "Please sign in first.".to_string(),
+        AppError::Conflict(message) => message,
+        AppError::TooMany => "Too many requests: wait a moment and try again.".to_string(),
+        AppError::Validation(problems) => problems
+            .into_iter()
+            .flat_map(|(field, messages)| {
+                messages.into_iter().map(move |m| format!("{field}: {m}"))
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        AppError::Internal(_) => {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    render_at(state, parts, path, status, ActionProblem { message }).await
+}
+
+/// Renders the page at `path` (not the form's own address) with `extra` in its context.
+async fn render_at<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    mut parts: Parts,
+    path: &str,
+    status: StatusCode,
+    extra: T,
+) -> Response {
+    if let Ok(uri) = path.parse() {
+        parts.uri = uri;
+    }
+    parts.method = axum::http::Method::GET;
+    let mut response = render_page(state, Request::from_parts(parts, Body::empty()), extra).await;
+    *response.status_mut() = status;
+    response
+}
+
+fn see(path: String) -> Response {
+    Redirect::to(&path).into_response()
+}
+
+/// `POST /manage/systems/new` and `POST /manage/systems/{id}/edit`: the system form.
+async fn write_system(state: AppState, request: Request, target: Target) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let form_path = match &target {
+        Target::New => "/manage/systems/new".to_string(),
+        Target::Existing(id) => format!("/manage/systems/{id}/edit"),
+    };
+    let typed = form::typed_fields(&form.fields);
+    // "Add another data set" and friends: the form again with one more empty row.
+    if let Some(list) = form
+        .fields
+        .iter()
+        .find(|(k, _)| k == "add")
+        .map(|(_, v)| v.clone())
+    {
+        let attempt = SystemFormAttempt {
+            fields: typed,
+            problems: Vec::new(),
+            add_row: Some(list),
+        };
+        return render_at(&state, form.parts, &form_path, StatusCode::OK, attempt).await;
+    }
+    let body = form::system_json(&form.fields);
+    let saved = match check::system_input(&body) {
+        Ok(input) => publishing::save_draft(&state.storage, &form.actor(), &target, &input).await,
+        Err(error) => Err(error),
+    };
+    match saved {
+        Ok(saved) => see(format!("/manage/systems/{}", saved.id)),
+        Err(AppError::Validation(problems)) => {
+            let attempt = SystemFormAttempt {
+                fields: typed,
+                problems: problems.into_iter().collect(),
+                add_row: None,
+            };
+            render_at(
+                &state,
+                form.parts,
+                &form_path,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                attempt,
+            )
+            .await
+        }
+        Err(error) => show_problem(&state, form.parts, &form_path, error).await,
+    }
+}
+
+pub async fn create_system(State(state): State<AppState>, request: Request) -> Response {
+    write_system(state, request, Target::New).await
+}
+
+pub async fn save_system(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    write_system(state, request, Target::Existing(SystemId(id))).await
+}
+
+/// `POST /manage/systems/{id}/{step}`: the workflow buttons of a system's
+/// manage page (`submit`, `publish`, `approve`, `retire` with `retired_on`).
+/// Each goes back to that page, or shows it again with the problem.
+async fn workflow(
+    State(state): State<AppState>,
+    Path((id, step)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let id = SystemId(id);
+    let (storage, actor) = (&state.storage, form.actor());
+    let result = match step.as_str() {
+        "submit" => publishing::submit(storage, &actor, &id).await,
+        // Where the agency requires approval, "publish" submits.
+        "publish" => publishing::publish(storage, &actor, &id).await.map(drop),
+        "approve" => publishing::approve(storage, &actor, &id).await.map(drop),
+        "retire" => {
+            let retired_on = form.field("retired_on").trim().to_string();
+            publishing::retire(storage, &actor, &id, &retired_on)
+                .await
+                .map(drop)
+        }
+        _ => Err(AppError::NotFound),
+    };
+    let back = format!("/manage/systems/{id}");
+    match result {
+        Ok(()) => see(back),
+        Err(error) => show_problem(&state, form.parts, &back, error).await,
+    }
+}
+
+/// `POST /manage/systems/{id}/audits`: auditors only; goes to the public record.
+async fn record_audit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let id = SystemId(id);
+    let fields = form.fields.iter().cloned().collect();
+    match audits::record_audit(&state.storage, &form.actor(), &id, &fields).await {
+        Ok(()) => see(format!("/systems/{id}")),
+        Err(error) => {
+            show_problem(&state, form.parts, &format!("/manage/systems/{id}"), error).await
+        }
+    }
+}
+
+/// `POST /manage/tokens`: a token for the account's agency, shown once.
+pub async fn create_token(State(state): State<AppState>, request: Request) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    // Tokens are for the account's own agency; a form naming another is refused.
+    let named = form.field("agency");
+    let agency = match form.account.agency.clone() {
+        Some(agency)
+            if form.account.role.belongs_to_agency() && (named.is_empty() || named == agency.0) =>
+        {
+            agency
+        }
+        _ => return show_problem(&state, form.parts, "/manage/tokens", AppError::Forbidden).await,
+    };
+    let Some(scope) = TokenScope::parse(&form.field("scope")) else {
+        let error = check::problem("scope", "Choose draft or publish");
+        return show_problem(&state, form.parts, "/manage/tokens", error).await;
+    };
+    let label = form.field("label");
+    match admin::create_token(&state.storage, &form.actor(), &agency, scope, &label).await {
+        Ok(created) => {
+            let shown = NewTokenShown {
+                id: created.token.id,
+                secret: created.secret,
+            };
+            render_at(
+                &state,
+                form.parts,
+                "/manage/tokens",
+                StatusCode::CREATED,
+                shown,
+            )
+            .await
+        }
+        Err(error) => show_problem(&state, form.parts, "/manage/tokens", error).await,
+    }
+}
+
+/// `POST /manage/tokens/{id}/revoke`.
+async fn revoke_token(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let Ok(id) = id.parse::<i64>() else {
+        return show_problem(&state, form.parts, "/manage/tokens", AppError::NotFound).await;
+    };
+    match admin::revoke_token(&state.storage, &form.actor(), id).await {
+        Ok(_) => see("/manage/tokens".into()),
+        Err(error) => show_problem(&state, form.parts, "/manage/tokens", error).await,
+    }
+}
+
+/// `POST /manage/agencies`: admins create agencies.
+pub async fn create_agency(State(state): State<AppState>, request: Request) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let new = admin::NewAgency {
+        slug: form.field("slug"),
+        name: form.field("name"),
+        jurisdiction: form.field("jurisdiction"),
+        website: form.field("website"),
+        contact: form.field("contact"),
+        description: form.field("description"),
+        requires_approval: form.field("requires_approval") == "on",
+    };
+    match admin::create_agency(&state.storage, &form.actor(), &new).await {
+        Ok(_) => see("/manage/agencies".into()),
+        Err(error) => show_problem(&state, form.parts, "/manage/agencies", error).await,
+    }
+}
+
+/// `POST /manage/agencies/{slug}/approval`: admins turn the two-person rule on (`on`) or off.
+async fn set_approval(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    request: Request,
+) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let on = form.field("requires_approval") == "on";
+    match admin::set_requires_approval(&state.storage, &form.actor(), &AgencySlug(slug), on).await {
+        Ok(()) => see("/manage/agencies".into()),
+        Err(error) => show_problem(&state, form.parts, "/manage/agencies", error).await,
+    }
+}
+
+/// `POST /manage/accounts`: admins create accounts.
+pub async fn create_account(State(state): State<AppState>, request: Request) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let Some(role) = Role::parse(&form.field("role")) else {
+        let error = check::problem("role", &format!("Choose one of: {}", Role::names()));
+        return show_problem(&state, form.parts, "/manage/accounts", error).await;
+    };
+    let agency = form.field("agency");
+    let new = crate::accounts::NewAccount {
+        email: form.field("email"),
+        name: form.field("name"),
+        role,
+        agency: (!agency.trim().is_empty()).then(|| AgencySlug(agency.trim().to_string())),
+    };
+    let password = form.field("password");
+    match admin::create_account(&state.storage, &form.actor(), &new, &password).await {
+        Ok(_) => see("/manage/accounts".into()),
+        Err(error) => show_problem(&state, form.parts, "/manage/accounts", error).await,
+    }
+}

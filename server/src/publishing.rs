@@ -1,0 +1,473 @@
+//! Publishing: who may write what, and the workflow every write goes through.
+//!
+//! Draft → (submitted → approved, where the agency has the two-person rule)
+//! → published. Every action here checks the actor first, writes in one
+//! transaction, and records itself in the audit log in that same transaction.
+//! The web forms and the write API call these functions and nothing else.
+//!
+//! | action | who |
+//! |---|---|
+//! | save a draft, submit it | editors and approvers of the owning agency; its tokens |
+//! | publish a draft, retire a system | editors and approvers of the owning agency, its publish tokens; where the agency requires approval, this submits to an approver |
+//! | approve a submitted draft | approvers of the owning agency who did not write it |
+//! | record an audit | auditors |
+//! | create agencies and accounts, read the audit log | admins |
+//! | create and revoke tokens | editors and approvers of the agency; the terminal |
+
+pub mod admin;
+pub mod audits;
+pub mod check;
+
+use crate::storage::{ApiToken, Draft, DraftState, LogEntry, PublishOutcome, Storage, TokenScope};
+use app::error::AppError;
+use app::record::{AgencySlug, Role, Stage, SystemContent, SystemId};
+use check::SystemInput;
+use sqlx::AnyConnection;
+
+/// Who is writing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// A signed-in person.
+    Account(Person),
+    /// An agency's tool, with an API token.
+    Token(ApiToken),
+    /// Whoever runs `lantern` on the server (token commands).
+    Terminal,
+}
+
+/// A signed-in person, as the workflow needs them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub agency: Option<AgencySlug>,
+}
+
+impl From<&app::accounts::SignedInAccount> for Person {
+    fn from(account: &app::accounts::SignedInAccount) -> Person {
+        Person {
+            id: account.id,
+            email: account.email.clone(),
+            name: account.name.clone(),
+            role: account.role,
+            agency: account.agency.clone(),
+        }
+    }
+}
+
+impl Actor {
+    /// How drafts remember their author: `account:ID` or `token:ID`.
+    fn key(&self) -> String {
+        match self {
+            Actor::Account(person) => format!("account:{}", person.id),
+            Actor::Token(token) => format!("token:{}", token.id),
+            Actor::Terminal => "terminal".into(),
+        }
+    }
+
+    /// The name shown as a draft's author.
+    fn name(&self) -> String {
+        match self {
+            Actor::Account(person) => person.name.clone(),
+            Actor::Token(token) => format!("API token “{}”", token.label),
+            Actor::Terminal => "the terminal".into(),
+        }
+    }
+
+    /// The agency the actor writes for, if it writes for one.
+    fn agency(&self) -> Option<&AgencySlug> {
+        match self {
+            Actor::Account(person) if person.role.belongs_to_agency() => person.agency.as_ref(),
+            Actor::Token(token) => Some(&token.agency),
+            _ => None,
+        }
+    }
+
+    /// Whether the actor may write drafts of `agency`'s systems.
+    fn writes_for(&self, agency: &AgencySlug) -> bool {
+        self.agency() == Some(agency)
+    }
+
+    /// The audit log's entry for something this actor did now.
+    fn log(
+        &self,
+        action: &str,
+        agency: Option<&AgencySlug>,
+        system: Option<&SystemId>,
+        detail: String,
+    ) -> LogEntry {
+        let (actor, acting_as) = match self {
+            Actor::Account(person) => (person.email.clone(), person.role.as_str().to_string()),
+            Actor::Token(token) => (
+                format!("token {}", token.id),
+                format!("token:{}", token.scope.as_str()),
+            ),
+            Actor::Terminal => ("terminal".into(), "terminal".into()),
+        };
+        LogEntry {
+            id: 0,
+            at: crate::clock::now(),
+            actor,
+            acting_as,
+            agency: agency.map(|a| a.0.clone()),
+            action: action.into(),
+            system_id: system.map(|s| s.0.clone()),
+            detail,
+        }
+    }
+}
+
+/// Which system a draft is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A system the register does not have yet: it gets a new id.
+    New,
+    Existing(SystemId),
+}
+
+/// What saving a draft did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub id: SystemId,
+    /// False when the content equals what is already there (draft or published).
+    pub changed: bool,
+}
+
+/// What publishing did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Published {
+    /// A new version with this number is public.
+    Version(i64),
+    /// The draft waits for an approver.
+    Submitted,
+    /// Nothing new to publish: the current version stays.
+    Unchanged(i64),
+}
+
+/// Who owns a system, as far as `actor` may know: a system with no published
+/// version is only known to its own agency (its draft is invisible to others).
+async fn owner(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: &SystemId,
+) -> Result<AgencySlug, AppError> {
+    if let Some(current) = Storage::current_version(conn, id).await?
+        && current.version.is_some()
+    {
+        return Ok(current.agency);
+    }
+    match Storage::draft(conn, id).await? {
+        Some(draft) if actor.writes_for(&draft.agency) => Ok(draft.agency),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// A fresh public id: twelve characters, like the ids of imported systems.
+fn new_system_id() -> SystemId {
+    crate::import::stable_id("lantern", &crate::accounts::random_token())
+}
+
+/// Saves `input` as the draft of a system, new or existing.
+///
+/// Content equal to the draft, or (with no draft) to the published version,
+/// writes nothing: sending the same record twice makes one draft.
+pub async fn save_draft(
+    storage: &Storage,
+    actor: &Actor,
+    target: &Target,
+    input: &SystemInput,
+) -> Result<Saved, AppError> {
+    let Some(own_agency) = actor.agency().cloned() else {
+        return Err(AppError::Forbidden);
+    };
+    let mut tx = storage.begin().await?;
+    let (id, agency) = match target {
+        Target::New => (new_system_id(), own_agency.clone()),
+        Target::Existing(id) => (id.clone(), owner(&mut tx, actor, id).await?),
+    };
+    let named_other = input
+        .agency
+        .as_deref()
+        .is_some_and(|named| named != agency.0);
+    if agency != own_agency || named_other {
+        return Err(AppError::Forbidden);
+    }
+    let draft = Storage::draft(&mut tx, &id).await?;
+    let published = Storage::published_content(&mut tx, &id).await?;
+    let change_summary = input.change_summary.clone().unwrap_or_else(|| {
+        if published.is_some() {
+            "Updated."
+        } else {
+            "First published."
+        }
+        .to_string()
+    });
+    let same = match (&draft, &published) {
+        (Some(draft), _) => {
+            draft.content == input.content && draft.change_summary == change_summary
+        }
+        (None, Some(published)) => *published == input.content,
+        (None, None) => false,
+    };
+    if same {
+        return Ok(Saved { id, changed: false });
+    }
+    let now = crate::clock::now();
+    Storage::save_draft(
+        &mut tx,
+        &Draft {
+            system_id: id.clone(),
+            agency: agency.clone(),
+            content: input.content.clone(),
+            change_summary,
+            state: DraftState::Editing,
+            author: actor.key(),
+            author_name: actor.name(),
+            created_at: draft.map_or_else(|| now.clone(), |d| d.created_at),
+            updated_at: now,
+        },
+    )
+    .await?;
+    let detail = format!("Saved a draft of “{}”", input.content.name);
+    Storage::log_write(
+        &mut tx,
+        &actor.log("save_draft", Some(&agency), Some(&id), detail),
+    )
+    .await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(Saved { id, changed: true })
+}
+
+/// What "publish" does for an actor who may publish: where the agency
+/// requires approval, it submits the draft to an approver instead.
+enum PublishRight {
+    Publish,
+    Submit,
+}
+
+async fn publish_right(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    agency: &AgencySlug,
+) -> Result<PublishRight, AppError> {
+    if !actor.writes_for(agency) {
+        return Err(AppError::Forbidden);
+    }
+    if let Actor::Token(token) = actor
+        && token.scope == TokenScope::Draft
+    {
+        return Err(AppError::Forbidden);
+    }
+    if Storage::requires_approval(conn, agency).await? {
+        Ok(PublishRight::Submit)
+    } else {
+        Ok(PublishRight::Publish)
+    }
+}
+
+/// Publishes a system's draft as its next version (or, where the agency
+/// requires approval, submits it). With no draft, nothing changes.
+pub async fn publish(
+    storage: &Storage,
+    actor: &Actor,
+    id: &SystemId,
+) -> Result<Published, AppError> {
+    let mut tx = storage.begin().await?;
+    let agency = owner(&mut tx, actor, id).await?;
+    let right = publish_right(&mut tx, actor, &agency).await?;
+    let Some(draft) = Storage::draft(&mut tx, id).await? else {
+        return unchanged(&mut tx, id).await;
+    };
+    let published = match right {
+        PublishRight::Publish => publish_draft(&mut tx, &draft).await?,
+        PublishRight::Submit => {
+            Storage::set_draft_state(&mut tx, id, DraftState::Submitted, &crate::clock::now())
+                .await?;
+            Published::Submitted
+        }
+    };
+    log_published(&mut tx, actor, &draft, &published).await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(published)
+}
+
+async fn unchanged(conn: &mut AnyConnection, id: &SystemId) -> Result<Published, AppError> {
+    match Storage::current_version(conn, id)
+        .await?
+        .and_then(|c| c.version)
+    {
+        Some(version) => Ok(Published::Unchanged(version)),
+        None => Err(AppError::NotFound),
+    }
+}
+
+async fn publish_draft(conn: &mut AnyConnection, draft: &Draft) -> Result<Published, AppError> {
+    let outcome = Storage::publish(
+        conn,
+        &draft.system_id,
+        &draft.agency,
+        &draft.content,
+        &draft.change_summary,
+        &crate::clock::now(),
+    )
+    .await?;
+    Storage::delete_draft(conn, &draft.system_id).await?;
+    match outcome {
+        PublishOutcome::New => Ok(Published::Version(1)),
+        PublishOutcome::Updated(version) => Ok(Published::Version(version)),
+        PublishOutcome::Unchanged => unchanged(conn, &draft.system_id).await,
+    }
+}
+
+async fn log_published(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    draft: &Draft,
+    published: &Published,
+) -> Result<(), AppError> {
+    let (action, detail) = match published {
+        Published::Version(n) => (
+            "publish",
+            format!("Published version {n} of “{}”", draft.content.name),
+        ),
+        Published::Submitted => (
+            "submit",
+            format!("Submitted “{}” for approval", draft.content.name),
+        ),
+        Published::Unchanged(n) => (
+            "publish",
+            format!("Nothing new to publish; version {n} stays"),
+        ),
+    };
+    let entry = actor.log(action, Some(&draft.agency), Some(&draft.system_id), detail);
+    Storage::log_write(conn, &entry).await
+}
+
+/// Submits a draft for approval.
+pub async fn submit(storage: &Storage, actor: &Actor, id: &SystemId) -> Result<(), AppError> {
+    let mut tx = storage.begin().await?;
+    let agency = owner(&mut tx, actor, id).await?;
+    if !actor.writes_for(&agency) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(draft) = Storage::draft(&mut tx, id).await? else {
+        return Err(AppError::Conflict(
+            "This system has no draft to submit".into(),
+        ));
+    };
+    Storage::set_draft_state(&mut tx, id, DraftState::Submitted, &crate::clock::now()).await?;
+    log_published(&mut tx, actor, &draft, &Published::Submitted).await?;
+    tx.commit().await.map_err(crate::storage::database_error)
+}
+
+/// Approves a submitted draft and publishes it: only an approver of the owning
+/// agency who did not write the draft (the two-person rule).
+pub async fn approve(
+    storage: &Storage,
+    actor: &Actor,
+    id: &SystemId,
+) -> Result<Published, AppError> {
+    let mut tx = storage.begin().await?;
+    let agency = owner(&mut tx, actor, id).await?;
+    let is_approver = matches!(actor, Actor::Account(person) if person.role == Role::Approver);
+    if !is_approver || !actor.writes_for(&agency) {
+        return Err(AppError::Forbidden);
+    }
+    let draft = match Storage::draft(&mut tx, id).await? {
+        Some(draft) if draft.state == DraftState::Submitted => draft,
+        _ => {
+            return Err(AppError::Conflict(
+                "This system has no draft waiting for approval".into(),
+            ));
+        }
+    };
+    // The two-person rule: whoever wrote the draft cannot also approve it.
+    if draft.author == actor.key() {
+        return Err(AppError::Forbidden);
+    }
+    let published = publish_draft(&mut tx, &draft).await?;
+    let detail = format!(
+        "Approved and published “{}” (written by {})",
+        draft.content.name, draft.author_name
+    );
+    Storage::log_write(
+        &mut tx,
+        &actor.log("approve", Some(&agency), Some(id), detail),
+    )
+    .await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(published)
+}
+
+/// Retires a published system: a new version with the stage `retired` (the
+/// record stays public). Goes through approval like any publication.
+pub async fn retire(
+    storage: &Storage,
+    actor: &Actor,
+    id: &SystemId,
+    retired_on: &str,
+) -> Result<Published, AppError> {
+    if !check::is_date(retired_on) {
+        return Err(check::problem(
+            "retired_on",
+            "Must be a date written YYYY-MM-DD, like 2025-03-31",
+        ));
+    }
+    let mut tx = storage.begin().await?;
+    let agency = owner(&mut tx, actor, id).await?;
+    let right = publish_right(&mut tx, actor, &agency).await?;
+    let Some(published) = Storage::published_content(&mut tx, id).await? else {
+        return Err(AppError::NotFound);
+    };
+    if published.stage == Stage::Retired {
+        return Err(AppError::Conflict("This system is already retired".into()));
+    }
+    // A draft is someone's unpublished work: retiring would replace it.
+    if Storage::draft(&mut tx, id).await?.is_some() {
+        return Err(AppError::Conflict(
+            "This system has a draft: publish it first, or set its stage to retired in the draft"
+                .into(),
+        ));
+    }
+    if published
+        .in_use_since
+        .as_deref()
+        .is_some_and(|since| retired_on < since)
+    {
+        return Err(check::problem(
+            "retired_on",
+            "Must not be before the date it came into use",
+        ));
+    }
+    let now = crate::clock::now();
+    let draft = Draft {
+        system_id: id.clone(),
+        agency: agency.clone(),
+        content: SystemContent {
+            stage: Stage::Retired,
+            retired_on: Some(retired_on.to_string()),
+            ..published
+        },
+        change_summary: "Retired.".into(),
+        state: DraftState::Submitted,
+        author: actor.key(),
+        author_name: actor.name(),
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    Storage::save_draft(&mut tx, &draft).await?;
+    let outcome = match right {
+        PublishRight::Publish => publish_draft(&mut tx, &draft).await?,
+        PublishRight::Submit => Published::Submitted,
+    };
+    let detail = format!("Retired “{}” on {retired_on}", draft.content.name);
+    Storage::log_write(
+        &mut tx,
+        &actor.log("retire", Some(&agency), Some(id), detail),
+    )
+    .await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(outcome)
+}

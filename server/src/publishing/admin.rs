@@ -1,0 +1,282 @@
+//! Running the register: agencies, accounts and API tokens, and reading the
+//! audit log. Each write is checked and logged like every other.
+
+use super::Actor;
+use crate::accounts::{Account, NewAccount, hash_password, random_token, token_hash};
+use crate::storage::{ApiToken, LogEntry, Storage, TokenScope, database_error};
+use app::error::AppError;
+use app::record::{Agency, AgencySlug, Role, is_slug};
+use std::collections::BTreeMap;
+
+/// How many audit log entries a page shows.
+pub const LOG_PAGE: i64 = 100;
+
+fn is_admin(actor: &Actor) -> bool {
+    match actor {
+        Actor::Account(person) => person.role == Role::Admin,
+        Actor::Terminal => true,
+        Actor::Token(_) => false,
+    }
+}
+
+/// Whether the actor manages `agency`'s tokens: its editors and approvers, or the terminal.
+fn manages_tokens_of(actor: &Actor, agency: &AgencySlug) -> bool {
+    match actor {
+        Actor::Account(_) => actor.writes_for(agency),
+        Actor::Terminal => true,
+        Actor::Token(_) => false,
+    }
+}
+
+/// An agency to create, as typed in the admin's form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewAgency {
+    pub slug: String,
+    pub name: String,
+    pub jurisdiction: String,
+    pub website: String,
+    pub contact: String,
+    pub description: String,
+    pub requires_approval: bool,
+}
+
+impl NewAgency {
+    fn check(&self) -> Result<Agency, AppError> {
+        let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut problem = |field: &str, message: &str| {
+            problems
+                .entry(field.to_string())
+                .or_default()
+                .push(message.to_string());
+        };
+        let slug = self.slug.trim();
+        if !is_slug(slug) {
+            problem(
+                "slug",
+                "Use 1 to 64 lower-case letters, digits and hyphens, like tax-office",
+            );
+        }
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            problem("name", "Enter a name of 1 to 200 characters");
+        }
+        if self.jurisdiction.trim().chars().count() > 200 {
+            problem("jurisdiction", "Must be at most 200 characters");
+        }
+        let website = self.website.trim();
+        if !website.is_empty()
+            && !website.starts_with("https://")
+            && !website.starts_with("http://")
+        {
+            problem("website", "Must be a web address starting with https://");
+        }
+        let contact = self.contact.trim();
+        let contact_ok = contact.starts_with("https://") || crate::accounts::is_email(contact);
+        if !contact.is_empty() && !contact_ok {
+            problem(
+                "contact",
+                "Must be an email address or a web address starting with https://",
+            );
+        }
+        if self.description.trim().chars().count() > 2_000 {
+            problem("description", "Must be at most 2,000 characters");
+        }
+        if !problems.is_empty() {
+            return Err(AppError::Validation(problems));
+        }
+        let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
+        Ok(Agency {
+            slug: AgencySlug(slug.to_string()),
+            name: name.to_string(),
+            jurisdiction: self.jurisdiction.trim().to_string(),
+            website: optional(website),
+            contact: optional(contact),
+            description: self.description.trim().to_string(),
+        })
+    }
+}
+
+/// Creates an agency: admins only. A slug already taken is a conflict.
+pub async fn create_agency(
+    storage: &Storage,
+    actor: &Actor,
+    new: &NewAgency,
+) -> Result<Agency, AppError> {
+    if !is_admin(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let agency = new.check()?;
+    let mut tx = storage.begin().await?;
+    let now = crate::clock::now();
+    if !Storage::ensure_agency(&mut tx, &agency, &now).await? {
+        return Err(AppError::Conflict(format!(
+            "An agency with the slug {} already exists",
+            agency.slug
+        )));
+    }
+    Storage::set_requires_approval(&mut tx, &agency.slug, new.requires_approval).await?;
+    let approval = if new.requires_approval {
+        ", approval required"
+    } else {
+        ""
+    };
+    let detail = format!("Created the agency “{}”{approval}", agency.name);
+    Storage::log_write(
+        &mut tx,
+        &actor.log("create_agency", Some(&agency.slug), None, detail),
+    )
+    .await?;
+    tx.commit().await.map_err(database_error)?;
+    Ok(agency)
+}
+
+/// Turns an agency's two-person rule on or off: admins only.
+pub async fn set_requires_approval(
+    storage: &Storage,
+    actor: &Actor,
+    agency: &AgencySlug,
+    on: bool,
+) -> Result<(), AppError> {
+    if !is_admin(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = storage.begin().await?;
+    Storage::set_requires_approval(&mut tx, agency, on).await?;
+    let detail = if on {
+        "Approval required from now on"
+    } else {
+        "Approval no longer required"
+    };
+    Storage::log_write(
+        &mut tx,
+        &actor.log("set_approval", Some(agency), None, detail.into()),
+    )
+    .await?;
+    tx.commit().await.map_err(database_error)
+}
+
+/// Creates an account: admins only (the first admin comes from the terminal).
+pub async fn create_account(
+    storage: &Storage,
+    actor: &Actor,
+    new: &NewAccount,
+    password: &str,
+) -> Result<Account, AppError> {
+    if !is_admin(actor) {
+        return Err(AppError::Forbidden);
+    }
+    new.check(password)?;
+    // Hashing is slow on purpose: off the threads that serve requests.
+    let password = password.to_string();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|error| AppError::Internal(format!("password hashing failed: {error}")))??;
+    let mut tx = storage.begin().await?;
+    let created = Storage::create_account(&mut tx, new, &hash, &crate::clock::now()).await?;
+    let detail = format!(
+        "Created the account {} ({})",
+        created.email,
+        created.role.as_str()
+    );
+    let entry = actor.log("create_account", created.agency.as_ref(), None, detail);
+    Storage::log_write(&mut tx, &entry).await?;
+    tx.commit().await.map_err(database_error)?;
+    Ok(created)
+}
+
+/// A token just created: the secret is shown once and kept nowhere.
+#[derive(Clone, Debug)]
+pub struct NewToken {
+    pub token: ApiToken,
+    pub secret: String,
+}
+
+/// Creates an API token for an agency: its editors and approvers, or the terminal.
+pub async fn create_token(
+    storage: &Storage,
+    actor: &Actor,
+    agency: &AgencySlug,
+    scope: TokenScope,
+    label: &str,
+) -> Result<NewToken, AppError> {
+    if !manages_tokens_of(actor, agency) {
+        return Err(AppError::Forbidden);
+    }
+    let label = label.trim();
+    if label.chars().count() > 100 || label.chars().any(char::is_control) {
+        return Err(super::check::problem(
+            "label",
+            "Use at most 100 characters on one line",
+        ));
+    }
+    let label = if label.is_empty() { "API token" } else { label };
+    // A recognisable prefix lets secret scanners find leaked tokens.
+    let secret = format!("lantern_{}", random_token());
+    let created_by = match actor {
+        Actor::Account(person) => person.email.clone(),
+        _ => "terminal".to_string(),
+    };
+    let mut tx = storage.begin().await?;
+    let now = crate::clock::now();
+    let token = Storage::create_token(
+        &mut tx,
+        agency,
+        scope,
+        label,
+        &token_hash(&secret),
+        &created_by,
+        &now,
+    )
+    .await?;
+    let detail = format!(
+        "Created API token {} “{label}” ({})",
+        token.id,
+        scope.as_str()
+    );
+    Storage::log_write(
+        &mut tx,
+        &actor.log("create_token", Some(agency), None, detail),
+    )
+    .await?;
+    tx.commit().await.map_err(database_error)?;
+    Ok(NewToken { token, secret })
+}
+
+/// Revokes an API token for good: its agency's editors and approvers, or the terminal.
+pub async fn revoke_token(storage: &Storage, actor: &Actor, id: i64) -> Result<ApiToken, AppError> {
+    let mut tx = storage.begin().await?;
+    let Some(token) = Storage::token(&mut tx, id).await? else {
+        return Err(AppError::NotFound);
+    };
+    if !manages_tokens_of(actor, &token.agency) {
+        return Err(AppError::Forbidden);
+    }
+    Storage::revoke_token(&mut tx, id, &crate::clock::now()).await?;
+    let detail = format!("Revoked API token {id} “{}”", token.label);
+    Storage::log_write(
+        &mut tx,
+        &actor.log("revoke_token", Some(&token.agency), None, detail),
+    )
+    .await?;
+    tx.commit().await.map_err(database_error)?;
+    Ok(token)
+}
+
+/// The token an `Authorization: Bearer …` secret names, if it is live.
+pub async fn token_for(storage: &Storage, secret: &str) -> Result<Option<ApiToken>, AppError> {
+    storage
+        .use_token(&token_hash(secret), &crate::clock::now())
+        .await
+}
+
+/// A page of the audit log, newest first: admins only.
+pub async fn audit_log(
+    storage: &Storage,
+    actor: &Actor,
+    before: Option<i64>,
+) -> Result<Vec<LogEntry>, AppError> {
+    if !is_admin(actor) {
+        return Err(AppError::Forbidden);
+    }
+    storage.audit_log(LOG_PAGE, before).await
+}

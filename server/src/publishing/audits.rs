@@ -1,0 +1,121 @@
+//! Audits: only auditors (oversight bodies) record them, on any agency's
+//! published system. The auditor's name is their account's name.
+
+use super::{Actor, check};
+use crate::storage::{NewAudit, Storage};
+use app::error::AppError;
+use app::record::{Audit, AuditOutcome, Role, SystemId};
+use std::collections::{BTreeMap, HashMap};
+
+/// The longest findings text, in characters.
+pub const MAX_FINDINGS: usize = 20_000;
+
+/// Checks an audit as typed in the form (field name → text), naming every
+/// wrong field. `auditor` is the recording account's name.
+pub fn audit_input(fields: &HashMap<String, String>, auditor: &str) -> Result<Audit, AppError> {
+    let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut problem = |field: &str, message: String| {
+        problems.entry(field.to_string()).or_default().push(message);
+    };
+    let text = |name: &str| {
+        fields
+            .get(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let audited_on = text("audited_on");
+    match &audited_on {
+        None => problem("audited_on", "Enter the date of the audit".into()),
+        Some(date) if !check::is_date(date) => problem(
+            "audited_on",
+            "Must be a date written YYYY-MM-DD, like 2025-03-31".into(),
+        ),
+        _ => {}
+    }
+    let outcome = text("outcome").and_then(|o| AuditOutcome::parse(&o));
+    if outcome.is_none() {
+        problem(
+            "outcome",
+            format!("Choose one of: {}", AuditOutcome::names()),
+        );
+    }
+    let findings = text("findings").unwrap_or_default();
+    if findings.chars().count() > MAX_FINDINGS {
+        problem(
+            "findings",
+            format!("Must be at most {MAX_FINDINGS} characters"),
+        );
+    }
+    let report_url = text("report_url");
+    if let Some(url) = &report_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        problem(
+            "report_url",
+            "Must be a web address starting with https:// or http://".into(),
+        );
+    }
+    let next_due = text("next_due");
+    if let Some(due) = &next_due {
+        if !check::is_date(due) {
+            problem(
+                "next_due",
+                "Must be a date written YYYY-MM-DD, like 2026-03-31".into(),
+            );
+        } else if audited_on.as_deref().is_some_and(|on| due.as_str() <= on) {
+            problem("next_due", "Must be after the date of the audit".into());
+        }
+    }
+    match (audited_on, outcome) {
+        (Some(audited_on), Some(outcome)) if problems.is_empty() => Ok(Audit {
+            auditor: auditor.to_string(),
+            audited_on,
+            outcome,
+            findings,
+            report_url,
+            next_due,
+        }),
+        _ => Err(AppError::Validation(problems)),
+    }
+}
+
+/// Records an audit of a published system. Only auditors may.
+pub async fn record_audit(
+    storage: &Storage,
+    actor: &Actor,
+    id: &SystemId,
+    fields: &HashMap<String, String>,
+) -> Result<(), AppError> {
+    let Actor::Account(person) = actor else {
+        return Err(AppError::Forbidden);
+    };
+    if person.role != Role::Auditor {
+        return Err(AppError::Forbidden);
+    }
+    let audit = audit_input(fields, &person.name)?;
+    let mut tx = storage.begin().await?;
+    let published = Storage::current_version(&mut tx, id)
+        .await?
+        .filter(|current| current.version.is_some());
+    let Some(current) = published else {
+        return Err(AppError::NotFound);
+    };
+    let now = crate::clock::now();
+    let detail = format!(
+        "Recorded an audit of {}: {}",
+        audit.audited_on,
+        audit.outcome.label()
+    );
+    Storage::record_audit(
+        &mut tx,
+        &NewAudit {
+            system: id.clone(),
+            audit,
+        },
+        &now,
+    )
+    .await?;
+    let entry = actor.log("record_audit", Some(&current.agency), Some(id), detail);
+    Storage::log_write(&mut tx, &entry).await?;
+    tx.commit().await.map_err(crate::storage::database_error)
+}

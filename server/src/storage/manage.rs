@@ -1,0 +1,130 @@
+//! What the pages of `/manage` read: drafts, tokens, accounts, agencies and
+//! the audit log, in the shapes the pages show.
+
+use super::rows;
+use super::{Storage, database_error};
+use app::error::AppError;
+use app::manage::{
+    AccountLine, AgencyLine, DraftLine, DraftView, LogLine, ManageRegister, TokenLine,
+};
+use app::record::{AgencySlug, SystemContent, SystemId};
+
+#[async_trait::async_trait]
+impl ManageRegister for Storage {
+    async fn drafts_of(&self, agency: &AgencySlug) -> Result<Vec<DraftLine>, AppError> {
+        Ok(Storage::drafts_of(self, agency)
+            .await?
+            .into_iter()
+            .map(|d| DraftLine {
+                id: d.system_id,
+                name: d.content.name,
+                state: d.state.as_str().into(),
+                author_name: d.author_name,
+                updated_at: d.updated_at,
+            })
+            .collect())
+    }
+
+    async fn draft_view(&self, id: &SystemId) -> Result<Option<DraftView>, AppError> {
+        Ok(self.read_draft(id).await?.map(|d| DraftView {
+            id: d.system_id,
+            agency: d.agency,
+            state: d.state.as_str().into(),
+            author: d.author,
+            author_name: d.author_name,
+            change_summary: d.change_summary,
+            content: d.content,
+            updated_at: d.updated_at,
+        }))
+    }
+
+    async fn published(
+        &self,
+        id: &SystemId,
+    ) -> Result<Option<(AgencySlug, SystemContent)>, AppError> {
+        let mut conn = self.pool.acquire().await.map_err(database_error)?;
+        let Some(current) = Storage::current_version(&mut conn, id).await? else {
+            return Ok(None);
+        };
+        let content = Storage::published_content(&mut conn, id).await?;
+        Ok(content.map(|content| (current.agency, content)))
+    }
+
+    async fn agency_requires_approval(&self, agency: &AgencySlug) -> Result<bool, AppError> {
+        let mut conn = self.pool.acquire().await.map_err(database_error)?;
+        Storage::requires_approval(&mut conn, agency).await
+    }
+
+    async fn token_lines(&self, agency: &AgencySlug) -> Result<Vec<TokenLine>, AppError> {
+        Ok(self
+            .tokens_of(agency)
+            .await?
+            .into_iter()
+            .map(|t| TokenLine {
+                id: t.id,
+                label: t.label,
+                scope: t.scope.as_str().into(),
+                created_by: t.created_by,
+                created_at: t.created_at,
+                revoked_at: t.revoked_at,
+                last_used_at: t.last_used_at,
+            })
+            .collect())
+    }
+
+    async fn log_lines(&self, before: Option<i64>) -> Result<Vec<LogLine>, AppError> {
+        Ok(self
+            .audit_log(crate::publishing::admin::LOG_PAGE, before)
+            .await?
+            .into_iter()
+            .map(|e| LogLine {
+                id: e.id,
+                at: e.at,
+                actor: e.actor,
+                acting_as: e.acting_as,
+                agency: e.agency,
+                action: e.action,
+                system_id: e.system_id,
+                detail: e.detail,
+            })
+            .collect())
+    }
+
+    async fn account_lines(&self) -> Result<Vec<AccountLine>, AppError> {
+        let rows = sqlx::query(
+            "SELECT email, name, role, agency, created_at FROM accounts ORDER BY email",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(AccountLine {
+                    email: rows::text(row, "email")?,
+                    name: rows::text(row, "name")?,
+                    role: rows::text(row, "role")?,
+                    agency: rows::optional_text(row, "agency")?,
+                    created_at: rows::text(row, "created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn agency_lines(&self) -> Result<Vec<AgencyLine>, AppError> {
+        let rows = sqlx::query(
+            "SELECT slug, name, requires_approval FROM agencies ORDER BY lower(name), slug",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(AgencyLine {
+                    slug: rows::text(row, "slug")?,
+                    name: rows::text(row, "name")?,
+                    requires_approval: rows::integer(row, "requires_approval")? == 1,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,163 @@
+//! API tokens of agencies: kept as SHA-256 hashes, revocable, never reissued.
+
+use super::rows;
+use super::{Storage, database_error};
+use app::error::AppError;
+use app::record::AgencySlug;
+use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+
+/// What a token lets its holder do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenScope {
+    /// Write drafts only; a person publishes them.
+    Draft,
+    /// Publish (or, where the agency requires approval, submit for approval).
+    Publish,
+}
+
+impl TokenScope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Draft => "draft",
+            TokenScope::Publish => "publish",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<TokenScope> {
+        match name {
+            "draft" => Some(TokenScope::Draft),
+            "publish" => Some(TokenScope::Publish),
+            _ => None,
+        }
+    }
+}
+
+/// An API token as stored (its hash stays in the database).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: i64,
+    pub agency: AgencySlug,
+    pub scope: TokenScope,
+    /// What the agency uses it for, e.g. "inventory sync".
+    pub label: String,
+    /// Who created it: an account's email, or `terminal`.
+    pub created_by: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+    pub last_used_at: Option<String>,
+}
+
+const TOKEN_COLUMNS: &str =
+    "id, agency, scope, label, created_by, created_at, revoked_at, last_used_at";
+
+fn token(row: &AnyRow) -> Result<ApiToken, AppError> {
+    Ok(ApiToken {
+        id: rows::integer(row, "id")?,
+        agency: AgencySlug(rows::text(row, "agency")?),
+        scope: rows::closed(row, "scope", TokenScope::parse)?,
+        label: rows::text(row, "label")?,
+        created_by: rows::text(row, "created_by")?,
+        created_at: rows::text(row, "created_at")?,
+        revoked_at: rows::optional_text(row, "revoked_at")?,
+        last_used_at: rows::optional_text(row, "last_used_at")?,
+    })
+}
+
+impl Storage {
+    /// Stores a new token's hash; an unknown agency is a validation error.
+    pub async fn create_token(
+        conn: &mut AnyConnection,
+        agency: &AgencySlug,
+        scope: TokenScope,
+        label: &str,
+        token_hash: &str,
+        created_by: &str,
+        now: &str,
+    ) -> Result<ApiToken, AppError> {
+        let known: Option<(String,)> = sqlx::query_as("SELECT slug FROM agencies WHERE slug = $1")
+            .bind(agency.0.clone())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        if known.is_none() {
+            return Err(crate::publishing::check::problem(
+                "agency",
+                &format!("No agency has the slug “{agency}”"),
+            ));
+        }
+        let sql = format!(
+            "INSERT INTO api_tokens (agency, scope, label, token_hash, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {TOKEN_COLUMNS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(agency.0.clone())
+            .bind(scope.as_str())
+            .bind(label.to_string())
+            .bind(token_hash.to_string())
+            .bind(created_by.to_string())
+            .bind(now.to_string())
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        token(&row)
+    }
+
+    /// The unrevoked token with this hash, marked as used now.
+    pub async fn use_token(
+        &self,
+        token_hash: &str,
+        now: &str,
+    ) -> Result<Option<ApiToken>, AppError> {
+        let sql = format!(
+            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL \
+             RETURNING {TOKEN_COLUMNS}"
+        );
+        let row = sqlx::query(&sql)
+            .bind(now.to_string())
+            .bind(token_hash.to_string())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        row.as_ref().map(token).transpose()
+    }
+
+    /// A token by its id, revoked or not.
+    pub async fn token(conn: &mut AnyConnection, id: i64) -> Result<Option<ApiToken>, AppError> {
+        let sql = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        row.as_ref().map(token).transpose()
+    }
+
+    /// Revokes a token for good; revoking it again changes nothing.
+    pub async fn revoke_token(
+        conn: &mut AnyConnection,
+        id: i64,
+        now: &str,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(now.to_string())
+            .bind(id)
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        Ok(())
+    }
+
+    /// An agency's tokens, newest first.
+    pub async fn tokens_of(&self, agency: &AgencySlug) -> Result<Vec<ApiToken>, AppError> {
+        let sql =
+            format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE agency = $1 ORDER BY id DESC");
+        let rows = sqlx::query(&sql)
+            .bind(agency.0.clone())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter().map(token).collect()
+    }
+}

@@ -1,0 +1,149 @@
+//! Signing in through the router and sending `/manage` forms and API calls as
+//! each kind of actor.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use tower::ServiceExt;
+
+/// How a request proves who sends it.
+#[derive(Clone, Debug)]
+pub enum Auth {
+    Anonymous,
+    /// A signed-in session: its cookie and the CSRF token its forms carry.
+    Session {
+        cookie: String,
+        csrf: String,
+    },
+    /// An API token.
+    Bearer(String),
+}
+
+/// What came back: status, headers and text.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub text: String,
+}
+
+impl Answer {
+    /// Where a redirect goes, if it is one.
+    pub fn location(&self) -> Option<&str> {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+    }
+}
+
+async fn send(router: &Router, request: Request<Body>) -> Answer {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let headers = response.headers().clone();
+    let (status, text) = super::site::read(response).await;
+    Answer {
+        status,
+        headers,
+        text,
+    }
+}
+
+fn with_auth(
+    mut request: axum::http::request::Builder,
+    auth: &Auth,
+) -> axum::http::request::Builder {
+    match auth {
+        Auth::Anonymous => {}
+        Auth::Session { cookie, .. } => request = request.header(header::COOKIE, cookie),
+        Auth::Bearer(secret) => {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {secret}"))
+        }
+    }
+    request.header("sec-fetch-site", "same-origin")
+}
+
+/// Signs in through `POST /login` and reads the session's CSRF token off `/manage`.
+pub async fn sign_in(router: &Router, email: &str, password: &str) -> Auth {
+    let form = form_body(&[("email", email), ("password", password)]);
+    let answer = send(
+        router,
+        Request::post("/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(form))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::SEE_OTHER,
+        "sign-in of {email}: {}",
+        answer.text
+    );
+    let cookie = answer.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let session = Auth::Session {
+        cookie,
+        csrf: String::new(),
+    };
+    let page = get(router, "/manage", &session).await.text;
+    let csrf = page
+        .split(r#"name="csrf_token" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("/manage has a form with the CSRF token")
+        .to_string();
+    match session {
+        Auth::Session { cookie, .. } => Auth::Session { cookie, csrf },
+        _ => unreachable!("built as a session above"),
+    }
+}
+
+/// A URL-encoded form body.
+pub fn form_body(fields: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
+
+/// `POST uri` with a form; a session's CSRF token is added.
+pub async fn post_form(router: &Router, uri: &str, auth: &Auth, fields: &[(&str, &str)]) -> Answer {
+    let mut fields: Vec<(&str, &str)> = fields.to_vec();
+    if let Auth::Session { csrf, .. } = auth {
+        fields.push(("csrf_token", csrf));
+    }
+    let request = with_auth(Request::post(uri), auth)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form_body(&fields)))
+        .unwrap();
+    send(router, request).await
+}
+
+/// `GET uri`.
+pub async fn get(router: &Router, uri: &str, auth: &Auth) -> Answer {
+    send(
+        router,
+        with_auth(Request::get(uri), auth)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+/// A JSON request (`POST` or `PUT`) to the API.
+pub async fn send_json(
+    router: &Router,
+    method: &str,
+    uri: &str,
+    auth: &Auth,
+    body: &serde_json::Value,
+) -> Answer {
+    let request = with_auth(Request::builder().method(method).uri(uri), auth)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(router, request).await
+}
