@@ -116,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/systems/:id") view=manage::system_desk::SystemDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/systems/:id/edit") view=manage::system_form::SystemFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/tokens") view=manage::admin::TokensPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/import") view=manage::import::ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/agencies") view=manage::admin::AgenciesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/accounts") view=manage::admin::AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/log") view=manage::admin::LogPage ssr=SsrMode::Async/>

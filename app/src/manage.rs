@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod dashboard;
+pub mod import;
 pub mod system_desk;
 pub mod system_form;
 

@@ -56,3 +56,16 @@ CREATE TABLE audit_log (
     detail    TEXT NOT NULL
 );
 CREATE INDEX audit_log_at ON audit_log (at);
+
+-- An import an editor uploaded and is looking at: the checked records wait
+-- here until they confirm it (any instance may serve the confirmation).
+-- Confirmed or not, rows older than a day are deleted.
+CREATE TABLE pending_imports (
+    id         TEXT PRIMARY KEY,
+    agency     TEXT NOT NULL REFERENCES agencies (slug),
+    account_id BIGINT NOT NULL REFERENCES accounts (id),
+    file_name  TEXT NOT NULL,
+    -- The records to write, as JSON: [{"row", "id", "content"}].
+    records    TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);

@@ -6,6 +6,7 @@
 //! are written in one transaction. Ids are derived from the rows' own keys, so
 //! importing the same file again changes nothing.
 
+pub mod lantern_json;
 pub mod python_list;
 pub mod us_omb_2025;
 
@@ -24,6 +25,9 @@ pub enum ImportFormat {
     /// The US federal AI use case inventory 2025 (OMB memo M-25-21), 36 columns.
     #[value(name = "us-omb-2025")]
     UsOmb2025,
+    /// Lantern's own JSON: `{"systems": [...]}`, each system as the write API takes it.
+    #[value(name = "lantern-json")]
+    LanternJson,
 }
 
 /// One row of a file, mapped to the register's record.
@@ -97,11 +101,24 @@ pub async fn run(
     let bytes =
         std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
     let started = std::time::Instant::now();
+    let storage = data.open().await?;
     let parsed = match format {
-        ImportFormat::UsOmb2025 => us_omb_2025::parse(&bytes),
+        ImportFormat::UsOmb2025 => us_omb_2025::parse(&bytes).map_err(anyhow::Error::from),
+        ImportFormat::LanternJson => {
+            use app::register::Register;
+            let agencies = storage.agencies().await?;
+            // From the terminal every system names its agency.
+            let none = app::record::AgencySlug(String::new());
+            lantern_json::parse(&bytes, &none, &|slug| {
+                agencies
+                    .iter()
+                    .find(|a| a.agency.slug == *slug)
+                    .map(|a| a.agency.clone())
+            })
+            .map_err(anyhow::Error::from)
+        }
     }
     .with_context(|| format!("{} was not imported", file.display()))?;
-    let storage = data.open().await?;
     let summary = write(&storage, &parsed, true).await?;
     let elapsed = started.elapsed();
 

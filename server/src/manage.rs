@@ -30,6 +30,7 @@ use axum::routing::post;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manage/systems/{id}/audits", post(record_audit))
+        .route("/manage/import/{id}/confirm", post(confirm_import))
         .route("/manage/systems/{id}/{step}", post(workflow))
         .route("/manage/tokens/{id}/revoke", post(revoke_token))
         .route("/manage/agencies/{slug}/approval", post(set_approval))
@@ -370,5 +371,88 @@ pub async fn create_account(State(state): State<AppState>, request: Request) -> 
     match admin::create_account(&state.storage, &form.actor(), &new, &password).await {
         Ok(_) => see("/manage/accounts".into()),
         Err(error) => show_problem(&state, form.parts, "/manage/accounts", error).await,
+    }
+}
+
+/// `POST /manage/import` (multipart: `csrf_token`, `format`, `file`): shows
+/// what importing the file would do, and keeps it for [`confirm_import`].
+pub async fn upload_import(State(state): State<AppState>, request: Request) -> Response {
+    use axum::extract::{FromRequest, Multipart};
+    let (parts, body) = request.into_parts();
+    let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
+        return Redirect::to("/login").into_response();
+    };
+    let multipart = Multipart::from_request(Request::from_parts(parts.clone(), body), &()).await;
+    let Ok(mut multipart) = multipart else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "Send the import as a file upload (multipart/form-data).",
+        )
+            .into_response();
+    };
+    let (mut csrf_ok, mut format, mut file) = (false, String::new(), None);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_string();
+                let file_name = field.file_name().unwrap_or("upload").to_string();
+                let Ok(bytes) = field.bytes().await else {
+                    return too_large();
+                };
+                match name.as_str() {
+                    "csrf_token" => csrf_ok = bytes.as_ref() == account.csrf_token.as_bytes(),
+                    "format" => format = String::from_utf8_lossy(&bytes).into_owned(),
+                    "file" => file = Some((file_name, bytes)),
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(_) => return too_large(),
+        }
+    }
+    if from_another_site(&parts.headers) || !csrf_ok {
+        return (
+            StatusCode::FORBIDDEN,
+            "This form has expired or did not come from Lantern.",
+        )
+            .into_response();
+    }
+    let actor = Actor::Account(Person::from(&account));
+    let format = match format.as_str() {
+        "us-omb-2025" => crate::import::ImportFormat::UsOmb2025,
+        "lantern-json" => crate::import::ImportFormat::LanternJson,
+        _ => {
+            let error = check::problem("format", "Choose us-omb-2025 or lantern-json");
+            return show_problem(&state, parts, "/manage/import", error).await;
+        }
+    };
+    let (file_name, bytes) = file.unwrap_or_default();
+    match publishing::imports::preview(&state.storage, &actor, format, &file_name, &bytes).await {
+        Ok(preview) => render_at(&state, parts, "/manage/import", StatusCode::OK, preview).await,
+        Err(error) => show_problem(&state, parts, "/manage/import", error).await,
+    }
+}
+
+fn too_large() -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "This file is too large or could not be read: files of up to 32 MB can be imported.",
+    )
+        .into_response()
+}
+
+/// `POST /manage/import/{id}/confirm`: writes a previewed import.
+async fn confirm_import(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let form = match signed_form(request).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    match publishing::imports::confirm(&state.storage, &form.actor(), &id).await {
+        Ok(done) => render_at(&state, form.parts, "/manage/import", StatusCode::OK, done).await,
+        Err(error) => show_problem(&state, form.parts, "/manage/import", error).await,
     }
 }

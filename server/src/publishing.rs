@@ -13,10 +13,12 @@
 //! | record an audit | auditors |
 //! | create agencies and accounts, read the audit log | admins |
 //! | create and revoke tokens | editors and approvers of the agency; the terminal |
+//! | import a file in the browser | editors and approvers, for their own agency's rows |
 
 pub mod admin;
 pub mod audits;
 pub mod check;
+pub mod imports;
 
 use crate::storage::{ApiToken, Draft, DraftState, LogEntry, PublishOutcome, Storage, TokenScope};
 use app::error::AppError;

@@ -8,6 +8,7 @@
 mod accounts;
 mod audit_log;
 mod drafts;
+mod imports;
 mod manage;
 mod outbox;
 mod read;
@@ -25,10 +26,11 @@ use std::time::Duration;
 
 pub use audit_log::LogEntry;
 pub use drafts::{Draft, DraftState};
+pub use imports::PendingImport;
 pub use outbox::OutboxEntry;
 pub use read::VersionInfo;
 pub use tokens::{ApiToken, TokenScope};
-pub use write::{CurrentVersion, NewAudit, PublishOutcome, uses_personal_data};
+pub use write::{CurrentVersion, NewAudit, PublishOutcome, content_hash, uses_personal_data};
 
 /// Which database a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -83,6 +83,12 @@ pub fn app(state: AppState) -> Router {
         .route("/manage/tokens", post(crate::manage::create_token))
         .route("/manage/agencies", post(crate::manage::create_agency))
         .route("/manage/accounts", post(crate::manage::create_account))
+        .route(
+            "/manage/import",
+            post(crate::manage::upload_import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::publishing::imports::MAX_FILE_BYTES + 64 * 1024,
+            )),
+        )
         .merge(crate::manage::routes())
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
             shell(options.clone())

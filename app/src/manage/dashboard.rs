@@ -134,7 +134,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
     view! {
         <h2>{agency_name}</h2>
         <p>{rule}" "<a href="/manage/tokens">"API tokens"</a>" for your agency’s own tools."</p>
-        <p><a class="button" href="/manage/systems/new">"Add a system"</a></p>
+        <p><a class="button" href="/manage/systems/new">"Add a system"</a>" "<a href="/manage/import">"Import your inventory"</a></p>
         <h3>"Drafts"</h3>
         {if drafts.is_empty() {
             view! { <p>"No drafts."</p> }.into_any()

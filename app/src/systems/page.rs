@@ -117,13 +117,32 @@ pub fn SystemPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading the record…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(Some(record)) => view! { <RecordView record/> }.into_any(),
+                    Ok(Some(record)) => view! {
+                        <StaffLinks id=record.system.id.0.clone() agency=record.system.agency.clone()/>
+                        <RecordView record/>
+                    }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+/// For signed-in staff: the way to this record's page in `/manage` (its
+/// agency's editors and approvers, and auditors). Nothing for the public.
+#[component]
+fn StaffLinks(id: String, agency: crate::record::AgencySlug) -> impl IntoView {
+    use crate::record::Role;
+    let account = crate::accounts::signed_in()?;
+    let text = match account.role {
+        Role::Auditor => "Record an audit of this system",
+        Role::Editor | Role::Approver if account.agency.as_ref() == Some(&agency) => {
+            "Edit, publish or retire this record"
+        }
+        _ => return None,
+    };
+    Some(view! { <p class="staff-links"><a href=format!("/manage/systems/{id}")>{text}</a></p> })
 }
 
 /// A system's record as the public sees it; also a draft's preview in `/manage`.

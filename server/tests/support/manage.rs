@@ -1,6 +1,9 @@
 //! Signing in through the router and sending `/manage` forms and API calls as
 //! each kind of actor.
 
+// Each test crate uses a different part of this module.
+#![allow(dead_code)]
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -144,6 +147,47 @@ pub async fn send_json(
     let request = with_auth(Request::builder().method(method).uri(uri), auth)
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(body.to_string()))
+        .unwrap();
+    send(router, request).await
+}
+
+/// `POST uri` as a file upload (`multipart/form-data`): text fields, then one file.
+pub async fn post_file(
+    router: &Router,
+    uri: &str,
+    auth: &Auth,
+    fields: &[(&str, &str)],
+    file: (&str, &[u8]),
+) -> Answer {
+    const BOUNDARY: &str = "lantern-test-boundary-7d0f";
+    let mut body: Vec<u8> = Vec::new();
+    let mut fields: Vec<(&str, &str)> = fields.to_vec();
+    if let Auth::Session { csrf, .. } = auth {
+        fields.push(("csrf_token", csrf));
+    }
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+            file.0
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file.1);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    let request = with_auth(Request::post(uri), auth)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from(body))
         .unwrap();
     send(router, request).await
 }

@@ -1,0 +1,129 @@
+//! `/manage/import`: an agency's inventory uploaded in the browser, previewed
+//! row by row, then confirmed (or not).
+
+use super::{CsrfField, ProblemSummary, require_sign_in};
+use crate::manage::NotForYou;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+/// One row of an import that would be written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportLine {
+    /// The row in the file (spreadsheet rows count the header as row 1).
+    pub row: usize,
+    pub id: String,
+    pub name: String,
+}
+
+/// What importing an uploaded file would do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    /// Confirms the import; empty when there is nothing to write.
+    pub id: String,
+    pub file_name: String,
+    pub new: Vec<ImportLine>,
+    pub changed: Vec<ImportLine>,
+    pub unchanged: usize,
+    /// Row and reason.
+    pub rejected: Vec<(usize, String)>,
+}
+
+/// What a confirmed import did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportDone {
+    pub file_name: String,
+    pub published: usize,
+    pub submitted: usize,
+}
+
+/// `/manage/import`: the upload form, a preview, or what was imported.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let Some(account) = require_sign_in() else {
+        return ().into_any();
+    };
+    if !account.role.belongs_to_agency() {
+        return view! { <NotForYou/> }.into_any();
+    }
+    let preview = use_context::<ImportPreview>();
+    let done = use_context::<ImportDone>();
+    view! {
+        <Title text="Import – Manage – Lantern"/>
+        <ProblemSummary/>
+        <h1>"Import your inventory"</h1>
+        {done.map(|done| view! {
+            <div class="notice" role="status">
+                <h2>{format!("Imported {}", done.file_name)}</h2>
+                <p>{format!("{} systems published, {} submitted for approval.", done.published, done.submitted)}</p>
+                <p><a href="/manage">"Back to your agency’s records"</a></p>
+            </div>
+        })}
+        {match preview {
+            Some(preview) => view! { <PreviewView preview account=account.clone()/> }.into_any(),
+            None => view! {
+                <p class="lede">"Upload the inventory you already keep. You see what it would change before anything is written; then the whole file is written at once, or nothing."</p>
+                <form method="post" action="/manage/import" enctype="multipart/form-data">
+                    <CsrfField account=account.clone()/>
+                    <fieldset class="field">
+                        <legend>"Format"</legend>
+                        <div class="radio"><input type="radio" id="format-us" name="format" value="us-omb-2025" checked/><label for="format-us">"US federal AI use case inventory 2025 (CSV, 36 columns)"</label></div>
+                        <div class="radio"><input type="radio" id="format-json" name="format" value="lantern-json"/><label for="format-json">"Lantern JSON: "<code>"{\"systems\": […]}"</code>", each system as the API takes it"</label></div>
+                    </fieldset>
+                    <div class="field">
+                        <label for="file">"File"</label>
+                        <p class="hint" id="file-hint">"Rows of other agencies are reported, not imported. At most 32 MB."</p>
+                        <input type="file" id="file" name="file" accept=".csv,.json,text/csv,application/json" aria-describedby="file-hint" required/>
+                    </div>
+                    <button type="submit">"Preview the import"</button>
+                </form>
+            }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+#[component]
+fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount) -> impl IntoView {
+    let ImportPreview {
+        id,
+        file_name,
+        new,
+        changed,
+        unchanged,
+        rejected,
+    } = preview;
+    let lines = |lines: Vec<ImportLine>| {
+        lines
+            .into_iter()
+            .map(|l| view! { <li>{format!("Row {}: {}", l.row, l.name)}</li> })
+            .collect_view()
+    };
+    let writes = new.len() + changed.len();
+    view! {
+        <h2>{format!("Preview of {file_name}")}</h2>
+        <table>
+            <caption>"What importing would do"</caption>
+            <tbody>
+                <tr><th scope="row">"New systems"</th><td class="number">{new.len()}</td></tr>
+                <tr><th scope="row">"Changed systems (a new version each)"</th><td class="number">{changed.len()}</td></tr>
+                <tr><th scope="row">"Unchanged"</th><td class="number">{unchanged}</td></tr>
+                <tr><th scope="row">"Rejected rows"</th><td class="number">{rejected.len()}</td></tr>
+            </tbody>
+        </table>
+        {(writes > 0).then(|| view! {
+            <form method="post" action=format!("/manage/import/{id}/confirm")>
+                <CsrfField account/>
+                <button type="submit">{format!("Import {writes} systems")}</button>
+                " " <a href="/manage/import">"Cancel"</a>
+            </form>
+        })}
+        {(writes == 0).then(|| view! { <p>"Nothing to import: every row is unchanged or rejected. " <a href="/manage/import">"Upload another file"</a></p> })}
+        {(!new.is_empty()).then(|| view! { <h3>"New"</h3><ul>{lines(new.clone())}</ul> })}
+        {(!changed.is_empty()).then(|| view! { <h3>"Changed"</h3><ul>{lines(changed.clone())}</ul> })}
+        {(!rejected.is_empty()).then(|| view! {
+            <h3>"Rejected rows"</h3>
+            <ul>{rejected.into_iter().map(|(row, reason)| view! { <li>{format!("Row {row}: {reason}")}</li> }).collect_view()}</ul>
+        })}
+    }
+}

@@ -1,0 +1,218 @@
+//! Bulk import in the browser: an editor uploads their agency's inventory,
+//! sees what it would do (new, changed, unchanged and rejected rows, with
+//! reasons), then confirms; the import is written in one transaction or not
+//! at all. The files are read by the importers of `lantern import`.
+
+use super::{Actor, check};
+use crate::import::{ImportFormat, ImportRecord, lantern_json, us_omb_2025};
+use crate::storage::{
+    Draft, DraftState, LogEntry, PendingImport, PublishOutcome, Storage, content_hash,
+    database_error,
+};
+use app::error::AppError;
+use app::manage::import::{ImportDone, ImportLine, ImportPreview};
+use app::record::{Agency, AgencySlug, SystemContent, SystemId};
+use app::register::Register;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The largest file accepted, in bytes (the whole US 2025 inventory is 3 MB).
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+
+/// How long an upload waits for its confirmation.
+const WAITS_FOR: time::Duration = time::Duration::days(1);
+
+/// A record as it waits for confirmation.
+#[derive(Debug, Serialize, Deserialize)]
+struct Waiting {
+    row: usize,
+    id: SystemId,
+    content: SystemContent,
+}
+
+/// The agency an editor or approver imports for.
+fn importing_agency(actor: &Actor) -> Result<(i64, AgencySlug), AppError> {
+    match actor {
+        Actor::Account(person) if person.role.belongs_to_agency() => person
+            .agency
+            .clone()
+            .map(|agency| (person.id, agency))
+            .ok_or(AppError::Forbidden),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// Reads an uploaded file and says what importing it would do; the records
+/// wait (under the preview's id) until [`confirm`].
+pub async fn preview(
+    storage: &Storage,
+    actor: &Actor,
+    format: ImportFormat,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<ImportPreview, AppError> {
+    let (account_id, agency) = importing_agency(actor)?;
+    if bytes.is_empty() {
+        return Err(check::problem("file", "Choose a file to import"));
+    }
+    let agencies: HashMap<AgencySlug, Agency> = storage
+        .agencies()
+        .await?
+        .into_iter()
+        .map(|a| (a.agency.slug.clone(), a.agency))
+        .collect();
+    let parsed = match format {
+        ImportFormat::UsOmb2025 => us_omb_2025::parse(bytes).map_err(|e| e.to_string()),
+        ImportFormat::LanternJson => {
+            lantern_json::parse(bytes, &agency, &|slug| agencies.get(slug).cloned())
+                .map_err(|e| e.to_string())
+        }
+    }
+    .map_err(|problem| {
+        check::problem("file", &format!("This file cannot be imported: {problem}"))
+    })?;
+
+    let mut conn = storage.begin().await?;
+    let current = Storage::current_versions(&mut conn).await?;
+    drop(conn);
+    let mut preview = ImportPreview {
+        id: String::new(),
+        file_name: file_name.to_string(),
+        new: Vec::new(),
+        changed: Vec::new(),
+        unchanged: 0,
+        rejected: parsed
+            .rejected
+            .iter()
+            .map(|r| (r.row, r.reason.clone()))
+            .collect(),
+    };
+    let mut waiting = Vec::new();
+    for ImportRecord {
+        row,
+        id,
+        agency: record_agency,
+        content,
+    } in parsed.records
+    {
+        if record_agency.slug != agency {
+            let reason = format!(
+                "belongs to {} ({}), not your agency",
+                record_agency.name, record_agency.slug
+            );
+            preview.rejected.push((row, reason));
+            continue;
+        }
+        let line = ImportLine {
+            row,
+            id: id.0.clone(),
+            name: content.name.clone(),
+        };
+        match current.get(&id) {
+            Some(now) if now.agency != agency => {
+                preview
+                    .rejected
+                    .push((row, format!("the system {id} belongs to another agency")));
+                continue;
+            }
+            Some(now) if now.content_hash.as_deref() == Some(content_hash(&content).as_str()) => {
+                preview.unchanged += 1;
+                continue;
+            }
+            Some(now) if now.version.is_some() => preview.changed.push(line),
+            _ => preview.new.push(line),
+        }
+        waiting.push(Waiting { row, id, content });
+    }
+    preview.rejected.sort();
+    if !waiting.is_empty() {
+        let now = time::OffsetDateTime::now_utc();
+        preview.id = crate::accounts::random_token();
+        let pending = PendingImport {
+            id: preview.id.clone(),
+            agency,
+            account_id,
+            file_name: file_name.to_string(),
+            records: serde_json::to_string(&waiting).expect("serialising plain data cannot fail"),
+            created_at: crate::clock::format_timestamp(now),
+        };
+        storage
+            .save_pending_import(&pending, &crate::clock::format_timestamp(now - WAITS_FOR))
+            .await?;
+    }
+    Ok(preview)
+}
+
+/// Writes a previewed import, all of it or nothing: published, or submitted
+/// for approval where the agency requires it. Only its uploader confirms it.
+pub async fn confirm(storage: &Storage, actor: &Actor, id: &str) -> Result<ImportDone, AppError> {
+    let (account_id, agency) = importing_agency(actor)?;
+    let mut tx = storage.begin().await?;
+    let Some(pending) = Storage::take_pending_import(&mut tx, id).await? else {
+        return Err(AppError::NotFound);
+    };
+    if pending.account_id != account_id || pending.agency != agency {
+        return Err(AppError::Forbidden);
+    }
+    let records: Vec<Waiting> = serde_json::from_str(&pending.records)
+        .map_err(|e| AppError::Internal(format!("a pending import could not be read: {e}")))?;
+    let requires_approval = Storage::requires_approval(&mut tx, &agency).await?;
+    let current = Storage::current_versions(&mut tx).await?;
+    let now = crate::clock::now();
+    let change_summary = format!("Imported from {}.", pending.file_name);
+    let mut done = ImportDone {
+        file_name: pending.file_name.clone(),
+        published: 0,
+        submitted: 0,
+    };
+    for record in &records {
+        // What the register holds may have changed since the preview.
+        if current
+            .get(&record.id)
+            .is_some_and(|now| now.agency != agency)
+        {
+            return Err(AppError::Conflict(format!(
+                "Row {}: the system {} now belongs to another agency; nothing was imported",
+                record.row, record.id
+            )));
+        }
+        if requires_approval {
+            let draft = Draft {
+                system_id: record.id.clone(),
+                agency: agency.clone(),
+                content: record.content.clone(),
+                change_summary: change_summary.clone(),
+                state: DraftState::Submitted,
+                author: actor.key(),
+                author_name: actor.name(),
+                created_at: now.clone(),
+                updated_at: now.clone(),
+            };
+            Storage::save_draft(&mut tx, &draft).await?;
+            done.submitted += 1;
+        } else {
+            let outcome = Storage::publish_over(
+                &mut tx,
+                current.get(&record.id),
+                &record.id,
+                &agency,
+                &record.content,
+                &change_summary,
+                &now,
+            )
+            .await?;
+            if outcome != PublishOutcome::Unchanged {
+                done.published += 1;
+                Storage::delete_draft(&mut tx, &record.id).await?;
+            }
+        }
+    }
+    let detail = format!(
+        "Imported {}: {} published, {} submitted for approval",
+        pending.file_name, done.published, done.submitted
+    );
+    let entry: LogEntry = actor.log("import", Some(&agency), None, detail);
+    Storage::log_write(&mut tx, &entry).await?;
+    tx.commit().await.map_err(database_error)?;
+    Ok(done)
+}
