@@ -6,8 +6,13 @@ import * as path from "node:path";
 
 const port = Number(process.env.LANTERN_E2E_PORT ?? 3005);
 // A new, empty data directory per run: the server seeds the demo into it.
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
+// Workers read this file again: they reuse the directory the main process made.
+const dataDir =
+  process.env.LANTERN_E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
 const binary = process.env.LANTERN_BIN ?? "target/debug/lantern";
+// The tests create accounts in the same register, with `lantern user add`.
+process.env.LANTERN_E2E_DATA_DIR = dataDir;
+process.env.LANTERN_E2E_BIN = path.resolve(__dirname, "..", binary);
 
 export default defineConfig({
   testDir: "./tests",

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod agencies;
+mod browser;
 #[cfg(feature = "ssr")]
 pub mod error;
 pub mod home;
@@ -63,8 +64,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn has_islands() -> bool {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .is_some_and(|request| request.uri.path() == "/systems")
+        use_context::<http::request::Parts>().is_some_and(|request| {
+            let path = request.uri.path();
+            path == "/systems"
+                || path == "/manage/systems/new"
+                || (path.starts_with("/manage/systems/") && path.ends_with("/edit"))
+        })
     }
     #[cfg(not(feature = "ssr"))]
     {

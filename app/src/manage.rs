@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod dashboard;
 pub mod import;
+pub mod markdown_field;
 pub mod system_desk;
 pub mod system_form;
 

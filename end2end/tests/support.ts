@@ -1,6 +1,34 @@
 // Shared checks for every page the browser tests visit.
 import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { execFileSync } from "node:child_process";
+
+/** The password of every account the tests create. */
+export const PASSWORD = "a long enough password";
+
+/** Creates an account in the register under test, as an admin would from the terminal. */
+export function addAccount(email: string, role: string, name: string, agency?: string) {
+  const args = ["user", "add", "--email", email, "--role", role, "--name", name];
+  if (agency) args.push("--agency", agency);
+  execFileSync(process.env.LANTERN_E2E_BIN!, args, {
+    input: `${PASSWORD}\n`,
+    env: { ...process.env, LANTERN_DATA_DIR: process.env.LANTERN_E2E_DATA_DIR!, DATABASE_URL: "" },
+  });
+}
+
+/** Signs in through the sign-in form; ends on /manage. */
+export async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/manage$/);
+}
+
+/** Errors other than the 4xx answers a test asks for on purpose. */
+export function unexpected(errors: string[]): string[] {
+  return errors.filter((e) => !/status of 4\d\d/.test(e));
+}
 
 /** Fails on any axe-core violation of the WCAG 2.2 AA rule set. */
 export async function expectAccessible(page: Page) {

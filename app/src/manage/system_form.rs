@@ -7,6 +7,7 @@
 //! fields) show their rows and one empty row; "Add another" asks for one more,
 //! without JavaScript.
 
+use super::markdown_field::MarkdownField;
 use super::{CsrfField, ProblemSummary, SystemFormAttempt, require_sign_in};
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
@@ -284,7 +285,7 @@ fn SystemForm(
             </div>
         })}
         <h1>{title}</h1>
-        <p class="lede">"Saving keeps a draft: nothing is public until it is published. Markdown is allowed in the longer texts."</p>
+        <p class="lede">"Saving keeps a draft: nothing is public until it is published."</p>
         <form method="post" action=action class="system-form" novalidate>
             <CsrfField account/>
             <fieldset>
@@ -309,14 +310,14 @@ fn SystemForm(
             </fieldset>
             <fieldset>
                 <legend>"How it works and how it is governed"</legend>
-                {area(&v, "purpose", "Purpose", "The problem it solves, why AI, the expected benefits.", 6)}
-                {area(&v, "how_it_works", "How it works", "Inputs, outputs, the model or rules, where it sits in the decision.", 6)}
-                {area(&v, "human_oversight", "Human oversight", "Who reviews its outputs, when, with what power.", 4)}
-                {area(&v, "contest", "How to question or appeal a decision", "How an affected person gets a human decision.", 4)}
-                {area(&v, "explainability", "Explainability", "How a decision is explained to the person it affects.", 4)}
-                {area(&v, "fairness", "Fairness", "Bias testing done, protected attributes, results.", 4)}
-                {area(&v, "risks", "Risks", "Risks and how they are managed.", 4)}
-                {area(&v, "legal_basis", "Legal basis", "The law that allows it, with links.", 4)}
+                {markdown(&v, "purpose", "Purpose", "The problem it solves, why AI, the expected benefits.")}
+                {markdown(&v, "how_it_works", "How it works", "Inputs, outputs, the model or rules, where it sits in the decision.")}
+                {markdown(&v, "human_oversight", "Human oversight", "Who reviews its outputs, when, with what power.")}
+                {markdown(&v, "contest", "How to question or appeal a decision", "How an affected person gets a human decision.")}
+                {markdown(&v, "explainability", "Explainability", "How a decision is explained to the person it affects.")}
+                {markdown(&v, "fairness", "Fairness", "Bias testing done, protected attributes, results.")}
+                {markdown(&v, "risks", "Risks", "Risks and how they are managed.")}
+                {markdown(&v, "legal_basis", "Legal basis", "The law that allows it, with links.")}
             </fieldset>
             {data_sets(&v)}
             {assessments(&v)}
@@ -409,6 +410,21 @@ fn date(v: &Values, name: &str, label: &str) -> AnyView {
             {hint_and_error(&id, "For example 2025-03-31.", error)}
             <input type="date" id=id name=name.to_string() value=value class="date"
                 aria-describedby=describedby aria-invalid=wrong.then_some("true")/>
+        </div>
+    }
+    .into_any()
+}
+
+/// A markdown field: a text area with a live preview (see [`MarkdownField`]).
+fn markdown(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
+    let hint = format!("{hint} Markdown: **bold**, *italic*, lists, [links](https://…).");
+    let (id, error, describedby, wrong) = described(v, name, &hint);
+    let value = v.get(name);
+    view! {
+        <div class="field" class:field-error=wrong>
+            <label for=id.clone()>{label.to_string()}</label>
+            {hint_and_error(&id, &hint, error)}
+            <MarkdownField id=id name=name.to_string() value=value rows=6 describedby=describedby invalid=wrong/>
         </div>
     }
     .into_any()

@@ -8,6 +8,7 @@
 
 use super::query::{QueryProblem, Sort, SystemQuery};
 use super::{Facet, Hit, SearchResults, Snippet};
+use crate::browser;
 use crate::layout::{Unavailable, set_status};
 use crate::systems::list::KeyFacts;
 use leptos::prelude::*;
@@ -566,100 +567,4 @@ fn Pagination(query: SystemQuery, last_page: u32) -> impl IntoView {
         </nav>
     }
     .into_any()
-}
-
-/// The few browser calls the island needs; nothing here runs on the server.
-mod browser {
-    /// A pending call that can be called off.
-    #[derive(Clone, Copy)]
-    pub struct Timer {
-        #[cfg(feature = "hydrate")]
-        handle: leptos::prelude::TimeoutHandle,
-    }
-
-    impl Timer {
-        pub fn cancel(self) {
-            #[cfg(feature = "hydrate")]
-            self.handle.clear();
-        }
-    }
-
-    /// Calls `f` once the user has stopped typing for a moment.
-    pub fn after_pause(f: impl FnOnce() + 'static) -> Option<Timer> {
-        #[cfg(feature = "hydrate")]
-        {
-            leptos::prelude::set_timeout_with_handle(f, std::time::Duration::from_millis(250))
-                .ok()
-                .map(|handle| Timer { handle })
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            let _ = f;
-            None
-        }
-    }
-
-    /// The current value of the text input with this id.
-    pub fn input_value(id: &str) -> String {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            leptos::prelude::document()
-                .get_element_by_id(id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|input| input.value())
-                .unwrap_or_default()
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            let _ = id;
-            String::new()
-        }
-    }
-
-    /// Puts `url` in the address bar as a new history entry, without loading it.
-    pub fn push_url(url: &str) {
-        #[cfg(feature = "hydrate")]
-        if let Ok(history) = leptos::prelude::window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = url;
-    }
-
-    /// Puts `url` in the address bar in place of the current entry.
-    pub fn replace_url(url: &str) {
-        #[cfg(feature = "hydrate")]
-        if let Ok(history) = leptos::prelude::window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = url;
-    }
-
-    /// Loads `url` as a full page.
-    pub fn go_to(url: &str) {
-        #[cfg(feature = "hydrate")]
-        let _ = leptos::prelude::window().location().set_href(url);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = url;
-    }
-
-    /// Calls `reload` with the new query string when the user goes back or forward.
-    pub fn on_back_forward(reload: impl Fn(String) + 'static) {
-        #[cfg(feature = "hydrate")]
-        {
-            let handle = leptos::prelude::window_event_listener(leptos::ev::popstate, move |_| {
-                reload(
-                    leptos::prelude::window()
-                        .location()
-                        .search()
-                        .unwrap_or_default(),
-                )
-            });
-            leptos::prelude::on_cleanup(move || handle.remove());
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = reload;
-    }
 }

@@ -1,0 +1,162 @@
+// Publishing in the browser: an editor files a system (with and without
+// JavaScript), previews it, publishes it, edits it and sees the change in the
+// public history; an auditor records an audit; tokens, import and the admin
+// pages. Every page visited is scanned with axe.
+//
+// This file runs last (files run in name order, one worker): it adds to the
+// demo register, whose counts the other files check.
+import { expect, test } from "@playwright/test";
+import { addAccount, expectAccessible, signIn, unexpected, watchForErrors } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(() => {
+  addAccount("editor@tax.example", "editor", "Eda Editor", "tax-office");
+  addAccount("auditor@oversight.example", "auditor", "Office of Algorithm Oversight");
+  addAccount("admin@register.example", "admin", "Register admin");
+});
+
+test("an editor files, previews, publishes and edits a system; the history shows the change", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await signIn(page, "editor@tax.example");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage the register");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Add a system" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a system");
+  await expectAccessible(page);
+
+  // Sent empty: an error summary linking to each wrong field.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Name: Must not be empty");
+  await expect(summary).toContainText("Summary: Must not be empty");
+  await expectAccessible(page);
+  await summary.getByRole("link", { name: /^Name/ }).click();
+  await expect(page.locator("#name")).toBeFocused();
+
+  await page.locator("#name").fill("Parcel scanning assistant");
+  await page.locator("#summary").fill("Reads customs declarations on parcels and flags the ones a person should open.");
+  await page.locator("#stage").selectOption("pilot");
+  await page.locator("#topic").selectOption("tax");
+  await page.getByLabel("Natural language processing").check();
+
+  // The live preview renders markdown as the public page will.
+  await expect(page.locator("#purpose-preview")).toHaveAttribute("data-hydrated", "true");
+  await page.locator("#purpose").fill("Find **undeclared goods** sooner.\n\n- fewer delays");
+  await expect(page.locator("#purpose-preview strong")).toHaveText("undeclared goods");
+  await expect(page.locator("#purpose-preview li")).toHaveText("fewer delays");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/manage\/systems\/[0-9a-z]+$/);
+  await expect(page.getByText("Not published yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Preview of the draft" })).toBeVisible();
+  await expect(page.locator(".preview-frame strong")).toHaveText("undeclared goods");
+  await expectAccessible(page);
+  const desk = page.url();
+
+  await page.getByRole("button", { name: "Publish the draft" }).click();
+  await expect(page.getByText("Published: version 1")).toBeVisible();
+  await page.getByRole("link", { name: "Public page" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Parcel scanning assistant");
+  await expectAccessible(page);
+
+  // An edit becomes version 2; the history compares it with version 1.
+  await page.goto(desk);
+  await page.getByRole("link", { name: "Edit the record" }).click();
+  await expect(page.locator("#name")).toHaveValue("Parcel scanning assistant");
+  await page.locator("#stage").selectOption("in_use");
+  await page.locator("#change_summary").fill("Now in use at every sorting centre.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByRole("button", { name: "Publish the draft" }).click();
+  await expect(page.getByText("Published: version 2")).toBeVisible();
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("cell", { name: "Now in use at every sorting centre." })).toBeVisible();
+  await expect(page.getByText("1 field changed")).toBeVisible();
+  await expect(page.locator("#changed-stage")).toHaveText("Stage");
+  await expect(page.locator(".diff del")).toHaveText("Pilot");
+  await expect(page.locator(".diff ins")).toHaveText("In use");
+  await expectAccessible(page);
+  expect(unexpected(errors)).toEqual([]);
+});
+
+// axe needs JavaScript to run: the same form, with problems, is scanned above.
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form works, lists grow by a button, and problems come back with what was typed", async ({ page }) => {
+    await signIn(page, "editor@tax.example");
+    await page.goto("/manage/systems/new");
+    await page.locator("#name").fill("Refund letter checker");
+    await page.locator("#summary").fill("Checks refund letters for missing facts before they are sent.");
+    await page.locator("#stage").selectOption("in_use");
+    await page.locator("#topic").selectOption("tax");
+    await page.locator("#data-0--name").fill("Refund letters");
+    await page.getByRole("button", { name: "Add another data set" }).click();
+    await expect(page.getByRole("group", { name: "Data set 2" })).toBeVisible();
+    await expect(page.locator("#data-0--name")).toHaveValue("Refund letters");
+    // Withholding without a reason is refused, naming the field.
+    await page.locator("#withheld-0--field").selectOption("supplier");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByRole("alert")).toContainText("Withheld field 1 reason");
+    await expect(page.locator("#name")).toHaveValue("Refund letter checker");
+    await page.locator("#withheld-0--reason").fill("Commercial confidence until the contract ends.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByRole("heading", { name: "Preview of the draft" })).toBeVisible();
+    await expect(page.locator(".preview-frame")).toContainText("Commercial confidence until the contract ends.");
+  });
+});
+
+test("an auditor records an audit; the record shows it with the auditor's name", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await signIn(page, "auditor@oversight.example");
+  await page.goto("/systems?q=parcel+scanning");
+  await page.getByRole("link", { name: "Parcel scanning assistant" }).first().click();
+  await page.getByRole("link", { name: "Record an audit of this system" }).click();
+  await expect(page.getByRole("heading", { name: "Record an audit" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Date of the audit").fill("2026-11-02");
+  await page.getByLabel("Outcome").selectOption("passed_with_findings");
+  await page.getByLabel("Findings").fill("Appeals are slow.");
+  await page.getByLabel("Next audit due").fill("2027-11-02");
+  await page.getByRole("button", { name: "Record the audit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Parcel scanning assistant");
+  await expect(page.locator(".at-a-glance")).toContainText("Passed with findings by Office of Algorithm Oversight on 2026-11-02");
+  await expectAccessible(page);
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("tokens are shown once; import and the admin pages are accessible", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await signIn(page, "editor@tax.example");
+  await page.goto("/manage/tokens");
+  await expectAccessible(page);
+  await page.getByLabel("What it is for").fill("Inventory sync");
+  await page.getByLabel("Publish: publishes what it writes").check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("status")).toContainText("shown only this once");
+  await expect(page.locator("code.token")).toHaveText(/^lantern_[0-9a-f]{64}$/);
+  await expectAccessible(page);
+  await page.goto("/manage/tokens");
+  await expect(page.locator("code.token")).toHaveCount(0);
+  await page.getByRole("button", { name: /^Revoke token/ }).first().click();
+  await expect(page.getByRole("cell", { name: /^Revoked/ })).toBeVisible();
+
+  await page.goto("/manage/import");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import your inventory");
+  await expectAccessible(page);
+
+  await signIn(page, "admin@register.example");
+  for (const [path, heading] of [
+    ["/manage/agencies", "Agencies"],
+    ["/manage/accounts", "Accounts"],
+    ["/manage/log", "Audit log"],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expectAccessible(page);
+  }
+  await expect(page.locator(".log")).toContainText("Published version 2 of “Parcel scanning assistant”");
+  expect(unexpected(errors)).toEqual([]);
+});
