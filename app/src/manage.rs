@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod dashboard;
+pub mod fields;
 pub mod import;
 pub mod markdown_field;
 pub mod system_desk;
@@ -25,12 +26,13 @@ pub struct ActionProblem {
     pub message: String,
 }
 
-/// The system form sent back: what was typed, and every problem by field path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SystemFormAttempt {
+/// A form sent back: what was typed (never a password), and every problem
+/// by field path (`name`, `data[1].name`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormAttempt {
     pub fields: Vec<(String, String)>,
     pub problems: Vec<(String, Vec<String>)>,
-    /// The list ("data", "assessments", "withheld") to show one more empty row of.
+    /// The system form's list ("data", "assessments", "withheld") to show one more empty row of.
     pub add_row: Option<String>,
 }
 
@@ -172,17 +174,21 @@ pub fn CsrfField(account: SignedInAccount) -> impl IntoView {
     view! { <input type="hidden" name="csrf_token" value=account.csrf_token/> }
 }
 
-/// The problem of a form that could not be done, if the page was rendered with one.
+/// What was wrong with the form this page was rendered again for, if any:
+/// a message, or every wrong field linked to its input.
 #[component]
 pub fn ProblemSummary() -> impl IntoView {
-    use_context::<ActionProblem>().map(|problem| {
+    let message = use_context::<ActionProblem>().map(|problem| {
         view! {
             <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
                 <h2 id="error-summary-title">"There is a problem"</h2>
                 <p>{problem.message}</p>
             </div>
         }
-    })
+    });
+    let fields = use_context::<FormAttempt>()
+        .map(|attempt| view! { <fields::ErrorSummary values=fields::Values::from(attempt)/> });
+    (message, fields)
 }
 
 /// Shown when the signed-in account may not see a page.

@@ -119,6 +119,13 @@ test("an auditor records an audit; the record shows it with the auditor's name",
   await page.getByLabel("Date of the audit").fill("2026-11-02");
   await page.getByLabel("Outcome").selectOption("passed_with_findings");
   await page.getByLabel("Findings").fill("Appeals are slow.");
+  // A due date before the audit: the form comes back with the problem and what was typed.
+  await page.getByLabel("Next audit due").fill("2026-01-01");
+  await page.getByRole("button", { name: "Record the audit" }).click();
+  await expect(page.getByRole("alert")).toContainText("Next audit due: Must be after the date of the audit");
+  await expect(page.getByLabel("Findings")).toHaveValue("Appeals are slow.");
+  await expect(page.getByLabel("Next audit due")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
   await page.getByLabel("Next audit due").fill("2027-11-02");
   await page.getByRole("button", { name: "Record the audit" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Parcel scanning assistant");

@@ -101,24 +101,30 @@ pub async fn run(
     let bytes =
         std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
     let started = std::time::Instant::now();
-    let storage = data.open().await?;
-    let parsed = match format {
-        ImportFormat::UsOmb2025 => us_omb_2025::parse(&bytes).map_err(anyhow::Error::from),
+    // A file that is not the format at all is refused before the register is opened.
+    let (storage, parsed) = match format {
+        ImportFormat::UsOmb2025 => {
+            let parsed = us_omb_2025::parse(&bytes)
+                .with_context(|| format!("{} was not imported", file.display()))?;
+            (data.open().await?, parsed)
+        }
         ImportFormat::LanternJson => {
             use app::register::Register;
+            let systems = lantern_json::systems(&bytes)
+                .with_context(|| format!("{} was not imported", file.display()))?;
+            let storage = data.open().await?;
             let agencies = storage.agencies().await?;
             // From the terminal every system names its agency.
             let none = app::record::AgencySlug(String::new());
-            lantern_json::parse(&bytes, &none, &|slug| {
+            let parsed = lantern_json::records(&systems, &none, &|slug| {
                 agencies
                     .iter()
                     .find(|a| a.agency.slug == *slug)
                     .map(|a| a.agency.clone())
-            })
-            .map_err(anyhow::Error::from)
+            });
+            (storage, parsed)
         }
-    }
-    .with_context(|| format!("{} was not imported", file.display()))?;
+    };
     let summary = write(&storage, &parsed, true).await?;
     let elapsed = started.elapsed();
 

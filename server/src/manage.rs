@@ -15,7 +15,7 @@ use crate::storage::TokenScope;
 use crate::web::{AppState, render_page};
 use app::accounts::SignedInAccount;
 use app::error::AppError;
-use app::manage::{ActionProblem, NewTokenShown, SystemFormAttempt};
+use app::manage::{ActionProblem, FormAttempt, NewTokenShown};
 use app::record::{AgencySlug, Role, SystemId};
 use axum::Router;
 use axum::body::Body;
@@ -89,25 +89,34 @@ async fn signed_form(request: Request) -> Result<SignedForm, Response> {
     })
 }
 
-/// Shows the page at `path` again with a problem, in the status the error calls for.
-async fn show_problem(state: &AppState, parts: Parts, path: &str, error: AppError) -> Response {
+/// Shows the page at `path` again with a problem, in the status the error
+/// calls for: wrong fields come back with what was typed (`fields`) and each
+/// problem named; other refusals with a message.
+async fn show_problem(
+    state: &AppState,
+    parts: Parts,
+    path: &str,
+    error: AppError,
+    fields: &[(String, String)],
+) -> Response {
     let status = error.status();
     let message = match error {
+        AppError::Validation(problems) => {
+            let attempt = FormAttempt {
+                fields: form::typed_fields(fields),
+                problems: problems.into_iter().collect(),
+                add_row: None,
+            };
+            return render_at(state, parts, path, status, attempt).await;
+        }
         AppError::Forbidden => {
             "You may not do this: it belongs to another agency, or is beyond what your role allows."
                 .to_string()
         }
-        AppError::NotFound => "There is no such system, draft or token.".to_string(),
+        AppError::NotFound => "There is no such system, draft, import or token.".to_string(),
         AppError::Unauthorized => "Please sign in first.".to_string(),
         AppError::Conflict(message) => message,
         AppError::TooMany => "Too many requests: wait a moment and try again.".to_string(),
-        AppError::Validation(problems) => problems
-            .into_iter()
-            .flat_map(|(field, messages)| {
-                messages.into_iter().map(move |m| format!("{field}: {m}"))
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
         AppError::Internal(_) => {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
@@ -146,7 +155,6 @@ async fn write_system(state: AppState, request: Request, target: Target) -> Resp
         Target::New => "/manage/systems/new".to_string(),
         Target::Existing(id) => format!("/manage/systems/{id}/edit"),
     };
-    let typed = form::typed_fields(&form.fields);
     // "Add another data set" and friends: the form again with one more empty row.
     if let Some(list) = form
         .fields
@@ -154,8 +162,8 @@ async fn write_system(state: AppState, request: Request, target: Target) -> Resp
         .find(|(k, _)| k == "add")
         .map(|(_, v)| v.clone())
     {
-        let attempt = SystemFormAttempt {
-            fields: typed,
+        let attempt = FormAttempt {
+            fields: form::typed_fields(&form.fields),
             problems: Vec::new(),
             add_row: Some(list),
         };
@@ -168,29 +176,16 @@ async fn write_system(state: AppState, request: Request, target: Target) -> Resp
     };
     match saved {
         Ok(saved) => see(format!("/manage/systems/{}", saved.id)),
-        Err(AppError::Validation(problems)) => {
-            let attempt = SystemFormAttempt {
-                fields: typed,
-                problems: problems.into_iter().collect(),
-                add_row: None,
-            };
-            render_at(
-                &state,
-                form.parts,
-                &form_path,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                attempt,
-            )
-            .await
-        }
-        Err(error) => show_problem(&state, form.parts, &form_path, error).await,
+        Err(error) => show_problem(&state, form.parts, &form_path, error, &form.fields).await,
     }
 }
 
+/// `POST /manage/systems/new`: a new system's first draft.
 pub async fn create_system(State(state): State<AppState>, request: Request) -> Response {
     write_system(state, request, Target::New).await
 }
 
+/// `POST /manage/systems/{id}/edit`: the system's draft.
 pub async fn save_system(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -229,7 +224,7 @@ async fn workflow(
     let back = format!("/manage/systems/{id}");
     match result {
         Ok(()) => see(back),
-        Err(error) => show_problem(&state, form.parts, &back, error).await,
+        Err(error) => show_problem(&state, form.parts, &back, error, &form.fields).await,
     }
 }
 
@@ -248,7 +243,14 @@ async fn record_audit(
     match audits::record_audit(&state.storage, &form.actor(), &id, &fields).await {
         Ok(()) => see(format!("/systems/{id}")),
         Err(error) => {
-            show_problem(&state, form.parts, &format!("/manage/systems/{id}"), error).await
+            show_problem(
+                &state,
+                form.parts,
+                &format!("/manage/systems/{id}"),
+                error,
+                &form.fields,
+            )
+            .await
         }
     }
 }
@@ -267,11 +269,20 @@ pub async fn create_token(State(state): State<AppState>, request: Request) -> Re
         {
             agency
         }
-        _ => return show_problem(&state, form.parts, "/manage/tokens", AppError::Forbidden).await,
+        _ => {
+            return show_problem(
+                &state,
+                form.parts,
+                "/manage/tokens",
+                AppError::Forbidden,
+                &form.fields,
+            )
+            .await;
+        }
     };
     let Some(scope) = TokenScope::parse(&form.field("scope")) else {
         let error = check::problem("scope", "Choose draft or publish");
-        return show_problem(&state, form.parts, "/manage/tokens", error).await;
+        return show_problem(&state, form.parts, "/manage/tokens", error, &form.fields).await;
     };
     let label = form.field("label");
     match admin::create_token(&state.storage, &form.actor(), &agency, scope, &label).await {
@@ -289,7 +300,7 @@ pub async fn create_token(State(state): State<AppState>, request: Request) -> Re
             )
             .await
         }
-        Err(error) => show_problem(&state, form.parts, "/manage/tokens", error).await,
+        Err(error) => show_problem(&state, form.parts, "/manage/tokens", error, &form.fields).await,
     }
 }
 
@@ -304,11 +315,18 @@ async fn revoke_token(
         Err(response) => return response,
     };
     let Ok(id) = id.parse::<i64>() else {
-        return show_problem(&state, form.parts, "/manage/tokens", AppError::NotFound).await;
+        return show_problem(
+            &state,
+            form.parts,
+            "/manage/tokens",
+            AppError::NotFound,
+            &form.fields,
+        )
+        .await;
     };
     match admin::revoke_token(&state.storage, &form.actor(), id).await {
         Ok(_) => see("/manage/tokens".into()),
-        Err(error) => show_problem(&state, form.parts, "/manage/tokens", error).await,
+        Err(error) => show_problem(&state, form.parts, "/manage/tokens", error, &form.fields).await,
     }
 }
 
@@ -329,7 +347,9 @@ pub async fn create_agency(State(state): State<AppState>, request: Request) -> R
     };
     match admin::create_agency(&state.storage, &form.actor(), &new).await {
         Ok(_) => see("/manage/agencies".into()),
-        Err(error) => show_problem(&state, form.parts, "/manage/agencies", error).await,
+        Err(error) => {
+            show_problem(&state, form.parts, "/manage/agencies", error, &form.fields).await
+        }
     }
 }
 
@@ -346,7 +366,9 @@ async fn set_approval(
     let on = form.field("requires_approval") == "on";
     match admin::set_requires_approval(&state.storage, &form.actor(), &AgencySlug(slug), on).await {
         Ok(()) => see("/manage/agencies".into()),
-        Err(error) => show_problem(&state, form.parts, "/manage/agencies", error).await,
+        Err(error) => {
+            show_problem(&state, form.parts, "/manage/agencies", error, &form.fields).await
+        }
     }
 }
 
@@ -358,7 +380,7 @@ pub async fn create_account(State(state): State<AppState>, request: Request) -> 
     };
     let Some(role) = Role::parse(&form.field("role")) else {
         let error = check::problem("role", &format!("Choose one of: {}", Role::names()));
-        return show_problem(&state, form.parts, "/manage/accounts", error).await;
+        return show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await;
     };
     let agency = form.field("agency");
     let new = crate::accounts::NewAccount {
@@ -370,7 +392,9 @@ pub async fn create_account(State(state): State<AppState>, request: Request) -> 
     let password = form.field("password");
     match admin::create_account(&state.storage, &form.actor(), &new, &password).await {
         Ok(_) => see("/manage/accounts".into()),
-        Err(error) => show_problem(&state, form.parts, "/manage/accounts", error).await,
+        Err(error) => {
+            show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await
+        }
     }
 }
 
@@ -423,13 +447,13 @@ pub async fn upload_import(State(state): State<AppState>, request: Request) -> R
         "lantern-json" => crate::import::ImportFormat::LanternJson,
         _ => {
             let error = check::problem("format", "Choose us-omb-2025 or lantern-json");
-            return show_problem(&state, parts, "/manage/import", error).await;
+            return show_problem(&state, parts, "/manage/import", error, &[]).await;
         }
     };
     let (file_name, bytes) = file.unwrap_or_default();
     match publishing::imports::preview(&state.storage, &actor, format, &file_name, &bytes).await {
         Ok(preview) => render_at(&state, parts, "/manage/import", StatusCode::OK, preview).await,
-        Err(error) => show_problem(&state, parts, "/manage/import", error).await,
+        Err(error) => show_problem(&state, parts, "/manage/import", error, &[]).await,
     }
 }
 
@@ -453,6 +477,6 @@ async fn confirm_import(
     };
     match publishing::imports::confirm(&state.storage, &form.actor(), &id).await {
         Ok(done) => render_at(&state, form.parts, "/manage/import", StatusCode::OK, done).await,
-        Err(error) => show_problem(&state, form.parts, "/manage/import", error).await,
+        Err(error) => show_problem(&state, form.parts, "/manage/import", error, &form.fields).await,
     }
 }

@@ -1,6 +1,7 @@
 //! The admin pages of `/manage` (agencies, accounts, the audit log) and an
 //! agency's API tokens.
 
+use super::fields::{Values, area, input, line, select};
 use super::{
     AccountLine, AgencyLine, CsrfField, LogLine, NewTokenShown, NotForYou, ProblemSummary,
     TokenLine, require_sign_in,
@@ -32,6 +33,7 @@ pub fn TokensPage() -> impl IntoView {
         return view! { <NotForYou/> }.into_any();
     }
     let shown = use_context::<NewTokenShown>();
+    let values = Values::from_context();
     let tokens = Resource::new(|| (), |_| get_tokens());
     let list_account = account.clone();
     view! {
@@ -50,10 +52,7 @@ pub fn TokensPage() -> impl IntoView {
         <h2>"Create a token"</h2>
         <form method="post" action="/manage/tokens">
             <CsrfField account=account.clone()/>
-            <div class="field">
-                <label for="label">"What it is for"</label>
-                <input type="text" id="label" name="label" placeholder="Inventory sync"/>
-            </div>
+            {line(&values, "label", "What it is for", "For example “Inventory sync”.")}
             <fieldset class="field">
                 <legend>"Scope"</legend>
                 <div class="radio"><input type="radio" id="scope-draft" name="scope" value="draft" checked/><label for="scope-draft">"Draft: writes drafts only"</label></div>
@@ -125,6 +124,7 @@ pub fn AgenciesAdminPage() -> impl IntoView {
         return view! { <NotForYou/> }.into_any();
     }
     let agencies = Resource::new(|| (), |_| get_agency_lines());
+    let values = Values::from_context();
     let list_account = account.clone();
     view! {
         <Title text="Agencies – Manage – Lantern"/>
@@ -173,12 +173,12 @@ pub fn AgenciesAdminPage() -> impl IntoView {
         <h2>"Create an agency"</h2>
         <form method="post" action="/manage/agencies">
             <CsrfField account=account.clone()/>
-            <div class="field"><label for="slug">"Slug"</label><p class="hint" id="slug-hint">"Lower-case letters, digits and hyphens; used in addresses. It never changes."</p><input type="text" id="slug" name="slug" aria-describedby="slug-hint" required/></div>
-            <div class="field"><label for="name">"Name"</label><input type="text" id="name" name="name" required/></div>
-            <div class="field"><label for="jurisdiction">"Jurisdiction"</label><input type="text" id="jurisdiction" name="jurisdiction"/></div>
-            <div class="field"><label for="website">"Website"</label><input type="url" id="website" name="website"/></div>
-            <div class="field"><label for="contact">"Public contact"</label><input type="text" id="contact" name="contact"/></div>
-            <div class="field"><label for="description">"Description"</label><textarea id="description" name="description" rows="3"></textarea></div>
+            {line(&values, "slug", "Slug", "Lower-case letters, digits and hyphens; used in addresses. It never changes.")}
+            {line(&values, "name", "Name", "")}
+            {line(&values, "jurisdiction", "Jurisdiction", "For example “Republic of Northvale”.")}
+            {input(&values, "website", "Website", "", "url")}
+            {line(&values, "contact", "Public contact", "An email address or web address.")}
+            {area(&values, "description", "Description", "", 3)}
             <div class="checkbox"><input type="checkbox" id="requires_approval" name="requires_approval" value="on"/><label for="requires_approval">"Drafts need an approver’s approval"</label></div>
             <button type="submit">"Create agency"</button>
         </form>
@@ -206,6 +206,7 @@ pub fn AccountsPage() -> impl IntoView {
         return view! { <NotForYou/> }.into_any();
     }
     let accounts = Resource::new(|| (), |_| get_account_lines());
+    let values = Values::from_context();
     view! {
         <Title text="Accounts – Manage – Lantern"/>
         <ProblemSummary/>
@@ -230,16 +231,11 @@ pub fn AccountsPage() -> impl IntoView {
         <h2>"Create an account"</h2>
         <form method="post" action="/manage/accounts">
             <CsrfField account=account.clone()/>
-            <div class="field"><label for="email">"Email address"</label><input type="email" id="email" name="email" required/></div>
-            <div class="field"><label for="name">"Name"</label><p class="hint" id="name-hint">"Shown on what the account writes; for an auditor, the oversight body."</p><input type="text" id="name" name="name" aria-describedby="name-hint" required/></div>
-            <div class="field">
-                <label for="role">"Role"</label>
-                <select id="role" name="role">
-                    {Role::ALL.iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field"><label for="agency">"Agency slug"</label><p class="hint" id="agency-hint">"For editors and approvers only."</p><input type="text" id="agency" name="agency" aria-describedby="agency-hint"/></div>
-            <div class="field"><label for="password">"First password"</label><p class="hint" id="password-hint">"At least 12 characters. Give it to the person in a safe way."</p><input type="password" id="password" name="password" autocomplete="new-password" aria-describedby="password-hint" required/></div>
+            {input(&values, "email", "Email address", "", "email")}
+            {line(&values, "name", "Name", "Shown on what the account writes; for an auditor, the oversight body.")}
+            {select(&values, "role", "Role", Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect(), false)}
+            {line(&values, "agency", "Agency slug", "For editors and approvers only.")}
+            {input(&values, "password", "First password", "At least 12 characters. Give it to the person in a safe way.", "password")}
             <button type="submit">"Create account"</button>
         </form>
     }

@@ -2,6 +2,7 @@
 //! a preview exactly as the public page will show it, and the buttons to
 //! publish, submit, approve or retire; auditors record audits here.
 
+use super::fields::{Values, area, date, input, select};
 use super::{CsrfField, DraftView, ProblemSummary, require_sign_in};
 use crate::accounts::SignedInAccount;
 use crate::layout::{NotFound, Unavailable};
@@ -216,16 +217,16 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
                 {(submitted && is_approver && wrote_draft).then(|| view! {
                     <p class="hint">"You wrote this draft: another approver must approve it."</p>
                 })}
-                {(published_version.is_some() && !retired).then(|| view! {
-                    <form method="post" action=format!("/manage/systems/{id}/retire") class="retire">
-                        <CsrfField account=account.clone()/>
-                        <div class="field">
-                            <label for="retired_on">"Retired on"</label>
-                            <p class="hint" id="retired_on-hint">"The record stays public, marked retired. For example 2026-11-30."</p>
-                            <input type="date" id="retired_on" name="retired_on" aria-describedby="retired_on-hint" required/>
-                        </div>
-                        <button type="submit" class="secondary">"Retire this system"</button>
-                    </form>
+                {(published_version.is_some() && !retired).then(|| {
+                    let values = Values::from_context();
+                    view! {
+                        <form method="post" action=format!("/manage/systems/{id}/retire") class="retire">
+                            <CsrfField account=account.clone()/>
+                            {date(&values, "retired_on", "Retired on")}
+                            <p class="hint">"The record stays public, marked retired."</p>
+                            <button type="submit" class="secondary">"Retire this system"</button>
+                        </form>
+                    }
                 })}
             </section>
         }
@@ -253,35 +254,18 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
 
 #[component]
 fn AuditForm(id: String, account: SignedInAccount) -> impl IntoView {
+    let v = Values::from_context();
     view! {
         <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">"Record an audit"</h2>
             <p class="hint">{format!("Recorded as {}. The public page shows the latest audit.", account.name)}</p>
-            <form method="post" action=format!("/manage/systems/{id}/audits")>
+            <form method="post" action=format!("/manage/systems/{id}/audits") novalidate>
                 <CsrfField account/>
-                <div class="field">
-                    <label for="audited_on">"Date of the audit"</label>
-                    <input type="date" id="audited_on" name="audited_on" required/>
-                </div>
-                <div class="field">
-                    <label for="outcome">"Outcome"</label>
-                    <select id="outcome" name="outcome">
-                        {AuditOutcome::ALL.iter().map(|o| view! { <option value=o.as_str()>{o.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="findings">"Findings"</label>
-                    <p class="hint" id="findings-hint">"Markdown is allowed."</p>
-                    <textarea id="findings" name="findings" rows="6" aria-describedby="findings-hint"></textarea>
-                </div>
-                <div class="field">
-                    <label for="report_url">"Report web address"</label>
-                    <input type="url" id="report_url" name="report_url"/>
-                </div>
-                <div class="field">
-                    <label for="next_due">"Next audit due"</label>
-                    <input type="date" id="next_due" name="next_due"/>
-                </div>
+                {date(&v, "audited_on", "Date of the audit")}
+                {select(&v, "outcome", "Outcome", AuditOutcome::ALL.iter().map(|o| (o.as_str(), o.label())).collect(), false)}
+                {area(&v, "findings", "Findings", "Markdown is allowed.", 6)}
+                {input(&v, "report_url", "Report web address", "", "url")}
+                {date(&v, "next_due", "Next audit due")}
                 <button type="submit">"Record the audit"</button>
             </form>
         </section>

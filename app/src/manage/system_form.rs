@@ -7,8 +7,9 @@
 //! fields) show their rows and one empty row; "Add another" asks for one more,
 //! without JavaScript.
 
+use super::fields::{Values, area, date, described, hint_and_error, line, select};
 use super::markdown_field::MarkdownField;
-use super::{CsrfField, ProblemSummary, SystemFormAttempt, require_sign_in};
+use super::{CsrfField, FormAttempt, ProblemSummary, require_sign_in};
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
 use crate::record::{
@@ -19,7 +20,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What the form starts from: the draft, else the published version, else nothing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -140,71 +140,6 @@ pub async fn get_editable(id: String) -> Result<Editable, ServerFnError> {
     }
 }
 
-/// The values and problems the form shows.
-#[derive(Clone, Debug, Default)]
-struct Values {
-    fields: Vec<(String, String)>,
-    problems: BTreeMap<String, Vec<String>>,
-    add_row: Option<String>,
-}
-
-impl Values {
-    fn get(&self, name: &str) -> String {
-        self.fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.fields
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    }
-
-    fn problem(&self, name: &str) -> Option<String> {
-        self.problems.get(name).map(|m| m.join(". "))
-    }
-
-    /// How many rows a list shows: its rows, one empty row, and one more if asked.
-    fn rows(&self, list: &str) -> usize {
-        let prefix = format!("{list}[");
-        let filled = self
-            .fields
-            .iter()
-            .filter_map(|(k, _)| {
-                k.strip_prefix(&prefix)?
-                    .split(']')
-                    .next()?
-                    .parse::<usize>()
-                    .ok()
-            })
-            .map(|i| i + 1)
-            .max()
-            .unwrap_or(0);
-        let extra = usize::from(self.add_row.as_deref() == Some(list));
-        filled + 1 + extra
-    }
-}
-
-/// The id of a field's input: its name with brackets and dots as hyphens.
-fn input_id(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_string()
-}
-
 /// `/manage/systems/new` (no id) and `/manage/systems/{id}/edit`.
 #[component]
 pub fn SystemFormPage() -> impl IntoView {
@@ -213,7 +148,7 @@ pub fn SystemFormPage() -> impl IntoView {
     };
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
-    let attempt = use_context::<SystemFormAttempt>();
+    let attempt = use_context::<FormAttempt>();
     let editable = Resource::new(move || id.clone(), get_editable);
     view! {
         <Suspense fallback=|| view! { <p>"Loading the record…"</p> }>
@@ -228,11 +163,7 @@ pub fn SystemFormPage() -> impl IntoView {
                         match editable.await {
                             Ok(Editable::Found { fields, name }) => {
                                 let values = match attempt {
-                                    Some(a) => Values {
-                                        fields: a.fields,
-                                        problems: a.problems.into_iter().collect(),
-                                        add_row: a.add_row,
-                                    },
+                                    Some(attempt) => Values::from(attempt),
                                     None => Values { fields, ..Values::default() },
                                 };
                                 view! { <SystemForm account id name values/> }.into_any()
@@ -264,26 +195,10 @@ fn SystemForm(
     } else {
         (format!("Edit {name}"), format!("/manage/systems/{id}/edit"))
     };
-    let problems: Vec<(String, String)> = values
-        .problems
-        .iter()
-        .flat_map(|(field, messages)| messages.iter().map(move |m| (field.clone(), m.clone())))
-        .collect();
     let v = values;
     view! {
         <Title text=format!("{title} – Lantern")/>
         <ProblemSummary/>
-        {(!problems.is_empty()).then(|| view! {
-            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-                <h2 id="error-summary-title">"There is a problem"</h2>
-                <ul>
-                    {problems.into_iter().map(|(field, message)| {
-                        let href = format!("#{}", input_id(&field));
-                        view! { <li><a href=href>{format!("{}: {message}", field_label(&field))}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
         <h1>{title}</h1>
         <p class="lede">"Saving keeps a draft: nothing is public until it is published."</p>
         <form method="post" action=action class="system-form" novalidate>
@@ -331,90 +246,6 @@ fn SystemForm(
     }
 }
 
-/// A person's label for a field path, for the error summary.
-fn field_label(path: &str) -> String {
-    let (base, rest) = match path.split_once('[') {
-        Some((base, rest)) => (base, Some(rest)),
-        None => (path, None),
-    };
-    let label = match base {
-        "name" => "Name",
-        "summary" => "Summary",
-        "agency_ref" => "Agency reference",
-        "contact" => "Contact",
-        "stage" => "Stage",
-        "topic" => "Topic",
-        "in_use_since" => "In use since",
-        "retired_on" => "Retired on",
-        "technique" => "Techniques",
-        "data" => "Data set",
-        "assessments" => "Impact assessment",
-        "withheld" => "Withheld field",
-        "change_summary" => "What changed",
-        other => other,
-    };
-    match rest.and_then(|r| r.split_once(']')) {
-        Some((index, field)) => {
-            let n = index.parse::<usize>().map_or(0, |i| i + 1);
-            format!("{label} {n}{}", field.replace(['.', '_'], " "))
-        }
-        None => label.to_string(),
-    }
-}
-
-/// The hint, error message and ARIA wiring of one field.
-fn described(v: &Values, name: &str, hint: &str) -> (String, Option<String>, String, bool) {
-    let id = input_id(name);
-    let error = v.problem(name);
-    let mut describedby = Vec::new();
-    if !hint.is_empty() {
-        describedby.push(format!("{id}-hint"));
-    }
-    if error.is_some() {
-        describedby.push(format!("{id}-error"));
-    }
-    let wrong = error.is_some();
-    (id, error, describedby.join(" "), wrong)
-}
-
-fn hint_and_error(id: &str, hint: &str, error: Option<String>) -> impl IntoView + use<> {
-    let hint = (!hint.is_empty()).then(|| {
-        let hint = hint.to_string();
-        view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> }
-    });
-    let error = error.map(|e| view! { <p class="error-message" id=format!("{id}-error")>{e}</p> });
-    (hint, error)
-}
-
-fn line(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
-    let (id, error, describedby, wrong) = described(v, name, hint);
-    let value = v.get(name);
-    view! {
-        <div class="field" class:field-error=wrong>
-            <label for=id.clone()>{label.to_string()}</label>
-            {hint_and_error(&id, hint, error)}
-            <input type="text" id=id name=name.to_string() value=value
-                aria-describedby=(!describedby.is_empty()).then_some(describedby)
-                aria-invalid=wrong.then_some("true")/>
-        </div>
-    }
-    .into_any()
-}
-
-fn date(v: &Values, name: &str, label: &str) -> AnyView {
-    let (id, error, describedby, wrong) = described(v, name, "For example 2025-03-31.");
-    let value = v.get(name);
-    view! {
-        <div class="field" class:field-error=wrong>
-            <label for=id.clone()>{label.to_string()}</label>
-            {hint_and_error(&id, "For example 2025-03-31.", error)}
-            <input type="date" id=id name=name.to_string() value=value class="date"
-                aria-describedby=describedby aria-invalid=wrong.then_some("true")/>
-        </div>
-    }
-    .into_any()
-}
-
 /// A markdown field: a text area with a live preview (see [`MarkdownField`]).
 fn markdown(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
     let hint = format!("{hint} Markdown: **bold**, *italic*, lists, [links](https://…).");
@@ -425,50 +256,6 @@ fn markdown(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
             <label for=id.clone()>{label.to_string()}</label>
             {hint_and_error(&id, &hint, error)}
             <MarkdownField id=id name=name.to_string() value=value rows=6 describedby=describedby invalid=wrong/>
-        </div>
-    }
-    .into_any()
-}
-
-fn area(v: &Values, name: &str, label: &str, hint: &str, rows: u32) -> AnyView {
-    let (id, error, describedby, wrong) = described(v, name, hint);
-    let value = v.get(name);
-    view! {
-        <div class="field" class:field-error=wrong>
-            <label for=id.clone()>{label.to_string()}</label>
-            {hint_and_error(&id, hint, error)}
-            <textarea id=id name=name.to_string() rows=rows
-                aria-describedby=describedby aria-invalid=wrong.then_some("true")>{value}</textarea>
-        </div>
-    }
-    .into_any()
-}
-
-fn select(
-    v: &Values,
-    name: &str,
-    label: &str,
-    options: Vec<(&'static str, &'static str)>,
-    optional: bool,
-) -> AnyView {
-    let (id, error, describedby, wrong) = described(v, name, "");
-    let chosen = v.get(name);
-    let blank = (optional || chosen.is_empty()).then(|| {
-        let text = if optional { "Not stated" } else { "Choose…" };
-        view! { <option value="">{text}</option> }
-    });
-    view! {
-        <div class="field" class:field-error=wrong>
-            <label for=id.clone()>{label.to_string()}</label>
-            {hint_and_error(&id, "", error)}
-            <select id=id name=name.to_string()
-                aria-describedby=(!describedby.is_empty()).then_some(describedby)
-                aria-invalid=wrong.then_some("true")>
-                {blank}
-                {options.into_iter().map(|(value, text)| {
-                    view! { <option value=value selected=chosen == value>{text}</option> }
-                }).collect_view()}
-            </select>
         </div>
     }
     .into_any()

@@ -45,14 +45,29 @@ pub fn parse(
     default_agency: &AgencySlug,
     agency_of: &dyn Fn(&AgencySlug) -> Option<Agency>,
 ) -> Result<ParsedFile, FileError> {
+    Ok(records(&systems(bytes)?, default_agency, agency_of))
+}
+
+/// The systems of a file, refusing a file that is not this format at all.
+pub fn systems(bytes: &[u8]) -> Result<Vec<Value>, FileError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let document: Value =
         serde_json::from_slice(bytes).map_err(|e| FileError::NotJson(e.to_string()))?;
-    let systems = match &document {
-        Value::Object(object) => object.get("systems").and_then(Value::as_array),
-        _ => None,
+    match document {
+        Value::Object(mut object) => match object.remove("systems") {
+            Some(Value::Array(systems)) => Ok(systems),
+            _ => Err(FileError::NoSystems),
+        },
+        _ => Err(FileError::NoSystems),
     }
-    .ok_or(FileError::NoSystems)?;
+}
+
+/// Every system of a file as a record, or a rejected row with its reason.
+pub fn records(
+    systems: &[Value],
+    default_agency: &AgencySlug,
+    agency_of: &dyn Fn(&AgencySlug) -> Option<Agency>,
+) -> ParsedFile {
     let mut parsed = ParsedFile::default();
     for (i, system) in systems.iter().enumerate() {
         let row = i + 1;
@@ -61,7 +76,7 @@ pub fn parse(
             Err(reason) => parsed.rejected.push(RejectedRow { row, reason }),
         }
     }
-    Ok(parsed)
+    parsed
 }
 
 fn record(

@@ -8,18 +8,18 @@
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// Fields that steer the form rather than hold the record.
-const CONTROLS: &[&str] = &["csrf_token", "add"];
+/// Fields never shown again or stored: the form's controls, and passwords.
+const NOT_KEPT: &[&str] = &["csrf_token", "add", "password"];
 
 /// The lists whose rows are objects.
 const ROW_LISTS: &[&str] = &["data", "assessments", "withheld"];
 
-/// What the person typed, without the form's controls: shown again when the
-/// form comes back with problems.
+/// What the person typed, without the form's controls and passwords: shown
+/// again when the form comes back with problems.
 pub fn typed_fields(fields: &[(String, String)]) -> Vec<(String, String)> {
     fields
         .iter()
-        .filter(|(name, _)| !CONTROLS.contains(&name.as_str()))
+        .filter(|(name, _)| !NOT_KEPT.contains(&name.as_str()))
         .cloned()
         .collect()
 }

@@ -1,0 +1,276 @@
+//! The fields of `/manage` forms, in the GOV.UK way: a label, a hint, the
+//! problem when there is one (linked from the error summary), then the input,
+//! wired together with `aria-describedby` and `aria-invalid`.
+
+use super::FormAttempt;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The error summary of a form sent back with problems: each problem links to its field.
+#[component]
+pub fn ErrorSummary(values: Values) -> impl IntoView {
+    let problems: Vec<(String, String)> = values
+        .problems
+        .iter()
+        .flat_map(|(field, messages)| messages.iter().map(move |m| (field.clone(), m.clone())))
+        .collect();
+    (!problems.is_empty()).then(|| {
+        view! {
+            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+                <h2 id="error-summary-title">"There is a problem"</h2>
+                <ul>
+                    {problems.into_iter().map(|(field, message)| {
+                        let href = format!("#{}", input_id(&field));
+                        view! { <li><a href=href>{format!("{}: {message}", field_label(&field))}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// The values and problems a form shows: what was typed when it comes back
+/// with problems, else its starting values.
+#[derive(Clone, Debug, Default)]
+pub struct Values {
+    pub fields: Vec<(String, String)>,
+    pub problems: BTreeMap<String, Vec<String>>,
+    pub add_row: Option<String>,
+}
+
+impl Values {
+    /// The form sent back in this request, if any; else empty.
+    pub fn from_context() -> Values {
+        use_context::<FormAttempt>()
+            .map(Values::from)
+            .unwrap_or_default()
+    }
+
+    pub fn get(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    pub fn problem(&self, name: &str) -> Option<String> {
+        self.problems.get(name).map(|m| m.join(". "))
+    }
+
+    /// How many rows a list shows: its rows, one empty row, and one more if asked.
+    pub fn rows(&self, list: &str) -> usize {
+        let prefix = format!("{list}[");
+        let filled = self
+            .fields
+            .iter()
+            .filter_map(|(k, _)| {
+                k.strip_prefix(&prefix)?
+                    .split(']')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .map(|i| i + 1)
+            .max()
+            .unwrap_or(0);
+        let extra = usize::from(self.add_row.as_deref() == Some(list));
+        filled + 1 + extra
+    }
+}
+
+/// The id of a field's input: its name with brackets and dots as hyphens.
+pub fn input_id(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
+impl From<FormAttempt> for Values {
+    fn from(attempt: FormAttempt) -> Values {
+        Values {
+            fields: attempt.fields,
+            problems: attempt.problems.into_iter().collect(),
+            add_row: attempt.add_row,
+        }
+    }
+}
+
+/// A person's label for a field path, for the error summary.
+pub fn field_label(path: &str) -> String {
+    let (base, rest) = match path.split_once('[') {
+        Some((base, rest)) => (base, Some(rest)),
+        None => (path, None),
+    };
+    let label = match base {
+        "name" => "Name",
+        "summary" => "Summary",
+        "agency_ref" => "Agency reference",
+        "contact" => "Contact",
+        "stage" => "Stage",
+        "topic" => "Topic",
+        "in_use_since" => "In use since",
+        "retired_on" => "Retired on",
+        "technique" => "Techniques",
+        "data" => "Data set",
+        "assessments" => "Impact assessment",
+        "withheld" => "Withheld field",
+        "change_summary" => "What changed",
+        "audited_on" => "Date of the audit",
+        "outcome" => "Outcome",
+        "report_url" => "Report web address",
+        "next_due" => "Next audit due",
+        "slug" => "Slug",
+        "email" => "Email address",
+        "role" => "Role",
+        "agency" => "Agency",
+        "password" => "Password",
+        "label" => "What it is for",
+        "scope" => "Scope",
+        other => return humanised(other, rest),
+    };
+    match rest.and_then(|r| r.split_once(']')) {
+        Some((index, field)) => {
+            let n = index.parse::<usize>().map_or(0, |i| i + 1);
+            format!("{label} {n}{}", field.replace(['.', '_'], " "))
+        }
+        None => label.to_string(),
+    }
+}
+
+/// A field name as words: `report_url` → `Report url`.
+fn humanised(name: &str, rest: Option<&str>) -> String {
+    let words = name.replace('_', " ");
+    let mut chars = words.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_default();
+    format!(
+        "{first}{}{}",
+        chars.as_str(),
+        rest.map(|r| format!("[{r}")).unwrap_or_default()
+    )
+}
+
+/// The hint, error message and ARIA wiring of one field.
+pub fn described(v: &Values, name: &str, hint: &str) -> (String, Option<String>, String, bool) {
+    let id = input_id(name);
+    let error = v.problem(name);
+    let mut describedby = Vec::new();
+    if !hint.is_empty() {
+        describedby.push(format!("{id}-hint"));
+    }
+    if error.is_some() {
+        describedby.push(format!("{id}-error"));
+    }
+    let wrong = error.is_some();
+    (id, error, describedby.join(" "), wrong)
+}
+
+pub fn hint_and_error(id: &str, hint: &str, error: Option<String>) -> impl IntoView + use<> {
+    let hint = (!hint.is_empty()).then(|| {
+        let hint = hint.to_string();
+        view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> }
+    });
+    let error = error.map(|e| view! { <p class="error-message" id=format!("{id}-error")>{e}</p> });
+    (hint, error)
+}
+
+/// A one-line text field.
+pub fn line(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
+    input(v, name, label, hint, "text")
+}
+
+/// A one-line field of an input type (`text`, `email`, `url`, `password`).
+pub fn input(v: &Values, name: &str, label: &str, hint: &str, kind: &'static str) -> AnyView {
+    let (id, error, describedby, wrong) = described(v, name, hint);
+    let value = v.get(name);
+    view! {
+        <div class="field" class:field-error=wrong>
+            <label for=id.clone()>{label.to_string()}</label>
+            {hint_and_error(&id, hint, error)}
+            <input type=kind id=id name=name.to_string() value=value
+                aria-describedby=(!describedby.is_empty()).then_some(describedby)
+                aria-invalid=wrong.then_some("true")/>
+        </div>
+    }
+    .into_any()
+}
+
+/// A date field (`YYYY-MM-DD`).
+pub fn date(v: &Values, name: &str, label: &str) -> AnyView {
+    let (id, error, describedby, wrong) = described(v, name, "For example 2025-03-31.");
+    let value = v.get(name);
+    view! {
+        <div class="field" class:field-error=wrong>
+            <label for=id.clone()>{label.to_string()}</label>
+            {hint_and_error(&id, "For example 2025-03-31.", error)}
+            <input type="date" id=id name=name.to_string() value=value class="date"
+                aria-describedby=describedby aria-invalid=wrong.then_some("true")/>
+        </div>
+    }
+    .into_any()
+}
+
+/// A text area.
+pub fn area(v: &Values, name: &str, label: &str, hint: &str, rows: u32) -> AnyView {
+    let (id, error, describedby, wrong) = described(v, name, hint);
+    let value = v.get(name);
+    view! {
+        <div class="field" class:field-error=wrong>
+            <label for=id.clone()>{label.to_string()}</label>
+            {hint_and_error(&id, hint, error)}
+            <textarea id=id name=name.to_string() rows=rows
+                aria-describedby=describedby aria-invalid=wrong.then_some("true")>{value}</textarea>
+        </div>
+    }
+    .into_any()
+}
+
+/// A choice from a list; `optional` adds an empty first choice.
+pub fn select(
+    v: &Values,
+    name: &str,
+    label: &str,
+    options: Vec<(&'static str, &'static str)>,
+    optional: bool,
+) -> AnyView {
+    let (id, error, describedby, wrong) = described(v, name, "");
+    let chosen = v.get(name);
+    let blank = (optional || chosen.is_empty()).then(|| {
+        let text = if optional { "Not stated" } else { "Choose…" };
+        view! { <option value="">{text}</option> }
+    });
+    view! {
+        <div class="field" class:field-error=wrong>
+            <label for=id.clone()>{label.to_string()}</label>
+            {hint_and_error(&id, "", error)}
+            <select id=id name=name.to_string()
+                aria-describedby=(!describedby.is_empty()).then_some(describedby)
+                aria-invalid=wrong.then_some("true")>
+                {blank}
+                {options.into_iter().map(|(value, text)| {
+                    view! { <option value=value selected=chosen == value>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
