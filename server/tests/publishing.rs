@@ -399,6 +399,40 @@ async fn bad_writes_are_refused_with_the_error_envelope_and_write_nothing() {
     .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
 
+    // A form too large to read, and a workflow step that does not exist.
+    let huge = "x".repeat(1_100_000);
+    let too_large = post_form(&site, "/manage/systems/new", &editor, &[("purpose", &huge)]).await;
+    assert_eq!(too_large.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(too_large.text.contains("too large"), "{}", too_large.text);
+    let unknown_step = post_form(&site, "/manage/systems/anything/explode", &editor, &[]).await;
+    assert_eq!(unknown_step.status, StatusCode::NOT_FOUND);
+    // Text fields over their limits are named, not cut.
+    let long = post_form(
+        &site,
+        "/manage/systems/new",
+        &editor,
+        &[
+            ("name", &"n".repeat(201)),
+            ("summary", "Fine."),
+            ("stage", "pilot"),
+            ("topic", "tax"),
+            ("purpose", &"p".repeat(20_001)),
+        ],
+    )
+    .await;
+    assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        long.text
+            .contains("Name: Must be at most 200 characters (it has 201)"),
+        "{}",
+        long.text
+    );
+    assert!(
+        long.text.contains("Must be at most 20000 characters"),
+        "{}",
+        long.text
+    );
+
     assert_eq!(
         storage.audit_log(1000, None).await.unwrap().len(),
         before,
