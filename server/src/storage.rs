@@ -43,6 +43,7 @@ enum DatabaseKind {
 #[derive(Clone)]
 pub struct Storage {
     pool: AnyPool,
+    kind: DatabaseKind,
     /// The agencies' names, which label the agency facet of every search page.
     agency_names: read::AgencyNames,
 }
@@ -113,8 +114,21 @@ impl Storage {
             .context("could not migrate the database")?;
         Ok(Storage {
             pool,
+            kind,
             agency_names: read::AgencyNames::default(),
         })
+    }
+
+    /// Starts a transaction that will write. On SQLite it takes the write lock
+    /// at once (`BEGIN IMMEDIATE`), so concurrent writers wait their turn
+    /// (up to the busy timeout) instead of failing when a read turns into a
+    /// write after another writer committed.
+    async fn write_transaction(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, AppError> {
+        match self.kind {
+            DatabaseKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DatabaseKind::Postgres => self.pool.begin().await,
+        }
+        .map_err(database_error)
     }
 
     /// Closes every connection; later calls fail as a database outage would.

@@ -735,3 +735,33 @@ async fn lantern_token_prints_the_token_alone_and_revokes_it() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no API token has the id 99999"));
     storage.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_agencies_tools_writing_at_once_all_succeed() {
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let search = TestSearch::embedded(storage).await;
+        let site = router(storage, search.engine.clone());
+        let tool = token(storage, "tax-office", TokenScope::Publish).await;
+        let before = storage.health().await.unwrap().systems;
+        let writes = (0..40).map(|n| {
+            let (site, tool) = (site.clone(), tool.clone());
+            tokio::spawn(async move {
+                let body = json!({"agency_ref": format!("AT-ONCE-{n}"), "name": format!("Written at once {n}"), "summary": "One of many.", "stage": "pilot", "topic": "tax"});
+                send_json(&site, "POST", "/api/v1/systems", &tool, &body).await.status
+            })
+        });
+        for write in writes.collect::<Vec<_>>() {
+            assert_eq!(write.await.unwrap(), StatusCode::CREATED, "{}", db.name);
+        }
+        assert_eq!(
+            storage.health().await.unwrap().systems,
+            before + 40,
+            "{}",
+            db.name
+        );
+        search.remove().await;
+        db.remove().await;
+    }
+}

@@ -72,9 +72,7 @@ pub async fn preview(
         check::problem("file", &format!("This file cannot be imported: {problem}"))
     })?;
 
-    let mut conn = storage.begin().await?;
-    let current = Storage::current_versions(&mut conn).await?;
-    drop(conn);
+    let current = storage.read_current_versions().await?;
     let mut preview = ImportPreview {
         id: String::new(),
         file_name: file_name.to_string(),

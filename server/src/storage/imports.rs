@@ -26,7 +26,7 @@ impl Storage {
         pending: &PendingImport,
         stale_before: &str,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await.map_err(database_error)?;
+        let mut tx = self.write_transaction().await?;
         sqlx::query("DELETE FROM pending_imports WHERE created_at < $1")
             .bind(stale_before.to_string())
             .execute(&mut *tx)

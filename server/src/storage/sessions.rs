@@ -92,7 +92,7 @@ impl Storage {
         limit: i64,
         lock_until: &str,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await.map_err(database_error)?;
+        let mut tx = self.write_transaction().await?;
         // One statement, so failures counted at once by several instances all count.
         sqlx::query(
             "INSERT INTO sign_in_failures (email, failures, first_at) VALUES ($1, 1, $2) \

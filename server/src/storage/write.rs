@@ -68,7 +68,7 @@ impl Storage {
     pub async fn begin(&self) -> Result<Transaction<'static, Any>, AppError> {
         // A write may add or rename agencies.
         self.agency_names.forget();
-        self.pool.begin().await.map_err(database_error)
+        self.write_transaction().await
     }
 
     /// Creates an agency if no agency has its slug yet; an existing one is left as it is.
@@ -106,6 +106,14 @@ impl Storage {
         rows.iter()
             .map(|row| Ok((SystemId(rows::text(row, "id")?), current_version(row)?)))
             .collect()
+    }
+
+    /// [`Storage::current_versions`] outside a transaction: for a preview.
+    pub async fn read_current_versions(
+        &self,
+    ) -> Result<HashMap<SystemId, CurrentVersion>, AppError> {
+        let mut conn = self.pool.acquire().await.map_err(database_error)?;
+        Self::current_versions(&mut conn).await
     }
 
     /// What the register holds for one system now, if it knows the system.
