@@ -22,6 +22,7 @@ use app::error::AppError;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub use audit_log::LogEntry;
@@ -44,8 +45,43 @@ enum DatabaseKind {
 pub struct Storage {
     pool: AnyPool,
     kind: DatabaseKind,
+    /// The turn of this process's SQLite writers (see [`Storage::begin`]).
+    sqlite_writer: Arc<tokio::sync::Mutex<()>>,
     /// The agencies' names, which label the agency facet of every search page.
     agency_names: read::AgencyNames,
+}
+
+/// A transaction that writes: everything written through it lands together
+/// at [`WriteTransaction::commit`], or not at all when it is dropped.
+pub struct WriteTransaction {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    /// Held until the transaction ends, on SQLite.
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTransaction {
+    /// Makes everything written through the transaction last.
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    /// Undoes everything written through the transaction (as dropping it does).
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTransaction {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTransaction {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
 }
 
 /// Counts reported by `/healthz`.
@@ -115,20 +151,32 @@ impl Storage {
         Ok(Storage {
             pool,
             kind,
+            sqlite_writer: Arc::default(),
             agency_names: read::AgencyNames::default(),
         })
     }
 
-    /// Starts a transaction that will write. On SQLite it takes the write lock
-    /// at once (`BEGIN IMMEDIATE`), so concurrent writers wait their turn
-    /// (up to the busy timeout) instead of failing when a read turns into a
-    /// write after another writer committed.
-    async fn write_transaction(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, AppError> {
-        match self.kind {
-            DatabaseKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            DatabaseKind::Postgres => self.pool.begin().await,
-        }
-        .map_err(database_error)
+    /// Starts a transaction that will write.
+    ///
+    /// SQLite has one writer at a time. Writers of this process queue here,
+    /// in order, and the transaction takes the write lock at once (`BEGIN
+    /// IMMEDIATE`): a deferred transaction whose read turns into a write after
+    /// another writer committed fails with "database is locked", and waiting
+    /// in SQLite's busy handler sleeps far longer than queueing here. Other
+    /// processes (a `lantern import` beside the server) still wait through the
+    /// busy timeout. PostgreSQL needs neither.
+    async fn write_transaction(&self) -> Result<WriteTransaction, AppError> {
+        let (turn, tx) = match self.kind {
+            DatabaseKind::Sqlite => {
+                let turn = self.sqlite_writer.clone().lock_owned().await;
+                (Some(turn), self.pool.begin_with("BEGIN IMMEDIATE").await)
+            }
+            DatabaseKind::Postgres => (None, self.pool.begin().await),
+        };
+        Ok(WriteTransaction {
+            tx: tx.map_err(database_error)?,
+            _turn: turn,
+        })
     }
 
     /// Closes every connection; later calls fail as a database outage would.

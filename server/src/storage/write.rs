@@ -9,8 +9,8 @@ use app::error::AppError;
 use app::record::{Agency, AgencySlug, Audit, PersonalData, SystemContent, SystemId};
 use app::search::{PERSONAL_DATA_NO, PERSONAL_DATA_YES};
 use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
-use sqlx::{Any, AnyConnection, Transaction};
 use std::collections::HashMap;
 
 /// What publishing a version did.
@@ -65,7 +65,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 impl Storage {
     /// Starts a transaction; everything written through it lands together or not at all.
-    pub async fn begin(&self) -> Result<Transaction<'static, Any>, AppError> {
+    pub async fn begin(&self) -> Result<super::WriteTransaction, AppError> {
         // A write may add or rename agencies.
         self.agency_names.forget();
         self.write_transaction().await
