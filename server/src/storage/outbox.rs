@@ -56,6 +56,7 @@ impl Storage {
     /// Forgets changes the search index now holds. Exactly these rows go:
     /// a change committed meanwhile keeps its row, whatever its id.
     pub async fn clear_search_changes(&self, ids: &[i64]) -> Result<(), AppError> {
+        let mut tx = self.write_transaction().await?;
         for chunk in ids.chunks(500) {
             let sql = format!(
                 "DELETE FROM search_outbox WHERE id IN ({})",
@@ -65,9 +66,9 @@ impl Storage {
             for id in chunk {
                 query = query.bind(*id);
             }
-            query.execute(&self.pool).await.map_err(database_error)?;
+            query.execute(&mut *tx).await.map_err(database_error)?;
         }
-        Ok(())
+        tx.commit().await.map_err(database_error)
     }
 
     /// The search documents of those of `ids` that are published; an id
@@ -133,6 +134,7 @@ impl Storage {
         now: &str,
         until: &str,
     ) -> Result<bool, AppError> {
+        let mut tx = self.write_transaction().await?;
         let result = sqlx::query(
             "INSERT INTO search_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
              ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
@@ -142,20 +144,22 @@ impl Storage {
         .bind(holder.to_string())
         .bind(until.to_string())
         .bind(now.to_string())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await
         .map_err(database_error)?;
+        tx.commit().await.map_err(database_error)?;
         Ok(result.rows_affected() == 1)
     }
 
     /// Gives the lease `name` up, if `holder` has it.
     pub async fn release_lease(&self, name: &str, holder: &str) -> Result<(), AppError> {
+        let mut tx = self.write_transaction().await?;
         sqlx::query("DELETE FROM search_leases WHERE name = $1 AND holder = $2")
             .bind(name.to_string())
             .bind(holder.to_string())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await
             .map_err(database_error)?;
-        Ok(())
+        tx.commit().await.map_err(database_error)
     }
 }
