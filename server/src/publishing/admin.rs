@@ -262,10 +262,17 @@ pub async fn revoke_token(storage: &Storage, actor: &Actor, id: i64) -> Result<A
     Ok(token)
 }
 
-/// The token an `Authorization: Bearer …` secret names, if it is live.
+/// The token an `Authorization: Bearer …` secret names, if it is live. When
+/// it was last used is kept to the minute.
 pub async fn token_for(storage: &Storage, secret: &str) -> Result<Option<ApiToken>, AppError> {
+    let now = time::OffsetDateTime::now_utc();
+    let stale_before = crate::clock::format_timestamp(now - time::Duration::minutes(1));
     storage
-        .use_token(&token_hash(secret), &crate::clock::now())
+        .use_token(
+            &token_hash(secret),
+            &crate::clock::format_timestamp(now),
+            &stale_before,
+        )
         .await
 }
 

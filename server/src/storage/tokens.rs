@@ -104,23 +104,42 @@ impl Storage {
         token(&row)
     }
 
-    /// The unrevoked token with this hash, marked as used now.
+    /// The unrevoked token with this hash. Its `last_used_at` is brought up
+    /// to date when it is older than `stale_before`: a tool sending many
+    /// requests does not write once per request.
     pub async fn use_token(
         &self,
         token_hash: &str,
         now: &str,
+        stale_before: &str,
     ) -> Result<Option<ApiToken>, AppError> {
         let sql = format!(
-            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL \
-             RETURNING {TOKEN_COLUMNS}"
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
         );
         let row = sqlx::query(&sql)
-            .bind(now.to_string())
             .bind(token_hash.to_string())
             .fetch_optional(&self.pool)
             .await
             .map_err(database_error)?;
-        row.as_ref().map(token).transpose()
+        let Some(mut found) = row.as_ref().map(token).transpose()? else {
+            return Ok(None);
+        };
+        if found
+            .last_used_at
+            .as_deref()
+            .is_none_or(|at| at < stale_before)
+        {
+            let mut tx = self.write_transaction().await?;
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+                .bind(now.to_string())
+                .bind(found.id)
+                .execute(&mut *tx)
+                .await
+                .map_err(database_error)?;
+            tx.commit().await.map_err(database_error)?;
+            found.last_used_at = Some(now.to_string());
+        }
+        Ok(Some(found))
     }
 
     /// A token by its id, revoked or not.
