@@ -92,3 +92,33 @@ pub fn on_back_forward(reload: impl Fn(String) + 'static) {
     #[cfg(not(feature = "hydrate"))]
     let _ = reload;
 }
+
+/// The name and value of the form control (input or select) an event came from.
+pub fn control_of(event: &leptos::ev::Event) -> Option<(String, String)> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let target = event.target()?;
+        if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+            return Some((input.name(), input.value()));
+        }
+        target
+            .dyn_ref::<web_sys::HtmlSelectElement>()
+            .map(|select| (select.name(), select.value()))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = event;
+        None
+    }
+}
+
+/// Takes an element out of the page for good.
+pub fn remove(node: leptos::prelude::NodeRef<leptos::html::Div>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(element) = leptos::prelude::GetUntracked::get_untracked(&node) {
+        element.remove();
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = node;
+}

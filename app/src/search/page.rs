@@ -74,7 +74,12 @@ pub fn SystemsPage() -> impl IntoView {
                         if !problems.is_empty() {
                             set_status(400);
                         }
-                        view! { <SystemSearch query problems results agencies/> }.into_any()
+                        view! {
+                            <SystemSearch query=query.clone()>
+                                <SearchBody query problems results agencies/>
+                            </SystemSearch>
+                        }
+                        .into_any()
                     }
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
@@ -94,24 +99,25 @@ enum History {
     Keep,
 }
 
-/// The search form, facets, result count, results and page links.
+/// The search form, around the facets, results and page links.
 ///
-/// Rendered on the server like the rest of the page; in the browser it runs
-/// searches itself so results follow the user's typing and choices.
+/// The server renders everything: the facets and results come in as the
+/// island's children, plain HTML that costs the page nothing to carry. In the
+/// browser the island runs searches itself, so results follow the user's
+/// typing and choices: after the first, its own rendering of the same
+/// [`SearchBody`] takes the server's place.
 #[island]
-pub fn SystemSearch(
-    query: SystemQuery,
-    problems: Vec<QueryProblem>,
-    results: SearchResults,
-    agencies: Vec<AgencyOption>,
-) -> impl IntoView {
+pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
     // The words in the box change only by typing, or by going back or forward:
     // never under the user's fingers while they type.
     let words_shown = RwSignal::new(query.q.clone());
     let initial_words = query.q.clone();
     let query = RwSignal::new(query);
-    let problems = RwSignal::new(problems);
-    let results = RwSignal::new(results);
+    // The latest search run in the browser, once there is one.
+    let fresh = RwSignal::new(None::<(SystemQuery, SearchResults)>);
+    // The agency facet's labels, fetched with the first search in the browser.
+    let agencies = StoredValue::new(None::<Vec<AgencyOption>>);
+    let server_body = NodeRef::<leptos::html::Div>::new();
     let loading = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
     // Effects run only in the browser, once the island is awake: tests wait for this.
@@ -127,13 +133,20 @@ pub fn SystemSearch(
         latest.set_value(ticket);
         leptos::task::spawn_local(async move {
             let answer = search_systems(next.to_params()).await;
+            let names = match agencies.get_value() {
+                Some(names) => Ok(names),
+                None => agency_options().await,
+            };
             if latest.get_value() != ticket {
                 return;
             }
-            match answer {
-                Ok(fresh) => {
-                    results.set(fresh);
-                    problems.set(Vec::new());
+            match (answer, names) {
+                (Ok(found), Ok(names)) => {
+                    agencies.set_value(Some(names));
+                    // The server's facets and results leave the page for good:
+                    // the island's own rendering replaces them (same ids).
+                    browser::remove(server_body);
+                    fresh.set(Some((next.clone(), found)));
                     match history {
                         History::Push => browser::push_url(&next.url()),
                         History::Replace => browser::replace_url(&next.url()),
@@ -141,7 +154,7 @@ pub fn SystemSearch(
                     }
                 }
                 // Let the server render the page, errors and all.
-                Err(_) => browser::go_to(&next.url()),
+                _ => browser::go_to(&next.url()),
             }
             loading.set(false);
         });
@@ -165,8 +178,21 @@ pub fn SystemSearch(
         let words = browser::input_value("search-q");
         load(query.get_untracked().with_words(&words), History::Push);
     };
-    let on_toggle = move |facet: Facet, value: String| {
-        load(query.get_untracked().toggled(facet, &value), History::Push);
+    // A facet box ticked or the sort changed, in the server's part or the island's.
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some((name, value)) = browser::control_of(&ev) else {
+            return;
+        };
+        let current = query.get_untracked();
+        if name == "sort" {
+            let sort = Sort::ALL
+                .into_iter()
+                .find(|s| s.as_str() == value)
+                .unwrap_or_default();
+            load(current.with_sort(sort), History::Push);
+        } else if let Some(facet) = Facet::parse(&name) {
+            load(current.toggled(facet, &value), History::Push);
+        }
     };
     browser::on_back_forward(move |search| {
         let (next, _) = SystemQuery::from_query_string(&search);
@@ -174,10 +200,8 @@ pub fn SystemSearch(
         load(next, History::Keep);
     });
 
-    let agency_names = StoredValue::new(agencies);
-
     view! {
-        <div class="system-search" data-hydrated=move || hydrated.get().to_string()>
+        <div class="system-search" data-hydrated=move || hydrated.get().to_string() on:change=on_change>
             // The facets and sort sit outside this form but belong to it (their
             // `form` attribute), so one GET request carries words and filters.
             <form id="search-form" class="search-form" method="get" action="/systems" role="search" on:submit=on_submit>
@@ -192,47 +216,58 @@ pub fn SystemSearch(
                     <button type="submit">"Search"</button>
                 </div>
             </form>
-            <div class="search-layout">
-                <section class="facets" aria-labelledby="facets-title">
-                    <h2 id="facets-title">"Filter"</h2>
-                    {Facet::ALL
-                        .into_iter()
-                        .map(|facet| view! {
-                            <FacetChoices facet query results agency_names on_toggle/>
-                        })
-                        .collect_view()}
-                    <div class="filter">
-                        <label for="search-sort">"Sort by"</label>
-                        <select id="search-sort" name="sort" form="search-form"
-                            on:change=move |ev| {
-                                let name = event_target_value(&ev);
-                                let sort = Sort::ALL.into_iter().find(|s| s.as_str() == name).unwrap_or_default();
-                                load(query.get_untracked().with_sort(sort), History::Push);
-                            }>
-                            {Sort::ALL
-                                .into_iter()
-                                .map(|sort| view! {
-                                    <option value=sort.as_str() selected=move || query.with(|q| q.sort == sort)>{sort.label()}</option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="filter-actions">
-                        <button type="submit" form="search-form">"Apply filters"</button>
-                        <a href="/systems">"Clear all"</a>
-                    </div>
-                </section>
-                <div class="results" aria-busy=move || loading.get().to_string()>
-                    {move || {
-                        let problems = problems.get();
-                        if problems.is_empty() {
-                            view! { <Results query=query.get() results=results.get() agency_names/> }.into_any()
-                        } else {
-                            view! { <ProblemSummary problems/> }.into_any()
-                        }
-                    }}
-                </div>
+            <div class="search-body" aria-busy=move || loading.get().to_string()>
+                <div node_ref=server_body>{children()}</div>
+                {move || fresh.get().map(|(query, results)| {
+                    let agencies = agencies.get_value().unwrap_or_default();
+                    view! { <SearchBody query problems=Vec::new() results agencies/> }
+                })}
             </div>
+        </div>
+    }
+}
+
+/// The facets beside the result count, results and page links (or the
+/// problems of a query that could not be understood).
+#[component]
+pub fn SearchBody(
+    query: SystemQuery,
+    problems: Vec<QueryProblem>,
+    results: SearchResults,
+    agencies: Vec<AgencyOption>,
+) -> impl IntoView {
+    let facets = Facet::ALL
+        .into_iter()
+        .map(|facet| facet_choices(facet, &query, &results, &agencies))
+        .collect_view();
+    let sort = query.sort;
+    let body = if problems.is_empty() {
+        results_view(query, results, &agencies)
+    } else {
+        view! { <ProblemSummary problems/> }.into_any()
+    };
+    view! {
+        <div class="search-layout">
+            <section class="facets" aria-labelledby="facets-title">
+                <h2 id="facets-title">"Filter"</h2>
+                {facets}
+                <div class="filter">
+                    <label for="search-sort">"Sort by"</label>
+                    <select id="search-sort" name="sort" form="search-form">
+                        {Sort::ALL
+                            .into_iter()
+                            .map(|option| view! {
+                                <option value=option.as_str() selected=option == sort>{option.label()}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="filter-actions">
+                    <button type="submit" form="search-form">"Apply filters"</button>
+                    <a href="/systems">"Clear all"</a>
+                </div>
+            </section>
+            <div class="results">{body}</div>
         </div>
     }
 }
@@ -254,77 +289,62 @@ fn value_label(facet: Facet, value: &str, agencies: &[AgencyOption]) -> Option<S
 
 /// One facet: a fieldset of checkboxes, each with the number of systems it
 /// would show. Values without systems are left out unless chosen.
-#[component]
-fn FacetChoices(
+fn facet_choices(
     facet: Facet,
-    query: RwSignal<SystemQuery>,
-    results: RwSignal<SearchResults>,
-    agency_names: StoredValue<Vec<AgencyOption>>,
-    on_toggle: impl Fn(Facet, String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let choices = move || {
-        let counts = results.with(|r| r.facets.get(&facet).cloned().unwrap_or_default());
-        let chosen = query.with(|q| q.filters.get(&facet).cloned().unwrap_or_default());
-        let mut values: Vec<(String, String, u64)> = Vec::new();
-        let mut add = |value: &str, label: String| {
-            let count = counts.get(value).copied().unwrap_or(0);
-            if (count > 0 || chosen.iter().any(|c| c == value))
-                && !values.iter().any(|(v, _, _)| v == value)
-            {
-                values.push((value.to_string(), label, count));
-            }
-        };
-        agency_names.with_value(|agencies| {
-            if facet == Facet::Agency {
-                // Agencies with the most systems first.
-                let mut by_count: Vec<(&String, &u64)> = counts.iter().collect();
-                by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-                for (slug, _) in by_count {
-                    add(
-                        slug,
-                        value_label(facet, slug, agencies).unwrap_or_else(|| slug.clone()),
-                    );
-                }
-            } else {
-                for (value, label) in facet.known_values() {
-                    add(value, label.to_string());
-                }
-            }
-            for value in &chosen {
-                add(
-                    value,
-                    value_label(facet, value, agencies).unwrap_or_else(|| value.clone()),
-                );
-            }
-        });
-        values
+    query: &SystemQuery,
+    results: &SearchResults,
+    agencies: &[AgencyOption],
+) -> impl IntoView + use<> {
+    let counts = results.facets.get(&facet).cloned().unwrap_or_default();
+    let chosen = query.filters.get(&facet).cloned().unwrap_or_default();
+    let mut values: Vec<(String, String, u64)> = Vec::new();
+    let mut add = |value: &str, label: String| {
+        let count = counts.get(value).copied().unwrap_or(0);
+        if (count > 0 || chosen.iter().any(|c| c == value))
+            && !values.iter().any(|(v, _, _)| v == value)
+        {
+            values.push((value.to_string(), label, count));
+        }
     };
+    if facet == Facet::Agency {
+        // Agencies with the most systems first.
+        let mut by_count: Vec<(&String, &u64)> = counts.iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (slug, _) in by_count {
+            add(
+                slug,
+                value_label(facet, slug, agencies).unwrap_or_else(|| slug.clone()),
+            );
+        }
+    } else {
+        for (value, label) in facet.known_values() {
+            add(value, label.to_string());
+        }
+    }
+    for value in &chosen {
+        add(
+            value,
+            value_label(facet, value, agencies).unwrap_or_else(|| value.clone()),
+        );
+    }
+    let items = values
+        .into_iter()
+        .enumerate()
+        .map(|(at, (value, label, count))| {
+            let id = format!("facet-{}-{at}", facet.name());
+            let checked = query.has(facet, &value);
+            view! {
+                <li>
+                    <input type="checkbox" id=id.clone() name=facet.name() value=value form="search-form" checked=checked/>
+                    <label for=id>{label}" "<span class="count">{format!("({count})")}</span></label>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <fieldset class="facet">
             <legend>{facet.label()}</legend>
-            <ul>
-                {move || choices()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(at, (value, label, count))| {
-                        let id = format!("facet-{}-{at}", facet.name());
-                        let checked = {
-                            let value = value.clone();
-                            move || query.with(|q| q.has(facet, &value))
-                        };
-                        let toggled = value.clone();
-                        view! {
-                            <li>
-                                <input type="checkbox" id=id.clone() name=facet.name() value=value form="search-form"
-                                    checked=checked.clone()
-                                    prop:checked=checked
-                                    on:change=move |_| on_toggle(facet, toggled.clone())/>
-                                <label for=id>{label}" "<span class="count">{format!("({count})")}</span></label>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <ul>{items}</ul>
         </fieldset>
     }
 }
@@ -350,12 +370,7 @@ fn ProblemSummary(problems: Vec<QueryProblem>) -> impl IntoView {
 }
 
 /// The result count, the results (or help when there are none) and the page links.
-#[component]
-fn Results(
-    query: SystemQuery,
-    results: SearchResults,
-    agency_names: StoredValue<Vec<AgencyOption>>,
-) -> impl IntoView {
+fn results_view(query: SystemQuery, results: SearchResults, agencies: &[AgencyOption]) -> AnyView {
     let count = match results.total {
         0 => "No systems found".to_string(),
         1 => "1 system".to_string(),
@@ -364,6 +379,7 @@ fn Results(
     let last_page = query.last_page(results.total);
     let beyond_last = results.hits.is_empty() && results.total > 0;
     let empty = results.total == 0;
+    let no_results = empty.then(|| no_results(&query, &results, agencies));
     view! {
         <h2 class="result-count" id="result-count" role="status" aria-live="polite">{count}</h2>
         {beyond_last.then(|| view! {
@@ -372,22 +388,18 @@ fn Results(
                 <a href=query.with_page(1).url()>"Go to the first page"</a>
             </p>
         })}
-        {empty.then(|| view! { <NoResults query=query.clone() results=results.clone() agency_names/> })}
+        {no_results}
         <ol class="system-list">
             {results.hits.into_iter().map(|hit| view! { <HitRow hit/> }).collect_view()}
         </ol>
         <Pagination query last_page/>
     }
+    .into_any()
 }
 
 /// What to try when nothing matches: which filters to drop, and how many
 /// systems each would bring back.
-#[component]
-fn NoResults(
-    query: SystemQuery,
-    results: SearchResults,
-    agency_names: StoredValue<Vec<AgencyOption>>,
-) -> impl IntoView {
+fn no_results(query: &SystemQuery, results: &SearchResults, agencies: &[AgencyOption]) -> AnyView {
     let mut tips = Vec::new();
     for suggestion in &results.fewer_words {
         let instead = query.with_words(&suggestion.q);
@@ -412,12 +424,10 @@ fn NoResults(
         );
     }
     for (facet, values) in &query.filters {
-        let unknown: Vec<&String> = agency_names.with_value(|agencies| {
-            values
-                .iter()
-                .filter(|v| value_label(*facet, v, agencies).is_none())
-                .collect()
-        });
+        let unknown: Vec<&String> = values
+            .iter()
+            .filter(|v| value_label(*facet, v, agencies).is_none())
+            .collect();
         for value in unknown {
             tips.push(view! {
                 <li>{format!("“{value}” is not a {} the register knows.", facet.label().to_lowercase())}</li>
@@ -452,6 +462,7 @@ fn NoResults(
             <ul>{tips}</ul>
         </div>
     }
+    .into_any()
 }
 
 /// A snippet with its matched words in `<mark>`.
