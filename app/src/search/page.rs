@@ -307,14 +307,19 @@ fn facet_choices(
         }
     };
     if facet == Facet::Agency {
-        // Agencies with the most systems first.
+        // Agencies with the most systems first. Looked up by slug: a register
+        // has hundreds of agencies, and this runs on every search page.
+        let names: std::collections::HashMap<&str, &str> = agencies
+            .iter()
+            .map(|a| (a.slug.as_str(), a.name.as_str()))
+            .collect();
         let mut by_count: Vec<(&String, &u64)> = counts.iter().collect();
         by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         for (slug, _) in by_count {
-            add(
-                slug,
-                value_label(facet, slug, agencies).unwrap_or_else(|| slug.clone()),
-            );
+            let name = names
+                .get(slug.as_str())
+                .map_or_else(|| slug.clone(), |n| n.to_string());
+            add(slug, name);
         }
     } else {
         for (value, label) in facet.known_values() {
