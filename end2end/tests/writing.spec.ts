@@ -105,6 +105,12 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByRole("heading", { name: "Preview of the draft" })).toBeVisible();
     await expect(page.locator(".preview-frame")).toContainText("Commercial confidence until the contract ends.");
+    // Changed their mind: the draft of a system never published goes, and so does the system.
+    const desk = page.url();
+    await page.getByRole("button", { name: "Discard the draft" }).click();
+    await expect(page).toHaveURL(/\/manage$/);
+    await expect(page.getByText("Refund letter checker")).toHaveCount(0);
+    expect((await page.request.get(desk)).status()).toBe(404);
   });
 });
 

@@ -195,7 +195,8 @@ pub async fn save_system(
 }
 
 /// `POST /manage/systems/{id}/{step}`: the workflow buttons of a system's
-/// manage page (`submit`, `publish`, `approve`, `retire` with `retired_on`).
+/// manage page (`submit`, `publish`, `approve`, `discard`, `retire` with
+/// `retired_on`).
 /// Each goes back to that page, or shows it again with the problem.
 async fn workflow(
     State(state): State<AppState>,
@@ -213,6 +214,7 @@ async fn workflow(
         // Where the agency requires approval, "publish" submits.
         "publish" => publishing::publish(storage, &actor, &id).await.map(drop),
         "approve" => publishing::approve(storage, &actor, &id).await.map(drop),
+        "discard" => publishing::discard(storage, &actor, &id).await,
         "retire" => {
             let retired_on = form.field("retired_on").trim().to_string();
             publishing::retire(storage, &actor, &id, &retired_on)
@@ -223,6 +225,8 @@ async fn workflow(
     };
     let back = format!("/manage/systems/{id}");
     match result {
+        // A discarded draft of a new system leaves no page behind.
+        Ok(()) if step == "discard" => see("/manage".into()),
         Ok(()) => see(back),
         Err(error) => show_problem(&state, form.parts, &back, error, &form.fields).await,
     }

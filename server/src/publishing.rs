@@ -8,6 +8,7 @@
 //! | action | who |
 //! |---|---|
 //! | save a draft, submit it | editors and approvers of the owning agency; its tokens |
+//! | discard a draft | editors and approvers of the owning agency |
 //! | publish a draft, retire a system | editors and approvers of the owning agency, its publish tokens; where the agency requires approval, this submits to an approver |
 //! | approve a submitted draft | approvers of the owning agency who did not write it |
 //! | record an audit | auditors |
@@ -361,6 +362,32 @@ pub async fn submit(storage: &Storage, actor: &Actor, id: &SystemId) -> Result<(
     };
     Storage::set_draft_state(&mut tx, id, DraftState::Submitted, &crate::clock::now()).await?;
     log_published(&mut tx, actor, &draft, &Published::Submitted).await?;
+    tx.commit().await.map_err(crate::storage::database_error)
+}
+
+/// Discards a system's draft: unpublished work its agency no longer wants.
+/// What is published stays as it is; the audit log keeps what was discarded.
+pub async fn discard(storage: &Storage, actor: &Actor, id: &SystemId) -> Result<(), AppError> {
+    let mut tx = storage.begin().await?;
+    let agency = owner(&mut tx, actor, id).await?;
+    if !matches!(actor, Actor::Account(_)) || !actor.writes_for(&agency) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(draft) = Storage::draft(&mut tx, id).await? else {
+        return Err(AppError::Conflict(
+            "This system has no draft to discard".into(),
+        ));
+    };
+    Storage::delete_draft(&mut tx, id).await?;
+    let detail = format!(
+        "Discarded a draft of “{}” (last written by {})",
+        draft.content.name, draft.author_name
+    );
+    Storage::log_write(
+        &mut tx,
+        &actor.log("discard_draft", Some(&agency), Some(id), detail),
+    )
+    .await?;
     tx.commit().await.map_err(crate::storage::database_error)
 }
 

@@ -66,6 +66,7 @@ enum Action {
     PublishApi,
     Submit,
     Approve,
+    DiscardDraft,
     Retire,
     RecordAudit,
     CreateToken,
@@ -76,7 +77,7 @@ enum Action {
     ReadAuditLog,
 }
 
-const ACTIONS: [Action; 16] = [
+const ACTIONS: [Action; 17] = [
     Action::CreateSystemForm,
     Action::CreateSystemApi,
     Action::EditForm,
@@ -85,6 +86,7 @@ const ACTIONS: [Action; 16] = [
     Action::PublishApi,
     Action::Submit,
     Action::Approve,
+    Action::DiscardDraft,
     Action::Retire,
     Action::RecordAudit,
     Action::CreateToken,
@@ -101,9 +103,8 @@ fn allowed(who: Who, action: Action, own: bool) -> bool {
     use Action::*;
     use Who::*;
     match action {
-        CreateSystemForm | EditForm | PublishForm | Submit | Retire | CreateToken | RevokeToken => {
-            own && matches!(who, Editor | Approver)
-        }
+        CreateSystemForm | EditForm | PublishForm | Submit | DiscardDraft | Retire
+        | CreateToken | RevokeToken => own && matches!(who, Editor | Approver),
         CreateSystemApi | EditApi => own && matches!(who, DraftToken | PublishToken),
         PublishApi => own && who == PublishToken,
         Approve => own && who == Approver,
@@ -209,6 +210,7 @@ impl World {
             | Action::PublishForm
             | Action::Submit
             | Action::Approve
+            | Action::DiscardDraft
             | Action::RecordAudit => self.system(agency).await.0,
             Action::Retire => self.published_system(agency).await.0,
             Action::RevokeToken => {
@@ -296,6 +298,9 @@ impl World {
             }
             Action::Approve => {
                 post_form(site, &format!("/manage/systems/{it}/approve"), auth, &[]).await
+            }
+            Action::DiscardDraft => {
+                post_form(site, &format!("/manage/systems/{it}/discard"), auth, &[]).await
             }
             Action::Retire => {
                 post_form(

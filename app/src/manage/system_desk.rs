@@ -217,6 +217,12 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
                 {(submitted && is_approver && wrote_draft).then(|| view! {
                     <p class="hint">"You wrote this draft: another approver must approve it."</p>
                 })}
+                {has_draft.then(|| view! {
+                    <form method="post" action=format!("/manage/systems/{id}/discard")>
+                        <CsrfField account=account.clone()/>
+                        <button type="submit" class="secondary">"Discard the draft"</button>
+                    </form>
+                })}
                 {(published_version.is_some() && !retired).then(|| {
                     let values = Values::from_context();
                     view! {
