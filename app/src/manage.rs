@@ -43,6 +43,11 @@ pub struct NewTokenShown {
     pub secret: String,
 }
 
+/// How a draft names the account that wrote it (tokens are `token:ID`).
+pub fn account_author(account_id: i64) -> String {
+    format!("account:{account_id}")
+}
+
 /// A draft as `/manage` lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftLine {

@@ -19,7 +19,7 @@ use app::manage::{ActionProblem, FormAttempt, NewTokenShown};
 use app::record::{AgencySlug, Role, SystemId};
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Path, Request, State};
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -37,7 +37,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// A form sent by a signed-in account from one of Lantern's pages.
-struct SignedForm {
+pub struct SignedForm {
     parts: Parts,
     account: SignedInAccount,
     fields: Vec<(String, String)>,
@@ -58,35 +58,40 @@ impl SignedForm {
     }
 }
 
-/// Reads a `/manage` form; signed out goes to `/login`, a form from another
-/// site or without the session's CSRF token is refused (403).
-async fn signed_form(request: Request) -> Result<SignedForm, Response> {
-    let (parts, body) = request.into_parts();
-    let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
-        return Err(Redirect::to("/login").into_response());
-    };
-    let Some(fields) = read_form(body).await else {
-        return Err((
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "This form is too large to read (over 1 MiB): shorten the longest texts and send it again.",
-        )
-            .into_response());
-    };
-    let csrf_ok = fields
-        .iter()
-        .any(|(key, value)| key == "csrf_token" && *value == account.csrf_token);
-    if from_another_site(&parts.headers) || !csrf_ok {
-        return Err((
-            StatusCode::FORBIDDEN,
-            "This form has expired or did not come from Lantern: go back, reload the page and try again.",
-        )
-            .into_response());
+/// A `/manage` form as a handler's argument: signed out goes to `/login`; a
+/// form too large is 413; one from another site or without the session's CSRF
+/// token is refused (403).
+impl<S: Send + Sync> FromRequest<S> for SignedForm {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _: &S) -> Result<SignedForm, Response> {
+        let (parts, body) = request.into_parts();
+        let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
+            return Err(Redirect::to("/login").into_response());
+        };
+        let Some(fields) = read_form(body).await else {
+            return Err((
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "This form is too large to read (over 1 MiB): shorten the longest texts and send it again.",
+            )
+                .into_response());
+        };
+        let csrf_ok = fields
+            .iter()
+            .any(|(key, value)| key == "csrf_token" && *value == account.csrf_token);
+        if from_another_site(&parts.headers) || !csrf_ok {
+            return Err((
+                StatusCode::FORBIDDEN,
+                "This form has expired or did not come from Lantern: go back, reload the page and try again.",
+            )
+                .into_response());
+        }
+        Ok(SignedForm {
+            parts,
+            account,
+            fields,
+        })
     }
-    Ok(SignedForm {
-        parts,
-        account,
-        fields,
-    })
 }
 
 /// Shows the page at `path` again with a problem, in the status the error
@@ -146,11 +151,7 @@ fn see(path: String) -> Response {
 }
 
 /// `POST /manage/systems/new` and `POST /manage/systems/{id}/edit`: the system form.
-async fn write_system(state: AppState, request: Request, target: Target) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+async fn write_system(state: AppState, form: SignedForm, target: Target) -> Response {
     let form_path = match &target {
         Target::New => "/manage/systems/new".to_string(),
         Target::Existing(id) => format!("/manage/systems/{id}/edit"),
@@ -181,17 +182,17 @@ async fn write_system(state: AppState, request: Request, target: Target) -> Resp
 }
 
 /// `POST /manage/systems/new`: a new system's first draft.
-pub async fn create_system(State(state): State<AppState>, request: Request) -> Response {
-    write_system(state, request, Target::New).await
+pub async fn create_system(State(state): State<AppState>, form: SignedForm) -> Response {
+    write_system(state, form, Target::New).await
 }
 
 /// `POST /manage/systems/{id}/edit`: the system's draft.
 pub async fn save_system(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request,
+    form: SignedForm,
 ) -> Response {
-    write_system(state, request, Target::Existing(SystemId(id))).await
+    write_system(state, form, Target::Existing(SystemId(id))).await
 }
 
 /// `POST /manage/systems/{id}/{step}`: the workflow buttons of a system's
@@ -201,12 +202,8 @@ pub async fn save_system(
 async fn workflow(
     State(state): State<AppState>,
     Path((id, step)): Path<(String, String)>,
-    request: Request,
+    form: SignedForm,
 ) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
     let id = SystemId(id);
     let (storage, actor) = (&state.storage, form.actor());
     let result = match step.as_str() {
@@ -236,12 +233,8 @@ async fn workflow(
 async fn record_audit(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request,
+    form: SignedForm,
 ) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
     let id = SystemId(id);
     let fields = form.fields.iter().cloned().collect();
     match audits::record_audit(&state.storage, &form.actor(), &id, &fields).await {
@@ -260,29 +253,16 @@ async fn record_audit(
 }
 
 /// `POST /manage/tokens`: a token for the account's agency, shown once.
-pub async fn create_token(State(state): State<AppState>, request: Request) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    // Tokens are for the account's own agency; a form naming another is refused.
-    let named = form.field("agency");
-    let agency = match form.account.agency.clone() {
-        Some(agency)
-            if form.account.role.belongs_to_agency() && (named.is_empty() || named == agency.0) =>
-        {
-            agency
-        }
-        _ => {
-            return show_problem(
-                &state,
-                form.parts,
-                "/manage/tokens",
-                AppError::Forbidden,
-                &form.fields,
-            )
-            .await;
-        }
+pub async fn create_token(State(state): State<AppState>, form: SignedForm) -> Response {
+    // The account's own agency, unless the form names one: whether the account
+    // may is `admin::create_token`'s check.
+    let agency = match form.field("agency") {
+        named if !named.is_empty() => AgencySlug(named),
+        _ => form
+            .account
+            .agency
+            .clone()
+            .unwrap_or_else(|| AgencySlug(String::new())),
     };
     let Some(scope) = TokenScope::parse(&form.field("scope")) else {
         let error = check::problem("scope", "Choose draft or publish");
@@ -312,12 +292,8 @@ pub async fn create_token(State(state): State<AppState>, request: Request) -> Re
 async fn revoke_token(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request,
+    form: SignedForm,
 ) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
     let Ok(id) = id.parse::<i64>() else {
         return show_problem(
             &state,
@@ -335,11 +311,7 @@ async fn revoke_token(
 }
 
 /// `POST /manage/agencies`: admins create agencies.
-pub async fn create_agency(State(state): State<AppState>, request: Request) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+pub async fn create_agency(State(state): State<AppState>, form: SignedForm) -> Response {
     let new = admin::NewAgency {
         slug: form.field("slug"),
         name: form.field("name"),
@@ -361,12 +333,8 @@ pub async fn create_agency(State(state): State<AppState>, request: Request) -> R
 async fn set_approval(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    request: Request,
+    form: SignedForm,
 ) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
     let on = form.field("requires_approval") == "on";
     match admin::set_requires_approval(&state.storage, &form.actor(), &AgencySlug(slug), on).await {
         Ok(()) => see("/manage/agencies".into()),
@@ -377,11 +345,7 @@ async fn set_approval(
 }
 
 /// `POST /manage/accounts`: admins create accounts.
-pub async fn create_account(State(state): State<AppState>, request: Request) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+pub async fn create_account(State(state): State<AppState>, form: SignedForm) -> Response {
     let Some(role) = Role::parse(&form.field("role")) else {
         let error = check::problem("role", &format!("Choose one of: {}", Role::names()));
         return show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await;
@@ -473,12 +437,8 @@ fn too_large() -> Response {
 async fn confirm_import(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    request: Request,
+    form: SignedForm,
 ) -> Response {
-    let form = match signed_form(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
     match publishing::imports::confirm(&state.storage, &form.actor(), &id).await {
         Ok(done) => render_at(&state, form.parts, "/manage/import", StatusCode::OK, done).await,
         Err(error) => show_problem(&state, form.parts, "/manage/import", error, &form.fields).await,

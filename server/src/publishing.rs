@@ -64,7 +64,7 @@ impl Actor {
     /// How drafts remember their author: `account:ID` or `token:ID`.
     fn key(&self) -> String {
         match self {
-            Actor::Account(person) => format!("account:{}", person.id),
+            Actor::Account(person) => app::manage::account_author(person.id),
             Actor::Token(token) => format!("token:{}", token.id),
             Actor::Terminal => "terminal".into(),
         }

@@ -56,17 +56,23 @@ pub fn leptos_options(serve: &ServeConfig) -> LeptosOptions {
         .build()
 }
 
-/// The whole site as one router: testable without a socket.
-pub fn app(state: AppState) -> Router {
+/// What every page reads, put in its context: the register, what `/manage`
+/// reads, and search.
+fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let register: SharedRegister = Arc::new(state.storage.clone());
     let manage: SharedManage = Arc::new(state.storage.clone());
     let search: SharedSearch = state.search.clone();
-    let routes = generate_route_list(App);
-    let provide_register = move || {
+    move || {
         provide_context(register.clone());
         provide_context(manage.clone());
         provide_context(search.clone());
-    };
+    }
+}
+
+/// The whole site as one router: testable without a socket.
+pub fn app(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let provide_register = page_context(&state);
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
@@ -130,15 +136,11 @@ pub async fn render_page<T>(state: &AppState, request: Request<Body>, extra: T) 
 where
     T: Clone + Send + Sync + 'static,
 {
-    let register: SharedRegister = Arc::new(state.storage.clone());
-    let manage: SharedManage = Arc::new(state.storage.clone());
-    let search: SharedSearch = state.search.clone();
+    let provide_page_context = page_context(state);
     let options = state.leptos_options.clone();
     let render = leptos_axum::render_app_async_with_context(
         move || {
-            provide_context(register.clone());
-            provide_context(manage.clone());
-            provide_context(search.clone());
+            provide_page_context();
             provide_context(extra.clone());
         },
         move || shell(options.clone()),

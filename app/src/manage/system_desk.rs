@@ -103,7 +103,7 @@ pub async fn get_system_desk(id: String) -> Result<DeskAnswer, ServerFnError> {
         requires_approval: manage.agency_requires_approval(&owner).await?,
         wrote_draft: draft
             .as_ref()
-            .is_some_and(|d| d.author == format!("account:{}", account.id)),
+            .is_some_and(|d| d.author == super::account_author(account.id)),
         draft,
         preview,
         own_agency,
