@@ -765,3 +765,141 @@ async fn many_agencies_tools_writing_at_once_all_succeed() {
         db.remove().await;
     }
 }
+
+#[tokio::test]
+async fn admin_and_token_forms_refuse_bad_input_and_write_nothing() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    let storage = &db.storage;
+    lantern::demo::seed_if_empty(storage).await.unwrap();
+    let search = TestSearch::embedded(storage).await;
+    let site = router(storage, search.engine.clone());
+    support_accounts::create_in(
+        storage,
+        "admin@register.example",
+        "Admin",
+        Role::Admin,
+        None,
+        PASSWORD,
+    )
+    .await;
+    support_accounts::create_in(
+        storage,
+        "editor@tax.example",
+        "Eda Editor",
+        Role::Editor,
+        Some("tax-office"),
+        PASSWORD,
+    )
+    .await;
+    let admin_session = sign_in(&site, "admin@register.example", PASSWORD).await;
+    let editor = sign_in(&site, "editor@tax.example", PASSWORD).await;
+    let before = storage.audit_log(1000, None).await.unwrap().len();
+
+    let bad_agency = post_form(
+        &site,
+        "/manage/agencies",
+        &admin_session,
+        &[
+            ("slug", "Tax Office!"),
+            ("name", ""),
+            ("website", "ftp://x"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        bad_agency.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        bad_agency.text
+    );
+    for problem in [
+        "Slug: Use 1 to 64 lower-case letters",
+        "Name: Enter a name",
+        "Website: Must be a web address",
+    ] {
+        assert!(
+            bad_agency.text.contains(problem),
+            "{problem}: {}",
+            bad_agency.text
+        );
+    }
+    let taken = post_form(
+        &site,
+        "/manage/agencies",
+        &admin_session,
+        &[("slug", "tax-office"), ("name", "Again")],
+    )
+    .await;
+    assert_eq!(taken.status, StatusCode::CONFLICT);
+    assert!(taken.text.contains("already exists"), "{}", taken.text);
+
+    let bad_account = post_form(
+        &site,
+        "/manage/accounts",
+        &admin_session,
+        &[
+            ("email", "not-an-email"),
+            ("name", "Someone"),
+            ("role", "editor"),
+            ("password", "short"),
+        ],
+    )
+    .await;
+    assert_eq!(bad_account.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for problem in [
+        "Email address: Enter an email address",
+        "Agency: An account with the role editor belongs to an agency",
+        "Password: Use a password of at least 12 characters",
+    ] {
+        assert!(
+            bad_account.text.contains(problem),
+            "{problem}: {}",
+            bad_account.text
+        );
+    }
+    assert!(
+        !bad_account.text.contains("short"),
+        "a password is never shown again"
+    );
+    let bad_role = post_form(
+        &site,
+        "/manage/accounts",
+        &admin_session,
+        &[("email", "x@y.example"), ("role", "king")],
+    )
+    .await;
+    assert_eq!(bad_role.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let bad_scope = post_form(
+        &site,
+        "/manage/tokens",
+        &editor,
+        &[("scope", "everything"), ("label", "sync")],
+    )
+    .await;
+    assert_eq!(bad_scope.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad_scope.text.contains("Choose draft or publish"),
+        "{}",
+        bad_scope.text
+    );
+    let unknown_token = post_form(&site, "/manage/tokens/99999/revoke", &editor, &[]).await;
+    assert_eq!(unknown_token.status, StatusCode::NOT_FOUND);
+    let bad_retire = post_form(
+        &site,
+        "/manage/systems/anything/retire",
+        &editor,
+        &[("retired_on", "someday")],
+    )
+    .await;
+    assert_eq!(bad_retire.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    assert_eq!(
+        storage.audit_log(1000, None).await.unwrap().len(),
+        before,
+        "nothing was written"
+    );
+    search.remove().await;
+    db.remove().await;
+}
