@@ -1,5 +1,6 @@
 //! `/agencies` and `/agencies/{slug}`: who publishes systems, and what each publishes.
 
+use crate::feedback::{AnswerStats, duration_words};
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::AgencyWithCount;
 use crate::register::AgencyWithSystems;
@@ -10,11 +11,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-/// Every agency with its number of published systems.
+/// Every agency with its number of published systems, and how each answers
+/// the public.
 #[server]
-pub async fn get_agencies() -> Result<Vec<AgencyWithCount>, ServerFnError> {
+pub async fn get_agencies() -> Result<(Vec<AgencyWithCount>, Vec<AnswerStats>), ServerFnError> {
     let register = crate::register::register()?;
-    Ok(register.agencies().await?)
+    let stats = crate::feedback::feedback_desk()?.answer_stats(None).await?;
+    Ok((register.agencies().await?, stats))
 }
 
 /// One agency and the first page of its systems, or `None` for an unknown slug.
@@ -28,7 +31,16 @@ pub async fn get_agency(slug: String) -> Result<Option<AgencyWithSystems>, Serve
     };
     let query = SystemQuery::default().toggled(Facet::Agency, &slug);
     let systems = register.list_systems(&query).await?.systems;
-    Ok(Some(AgencyWithSystems { agency, systems }))
+    let answers = crate::feedback::feedback_desk()?
+        .answer_stats(Some(&AgencySlug(slug)))
+        .await?
+        .into_iter()
+        .next();
+    Ok(Some(AgencyWithSystems {
+        agency,
+        systems,
+        answers,
+    }))
 }
 
 /// The `/agencies` page.
@@ -42,7 +54,7 @@ pub fn AgenciesPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading agencies…"</p> }>
             {move || Suspend::new(async move {
                 match agencies.await {
-                    Ok(agencies) => view! { <AgencyTable agencies/> }.into_any(),
+                    Ok((agencies, stats)) => view! { <AgencyTable agencies stats/> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
@@ -51,7 +63,7 @@ pub fn AgenciesPage() -> impl IntoView {
 }
 
 #[component]
-fn AgencyTable(agencies: Vec<AgencyWithCount>) -> impl IntoView {
+fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl IntoView {
     view! {
         <p>{format!("{} agencies", agencies.len())}</p>
         <table class="agencies">
@@ -60,21 +72,42 @@ fn AgencyTable(agencies: Vec<AgencyWithCount>) -> impl IntoView {
                     <th scope="col">"Agency"</th>
                     <th scope="col">"Jurisdiction"</th>
                     <th scope="col" class="number">"Systems"</th>
+                    <th scope="col" class="number">"Questions answered"</th>
+                    <th scope="col" class="number">"Median time to answer"</th>
                 </tr>
             </thead>
             <tbody>
                 {agencies
                     .into_iter()
-                    .map(|a| view! {
-                        <tr>
-                            <th scope="row"><a href=format!("/agencies/{}", a.agency.slug)>{a.agency.name}</a></th>
-                            <td>{a.agency.jurisdiction}</td>
-                            <td class="number">{a.systems}</td>
-                        </tr>
+                    .map(|a| {
+                        let answers = stats.iter().find(|s| s.agency == a.agency.slug);
+                        let (answered, median) = answer_cells(answers);
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=format!("/agencies/{}", a.agency.slug)>{a.agency.name}</a></th>
+                                <td>{a.agency.jurisdiction}</td>
+                                <td class="number">{a.systems}</td>
+                                <td class="number">{answered}</td>
+                                <td class="number">{median}</td>
+                            </tr>
+                        }
                     })
                     .collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// "3 of 4" and "2 days": answered items and the median time to answer, or dashes.
+fn answer_cells(stats: Option<&AnswerStats>) -> (String, String) {
+    match stats {
+        Some(s) if s.items > 0 => (
+            format!("{} of {}", s.answered, s.items),
+            s.median_seconds
+                .map(duration_words)
+                .unwrap_or_else(|| "–".into()),
+        ),
+        _ => ("–".into(), "–".into()),
     }
 }
 
@@ -105,6 +138,7 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
         agency,
         systems: total,
     } = data.agency;
+    let (answered, median) = answer_cells(data.answers.as_ref());
     let all_url = SystemQuery::default()
         .toggled(Facet::Agency, &agency.slug.0)
         .url();
@@ -120,6 +154,8 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
             })}
             {agency.contact.clone().map(|c| view! { <dt>"Public contact"</dt><dd><ContactLink contact=c/></dd> })}
             <dt>"Published systems"</dt><dd>{total}</dd>
+            <dt>"Questions and error reports answered"</dt><dd>{answered}</dd>
+            <dt>"Median time to answer"</dt><dd>{median}</dd>
         </dl>
         <h2>"Systems"</h2>
         {(total > i64::from(PER_PAGE)).then(|| view! {

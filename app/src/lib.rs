@@ -11,6 +11,7 @@ pub mod agencies;
 mod browser;
 #[cfg(feature = "ssr")]
 pub mod error;
+pub mod feedback;
 pub mod home;
 pub mod layout;
 pub mod manage;
@@ -58,7 +59,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// Whether the page being rendered has islands, and so needs the browser bundle.
 ///
-/// Every other page is complete as HTML and CSS: a citizen reading a record
+/// The search page, a record (its feedback form sends in place) and the
+/// system form have islands. Every other page is complete as HTML and CSS and
 /// downloads no wasm at all. A page that gains an island must be added here
 /// (its browser test waits for hydration, so forgetting fails the tests).
 fn has_islands() -> bool {
@@ -67,6 +69,7 @@ fn has_islands() -> bool {
         use_context::<http::request::Parts>().is_some_and(|request| {
             let path = request.uri.path();
             path == "/systems"
+                || (path.starts_with("/systems/") && !path.ends_with("/history"))
                 || path == "/manage/systems/new"
                 || (path.starts_with("/manage/systems/") && path.ends_with("/edit"))
         })
@@ -125,6 +128,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/agencies") view=manage::admin::AgenciesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/accounts") view=manage::admin::AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/log") view=manage::admin::LogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/feedback") view=feedback::moderation::ModerationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/answers") view=feedback::answers::AnswersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/settings") view=feedback::moderation::SettingsPage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Page>
         </Router>

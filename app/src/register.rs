@@ -29,6 +29,8 @@ pub struct SystemList {
 pub struct AgencyWithSystems {
     pub agency: AgencyWithCount,
     pub systems: Vec<SystemSummary>,
+    /// How the agency answers citizens' questions and error reports.
+    pub answers: Option<crate::feedback::AnswerStats>,
 }
 
 #[cfg(feature = "ssr")]
@@ -57,7 +59,7 @@ mod server_side {
         async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError>;
         /// Every agency's slug and name, by name: what labels the agency facet
         /// (cheap, unlike counting each agency's systems).
-        async fn agency_names(&self) -> Result<Vec<(AgencySlug, String)>, AppError>;
+        async fn agency_names(&self) -> Result<crate::search::AgencyNames, AppError>;
         /// One agency with its number of published systems.
         async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError>;
         /// A system's published versions, with versions `from` and `to`

@@ -157,6 +157,10 @@ impl Hit {
     }
 }
 
+/// The register's agencies (slug and name, in name order): the agency facet's
+/// labels. Shared, never copied: a register has hundreds.
+pub type AgencyNames = std::sync::Arc<[(crate::record::AgencySlug, String)]>;
+
 /// One page of search results, with the total and the facet counts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
@@ -234,7 +238,8 @@ mod server_side {
     pub trait Search: Send + Sync {
         /// One page of systems matching the query's words and filters, with
         /// the total and the facet counts.
-        async fn search(&self, query: &SystemQuery) -> Result<SearchResults, AppError>;
+        /// Results are shared: a search asked again answers from a cache.
+        async fn search(&self, query: &SystemQuery) -> Result<Arc<SearchResults>, AppError>;
     }
 
     /// The handle pages and server functions find in their context.
@@ -254,7 +259,7 @@ mod server_side {
     pub async fn search_with_suggestions(
         engine: &dyn Search,
         query: &SystemQuery,
-    ) -> Result<SearchResults, AppError> {
+    ) -> Result<Arc<SearchResults>, AppError> {
         let mut results = engine.search(query).await?;
         let words: Vec<&str> = query.q.split(' ').filter(|w| !w.is_empty()).collect();
         if results.total > 0 || !(2..=MOST_WORDS_TRIED).contains(&words.len()) {
@@ -271,13 +276,13 @@ mod server_side {
             attempt.per_page = 1;
             let total = engine.search(&attempt).await?.total;
             if total > 0 {
-                results.fewer_words.push(Suggestion {
+                Arc::make_mut(&mut results).fewer_words.push(Suggestion {
                     q: attempt.q,
                     total,
                 });
             }
         }
-        results
+        Arc::make_mut(&mut results)
             .fewer_words
             .sort_by(|a, b| b.total.cmp(&a.total).then(a.q.cmp(&b.q)));
         Ok(results)

@@ -2,6 +2,7 @@
 //! names, and one error envelope for every failure:
 //! `{"errors": [{"code": "...", "detail": "...", "field": "..."}]}`.
 
+mod feedback;
 mod systems;
 mod versions;
 mod write;
@@ -23,6 +24,10 @@ pub fn routes() -> Router<AppState> {
             put(write::update).get(versions::system),
         )
         .route("/api/v1/systems/{id}/versions", get(versions::versions))
+        .route(
+            "/api/v1/systems/{id}/feedback",
+            get(feedback::list).post(feedback::send),
+        )
         .route(
             "/api/v1/systems/{id}/versions/{version}",
             get(versions::version),

@@ -79,4 +79,8 @@ pub struct ServeConfig {
     /// Directory of the built site (CSS, wasm, static files).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
+    /// Behind a reverse proxy: take the client's address from the last
+    /// `X-Forwarded-For` entry (for feedback's rate limit) instead of the peer.
+    #[arg(long, env = "LANTERN_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
 }

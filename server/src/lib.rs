@@ -4,9 +4,11 @@
 pub mod accounts;
 pub mod api;
 pub mod cli;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod feedback;
 pub mod history;
 pub mod import;
 pub mod manage;

@@ -38,18 +38,18 @@ pub fn routes() -> Router<AppState> {
 
 /// A form sent by a signed-in account from one of Lantern's pages.
 pub struct SignedForm {
-    parts: Parts,
-    account: SignedInAccount,
-    fields: Vec<(String, String)>,
+    pub(crate) parts: Parts,
+    pub(crate) account: SignedInAccount,
+    pub(crate) fields: Vec<(String, String)>,
 }
 
 impl SignedForm {
-    fn actor(&self) -> Actor {
+    pub(crate) fn actor(&self) -> Actor {
         Actor::Account(Person::from(&self.account))
     }
 
     /// The first value of a field, or empty.
-    fn field(&self, name: &str) -> String {
+    pub(crate) fn field(&self, name: &str) -> String {
         self.fields
             .iter()
             .find(|(key, _)| key == name)
@@ -97,7 +97,7 @@ impl<S: Send + Sync> FromRequest<S> for SignedForm {
 /// Shows the page at `path` again with a problem, in the status the error
 /// calls for: wrong fields come back with what was typed (`fields`) and each
 /// problem named; other refusals with a message.
-async fn show_problem(
+pub(crate) async fn show_problem(
     state: &AppState,
     parts: Parts,
     path: &str,
@@ -130,7 +130,7 @@ async fn show_problem(
 }
 
 /// Renders the page at `path` (not the form's own address) with `extra` in its context.
-async fn render_at<T: Clone + Send + Sync + 'static>(
+pub(crate) async fn render_at<T: Clone + Send + Sync + 'static>(
     state: &AppState,
     mut parts: Parts,
     path: &str,
@@ -146,7 +146,7 @@ async fn render_at<T: Clone + Send + Sync + 'static>(
     response
 }
 
-fn see(path: String) -> Response {
+pub(crate) fn see(path: String) -> Response {
     Redirect::to(&path).into_response()
 }
 

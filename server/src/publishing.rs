@@ -94,7 +94,7 @@ impl Actor {
     }
 
     /// The audit log's entry for something this actor did now.
-    fn log(
+    pub(crate) fn log(
         &self,
         action: &str,
         agency: Option<&AgencySlug>,

@@ -8,6 +8,7 @@
 mod accounts;
 mod audit_log;
 mod drafts;
+mod feedback;
 mod imports;
 mod manage;
 mod outbox;
@@ -27,6 +28,7 @@ use std::time::Duration;
 
 pub use audit_log::LogEntry;
 pub use drafts::{Draft, DraftState};
+pub use feedback::{NewComment, StoredComment};
 pub use imports::PendingImport;
 pub use outbox::OutboxEntry;
 pub use read::VersionInfo;

@@ -5,6 +5,7 @@ use crate::config::{DataConfig, ServeConfig};
 use crate::search::SharedEngine;
 use crate::search::indexer::Indexer;
 use crate::storage::Storage;
+use app::feedback::SharedFeedback;
 use app::manage::SharedManage;
 use app::register::SharedRegister;
 use app::search::SharedSearch;
@@ -57,15 +58,17 @@ pub fn leptos_options(serve: &ServeConfig) -> LeptosOptions {
 }
 
 /// What every page reads, put in its context: the register, what `/manage`
-/// reads, and search.
+/// reads, search and citizen feedback.
 fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let register: SharedRegister = Arc::new(state.storage.clone());
     let manage: SharedManage = Arc::new(state.storage.clone());
     let search: SharedSearch = state.search.clone();
+    let feedback: SharedFeedback = Arc::new(state.storage.clone());
     move || {
         provide_context(register.clone());
         provide_context(manage.clone());
         provide_context(search.clone());
+        provide_context(feedback.clone());
     }
 }
 
@@ -87,6 +90,10 @@ pub fn app(state: AppState) -> Router {
             post(crate::manage::save_system),
         )
         .route("/manage/tokens", post(crate::manage::create_token))
+        .route(
+            "/manage/settings",
+            post(crate::feedback::forms::change_settings),
+        )
         .route("/manage/agencies", post(crate::manage::create_agency))
         .route("/manage/accounts", post(crate::manage::create_account))
         .route(
@@ -96,6 +103,7 @@ pub fn app(state: AppState) -> Router {
             )),
         )
         .merge(crate::manage::routes())
+        .merge(crate::feedback::forms::routes())
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
             shell(options.clone())
         })
@@ -115,6 +123,7 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             crate::sign_in::load_session,
         ))
+        .layer(axum::middleware::from_fn(crate::client::remember))
         // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
         .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -211,6 +220,7 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     crate::search::ensure_built(&storage, search.as_ref()).await?;
     tokio::spawn(Indexer::new(storage.clone(), search.clone()).run());
     tokio::spawn(crate::accounts::prune_sign_ins_hourly(storage.clone()));
+    tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));
     let state = AppState {
         leptos_options: leptos_options(serve),
         storage,
@@ -233,10 +243,17 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
         }
     });
     println!("Lantern is serving http://{}", serve.addr);
-    axum::serve(listener, app(state).into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let mut router = app(state);
+    if serve.trust_forwarded_for {
+        router = router.layer(axum::middleware::from_fn(crate::client::from_forwarded_for));
+    }
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

@@ -24,7 +24,7 @@ fn parse(params: &str) -> SystemQuery {
     query
 }
 
-async fn find(search: &TestSearch, params: &str) -> SearchResults {
+async fn find(search: &TestSearch, params: &str) -> std::sync::Arc<SearchResults> {
     search
         .engine
         .search(&parse(params))

@@ -8,6 +8,7 @@ mod search;
 mod site;
 
 use app::record::{AgencySlug, SystemContent, Withheld};
+use app::register::Register;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -333,14 +334,19 @@ async fn only_pages_with_islands_load_the_browser_bundle() {
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
     let (site, _search) = site(&db.storage).await;
     let (_, list) = get(&site, "/systems").await;
-    assert!(
-        list.contains("lantern.wasm"),
-        "the list's filters are an island"
-    );
     let id = first_system_link(&list);
+    // The list's filters and a record's feedback form are islands.
+    for uri in ["/systems".to_string(), format!("/systems/{id}")] {
+        let (_, page) = get(&site, &uri).await;
+        assert!(page.contains("lantern.wasm"), "{uri} has an island");
+        assert!(
+            !page.contains("__RESOLVED_RESOURCES["),
+            "{uri} serialises no data"
+        );
+    }
     for uri in [
         "/".to_string(),
-        format!("/systems/{id}"),
+        format!("/systems/{id}/history"),
         "/agencies".to_string(),
         "/no/such/page".to_string(),
     ] {
@@ -407,7 +413,7 @@ impl app::search::Search for FlakyEngine {
     async fn search(
         &self,
         query: &app::search::SystemQuery,
-    ) -> Result<app::search::SearchResults, app::error::AppError> {
+    ) -> Result<std::sync::Arc<app::search::SearchResults>, app::error::AppError> {
         self.inner.search(query).await
     }
 }
@@ -615,5 +621,41 @@ async fn the_search_api_answers_json_with_facets_and_errors_in_the_envelope() {
     }
     let (status, _) = get(&site, "/healthz").await;
     assert_eq!(status, StatusCode::OK, "still serving");
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn the_agency_facet_ticks_the_largest_agencies_and_lists_the_rest() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    let register = lantern::seed::generate(2_000, 42);
+    lantern::import::write(&db.storage, &register, false)
+        .await
+        .unwrap();
+    let (site, _search) = site(&db.storage).await;
+    let (status, page) = get(&site, "/systems").await;
+    assert_eq!(status, StatusCode::OK);
+    let boxes = page.matches(r#"name="agency" value="#).count();
+    assert_eq!(
+        boxes, 10,
+        "the ten agencies with the most systems as checkboxes"
+    );
+    let list = &page[page
+        .find(r#"id="facet-agency-more""#)
+        .expect("the other agencies in a list")..];
+    let list = &list[..list.find("</select>").unwrap()];
+    let agencies = db.storage.agencies().await.unwrap().len();
+    assert_eq!(list.matches("<option value=\"").count(), agencies - 10 + 1);
+
+    // Chosen from the list, an agency becomes a ticked box.
+    let chosen = list
+        .split("<option value=\"")
+        .nth(2)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let (_, page) = get(&site, &format!("/systems?agency={chosen}")).await;
+    assert!(page.contains(&format!(r#"value="{chosen}" form="search-form" checked"#)));
+    assert_eq!(page.matches(r#"name="agency" value="#).count(), 11);
     db.remove().await;
 }

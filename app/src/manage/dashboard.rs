@@ -88,10 +88,13 @@ pub fn ManagePage() -> impl IntoView {
                     <li><a href="/manage/agencies">"Agencies"</a>" – create agencies and set who must approve their drafts"</li>
                     <li><a href="/manage/accounts">"Accounts"</a>" – create accounts and give them roles"</li>
                     <li><a href="/manage/log">"Audit log"</a>" – every write to the register: who, when, what"</li>
+                    <li><a href="/manage/feedback">"Citizen feedback"</a>" – the moderation queue"</li>
+                    <li><a href="/manage/settings">"Feedback settings"</a>" – moderation, reports, email retention and the rate limit"</li>
                 </ul>
             }.into_any(),
             Role::Moderator => view! {
-                <p>"Citizen feedback and its moderation queue will appear here."</p>
+                <h2>"Moderate citizen feedback"</h2>
+                <p><a href="/manage/feedback">"The moderation queue"</a>": comments waiting for you, and those readers reported."</p>
             }.into_any(),
         }}
         <form method="post" action="/logout">
@@ -134,6 +137,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
     view! {
         <h2>{agency_name}</h2>
         <p>{rule}" "<a href="/manage/tokens">"API tokens"</a>" for your agency’s own tools."</p>
+        <p><a href="/manage/answers">"Questions from the public"</a>": answer questions and error reports about your systems."</p>
         <p><a class="button" href="/manage/systems/new">"Add a system"</a>" "<a href="/manage/import">"Import your inventory"</a></p>
         <h3>"Drafts"</h3>
         {if drafts.is_empty() {

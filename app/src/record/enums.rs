@@ -190,6 +190,41 @@ impl AuditFilter {
 }
 
 closed_set! {
+    /// What a citizen's comment on a record is.
+    FeedbackKind {
+        Question = "question", "Question";
+        Error = "error", "Error report";
+        Feedback = "feedback", "Feedback";
+    }
+}
+
+impl FeedbackKind {
+    /// Whether the owning agency answers it: questions and error reports.
+    pub fn wants_answer(self) -> bool {
+        matches!(self, FeedbackKind::Question | FeedbackKind::Error)
+    }
+}
+
+closed_set! {
+    /// Where a comment is: waiting for a moderator, public, or hidden.
+    CommentState {
+        Pending = "pending", "Waiting for a moderator";
+        Published = "published", "Published";
+        Hidden = "hidden", "Hidden";
+    }
+}
+
+closed_set! {
+    /// Why a moderator hides a comment, or why someone flags one.
+    HideReason {
+        Spam = "spam", "Spam";
+        Offensive = "offensive", "Offensive";
+        PersonalData = "personal_data", "Personal data";
+        OffTopic = "off_topic", "Off-topic";
+    }
+}
+
+closed_set! {
     /// What an account may do in `/manage`.
     Role {
         Admin = "admin", "Register admin";

@@ -7,20 +7,21 @@
 //! adds one, so back and forward step through choices.
 
 use super::query::{QueryProblem, Sort, SystemQuery};
-use super::{Facet, Hit, SearchResults, Snippet};
+use super::{AgencyNames, Facet, Hit, SearchResults, Snippet};
 use crate::browser;
 use crate::layout::{Unavailable, set_status};
+use crate::record::AgencySlug;
 use crate::systems::list::KeyFacts;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// One page of results for a query given as a URL query string.
 ///
 /// The query travels in its URL form, the same one the page address uses.
 #[server]
-pub async fn search_systems(params: String) -> Result<SearchResults, ServerFnError> {
+pub async fn search_systems(params: String) -> Result<Arc<SearchResults>, ServerFnError> {
     let (query, problems) = SystemQuery::from_query_string(&params);
     if let Some(problem) = problems.first() {
         set_status(400);
@@ -30,60 +31,46 @@ pub async fn search_systems(params: String) -> Result<SearchResults, ServerFnErr
     Ok(super::search_with_suggestions(search.as_ref(), &query).await?)
 }
 
-/// An agency as the agency facet names it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AgencyOption {
-    pub slug: String,
-    pub name: String,
-}
-
 /// The register's agencies, for the agency facet's labels.
 #[server]
-pub async fn agency_options() -> Result<Vec<AgencyOption>, ServerFnError> {
+pub async fn agency_options() -> Result<AgencyNames, ServerFnError> {
     let register = crate::register::register()?;
-    Ok(register
-        .agency_names()
-        .await?
-        .into_iter()
-        .map(|(slug, name)| AgencyOption { slug: slug.0, name })
-        .collect())
+    Ok(register.agency_names().await?)
 }
 
 /// The `/systems` page.
+///
+/// Its data is awaited straight in the [`Suspend`], not kept in a resource:
+/// nothing on this page outside the island is needed in the browser, and the
+/// results are shared, never copied, on their way to the page.
 #[component]
 pub fn SystemsPage() -> impl IntoView {
     let location = use_location();
-    let parsed = move || SystemQuery::from_query_string(&location.search.get());
-    let data = Resource::new(parsed, |(query, problems)| async move {
-        let results = if problems.is_empty() {
-            search_systems(query.to_params()).await?
-        } else {
-            SearchResults::default()
-        };
-        let agencies = agency_options().await?;
-        Ok::<_, ServerFnError>((query, problems, results, agencies))
-    });
     view! {
         <Title text="AI systems – Lantern"/>
         <h1>"AI systems"</h1>
         <p class="lede">"Search every AI and algorithmic system that agencies have published, or narrow the list with the filters."</p>
         <Suspense fallback=|| view! { <p>"Loading systems…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((query, problems, results, agencies)) => {
-                        if !problems.is_empty() {
-                            set_status(400);
-                        }
-                        view! {
+            {move || {
+                let (query, problems) = SystemQuery::from_query_string(&location.search.get());
+                Suspend::new(async move {
+                    let results = if problems.is_empty() {
+                        search_systems(query.to_params()).await
+                    } else {
+                        set_status(400);
+                        Ok(Arc::default())
+                    };
+                    match (results, agency_options().await) {
+                        (Ok(results), Ok(agencies)) => view! {
                             <SystemSearch query=query.clone()>
                                 <SearchBody query problems results agencies/>
                             </SystemSearch>
                         }
-                        .into_any()
+                        .into_any(),
+                        _ => view! { <Unavailable/> }.into_any(),
                     }
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
+                })
+            }}
         </Suspense>
     }
 }
@@ -114,9 +101,9 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
     let initial_words = query.q.clone();
     let query = RwSignal::new(query);
     // The latest search run in the browser, once there is one.
-    let fresh = RwSignal::new(None::<(SystemQuery, SearchResults)>);
+    let fresh = RwSignal::new(None::<(SystemQuery, Arc<SearchResults>)>);
     // The agency facet's labels, fetched with the first search in the browser.
-    let agencies = StoredValue::new(None::<Vec<AgencyOption>>);
+    let agencies = StoredValue::new(None::<AgencyNames>);
     let server_body = NodeRef::<leptos::html::Div>::new();
     let loading = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
@@ -190,7 +177,9 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
                 .find(|s| s.as_str() == value)
                 .unwrap_or_default();
             load(current.with_sort(sort), History::Push);
-        } else if let Some(facet) = Facet::parse(&name) {
+        } else if let Some(facet) = Facet::parse(&name)
+            && !value.is_empty()
+        {
             load(current.toggled(facet, &value), History::Push);
         }
     };
@@ -233,8 +222,8 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
 pub fn SearchBody(
     query: SystemQuery,
     problems: Vec<QueryProblem>,
-    results: SearchResults,
-    agencies: Vec<AgencyOption>,
+    results: Arc<SearchResults>,
+    agencies: AgencyNames,
 ) -> impl IntoView {
     let facets = Facet::ALL
         .into_iter()
@@ -242,7 +231,7 @@ pub fn SearchBody(
         .collect_view();
     let sort = query.sort;
     let body = if problems.is_empty() {
-        results_view(query, results, &agencies)
+        results_view(query, &results, &agencies)
     } else {
         view! { <ProblemSummary problems/> }.into_any()
     };
@@ -273,12 +262,12 @@ pub fn SearchBody(
 }
 
 /// The label of a facet value: the agency's name, or the closed value's label.
-fn value_label(facet: Facet, value: &str, agencies: &[AgencyOption]) -> Option<String> {
+fn value_label(facet: Facet, value: &str, agencies: &[(AgencySlug, String)]) -> Option<String> {
     match facet {
         Facet::Agency => agencies
             .iter()
-            .find(|a| a.slug == value)
-            .map(|a| a.name.clone()),
+            .find(|(slug, _)| slug.0 == value)
+            .map(|(_, name)| name.clone()),
         _ => facet
             .known_values()
             .into_iter()
@@ -287,15 +276,20 @@ fn value_label(facet: Facet, value: &str, agencies: &[AgencyOption]) -> Option<S
     }
 }
 
+/// How many agencies the agency facet shows as checkboxes (those with the
+/// most systems, and any chosen); the others are in a list.
+const AGENCIES_AS_BOXES: usize = 10;
+
 /// One facet: a fieldset of checkboxes, each with the number of systems it
 /// would show. Values without systems are left out unless chosen.
 fn facet_choices(
     facet: Facet,
     query: &SystemQuery,
     results: &SearchResults,
-    agencies: &[AgencyOption],
+    agencies: &[(AgencySlug, String)],
 ) -> impl IntoView + use<> {
-    let counts = results.facets.get(&facet).cloned().unwrap_or_default();
+    let no_counts = std::collections::BTreeMap::new();
+    let counts = results.facets.get(&facet).unwrap_or(&no_counts);
     let chosen = query.filters.get(&facet).cloned().unwrap_or_default();
     let mut values: Vec<(String, String, u64)> = Vec::new();
     let mut add = |value: &str, label: String| {
@@ -311,7 +305,7 @@ fn facet_choices(
         // has hundreds of agencies, and this runs on every search page.
         let names: std::collections::HashMap<&str, &str> = agencies
             .iter()
-            .map(|a| (a.slug.as_str(), a.name.as_str()))
+            .map(|(slug, name)| (slug.0.as_str(), name.as_str()))
             .collect();
         let mut by_count: Vec<(&String, &u64)> = counts.iter().collect();
         by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -332,6 +326,19 @@ fn facet_choices(
             value_label(facet, value, agencies).unwrap_or_else(|| value.clone()),
         );
     }
+    // Agencies beyond the first few go in a list to choose from: a register
+    // has hundreds, too many to tick through (and to send with every page).
+    let shown = if facet == Facet::Agency {
+        let first = values.len().min(AGENCIES_AS_BOXES);
+        let (boxes, rest): (Vec<_>, Vec<_>) = values
+            .into_iter()
+            .enumerate()
+            .partition(|(at, (value, _, _))| *at < first || query.has(facet, value));
+        values = boxes.into_iter().map(|(_, v)| v).collect();
+        rest.into_iter().map(|(_, v)| v).collect::<Vec<_>>()
+    } else {
+        Vec::new()
+    };
     let items = values
         .into_iter()
         .enumerate()
@@ -346,10 +353,26 @@ fn facet_choices(
             }
         })
         .collect_view();
+    let more = (!shown.is_empty()).then(|| {
+        let options = shown
+            .into_iter()
+            .map(|(value, label, count)| view! { <option value=value>{format!("{label} ({count})")}</option> })
+            .collect_view();
+        view! {
+            <div class="filter facet-more">
+                <label for="facet-agency-more">"Another agency"</label>
+                <select id="facet-agency-more" name=facet.name() form="search-form">
+                    <option value="">"Choose an agency"</option>
+                    {options}
+                </select>
+            </div>
+        }
+    });
     view! {
         <fieldset class="facet">
             <legend>{facet.label()}</legend>
             <ul>{items}</ul>
+            {more}
         </fieldset>
     }
 }
@@ -375,7 +398,11 @@ fn ProblemSummary(problems: Vec<QueryProblem>) -> impl IntoView {
 }
 
 /// The result count, the results (or help when there are none) and the page links.
-fn results_view(query: SystemQuery, results: SearchResults, agencies: &[AgencyOption]) -> AnyView {
+fn results_view(
+    query: SystemQuery,
+    results: &SearchResults,
+    agencies: &[(AgencySlug, String)],
+) -> AnyView {
     let count = match results.total {
         0 => "No systems found".to_string(),
         1 => "1 system".to_string(),
@@ -384,7 +411,7 @@ fn results_view(query: SystemQuery, results: SearchResults, agencies: &[AgencyOp
     let last_page = query.last_page(results.total);
     let beyond_last = results.hits.is_empty() && results.total > 0;
     let empty = results.total == 0;
-    let no_results = empty.then(|| no_results(&query, &results, agencies));
+    let no_results = empty.then(|| no_results(&query, results, agencies));
     view! {
         <h2 class="result-count" id="result-count" role="status" aria-live="polite">{count}</h2>
         {beyond_last.then(|| view! {
@@ -395,7 +422,7 @@ fn results_view(query: SystemQuery, results: SearchResults, agencies: &[AgencyOp
         })}
         {no_results}
         <ol class="system-list">
-            {results.hits.into_iter().map(|hit| view! { <HitRow hit/> }).collect_view()}
+            {results.hits.iter().cloned().map(|hit| view! { <HitRow hit/> }).collect_view()}
         </ol>
         <Pagination query last_page/>
     }
@@ -404,7 +431,11 @@ fn results_view(query: SystemQuery, results: SearchResults, agencies: &[AgencyOp
 
 /// What to try when nothing matches: which filters to drop, and how many
 /// systems each would bring back.
-fn no_results(query: &SystemQuery, results: &SearchResults, agencies: &[AgencyOption]) -> AnyView {
+fn no_results(
+    query: &SystemQuery,
+    results: &SearchResults,
+    agencies: &[(AgencySlug, String)],
+) -> AnyView {
     let mut tips = Vec::new();
     for suggestion in &results.fewer_words {
         let instead = query.with_words(&suggestion.q);

@@ -4,6 +4,7 @@
 //! does it do, who runs it, does it decide about me, has it been audited, how
 //! do I question it. The full record follows, section by section.
 
+use crate::feedback::section::FeedbackSection;
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::{Audit, DataSet, System, SystemContent, date_of};
 use leptos::prelude::*;
@@ -117,10 +118,15 @@ pub fn SystemPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading the record…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(Some(record)) => view! {
-                        <StaffLinks id=record.system.id.0.clone() agency=record.system.agency.clone()/>
-                        <RecordView record/>
-                    }.into_any(),
+                    Ok(Some(record)) => {
+                        let id = record.system.id.0.clone();
+                        let agency_name = record.system.agency_name.clone();
+                        view! {
+                            <StaffLinks id=id.clone() agency=record.system.agency.clone()/>
+                            <RecordView record/>
+                            <FeedbackSection system=id agency_name/>
+                        }.into_any()
+                    }
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }

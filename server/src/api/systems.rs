@@ -87,8 +87,9 @@ pub async fn search(
     if !problems.is_empty() {
         return Err(ApiError::bad_parameters(problems));
     }
-    let results: SearchResults =
-        app::search::search_with_suggestions(state.search.as_ref(), &query).await?;
+    let results: SearchResults = std::sync::Arc::unwrap_or_clone(
+        app::search::search_with_suggestions(state.search.as_ref(), &query).await?,
+    );
     Ok(Json(SystemSearchPage {
         pages: query.last_page(results.total),
         total: results.total,

@@ -147,7 +147,7 @@ fn current_build(dir: &Path) -> Option<String> {
 
 #[async_trait::async_trait]
 impl Search for Embedded {
-    async fn search(&self, query: &SystemQuery) -> Result<SearchResults, AppError> {
+    async fn search(&self, query: &SystemQuery) -> Result<Arc<SearchResults>, AppError> {
         let Some(live) = self.live() else {
             return Err(AppError::Internal(
                 "the search index is not built yet".into(),
@@ -166,6 +166,7 @@ impl Search for Embedded {
                 tracing::error!(error = format!("{error:#}"), "search failed");
                 AppError::Internal(error.to_string())
             })?;
+        let results = Arc::new(results);
         if self.cache_results {
             live.cache.put(generation, key, &results);
         }

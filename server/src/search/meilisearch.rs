@@ -28,6 +28,7 @@ use meilisearch_sdk::settings::{
 use meilisearch_sdk::task_info::TaskInfo;
 use meilisearch_sdk::tasks::Task;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Where Meilisearch is (`MEILISEARCH_URL`, `MEILISEARCH_API_KEY`).
@@ -307,8 +308,8 @@ fn formatted_text(value: &serde_json::Value) -> Option<String> {
 
 #[async_trait::async_trait]
 impl Search for Meilisearch {
-    async fn search(&self, query: &SystemQuery) -> Result<SearchResults, AppError> {
-        self.run(query).await.map_err(|error| {
+    async fn search(&self, query: &SystemQuery) -> Result<Arc<SearchResults>, AppError> {
+        self.run(query).await.map(Arc::new).map_err(|error| {
             tracing::error!(error = format!("{error:#}"), "Meilisearch search failed");
             AppError::Internal(error.to_string())
         })

@@ -324,7 +324,7 @@ impl Register for Storage {
         rows.iter().map(agency_with_count).collect()
     }
 
-    async fn agency_names(&self) -> Result<Vec<(AgencySlug, String)>, AppError> {
+    async fn agency_names(&self) -> Result<app::search::AgencyNames, AppError> {
         if let Some(names) = self.agency_names.get() {
             return Ok(names);
         }
@@ -340,7 +340,7 @@ impl Register for Storage {
                     rows::text(row, "name")?,
                 ))
             })
-            .collect::<Result<Vec<_>, AppError>>()?;
+            .collect::<Result<app::search::AgencyNames, AppError>>()?;
         self.agency_names.keep(&names);
         Ok(names)
     }
@@ -419,24 +419,24 @@ pub struct AgencyNames {
 /// Names and when they were read.
 struct KeptNames {
     read_at: Instant,
-    names: Vec<(AgencySlug, String)>,
+    names: app::search::AgencyNames,
 }
 
 impl AgencyNames {
     /// How long the names are kept.
     const FOR: Duration = Duration::from_secs(2);
 
-    fn get(&self) -> Option<Vec<(AgencySlug, String)>> {
+    fn get(&self) -> Option<app::search::AgencyNames> {
         let kept = self.kept.lock().ok()?;
         let kept = kept.as_ref()?;
         (kept.read_at.elapsed() < Self::FOR).then(|| kept.names.clone())
     }
 
-    fn keep(&self, names: &[(AgencySlug, String)]) {
+    fn keep(&self, names: &app::search::AgencyNames) {
         if let Ok(mut kept) = self.kept.lock() {
             *kept = Some(KeptNames {
                 read_at: Instant::now(),
-                names: names.to_vec(),
+                names: names.clone(),
             });
         }
     }

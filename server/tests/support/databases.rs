@@ -1,6 +1,9 @@
 //! Fresh databases for tests: a SQLite file in a temporary directory and a new
 //! PostgreSQL database, so every test starts from an empty register.
 
+// Each test crate uses a different part of this module.
+#![allow(dead_code)]
+
 use lantern::storage::Storage;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -14,6 +17,8 @@ fn postgres_server() -> String {
 pub struct TestDatabase {
     pub name: &'static str,
     pub storage: Storage,
+    /// Where it is, for tests that check the storage layer against SQL of their own.
+    pub url: String,
     cleanup: Cleanup,
 }
 
@@ -33,6 +38,7 @@ impl TestDatabase {
         TestDatabase {
             name: "sqlite",
             storage,
+            url,
             cleanup: Cleanup::Sqlite(dir),
         }
     }
@@ -67,6 +73,7 @@ impl TestDatabase {
         TestDatabase {
             name: "postgres",
             storage,
+            url,
             cleanup: Cleanup::Postgres(name),
         }
     }
@@ -74,6 +81,16 @@ impl TestDatabase {
     /// Both databases, for tests that must behave the same on each.
     pub async fn both() -> Vec<TestDatabase> {
         vec![TestDatabase::sqlite().await, TestDatabase::postgres().await]
+    }
+
+    /// A connection of the test's own to the database, for SQL the storage
+    /// layer does not offer (checking its answers, setting times).
+    pub async fn connect(&self) -> sqlx::AnyConnection {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        sqlx::AnyConnection::connect(&self.url)
+            .await
+            .expect("the test database accepts a second connection")
     }
 
     /// Closes the register and removes its database.

@@ -7,7 +7,7 @@
 
 use app::search::SearchResults;
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// How many results the cache keeps. One entry is a page of hits plus facet
 /// counts, a few tens of kilobytes at most, so this bounds it to about 10 MB.
@@ -22,7 +22,7 @@ pub struct ResultCache {
 #[derive(Default)]
 struct Entries {
     generation: u64,
-    by_query: HashMap<String, SearchResults>,
+    by_query: HashMap<String, Arc<SearchResults>>,
     /// Queries in the order they were added: the oldest goes first when full.
     order: VecDeque<String>,
 }
@@ -40,14 +40,14 @@ impl Entries {
 
 impl ResultCache {
     /// The results of `query` (its URL form) in this generation of the index, if kept.
-    pub fn get(&self, generation: u64, query: &str) -> Option<SearchResults> {
+    pub fn get(&self, generation: u64, query: &str) -> Option<Arc<SearchResults>> {
         let mut entries = self.inner.lock().ok()?;
         entries.follow(generation);
         entries.by_query.get(query).cloned()
     }
 
     /// Keeps the results of `query` found in this generation of the index.
-    pub fn put(&self, generation: u64, query: String, results: &SearchResults) {
+    pub fn put(&self, generation: u64, query: String, results: &Arc<SearchResults>) {
         let Ok(mut entries) = self.inner.lock() else {
             return;
         };
@@ -69,11 +69,11 @@ impl ResultCache {
 mod tests {
     use super::*;
 
-    fn results(total: u64) -> SearchResults {
-        SearchResults {
+    fn results(total: u64) -> Arc<SearchResults> {
+        Arc::new(SearchResults {
             total,
             ..SearchResults::default()
-        }
+        })
     }
 
     #[test]

@@ -1,0 +1,157 @@
+// Citizen feedback in the browser: a citizen asks a question without
+// JavaScript and with it; nothing shows until a moderator approves; the
+// owning agency's editor answers and the answer shows as official; another
+// agency's editor cannot answer. The email the citizen leaves never appears
+// in any response. Every page visited is scanned with axe.
+import { expect, test, type Page, type Response } from "@playwright/test";
+import { addAccount, expectAccessible, signIn, unexpected, watchForErrors } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+const EMAIL = "private.reader.4410@example.org";
+const NO_JS_QUESTION = "Who reviews a return before the office writes to me? marigold";
+const JS_QUESTION = "How long is the scoring data kept? peppercorn";
+let systemPath = "";
+// Every page and API answer the tests see, to check the email never came back.
+const bodies: string[] = [];
+
+function keepBodies(page: Page) {
+  page.on("response", async (response: Response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (/html|json|text/.test(type)) {
+      bodies.push(await response.text().catch(() => ""));
+    }
+  });
+}
+
+test.beforeAll(async ({ request }) => {
+  addAccount("moderator@feedback.example", "moderator", "Mo Moderator");
+  addAccount("answers@tax.example", "editor", "Tess Tax", "tax-office");
+  addAccount("editor@police.example", "editor", "Pat Police", "police");
+  addAccount("admin@feedback.example", "admin", "Ada Admin");
+  const found = await (await request.get("/api/v1/systems?agency=tax-office")).json();
+  systemPath = `/systems/${found.hits[0].id}`;
+});
+
+// axe needs JavaScript: the same pages are scanned in the tests with it.
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a citizen asks a question; it waits for a moderator", async ({ page }) => {
+    keepBodies(page);
+    await page.goto(systemPath);
+    await expect(page.getByRole("heading", { name: "Questions and answers" })).toBeVisible();
+
+    // Sent empty: the problem is named, linked to the field.
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByRole("alert")).toContainText("Write your message");
+
+    await page.getByLabel("A question about this system").check();
+    await page.getByLabel("Your message").fill(NO_JS_QUESTION);
+    await page.getByLabel("Your name (optional)").fill("Noor");
+    await page.getByLabel("Your email address (optional)").fill(EMAIL);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page).toHaveURL(/\?feedback=pending#feedback$/);
+    await expect(page.getByRole("status")).toContainText("A moderator will read your message");
+    await expect(page.getByText("marigold")).toHaveCount(0);
+  });
+});
+
+test("with JavaScript, the form sends in place; still nothing shows before approval", async ({ page }) => {
+  const errors = watchForErrors(page);
+  keepBodies(page);
+  await page.goto(systemPath);
+  const form = page.locator("form.feedback-form");
+  await expect(form).toHaveAttribute("data-hydrated", "true");
+  const address = page.url();
+
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(form.getByRole("alert")).toContainText("Write your message");
+  await expectAccessible(page);
+
+  await page.getByLabel("Your message").fill(JS_QUESTION);
+  await page.getByLabel("Your email address (optional)").fill(EMAIL);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(form.getByRole("status")).toContainText("A moderator will read your message");
+  expect(page.url()).toBe(address);
+  await expect(page.getByLabel("Your message")).toHaveValue("");
+  await page.reload();
+  await expect(page.getByText("peppercorn")).toHaveCount(0);
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("a moderator approves both; they appear on the record", async ({ page }) => {
+  keepBodies(page);
+  await signIn(page, "moderator@feedback.example");
+  await page.getByRole("link", { name: "The moderation queue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Citizen feedback");
+  await expect(page.getByText("marigold")).toBeVisible();
+  await expect(page.getByText("peppercorn")).toBeVisible();
+  await expectAccessible(page);
+  for (const words of ["marigold", "peppercorn"]) {
+    await page.locator(".queue-item", { hasText: words }).getByRole("button", { name: "Publish" }).click();
+    await expect(page.locator(".queue-item", { hasText: words })).toHaveCount(0);
+  }
+  await page.goto(systemPath);
+  await expect(page.getByText("marigold")).toBeVisible();
+  await expect(page.getByText("peppercorn")).toBeVisible();
+  await expect(page.getByText("Noor")).toBeVisible();
+});
+
+test("the owning agency's editor answers; the answer shows as official", async ({ page }) => {
+  keepBodies(page);
+  await signIn(page, "answers@tax.example");
+  await page.getByRole("link", { name: "Questions from the public" }).click();
+  await expect(page.getByText("2 waiting for an answer")).toBeVisible();
+  await expectAccessible(page);
+  const item = page.locator(".queue-item", { hasText: "marigold" });
+  await item.getByLabel("Answer").fill("A tax inspector reads every selected return before we write to you.");
+  await item.getByRole("button", { name: "Publish the answer" }).click();
+  await expect(page.getByText("1 waiting for an answer")).toBeVisible();
+
+  await page.goto(systemPath);
+  const answer = page.locator(".comment", { hasText: "marigold" }).locator(".official-answer");
+  await expect(answer).toContainText("Official answer from Northvale Tax Office");
+  await expect(answer).toContainText("A tax inspector reads every selected return");
+  await expectAccessible(page);
+  await page.goto("/agencies/tax-office");
+  await expect(page.locator(".facts")).toContainText("1 of 2");
+  await expectAccessible(page);
+});
+
+test("another agency's editor cannot answer: the server refuses", async ({ page }) => {
+  keepBodies(page);
+  await signIn(page, "editor@police.example");
+  const csrf = await page.locator('input[name="csrf_token"]').first().getAttribute("value");
+  const listed = await (await page.request.get(`/api/v1${systemPath}/feedback`)).json();
+  const question = listed.feedback.find((c: { body: string }) => c.body.includes("peppercorn"));
+  await page.goto("/manage/answers");
+  await expect(page.getByText("peppercorn")).toHaveCount(0);
+  const refused = await page.request.post(`/manage/answers/${question.id}`, {
+    form: { answer: "Not ours to answer", csrf_token: csrf! },
+  });
+  expect(refused.status()).toBe(403);
+  const after = await (await page.request.get(`/api/v1${systemPath}/feedback`)).json();
+  expect(after.feedback.find((c: { id: number }) => c.id === question.id).answer).toBeNull();
+});
+
+test("the admin's settings page, and the email never appeared anywhere", async ({ page }) => {
+  keepBodies(page);
+  await signIn(page, "admin@feedback.example");
+  await page.getByRole("link", { name: "Feedback settings" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Feedback settings");
+  await expectAccessible(page);
+  await page.getByLabel("Reports that hide a comment").fill("0");
+  await page.getByRole("button", { name: "Save the settings" }).click();
+  await expect(page.getByRole("alert")).toContainText("must be a whole number from 1 to 100");
+  await expectAccessible(page);
+  await page.goto("/manage/feedback?show=published");
+  await expect(page.getByText("peppercorn")).toBeVisible();
+  await page.goto("/agencies");
+  await expectAccessible(page);
+
+  expect(bodies.length).toBeGreaterThan(20);
+  for (const body of bodies) {
+    expect(body.includes(EMAIL), "the citizen's email appeared in a response").toBe(false);
+  }
+});

@@ -1,0 +1,492 @@
+//! Citizen feedback: every write a comment goes through.
+//!
+//! | action | who |
+//! |---|---|
+//! | send a comment, flag a published one | anyone, within the rate limit |
+//! | publish or hide a comment | moderators and admins |
+//! | answer a published question or error report | editors and approvers of the owning agency |
+//! | change the feedback settings | admins |
+//!
+//! Clients are known only by a hash of their address with the day's salt
+//! (shared by every instance through the database, replaced daily): enough
+//! for the rate limit and for one flag per client, never the address itself.
+//! Emails left for a reply are deleted after the retention period by
+//! [`tidy_hourly`].
+
+pub mod check;
+pub mod forms;
+
+use crate::publishing::{Actor, Person};
+use crate::storage::{NewComment, Storage};
+use app::error::AppError;
+use app::feedback::{
+    AnswerStats, ClientAddress, FeedbackInput, FeedbackOutcome, FeedbackSettings, Moderation,
+};
+use app::record::{AgencySlug, CommentState, HideReason, Role, SystemId};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+/// A moderator's decision on a comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Publish,
+    Hide { reason: HideReason, note: String },
+}
+
+/// The hash a client is known by today: its address with the day's salt.
+async fn client_key(
+    storage: &Storage,
+    client: &ClientAddress,
+    now: OffsetDateTime,
+) -> Result<String, AppError> {
+    let day = crate::clock::format_timestamp(now)[..10].to_string();
+    let salt = storage
+        .day_salt(&day, &crate::accounts::random_token())
+        .await?;
+    let digest = Sha256::digest(format!("{salt}\n{}", client.0).as_bytes());
+    Ok(digest[..16].iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The clock hour the rate limit counts in, and the seconds until it ends.
+fn rate_window(now: OffsetDateTime) -> (String, u64) {
+    let stamp = crate::clock::format_timestamp(now);
+    let into_hour = u64::from(now.minute()) * 60 + u64::from(now.second());
+    (stamp[..13].to_string(), 3_600 - into_hour)
+}
+
+/// Counts one submission or flag of `client` in this hour. Over the limit,
+/// the seconds until the next hour (and the count is undone with the
+/// transaction).
+async fn over_limit(
+    tx: &mut crate::storage::WriteTransaction,
+    client: &str,
+    settings: &FeedbackSettings,
+    now: OffsetDateTime,
+) -> Result<Option<u64>, AppError> {
+    let (hour, retry_after) = rate_window(now);
+    let count = Storage::count_submission(tx, client, &hour).await?;
+    Ok((count > settings.submissions_per_hour).then_some(retry_after))
+}
+
+/// Checks and stores a citizen's comment on a published system.
+pub async fn submit(
+    storage: &Storage,
+    system: &SystemId,
+    input: &FeedbackInput,
+    client: &ClientAddress,
+) -> Result<FeedbackOutcome, AppError> {
+    let now = OffsetDateTime::now_utc();
+    let checked = match check::comment(input) {
+        Ok(checked) => checked,
+        Err(problems) => return Ok(FeedbackOutcome::Problems(problems.into_iter().collect())),
+    };
+    let settings = storage.feedback_settings().await?;
+    let client = client_key(storage, client, now).await?;
+    let mut tx = storage.begin().await?;
+    match Storage::current_version(&mut tx, system).await? {
+        Some(current) if current.version.is_some() => {}
+        _ => return Err(AppError::NotFound),
+    }
+    if let Some(retry_after) = over_limit(&mut tx, &client, &settings, now).await? {
+        return Ok(FeedbackOutcome::TooMany { retry_after });
+    }
+    let key = check::body_key(&checked.body);
+    let a_day_ago = crate::clock::format_timestamp(now - time::Duration::days(1));
+    if Storage::recent_duplicate(&mut tx, system, &key, &a_day_ago).await? {
+        return Ok(FeedbackOutcome::Problems(vec![(
+            "body".into(),
+            vec![
+                "This message was already sent about this system today: it will not be sent twice"
+                    .into(),
+            ],
+        )]));
+    }
+    // Post-moderation still holds back what seems to hold personal data.
+    let state = if settings.moderation == Moderation::Post && !checked.personal_data_found {
+        CommentState::Published
+    } else {
+        CommentState::Pending
+    };
+    let stamp = crate::clock::format_timestamp(now);
+    let id = Storage::insert_comment(
+        &mut tx,
+        &NewComment {
+            system: system.clone(),
+            kind: checked.kind,
+            body: checked.body,
+            body_key: key,
+            name: checked.name,
+            email: checked.email,
+            state,
+            personal_data_found: checked.personal_data_found,
+            now: stamp,
+        },
+    )
+    .await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(FeedbackOutcome::Sent { id, state })
+}
+
+/// What flagging did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flagged {
+    /// Counted (or this client had flagged it before).
+    Noted,
+    /// Over the rate limit: try again after this many seconds.
+    TooMany { retry_after: u64 },
+}
+
+/// A reader flags a published comment of `system` for a moderator. At the
+/// register's threshold the comment is hidden until a moderator looks.
+pub async fn flag(
+    storage: &Storage,
+    system: &SystemId,
+    comment: i64,
+    reason: &str,
+    client: &ClientAddress,
+) -> Result<Flagged, AppError> {
+    let Some(reason) = HideReason::parse(reason) else {
+        return Err(check_problem(
+            "reason",
+            &format!("Choose a reason: one of {}", HideReason::names()),
+        ));
+    };
+    let now = OffsetDateTime::now_utc();
+    let settings = storage.feedback_settings().await?;
+    let client = client_key(storage, client, now).await?;
+    let mut tx = storage.begin().await?;
+    let found = Storage::comment(&mut tx, comment).await?;
+    let Some(found) = found.filter(|c| &c.system == system && c.state == CommentState::Published)
+    else {
+        return Err(AppError::NotFound);
+    };
+    if let Some(retry_after) = over_limit(&mut tx, &client, &settings, now).await? {
+        return Ok(Flagged::TooMany { retry_after });
+    }
+    let stamp = crate::clock::format_timestamp(now);
+    if Storage::add_flag(&mut tx, found.id, &client, reason, &stamp).await? {
+        Storage::count_flag(&mut tx, found.id, settings.flags_to_hide).await?;
+    }
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(Flagged::Noted)
+}
+
+/// A moderator publishes or hides a comment.
+pub async fn moderate(
+    storage: &Storage,
+    person: &Person,
+    comment: i64,
+    decision: &Decision,
+) -> Result<(), AppError> {
+    if !matches!(person.role, Role::Moderator | Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    let note = match decision {
+        Decision::Hide { note, .. } => check::note(note)
+            .map_err(|message| check_problem(&format!("note-{comment}"), &message))?,
+        Decision::Publish => None,
+    };
+    let mut tx = storage.begin().await?;
+    let Some(found) = Storage::comment(&mut tx, comment).await? else {
+        return Err(AppError::NotFound);
+    };
+    let now = crate::clock::now();
+    let (state, reason, action) = match decision {
+        Decision::Publish => (CommentState::Published, None, "publish_comment"),
+        Decision::Hide { reason, .. } => (CommentState::Hidden, Some(*reason), "hide_comment"),
+    };
+    Storage::moderate_comment(
+        &mut tx,
+        comment,
+        state,
+        reason,
+        note.as_deref(),
+        &person.email,
+        &now,
+    )
+    .await?;
+    let detail = match reason {
+        Some(reason) => format!("comment {comment}: {}", reason.as_str()),
+        None => format!("comment {comment}"),
+    };
+    let entry = Actor::Account(person.clone()).log(
+        action,
+        Some(&found.agency),
+        Some(&found.system),
+        detail,
+    );
+    Storage::log_write(&mut tx, &entry).await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(())
+}
+
+/// An editor or approver of the owning agency answers a published question
+/// or error report (or changes the answer).
+pub async fn answer(
+    storage: &Storage,
+    person: &Person,
+    comment: i64,
+    text: &str,
+) -> Result<(), AppError> {
+    let own_agency = person
+        .agency
+        .clone()
+        .filter(|_| person.role.belongs_to_agency())
+        .ok_or(AppError::Forbidden)?;
+    let mut tx = storage.begin().await?;
+    let Some(found) = Storage::comment(&mut tx, comment).await? else {
+        return Err(AppError::NotFound);
+    };
+    if found.agency != own_agency {
+        return Err(AppError::Forbidden);
+    }
+    if found.state != CommentState::Published || !found.kind.wants_answer() {
+        return Err(AppError::Conflict(
+            "Only published questions and error reports can be answered.".into(),
+        ));
+    }
+    let text = check::answer(text)
+        .map_err(|message| check_problem(&format!("answer-{comment}"), &message))?;
+    let now = crate::clock::now();
+    Storage::answer_comment(&mut tx, comment, &text, &person.email, &now).await?;
+    let entry = Actor::Account(person.clone()).log(
+        "answer_comment",
+        Some(&found.agency),
+        Some(&found.system),
+        format!("comment {comment}"),
+    );
+    Storage::log_write(&mut tx, &entry).await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(())
+}
+
+/// An admin changes the feedback settings; every value is checked first.
+pub async fn change_settings(
+    storage: &Storage,
+    person: &Person,
+    fields: &[(String, String)],
+) -> Result<FeedbackSettings, AppError> {
+    if person.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let value = |name: &str| {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut problems = check::Problems::new();
+    let moderation = Moderation::parse(&value("moderation"));
+    if moderation.is_none() {
+        problems
+            .entry("moderation".into())
+            .or_default()
+            .push("Choose pre or post moderation".into());
+    }
+    let mut number =
+        |name: &str, label: &str, range: std::ops::RangeInclusive<i64>| match value(name)
+            .parse::<i64>()
+        {
+            Ok(n) if range.contains(&n) => n,
+            _ => {
+                problems.entry(name.into()).or_default().push(format!(
+                    "{label} must be a whole number from {} to {}",
+                    range.start(),
+                    range.end()
+                ));
+                0
+            }
+        };
+    let settings = FeedbackSettings {
+        moderation: moderation.unwrap_or_default(),
+        flags_to_hide: number("flags_to_hide", "Reports that hide a comment", 1..=100),
+        email_retention_days: number(
+            "email_retention_days",
+            "Days to keep a reply email",
+            1..=3_650,
+        ),
+        submissions_per_hour: number(
+            "submissions_per_hour",
+            "Messages per reader per hour",
+            1..=10_000,
+        ),
+    };
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
+    let mut tx = storage.begin().await?;
+    Storage::save_feedback_settings(&mut tx, &settings).await?;
+    let entry = Actor::Account(person.clone()).log(
+        "change_feedback_settings",
+        None,
+        None,
+        format!(
+            "moderation {}, {} reports hide, emails kept {} days, {} messages an hour",
+            settings.moderation.as_str(),
+            settings.flags_to_hide,
+            settings.email_retention_days,
+            settings.submissions_per_hour
+        ),
+    );
+    Storage::log_write(&mut tx, &entry).await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(settings)
+}
+
+fn check_problem(field: &str, message: &str) -> AppError {
+    crate::publishing::check::problem(field, message)
+}
+
+/// Seconds from one RFC 3339 timestamp to another (0 when either is unreadable).
+pub fn seconds_between(from: &str, to: &str) -> i64 {
+    match (
+        OffsetDateTime::parse(from, &Rfc3339),
+        OffsetDateTime::parse(to, &Rfc3339),
+    ) {
+        (Ok(from), Ok(to)) => (to - from).whole_seconds(),
+        _ => 0,
+    }
+}
+
+/// The median of some durations: the middle one, or the mean of the middle two.
+pub fn median(mut seconds: Vec<i64>) -> Option<i64> {
+    if seconds.is_empty() {
+        return None;
+    }
+    seconds.sort_unstable();
+    let middle = seconds.len() / 2;
+    Some(if seconds.len() % 2 == 1 {
+        seconds[middle]
+    } else {
+        (seconds[middle - 1] + seconds[middle]) / 2
+    })
+}
+
+/// Answer statistics per agency, from each published question's and error
+/// report's publication and answer times.
+pub async fn answer_stats(
+    storage: &Storage,
+    agency: Option<&AgencySlug>,
+) -> Result<Vec<AnswerStats>, AppError> {
+    let rows = storage.answer_times(agency).await?;
+    let mut by_agency: std::collections::BTreeMap<AgencySlug, (i64, Vec<i64>)> =
+        std::collections::BTreeMap::new();
+    for (agency, published_at, answered_at) in rows {
+        let entry = by_agency.entry(agency).or_default();
+        entry.0 += 1;
+        if let Some(answered_at) = answered_at {
+            entry
+                .1
+                .push(seconds_between(&published_at, &answered_at).max(0));
+        }
+    }
+    Ok(by_agency
+        .into_iter()
+        .map(|(agency, (items, answered))| AnswerStats {
+            agency,
+            items,
+            answered: answered.len() as i64,
+            median_seconds: median(answered),
+        })
+        .collect())
+}
+
+/// Deletes reply emails older than the retention period, rate-limit counts
+/// of past hours and salts of past days. Returns how many emails went.
+pub async fn tidy(storage: &Storage, now: OffsetDateTime) -> Result<u64, AppError> {
+    let settings = storage.feedback_settings().await?;
+    let stamp = crate::clock::format_timestamp(now);
+    let cutoff =
+        crate::clock::format_timestamp(now - time::Duration::days(settings.email_retention_days));
+    let two_hours_ago = crate::clock::format_timestamp(now - time::Duration::hours(2));
+    let two_days_ago = crate::clock::format_timestamp(now - time::Duration::days(2));
+    let mut tx = storage.begin().await?;
+    let forgotten = Storage::forget_emails(&mut tx, &cutoff, &stamp).await?;
+    Storage::tidy_client_traces(&mut tx, &two_hours_ago[..13], &two_days_ago[..10]).await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(forgotten)
+}
+
+/// Runs [`tidy`] now and every hour, for as long as the server runs.
+pub async fn tidy_hourly(storage: Storage) {
+    loop {
+        match tidy(&storage, OffsetDateTime::now_utc()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "deleted reply emails past their retention period"),
+            Err(error) => tracing::warn!(%error, "could not tidy citizen feedback"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3_600)).await;
+    }
+}
+
+/// What the feedback pages read and send, from the register's database.
+#[async_trait::async_trait]
+impl app::feedback::FeedbackDesk for Storage {
+    async fn published_feedback(
+        &self,
+        system: &SystemId,
+    ) -> Result<Vec<app::feedback::PublicComment>, AppError> {
+        self.published_comments(system).await
+    }
+
+    async fn submit(
+        &self,
+        system: &SystemId,
+        input: FeedbackInput,
+        client: &ClientAddress,
+    ) -> Result<FeedbackOutcome, AppError> {
+        submit(self, system, &input, client).await
+    }
+
+    async fn answer_stats(
+        &self,
+        agency: Option<&AgencySlug>,
+    ) -> Result<Vec<AnswerStats>, AppError> {
+        answer_stats(self, agency).await
+    }
+
+    async fn moderation_queue(
+        &self,
+        filter: app::feedback::QueueFilter,
+    ) -> Result<Vec<app::feedback::ModerationItem>, AppError> {
+        Storage::moderation_queue(self, filter).await
+    }
+
+    async fn agency_items(
+        &self,
+        agency: &AgencySlug,
+    ) -> Result<Vec<app::feedback::AgencyItem>, AppError> {
+        Storage::agency_items(self, agency, &crate::clock::now()).await
+    }
+
+    async fn feedback_settings(&self) -> Result<FeedbackSettings, AppError> {
+        Storage::feedback_settings(self).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn the_median_is_the_middle() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![5]), Some(5));
+        assert_eq!(median(vec![9, 1, 5]), Some(5));
+        assert_eq!(median(vec![4, 1, 10, 2]), Some(3));
+    }
+
+    #[test]
+    fn the_window_is_the_clock_hour() {
+        let (hour, retry_after) = rate_window(datetime!(2026-11-28 16:59:30 UTC));
+        assert_eq!(hour, "2026-11-28T16");
+        assert_eq!(retry_after, 30);
+        assert_eq!(
+            seconds_between("2026-11-28T16:00:00Z", "2026-11-29T16:00:30Z"),
+            86_430
+        );
+    }
+}
