@@ -107,6 +107,11 @@ run() {
   if grep -q "Non-2xx" <<<"$out"; then grep "Non-2xx" <<<"$out"; fi
 }
 
+# Warm-up, not counted: the first requests fill the page cache with the
+# index, the allocator's pools and the cache of recent results.
+wrk -t2 -c"$connections" -d5s -s "$popular" "$base/systems?" >/dev/null
+wrk -t2 -c"$connections" -d5s -s "$popular" "$base/api/v1/systems?" >/dev/null
+
 echo "$connections clients, $duration each, $(nproc) cores shared by server and load, $systems systems"
 run "/systems?… popular" "$popular" "$base/systems?"
 run "/api/v1/systems?… popular" "$popular" "$base/api/v1/systems?"

@@ -263,4 +263,21 @@ mod tests {
         );
         assert_eq!(AuditFilter::all().len(), AuditOutcome::ALL.len() + 1);
     }
+
+    #[test]
+    fn labels_need_no_escaping() {
+        // Pages put these labels in HTML strings as they are (search results, facets).
+        let labels = Stage::ALL
+            .iter()
+            .map(|v| v.label())
+            .chain(RiskLevel::ALL.iter().map(|v| v.label()))
+            .chain(Topic::ALL.iter().map(|v| v.label()))
+            .chain(Technique::ALL.iter().map(|v| v.label()))
+            .chain(AuditOutcome::ALL.iter().map(|v| v.label()))
+            .chain(Stage::ALL.iter().map(|v| v.as_str()))
+            .chain(RiskLevel::ALL.iter().map(|v| v.as_str()));
+        for label in labels {
+            assert_eq!(crate::search::escaped(label), label);
+        }
+    }
 }

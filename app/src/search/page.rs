@@ -7,7 +7,7 @@
 //! adds one, so back and forward step through choices.
 
 use super::query::{QueryProblem, Sort, SystemQuery};
-use super::{AgencyNames, Facet, Hit, SearchResults, Snippet};
+use super::{AgencyNames, Facet, Hit, SearchResults, escaped, snippet_html};
 use crate::browser;
 use crate::layout::{Unavailable, set_status};
 use crate::record::AgencySlug;
@@ -15,6 +15,7 @@ use crate::systems::list::KeyFacts;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
+use std::fmt::Write;
 use std::sync::Arc;
 
 /// One page of results for a query given as a URL query string.
@@ -290,41 +291,45 @@ fn facet_choices(
 ) -> impl IntoView + use<> {
     let no_counts = std::collections::BTreeMap::new();
     let counts = results.facets.get(&facet).unwrap_or(&no_counts);
-    let chosen = query.filters.get(&facet).cloned().unwrap_or_default();
-    let mut values: Vec<(String, String, u64)> = Vec::new();
-    let mut add = |value: &str, label: String| {
-        let count = counts.get(value).copied().unwrap_or(0);
-        if (count > 0 || chosen.iter().any(|c| c == value))
-            && !values.iter().any(|(v, _, _)| v == value)
-        {
-            values.push((value.to_string(), label, count));
-        }
-    };
+    let chosen: &[String] = query.filters.get(&facet).map_or(&[], |v| v.as_slice());
+    // (value, label, count), borrowed: this runs for every facet of every page.
+    let mut values: Vec<(&str, &str, u64)> = Vec::new();
     if facet == Facet::Agency {
-        // Agencies with the most systems first. Looked up by slug: a register
-        // has hundreds of agencies, and this runs on every search page.
-        let names: std::collections::HashMap<&str, &str> = agencies
-            .iter()
-            .map(|(slug, name)| (slug.0.as_str(), name.as_str()))
-            .collect();
-        let mut by_count: Vec<(&String, &u64)> = counts.iter().collect();
-        by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        for (slug, _) in by_count {
-            let name = names
-                .get(slug.as_str())
-                .map_or_else(|| slug.clone(), |n| n.to_string());
-            add(slug, name);
+        // Agencies with the most systems first. A register has hundreds of
+        // agencies: one pass over the names, each count looked up by slug.
+        for (slug, name) in agencies.iter() {
+            if let Some(count) = counts.get(&slug.0).filter(|c| **c > 0) {
+                values.push((&slug.0, name, *count));
+            }
         }
+        if values.len() < counts.len() {
+            // An agency too new for the names read a moment ago: its slug will do.
+            for (slug, count) in counts {
+                if !values.iter().any(|(v, _, _)| v == slug) {
+                    values.push((slug, slug, *count));
+                }
+            }
+        }
+        values.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
     } else {
         for (value, label) in facet.known_values() {
-            add(value, label.to_string());
+            let count = counts.get(value).copied().unwrap_or(0);
+            if count > 0 || chosen.iter().any(|c| c == value) {
+                values.push((value, label, count));
+            }
         }
     }
-    for value in &chosen {
-        add(
-            value,
-            value_label(facet, value, agencies).unwrap_or_else(|| value.clone()),
-        );
+    // Chosen values without systems still show, to be unticked.
+    let labels: Vec<(&str, String)> = chosen
+        .iter()
+        .filter(|value| !values.iter().any(|(v, _, _)| v == value))
+        .map(|value| {
+            let label = value_label(facet, value, agencies).unwrap_or_else(|| value.clone());
+            (value.as_str(), label)
+        })
+        .collect();
+    for (value, label) in &labels {
+        values.push((value, label, 0));
     }
     // Agencies beyond the first few go in a list to choose from: a register
     // has hundreds, too many to tick through (and to send with every page).
@@ -339,39 +344,45 @@ fn facet_choices(
     } else {
         Vec::new()
     };
-    let items = values
-        .into_iter()
-        .enumerate()
-        .map(|(at, (value, label, count))| {
-            let id = format!("facet-{}-{at}", facet.name());
-            let checked = query.has(facet, &value);
-            view! {
-                <li>
-                    <input type="checkbox" id=id.clone() name=facet.name() value=value form="search-form" checked=checked/>
-                    <label for=id>{label}" "<span class="count">{format!("({count})")}</span></label>
-                </li>
-            }
-        })
-        .collect_view();
+    // One string of HTML per list rather than a view per box: every search
+    // page shows dozens. Values and labels are escaped.
+    let mut items = String::with_capacity(values.len() * 200);
+    for (at, (value, label, count)) in values.iter().enumerate() {
+        let checked = if query.has(facet, value) {
+            " checked"
+        } else {
+            ""
+        };
+        let _ = write!(
+            items,
+            r#"<li><input type="checkbox" id="facet-{name}-{at}" name="{name}" value="{value}" form="search-form"{checked}><label for="facet-{name}-{at}">{label} <span class="count">({count})</span></label></li>"#,
+            name = facet.name(),
+            value = escaped(value),
+            label = escaped(label),
+        );
+    }
     let more = (!shown.is_empty()).then(|| {
-        let options = shown
-            .into_iter()
-            .map(|(value, label, count)| view! { <option value=value>{format!("{label} ({count})")}</option> })
-            .collect_view();
+        let mut options = String::with_capacity(shown.len() * 80);
+        options.push_str(r#"<option value="">Choose an agency</option>"#);
+        for (value, label, count) in &shown {
+            let _ = write!(
+                options,
+                r#"<option value="{}">{} ({count})</option>"#,
+                escaped(value),
+                escaped(label)
+            );
+        }
         view! {
             <div class="filter facet-more">
                 <label for="facet-agency-more">"Another agency"</label>
-                <select id="facet-agency-more" name=facet.name() form="search-form">
-                    <option value="">"Choose an agency"</option>
-                    {options}
-                </select>
+                <select id="facet-agency-more" name=facet.name() form="search-form" inner_html=options></select>
             </div>
         }
     });
     view! {
         <fieldset class="facet">
             <legend>{facet.label()}</legend>
-            <ul>{items}</ul>
+            <ul inner_html=items></ul>
             {more}
         </fieldset>
     }
@@ -501,59 +512,42 @@ fn no_results(
     .into_any()
 }
 
-/// A snippet with its matched words in `<mark>`.
-#[component]
-fn Marked(snippet: Snippet) -> impl IntoView {
-    snippet
-        .into_iter()
-        .map(|fragment| {
-            if fragment.marked {
-                view! { <mark>{fragment.text}</mark> }.into_any()
-            } else {
-                fragment.text.into_any()
-            }
-        })
-        .collect_view()
-}
-
 /// One result: name and summary with the searched words marked, where else
 /// they were found, and the key facts.
+///
+/// Names, summaries and snippets go in as HTML made by [`snippet_html`] and
+/// [`escaped`], which escape every character of the text: a search page shows
+/// 25 of these, and one string each renders far faster than a view per word.
 #[component]
 fn HitRow(hit: Hit) -> impl IntoView {
-    let name = hit.highlight("name").cloned();
-    let summary = hit.highlight("summary").cloned();
+    let name = hit
+        .highlight("name")
+        .map_or_else(|| escaped(&hit.system.name), snippet_html);
+    let summary = hit
+        .highlight("summary")
+        .map_or_else(|| escaped(&hit.system.summary), snippet_html);
     let elsewhere = hit
         .highlights
         .iter()
         .find(|h| h.field != "name" && h.field != "summary")
-        .cloned();
+        .map(|h| (field_label(&h.field), snippet_html(&h.snippet)));
     let system = hit.system;
     view! {
         <li class="system-item">
             <h3 class="system-name">
-                <a href=format!("/systems/{}", system.id)>
-                    {match name {
-                        Some(snippet) => view! { <Marked snippet/> }.into_any(),
-                        None => system.name.clone().into_any(),
-                    }}
-                </a>
+                <a href=format!("/systems/{}", system.id) inner_html=name></a>
             </h3>
             <p class="system-owner">
                 <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
             </p>
-            <p class="system-summary">
-                {match summary {
-                    Some(snippet) => view! { <Marked snippet/> }.into_any(),
-                    None => system.summary.clone().into_any(),
-                }}
-            </p>
-            {elsewhere.map(|h| view! {
+            <p class="system-summary" inner_html=summary></p>
+            {elsewhere.map(|(label, html)| view! {
                 <p class="system-match">
-                    <span class="match-field">{format!("{}: ", field_label(&h.field))}</span>
-                    <Marked snippet=h.snippet/>
+                    <span class="match-field">{label}": "</span>
+                    <span inner_html=html></span>
                 </p>
             })}
-            <KeyFacts system=system.clone()/>
+            <KeyFacts system/>
         </li>
     }
 }
