@@ -42,3 +42,13 @@ run "/systems/{id} (page)" "$base/systems/$id"
 run "/systems/{id} (static)" "$base/bench/record.html"
 run "/systems (page)" "$base/systems"
 run "/systems (static)" "$base/bench/systems.html"
+
+# What a citizen downloads for a record: the page and what it loads, gzipped
+# as the server sends them (budget: 300 KB).
+total=0
+for path in "/systems/$id" $(grep -o '/pkg/[a-z_.]*\.\(css\|js\|wasm\)' target/site/bench/record.html | sort -u); do
+  bytes=$(curl -sf -H 'Accept-Encoding: gzip' "$base$path" | wc -c)
+  printf '  %-28s %8d bytes\n' "$path" "$bytes"
+  total=$((total + bytes))
+done
+printf 'a record page with everything it loads, gzipped: %d KB (budget 300 KB)\n' "$((total / 1024))"

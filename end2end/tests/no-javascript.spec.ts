@@ -1,6 +1,6 @@
 // Without JavaScript every page is complete and the filter form still works.
 // (axe needs JavaScript to run, so the same pages are scanned in register.spec.ts.)
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support";
 
 test.use({ javaScriptEnabled: false });
 

@@ -1,6 +1,5 @@
 // A citizen's way through the register: home → list → filter → record → agency.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, waitForHydration, watchForErrors } from "./support";
+import { expect, test, expectAccessible, waitForHydration, watchForErrors } from "./support";
 
 test("home, list, filter, record and agency pages work and are accessible", async ({ page }) => {
   const errors = watchForErrors(page);
@@ -87,11 +86,9 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
     await expect(page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
   }
   await expect(page.locator("section[aria-labelledby=facts]")).toContainText("Version");
-  // A record has no islands: no script or wasm is downloaded for it.
-  const scripts = await page.evaluate(() =>
-    performance.getEntriesByType("resource").map((r) => r.name).filter((n) => /\.(js|wasm)$/.test(n)),
-  );
-  expect(scripts).toEqual([]);
+  // A record's one island is its feedback form, which the bundle wakes up
+  // (what a release build sends for a record is measured in bench/load.sh).
+  await expect(page.locator("form.feedback-form")).toHaveAttribute("data-hydrated", "true");
   await expectAccessible(page);
 
   // Its agency lists its systems.

@@ -1,7 +1,6 @@
 // The sign-in page: accessible, and a wrong sign-in shows the form again with
 // the problem named, linked from an error summary, and the email kept.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, watchForErrors } from "./support";
+import { expect, test, expectAccessible, watchForErrors } from "./support";
 
 test("a wrong sign-in is explained on an accessible form", async ({ page }) => {
   const errors = watchForErrors(page);

@@ -1,7 +1,47 @@
 // Shared checks for every page the browser tests visit.
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
+
+/** The email a citizen leaves for a reply in the feedback tests. */
+export const PRIVATE_EMAIL = "private.reader.4410@example.org";
+let responsesChecked = 0;
+
+/** How many responses the whole suite has checked for the private email so far. */
+export function checkedResponses(): number {
+  return responsesChecked;
+}
+
+/**
+ * Playwright's `test`, with every response every test's page receives read
+ * and checked: none may contain the email a citizen left for a reply.
+ */
+export const test = base.extend<{ privateEmailNeverShown: void }>({
+  privateEmailNeverShown: [
+    async ({ page }, use) => {
+      const leaks: string[] = [];
+      const reads: Promise<void>[] = [];
+      page.on("response", (response) => {
+        const type = response.headers()["content-type"] ?? "";
+        if (/wasm|image|font/.test(type)) return;
+        reads.push(
+          response
+            .text()
+            .then((body) => {
+              responsesChecked += 1;
+              if (body.includes(PRIVATE_EMAIL)) leaks.push(response.url());
+            })
+            .catch(() => {}),
+        );
+      });
+      await use();
+      await Promise.all(reads);
+      expect(leaks, "responses that showed a citizen's private email").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** The password of every account the tests create. */
 export const PASSWORD = "a long enough password";

@@ -5,8 +5,7 @@
 //
 // This file runs last (files run in name order, one worker): it adds to the
 // demo register, whose counts the other files check.
-import { expect, test } from "@playwright/test";
-import { addAccount, expectAccessible, signIn, unexpected, watchForErrors } from "./support";
+import { expect, test, addAccount, expectAccessible, signIn, unexpected, watchForErrors } from "./support";
 
 test.describe.configure({ mode: "serial" });
 

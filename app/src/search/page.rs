@@ -191,7 +191,9 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
     });
 
     view! {
-        <div class="system-search" data-hydrated=move || hydrated.get().to_string() on:change=on_change>
+        // `try_get`: a client that goes away while its page renders disposes
+        // these signals under the renderer's feet; then there is nothing to show.
+        <div class="system-search" data-hydrated=move || hydrated.try_get().unwrap_or_default().to_string() on:change=on_change>
             // The facets and sort sit outside this form but belong to it (their
             // `form` attribute), so one GET request carries words and filters.
             <form id="search-form" class="search-form" method="get" action="/systems" role="search" on:submit=on_submit>
@@ -201,14 +203,14 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
                     <input type="search" id="search-q" name="q" maxlength="500" autocomplete="off"
                         aria-describedby="search-q-hint"
                         value=initial_words
-                        prop:value=move || words_shown.get()
+                        prop:value=move || words_shown.try_get().unwrap_or_default()
                         on:input=move |ev| on_type(event_target_value(&ev))/>
                     <button type="submit">"Search"</button>
                 </div>
             </form>
-            <div class="search-body" aria-busy=move || loading.get().to_string()>
+            <div class="search-body" aria-busy=move || loading.try_get().unwrap_or_default().to_string()>
                 <div node_ref=server_body>{children()}</div>
-                {move || fresh.get().map(|(query, results)| {
+                {move || fresh.try_get().flatten().map(|(query, results)| {
                     let agencies = agencies.get_value().unwrap_or_default();
                     view! { <SearchBody query problems=Vec::new() results agencies/> }
                 })}
