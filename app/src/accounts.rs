@@ -21,6 +21,16 @@ pub struct SignedInAccount {
     pub csrf_token: String,
 }
 
+impl SignedInAccount {
+    /// The agency whose systems this account writes for: editors' and
+    /// approvers' own agency; none for other roles.
+    pub fn own_agency(&self) -> Option<AgencySlug> {
+        self.agency
+            .clone()
+            .filter(|_| self.role.belongs_to_agency())
+    }
+}
+
 /// A sign-in that did not work, shown again: what was typed and what was wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignInAttempt {

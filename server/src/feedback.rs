@@ -16,6 +16,7 @@
 pub mod check;
 pub mod forms;
 
+use crate::publishing::check::problem;
 use crate::publishing::{Actor, Person};
 use crate::storage::{NewComment, Storage};
 use app::error::AppError;
@@ -147,7 +148,7 @@ pub async fn flag(
     client: &ClientAddress,
 ) -> Result<Flagged, AppError> {
     let Some(reason) = HideReason::parse(reason) else {
-        return Err(check_problem(
+        return Err(problem(
             "reason",
             &format!("Choose a reason: one of {}", HideReason::names()),
         ));
@@ -183,8 +184,9 @@ pub async fn moderate(
         return Err(AppError::Forbidden);
     }
     let note = match decision {
-        Decision::Hide { note, .. } => check::note(note)
-            .map_err(|message| check_problem(&format!("note-{comment}"), &message))?,
+        Decision::Hide { note, .. } => {
+            check::note(note).map_err(|message| problem(&format!("note-{comment}"), &message))?
+        }
         Decision::Publish => None,
     };
     let mut tx = storage.begin().await?;
@@ -229,11 +231,8 @@ pub async fn answer(
     comment: i64,
     text: &str,
 ) -> Result<(), AppError> {
-    let own_agency = person
-        .agency
-        .clone()
-        .filter(|_| person.role.belongs_to_agency())
-        .ok_or(AppError::Forbidden)?;
+    let actor = Actor::Account(person.clone());
+    let own_agency = actor.agency().cloned().ok_or(AppError::Forbidden)?;
     let mut tx = storage.begin().await?;
     let Some(found) = Storage::comment(&mut tx, comment).await? else {
         return Err(AppError::NotFound);
@@ -246,11 +245,11 @@ pub async fn answer(
             "Only published questions and error reports can be answered.".into(),
         ));
     }
-    let text = check::answer(text)
-        .map_err(|message| check_problem(&format!("answer-{comment}"), &message))?;
+    let text =
+        check::answer(text).map_err(|message| problem(&format!("answer-{comment}"), &message))?;
     let now = crate::clock::now();
     Storage::answer_comment(&mut tx, comment, &text, &person.email, &now).await?;
-    let entry = Actor::Account(person.clone()).log(
+    let entry = actor.log(
         "answer_comment",
         Some(&found.agency),
         Some(&found.system),
@@ -333,10 +332,6 @@ pub async fn change_settings(
     Storage::log_write(&mut tx, &entry).await?;
     tx.commit().await.map_err(crate::storage::database_error)?;
     Ok(settings)
-}
-
-fn check_problem(field: &str, message: &str) -> AppError {
-    crate::publishing::check::problem(field, message)
 }
 
 /// Seconds from one RFC 3339 timestamp to another (0 when either is unreadable).

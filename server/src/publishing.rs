@@ -80,7 +80,7 @@ impl Actor {
     }
 
     /// The agency the actor writes for, if it writes for one.
-    fn agency(&self) -> Option<&AgencySlug> {
+    pub(crate) fn agency(&self) -> Option<&AgencySlug> {
         match self {
             Actor::Account(person) if person.role.belongs_to_agency() => person.agency.as_ref(),
             Actor::Token(token) => Some(&token.agency),

@@ -22,11 +22,7 @@ pub struct AgencyAnswers {
 pub async fn get_agency_answers() -> Result<AgencyAnswers, ServerFnError> {
     use crate::error::AppError;
     let account = crate::manage::account()?;
-    let Some(agency) = account
-        .agency
-        .clone()
-        .filter(|_| account.role.belongs_to_agency())
-    else {
+    let Some(agency) = account.own_agency() else {
         return Err(AppError::Forbidden.into());
     };
     let desk = super::feedback_desk()?;

@@ -71,6 +71,7 @@ pub fn ModerationPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading the queue…"</p> }>
             {move || {
                 let account = account.clone();
+                let values = fields::Values::from_context();
                 Suspend::new(async move {
                     match queue.await {
                         Ok(items) if items.is_empty() => view! {
@@ -79,7 +80,9 @@ pub fn ModerationPage() -> impl IntoView {
                         Ok(items) => view! {
                             <p>{format!("{} comments, newest first.", items.len())}</p>
                             <ol class="moderation-queue">
-                                {items.into_iter().map(|item| view! { <QueueItem item account=account.clone() filter/> }).collect_view()}
+                                {items.into_iter().map(|item| view! {
+                                    <QueueItem item account=account.clone() filter values=values.clone()/>
+                                }).collect_view()}
                             </ol>
                         }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
@@ -96,6 +99,8 @@ fn QueueItem(
     item: ModerationItem,
     account: crate::accounts::SignedInAccount,
     filter: QueueFilter,
+    /// The form sent back with a problem, if any.
+    values: fields::Values,
 ) -> impl IntoView {
     let id = item.id;
     let who = item
@@ -124,7 +129,6 @@ fn QueueItem(
             .join(", ");
         view! { <li class="warning">{format!("Reported by readers {} times: {reasons}", item.flag_reasons.len())}</li> }
     });
-    let values = fields::Values::from_context();
     let wrong_note = values.problem(&format!("note-{id}"));
     let typed_note = values.get(&format!("note-{id}"));
     view! {

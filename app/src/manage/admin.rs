@@ -17,7 +17,7 @@ use leptos_router::hooks::use_query_map;
 pub async fn get_tokens() -> Result<Vec<TokenLine>, ServerFnError> {
     use crate::error::AppError;
     let account = super::account()?;
-    let Some(agency) = account.agency.filter(|_| account.role.belongs_to_agency()) else {
+    let Some(agency) = account.own_agency() else {
         return Err(AppError::Forbidden.into());
     };
     Ok(super::manage_register()?.token_lines(&agency).await?)

@@ -27,11 +27,7 @@ pub async fn get_agency_desk() -> Result<AgencyDesk, ServerFnError> {
     use crate::search::{Facet, Filters, Sort, SystemQuery};
 
     let account = super::account()?;
-    let Some(agency) = account
-        .agency
-        .clone()
-        .filter(|_| account.role.belongs_to_agency())
-    else {
+    let Some(agency) = account.own_agency() else {
         return Err(AppError::Forbidden.into());
     };
     let register = crate::register::register()?;
