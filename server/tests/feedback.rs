@@ -193,6 +193,59 @@ async fn a_question_waits_for_a_moderator_then_the_owning_agency_answers_it() {
             "{}: editors do not moderate",
             db.name
         );
+        // A moderator's wrong form is refused and changes nothing.
+        let long_note = "n".repeat(501);
+        let wrong_forms = [
+            (
+                format!("/manage/feedback/{comment}"),
+                vec![("decision", "maybe")],
+                StatusCode::CONFLICT,
+                "Choose to publish the comment",
+            ),
+            (
+                format!("/manage/feedback/{comment}"),
+                vec![("decision", "hide"), ("reason", "boring")],
+                StatusCode::CONFLICT,
+                "Choose to publish the comment",
+            ),
+            (
+                "/manage/feedback/not-a-number".to_string(),
+                vec![("decision", "publish")],
+                StatusCode::CONFLICT,
+                "Choose to publish the comment",
+            ),
+            (
+                format!("/manage/feedback/{comment}"),
+                vec![
+                    ("decision", "hide"),
+                    ("reason", "spam"),
+                    ("note", long_note.as_str()),
+                ],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "500 characters or fewer",
+            ),
+            (
+                "/manage/feedback/999999".to_string(),
+                vec![("decision", "publish")],
+                StatusCode::NOT_FOUND,
+                "no such",
+            ),
+        ];
+        for (uri, fields, status, message) in wrong_forms {
+            let refused = post_form(&site, &uri, &moderator, &fields).await;
+            assert_eq!(refused.status, status, "{}: {uri} {fields:?}", db.name);
+            assert!(
+                refused.text.contains(message),
+                "{}: {uri}: {message}",
+                db.name
+            );
+        }
+        let queue = get(&site, "/manage/feedback", &moderator).await;
+        assert!(
+            queue.text.contains("quillwort"),
+            "{}: still waiting",
+            db.name
+        );
         let published = post_form(
             &site,
             &format!("/manage/feedback/{comment}"),
