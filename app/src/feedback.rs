@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// A published comment, as the public sees it (no email, nothing about the sender).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublicComment {
     pub id: i64,
     pub kind: FeedbackKind,
@@ -31,6 +32,7 @@ pub struct PublicComment {
 
 /// An agency's answer to a question or error report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OfficialAnswer {
     pub agency: AgencySlug,
     pub body: String,

@@ -12,11 +12,13 @@ use serde::{Deserialize, Serialize};
 /// The stable public id of a system: never reused, survives renames.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SystemId(pub String);
 
 /// The slug that names an agency in URLs and JSON (`dhs`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencySlug(pub String);
 
 impl std::fmt::Display for SystemId {
@@ -33,6 +35,7 @@ impl std::fmt::Display for AgencySlug {
 
 /// A government body that owns systems in the register.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Agency {
     pub slug: AgencySlug,
     pub name: String,
@@ -53,6 +56,7 @@ pub struct AgencyWithCount {
 
 /// One data set a system uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DataSet {
     pub name: String,
     #[serde(default)]
@@ -66,6 +70,7 @@ pub struct DataSet {
 
 /// An impact assessment done for a system.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Assessment {
     pub kind: AssessmentKind,
     /// `YYYY-MM-DD`, when known.
@@ -75,6 +80,7 @@ pub struct Assessment {
 
 /// A field the agency does not publish, with the stated legal ground.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Withheld {
     /// The public JSON name of the withheld field, e.g. `data`.
     pub field: String,
@@ -123,6 +129,7 @@ impl SystemContent {
 
 /// An independent audit of a system, recorded by an oversight body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Audit {
     pub auditor: String,
     /// `YYYY-MM-DD`

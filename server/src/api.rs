@@ -2,10 +2,10 @@
 //! names, and one error envelope for every failure:
 //! `{"errors": [{"code": "...", "detail": "...", "field": "..."}]}`.
 
-mod feedback;
-mod systems;
-mod versions;
-mod write;
+pub mod feedback;
+pub mod systems;
+pub mod versions;
+pub mod write;
 
 use crate::web::AppState;
 use app::error::AppError;
@@ -15,8 +15,9 @@ use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, put};
 use serde::Serialize;
 
-/// Every route of the JSON API.
-pub fn routes() -> Router<AppState> {
+/// Every route of the JSON API and the open data, with their manners
+/// (CORS for reading, ETags, caching, the rate limit).
+pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/api/v1/systems", get(systems::search).post(write::create))
         .route(
@@ -32,12 +33,21 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/systems/{id}/versions/{version}",
             get(versions::version),
         )
+        .merge(crate::open_data::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::open_data::manners::api_manners,
+        ))
+        .layer(crate::open_data::manners::cors())
 }
 
 /// One problem with a request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ApiProblem {
-    /// A stable machine code, e.g. `invalid_parameter`.
+    /// A stable machine code: `invalid_parameter`, `invalid_field`,
+    /// `invalid_json`, `not_found`, `unauthorized`, `forbidden`, `conflict`,
+    /// `too_large`, `rate_limited`, `too_many_requests` or `internal`.
+    #[schema(value_type = String)]
     pub code: &'static str,
     /// What is wrong, for people.
     pub detail: String,

@@ -1,4 +1,4 @@
-//! The command line: `lantern serve`, `import`, `reindex`, `seed`, `user` and `token`.
+//! The command line: `lantern serve`, `import`, `export`, `reindex`, `seed`, `user` and `token`.
 
 use crate::accounts::NewAccount;
 use crate::config::{DataConfig, ServeConfig};
@@ -35,6 +35,16 @@ enum Command {
         /// Where to write the report of rows not imported (default: printed).
         #[arg(long)]
         report: Option<PathBuf>,
+    },
+    /// Write the whole published register to a file (or standard output),
+    /// as `/api/v1/export.*` gives it.
+    Export {
+        /// json (one document), ndjson (one system per line) or csv.
+        #[arg(long, value_enum)]
+        format: crate::open_data::export::Format,
+        /// Where to write it (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Rebuild the search index from the database, from scratch.
     Reindex,
@@ -123,6 +133,9 @@ impl Cli {
                 file,
                 report,
             }) => import::run(&self.data, format, &file, report.as_deref()).await,
+            Some(Command::Export { format, output }) => {
+                crate::open_data::export::run(&self.data, format, output.as_deref()).await
+            }
             Some(Command::Reindex) => reindex(&self.data).await,
             Some(Command::User {
                 command:

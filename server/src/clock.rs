@@ -13,6 +13,31 @@ pub fn today() -> String {
     now()[..10].to_string()
 }
 
+/// Now with microseconds, as `2026-11-28T07:00:00.123456Z`: the changes
+/// feed's clock. Fixed width, so it sorts as text.
+pub fn now_precise() -> String {
+    format_precise(OffsetDateTime::now_utc())
+}
+
+/// A moment with microseconds, as `2026-11-28T07:00:00.123456Z`.
+pub fn format_precise(moment: OffsetDateTime) -> String {
+    let format = format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+    );
+    moment
+        .to_offset(time::UtcOffset::UTC)
+        .format(&format)
+        .expect("a fixed format always applies to a valid date")
+}
+
+/// An RFC 3339 timestamp from outside (any offset, any precision), as the
+/// changes feed's clock writes it; `None` if it is not RFC 3339.
+pub fn parse_precise(text: &str) -> Option<String> {
+    let moment = OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
+    // Years before 0 or past 9999 have no fixed-width form.
+    (0..=9999).contains(&moment.to_offset(time::UtcOffset::UTC).year()).then(|| format_precise(moment))
+}
+
 /// A moment as `2026-11-28T07:00:00Z`.
 pub fn format_timestamp(moment: OffsetDateTime) -> String {
     let format = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
@@ -38,5 +63,20 @@ mod tests {
             "2026-11-28T07:05:09Z"
         );
         assert_eq!(now().len(), 20);
+        assert_eq!(now_precise().len(), 27);
+    }
+
+    #[test]
+    fn times_from_outside_become_fixed_width_utc() {
+        assert_eq!(
+            parse_precise("2026-11-28T09:05:09.5+02:00").as_deref(),
+            Some("2026-11-28T07:05:09.500000Z")
+        );
+        assert_eq!(
+            parse_precise("2026-11-28T07:05:09Z").as_deref(),
+            Some("2026-11-28T07:05:09.000000Z")
+        );
+        assert_eq!(parse_precise("2026-11-28"), None);
+        assert_eq!(parse_precise("yesterday"), None);
     }
 }

@@ -83,4 +83,8 @@ pub struct ServeConfig {
     /// `X-Forwarded-For` entry (for feedback's rate limit) instead of the peer.
     #[arg(long, env = "LANTERN_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+    /// Requests to `/api/v1/` and the feeds one client may make per minute
+    /// (counted per instance); 0 for no limit.
+    #[arg(long, env = "LANTERN_API_REQUESTS_PER_MINUTE", default_value_t = 600)]
+    pub api_requests_per_minute: u32,
 }

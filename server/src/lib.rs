@@ -12,6 +12,7 @@ pub mod feedback;
 pub mod history;
 pub mod import;
 pub mod manage;
+pub mod open_data;
 pub mod publishing;
 pub mod search;
 pub mod seed;

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod audit_log;
+mod changes;
 mod drafts;
 mod feedback;
 mod imports;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use audit_log::LogEntry;
+pub use changes::{Change, ChangeKind, ChangesFrom, FeedPosition};
 pub use drafts::{Draft, DraftState};
 pub use feedback::{NewComment, StoredComment};
 pub use imports::PendingImport;

@@ -32,6 +32,21 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub storage: Storage,
     pub search: SharedEngine,
+    /// API requests per client per minute, counted in this instance.
+    pub api_limit: Arc<crate::open_data::manners::RateLimit>,
+}
+
+impl AppState {
+    pub fn new(serve: &ServeConfig, storage: Storage, search: SharedEngine) -> AppState {
+        AppState {
+            leptos_options: leptos_options(serve),
+            storage,
+            search,
+            api_limit: Arc::new(crate::open_data::manners::RateLimit::new(
+                serve.api_requests_per_minute,
+            )),
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -81,7 +96,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/login", post(crate::sign_in::login))
         .route("/logout", post(crate::sign_in::logout))
-        .merge(crate::api::routes())
+        .merge(crate::api::routes(&state))
         // Same paths as the pages the forms are on: added route by route,
         // so each path's GET (the page) and POST (the form) share it.
         .route("/manage/systems/new", post(crate::manage::create_system))
@@ -221,11 +236,7 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     tokio::spawn(Indexer::new(storage.clone(), search.clone()).run());
     tokio::spawn(crate::accounts::prune_sign_ins_hourly(storage.clone()));
     tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));
-    let state = AppState {
-        leptos_options: leptos_options(serve),
-        storage,
-        search,
-    };
+    let state = AppState::new(serve, storage, search);
     if !std::path::Path::new(&serve.site_root).join("pkg").exists() {
         tracing::warn!(
             site_root = %serve.site_root,

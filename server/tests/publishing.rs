@@ -484,7 +484,7 @@ async fn a_draft_is_invisible_to_the_public_and_to_other_agencies_everywhere() {
                 format!("/systems/{id}"),
                 format!("/systems/{id}/history"),
                 "/api/v1/systems?q=zanzibarian".to_string(),
-                "/api/v1/systems?agency=tax-office&per_page=100".to_string(),
+                "/api/v1/systems?agency=tax-office&limit=500".to_string(),
                 format!("/api/v1/systems/{id}"),
                 format!("/api/v1/systems/{id}/versions"),
                 format!("/api/v1/systems/{id}/versions/1"),

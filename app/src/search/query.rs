@@ -62,6 +62,10 @@ pub struct SystemQuery {
     /// 1-based.
     pub page: u32,
     pub per_page: u32,
+    /// Results to skip, when the API's cursor says where to go on from;
+    /// pages go by `page` and leave this `None`.
+    #[serde(default)]
+    pub skip: Option<u32>,
 }
 
 impl Default for SystemQuery {
@@ -72,6 +76,7 @@ impl Default for SystemQuery {
             sort: Sort::Relevance,
             page: 1,
             per_page: PER_PAGE,
+            skip: None,
         }
     }
 }
@@ -214,6 +219,9 @@ impl SystemQuery {
         if self.per_page != PER_PAGE {
             params.append_pair("per_page", &self.per_page.to_string());
         }
+        if let Some(skip) = self.skip {
+            params.append_pair("skip", &skip.to_string());
+        }
         params.finish()
     }
 
@@ -283,7 +291,8 @@ impl SystemQuery {
 
     /// Results to skip before this page.
     pub fn offset(&self) -> u32 {
-        (self.page.max(1) - 1).saturating_mul(self.per_page)
+        self.skip
+            .unwrap_or_else(|| (self.page.max(1) - 1).saturating_mul(self.per_page))
     }
 
     /// The last page that may be shown for `total` results.

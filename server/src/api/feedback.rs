@@ -18,13 +18,17 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The published comments of a system.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FeedbackList {
     pub system: String,
     pub feedback: Vec<PublicComment>,
 }
 
-/// `GET /api/v1/systems/{id}/feedback`: oldest first, with official answers.
+/// The published questions, error reports and feedback on a system, oldest
+/// first, with the agency's official answers. Never an email address.
+#[utoipa::path(get, path = "/api/v1/systems/{id}/feedback", tag = "feedback",
+    params(("id" = String, Path, description = "The system's stable id")),
+    responses((status = 200, body = FeedbackList), (status = 404, body = crate::open_data::ErrorEnvelope)))]
 pub async fn list(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -40,11 +44,12 @@ pub async fn list(
 }
 
 /// What a sent comment became.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Sent {
     pub id: i64,
     /// `pending` (waits for a moderator) or `published`.
     pub state: CommentState,
+    #[schema(value_type = String)]
     pub message: &'static str,
 }
 
@@ -106,9 +111,18 @@ fn input(body: &Bytes) -> Result<FeedbackInput, ApiError> {
     }
 }
 
-/// `POST /api/v1/systems/{id}/feedback`: `202 Accepted` when it waits for a
-/// moderator, `201 Created` when published at once, `429` with `Retry-After`
-/// when this client sent too many.
+/// Sends a question, error report or feedback: `202 Accepted` when it waits
+/// for a moderator, `201 Created` when published at once, `429` with
+/// `Retry-After` when this client sent too many.
+#[utoipa::path(post, path = "/api/v1/systems/{id}/feedback", tag = "feedback",
+    params(("id" = String, Path, description = "The system's stable id")),
+    request_body(content = Object, description = "`{\"kind\": \"question\"|\"error\"|\"feedback\", \"body\": \"…\", \"name\": \"…\" (optional), \"email\": \"…\" (optional, never published)}`"),
+    responses(
+        (status = 201, body = Sent), (status = 202, body = Sent),
+        (status = 400, body = crate::open_data::ErrorEnvelope), (status = 404, body = crate::open_data::ErrorEnvelope),
+        (status = 413, body = crate::open_data::ErrorEnvelope), (status = 422, body = crate::open_data::ErrorEnvelope),
+        (status = 429, body = crate::open_data::ErrorEnvelope),
+    ))]
 pub async fn send(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -2,37 +2,51 @@
 //!
 //! Parameters are the `/systems` page's: `q`, one or more values per facet
 //! (`agency`, `stage`, `risk_level`, `topic`, `technique`, `audit`,
-//! `personal_data`), `sort` (`relevance`, `updated`, `name`), `page` and
-//! `per_page` (1 to 100).
+//! `personal_data`) and `sort` (`relevance`, `updated`, `name`); then
+//! `limit` (1 to 500, 100 by default) and `cursor`, which the answer's `next`
+//! link carries. Unlike the page, the API refuses what it does not know: an
+//! unknown parameter or facet value is a 400 naming it.
+//!
+//! Paging follows the search's order, so a write between two requests can
+//! shift results by one; for a complete, stable copy take an export, and
+//! follow `/api/v1/changes` from there.
 
 use super::ApiError;
+use crate::open_data::{ErrorEnvelope, invalid_parameters, limit_problem, parse_limit, shorten};
 use crate::web::AppState;
-use app::search::{Hit, SearchResults, SystemQuery, snippet_html};
+use app::register::Register;
+use app::search::query::MAX_RESULT_WINDOW;
+use app::search::{Facet, Hit, SearchResults, SystemQuery, snippet_html};
 use axum::extract::{RawQuery, State};
 use axum::response::Json;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use utoipa::ToSchema;
 
-/// The answer: one page of hits, the total, facet counts and paging.
-#[derive(Debug, Serialize)]
+/// Results per request unless `limit` says otherwise.
+const LIMIT: u32 = 100;
+
+/// The answer: some hits, the total, facet counts and where to go on.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SystemSearchPage {
     pub hits: Vec<SystemHit>,
-    /// Every system the words and filters match, on all pages.
+    /// Every system the words and filters match.
     pub total: u64,
     /// Facet → value → count, as Meilisearch's facet distribution has it.
     /// A facet's counts follow the words and the *other* facets' filters.
+    #[schema(value_type = BTreeMap<String, BTreeMap<String, u64>>)]
     pub facets: BTreeMap<&'static str, BTreeMap<String, u64>>,
-    pub page: u32,
-    pub per_page: u32,
-    /// Pages that can be fetched (paging stops after 10,000 results).
-    pub pages: u32,
+    pub limit: u32,
+    /// The next results, or `null` after the last (searches stop after 10,000 results).
+    pub next: Option<String>,
     /// When several words found nothing: the words with one left out that do
     /// find systems, most results first.
+    #[schema(value_type = Vec<Object>)]
     pub suggestions: Vec<app::search::Suggestion>,
 }
 
 /// One system found.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SystemHit {
     pub id: String,
     pub name: String,
@@ -40,10 +54,14 @@ pub struct SystemHit {
     pub agency: String,
     pub agency_name: String,
     pub summary: String,
+    #[schema(value_type = app::record::Stage)]
     pub stage: &'static str,
+    #[schema(value_type = app::record::RiskLevel)]
     pub risk_level: &'static str,
+    #[schema(value_type = app::record::Topic)]
     pub topic: &'static str,
     /// The latest audit's outcome, or `none`.
+    #[schema(value_type = String)]
     pub audit: &'static str,
     /// When the current version was published (RFC 3339).
     pub updated_at: String,
@@ -78,20 +96,124 @@ impl SystemHit {
     }
 }
 
-/// `GET /api/v1/systems?q=…&stage=…`
+/// What the API was asked: the search, and where in its results.
+struct ApiQuery {
+    query: SystemQuery,
+    limit: u32,
+    cursor: u32,
+}
+
+/// Reads the parameters, refusing unknown ones and unknown facet values.
+async fn api_query(state: &AppState, raw: &str) -> Result<ApiQuery, ApiError> {
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let mut search_pairs = Vec::new();
+    let mut limit = LIMIT;
+    let mut cursor = 0;
+    for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+        match key.as_ref() {
+            "limit" => match parse_limit(&value) {
+                Some(n) => limit = n as u32,
+                None => problems.push(("limit".into(), limit_problem(&value))),
+            },
+            "cursor" => match value.parse::<u32>() {
+                Ok(n) if n < MAX_RESULT_WINDOW => cursor = n,
+                _ => problems.push((
+                    "cursor".into(),
+                    format!("cursor “{}” is not one this API gave: follow the `next` link", shorten(&value)),
+                )),
+            },
+            "page" | "per_page" => problems.push((
+                key.to_string(),
+                format!("“{key}” is for the /systems page; the API pages with limit and cursor (follow `next`)"),
+            )),
+            "q" | "sort" => search_pairs.push((key.into_owned(), value.into_owned())),
+            name if Facet::parse(name).is_some() => {
+                search_pairs.push((key.into_owned(), value.into_owned()))
+            }
+            other => problems.push((
+                other.to_string(),
+                format!(
+                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, sort, limit and cursor",
+                    shorten(other)
+                ),
+            )),
+        }
+    }
+    let (mut query, query_problems) = SystemQuery::from_pairs(search_pairs);
+    problems.extend(query_problems.into_iter().map(|p| (p.field, p.message)));
+    let agencies = state.storage.agency_names().await?;
+    for (facet, values) in &query.filters {
+        let known = facet.known_values();
+        for value in values {
+            let exists = match facet {
+                Facet::Agency => agencies.iter().any(|(slug, _)| slug.0 == *value),
+                _ => known.iter().any(|(name, _)| name == value),
+            };
+            if !exists {
+                let detail = if *facet == Facet::Agency {
+                    format!("No agency has the slug “{}” (GET /api/v1/agencies lists them)", shorten(value))
+                } else {
+                    format!(
+                        "{} “{}” is not one of: {}",
+                        facet.name(),
+                        shorten(value),
+                        known.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
+                    )
+                };
+                problems.push((facet.name().to_string(), detail));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(invalid_parameters(problems));
+    }
+    query.per_page = limit;
+    query.skip = Some(cursor);
+    Ok(ApiQuery {
+        query,
+        limit,
+        cursor,
+    })
+}
+
+/// Search and browse published systems, with facet counts.
+#[utoipa::path(get, path = "/api/v1/systems", tag = "systems",
+    params(
+        ("q" = Option<String>, Query, description = "Words to search for"),
+        ("agency" = Option<Vec<String>>, Query, description = "Agency slugs (several combine with OR)"),
+        ("stage" = Option<Vec<app::record::Stage>>, Query),
+        ("risk_level" = Option<Vec<app::record::RiskLevel>>, Query),
+        ("topic" = Option<Vec<app::record::Topic>>, Query),
+        ("technique" = Option<Vec<app::record::Technique>>, Query),
+        ("audit" = Option<Vec<String>>, Query, description = "An audit outcome, or `none` for never audited"),
+        ("personal_data" = Option<Vec<String>>, Query, description = "`yes` or `no`"),
+        ("sort" = Option<String>, Query, description = "`relevance` (default), `updated` or `name`"),
+        ("limit" = Option<u32>, Query, description = "Results per request, 1 to 500 (100)"),
+        ("cursor" = Option<String>, Query, description = "Where to go on from: take it from `next`"),
+    ),
+    responses((status = 200, body = SystemSearchPage), (status = 400, body = ErrorEnvelope)))]
 pub async fn search(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SystemSearchPage>, ApiError> {
-    let (query, problems) = SystemQuery::from_query_string(raw.as_deref().unwrap_or_default());
-    if !problems.is_empty() {
-        return Err(ApiError::bad_parameters(problems));
-    }
+    let raw = raw.unwrap_or_default();
+    let asked = api_query(&state, &raw).await?;
     let results: SearchResults = std::sync::Arc::unwrap_or_clone(
-        app::search::search_with_suggestions(state.search.as_ref(), &query).await?,
+        app::search::search_with_suggestions(state.search.as_ref(), &asked.query).await?,
     );
+    let reachable = results.total.min(u64::from(MAX_RESULT_WINDOW));
+    let after = u64::from(asked.cursor) + u64::from(asked.limit);
+    let next = (after < reachable).then(|| {
+        let mut params: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes())
+            .filter(|(key, _)| key != "cursor")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        params.push(("cursor".into(), after.to_string()));
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(params);
+        format!("/api/v1/systems?{}", query.finish())
+    });
     Ok(Json(SystemSearchPage {
-        pages: query.last_page(results.total),
         total: results.total,
         facets: results
             .facets
@@ -99,8 +221,8 @@ pub async fn search(
             .map(|(facet, counts)| (facet.name(), counts))
             .collect(),
         hits: results.hits.into_iter().map(SystemHit::new).collect(),
-        page: query.page,
-        per_page: query.per_page,
+        limit: asked.limit,
+        next,
         suggestions: results.fewer_words,
     }))
 }

@@ -4,25 +4,33 @@
 //! Only what is published: a draft is a 404 here, like an id never used.
 
 use super::ApiError;
+use crate::open_data::ErrorEnvelope;
+use crate::open_data::record::{PublicContent, PublishedSystem, PublishedVersion};
 use crate::web::AppState;
 use app::error::AppError;
-use app::record::{System, SystemContent, SystemId};
+use app::record::SystemId;
 use app::register::Register;
 use axum::extract::{Path, State};
 use axum::response::Json;
 use serde::Serialize;
+use utoipa::ToSchema;
 
-/// `GET /api/v1/systems/{id}`: the current version, its agency and latest audit.
+/// A published system: the current version, its agency and latest audit.
+#[utoipa::path(get, path = "/api/v1/systems/{id}", tag = "systems",
+    params(("id" = String, Path, description = "The system's stable id")),
+    responses((status = 200, body = PublishedSystem), (status = 404, body = ErrorEnvelope)))]
 pub async fn system(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<System>, ApiError> {
+) -> Result<Json<PublishedSystem>, ApiError> {
     let system = state.storage.system(&SystemId(id)).await?;
-    system.map(Json).ok_or_else(|| AppError::NotFound.into())
+    system
+        .map(|system| Json(PublishedSystem::new(system)))
+        .ok_or_else(|| AppError::NotFound.into())
 }
 
 /// One line of a system's history.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct VersionLine {
     pub version: i64,
     /// RFC 3339, UTC.
@@ -32,13 +40,17 @@ pub struct VersionLine {
     pub url: String,
 }
 
-/// `GET /api/v1/systems/{id}/versions`: every published version, oldest first.
-#[derive(Debug, Serialize)]
+/// Every published version of a system, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct VersionList {
     pub id: String,
     pub versions: Vec<VersionLine>,
 }
 
+/// Every published version of a system, oldest first.
+#[utoipa::path(get, path = "/api/v1/systems/{id}/versions", tag = "systems",
+    params(("id" = String, Path, description = "The system's stable id")),
+    responses((status = 200, body = VersionList), (status = 404, body = ErrorEnvelope)))]
 pub async fn versions(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -62,24 +74,17 @@ pub async fn versions(
     }))
 }
 
-/// One published version in full.
-#[derive(Debug, Serialize)]
-pub struct VersionRecord {
-    pub id: String,
-    pub agency: String,
-    pub version: i64,
-    /// RFC 3339, UTC.
-    pub published_at: String,
-    pub change_summary: String,
-    #[serde(flatten)]
-    pub content: SystemContent,
-}
-
-/// `GET /api/v1/systems/{id}/versions/{n}`.
+/// One published version in full, as it was published.
+#[utoipa::path(get, path = "/api/v1/systems/{id}/versions/{version}", tag = "systems",
+    params(
+        ("id" = String, Path, description = "The system's stable id"),
+        ("version" = i64, Path, description = "The version's number: 1, 2, 3…"),
+    ),
+    responses((status = 200, body = PublishedVersion), (status = 400, body = ErrorEnvelope), (status = 404, body = ErrorEnvelope)))]
 pub async fn version(
     State(state): State<AppState>,
     Path((id, version)): Path<(String, String)>,
-) -> Result<Json<VersionRecord>, ApiError> {
+) -> Result<Json<PublishedVersion>, ApiError> {
     let Ok(number) = version.parse::<i64>() else {
         return Err(ApiError::invalid_parameter(
             "version",
@@ -90,12 +95,12 @@ pub async fn version(
     let Some((agency, content, info)) = found else {
         return Err(AppError::NotFound.into());
     };
-    Ok(Json(VersionRecord {
+    Ok(Json(PublishedVersion {
         id,
         agency: agency.0,
         version: info.version,
         published_at: info.published_at,
         change_summary: info.change_summary,
-        content,
+        content: PublicContent::new(content),
     }))
 }

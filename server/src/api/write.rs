@@ -20,10 +20,11 @@ use axum::response::{IntoResponse, Json, Response};
 use serde::Serialize;
 
 /// What a write did.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct WriteResult {
     pub id: String,
     /// `draft`, `submitted` (waiting for an approver) or `published`.
+    #[schema(value_type = String)]
     pub state: &'static str,
     /// The published version, when the system has one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,7 +95,12 @@ async fn published_version(state: &AppState, id: &SystemId) -> Result<Option<i64
     Ok(state.storage.versions(id).await?.last().map(|v| v.version))
 }
 
-/// `POST /api/v1/systems`: a new system. `201 Created` with its id and `Location`.
+/// Files a new system (an agency's token). `201 Created` with its id and `Location`.
+#[utoipa::path(post, path = "/api/v1/systems", tag = "systems",
+    security(("agency_token" = [])),
+    request_body(content = Object, description = "A system in the public JSON shape (see docs/publishing.md), plus `agency` and `change_summary`"),
+    responses((status = 201, body = WriteResult), (status = 400, body = crate::open_data::ErrorEnvelope), (status = 401, body = crate::open_data::ErrorEnvelope),
+        (status = 403, body = crate::open_data::ErrorEnvelope), (status = 422, body = crate::open_data::ErrorEnvelope),))]
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -111,7 +117,13 @@ pub async fn create(
     Ok(response)
 }
 
-/// `PUT /api/v1/systems/{id}`: the whole record of an existing system.
+/// Replaces the whole record of an existing system (an agency's token).
+#[utoipa::path(put, path = "/api/v1/systems/{id}", tag = "systems",
+    security(("agency_token" = [])),
+    params(("id" = String, Path, description = "The system's stable id")),
+    request_body(content = Object, description = "A system in the public JSON shape (see docs/publishing.md)"),
+    responses((status = 200, body = WriteResult), (status = 400, body = crate::open_data::ErrorEnvelope), (status = 401, body = crate::open_data::ErrorEnvelope),
+        (status = 403, body = crate::open_data::ErrorEnvelope), (status = 422, body = crate::open_data::ErrorEnvelope), (status = 404, body = crate::open_data::ErrorEnvelope), (status = 409, body = crate::open_data::ErrorEnvelope)))]
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,

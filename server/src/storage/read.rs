@@ -11,7 +11,7 @@ use app::register::{Overview, Register, SystemList};
 use app::search::{Facet, Sort, SystemQuery};
 use app::systems::history::{Comparison, History, HistoryAnswer, VersionLine};
 use sqlx::any::AnyRow;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 /// How many recently updated systems the home page shows.
@@ -188,6 +188,60 @@ fn agency_with_count(row: &AnyRow) -> Result<AgencyWithCount, AppError> {
     })
 }
 
+/// Every published system with its agency and latest audit (by date), in one query.
+static PUBLISHED_SYSTEM: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT s.id, s.agency, a.name AS agency_name, a.contact AS agency_contact, \
+         v.version, v.published_at, v.reviewed_at, {CONTENT_COLUMNS}, \
+         au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due \
+         FROM {PUBLISHED} \
+         LEFT JOIN audits au ON au.id = (SELECT id FROM audits WHERE system_id = s.id \
+         ORDER BY audited_on DESC, id DESC LIMIT 1)"
+    )
+});
+
+/// A row of [`PUBLISHED_SYSTEM`]; `today` decides whether its audit is overdue.
+fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
+    let audit = audit(row)?;
+    let audit_overdue = audit
+        .as_ref()
+        .and_then(|a| a.next_due.as_deref())
+        .is_some_and(|due| due < today);
+    Ok(System {
+        id: SystemId(rows::text(row, "id")?),
+        agency: AgencySlug(rows::text(row, "agency")?),
+        agency_name: rows::text(row, "agency_name")?,
+        agency_contact: rows::optional_text(row, "agency_contact")?,
+        content: rows::content(row)?,
+        version: rows::integer(row, "version")?,
+        published_at: rows::text(row, "published_at")?,
+        reviewed_at: rows::optional_text(row, "reviewed_at")?,
+        audit,
+        audit_overdue,
+    })
+}
+
+impl Storage {
+    /// Published systems in id order, the next `limit` after `after`: the
+    /// export reads the register in batches like this, so memory stays
+    /// constant and no connection is held while a slow client downloads.
+    pub async fn published_systems_after(
+        &self,
+        after: Option<&SystemId>,
+        limit: i64,
+        today: &str,
+    ) -> Result<Vec<System>, AppError> {
+        let sql = format!("{} WHERE s.id > $1 ORDER BY s.id LIMIT $2", *PUBLISHED_SYSTEM);
+        let rows = sqlx::query(&sql)
+            .bind(after.map_or(String::new(), |id| id.0.clone()))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter().map(|row| published_system(row, today)).collect()
+    }
+}
+
 const AGENCY_WITH_COUNT: &str = "SELECT a.slug, a.name, a.jurisdiction, a.website, a.contact, \
     a.description, (SELECT count(*) FROM systems s WHERE s.agency = a.slug \
     AND s.current_version IS NOT NULL) AS systems FROM agencies a";
@@ -277,42 +331,15 @@ impl Register for Storage {
     }
 
     async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError> {
-        // The record, its agency and its latest audit (by date) in one query.
-        let sql = format!(
-            "SELECT s.id, s.agency, a.name AS agency_name, a.contact AS agency_contact, \
-             v.version, v.published_at, v.reviewed_at, {CONTENT_COLUMNS}, \
-             au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due \
-             FROM {PUBLISHED} \
-             LEFT JOIN audits au ON au.id = (SELECT id FROM audits WHERE system_id = s.id \
-             ORDER BY audited_on DESC, id DESC LIMIT 1) \
-             WHERE s.id = $1"
-        );
-        let Some(row) = sqlx::query(&sql)
+        let sql = format!("{} WHERE s.id = $1", *PUBLISHED_SYSTEM);
+        let row = sqlx::query(&sql)
             .bind(id.0.clone())
             .fetch_optional(&self.pool)
             .await
-            .map_err(database_error)?
-        else {
-            return Ok(None);
-        };
-        let audit = audit(&row)?;
-        let today = crate::clock::today();
-        let audit_overdue = audit
-            .as_ref()
-            .and_then(|a| a.next_due.as_deref())
-            .is_some_and(|due| due < today.as_str());
-        Ok(Some(System {
-            id: SystemId(rows::text(&row, "id")?),
-            agency: AgencySlug(rows::text(&row, "agency")?),
-            agency_name: rows::text(&row, "agency_name")?,
-            agency_contact: rows::optional_text(&row, "agency_contact")?,
-            content: rows::content(&row)?,
-            version: rows::integer(&row, "version")?,
-            published_at: rows::text(&row, "published_at")?,
-            reviewed_at: rows::optional_text(&row, "reviewed_at")?,
-            audit,
-            audit_overdue,
-        }))
+            .map_err(database_error)?;
+        row.as_ref()
+            .map(|row| published_system(row, &crate::clock::today()))
+            .transpose()
     }
 
     async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError> {

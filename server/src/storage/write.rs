@@ -3,10 +3,11 @@
 //! Every function here takes an open transaction, so a caller that writes many
 //! things (an import, the demo seed) commits all of them or none.
 
+use super::changes::ChangeKind;
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
-use app::record::{Agency, AgencySlug, Audit, PersonalData, SystemContent, SystemId};
+use app::record::{Agency, AgencySlug, Audit, PersonalData, Stage, SystemContent, SystemId};
 use app::search::{PERSONAL_DATA_NO, PERSONAL_DATA_YES};
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
@@ -282,12 +283,36 @@ impl Storage {
                 .await
                 .map_err(database_error)?;
         }
+        let kind = if version == 1 {
+            ChangeKind::Published
+        } else if content.stage == Stage::Retired && !Self::was_retired(conn, id, version - 1).await? {
+            ChangeKind::Retired
+        } else {
+            ChangeKind::Updated
+        };
+        Self::record_change(conn, kind, id, version, None).await?;
         Self::queue_for_search(conn, id, now).await?;
         Ok(if version == 1 {
             PublishOutcome::New
         } else {
             PublishOutcome::Updated(version)
         })
+    }
+
+    /// Whether a system's version `version` has the stage `retired`.
+    async fn was_retired(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+        version: i64,
+    ) -> Result<bool, AppError> {
+        let stage: Option<(String,)> =
+            sqlx::query_as("SELECT stage FROM system_versions WHERE system_id = $1 AND version = $2")
+                .bind(id.0.clone())
+                .bind(version)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        Ok(stage.is_some_and(|(stage,)| stage == Stage::Retired.as_str()))
     }
 
     /// Records an audit and makes it the system's latest if it is the most recent.
@@ -297,9 +322,9 @@ impl Storage {
         now: &str,
     ) -> Result<(), AppError> {
         let audit = &new.audit;
-        sqlx::query(
+        let (audit_id,): (i64,) = sqlx::query_as(
             "INSERT INTO audits (system_id, auditor, audited_on, outcome, findings, report_url, \
-             next_due, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             next_due, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(new.system.0.clone())
         .bind(audit.auditor.clone())
@@ -309,7 +334,7 @@ impl Storage {
         .bind(audit.report_url.clone())
         .bind(audit.next_due.clone())
         .bind(now.to_string())
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await
         .map_err(database_error)?;
         // The latest audit is the one with the latest date, whatever order they
@@ -322,6 +347,14 @@ impl Storage {
         .execute(&mut *conn)
         .await
         .map_err(database_error)?;
+        let (version,): (i64,) =
+            sqlx::query_as("SELECT current_version FROM systems WHERE id = $1")
+                .bind(new.system.0.clone())
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        Self::record_change(conn, ChangeKind::Audited, &new.system, version, Some(audit_id))
+            .await?;
         Self::queue_for_search(conn, &new.system, now).await
     }
 

@@ -11,7 +11,7 @@ use clap::Parser;
 use http_body_util::BodyExt;
 use lantern::config::ServeConfig;
 use lantern::storage::Storage;
-use lantern::web::{AppState, app, leptos_options};
+use lantern::web::{AppState, app};
 use tower::ServiceExt;
 
 /// Rendering tests take turns. Leptos keeps process-wide rendering state, and
@@ -23,11 +23,7 @@ pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new
 /// The whole site over a register and a search engine.
 pub fn router(storage: &Storage, search: lantern::search::SharedEngine) -> Router {
     let serve = ServeConfig::parse_from(["serve"]);
-    app(AppState {
-        leptos_options: leptos_options(&serve),
-        storage: storage.clone(),
-        search,
-    })
+    app(AppState::new(&serve, storage.clone(), search))
 }
 
 /// The status and text of a response, without leptos's empty text-boundary comments.

@@ -1,0 +1,186 @@
+//! Atom feeds of the changes feed: `/feeds/changes.atom` for the whole
+//! register, `/agencies/{slug}/feed.atom` for one agency. The newest
+//! [`ENTRIES`] changes, for feed readers; the JSON feed has them all.
+
+use crate::api::ApiError;
+use crate::storage::{Change, ChangeKind};
+use crate::web::AppState;
+use app::error::AppError;
+use app::record::AgencySlug;
+use app::register::Register;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+/// Entries in a feed.
+const ENTRIES: i64 = 50;
+
+/// `GET /feeds/changes.atom`.
+pub async fn register_feed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let changes = state.storage.latest_changes(None, ENTRIES).await?;
+    let site = Site::of(&headers);
+    Ok(feed(
+        &site,
+        "Lantern: changes to the register",
+        "/feeds/changes.atom",
+        "/systems",
+        &changes,
+    ))
+}
+
+/// `GET /agencies/{slug}/feed.atom`.
+pub async fn agency_feed(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Some(agency) = state.storage.agency(&AgencySlug(slug.clone())).await? else {
+        return Err(AppError::NotFound.into());
+    };
+    let changes = state.storage.latest_changes(Some(&slug), ENTRIES).await?;
+    let site = Site::of(&headers);
+    Ok(feed(
+        &site,
+        &format!("Lantern: changes to {}’s systems", agency.agency.name),
+        &format!("/agencies/{slug}/feed.atom"),
+        &format!("/agencies/{slug}"),
+        &changes,
+    ))
+}
+
+/// Where the site is, for the absolute links a feed needs.
+struct Site {
+    /// `https://register.example`
+    base: String,
+    /// `register.example`, for `tag:` ids.
+    host: String,
+}
+
+impl Site {
+    fn of(headers: &HeaderMap) -> Site {
+        let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+        let host = text(header::HOST.as_str()).unwrap_or("localhost").to_string();
+        let scheme = match text("x-forwarded-proto") {
+            Some("https") => "https",
+            _ => "http",
+        };
+        Site {
+            base: format!("{scheme}://{host}"),
+            host: host.split(':').next().unwrap_or("localhost").to_string(),
+        }
+    }
+}
+
+fn feed(site: &Site, title: &str, self_path: &str, page_path: &str, changes: &[Change]) -> Response {
+    let base = &site.base;
+    let updated = changes
+        .first()
+        .map_or_else(crate::clock::now, |c| c.changed_at.clone());
+    let mut xml = String::with_capacity(1024 + changes.len() * 600);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    xml.push_str(&format!("  <title>{}</title>\n", escape(title)));
+    xml.push_str(&format!("  <id>tag:{},2026:{}</id>\n", escape(&site.host), escape(self_path)));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str("  <author><name>Lantern</name></author>\n");
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}{}\"/>\n",
+        escape(base),
+        escape(self_path)
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>\n",
+        escape(base),
+        escape(page_path)
+    ));
+    for change in changes {
+        let (what, link) = match change.kind {
+            ChangeKind::Published => ("published".to_string(), format!("/systems/{}", change.system)),
+            ChangeKind::Updated => (
+                format!("updated to version {}", change.version),
+                format!(
+                    "/systems/{}/history?from={}&to={}",
+                    change.system,
+                    change.version - 1,
+                    change.version
+                ),
+            ),
+            ChangeKind::Retired => ("retired".to_string(), format!("/systems/{}", change.system)),
+            ChangeKind::Audited => ("audited".to_string(), format!("/systems/{}", change.system)),
+        };
+        let summary = match (&change.audit, &change.change_summary) {
+            (Some(audit), _) => format!(
+                "{} by {} on {}",
+                audit.outcome.label(),
+                audit.auditor,
+                audit.audited_on
+            ),
+            (None, Some(summary)) if !summary.trim().is_empty() => summary.clone(),
+            _ => format!("Version {}", change.version),
+        };
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!(
+            "    <id>tag:{},2026:changes/{}</id>\n",
+            escape(&site.host),
+            change.cursor
+        ));
+        xml.push_str(&format!(
+            "    <title>{}: {}</title>\n",
+            escape(&change.name),
+            escape(&what)
+        ));
+        xml.push_str(&format!("    <updated>{}</updated>\n", change.changed_at));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>\n",
+            escape(base),
+            escape(&link)
+        ));
+        xml.push_str(&format!(
+            "    <category term=\"{}\"/>\n",
+            change.kind.as_str()
+        ));
+        xml.push_str(&format!("    <summary>{}</summary>\n", escape(&summary)));
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response()
+}
+
+/// Text safe inside XML elements and attributes; characters XML 1.0 forbids
+/// are dropped.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            '\t' | '\n' | '\r' => escaped.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(
+            escape("<b>\"Tom\" & 'Jerry'</b>\u{1}"),
+            "&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;"
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! The whole register in one file: `export.json`, `export.ndjson` and
+//! `export.csv`, over HTTP and from `lantern export`.
+//!
+//! The export reads published systems in id order, [`BATCH`] at a time, and
+//! hands the bytes on in chunks of about [`CHUNK_BYTES`] through a bounded
+//! channel: memory stays constant however large the register, a slow reader
+//! slows the export down, and no database connection is held between batches.
+
+use super::csv_row;
+use super::record::PublishedSystem;
+use crate::storage::Storage;
+use app::error::AppError;
+use app::record::SystemId;
+use axum::body::Bytes;
+use tokio::sync::mpsc;
+
+/// Systems read from the database at a time.
+const BATCH: i64 = 500;
+/// About how many bytes each chunk handed on holds.
+const CHUNK_BYTES: usize = 256 * 1024;
+/// Chunks waiting for the reader: with [`CHUNK_BYTES`], at most about 1 MiB.
+const CHUNKS_WAITING: usize = 4;
+
+/// The formats of the export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON document: `{"exported_at": …, "systems": […]}`.
+    Json,
+    /// One system per line.
+    Ndjson,
+    /// One row per system, lists joined with ` | `, for spreadsheets.
+    Csv,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Ndjson => "application/x-ndjson",
+            Format::Csv => "text/csv; charset=utf-8",
+        }
+    }
+
+    /// The file name a download gets: `lantern-register-2026-11-28.csv`.
+    pub fn file_name(self, today: &str) -> String {
+        format!("lantern-register-{today}.{}", self.extension())
+    }
+}
+
+/// A piece of the export: its bytes and how many systems ended in it.
+pub struct Chunk {
+    pub bytes: Bytes,
+    pub systems: u64,
+}
+
+/// Starts writing the export in the background; the chunks come out of the
+/// receiver in order. An error ends the stream with an `Err`, so a reader
+/// never mistakes a broken export for a whole one.
+pub fn start(storage: Storage, format: Format) -> mpsc::Receiver<Result<Chunk, AppError>> {
+    let (sender, receiver) = mpsc::channel(CHUNKS_WAITING);
+    tokio::spawn(async move {
+        if let Err(error) = write(&storage, format, &sender).await {
+            // The reader may be gone already; then nobody is left to tell.
+            let _ = sender.send(Err(error)).await;
+        }
+    });
+    receiver
+}
+
+/// Where the export writes: a buffer handed on whenever it is full enough.
+struct Output<'a> {
+    buffer: Vec<u8>,
+    systems: u64,
+    sender: &'a mpsc::Sender<Result<Chunk, AppError>>,
+}
+
+impl Output<'_> {
+    /// Hands the buffer on if it is full enough (or `force`). `false` once
+    /// the reader has gone: then there is no point going on.
+    async fn hand_on(&mut self, force: bool) -> bool {
+        if self.buffer.len() < CHUNK_BYTES && !force {
+            return true;
+        }
+        let chunk = Chunk {
+            bytes: Bytes::from(std::mem::replace(
+                &mut self.buffer,
+                Vec::with_capacity(CHUNK_BYTES + 64 * 1024),
+            )),
+            systems: std::mem::take(&mut self.systems),
+        };
+        self.sender.send(Ok(chunk)).await.is_ok()
+    }
+}
+
+async fn write(
+    storage: &Storage,
+    format: Format,
+    sender: &mpsc::Sender<Result<Chunk, AppError>>,
+) -> Result<(), AppError> {
+    let today = crate::clock::today();
+    let mut out = Output {
+        buffer: Vec::with_capacity(CHUNK_BYTES + 64 * 1024),
+        systems: 0,
+        sender,
+    };
+    let mut csv = csv_row::Writer::new();
+    match format {
+        Format::Json => {
+            out.buffer.extend_from_slice(
+                format!(
+                    "{{\"exported_at\":\"{}\",\"schema\":\"/api/v1/schema/system.json\",\"systems\":[",
+                    crate::clock::now()
+                )
+                .as_bytes(),
+            );
+        }
+        Format::Ndjson => {}
+        Format::Csv => csv.header(&mut out.buffer),
+    }
+    let mut after: Option<SystemId> = None;
+    let mut first = true;
+    loop {
+        let batch = storage
+            .published_systems_after(after.as_ref(), BATCH, &today)
+            .await?;
+        let Some(last) = batch.last() else { break };
+        after = Some(last.id.clone());
+        let full = batch.len() as i64 == BATCH;
+        for system in batch {
+            let system = PublishedSystem::new(system);
+            match format {
+                Format::Json => {
+                    out.buffer
+                        .extend_from_slice(if first { b"\n" } else { b",\n" });
+                    serialize(&mut out.buffer, &system);
+                }
+                Format::Ndjson => {
+                    serialize(&mut out.buffer, &system);
+                    out.buffer.push(b'\n');
+                }
+                Format::Csv => csv.row(&mut out.buffer, &system),
+            }
+            first = false;
+            out.systems += 1;
+            if !out.hand_on(false).await {
+                return Ok(());
+            }
+        }
+        if !full {
+            break;
+        }
+    }
+    if format == Format::Json {
+        out.buffer.extend_from_slice(b"\n]}\n");
+    }
+    out.hand_on(true).await;
+    Ok(())
+}
+
+/// `lantern export`: the export into a file (written whole, then moved into
+/// place, so a failed export never leaves half a file) or standard output,
+/// with progress on standard error.
+pub async fn run(
+    data: &crate::config::DataConfig,
+    format: Format,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    use std::io::Write;
+    let storage = data.open().await?;
+    let total = storage.health().await?.systems;
+    let progress = ProgressBar::new(u64::try_from(total).unwrap_or(0));
+    progress.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({per_sec})")
+            .expect("the template is fixed and valid")
+            .progress_chars("=> "),
+    );
+    progress.set_message("Exporting systems");
+    let started = std::time::Instant::now();
+    let (mut sink, partial): (Box<dyn Write + Send>, Option<std::path::PathBuf>) = match output {
+        Some(path) => {
+            let partial = path.with_extension(format!("{}.partial", format.extension()));
+            let file = std::fs::File::create(&partial)
+                .map_err(|e| anyhow::anyhow!("could not write {}: {e}", partial.display()))?;
+            (Box::new(std::io::BufWriter::new(file)), Some(partial))
+        }
+        None => (Box::new(std::io::stdout()), None),
+    };
+    let mut chunks = start(storage, format);
+    let (mut systems, mut bytes) = (0u64, 0u64);
+    while let Some(chunk) = chunks.recv().await {
+        let chunk = chunk.map_err(|e| anyhow::anyhow!("the export failed: {e}"))?;
+        sink.write_all(&chunk.bytes)?;
+        systems += chunk.systems;
+        bytes += chunk.bytes.len() as u64;
+        progress.set_position(systems);
+    }
+    sink.flush()?;
+    drop(sink);
+    progress.finish_and_clear();
+    let seconds = started.elapsed().as_secs_f64();
+    let mut written_to = "standard output".to_string();
+    if let (Some(partial), Some(path)) = (partial, output) {
+        std::fs::rename(&partial, path)?;
+        written_to = path.display().to_string();
+    }
+    eprintln!(
+        "Exported {systems} systems as {} ({:.1} MB) to {written_to} in {seconds:.1} s.",
+        format.extension(),
+        bytes as f64 / 1e6
+    );
+    Ok(())
+}
+
+fn serialize(buffer: &mut Vec<u8>, system: &PublishedSystem) {
+    serde_json::to_writer(buffer, system).expect("plain data always serialises");
+}

@@ -1,0 +1,124 @@
+//! `/api/v1/openapi.json` (OpenAPI 3.1) and `/api/v1/schema/system.json`
+//! (JSON Schema 2020-12), both generated from the Rust types and handlers,
+//! so they say what the code does.
+
+use crate::api;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use std::sync::LazyLock;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Lantern API",
+        version = "1",
+        description = "The public register of government AI systems, as open data. \
+            Reading needs no key. Every error is `{\"errors\": [{\"code\", \"detail\", \"field\"}]}`. \
+            See /open-data for a guide.",
+        license(name = "Data: see each register's licence; code: AGPL-3.0-or-later"),
+    ),
+    paths(
+        api::systems::search,
+        api::versions::system,
+        api::versions::versions,
+        api::versions::version,
+        api::feedback::list,
+        api::feedback::send,
+        api::write::create,
+        api::write::update,
+        super::agencies,
+        super::agency,
+        super::changes,
+        super::export_json,
+        super::export_ndjson,
+        super::export_csv,
+        document,
+        system_schema,
+    ),
+    components(schemas(super::record::PublishedSystem, super::ErrorEnvelope)),
+    modifiers(&AgencyToken),
+    tags(
+        (name = "systems", description = "Published AI systems and their versions"),
+        (name = "agencies", description = "The agencies that publish them"),
+        (name = "changes", description = "What changed, since a time or a cursor"),
+        (name = "export", description = "The whole register in one download"),
+        (name = "feedback", description = "Citizens' questions and agencies' answers"),
+        (name = "documents", description = "This document and the JSON Schema"),
+    )
+)]
+struct ApiDoc;
+
+/// The write API's authentication: an agency's token as `Authorization: Bearer lantern_…`.
+struct AgencyToken;
+
+impl utoipa::Modify for AgencyToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "agency_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An agency's API token, made in /manage/tokens or with `lantern token create`"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The OpenAPI document, built once.
+static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises")
+});
+
+/// The JSON Schema of a published system, built once from the document's
+/// components: the `System` schema at the top, the rest under `$defs`.
+static SYSTEM_SCHEMA: LazyLock<Value> = LazyLock::new(|| {
+    let components = DOCUMENT["components"]["schemas"].clone();
+    let text = components
+        .to_string()
+        .replace("#/components/schemas/", "#/$defs/");
+    let defs: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).expect("the components are a JSON object");
+    let mut schema = defs["PublishedSystem"].clone();
+    schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    schema["$id"] = json!("/api/v1/schema/system.json");
+    schema["title"] = json!("System");
+    schema["$defs"] = Value::Object(defs);
+    schema
+});
+
+/// The OpenAPI document as JSON.
+pub fn openapi_json() -> &'static Value {
+    &DOCUMENT
+}
+
+/// The JSON Schema of one published system.
+pub fn system_schema_json() -> &'static Value {
+    &SYSTEM_SCHEMA
+}
+
+fn json_response(value: &Value, content_type: &'static str) -> Response {
+    (
+        [(header::CONTENT_TYPE, content_type)],
+        serde_json::to_string_pretty(value).expect("JSON values serialise"),
+    )
+        .into_response()
+}
+
+/// This OpenAPI 3.1 document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "documents",
+    responses((status = 200, description = "OpenAPI 3.1", content_type = "application/json")))]
+pub async fn document() -> Response {
+    json_response(&DOCUMENT, "application/json")
+}
+
+/// The JSON Schema (2020-12) of a system as the API and the exports give it.
+#[utoipa::path(get, path = "/api/v1/schema/system.json", tag = "documents",
+    responses((status = 200, description = "JSON Schema 2020-12", content_type = "application/schema+json")))]
+pub async fn system_schema() -> Response {
+    json_response(&SYSTEM_SCHEMA, "application/schema+json")
+}

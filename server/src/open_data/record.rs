@@ -1,0 +1,221 @@
+//! A system as the open data publishes it: the API, the exports and the
+//! JSON Schema all use these types, so they cannot disagree.
+//!
+//! A field the agency withholds is left out (not `null`, not empty), and the
+//! `withheld` list says why.
+
+use app::record::{
+    Assessment, Audit, DataSet, DecisionRole, RiskLevel, Stage, System, SystemContent,
+    Technique, Topic, Withheld,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// What an agency writes about a system, as published. Fields that may be
+/// withheld are absent when they are; the others are always present.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct PublicContent {
+    /// The agency's own reference, e.g. `DHS-314`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency_ref: Option<Option<String>>,
+    /// What the system is called (at most 200 characters).
+    pub name: String,
+    /// One paragraph for citizens: what it does (plain text, at most 500 characters).
+    pub summary: String,
+    /// The bureau, team or department that runs it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Option<String>>,
+    /// A public email address or URL for questions about this system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Option<String>>,
+    /// The problem it solves, why AI, the expected benefits (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// Inputs, outputs, the model or rules, where it sits in the decision (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub how_it_works: Option<String>,
+    pub stage: Stage,
+    /// `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_use_since: Option<Option<String>>,
+    /// `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired_on: Option<Option<String>>,
+    pub topic: Topic,
+    /// Free tags the agency adds to the topic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// The kinds of technique it uses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub technique: Option<Vec<Technique>>,
+    /// Risk class in the sense of the EU AI Act.
+    pub risk_level: RiskLevel,
+    /// How far its output goes in a decision about a person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_role: Option<Option<DecisionRole>>,
+    /// Who reviews its outputs, when, with what power (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub human_oversight: Option<String>,
+    /// How an affected person can appeal or get a human decision (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contest: Option<String>,
+    /// The data sets it uses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<DataSet>>,
+    /// How a decision is explained to the person it affects (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explainability: Option<String>,
+    /// Bias testing done, protected attributes, results (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fairness: Option<String>,
+    /// Risks and their mitigations (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risks: Option<String>,
+    /// Impact assessments done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessments: Option<Vec<Assessment>>,
+    /// The law that allows it (markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<String>,
+    /// The vendor, or "built in-house".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplier: Option<Option<String>>,
+    /// The fields not published, each with the stated legal ground.
+    pub withheld: Vec<Withheld>,
+}
+
+impl PublicContent {
+    /// The content with every withheld field left out.
+    pub fn new(content: SystemContent) -> PublicContent {
+        let withheld = content.withheld;
+        let open = |field: &str| !withheld.iter().any(|w| w.field == field);
+        let keep = |field: &str, value| open(field).then_some(value);
+        PublicContent {
+            agency_ref: keep("agency_ref", content.agency_ref),
+            name: content.name,
+            summary: content.summary,
+            unit: keep("unit", content.unit),
+            contact: keep("contact", content.contact),
+            purpose: open("purpose").then_some(content.purpose),
+            how_it_works: open("how_it_works").then_some(content.how_it_works),
+            stage: content.stage,
+            in_use_since: keep("in_use_since", content.in_use_since),
+            retired_on: keep("retired_on", content.retired_on),
+            topic: content.topic,
+            tags: open("tags").then_some(content.tags),
+            technique: open("technique").then_some(content.technique),
+            risk_level: content.risk_level,
+            decision_role: open("decision_role").then_some(content.decision_role),
+            human_oversight: open("human_oversight").then_some(content.human_oversight),
+            contest: open("contest").then_some(content.contest),
+            data: open("data").then_some(content.data),
+            explainability: open("explainability").then_some(content.explainability),
+            fairness: open("fairness").then_some(content.fairness),
+            risks: open("risks").then_some(content.risks),
+            assessments: open("assessments").then_some(content.assessments),
+            legal_basis: open("legal_basis").then_some(content.legal_basis),
+            supplier: keep("supplier", content.supplier),
+            withheld,
+        }
+    }
+}
+
+/// A published system: its current version, its agency and its latest audit.
+/// One line of `export.ndjson`, one element of `export.json`'s `systems`, and
+/// the answer of `GET /api/v1/systems/{id}`.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct PublishedSystem {
+    /// The stable public id: never reused, survives renames.
+    pub id: String,
+    /// The record's page on this register (a path).
+    pub url: String,
+    /// The owning agency's slug.
+    pub agency: String,
+    pub agency_name: String,
+    /// The owning agency's public contact.
+    pub agency_contact: Option<String>,
+    /// The current version's number: 1, 2, 3…
+    pub version: i64,
+    /// When the current version was published: RFC 3339, UTC.
+    pub published_at: String,
+    /// When the agency last reviewed the record: RFC 3339, UTC.
+    pub reviewed_at: Option<String>,
+    #[serde(flatten)]
+    pub content: PublicContent,
+    /// The latest audit by date; `null` if never audited.
+    pub audit: Option<Audit>,
+    /// Whether the latest audit's next due date has passed.
+    pub audit_overdue: bool,
+}
+
+impl PublishedSystem {
+    pub fn new(system: System) -> PublishedSystem {
+        PublishedSystem {
+            url: format!("/systems/{}", system.id),
+            id: system.id.0,
+            agency: system.agency.0,
+            agency_name: system.agency_name,
+            agency_contact: system.agency_contact,
+            version: system.version,
+            published_at: system.published_at,
+            reviewed_at: system.reviewed_at,
+            content: PublicContent::new(system.content),
+            audit: system.audit,
+            audit_overdue: system.audit_overdue,
+        }
+    }
+}
+
+/// One published version in full, as it was published.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct PublishedVersion {
+    /// The system's stable id.
+    pub id: String,
+    /// The owning agency's slug.
+    pub agency: String,
+    pub version: i64,
+    /// RFC 3339, UTC.
+    pub published_at: String,
+    /// The agency's note on what changed.
+    pub change_summary: String,
+    #[serde(flatten)]
+    pub content: PublicContent,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_withheld_field_is_left_out_and_its_reason_given() {
+        let content = crate::seed::generate(1, 7).records.remove(0).content;
+        let mut withholding = content.clone();
+        withholding.supplier = Some("Acme".into());
+        withholding.data = vec![DataSet {
+            name: "Secret list".into(),
+            ..DataSet::default()
+        }];
+        withholding.withheld = vec![
+            Withheld {
+                field: "data".into(),
+                reason: "Law enforcement exemption".into(),
+            },
+            Withheld {
+                field: "supplier".into(),
+                reason: "Commercial confidence".into(),
+            },
+        ];
+        let json = serde_json::to_value(PublicContent::new(withholding)).unwrap();
+        assert!(json.get("data").is_none());
+        assert!(json.get("supplier").is_none());
+        assert!(!json.to_string().contains("Secret list"));
+        assert!(!json.to_string().contains("Acme"));
+        assert_eq!(json["withheld"][0]["reason"], "Law enforcement exemption");
+        // Not withheld: present, `null` when empty.
+        let mut open = content;
+        open.unit = None;
+        let json = serde_json::to_value(PublicContent::new(open)).unwrap();
+        assert!(json.get("data").is_some());
+        assert_eq!(json["unit"], serde_json::Value::Null);
+    }
+}

@@ -1,0 +1,242 @@
+//! The changes feed: every publication, update, retirement and audit, in the
+//! order they were committed, numbered by `seq` (the feed's cursor).
+
+use super::rows;
+use super::{Storage, database_error};
+use app::error::AppError;
+use app::record::{Audit, AuditOutcome, SystemId};
+use serde::Serialize;
+use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use utoipa::ToSchema;
+
+/// What happened to a system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Version 1 was published.
+    Published,
+    /// A new version was published.
+    Updated,
+    /// A new version with the stage `retired` was published.
+    Retired,
+    /// An oversight body recorded an audit.
+    Audited,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Published => "published",
+            ChangeKind::Updated => "updated",
+            ChangeKind::Retired => "retired",
+            ChangeKind::Audited => "audited",
+        }
+    }
+
+    fn parse(name: &str) -> Option<ChangeKind> {
+        [
+            ChangeKind::Published,
+            ChangeKind::Updated,
+            ChangeKind::Retired,
+            ChangeKind::Audited,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == name)
+    }
+}
+
+/// One entry of the changes feed.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct Change {
+    /// Where this change is in the feed: pass it as `since` to get what came after.
+    pub cursor: String,
+    pub kind: ChangeKind,
+    /// The system's stable id.
+    pub system: String,
+    /// The owning agency's slug.
+    pub agency: String,
+    /// The system's name in `version`.
+    pub name: String,
+    /// The version current after the change.
+    pub version: i64,
+    /// When the change entered the register: RFC 3339, UTC, microseconds.
+    pub changed_at: String,
+    /// The agency's note on what changed (not for audits).
+    pub change_summary: Option<String>,
+    /// The audit recorded (only for `audited`).
+    pub audit: Option<Audit>,
+    /// The version in full, as JSON.
+    pub url: String,
+}
+
+/// Where a read of the feed starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangesFrom {
+    /// After the change with this `seq` (0: from the beginning).
+    After(i64),
+    /// At this moment or later (fixed-width RFC 3339, see [`crate::clock::parse_precise`]).
+    Since(String),
+}
+
+/// The feed's position now: the last change and when it was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedPosition {
+    pub last_seq: i64,
+    pub last_changed_at: Option<String>,
+}
+
+const CHANGE_COLUMNS: &str = "SELECT c.seq, c.kind, c.system_id, s.agency, v.name, c.version, \
+    c.changed_at, v.change_summary, au.auditor, au.audited_on, au.outcome, au.findings, \
+    au.report_url, au.next_due \
+    FROM changes c JOIN systems s ON s.id = c.system_id \
+    JOIN system_versions v ON v.system_id = c.system_id AND v.version = c.version \
+    LEFT JOIN audits au ON au.id = c.audit_id";
+
+fn change(row: &AnyRow) -> Result<Change, AppError> {
+    let seq = rows::integer(row, "seq")?;
+    let kind = rows::closed(row, "kind", ChangeKind::parse)?;
+    let system = rows::text(row, "system_id")?;
+    let version = rows::integer(row, "version")?;
+    let audit = match rows::optional_closed(row, "outcome", AuditOutcome::parse)? {
+        Some(outcome) if kind == ChangeKind::Audited => Some(Audit {
+            auditor: rows::text(row, "auditor")?,
+            audited_on: rows::text(row, "audited_on")?,
+            outcome,
+            findings: rows::text(row, "findings")?,
+            report_url: rows::optional_text(row, "report_url")?,
+            next_due: rows::optional_text(row, "next_due")?,
+        }),
+        _ => None,
+    };
+    Ok(Change {
+        cursor: seq.to_string(),
+        kind,
+        url: format!("/api/v1/systems/{system}/versions/{version}"),
+        system,
+        agency: rows::text(row, "agency")?,
+        name: rows::text(row, "name")?,
+        version,
+        changed_at: rows::text(row, "changed_at")?,
+        change_summary: (kind != ChangeKind::Audited)
+            .then(|| rows::text(row, "change_summary"))
+            .transpose()?,
+        audit,
+    })
+}
+
+impl Storage {
+    /// Writes a change in the caller's transaction, after every change
+    /// committed before it: on PostgreSQL, change writers take turns through
+    /// an advisory lock held until their transaction ends, so `seq` order is
+    /// commit order. `changed_at` never goes back, whatever the clocks of
+    /// several instances say.
+    pub async fn record_change(
+        conn: &mut AnyConnection,
+        kind: ChangeKind,
+        system: &SystemId,
+        version: i64,
+        audit_id: Option<i64>,
+    ) -> Result<(), AppError> {
+        if conn.backend_name() == "PostgreSQL" {
+            // Any constant will do, as long as only this uses it: "lantern" in ASCII.
+            sqlx::query("SELECT pg_advisory_xact_lock(108971110116101114)")
+                .execute(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        }
+        let last: (Option<String>,) = sqlx::query_as("SELECT max(changed_at) FROM changes")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        let now = crate::clock::now_precise();
+        let changed_at = match last.0 {
+            Some(last) if last > now => last,
+            _ => now,
+        };
+        sqlx::query(
+            "INSERT INTO changes (kind, system_id, version, audit_id, changed_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(kind.as_str())
+        .bind(system.0.clone())
+        .bind(version)
+        .bind(audit_id)
+        .bind(changed_at)
+        .execute(&mut *conn)
+        .await
+        .map_err(database_error)?;
+        Ok(())
+    }
+
+    /// Up to `limit` changes from `from`, oldest first, of one agency or all.
+    pub async fn changes(
+        &self,
+        from: &ChangesFrom,
+        agency: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Change>, AppError> {
+        let (condition, start) = match from {
+            ChangesFrom::After(seq) => ("c.seq > $1", seq.to_string()),
+            ChangesFrom::Since(moment) => ("c.changed_at >= $1", moment.clone()),
+        };
+        let agency_condition = if agency.is_some() {
+            "AND s.agency = $3"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "{CHANGE_COLUMNS} WHERE {condition} {agency_condition} ORDER BY c.seq LIMIT $2"
+        );
+        let mut query = sqlx::query(&sql);
+        query = match from {
+            ChangesFrom::After(seq) => query.bind(*seq),
+            ChangesFrom::Since(_) => query.bind(start),
+        };
+        query = query.bind(limit);
+        if let Some(agency) = agency {
+            query = query.bind(agency.to_string());
+        }
+        let rows = query
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter().map(change).collect()
+    }
+
+    /// The newest `limit` changes, newest first, of one agency or all: for feeds.
+    pub async fn latest_changes(
+        &self,
+        agency: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Change>, AppError> {
+        let condition = if agency.is_some() {
+            "WHERE s.agency = $2"
+        } else {
+            ""
+        };
+        let sql = format!("{CHANGE_COLUMNS} {condition} ORDER BY c.seq DESC LIMIT $1");
+        let mut query = sqlx::query(&sql).bind(limit);
+        if let Some(agency) = agency {
+            query = query.bind(agency.to_string());
+        }
+        let rows = query
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter().map(change).collect()
+    }
+
+    /// The last change of the register, which names its state for caches.
+    pub async fn feed_position(&self) -> Result<FeedPosition, AppError> {
+        let row: (Option<i64>, Option<String>) =
+            sqlx::query_as("SELECT max(seq), max(changed_at) FROM changes")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(database_error)?;
+        Ok(FeedPosition {
+            last_seq: row.0.unwrap_or(0),
+            last_changed_at: row.1,
+        })
+    }
+}
