@@ -8,7 +8,7 @@ use crate::search::query::PER_PAGE;
 use crate::search::{Facet, SystemQuery};
 use crate::systems::list::SystemRows;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Title};
 use leptos_router::hooks::use_params_map;
 
 /// Every agency with its number of published systems, and how each answers
@@ -144,6 +144,7 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
         .url();
     view! {
         <Title text=format!("{} – Lantern", agency.name)/>
+        <Link rel="alternate" type_="application/atom+xml" title=format!("Changes to {}’s systems", agency.name) href=format!("/agencies/{}/feed.atom", agency.slug)/>
         <h1>{agency.name.clone()}</h1>
         <p class="lede">{agency.description.clone()}</p>
         <dl class="facts">
@@ -156,6 +157,11 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
             <dt>"Published systems"</dt><dd>{total}</dd>
             <dt>"Questions and error reports answered"</dt><dd>{answered}</dd>
             <dt>"Median time to answer"</dt><dd>{median}</dd>
+            <dt>"Follow its changes"</dt>
+            <dd>
+                <a href=format!("/agencies/{}/feed.atom", agency.slug)>"Atom feed"</a>" · "
+                <a href=format!("/api/v1/changes?agency={}", agency.slug)>"as JSON"</a>
+            </dd>
         </dl>
         <h2>"Systems"</h2>
         {(total > i64::from(PER_PAGE)).then(|| view! {

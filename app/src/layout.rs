@@ -16,6 +16,7 @@ pub fn Page(children: Children) -> impl IntoView {
                     <ul>
                         <li><a href="/systems">"AI systems"</a></li>
                         <li><a href="/agencies">"Agencies"</a></li>
+                        <li><a href="/open-data">"Open data"</a></li>
                         {if crate::accounts::signed_in().is_some() {
                             view! { <li><a href="/manage">"Manage"</a></li> }.into_any()
                         } else {

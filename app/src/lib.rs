@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod home;
 pub mod layout;
 pub mod manage;
+pub mod open_data;
 pub mod record;
 pub mod register;
 pub mod search;
@@ -118,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/systems/:id/history") view=systems::history::HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies") view=agencies::AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies/:slug") view=agencies::AgencyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/open-data") view=open_data::OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=accounts::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage") view=manage::dashboard::ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/systems/new") view=manage::system_form::SystemFormPage ssr=SsrMode::Async/>

@@ -143,6 +143,21 @@ test("the admin's settings page, and the email never appeared anywhere", async (
   await page.goto("/agencies");
   await expectAccessible(page);
 
+  // The open data holds the published questions' systems but never an email.
+  for (const uri of [
+    "/api/v1/export.json",
+    "/api/v1/export.ndjson",
+    "/api/v1/export.csv",
+    "/api/v1/changes?limit=500",
+    "/feeds/changes.atom",
+    "/agencies/tax-office/feed.atom",
+    `/api/v1${systemPath}/feedback`,
+  ]) {
+    const response = await page.request.get(uri);
+    expect(response.status(), uri).toBe(200);
+    expect(await response.text(), uri).not.toContain(EMAIL);
+  }
+
   // Every response of every test is checked by the suite's `test` (support.ts).
   expect(checkedResponses()).toBeGreaterThan(20);
 });

@@ -21,9 +21,8 @@ pub fn now_precise() -> String {
 
 /// A moment with microseconds, as `2026-11-28T07:00:00.123456Z`.
 pub fn format_precise(moment: OffsetDateTime) -> String {
-    let format = format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
-    );
+    let format =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
     moment
         .to_offset(time::UtcOffset::UTC)
         .format(&format)
@@ -33,9 +32,12 @@ pub fn format_precise(moment: OffsetDateTime) -> String {
 /// An RFC 3339 timestamp from outside (any offset, any precision), as the
 /// changes feed's clock writes it; `None` if it is not RFC 3339.
 pub fn parse_precise(text: &str) -> Option<String> {
-    let moment = OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
+    let moment =
+        OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
     // Years before 0 or past 9999 have no fixed-width form.
-    (0..=9999).contains(&moment.to_offset(time::UtcOffset::UTC).year()).then(|| format_precise(moment))
+    (0..=9999)
+        .contains(&moment.to_offset(time::UtcOffset::UTC).year())
+        .then(|| format_precise(moment))
 }
 
 /// A moment as `2026-11-28T07:00:00Z`.

@@ -4,6 +4,7 @@
 
 pub mod atom;
 pub mod csv_row;
+pub mod dictionary;
 pub mod export;
 pub mod manners;
 pub mod openapi;
@@ -290,7 +291,10 @@ pub async fn changes(
 /// The exports' validator: the register's last change, the agencies (their
 /// names and contacts are in every record), today (whether an audit is
 /// overdue changes at midnight) and the format.
-async fn export_tag(storage: &Storage, format: Format) -> Result<(String, Option<String>), AppError> {
+async fn export_tag(
+    storage: &Storage,
+    format: Format,
+) -> Result<(String, Option<String>), AppError> {
     let position = storage.feed_position().await?;
     let agencies = storage.agencies().await?;
     let mut hasher = DefaultHasher::new();
@@ -325,10 +329,17 @@ async fn export(state: AppState, headers: HeaderMap, format: Format) -> Result<R
     if let Some(modified) = &last_modified {
         set(response.headers_mut(), header::LAST_MODIFIED, modified);
     }
-    set(response.headers_mut(), header::CACHE_CONTROL, EXPORT_CACHE_CONTROL);
+    set(
+        response.headers_mut(),
+        header::CACHE_CONTROL,
+        EXPORT_CACHE_CONTROL,
+    );
     // `If-None-Match` wins over `If-Modified-Since` (RFC 9110, 13.2.2).
     let unchanged = match headers.get(header::IF_NONE_MATCH) {
-        Some(asked) => manners::matches(asked, &HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static(""))),
+        Some(asked) => manners::matches(
+            asked,
+            &HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("")),
+        ),
         None => headers
             .get(header::IF_MODIFIED_SINCE)
             .and_then(|asked| asked.to_str().ok())
@@ -337,7 +348,11 @@ async fn export(state: AppState, headers: HeaderMap, format: Format) -> Result<R
     if unchanged {
         return Ok(manners::not_modified(response));
     }
-    set(response.headers_mut(), header::CONTENT_TYPE, format.content_type());
+    set(
+        response.headers_mut(),
+        header::CONTENT_TYPE,
+        format.content_type(),
+    );
     set(
         response.headers_mut(),
         header::CONTENT_DISPOSITION,
@@ -370,20 +385,29 @@ fn set(headers: &mut HeaderMap, name: header::HeaderName, value: &str) {
 /// The whole register as one JSON document: `{"exported_at", "schema", "systems": […]}`.
 #[utoipa::path(get, path = "/api/v1/export.json", tag = "export",
     responses((status = 200, description = "Every published system, in id order", content_type = "application/json"), (status = 304, description = "Not modified since the ETag given")))]
-pub async fn export_json(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn export_json(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     export(state, headers, Format::Json).await
 }
 
 /// The whole register, one system (a `System` as in the JSON Schema) per line.
 #[utoipa::path(get, path = "/api/v1/export.ndjson", tag = "export",
     responses((status = 200, description = "One published system per line, in id order", content_type = "application/x-ndjson"), (status = 304, description = "Not modified since the ETag given")))]
-pub async fn export_ndjson(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn export_ndjson(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     export(state, headers, Format::Ndjson).await
 }
 
 /// The whole register as CSV, one row per system (see the data dictionary).
 #[utoipa::path(get, path = "/api/v1/export.csv", tag = "export",
     responses((status = 200, description = "One row per published system, in id order", content_type = "text/csv"), (status = 304, description = "Not modified since the ETag given")))]
-pub async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn export_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     export(state, headers, Format::Csv).await
 }

@@ -72,6 +72,10 @@ pub fn leptos_options(serve: &ServeConfig) -> LeptosOptions {
         .build()
 }
 
+/// The open data's dictionary, built once from the JSON Schema.
+static DICTIONARY: std::sync::LazyLock<app::open_data::SharedDictionary> =
+    std::sync::LazyLock::new(|| Arc::new(crate::open_data::dictionary::data_dictionary()));
+
 /// What every page reads, put in its context: the register, what `/manage`
 /// reads, search and citizen feedback.
 fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
@@ -79,7 +83,9 @@ fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let manage: SharedManage = Arc::new(state.storage.clone());
     let search: SharedSearch = state.search.clone();
     let feedback: SharedFeedback = Arc::new(state.storage.clone());
+    let dictionary: app::open_data::SharedDictionary = DICTIONARY.clone();
     move || {
+        provide_context(dictionary.clone());
         provide_context(register.clone());
         provide_context(manage.clone());
         provide_context(search.clone());

@@ -334,6 +334,20 @@ async fn a_question_waits_for_a_moderator_then_the_owning_agency_answers_it() {
         );
         let (_, agencies) = site::get(&site, "/agencies").await;
         seen.extend([page, api, agency, agencies]);
+        // Nor in the open data.
+        for uri in [
+            "/api/v1/export.json",
+            "/api/v1/export.ndjson",
+            "/api/v1/export.csv",
+            "/api/v1/changes?limit=500",
+            "/api/v1/agencies",
+            "/feeds/changes.atom",
+            "/agencies/tax-office/feed.atom",
+        ] {
+            let (status, text) = site::get(&site, uri).await;
+            assert_eq!(status, StatusCode::OK, "{uri}");
+            seen.push(text);
+        }
 
         // The email never came out.
         for text in &seen {

@@ -14,9 +14,7 @@ mod shared_data;
 #[path = "support/site.rs"]
 mod site;
 
-use app::record::{
-    Agency, AgencySlug, Audit, AuditOutcome, Stage, SystemContent, SystemId,
-};
+use app::record::{Agency, AgencySlug, Audit, AuditOutcome, Stage, SystemContent, SystemId};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -67,7 +65,13 @@ async fn get_with(site: &Router, uri: &str, headers: &[(header::HeaderName, &str
         .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
     Answer {
         status,
         headers,
@@ -101,10 +105,19 @@ fn content(name: &str) -> SystemContent {
 async fn publish(storage: &Storage, slug: &str, id: &str, content: &SystemContent) {
     let now = lantern::clock::now();
     let mut tx = storage.begin().await.unwrap();
-    Storage::ensure_agency(&mut tx, &agency(slug), &now).await.unwrap();
-    Storage::publish(&mut tx, &SystemId(id.into()), &AgencySlug(slug.into()), content, "Test.", &now)
+    Storage::ensure_agency(&mut tx, &agency(slug), &now)
         .await
         .unwrap();
+    Storage::publish(
+        &mut tx,
+        &SystemId(id.into()),
+        &AgencySlug(slug.into()),
+        content,
+        "Test.",
+        &now,
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -172,7 +185,10 @@ async fn the_us_2025_export_agrees_in_every_format_and_validates_against_the_sch
     assert!(ndjson.header(header::CACHE_CONTROL).contains("public"));
     let lines = ndjson_lines(&ndjson.text());
     assert_eq!(lines.len(), published, "one line per published system");
-    let ids: Vec<String> = lines.iter().map(|l| l["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = lines
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
@@ -187,7 +203,10 @@ async fn the_us_2025_export_agrees_in_every_format_and_validates_against_the_sch
     let csv = get(&site, "/api/v1/export.csv").await;
     assert_eq!(csv.header(header::CONTENT_TYPE), "text/csv; charset=utf-8");
     let text = csv.text();
-    assert!(text.starts_with('\u{feff}'), "a byte order mark for spreadsheets");
+    assert!(
+        text.starts_with('\u{feff}'),
+        "a byte order mark for spreadsheets"
+    );
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");
@@ -199,7 +218,10 @@ async fn the_us_2025_export_agrees_in_every_format_and_validates_against_the_sch
     for (row, line) in rows.iter().zip(&lines) {
         let name = line["name"].as_str().unwrap();
         let cell = &row[name_column];
-        assert!(cell == name || cell == format!("'{name}"), "{cell} vs {name}");
+        assert!(
+            cell == name || cell == format!("'{name}"),
+            "{cell} vs {name}"
+        );
         for cell in row.iter() {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@']),
@@ -225,11 +247,19 @@ async fn the_us_2025_export_agrees_in_every_format_and_validates_against_the_sch
     assert!(!validator.is_valid(&wrong));
 
     // Gzip when asked, and it decompresses to the same bytes.
-    let gzipped = get_with(&site, "/api/v1/export.ndjson", &[(header::ACCEPT_ENCODING, "gzip")]).await;
+    let gzipped = get_with(
+        &site,
+        "/api/v1/export.ndjson",
+        &[(header::ACCEPT_ENCODING, "gzip")],
+    )
+    .await;
     assert_eq!(gzipped.header(header::CONTENT_ENCODING), "gzip");
     let mut plain = Vec::new();
-    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzipped.body[..]), &mut plain)
-        .unwrap();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&gzipped.body[..]),
+        &mut plain,
+    )
+    .unwrap();
     assert_eq!(plain, ndjson.body);
     assert!(gzipped.body.len() * 4 < ndjson.body.len(), "it compresses");
 
@@ -328,14 +358,28 @@ async fn changes_since_a_time_hold_what_came_after_it_and_nothing_before() {
         ]
         .map(|(k, s, v)| (k.to_string(), s.to_string(), v));
         assert_eq!(seen, expected, "{}: {}", db.name, answer.text());
-        assert!(page["changes"].as_array().unwrap().iter().all(|c| c["changed_at"].as_str().unwrap() >= t.as_str()));
+        assert!(
+            page["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["changed_at"].as_str().unwrap() >= t.as_str())
+        );
         assert_eq!(page["has_more"], false);
-        assert_eq!(page["changes"][3]["audit"]["outcome"], "passed_with_findings");
+        assert_eq!(
+            page["changes"][3]["audit"]["outcome"],
+            "passed_with_findings"
+        );
         assert_eq!(page["changes"][1]["change_summary"], "Test.");
 
         // Following `next` later gives only what came after.
         let next = page["next"].as_str().unwrap().to_string();
-        assert!(get(&site, &next).await.json()["changes"].as_array().unwrap().is_empty());
+        assert!(
+            get(&site, &next).await.json()["changes"]
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
         publish(storage, "police", "later-1", &content("Later one")).await;
         let later = get(&site, &next).await.json();
         assert_eq!(later["changes"].as_array().unwrap().len(), 1);
@@ -345,7 +389,10 @@ async fn changes_since_a_time_hold_what_came_after_it_and_nothing_before() {
         // agency's feed has only its own.
         let feed = get(&site, "/feeds/changes.atom").await;
         assert_eq!(feed.status, StatusCode::OK);
-        assert_eq!(feed.header(header::CONTENT_TYPE), "application/atom+xml; charset=utf-8");
+        assert_eq!(
+            feed.header(header::CONTENT_TYPE),
+            "application/atom+xml; charset=utf-8"
+        );
         let xml = feed.text();
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
         let later_at = xml.find("Later one: published").expect("the newest change");
@@ -356,7 +403,10 @@ async fn changes_since_a_time_hold_what_came_after_it_and_nothing_before() {
         let tax = get(&site, "/agencies/tax/feed.atom").await.text();
         assert_eq!(tax.matches("<entry>").count(), 6);
         assert!(!tax.contains("Later one"));
-        assert_eq!(get(&site, "/agencies/nobody/feed.atom").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            get(&site, "/agencies/nobody/feed.atom").await.status,
+            StatusCode::NOT_FOUND
+        );
         search.remove().await;
         db.remove().await;
     }
@@ -406,12 +456,26 @@ async fn paging_the_changes_feed_while_agencies_write_never_skips_or_repeats() {
         for writer in writers {
             writer.await.unwrap();
         }
-        let cursors: Vec<i64> = read.iter().map(|c| c["cursor"].as_str().unwrap().parse().unwrap()).collect();
-        assert!(cursors.windows(2).all(|w| w[0] < w[1]), "{}: in order, none twice", db.name);
+        let cursors: Vec<i64> = read
+            .iter()
+            .map(|c| c["cursor"].as_str().unwrap().parse().unwrap())
+            .collect();
+        assert!(
+            cursors.windows(2).all(|w| w[0] < w[1]),
+            "{}: in order, none twice",
+            db.name
+        );
         assert_eq!(read.len(), 120, "{}: every change, none skipped", db.name);
         assert_eq!(read, whole_feed(&site, 500).await, "{}", db.name);
-        let times: Vec<&str> = read.iter().map(|c| c["changed_at"].as_str().unwrap()).collect();
-        assert!(times.windows(2).all(|w| w[0] <= w[1]), "{}: times never go back", db.name);
+        let times: Vec<&str> = read
+            .iter()
+            .map(|c| c["changed_at"].as_str().unwrap())
+            .collect();
+        assert!(
+            times.windows(2).all(|w| w[0] <= w[1]),
+            "{}: times never go back",
+            db.name
+        );
         search.remove().await;
         db.remove().await;
     }
@@ -424,7 +488,13 @@ async fn a_client_with_the_current_etag_gets_304_until_something_changes() {
     publish(storage, "tax", "t-1", &content("Tax one")).await;
     let search = TestSearch::embedded(storage).await;
     let site = router(storage, search.engine.clone());
-    for uri in ["/api/v1/export.ndjson", "/api/v1/export.csv", "/api/v1/systems/t-1", "/api/v1/changes", "/api/v1/agencies"] {
+    for uri in [
+        "/api/v1/export.ndjson",
+        "/api/v1/export.csv",
+        "/api/v1/systems/t-1",
+        "/api/v1/changes",
+        "/api/v1/agencies",
+    ] {
         let first = get(&site, uri).await;
         assert_eq!(first.status, StatusCode::OK, "{uri}");
         let tag = first.header(header::ETAG);
@@ -437,13 +507,23 @@ async fn a_client_with_the_current_etag_gets_304_until_something_changes() {
     let export = get(&site, "/api/v1/export.ndjson").await;
     let tag = export.header(header::ETAG);
     let modified = export.header(header::LAST_MODIFIED);
-    let since = get_with(&site, "/api/v1/export.ndjson", &[(header::IF_MODIFIED_SINCE, &modified)]).await;
+    let since = get_with(
+        &site,
+        "/api/v1/export.ndjson",
+        &[(header::IF_MODIFIED_SINCE, &modified)],
+    )
+    .await;
     assert_eq!(since.status, StatusCode::NOT_MODIFIED);
 
     let mut changed = content("Tax one");
     changed.summary = "Now it is different.".into();
     publish(storage, "tax", "t-1", &changed).await;
-    let after = get_with(&site, "/api/v1/export.ndjson", &[(header::IF_NONE_MATCH, &tag)]).await;
+    let after = get_with(
+        &site,
+        "/api/v1/export.ndjson",
+        &[(header::IF_NONE_MATCH, &tag)],
+    )
+    .await;
     assert_eq!(after.status, StatusCode::OK);
     assert_ne!(after.header(header::ETAG), tag);
     assert!(after.text().contains("Now it is different."));
@@ -479,18 +559,34 @@ async fn bad_parameters_get_400_in_the_error_envelope_and_the_server_keeps_servi
         ("/api/v1/systems/t-1/versions/one", "version"),
     ] {
         let answer = get(&site, uri).await;
-        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}: {}", answer.text());
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}: {}",
+            answer.text()
+        );
         let errors = answer.json();
         assert_eq!(errors["errors"][0]["code"], "invalid_parameter", "{uri}");
         assert_eq!(errors["errors"][0]["field"], field, "{uri}");
-        assert!(errors["errors"][0]["detail"].as_str().unwrap().len() > 15, "{uri}");
+        assert!(
+            errors["errors"][0]["detail"].as_str().unwrap().len() > 15,
+            "{uri}"
+        );
     }
-    for uri in ["/api/v1/agencies/nobody", "/api/v1/systems/nothing", "/api/v1/systems/t-1/versions/9"] {
+    for uri in [
+        "/api/v1/agencies/nobody",
+        "/api/v1/systems/nothing",
+        "/api/v1/systems/t-1/versions/9",
+    ] {
         let answer = get(&site, uri).await;
         assert_eq!(answer.status, StatusCode::NOT_FOUND, "{uri}");
         assert_eq!(answer.json()["errors"][0]["code"], "not_found");
     }
-    assert_eq!(get(&site, "/api/v1/changes").await.status, StatusCode::OK, "still serving");
+    assert_eq!(
+        get(&site, "/api/v1/changes").await.status,
+        StatusCode::OK,
+        "still serving"
+    );
     search.remove().await;
     db.remove().await;
 }
@@ -514,21 +610,52 @@ async fn reading_is_open_to_any_origin_and_limited_per_client() {
         .await
         .unwrap();
     assert!(preflight.status().is_success());
-    assert_eq!(preflight.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
-    let methods = preflight.headers()[header::ACCESS_CONTROL_ALLOW_METHODS].to_str().unwrap().to_string();
-    assert!(methods.contains("GET") && !methods.contains("POST"), "{methods}");
-    let answer = get_with(&site, "/api/v1/agencies", &[(header::ORIGIN, "https://newsroom.example")]).await;
+    assert_eq!(
+        preflight.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "*"
+    );
+    let methods = preflight.headers()[header::ACCESS_CONTROL_ALLOW_METHODS]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        methods.contains("GET") && !methods.contains("POST"),
+        "{methods}"
+    );
+    let answer = get_with(
+        &site,
+        "/api/v1/agencies",
+        &[(header::ORIGIN, "https://newsroom.example")],
+    )
+    .await;
     assert_eq!(answer.header(header::ACCESS_CONTROL_ALLOW_ORIGIN), "*");
-    assert!(answer.header(header::ACCESS_CONTROL_EXPOSE_HEADERS).to_lowercase().contains("etag"));
+    assert!(
+        answer
+            .header(header::ACCESS_CONTROL_EXPOSE_HEADERS)
+            .to_lowercase()
+            .contains("etag")
+    );
 
     // A limit of 5 a minute: the sixth request waits, pages are not limited.
-    let serve = lantern::config::ServeConfig::parse_from(["serve", "--api-requests-per-minute", "5"]);
-    let limited = lantern::web::app(lantern::web::AppState::new(&serve, db.storage.clone(), search.engine.clone()));
+    let serve =
+        lantern::config::ServeConfig::parse_from(["serve", "--api-requests-per-minute", "5"]);
+    let limited = lantern::web::app(lantern::web::AppState::new(
+        &serve,
+        db.storage.clone(),
+        search.engine.clone(),
+    ));
     for n in 1..=5 {
         let answer = get(&limited, "/api/v1/agencies").await;
         assert_eq!(answer.status, StatusCode::OK, "request {n}");
-        assert_eq!(answer.header(header::HeaderName::from_static("ratelimit-policy")), "5;w=60");
-        assert!(answer.header(header::HeaderName::from_static("ratelimit")).starts_with(&format!("limit=5, remaining={}", 5 - n)));
+        assert_eq!(
+            answer.header(header::HeaderName::from_static("ratelimit-policy")),
+            "5;w=60"
+        );
+        assert!(
+            answer
+                .header(header::HeaderName::from_static("ratelimit"))
+                .starts_with(&format!("limit=5, remaining={}", 5 - n))
+        );
     }
     let refused = get(&limited, "/api/v1/export.csv").await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
@@ -562,19 +689,31 @@ async fn the_openapi_document_and_the_schema_describe_the_api() {
         "/api/v1/openapi.json",
         "/api/v1/schema/system.json",
     ] {
-        assert!(document["paths"].get(path).is_some(), "{path} is documented");
+        assert!(
+            document["paths"].get(path).is_some(),
+            "{path} is documented"
+        );
     }
     // Every reference points at a schema that exists.
     let text = document.to_string();
     for reference in text.split("\"$ref\":\"").skip(1) {
         let target = &reference[..reference.find('"').unwrap()];
         let name = target.strip_prefix("#/components/schemas/").expect(target);
-        assert!(document["components"]["schemas"].get(name).is_some(), "{target}");
+        assert!(
+            document["components"]["schemas"].get(name).is_some(),
+            "{target}"
+        );
     }
     let schema = get(&site, "/api/v1/schema/system.json").await;
-    assert_eq!(schema.header(header::CONTENT_TYPE), "application/schema+json");
+    assert_eq!(
+        schema.header(header::CONTENT_TYPE),
+        "application/schema+json"
+    );
     let schema = schema.json();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     assert!(!schema.to_string().contains("#/components/"));
     search.remove().await;
     db.remove().await;
@@ -642,7 +781,13 @@ async fn snapshots_pin_the_json_shape_of_every_endpoint() {
     let site = router(&db.storage, search.engine.clone());
     let export = get(&site, "/api/v1/export.ndjson").await.text();
     let first = ndjson_lines(&export);
-    let id = first.iter().find(|s| s["version"].as_i64() > Some(1) && !s["audit"].is_null()).unwrap_or(&first[0])["id"].as_str().unwrap().to_string();
+    let id = first
+        .iter()
+        .find(|s| s["version"].as_i64() > Some(1) && !s["audit"].is_null())
+        .unwrap_or(&first[0])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let mut shapes = BTreeMap::new();
     for (name, uri) in [
         ("systems", "/api/v1/systems?q=benefits&limit=5".to_string()),
@@ -657,7 +802,11 @@ async fn snapshots_pin_the_json_shape_of_every_endpoint() {
         ("error", "/api/v1/changes?since=never".to_string()),
     ] {
         let answer = get(&site, &uri).await;
-        assert!(answer.status == StatusCode::OK || name == "error", "{uri}: {}", answer.text());
+        assert!(
+            answer.status == StatusCode::OK || name == "error",
+            "{uri}: {}",
+            answer.text()
+        );
         shapes.insert(name.to_string(), shape(&answer.json()));
     }
     shapes.insert(
@@ -667,7 +816,8 @@ async fn snapshots_pin_the_json_shape_of_every_endpoint() {
     let csv_header = export_csv_header(&site).await;
     shapes.insert("export.csv header".into(), json!(csv_header));
     let actual = serde_json::to_string_pretty(&shapes).unwrap() + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/open_data_shapes.json");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/open_data_shapes.json");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &actual).unwrap();
@@ -687,7 +837,12 @@ async fn snapshots_pin_the_json_shape_of_every_endpoint() {
 async fn export_csv_header(site: &Router) -> Vec<String> {
     let text = get(site, "/api/v1/export.csv").await.text();
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    reader.headers().unwrap().iter().map(str::to_string).collect()
+    reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect()
 }
 
 #[tokio::test]
@@ -696,14 +851,32 @@ async fn lantern_export_writes_the_same_file_with_progress() {
     let data = dir.path().join("data");
     let lantern = env!("CARGO_BIN_EXE_lantern");
     let seeded = std::process::Command::new(lantern)
-        .args(["--data-dir", data.to_str().unwrap(), "seed", "--synthetic", "120"])
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "seed",
+            "--synthetic",
+            "120",
+        ])
         .output()
         .unwrap();
-    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
     for format in ["ndjson", "json", "csv"] {
         let file = dir.path().join(format!("register.{format}"));
         let exported = std::process::Command::new(lantern)
-            .args(["--data-dir", data.to_str().unwrap(), "export", "--format", format, "--output", file.to_str().unwrap()])
+            .args([
+                "--data-dir",
+                data.to_str().unwrap(),
+                "export",
+                "--format",
+                format,
+                "--output",
+                file.to_str().unwrap(),
+            ])
             .output()
             .unwrap();
         let said = String::from_utf8_lossy(&exported.stderr);
@@ -712,20 +885,70 @@ async fn lantern_export_writes_the_same_file_with_progress() {
         let text = std::fs::read_to_string(&file).unwrap();
         match format {
             "ndjson" => assert_eq!(ndjson_lines(&text).len(), 120),
-            "json" => assert_eq!(serde_json::from_str::<Value>(&text).unwrap()["systems"].as_array().unwrap().len(), 120),
-            _ => assert_eq!(csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes()).records().count(), 120),
+            "json" => assert_eq!(
+                serde_json::from_str::<Value>(&text).unwrap()["systems"]
+                    .as_array()
+                    .unwrap()
+                    .len(),
+                120
+            ),
+            _ => assert_eq!(
+                csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+                    .records()
+                    .count(),
+                120
+            ),
         }
     }
     // To standard output as well; a bad format is refused by name.
     let stdout = std::process::Command::new(lantern)
-        .args(["--data-dir", data.to_str().unwrap(), "export", "--format", "ndjson"])
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "export",
+            "--format",
+            "ndjson",
+        ])
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&stdout.stdout).lines().count(), 120);
     let bad = std::process::Command::new(lantern)
-        .args(["--data-dir", data.to_str().unwrap(), "export", "--format", "xlsx"])
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "export",
+            "--format",
+            "xlsx",
+        ])
         .output()
         .unwrap();
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("xlsx"));
+}
+
+#[tokio::test]
+async fn the_open_data_page_explains_it_with_the_dictionary() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let search = TestSearch::embedded(&db.storage).await;
+    let site = router(&db.storage, search.engine.clone());
+    let (status, html) = site::get(&site, "/open-data").await;
+    assert_eq!(status, StatusCode::OK);
+    for text in [
+        "href=\"/api/v1/export.ndjson\"",
+        "href=\"/api/v1/openapi.json\"",
+        "href=\"/feeds/changes.atom\"",
+        "curl",
+        "<code>withheld</code>",
+        "one of: planned, development, pilot, in_use, retired",
+        "<code>audit_overdue</code>",
+    ] {
+        assert!(html.contains(text), "the page has {text}");
+    }
+    let (_, agency) = site::get(&site, "/agencies/tax-office").await;
+    assert!(agency.contains("href=\"/agencies/tax-office/feed.atom\""));
+    assert!(agency.contains("type=\"application/atom+xml\""));
+    search.remove().await;
+    db.remove().await;
 }

@@ -576,11 +576,7 @@ async fn the_search_api_answers_json_with_facets_and_errors_in_the_envelope() {
         assert!(page["facets"].get(facet).is_some(), "facet {facet}");
     }
 
-    let (status, body) = get(
-        &site,
-        "/api/v1/systems?stage=in_use&stage=pilot&limit=500",
-    )
-    .await;
+    let (status, body) = get(&site, "/api/v1/systems?stage=in_use&stage=pilot&limit=500").await;
     assert_eq!(status, StatusCode::OK);
     let page: serde_json::Value = serde_json::from_str(&body).unwrap();
     let hits = page["hits"].as_array().unwrap();

@@ -151,13 +151,20 @@ async fn api_query(state: &AppState, raw: &str) -> Result<ApiQuery, ApiError> {
             };
             if !exists {
                 let detail = if *facet == Facet::Agency {
-                    format!("No agency has the slug “{}” (GET /api/v1/agencies lists them)", shorten(value))
+                    format!(
+                        "No agency has the slug “{}” (GET /api/v1/agencies lists them)",
+                        shorten(value)
+                    )
                 } else {
                     format!(
                         "{} “{}” is not one of: {}",
                         facet.name(),
                         shorten(value),
-                        known.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
+                        known
+                            .iter()
+                            .map(|(name, _)| *name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 };
                 problems.push((facet.name().to_string(), detail));

@@ -61,8 +61,14 @@ struct Site {
 
 impl Site {
     fn of(headers: &HeaderMap) -> Site {
-        let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
-        let host = text(header::HOST.as_str()).unwrap_or("localhost").to_string();
+        let text = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
+        let host = text(header::HOST.as_str())
+            .unwrap_or("localhost")
+            .to_string();
         let scheme = match text("x-forwarded-proto") {
             Some("https") => "https",
             _ => "http",
@@ -74,7 +80,13 @@ impl Site {
     }
 }
 
-fn feed(site: &Site, title: &str, self_path: &str, page_path: &str, changes: &[Change]) -> Response {
+fn feed(
+    site: &Site,
+    title: &str,
+    self_path: &str,
+    page_path: &str,
+    changes: &[Change],
+) -> Response {
     let base = &site.base;
     let updated = changes
         .first()
@@ -83,7 +95,11 @@ fn feed(site: &Site, title: &str, self_path: &str, page_path: &str, changes: &[C
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     xml.push_str(&format!("  <title>{}</title>\n", escape(title)));
-    xml.push_str(&format!("  <id>tag:{},2026:{}</id>\n", escape(&site.host), escape(self_path)));
+    xml.push_str(&format!(
+        "  <id>tag:{},2026:{}</id>\n",
+        escape(&site.host),
+        escape(self_path)
+    ));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     xml.push_str("  <author><name>Lantern</name></author>\n");
     xml.push_str(&format!(
@@ -98,7 +114,10 @@ fn feed(site: &Site, title: &str, self_path: &str, page_path: &str, changes: &[C
     ));
     for change in changes {
         let (what, link) = match change.kind {
-            ChangeKind::Published => ("published".to_string(), format!("/systems/{}", change.system)),
+            ChangeKind::Published => (
+                "published".to_string(),
+                format!("/systems/{}", change.system),
+            ),
             ChangeKind::Updated => (
                 format!("updated to version {}", change.version),
                 format!(

@@ -31,8 +31,14 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("topic", "The area of government"),
     ("tags", "Free tags, joined"),
     ("technique", "Techniques, joined"),
-    ("risk_level", "minimal, limited, high, prohibited or unassessed"),
-    ("decision_role", "informs_human, recommends, decides_with_review or decides_alone"),
+    (
+        "risk_level",
+        "minimal, limited, high, prohibited or unassessed",
+    ),
+    (
+        "decision_role",
+        "informs_human, recommends, decides_with_review or decides_alone",
+    ),
     ("purpose", "Markdown"),
     ("how_it_works", "Markdown"),
     ("human_oversight", "Markdown"),
@@ -43,19 +49,37 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("legal_basis", "Markdown"),
     ("supplier", "The vendor, or built in-house"),
     ("data_sets", "The data sets' names, joined"),
-    ("personal_data", "The most identifying level among the data sets: none, pseudonymised or identified"),
-    ("sensitive_attributes", "Sensitive attributes of any data set, joined"),
+    (
+        "personal_data",
+        "The most identifying level among the data sets: none, pseudonymised or identified",
+    ),
+    (
+        "sensitive_attributes",
+        "Sensitive attributes of any data set, joined",
+    ),
     ("assessments", "Impact assessments as kind date url, joined"),
     ("withheld", "Withheld fields as field: reason, joined"),
     ("version", "The current version's number"),
-    ("published_at", "When the current version was published (RFC 3339, UTC)"),
-    ("reviewed_at", "When the agency last reviewed it (RFC 3339, UTC)"),
-    ("audit_outcome", "The latest audit's outcome, or empty if never audited"),
+    (
+        "published_at",
+        "When the current version was published (RFC 3339, UTC)",
+    ),
+    (
+        "reviewed_at",
+        "When the agency last reviewed it (RFC 3339, UTC)",
+    ),
+    (
+        "audit_outcome",
+        "The latest audit's outcome, or empty if never audited",
+    ),
     ("audited_on", "The latest audit's date"),
     ("auditor", "Who audited it"),
     ("audit_next_due", "When the next audit is due"),
     ("audit_report_url", "The audit report"),
-    ("audit_overdue", "true once the next audit's due date has passed"),
+    (
+        "audit_overdue",
+        "true once the next audit's due date has passed",
+    ),
 ];
 
 /// Writes CSV rows into a caller's buffer.
@@ -209,7 +233,10 @@ mod tests {
         assert_eq!(safe("-2+3".into()), "'-2+3");
         assert_eq!(safe("@SUM(A1)".into()), "'@SUM(A1)");
         assert_eq!(safe("\tx".into()), "'\tx");
-        assert_eq!(safe("A plain = sign inside".into()), "A plain = sign inside");
+        assert_eq!(
+            safe("A plain = sign inside".into()),
+            "A plain = sign inside"
+        );
         assert_eq!(safe(String::new()), "");
     }
 

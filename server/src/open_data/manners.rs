@@ -127,7 +127,11 @@ pub async fn api_manners(State(state): State<AppState>, request: Request, next: 
             }],
         }
         .into_response();
-        set(response.headers_mut(), header::RETRY_AFTER, &verdict.reset_seconds.to_string());
+        set(
+            response.headers_mut(),
+            header::RETRY_AFTER,
+            &verdict.reset_seconds.to_string(),
+        );
         rate_limit_headers(&mut response, state.api_limit.per_minute, verdict);
         return response;
     }

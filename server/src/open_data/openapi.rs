@@ -91,6 +91,15 @@ static SYSTEM_SCHEMA: LazyLock<Value> = LazyLock::new(|| {
     schema
 });
 
+/// The named schemas of the document, typed: for the data dictionary.
+pub fn openapi_components()
+-> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>> {
+    ApiDoc::openapi()
+        .components
+        .map(|c| c.schemas.into_iter().collect())
+        .unwrap_or_default()
+}
+
 /// The OpenAPI document as JSON.
 pub fn openapi_json() -> &'static Value {
     &DOCUMENT

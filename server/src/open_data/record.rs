@@ -5,8 +5,8 @@
 //! `withheld` list says why.
 
 use app::record::{
-    Assessment, Audit, DataSet, DecisionRole, RiskLevel, Stage, System, SystemContent,
-    Technique, Topic, Withheld,
+    Assessment, Audit, DataSet, DecisionRole, RiskLevel, Stage, System, SystemContent, Technique,
+    Topic, Withheld,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -34,6 +34,7 @@ pub struct PublicContent {
     /// Inputs, outputs, the model or rules, where it sits in the decision (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub how_it_works: Option<String>,
+    /// Where the system is in its life.
     pub stage: Stage,
     /// `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,6 +42,7 @@ pub struct PublicContent {
     /// `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retired_on: Option<Option<String>>,
+    /// The area of government it works in.
     pub topic: Topic,
     /// Free tags the agency adds to the topic.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -131,6 +133,7 @@ pub struct PublishedSystem {
     pub url: String,
     /// The owning agency's slug.
     pub agency: String,
+    /// The owning agency's name.
     pub agency_name: String,
     /// The owning agency's public contact.
     pub agency_contact: Option<String>,

@@ -197,10 +197,7 @@ impl Storage {
         if let Some(agency) = agency {
             query = query.bind(agency.to_string());
         }
-        let rows = query
-            .fetch_all(&self.pool)
-            .await
-            .map_err(database_error)?;
+        let rows = query.fetch_all(&self.pool).await.map_err(database_error)?;
         rows.iter().map(change).collect()
     }
 
@@ -220,10 +217,7 @@ impl Storage {
         if let Some(agency) = agency {
             query = query.bind(agency.to_string());
         }
-        let rows = query
-            .fetch_all(&self.pool)
-            .await
-            .map_err(database_error)?;
+        let rows = query.fetch_all(&self.pool).await.map_err(database_error)?;
         rows.iter().map(change).collect()
     }
 

@@ -231,14 +231,19 @@ impl Storage {
         limit: i64,
         today: &str,
     ) -> Result<Vec<System>, AppError> {
-        let sql = format!("{} WHERE s.id > $1 ORDER BY s.id LIMIT $2", *PUBLISHED_SYSTEM);
+        let sql = format!(
+            "{} WHERE s.id > $1 ORDER BY s.id LIMIT $2",
+            *PUBLISHED_SYSTEM
+        );
         let rows = sqlx::query(&sql)
             .bind(after.map_or(String::new(), |id| id.0.clone()))
             .bind(limit)
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
-        rows.iter().map(|row| published_system(row, today)).collect()
+        rows.iter()
+            .map(|row| published_system(row, today))
+            .collect()
     }
 }
 

@@ -285,7 +285,9 @@ impl Storage {
         }
         let kind = if version == 1 {
             ChangeKind::Published
-        } else if content.stage == Stage::Retired && !Self::was_retired(conn, id, version - 1).await? {
+        } else if content.stage == Stage::Retired
+            && !Self::was_retired(conn, id, version - 1).await?
+        {
             ChangeKind::Retired
         } else {
             ChangeKind::Updated
@@ -305,13 +307,14 @@ impl Storage {
         id: &SystemId,
         version: i64,
     ) -> Result<bool, AppError> {
-        let stage: Option<(String,)> =
-            sqlx::query_as("SELECT stage FROM system_versions WHERE system_id = $1 AND version = $2")
-                .bind(id.0.clone())
-                .bind(version)
-                .fetch_optional(&mut *conn)
-                .await
-                .map_err(database_error)?;
+        let stage: Option<(String,)> = sqlx::query_as(
+            "SELECT stage FROM system_versions WHERE system_id = $1 AND version = $2",
+        )
+        .bind(id.0.clone())
+        .bind(version)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(database_error)?;
         Ok(stage.is_some_and(|(stage,)| stage == Stage::Retired.as_str()))
     }
 
@@ -353,8 +356,14 @@ impl Storage {
                 .fetch_one(&mut *conn)
                 .await
                 .map_err(database_error)?;
-        Self::record_change(conn, ChangeKind::Audited, &new.system, version, Some(audit_id))
-            .await?;
+        Self::record_change(
+            conn,
+            ChangeKind::Audited,
+            &new.system,
+            version,
+            Some(audit_id),
+        )
+        .await?;
         Self::queue_for_search(conn, &new.system, now).await
     }
 
