@@ -17,7 +17,7 @@ base="http://127.0.0.1:$port"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 data=$(mktemp -d)
-LANTERN_DATA_DIR="$data" DATABASE_URL= LANTERN_LOG=warn "$binary" serve --demo --addr "127.0.0.1:$port" &
+LANTERN_DATA_DIR="$data" DATABASE_URL= LANTERN_LOG=warn "$binary" serve --demo --addr "127.0.0.1:$port" --api-requests-per-minute 0 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data" target/site/bench' EXIT
 for _ in $(seq 1 50); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done

@@ -24,7 +24,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 data=$(mktemp -d)
 work=$(mktemp -d)
 export LANTERN_DATA_DIR="$data" DATABASE_URL= MEILISEARCH_URL= LANTERN_LOG=warn
-"$binary" serve --demo --addr "127.0.0.1:$port" &
+"$binary" serve --demo --addr "127.0.0.1:$port" --api-requests-per-minute 0 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data" "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done

@@ -30,7 +30,8 @@ fi
 /usr/bin/time -f "reindexed in %e s, peak memory %M KB" "$binary" reindex
 echo "index size: $(du -sh "$data/search" | cut -f1)"
 
-"$binary" serve --addr "127.0.0.1:$port" &
+# No API rate limit: the load comes from one client on purpose.
+"$binary" serve --addr "127.0.0.1:$port" --api-requests-per-minute 0 &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
@@ -91,7 +92,10 @@ request = function()
   if k % 2 == 1 then task = task:sub(1, 2) .. task:sub(4) end -- a typo: one letter left out
   k = math.floor(k / 2)
   local page = k % 3 + 1
-  return wrk.format("GET", wrk.path .. "q=" .. subject .. "+" .. task .. filter .. "&page=" .. page)
+  -- The page goes by page number; the API by a cursor, 20 results at a time.
+  local where = "&page=" .. page
+  if wrk.path:find("/api/") then where = "&limit=20&cursor=" .. (page - 1) * 20 end
+  return wrk.format("GET", wrk.path .. "q=" .. subject .. "+" .. task .. filter .. where)
 end
 LUA
 

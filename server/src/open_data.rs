@@ -160,24 +160,24 @@ fn changes_query(raw: &str) -> Result<ChangesQuery, ApiError> {
         agency: None,
         limit: CHANGES_PER_PAGE,
     };
-    let mut problems = Vec::new();
+    let mut problems: Vec<(String, String)> = Vec::new();
     for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
         match key.as_ref() {
             "since" => match parse_since(&value) {
                 Some(from) => query.from = from,
-                None => problems.push(("since", format!(
+                None => problems.push(("since".into(), format!(
                     "since “{}” is neither an RFC 3339 time (2026-11-28T07:00:00Z) nor a cursor from this feed (a whole number)",
                     shorten(&value)
                 ))),
             },
             "agency" if app::record::is_slug(&value) => query.agency = Some(value.into_owned()),
-            "agency" => problems.push(("agency", format!("agency “{}” is not an agency's slug", shorten(&value)))),
+            "agency" => problems.push(("agency".into(), format!("agency “{}” is not an agency's slug", shorten(&value)))),
             "limit" => match parse_limit(&value) {
                 Some(limit) => query.limit = limit,
-                None => problems.push(("limit", limit_problem(&value))),
+                None => problems.push(("limit".into(), limit_problem(&value))),
             },
             other => problems.push((
-                "query",
+                other.to_string(),
                 format!("Unknown parameter “{}”: the parameters are since, agency and limit", shorten(other)),
             )),
         }

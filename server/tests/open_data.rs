@@ -548,7 +548,7 @@ async fn bad_parameters_get_400_in_the_error_envelope_and_the_server_keeps_servi
         ("/api/v1/changes?limit=100000", "limit"),
         ("/api/v1/changes?limit=-5", "limit"),
         ("/api/v1/changes?agency=Not%20A%20Slug", "agency"),
-        ("/api/v1/changes?kind=published", "query"),
+        ("/api/v1/changes?kind=published", "kind"),
         ("/api/v1/systems?limit=0", "limit"),
         ("/api/v1/systems?limit=100000", "limit"),
         ("/api/v1/systems?cursor=%F0%9F%92%A5", "cursor"),

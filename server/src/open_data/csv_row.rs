@@ -108,7 +108,7 @@ impl Writer {
 
     /// One system's row.
     pub fn row(&mut self, out: &mut Vec<u8>, system: &PublishedSystem) {
-        self.write(out, cells(system).into_iter().map(|cell| safe(cell)));
+        self.write(out, cells(system).into_iter().map(safe));
     }
 
     fn write(&mut self, out: &mut Vec<u8>, cells: impl Iterator<Item = String>) {

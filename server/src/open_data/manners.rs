@@ -186,6 +186,11 @@ async fn tagged(response: Response) -> Response {
     if response.headers().contains_key(header::ETAG) {
         return response;
     }
+    // Only answers whose whole length is known (not streams) and small.
+    let size = axum::body::HttpBody::size_hint(response.body()).exact();
+    if size.is_none_or(|size| size > MAX_TAGGED_BYTES as u64) {
+        return response;
+    }
     let (mut parts, body) = response.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_TAGGED_BYTES).await {
         Ok(bytes) => bytes,

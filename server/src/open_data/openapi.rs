@@ -17,7 +17,7 @@ use utoipa::OpenApi;
         description = "The public register of government AI systems, as open data. \
             Reading needs no key. Every error is `{\"errors\": [{\"code\", \"detail\", \"field\"}]}`. \
             See /open-data for a guide.",
-        license(name = "Data: see each register's licence; code: AGPL-3.0-or-later"),
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     paths(
         api::systems::search,
