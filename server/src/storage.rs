@@ -9,6 +9,7 @@ mod accounts;
 mod audit_log;
 mod changes;
 mod drafts;
+mod export;
 mod feedback;
 mod imports;
 mod manage;

@@ -221,32 +221,6 @@ fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
     })
 }
 
-impl Storage {
-    /// Published systems in id order, the next `limit` after `after`: the
-    /// export reads the register in batches like this, so memory stays
-    /// constant and no connection is held while a slow client downloads.
-    pub async fn published_systems_after(
-        &self,
-        after: Option<&SystemId>,
-        limit: i64,
-        today: &str,
-    ) -> Result<Vec<System>, AppError> {
-        let sql = format!(
-            "{} WHERE s.id > $1 ORDER BY s.id LIMIT $2",
-            *PUBLISHED_SYSTEM
-        );
-        let rows = sqlx::query(&sql)
-            .bind(after.map_or(String::new(), |id| id.0.clone()))
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(database_error)?;
-        rows.iter()
-            .map(|row| published_system(row, today))
-            .collect()
-    }
-}
-
 const AGENCY_WITH_COUNT: &str = "SELECT a.slug, a.name, a.jurisdiction, a.website, a.contact, \
     a.description, (SELECT count(*) FROM systems s WHERE s.agency = a.slug \
     AND s.current_version IS NOT NULL) AS systems FROM agencies a";
