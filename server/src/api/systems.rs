@@ -3,7 +3,7 @@
 //! Parameters are the `/systems` page's: `q`, one or more values per facet
 //! (`agency`, `stage`, `risk_level`, `topic`, `technique`, `audit`,
 //! `personal_data`) and `sort` (`relevance`, `updated`, `name`); then
-//! `limit` (1 to 500, 100 by default) and `cursor`, which the answer's `next`
+//! `limit` (1 to 500, 25 by default, as on the page) and `cursor`, which the answer's `next`
 //! link carries. Unlike the page, the API refuses what it does not know: an
 //! unknown parameter or facet value is a 400 naming it.
 //!
@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 /// Results per request unless `limit` says otherwise.
-const LIMIT: u32 = 100;
+const LIMIT: u32 = app::search::query::PER_PAGE;
 
 /// The answer: some hits, the total, facet counts and where to go on.
 #[derive(Debug, Serialize, ToSchema)]
@@ -195,7 +195,7 @@ async fn api_query(state: &AppState, raw: &str) -> Result<ApiQuery, ApiError> {
         ("audit" = Option<Vec<String>>, Query, description = "An audit outcome, or `none` for never audited"),
         ("personal_data" = Option<Vec<String>>, Query, description = "`yes` or `no`"),
         ("sort" = Option<String>, Query, description = "`relevance` (default), `updated` or `name`"),
-        ("limit" = Option<u32>, Query, description = "Results per request, 1 to 500 (100)"),
+        ("limit" = Option<u32>, Query, description = "Results per request, 1 to 500 (25)"),
         ("cursor" = Option<String>, Query, description = "Where to go on from: take it from `next`"),
     ),
     responses((status = 200, body = SystemSearchPage), (status = 400, body = ErrorEnvelope)))]
