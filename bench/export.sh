@@ -8,6 +8,7 @@
 #
 #   bench/export.sh                 (after `cargo leptos build --release`)
 #   SYSTEMS=100000 bench/export.sh
+#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lantern_bench bench/export.sh
 #
 # Targets (DESIGN.md): at least 100 MB/s, peak RSS growth under 50 MB.
 # The register is the search benchmark's (target/bench-data/search-http-N),
@@ -23,10 +24,21 @@ site_root="${LEPTOS_SITE_ROOT:-target/site}"
 
 [ -x "$binary" ] || { echo "no release build at $binary: run cargo leptos build --release" >&2; exit 1; }
 
-export LANTERN_DATA_DIR="$data" DATABASE_URL= MEILISEARCH_URL= LANTERN_LOG=warn
-if [ ! -f "$data/lantern.db" ]; then
+# BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/lantern_bench measures
+# PostgreSQL instead (the database must exist; it is seeded once).
+[ -n "${BENCH_DATABASE_URL:-}" ] && data="target/bench-data/export-postgres-$systems"
+export LANTERN_DATA_DIR="$data" DATABASE_URL="${BENCH_DATABASE_URL:-}" MEILISEARCH_URL= LANTERN_LOG=warn
+if [ -n "$DATABASE_URL" ]; then
+  seeded=$(psql "$DATABASE_URL" -tAc "SELECT count(*) FROM systems" 2>/dev/null || echo 0)
+else
+  seeded=$([ -f "$data/lantern.db" ] && echo "$systems" || echo 0)
+fi
+if [ "$seeded" -lt "$systems" ]; then
   mkdir -p "$data"
   /usr/bin/time -f "seeded in %e s, peak memory %M KB" "$binary" seed --synthetic "$systems" --seed 42
+  # Fresh statistics, as autovacuum would soon gather (without them
+  # PostgreSQL plans a batch as a scan and sort of the whole table).
+  [ -z "$DATABASE_URL" ] || psql "$DATABASE_URL" -qc "ANALYZE"
 fi
 
 "$binary" serve --addr "127.0.0.1:$port" --api-requests-per-minute 0 &
