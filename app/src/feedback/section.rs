@@ -260,11 +260,13 @@ pub fn FeedbackForm(
     };
 
     let problem = move |field: &'static str| {
-        problems.with(|all| {
-            all.iter()
-                .find(|(name, _)| name == field)
-                .map(|(_, messages)| messages.join(" "))
-        })
+        problems
+            .try_with(|all| {
+                all.iter()
+                    .find(|(name, _)| name == field)
+                    .map(|(_, messages)| messages.join(" "))
+            })
+            .flatten()
     };
     let described = move |field: &'static str, hint: bool| {
         let mut ids = Vec::new();
@@ -284,14 +286,16 @@ pub fn FeedbackForm(
         }
     };
 
+    // `try_get`: a client that goes away while its page renders disposes
+    // these signals before the last reads, and `get` would panic.
     view! {
         <form method="post" action=action class="feedback-form" on:submit=on_submit novalidate=true
-            aria-labelledby="feedback-form-title" data-hydrated=move || hydrated.get().then_some("true")>
+            aria-labelledby="feedback-form-title" data-hydrated=move || hydrated.try_get().unwrap_or_default().then_some("true")>
             <div aria-live="polite">
-                {move || message.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+                {move || message.try_get().unwrap_or_default().map(|text| view! { <p class="notice" role="status">{text}</p> })}
             </div>
             {move || {
-                let all = problems.get();
+                let all = problems.try_get().unwrap_or_default();
                 (!all.is_empty()).then(|| view! {
                     <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1">
                         <h2 id="feedback-error-title">"There is a problem"</h2>
@@ -316,7 +320,7 @@ pub fn FeedbackForm(
                             <div class="radio">
                                 <input type="radio" id=input_id.clone() name="kind" value=value
                                     checked={first_kind == value}
-                                    prop:checked=move || kind.get() == value
+                                    prop:checked=move || kind.try_get().unwrap_or_default() == value
                                     on:change=move |_| kind.set(value.to_string())/>
                                 <label for=input_id>{choice_label(*choice)}</label>
                             </div>
@@ -331,7 +335,7 @@ pub fn FeedbackForm(
                 <textarea id="feedback-body" name="body" rows="6" maxlength="2000"
                     aria-describedby=move || described("body", true)
                     aria-invalid=move || problem("body").map(|_| "true")
-                    prop:value=move || body.get()
+                    prop:value=move || body.try_get().unwrap_or_default()
                     on:input=move |ev| body.set(event_target_value(&ev))>{typed.body.clone()}</textarea>
             </div>
             <div class="field" class:field-error=move || problem("name").is_some()>
@@ -342,7 +346,7 @@ pub fn FeedbackForm(
                     value=typed.name.clone()
                     aria-describedby=move || described("name", true)
                     aria-invalid=move || problem("name").map(|_| "true")
-                    prop:value=move || name.get()
+                    prop:value=move || name.try_get().unwrap_or_default()
                     on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <div class="field" class:field-error=move || problem("email").is_some()>
@@ -352,17 +356,17 @@ pub fn FeedbackForm(
                 <input type="email" id="feedback-email" name="email" maxlength="254" autocomplete="email" spellcheck="false"
                     aria-describedby=move || described("email", true)
                     aria-invalid=move || problem("email").map(|_| "true")
-                    prop:value=move || email.get()
+                    prop:value=move || email.try_get().unwrap_or_default()
                     on:input=move |ev| email.set(event_target_value(&ev))/>
             </div>
             // The honeypot: people never see or reach it; naive bots fill it in.
             <div class="honeypot" aria-hidden="true">
                 <label for="feedback-website">"Leave this field empty"</label>
                 <input type="text" id="feedback-website" name="website" tabindex="-1" autocomplete="off"
-                    prop:value=move || website.get()
+                    prop:value=move || website.try_get().unwrap_or_default()
                     on:input=move |ev| website.set(event_target_value(&ev))/>
             </div>
-            <button type="submit" disabled=move || sending.get()>"Send"</button>
+            <button type="submit" disabled=move || sending.try_get().unwrap_or_default()>"Send"</button>
         </form>
     }
 }
