@@ -16,6 +16,7 @@ use crate::web::AppState;
 use app::error::AppError;
 use app::record::{Agency, AgencySlug};
 use app::register::Register;
+pub use app::search::query::shorten;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
@@ -23,6 +24,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Json, Response};
 use axum::routing::get;
 use export::Format;
+use manners::set;
 use serde::Serialize;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use utoipa::ToSchema;
@@ -212,15 +214,6 @@ pub fn limit_problem(value: &str) -> String {
     )
 }
 
-/// A value quoted in a message, cut short when it is long.
-pub fn shorten(value: &str) -> String {
-    if value.chars().count() > 40 {
-        format!("{}…", value.chars().take(40).collect::<String>())
-    } else {
-        value.to_string()
-    }
-}
-
 /// 400 with one problem per bad parameter.
 pub fn invalid_parameters<F: Into<String>>(problems: Vec<(F, String)>) -> ApiError {
     ApiError {
@@ -301,7 +294,7 @@ async fn export_tag(
     position.last_seq.hash(&mut hasher);
     for counted in &agencies {
         let a = &counted.agency;
-        (&a.slug.0, &a.name, &a.contact, counted.systems).hash(&mut hasher);
+        (&a.slug.0, &a.name, &a.contact).hash(&mut hasher);
     }
     crate::clock::today().hash(&mut hasher);
     format.extension().hash(&mut hasher);
@@ -374,12 +367,6 @@ async fn export(state: AppState, headers: HeaderMap, format: Format) -> Result<R
     });
     *response.body_mut() = Body::from_stream(stream);
     Ok(response)
-}
-
-fn set(headers: &mut HeaderMap, name: header::HeaderName, value: &str) {
-    if let Ok(value) = HeaderValue::from_str(value) {
-        headers.insert(name, value);
-    }
 }
 
 /// The whole register as one JSON document: `{"exported_at", "schema", "systems": […]}`.

@@ -321,7 +321,8 @@ fn problem(field: &str, message: String) -> QueryProblem {
 }
 
 /// Cuts an echoed value so a long parameter cannot flood the page.
-fn shorten(text: &str) -> String {
+/// A value quoted in a message, cut to 40 characters.
+pub fn shorten(text: &str) -> String {
     let mut short: String = text.chars().take(40).collect();
     if short.len() < text.len() {
         short.push('…');

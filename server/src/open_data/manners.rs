@@ -12,7 +12,7 @@
 //! is a courtesy limit against runaway scripts, not a security boundary, and
 //! counting every read in the database would cost more than it protects.
 
-use super::super::api::{ApiError, ApiProblem};
+use crate::api::{ApiError, ApiProblem};
 use crate::web::AppState;
 use app::feedback::ClientAddress;
 use axum::body::Body;
@@ -156,7 +156,8 @@ pub async fn api_manners(State(state): State<AppState>, request: Request, next: 
     response
 }
 
-fn set(headers: &mut HeaderMap, name: HeaderName, value: &str) {
+/// Sets a header, unless the value cannot be one.
+pub fn set(headers: &mut HeaderMap, name: HeaderName, value: &str) {
     if let Ok(value) = HeaderValue::from_str(value) {
         headers.insert(name, value);
     }

@@ -4,7 +4,7 @@
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
-use app::record::{Audit, AuditOutcome, SystemId};
+use app::record::{Audit, SystemId};
 use serde::Serialize;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
@@ -98,15 +98,9 @@ fn change(row: &AnyRow) -> Result<Change, AppError> {
     let kind = rows::closed(row, "kind", ChangeKind::parse)?;
     let system = rows::text(row, "system_id")?;
     let version = rows::integer(row, "version")?;
-    let audit = match rows::optional_closed(row, "outcome", AuditOutcome::parse)? {
-        Some(outcome) if kind == ChangeKind::Audited => Some(Audit {
-            auditor: rows::text(row, "auditor")?,
-            audited_on: rows::text(row, "audited_on")?,
-            outcome,
-            findings: rows::text(row, "findings")?,
-            report_url: rows::optional_text(row, "report_url")?,
-            next_due: rows::optional_text(row, "next_due")?,
-        }),
+    // Only an `audited` change points at an audit.
+    let audit = match kind {
+        ChangeKind::Audited => rows::audit(row)?,
         _ => None,
     };
     Ok(Change {

@@ -8,6 +8,7 @@
 //! hand-over between threads (see `bench/export.sh`). This is the one place
 //! where the SQL differs by database: the JSON functions have other names.
 
+use super::rows::CONTENT_COLUMNS;
 use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{AgencySlug, Audit, System, SystemContent, SystemId};
@@ -28,35 +29,9 @@ struct BatchSystem {
     audit: Option<Audit>,
 }
 
-/// The fields of [`SystemContent`] and their columns; `true` for the lists
-/// stored as JSON text.
-const CONTENT: &[(&str, bool)] = &[
-    ("agency_ref", false),
-    ("name", false),
-    ("summary", false),
-    ("unit", false),
-    ("contact", false),
-    ("purpose", false),
-    ("how_it_works", false),
-    ("stage", false),
-    ("in_use_since", false),
-    ("retired_on", false),
-    ("topic", false),
-    ("tags", true),
-    ("technique", true),
-    ("risk_level", false),
-    ("decision_role", false),
-    ("human_oversight", false),
-    ("contest", false),
-    ("data", true),
-    ("explainability", false),
-    ("fairness", false),
-    ("risks", false),
-    ("assessments", true),
-    ("legal_basis", false),
-    ("supplier", false),
-    ("withheld", true),
-];
+/// The content's lists, stored as JSON text; every other content column is a
+/// plain value.
+const LISTS: &[&str] = &["tags", "technique", "data", "assessments", "withheld"];
 
 const AUDIT: &[&str] = &[
     "auditor",
@@ -79,9 +54,14 @@ fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str) -> String 
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let content = pairs(&mut CONTENT.iter().map(|(field, is_json)| {
-        let column = format!("v.{field}");
-        let value = if *is_json { json_text(&column) } else { column };
+    // The same columns every other read of a version takes.
+    let content = pairs(&mut CONTENT_COLUMNS.split(", ").map(|column| {
+        let field = column.trim_start_matches("v.");
+        let value = if LISTS.contains(&field) {
+            json_text(column)
+        } else {
+            column.to_string()
+        };
         (field.to_string(), value)
     }));
     let audit = pairs(&mut AUDIT.iter().map(|f| (f.to_string(), format!("au.{f}"))));

@@ -4,8 +4,8 @@ use super::rows::{self, CONTENT_COLUMNS, PUBLISHED, SUMMARY_COLUMNS};
 use super::{Storage, database_error};
 use app::error::AppError;
 use app::record::{
-    Agency, AgencySlug, AgencyWithCount, Audit, AuditFilter, AuditOutcome, RiskLevel, Stage,
-    System, SystemContent, SystemId, SystemSummary,
+    Agency, AgencySlug, AgencyWithCount, AuditFilter, RiskLevel, Stage, System, SystemContent,
+    SystemId, SystemSummary,
 };
 use app::register::{Overview, Register, SystemList};
 use app::search::{Facet, Sort, SystemQuery};
@@ -159,21 +159,6 @@ impl Storage {
     }
 }
 
-/// The audit columns of a row, when the row has an audit.
-fn audit(row: &AnyRow) -> Result<Option<Audit>, AppError> {
-    let Some(outcome) = rows::optional_closed(row, "outcome", AuditOutcome::parse)? else {
-        return Ok(None);
-    };
-    Ok(Some(Audit {
-        auditor: rows::text(row, "auditor")?,
-        audited_on: rows::text(row, "audited_on")?,
-        outcome,
-        findings: rows::text(row, "findings")?,
-        report_url: rows::optional_text(row, "report_url")?,
-        next_due: rows::optional_text(row, "next_due")?,
-    }))
-}
-
 fn agency_with_count(row: &AnyRow) -> Result<AgencyWithCount, AppError> {
     Ok(AgencyWithCount {
         agency: Agency {
@@ -202,7 +187,7 @@ static PUBLISHED_SYSTEM: LazyLock<String> = LazyLock::new(|| {
 
 /// A row of [`PUBLISHED_SYSTEM`]; `today` decides whether its audit is overdue.
 fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
-    let audit = audit(row)?;
+    let audit = rows::audit(row)?;
     let audit_overdue = audit
         .as_ref()
         .and_then(|a| a.next_due.as_deref())

@@ -6,7 +6,7 @@
 
 use app::error::AppError;
 use app::record::{
-    AgencySlug, AuditOutcome, DecisionRole, RiskLevel, Stage, SystemContent, SystemId,
+    AgencySlug, Audit, AuditOutcome, DecisionRole, RiskLevel, Stage, SystemContent, SystemId,
     SystemSummary, Topic,
 };
 use serde::de::DeserializeOwned;
@@ -97,6 +97,22 @@ pub fn content(row: &AnyRow) -> Result<SystemContent, AppError> {
         supplier: optional_text(row, "supplier")?,
         withheld: json(row, "withheld")?,
     })
+}
+
+/// The audit columns of a row (`auditor`, `audited_on`, `outcome`, …),
+/// when the row has an audit.
+pub fn audit(row: &AnyRow) -> Result<Option<Audit>, AppError> {
+    let Some(outcome) = optional_closed(row, "outcome", AuditOutcome::parse)? else {
+        return Ok(None);
+    };
+    Ok(Some(Audit {
+        auditor: text(row, "auditor")?,
+        audited_on: text(row, "audited_on")?,
+        outcome,
+        findings: text(row, "findings")?,
+        report_url: optional_text(row, "report_url")?,
+        next_due: optional_text(row, "next_due")?,
+    }))
 }
 
 pub fn summary(row: &AnyRow) -> Result<SystemSummary, AppError> {
