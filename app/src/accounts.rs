@@ -5,9 +5,9 @@
 //! page again with the problem and the email as typed, so everything works
 //! without JavaScript.
 
+use crate::html::PageTitle;
 use crate::record::{AgencySlug, Role};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The account a request is signed in with, as pages need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub fn LoginPage() -> impl IntoView {
     let password_error = field_error("password");
     let (email_wrong, password_wrong) = (email_error.is_some(), password_error.is_some());
     view! {
-        <Title text="Sign in – Lantern"/>
+        <PageTitle text="Sign in – Lantern"/>
         {attempt.clone().map(|a| {
             let href = format!("#{}", a.field.unwrap_or("email"));
             view! {

@@ -1,6 +1,7 @@
 //! `/agencies` and `/agencies/{slug}`: who publishes systems, and what each publishes.
 
 use crate::feedback::{AnswerStats, duration_words};
+use crate::html::PageTitle;
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::AgencyWithCount;
 use crate::register::AgencyWithSystems;
@@ -8,7 +9,7 @@ use crate::search::query::PER_PAGE;
 use crate::search::{Facet, SystemQuery};
 use crate::systems::list::SystemRows;
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
+use leptos_meta::Link;
 use leptos_router::hooks::use_params_map;
 
 /// Every agency with its number of published systems, and how each answers
@@ -48,7 +49,7 @@ pub async fn get_agency(slug: String) -> Result<Option<AgencyWithSystems>, Serve
 pub fn AgenciesPage() -> impl IntoView {
     let agencies = Resource::new(|| (), |_| get_agencies());
     view! {
-        <Title text="Agencies – Lantern"/>
+        <PageTitle text="Agencies – Lantern"/>
         <h1>"Agencies"</h1>
         <p class="lede">"The government bodies that publish their AI systems in the register."</p>
         <Suspense fallback=|| view! { <p>"Loading agencies…"</p> }>
@@ -143,7 +144,7 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
         .toggled(Facet::Agency, &agency.slug.0)
         .url();
     view! {
-        <Title text=format!("{} – Lantern", agency.name)/>
+        <PageTitle text=format!("{} – Lantern", agency.name)/>
         <Link rel="alternate" type_="application/atom+xml" title=format!("Changes to {}’s systems", agency.name) href=format!("/agencies/{}/feed.atom", agency.slug)/>
         <h1>{agency.name.clone()}</h1>
         <p class="lede">{agency.description.clone()}</p>

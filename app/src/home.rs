@@ -1,10 +1,10 @@
 //! `/`: what the register is, what it holds, and what changed lately.
 
+use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::register::Overview;
 use crate::systems::list::SystemRows;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Counts by stage, risk level and audit outcome, and the latest changes.
 #[server]
@@ -18,7 +18,7 @@ pub async fn get_overview() -> Result<Overview, ServerFnError> {
 pub fn HomePage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_overview());
     view! {
-        <Title text="Lantern – the public register of government AI systems"/>
+        <PageTitle text="Lantern – the public register of government AI systems"/>
         <h1>"Which AI systems does your government use?"</h1>
         <p class="lede">
             "Lantern is a public register of the AI and algorithmic systems that government agencies use. "

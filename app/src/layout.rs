@@ -1,7 +1,7 @@
 //! What every page shares: header, navigation, footer, and the error pages.
 
+use crate::html::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The frame of every page: a skip link, the header with navigation, main content, footer.
 #[component]
@@ -40,15 +40,22 @@ pub fn Page(children: Children) -> impl IntoView {
     }
 }
 
-/// A public contact as a link: an email address becomes a `mailto:` link.
+/// A public contact as a link: a web address as it is, an email address as a
+/// `mailto:` link. Anything else (a `javascript:` or `data:` address stored
+/// before contacts were checked) is shown as text, never as a link.
 #[component]
 pub fn ContactLink(contact: String) -> impl IntoView {
-    let href = if contact.contains('@') && !contact.starts_with("http") {
-        format!("mailto:{contact}")
+    let href = if contact.starts_with("https://") || contact.starts_with("http://") {
+        Some(contact.clone())
+    } else if contact.contains('@') && !contact.contains(':') {
+        Some(format!("mailto:{contact}"))
     } else {
-        contact.clone()
+        None
     };
-    view! { <a href=href>{contact}</a> }
+    match href {
+        Some(href) => view! { <a href=href>{contact}</a> }.into_any(),
+        None => view! { <span>{contact}</span> }.into_any(),
+    }
 }
 
 /// Sets the HTTP status of the page being rendered (on the server; a no-op in the browser).
@@ -69,7 +76,7 @@ pub fn set_status(code: u16) {
 pub fn NotFound() -> impl IntoView {
     set_status(404);
     view! {
-        <Title text="Page not found – Lantern"/>
+        <PageTitle text="Page not found – Lantern"/>
         <h1>"Page not found"</h1>
         <p>"There is nothing at this address. If you typed it, check it is right; if you followed a link, the record may have a new address."</p>
         <p><a href="/systems">"Browse all AI systems"</a>" or "<a href="/agencies">"see the agencies"</a>"."</p>
@@ -81,7 +88,7 @@ pub fn NotFound() -> impl IntoView {
 pub fn Unavailable() -> impl IntoView {
     set_status(500);
     view! {
-        <Title text="Something went wrong – Lantern"/>
+        <PageTitle text="Something went wrong – Lantern"/>
         <h1>"Sorry, something went wrong"</h1>
         <p>"We could not read the register just now. Please try again in a few minutes."</p>
     }

@@ -13,6 +13,7 @@ mod browser;
 pub mod error;
 pub mod feedback;
 pub mod home;
+pub mod html;
 pub mod layout;
 pub mod manage;
 pub mod open_data;

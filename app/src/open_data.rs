@@ -5,8 +5,8 @@
 //! builds it from the same JSON Schema that `/api/v1/schema/system.json`
 //! serves, so the page cannot drift from the data.
 
+use crate::html::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use std::sync::Arc;
 
 /// One field of a published system.
@@ -32,15 +32,22 @@ pub struct DataDictionary {
 
 pub type SharedDictionary = Arc<DataDictionary>;
 
+/// The register's public address (`https://register.example.gov`), from the
+/// server's configuration, for the examples' absolute URLs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(pub String);
+
 /// A command, shown so it can be copied.
 #[component]
-fn Command(text: &'static str) -> impl IntoView {
+fn Command(#[prop(into)] text: String) -> impl IntoView {
     view! { <pre class="command" tabindex="0"><code>{text}</code></pre> }
 }
 
 #[component]
 pub fn OpenDataPage() -> impl IntoView {
     let dictionary = use_context::<SharedDictionary>().unwrap_or_default();
+    let origin =
+        use_context::<PublicUrl>().map_or_else(|| "https://this-register".into(), |url| url.0);
     let fields = dictionary
         .fields
         .iter()
@@ -68,7 +75,7 @@ pub fn OpenDataPage() -> impl IntoView {
         .collect_view();
     let separator = format!("“{}”", dictionary.csv_separator);
     view! {
-        <Title text="Open data — Lantern"/>
+        <PageTitle text="Open data — Lantern"/>
         <h1>"Open data"</h1>
         <p>
             "Everything this register publishes is open data: take the whole register in one download, "
@@ -91,15 +98,15 @@ pub fn OpenDataPage() -> impl IntoView {
             <li><a href="/api/v1/export.ndjson">"export.ndjson"</a>": one system per line, easy to stream and to keep in git"</li>
             <li><a href="/api/v1/export.csv">"export.csv"</a>": one row per system for spreadsheets; lists are joined with "{separator.clone()}"; cells that a spreadsheet would run as a formula start with an apostrophe"</li>
         </ul>
-        <Command text="curl --compressed -o register.ndjson https://this-register/api/v1/export.ndjson"/>
+        <Command text=format!("curl --compressed -o register.ndjson {origin}/api/v1/export.ndjson")/>
         <p>"From a copy of Lantern on your own machine, the same files come from the command line:"</p>
         <Command text="lantern export --format ndjson --output register.ndjson"/>
 
         <h2 id="changes">"Follow the changes"</h2>
         <p>"Every publication, update, retirement and audit, oldest first, since a time or since the last change you saw:"</p>
-        <Command text="curl 'https://this-register/api/v1/changes?since=2026-11-01T00:00:00Z'"/>
+        <Command text=format!("curl '{origin}/api/v1/changes?since=2026-11-01T00:00:00Z'")/>
         <p>"Each answer has a " <code>"next"</code> " link. Keep it, and ask it again tomorrow: you get exactly what came after, never a change twice and never one missed. " <code>"has_more"</code> " says whether to ask again at once."</p>
-        <Command text="curl 'https://this-register/api/v1/changes?since=1234&limit=500'"/>
+        <Command text=format!("curl '{origin}/api/v1/changes?since=1234&limit=500'")/>
         <p>"In a feed reader: " <a href="/feeds/changes.atom">"changes to the whole register"</a> ", or one agency’s feed, linked from its page (" <code>"/agencies/{slug}/feed.atom"</code> ")."</p>
 
         <h2 id="api">"Ask the API"</h2>
@@ -109,7 +116,7 @@ pub fn OpenDataPage() -> impl IntoView {
             <li><code>"GET /api/v1/systems/{id}/feedback"</code>": the public questions and the agency’s answers"</li>
             <li><code>"GET /api/v1/agencies"</code>", " <code>"GET /api/v1/agencies/{slug}"</code>": who publishes, how many systems, how they answer"</li>
         </ul>
-        <Command text="curl 'https://this-register/api/v1/systems?stage=in_use&risk_level=high&limit=100'"/>
+        <Command text=format!("curl '{origin}/api/v1/systems?stage=in_use&risk_level=high&limit=100'")/>
         <p>
             "The API is described for machines in " <a href="/api/v1/openapi.json">"OpenAPI 3.1"</a>
             ", and a system’s shape in " <a href="/api/v1/schema/system.json">"JSON Schema"</a>
@@ -124,7 +131,7 @@ pub fn OpenDataPage() -> impl IntoView {
             <li>"Each client may make a number of requests a minute; the " <code>"RateLimit"</code> " header says how many are left, and a " <code>"429"</code> " answer says in " <code>"Retry-After"</code> " how long to wait. For everything, download an export once instead of asking system by system."</li>
             <li>"Every error is " <code>"{\"errors\": [{\"code\": …, \"detail\": …, \"field\": …}]}"</code> ": a stable code for programs, a sentence for people, and the parameter at fault."</li>
         </ul>
-        <Command text="curl -i -H 'If-None-Match: W/\"…\"' https://this-register/api/v1/export.ndjson"/>
+        <Command text=format!("curl -i -H 'If-None-Match: W/\"…\"' {origin}/api/v1/export.ndjson")/>
 
         <h2 id="dictionary">"Data dictionary"</h2>
         <p>"A system in the API and the JSON exports. Dates are " <code>"YYYY-MM-DD"</code> "; times are RFC 3339 in UTC; markdown fields are as the agency wrote them."</p>

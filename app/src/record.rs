@@ -202,6 +202,17 @@ pub const WITHHOLDABLE: &[(&str, &str)] = &[
     ("supplier", "Supplier"),
 ];
 
+/// What a system's id may be, said to whoever sends one.
+pub const SYSTEM_ID_RULE: &str =
+    "Must be 1 to 64 lower-case letters, digits and hyphens, like 7k2m9x4q1b3c";
+
+/// Whether `text` can be a system's id: 1 to 64 lower-case ASCII letters,
+/// digits and hyphens. Ids Lantern makes are 12 of them (see `stable_id`);
+/// the wider pattern admits ids of records exported by another register.
+pub fn is_system_id(text: &str) -> bool {
+    is_slug(text)
+}
+
 /// Whether `text` is an agency slug: lower-case ASCII letters, digits and hyphens.
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()

@@ -2,15 +2,16 @@
 //! are kept (argon2id, with a salt of their own, never the password itself).
 
 use crate::clock;
-use crate::storage::{Storage, hex};
+use crate::storage::{SignInClaim, Storage, hex};
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 use time::{Duration, OffsetDateTime};
+use tokio::sync::Semaphore;
 
 /// The shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -63,6 +64,8 @@ impl NewAccount {
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 200 {
             problem("name", "Enter a name of 1 to 200 characters".into());
+        } else if let Some(wrong) = crate::publishing::check::one_line_problem(name) {
+            problem("name", wrong.into());
         }
         match (&self.agency, self.role.belongs_to_agency()) {
             (None, true) => problem(
@@ -97,20 +100,24 @@ impl NewAccount {
     }
 }
 
-/// Whether `text` looks like an email address: one `@`, something before it,
-/// a dotted domain after it, no spaces, at most 254 characters.
+/// Whether `text` looks like an email address: one `@`, before it the
+/// characters RFC 5322 allows unquoted, after it a dotted domain of letters,
+/// digits and hyphens, at most 254 characters.
 pub fn is_email(text: &str) -> bool {
     let text = text.trim();
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
+    let domain_ok = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
     text.len() <= 254
         && !local.is_empty()
-        && !domain.contains('@')
+        && local.chars().all(local_ok)
+        && domain.chars().all(domain_ok)
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !domain.contains("..")
 }
 
 /// The argon2id hash of a password, as a PHC string (algorithm, parameters and salt included).
@@ -160,14 +167,56 @@ pub enum SignInError {
     Wrong,
     #[error("Too many failed sign-ins for this email: try again after {until}")]
     Locked { until: String },
+    #[error("Too many people are signing in at once: try again in a few seconds")]
+    Busy,
+    #[error("Too many sign-in attempts from your network: try again in {retry_after} seconds")]
+    TooMany { retry_after: u64 },
     #[error("{0}")]
     Failed(#[from] AppError),
 }
 
+/// Counts a sign-in attempt from `client` (known by its hashed address) in
+/// the current ten minutes, whatever the email: counted in the database, so
+/// across instances. [`SignInError::TooMany`] past `limit` (0: no limit).
+pub async fn count_attempt_from(
+    storage: &Storage,
+    client: &app::feedback::ClientAddress,
+    limit: i64,
+    now: OffsetDateTime,
+) -> Result<(), SignInError> {
+    if limit <= 0 {
+        return Ok(());
+    }
+    let client = crate::feedback::client_key(storage, client, now).await?;
+    // "2026-12-01T18:5" names the ten minutes from 18:50 to 19:00.
+    let stamp = clock::format_timestamp(now);
+    let count = storage.count_sign_in_attempt(&client, &stamp[..15]).await?;
+    if count <= limit {
+        return Ok(());
+    }
+    let into_period = u64::from(now.minute() % 10) * 60 + u64::from(now.second());
+    Err(SignInError::TooMany {
+        retry_after: 600 - into_period,
+    })
+}
+
+/// Password checks that may run at once: each takes about 19 MiB and a core
+/// for a while, so more at once only adds memory, not speed.
+static HASHING: LazyLock<Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    Semaphore::new(cores)
+});
+
+/// Sign-ins that may wait for a password check; beyond them a sign-in is
+/// refused at once as busy, so a burst cannot queue without end.
+static WAITING: Semaphore = Semaphore::const_new(32);
+
 /// Signs an account in with its email and password, at `now`.
 ///
-/// After [`FAILURE_LIMIT`] failures within [`FAILURE_WINDOW`] the email is
-/// locked for [`LOCK_LENGTH`], even for the right password.
+/// Each attempt is counted before its password is checked; after
+/// [`FAILURE_LIMIT`] failures within [`FAILURE_WINDOW`] the email is locked
+/// for [`LOCK_LENGTH`], even for the right password, and no password is
+/// checked while it is.
 pub async fn sign_in(
     storage: &Storage,
     email: &str,
@@ -176,9 +225,20 @@ pub async fn sign_in(
 ) -> Result<SignedIn, SignInError> {
     let email = normalise_email(email);
     let at = clock::format_timestamp(now);
-    if let Some(until) = storage.sign_in_locked_until(&email, &at).await? {
-        return Err(SignInError::Locked { until });
-    }
+    let lock_until = clock::format_timestamp(now + LOCK_LENGTH);
+    let claim = storage
+        .claim_sign_in(
+            &email,
+            &at,
+            &clock::format_timestamp(now - FAILURE_WINDOW),
+            FAILURE_LIMIT,
+            &lock_until,
+        )
+        .await?;
+    let attempt = match claim {
+        SignInClaim::Locked { until } => return Err(SignInError::Locked { until }),
+        SignInClaim::Counted { attempt } => attempt,
+    };
     let found = storage.account_by_email(&email).await?;
     // Without an account, a password is still checked against a hash, so a
     // wrong email takes as long to refuse as a wrong password.
@@ -186,24 +246,14 @@ pub async fn sign_in(
         Some((_, hash)) => hash.clone(),
         None => stand_in_hash().to_string(),
     };
-    // Hashing is slow on purpose: off the threads that serve requests.
-    let password = password.to_string();
-    let password_ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .map_err(|error| AppError::Internal(format!("password check failed: {error}")))?;
+    let password_ok = check_password(password, hash).await?;
     let Some((account, _)) = found.filter(|_| password_ok) else {
         storage
-            .record_sign_in_failure(
-                &email,
-                &at,
-                &clock::format_timestamp(now - FAILURE_WINDOW),
-                FAILURE_LIMIT,
-                &clock::format_timestamp(now + LOCK_LENGTH),
-            )
+            .sign_in_failed(&email, FAILURE_LIMIT, &lock_until)
             .await?;
         return Err(SignInError::Wrong);
     };
-    storage.clear_sign_in_failures(&email).await?;
+    storage.sign_in_succeeded(&email, attempt, &at).await?;
     let token = random_token();
     let csrf_token = random_token();
     storage
@@ -222,6 +272,23 @@ pub async fn sign_in(
     })
 }
 
+/// Checks a password against a hash off the threads that serve requests,
+/// taking its turn with [`HASHING`]; [`SignInError::Busy`] when too many wait.
+async fn check_password(password: &str, hash: String) -> Result<bool, SignInError> {
+    let Ok(_waiting) = WAITING.try_acquire() else {
+        return Err(SignInError::Busy);
+    };
+    let _turn = HASHING
+        .acquire()
+        .await
+        .map_err(|error| AppError::Internal(format!("password checks stopped: {error}")))?;
+    let password = password.to_string();
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(|error| AppError::Internal(format!("password check failed: {error}")))?;
+    Ok(ok)
+}
+
 /// The account signed in with a session token at `now`, and the session's CSRF token.
 pub async fn session(
     storage: &Storage,
@@ -238,8 +305,9 @@ pub async fn sign_out(storage: &Storage, token: &str) -> Result<(), AppError> {
     storage.delete_session(&token_hash(token)).await
 }
 
-/// Every hour, deletes expired sessions and failed sign-ins that no longer
-/// count. Run by `lantern serve`; any number of instances may run it.
+/// Every hour, deletes expired sessions, failed sign-ins that no longer
+/// count, and day-old idempotency keys. Run by `lantern serve`; any number of
+/// instances may run it.
 pub async fn prune_sign_ins_hourly(storage: Storage) {
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -257,6 +325,12 @@ pub async fn prune_sign_ins_hourly(storage: Storage) {
                 tracing::info!(pruned, "removed expired sessions and old failed sign-ins")
             }
             Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
+        }
+        // Idempotency keys of API writes are kept a day: long enough for any
+        // client's retries.
+        let a_day_ago = clock::format_timestamp(now - Duration::days(1));
+        if let Err(error) = storage.prune_idempotency_keys(&a_day_ago).await {
+            tracing::warn!(%error, "could not remove old idempotency keys");
         }
     }
 }

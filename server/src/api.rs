@@ -46,7 +46,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
 pub struct ApiProblem {
     /// A stable machine code: `invalid_parameter`, `invalid_field`,
     /// `invalid_json`, `not_found`, `unauthorized`, `forbidden`, `conflict`,
-    /// `too_large`, `rate_limited`, `too_many_requests` or `internal`.
+    /// `too_large`, `rate_limited`, `too_many_requests`, `method_not_allowed`,
+    /// `uri_too_long`, `timeout`, `bad_request` or `internal`.
     #[schema(value_type = String)]
     pub code: &'static str,
     /// What is wrong, for people.
@@ -81,6 +82,18 @@ impl ApiError {
 }
 
 impl ApiError {
+    /// One problem with no field at fault.
+    pub fn new(status: StatusCode, code: &'static str, detail: String) -> ApiError {
+        ApiError {
+            status,
+            problems: vec![ApiProblem {
+                code,
+                detail,
+                field: None,
+            }],
+        }
+    }
+
     /// One bad parameter: 400.
     pub fn invalid_parameter(field: &str, detail: String) -> ApiError {
         ApiError {
@@ -150,10 +163,18 @@ impl From<AppError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (
+        let mut response = (
             self.status,
             Json(serde_json::json!({ "errors": self.problems })),
         )
-            .into_response()
+            .into_response();
+        // RFC 9110: a 401 names the scheme that would be accepted.
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer realm=\"Lantern API\""),
+            );
+        }
+        response
     }
 }

@@ -1,4 +1,4 @@
-//! The command line: `lantern serve`, `import`, `export`, `reindex`, `seed`, `user` and `token`.
+//! The command line: `lantern serve`, `import`, `export`, `reindex`, `backup`, `seed`, `user` and `token`.
 
 use crate::accounts::NewAccount;
 use crate::config::{DataConfig, ServeConfig};
@@ -48,6 +48,13 @@ enum Command {
     },
     /// Rebuild the search index from the database, from scratch.
     Reindex,
+    /// Copy the SQLite database to a new file, consistent even while Lantern
+    /// serves. The search index is not copied: it is rebuilt from the
+    /// database. For PostgreSQL, use `pg_dump` (see docs/operating.md).
+    Backup {
+        /// The file to write; it must not exist yet.
+        file: PathBuf,
+    },
     /// Manage the accounts that sign in to `/manage`.
     User {
         #[command(subcommand)]
@@ -137,6 +144,7 @@ impl Cli {
                 crate::open_data::export::run(&self.data, format, output.as_deref()).await
             }
             Some(Command::Reindex) => reindex(&self.data).await,
+            Some(Command::Backup { file }) => backup(&self.data, &file).await,
             Some(Command::User {
                 command:
                     UserCommand::Add {
@@ -189,6 +197,27 @@ async fn reindex(data: &DataConfig) -> anyhow::Result<()> {
     println!(
         "Rebuilt the {} search index: {indexed} systems in {:.1} s.",
         engine.name(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `lantern backup FILE`: a consistent copy of the SQLite database.
+async fn backup(data: &DataConfig, file: &std::path::Path) -> anyhow::Result<()> {
+    if file.exists() {
+        anyhow::bail!(
+            "{} exists already: name a new file, so no backup is overwritten",
+            file.display()
+        );
+    }
+    let storage = data.open().await?;
+    let started = std::time::Instant::now();
+    storage.backup_into(file).await?;
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "Backed up the register to {} ({:.1} MB in {:.1} s). Restore it by putting it in a data directory as lantern.db; the search index is rebuilt when Lantern starts.",
+        file.display(),
+        bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
     Ok(())

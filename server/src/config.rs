@@ -87,4 +87,108 @@ pub struct ServeConfig {
     /// (counted per instance); 0 for no limit.
     #[arg(long, env = "LANTERN_API_REQUESTS_PER_MINUTE", default_value_t = 600)]
     pub api_requests_per_minute: u32,
+    /// The register's public address (`https://register.example.gov`), used
+    /// for every absolute link (feeds, the open-data examples); default: the
+    /// listening address over HTTP. Never taken from a request's `Host`.
+    #[arg(long, env = "LANTERN_PUBLIC_URL", value_parser = PublicUrl::parse)]
+    pub public_url: Option<PublicUrl>,
+    /// Sign-in attempts one client (address) may make per ten minutes,
+    /// counted in the database across instances; 0 for no limit.
+    #[arg(long, env = "LANTERN_SIGN_INS_PER_CLIENT", default_value_t = 30)]
+    pub sign_ins_per_client: i64,
+    /// Connections held open at once; more wait until one closes. Keep it
+    /// well under the process's open-files limit (`ulimit -n`).
+    #[arg(long, env = "LANTERN_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Seconds a connection has to send a request's headers, and may stay
+    /// idle between requests.
+    #[arg(long, env = "LANTERN_HEADER_TIMEOUT", default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Seconds a request may take until its answer starts (a streamed export
+    /// may take longer to finish); slower ones are answered 408.
+    #[arg(long, env = "LANTERN_REQUEST_TIMEOUT", default_value_t = 60)]
+    pub request_timeout: u64,
+}
+
+impl ServeConfig {
+    /// The public address: the configured one, or the listening address.
+    pub fn public_url(&self) -> PublicUrl {
+        self.public_url.clone().unwrap_or_else(|| PublicUrl {
+            origin: format!("http://{}", self.addr),
+            host: self.addr.ip().to_string(),
+        })
+    }
+
+    /// The connection limits.
+    pub fn limits(&self) -> crate::connections::Limits {
+        crate::connections::Limits {
+            max_connections: self.max_connections,
+            header_timeout: std::time::Duration::from_secs(self.header_timeout.max(1)),
+        }
+    }
+}
+
+/// Where the register is on the web: a scheme and a host, no path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl {
+    /// `https://register.example.gov` (no trailing slash).
+    pub origin: String,
+    /// `register.example.gov`, for `tag:` ids.
+    pub host: String,
+}
+
+impl PublicUrl {
+    /// Reads `https://host[:port]` (a trailing slash is allowed); anything
+    /// else is refused with what is wrong, when Lantern starts.
+    pub fn parse(text: &str) -> Result<PublicUrl, String> {
+        let text = text.trim().trim_end_matches('/');
+        let (scheme, rest) = text
+            .split_once("://")
+            .ok_or("the public URL must start with https:// or http://")?;
+        if !matches!(scheme, "https" | "http") {
+            return Err("the public URL must start with https:// or http://".into());
+        }
+        let host = match rest.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or_default(),
+            None => rest.split(':').next().unwrap_or_default(),
+        };
+        let allowed =
+            |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+        if host.is_empty() || !rest.chars().all(allowed) {
+            return Err(
+                "the public URL is a scheme and a host only, e.g. https://register.example.gov"
+                    .into(),
+            );
+        }
+        Ok(PublicUrl {
+            origin: format!("{scheme}://{}", rest.to_ascii_lowercase()),
+            host: host.to_ascii_lowercase(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PublicUrl;
+
+    #[test]
+    fn a_public_url_is_a_scheme_and_a_host() {
+        let url = PublicUrl::parse("https://Register.example.gov/").unwrap();
+        assert_eq!(url.origin, "https://register.example.gov");
+        assert_eq!(url.host, "register.example.gov");
+        assert_eq!(
+            PublicUrl::parse("http://127.0.0.1:3000").unwrap().host,
+            "127.0.0.1"
+        );
+        for wrong in [
+            "register.example.gov",
+            "ftp://register.example.gov",
+            "https://register.example.gov/path",
+            "https://",
+            "https://a\"b.example",
+            "https://user@register.example.gov",
+        ] {
+            assert!(PublicUrl::parse(wrong).is_err(), "{wrong}");
+        }
+    }
 }

@@ -36,7 +36,7 @@ pub enum Decision {
 }
 
 /// The hash a client is known by today: its address with the day's salt.
-async fn client_key(
+pub(crate) async fn client_key(
     storage: &Storage,
     client: &ClientAddress,
     now: OffsetDateTime,
@@ -77,6 +77,9 @@ pub async fn submit(
     input: &FeedbackInput,
     client: &ClientAddress,
 ) -> Result<FeedbackOutcome, AppError> {
+    if !app::record::is_system_id(&system.0) {
+        return Err(AppError::NotFound);
+    }
     let now = OffsetDateTime::now_utc();
     let checked = match check::comment(input) {
         Ok(checked) => checked,

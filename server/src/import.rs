@@ -71,6 +71,19 @@ pub struct ImportSummary {
     pub agencies_created: usize,
 }
 
+/// A record's problems as one line of an import report:
+/// `name: Must not be empty; contact: Must be an email address…`.
+pub fn problems_as_reason(error: app::error::AppError) -> String {
+    match error {
+        app::error::AppError::Validation(problems) => problems
+            .into_iter()
+            .map(|(field, messages)| format!("{field}: {}", messages.join("; ")))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
 /// A stable public id derived from a source and the row's own key.
 ///
 /// Twelve characters of a base-32 hash: the same key always gives the same id,

@@ -182,13 +182,25 @@ pub async fn save_draft(
     target: &Target,
     input: &SystemInput,
 ) -> Result<Saved, AppError> {
+    let mut tx = storage.begin().await?;
+    let saved = save_draft_in(&mut tx, actor, target, input).await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(saved)
+}
+
+/// [`save_draft`] inside a transaction the caller commits.
+async fn save_draft_in(
+    tx: &mut AnyConnection,
+    actor: &Actor,
+    target: &Target,
+    input: &SystemInput,
+) -> Result<Saved, AppError> {
     let Some(own_agency) = actor.agency().cloned() else {
         return Err(AppError::Forbidden);
     };
-    let mut tx = storage.begin().await?;
     let (id, agency) = match target {
         Target::New => (new_system_id(), own_agency.clone()),
-        Target::Existing(id) => (id.clone(), owner(&mut tx, actor, id).await?),
+        Target::Existing(id) => (id.clone(), owner(tx, actor, id).await?),
     };
     let named_other = input
         .agency
@@ -197,8 +209,8 @@ pub async fn save_draft(
     if agency != own_agency || named_other {
         return Err(AppError::Forbidden);
     }
-    let draft = Storage::draft(&mut tx, &id).await?;
-    let published = Storage::published_content(&mut tx, &id).await?;
+    let draft = Storage::draft(tx, &id).await?;
+    let published = Storage::published_content(tx, &id).await?;
     let change_summary = input.change_summary.clone().unwrap_or_else(|| {
         if published.is_some() {
             "Updated."
@@ -219,7 +231,7 @@ pub async fn save_draft(
     }
     let now = crate::clock::now();
     Storage::save_draft(
-        &mut tx,
+        tx,
         &Draft {
             system_id: id.clone(),
             agency: agency.clone(),
@@ -235,12 +247,130 @@ pub async fn save_draft(
     .await?;
     let detail = format!("Saved a draft of “{}”", input.content.name);
     Storage::log_write(
-        &mut tx,
+        tx,
         &actor.log("save_draft", Some(&agency), Some(&id), detail),
     )
     .await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
     Ok(Saved { id, changed: true })
+}
+
+/// Saves `input` as a system's draft and, with `publish`, publishes it (or
+/// submits it where the agency requires approval), all in one transaction:
+/// a crash leaves either nothing or the whole write, never an orphan draft.
+///
+/// With an [`IdempotencyKey`], what was done is kept with the write: the same
+/// key and request again answer [`Written::Again`] and write nothing; the
+/// same key with another request is a conflict.
+pub async fn write_system(
+    storage: &Storage,
+    actor: &Actor,
+    target: &Target,
+    input: &SystemInput,
+    publish: bool,
+    idempotency: Option<&IdempotencyKey>,
+) -> Result<Written, AppError> {
+    let mut tx = storage.begin().await?;
+    // Keys are kept per API token; other actors never send one.
+    let token = match actor {
+        Actor::Token(token) => Some(token.id),
+        _ => None,
+    };
+    if let (Some(key), Some(token)) = (idempotency, token)
+        && let Some(earlier) = Storage::idempotent_write(&mut tx, token, &key.key).await?
+    {
+        if earlier.request_hash != key.request_hash {
+            return Err(AppError::Conflict(
+                "This Idempotency-Key was sent before with another request; use a new key for a new request".into(),
+            ));
+        }
+        return Ok(Written::Again(earlier.outcome));
+    }
+    let saved = save_draft_in(&mut tx, actor, target, input).await?;
+    let published = if publish {
+        Some(publish_in(&mut tx, actor, &saved.id).await?)
+    } else {
+        None
+    };
+    let (state, version) = match published {
+        Some(Published::Version(n) | Published::Unchanged(n)) => (WriteState::Published, Some(n)),
+        Some(Published::Submitted) => (WriteState::Submitted, None),
+        None => (WriteState::Draft, None),
+    };
+    let version = match version {
+        Some(n) => Some(n),
+        None => Storage::current_version(&mut tx, &saved.id)
+            .await?
+            .and_then(|current| current.version),
+    };
+    let outcome = WriteOutcome {
+        id: saved.id,
+        state,
+        version,
+    };
+    if let (Some(key), Some(token)) = (idempotency, token) {
+        Storage::remember_idempotent_write(&mut tx, token, key, &outcome, &crate::clock::now())
+            .await?;
+    }
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(Written::Done(outcome))
+}
+
+/// A client's `Idempotency-Key` and a hash of the request it came with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdempotencyKey {
+    pub key: String,
+    pub request_hash: String,
+}
+
+/// What a write left: the system, where it stands, its public version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriteOutcome {
+    pub id: SystemId,
+    pub state: WriteState,
+    /// The published version, when the system has one.
+    pub version: Option<i64>,
+}
+
+/// Where a system stands after a write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteState {
+    /// Saved as a draft only.
+    Draft,
+    /// The draft waits for an approver.
+    Submitted,
+    /// Public.
+    Published,
+}
+
+impl WriteState {
+    /// The stable name the API answers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WriteState::Draft => "draft",
+            WriteState::Submitted => "submitted",
+            WriteState::Published => "published",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn parse(name: &str) -> Option<WriteState> {
+        [
+            WriteState::Draft,
+            WriteState::Submitted,
+            WriteState::Published,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == name)
+    }
+}
+
+/// What [`save_and_publish`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Written now.
+    Done(WriteOutcome),
+    /// Written before, under the same idempotency key: nothing written now.
+    Again(WriteOutcome),
 }
 
 /// What "publish" does for an actor who may publish: where the agency
@@ -278,21 +408,30 @@ pub async fn publish(
     id: &SystemId,
 ) -> Result<Published, AppError> {
     let mut tx = storage.begin().await?;
-    let agency = owner(&mut tx, actor, id).await?;
-    let right = publish_right(&mut tx, actor, &agency).await?;
-    let Some(draft) = Storage::draft(&mut tx, id).await? else {
-        return unchanged(&mut tx, id).await;
+    let published = publish_in(&mut tx, actor, id).await?;
+    tx.commit().await.map_err(crate::storage::database_error)?;
+    Ok(published)
+}
+
+/// [`publish`] inside a transaction the caller commits.
+async fn publish_in(
+    tx: &mut AnyConnection,
+    actor: &Actor,
+    id: &SystemId,
+) -> Result<Published, AppError> {
+    let agency = owner(tx, actor, id).await?;
+    let right = publish_right(tx, actor, &agency).await?;
+    let Some(draft) = Storage::draft(tx, id).await? else {
+        return unchanged(tx, id).await;
     };
     let published = match right {
-        PublishRight::Publish => publish_draft(&mut tx, &draft).await?,
+        PublishRight::Publish => publish_draft(tx, &draft).await?,
         PublishRight::Submit => {
-            Storage::set_draft_state(&mut tx, id, DraftState::Submitted, &crate::clock::now())
-                .await?;
+            Storage::set_draft_state(tx, id, DraftState::Submitted, &crate::clock::now()).await?;
             Published::Submitted
         }
     };
-    log_published(&mut tx, actor, &draft, &published).await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    log_published(tx, actor, &draft, &published).await?;
     Ok(published)
 }
 

@@ -142,14 +142,20 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
             "Enter your password".into(),
         )
     } else {
-        match accounts::sign_in(
+        let now = time::OffsetDateTime::now_utc();
+        let client = crate::client::of(&parts);
+        let signed_in = match accounts::count_attempt_from(
             &state.storage,
-            &email,
-            &password,
-            time::OffsetDateTime::now_utc(),
+            &client,
+            state.sign_ins_per_client,
+            now,
         )
         .await
         {
+            Ok(()) => accounts::sign_in(&state.storage, &email, &password, now).await,
+            Err(refused) => Err(refused),
+        };
+        match signed_in {
             Ok(signed_in) => {
                 let mut response = Redirect::to("/manage").into_response();
                 response.headers_mut().insert(
@@ -165,8 +171,23 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
             Err(error @ SignInError::Wrong) => {
                 again(StatusCode::UNAUTHORIZED, Some("email"), error.to_string())
             }
-            Err(error @ SignInError::Locked { .. }) => {
+            Err(error @ (SignInError::Locked { .. } | SignInError::Busy)) => {
                 again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string())
+            }
+            Err(error @ SignInError::TooMany { retry_after }) => {
+                let (status, attempt) =
+                    again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string());
+                let mut response = crate::web::render_page(
+                    &state,
+                    Request::from_parts(parts, Body::empty()),
+                    attempt,
+                )
+                .await;
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+                return response;
             }
             Err(SignInError::Failed(error)) => {
                 tracing::error!(%error, "sign-in failed");

@@ -11,6 +11,7 @@ mod changes;
 mod drafts;
 mod export;
 mod feedback;
+mod idempotency;
 mod imports;
 mod manage;
 mod outbox;
@@ -32,9 +33,11 @@ pub use audit_log::LogEntry;
 pub use changes::{Change, ChangeKind, ChangesFrom, FeedPosition};
 pub use drafts::{Draft, DraftState};
 pub use feedback::{NewComment, StoredComment};
+pub use idempotency::IdempotentWrite;
 pub use imports::PendingImport;
 pub use outbox::OutboxEntry;
 pub use read::VersionInfo;
+pub use sessions::SignInClaim;
 pub use tokens::{ApiToken, TokenScope};
 pub use write::{CurrentVersion, NewAudit, PublishOutcome, content_hash, uses_personal_data};
 
@@ -130,9 +133,12 @@ impl Storage {
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             // WAL lets readers work while an import writes; foreign keys
-                            // are off by default in SQLite.
+                            // are off by default in SQLite. synchronous = FULL syncs the
+                            // log at every commit: a published version or an audit-log
+                            // entry survives a power cut once its request was answered
+                            // (NORMAL could lose the last commits; see docs/operating.md).
                             conn.execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                                  PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
                             )
                             .await?;
@@ -182,6 +188,26 @@ impl Storage {
             tx: tx.map_err(database_error)?,
             _turn: turn,
         })
+    }
+
+    /// Writes a consistent copy of a SQLite database to `file` (`VACUUM
+    /// INTO`: a snapshot of one moment, while others keep reading and
+    /// writing). PostgreSQL is backed up with its own tools.
+    pub async fn backup_into(&self, file: &Path) -> anyhow::Result<()> {
+        if self.kind != DatabaseKind::Sqlite {
+            anyhow::bail!(
+                "lantern backup copies a SQLite register; back up PostgreSQL with pg_dump (see docs/operating.md)"
+            );
+        }
+        let path = file
+            .to_str()
+            .context("the backup file's name must be UTF-8")?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.to_string())
+            .execute(&self.pool)
+            .await
+            .with_context(|| format!("could not write the backup to {path}"))?;
+        Ok(())
     }
 
     /// Closes every connection; later calls fail as a database outage would.

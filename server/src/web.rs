@@ -17,7 +17,6 @@ use axum::handler::Handler;
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
-use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -34,6 +33,12 @@ pub struct AppState {
     pub search: SharedEngine,
     /// API requests per client per minute, counted in this instance.
     pub api_limit: Arc<crate::open_data::manners::RateLimit>,
+    /// Where the register is on the web, for absolute links.
+    pub public_url: Arc<crate::config::PublicUrl>,
+    /// How long a request may take until its answer starts.
+    pub request_timeout: std::time::Duration,
+    /// Sign-in attempts per client per ten minutes (0: no limit).
+    pub sign_ins_per_client: i64,
 }
 
 impl AppState {
@@ -45,6 +50,9 @@ impl AppState {
             api_limit: Arc::new(crate::open_data::manners::RateLimit::new(
                 serve.api_requests_per_minute,
             )),
+            public_url: Arc::new(serve.public_url()),
+            request_timeout: std::time::Duration::from_secs(serve.request_timeout.max(1)),
+            sign_ins_per_client: serve.sign_ins_per_client,
         }
     }
 }
@@ -84,8 +92,10 @@ fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let search: SharedSearch = state.search.clone();
     let feedback: SharedFeedback = Arc::new(state.storage.clone());
     let dictionary: app::open_data::SharedDictionary = DICTIONARY.clone();
+    let public_url = app::open_data::PublicUrl(state.public_url.origin.clone());
     move || {
         provide_context(dictionary.clone());
+        provide_context(public_url.clone());
         provide_context(register.clone());
         provide_context(manage.clone());
         provide_context(search.clone());
@@ -145,6 +155,15 @@ pub fn app(state: AppState) -> Router {
             crate::sign_in::load_session,
         ))
         .layer(axum::middleware::from_fn(crate::client::remember))
+        .layer(axum::middleware::from_fn(
+            crate::guards::api_errors_in_envelope,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.request_timeout,
+            request_timeout,
+        ))
+        .layer(axum::middleware::from_fn(crate::guards::uri_length))
+        .layer(axum::middleware::from_fn(crate::guards::private_and_secure))
         // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
         .layer(CompressionLayer::new())
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -193,6 +212,21 @@ async fn argument_errors_are_400(response: Response) -> Response {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Answers 408 when a request takes longer than `limit` to start its answer
+/// (a slowly sent body, a stuck handler); a streamed answer, once started,
+/// is not cut.
+async fn request_timeout(
+    State(limit): State<std::time::Duration>,
+    request: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path().to_string();
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => crate::guards::timed_out(&path),
+    }
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -249,28 +283,16 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
             "no built site here: pages will lack styles and scripts (run `cargo leptos build --release` from the repository root)"
         );
     }
-    let listener = tokio::net::TcpListener::bind(serve.addr)
-        .await
+    let listener = crate::connections::listen(serve.addr)
         .map_err(|e| anyhow::anyhow!("could not listen on {}: {e}", serve.addr))?;
-    // Without TCP_NODELAY, bodies sent in several writes (static files) wait
-    // on delayed ACKs: about 40 ms each.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(error) = tcp.set_nodelay(true) {
-            tracing::warn!(%error, "could not set TCP_NODELAY");
-        }
-    });
     println!("Lantern is serving http://{}", serve.addr);
     let mut router = app(state);
     if serve.trust_forwarded_for {
         router = router.layer(axum::middleware::from_fn(crate::client::from_forwarded_for));
     }
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
+    crate::connections::serve(listener, router, serve.limits(), async {
         let _ = tokio::signal::ctrl_c().await;
     })
-    .await?;
+    .await;
     Ok(())
 }

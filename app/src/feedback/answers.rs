@@ -3,11 +3,11 @@
 //! Unanswered items come first, the longest waiting at the top.
 
 use super::{AgencyItem, AnswerStats, duration_words};
+use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_in};
 use crate::record::date_of;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 /// An agency's items and its public answer statistics.
@@ -43,7 +43,7 @@ pub fn AnswersPage() -> impl IntoView {
     }
     let answers = Resource::new(|| (), |_| get_agency_answers());
     view! {
-        <Title text="Questions from the public – Manage – Lantern"/>
+        <PageTitle text="Questions from the public – Manage – Lantern"/>
         <ProblemSummary/>
         <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
         <h1>"Questions from the public"</h1>
@@ -145,7 +145,8 @@ fn AnswerItem(
                     {error.map(|e| view! { <p class="error-message" id=format!("{input_id}-error")>{e}</p> })}
                     <textarea id=input_id name="answer" rows="4" maxlength="5000"
                         aria-describedby=(!describedby.is_empty()).then_some(describedby)
-                        aria-invalid=wrong.then_some("true")>{text}</textarea>
+                        aria-invalid=wrong.then_some("true")
+                        inner_html=crate::html::textarea_html(&text)></textarea>
                 </div>
                 <button type="submit">{button}</button>
             </form>

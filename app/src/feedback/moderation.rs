@@ -7,11 +7,11 @@
 use super::{
     FeedbackSettings, Moderation, ModerationItem, QueueFilter, duration_words, hidden_reason_label,
 };
+use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_in};
 use crate::record::{CommentState, HideReason, Role, date_of};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The queue under a filter (`pending`, `flagged`, `hidden`, `published`).
@@ -56,7 +56,7 @@ pub fn ModerationPage() -> impl IntoView {
         |f| get_moderation_queue(f.as_str().to_string()),
     );
     view! {
-        <Title text="Moderation – Manage – Lantern"/>
+        <PageTitle text="Moderation – Manage – Lantern"/>
         <ProblemSummary/>
         <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
         <h1>"Citizen feedback"</h1>
@@ -190,7 +190,7 @@ pub fn SettingsPage() -> impl IntoView {
     }
     let settings = Resource::new(|| (), |_| get_feedback_settings());
     view! {
-        <Title text="Feedback settings – Manage – Lantern"/>
+        <PageTitle text="Feedback settings – Manage – Lantern"/>
         <ProblemSummary/>
         <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
         <h1>"Feedback settings"</h1>

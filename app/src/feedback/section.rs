@@ -336,7 +336,8 @@ pub fn FeedbackForm(
                     aria-describedby=move || described("body", true)
                     aria-invalid=move || problem("body").map(|_| "true")
                     prop:value=move || body.try_get().unwrap_or_default()
-                    on:input=move |ev| body.set(event_target_value(&ev))>{typed.body.clone()}</textarea>
+                    on:input=move |ev| body.set(event_target_value(&ev))
+                    inner_html=crate::html::textarea_html(&typed.body)></textarea>
             </div>
             <div class="field" class:field-error=move || problem("name").is_some()>
                 <label for="feedback-name">"Your name (optional)"</label>

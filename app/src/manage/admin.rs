@@ -6,10 +6,10 @@ use super::{
     AccountLine, AgencyLine, CsrfField, LogLine, NewTokenShown, NotForYou, ProblemSummary,
     TokenLine, require_sign_in,
 };
+use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::record::{Role, date_of};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The signed-in editor's or approver's agency's tokens.
@@ -37,7 +37,7 @@ pub fn TokensPage() -> impl IntoView {
     let tokens = Resource::new(|| (), |_| get_tokens());
     let list_account = account.clone();
     view! {
-        <Title text="API tokens – Manage – Lantern"/>
+        <PageTitle text="API tokens – Manage – Lantern"/>
         <ProblemSummary/>
         <h1>"API tokens"</h1>
         <p class="lede">"Tokens let your agency’s own tools write to the register through the API, as "
@@ -127,7 +127,7 @@ pub fn AgenciesAdminPage() -> impl IntoView {
     let values = Values::from_context();
     let list_account = account.clone();
     view! {
-        <Title text="Agencies – Manage – Lantern"/>
+        <PageTitle text="Agencies – Manage – Lantern"/>
         <ProblemSummary/>
         <h1>"Agencies"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -208,7 +208,7 @@ pub fn AccountsPage() -> impl IntoView {
     let accounts = Resource::new(|| (), |_| get_account_lines());
     let values = Values::from_context();
     view! {
-        <Title text="Accounts – Manage – Lantern"/>
+        <PageTitle text="Accounts – Manage – Lantern"/>
         <ProblemSummary/>
         <h1>"Accounts"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -265,7 +265,7 @@ pub fn LogPage() -> impl IntoView {
     let query = use_query_map();
     let log = Resource::new(move || query.with(|q| q.get("before")), get_log);
     view! {
-        <Title text="Audit log – Manage – Lantern"/>
+        <PageTitle text="Audit log – Manage – Lantern"/>
         <h1>"Audit log"</h1>
         <p class="lede">"Every write to the register: who, acting as what, when, and what they did."</p>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>

@@ -1,10 +1,10 @@
 //! `/manage`: what the signed-in account can do, by role.
 
 use super::{CsrfField, DraftLine, ProblemSummary, require_sign_in};
+use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::record::{Role, SystemSummary, date_of};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 /// An agency's desk: its drafts and its published systems.
@@ -66,7 +66,7 @@ pub fn ManagePage() -> impl IntoView {
         .unwrap_or_default();
     let role = account.role;
     view! {
-        <Title text="Manage – Lantern"/>
+        <PageTitle text="Manage – Lantern"/>
         <ProblemSummary/>
         <h1>"Manage the register"</h1>
         <p>"Signed in as " <strong>{account.name.clone()}</strong> " (" {account.email.clone()} "), "

@@ -238,7 +238,8 @@ pub fn area(v: &Values, name: &str, label: &str, hint: &str, rows: u32) -> AnyVi
             <label for=id.clone()>{label.to_string()}</label>
             {hint_and_error(&id, hint, error)}
             <textarea id=id name=name.to_string() rows=rows
-                aria-describedby=describedby aria-invalid=wrong.then_some("true")>{value}</textarea>
+                aria-describedby=describedby aria-invalid=wrong.then_some("true")
+                inner_html=crate::html::textarea_html(&value)></textarea>
         </div>
     }
     .into_any()

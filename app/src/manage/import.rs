@@ -2,9 +2,9 @@
 //! row by row, then confirmed (or not).
 
 use super::{CsrfField, ProblemSummary, require_sign_in};
+use crate::html::PageTitle;
 use crate::manage::NotForYou;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 /// One row of an import that would be written.
@@ -49,7 +49,7 @@ pub fn ImportPage() -> impl IntoView {
     let preview = use_context::<ImportPreview>();
     let done = use_context::<ImportDone>();
     view! {
-        <Title text="Import – Manage – Lantern"/>
+        <PageTitle text="Import – Manage – Lantern"/>
         <ProblemSummary/>
         <h1>"Import your inventory"</h1>
         {done.map(|done| view! {

@@ -71,7 +71,8 @@ pub fn MarkdownField(
     view! {
         <textarea id=id name=name rows=rows on:input=on_input
             aria-describedby=(!describedby.is_empty()).then_some(describedby)
-            aria-invalid=invalid.then_some("true")>{value}</textarea>
+            aria-invalid=invalid.then_some("true")
+            inner_html=crate::html::textarea_html(&value)></textarea>
         <div class="markdown-preview" id=preview_id hidden=move || !hydrated.get()
             data-hydrated=move || hydrated.get().to_string()>
             <p class="preview-label">"Preview"</p>

@@ -5,12 +5,12 @@
 use super::fields::{Values, area, date, input, select};
 use super::{CsrfField, DraftView, ProblemSummary, require_sign_in};
 use crate::accounts::SignedInAccount;
+use crate::html::PageTitle;
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
 use crate::record::{AuditOutcome, Role, date_of};
 use crate::systems::page::{RecordView, SystemRecord};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
@@ -240,7 +240,7 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
     let audit_form = (account.role == Role::Auditor && published_version.is_some())
         .then(|| view! { <AuditForm id=id.clone() account=account.clone()/> });
     view! {
-        <Title text=format!("{name} – Manage – Lantern")/>
+        <PageTitle text=format!("{name} – Manage – Lantern")/>
         <ProblemSummary/>
         <p class="record-owner">{agency_name}</p>
         <h1>{name}</h1>

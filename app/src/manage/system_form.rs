@@ -10,6 +10,7 @@
 use super::fields::{Values, area, date, described, hint_and_error, line, select};
 use super::markdown_field::MarkdownField;
 use super::{CsrfField, FormAttempt, ProblemSummary, require_sign_in};
+use crate::html::PageTitle;
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
 use crate::record::{
@@ -17,7 +18,6 @@ use crate::record::{
     WITHHOLDABLE,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
@@ -197,7 +197,7 @@ fn SystemForm(
     };
     let v = values;
     view! {
-        <Title text=format!("{title} – Lantern")/>
+        <PageTitle text=format!("{title} – Lantern")/>
         <ProblemSummary/>
         <h1>{title}</h1>
         <p class="lede">"Saving keeps a draft: nothing is public until it is published."</p>

@@ -291,7 +291,7 @@ mod tests {
             .chain(Stage::ALL.iter().map(|v| v.as_str()))
             .chain(RiskLevel::ALL.iter().map(|v| v.as_str()));
         for label in labels {
-            assert_eq!(crate::search::escaped(label), label);
+            assert_eq!(crate::html::escaped(label), label);
         }
     }
 }

@@ -7,13 +7,14 @@
 //! adds one, so back and forward step through choices.
 
 use super::query::{QueryProblem, Sort, SystemQuery};
-use super::{AgencyNames, Facet, Hit, SearchResults, escaped, snippet_html};
+use super::{AgencyNames, Facet, Hit, SearchResults, snippet_html};
 use crate::browser;
+use crate::html::PageTitle;
+use crate::html::escaped;
 use crate::layout::{Unavailable, set_status};
 use crate::record::AgencySlug;
 use crate::systems::list::KeyFacts;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -48,7 +49,7 @@ pub async fn agency_options() -> Result<AgencyNames, ServerFnError> {
 pub fn SystemsPage() -> impl IntoView {
     let location = use_location();
     view! {
-        <Title text="AI systems – Lantern"/>
+        <PageTitle text="AI systems – Lantern"/>
         <h1>"AI systems"</h1>
         <p class="lede">"Search every AI and algorithmic system that agencies have published, or narrow the list with the filters."</p>
         <Suspense fallback=|| view! { <p>"Loading systems…"</p> }>

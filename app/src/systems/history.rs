@@ -4,10 +4,10 @@
 //! The comparison is a plain GET form (`?from=1&to=2`), so it works without
 //! JavaScript; by default the latest version is compared with the one before.
 
+use crate::html::PageTitle;
 use crate::layout::{NotFound, Unavailable, set_status};
 use crate::record::{AgencySlug, SystemId, date_of};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
@@ -123,7 +123,7 @@ pub fn HistoryPage() -> impl IntoView {
                     Ok(HistoryAnswer::BadVersions(problem)) => {
                         set_status(400);
                         view! {
-                            <Title text="Versions not found – Lantern"/>
+                            <PageTitle text="Versions not found – Lantern"/>
                             <h1>"These versions cannot be compared"</h1>
                             <p>{problem}". Go back to the history and choose two versions from the lists."</p>
                         }.into_any()
@@ -167,7 +167,7 @@ fn HistoryView(history: History) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <p class="record-owner"><a href=format!("/agencies/{agency}")>{agency_name}</a></p>
         <h1>"History of " <a href=record.clone()>{name}</a></h1>
         <p class="lede">"Every version the agency published. Published versions never change: a correction is a new version."</p>

@@ -1,7 +1,7 @@
 //! A list of systems, as the home and agency pages show them.
 
+use crate::html::escaped;
 use crate::record::{SystemSummary, date_of};
-use crate::search::escaped;
 use leptos::prelude::*;
 
 /// A list of systems, each with its name, owner, stage, risk and audit status.

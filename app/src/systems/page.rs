@@ -5,10 +5,11 @@
 //! do I question it. The full record follows, section by section.
 
 use crate::feedback::section::FeedbackSection;
+use crate::html::PageTitle;
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::{Audit, DataSet, System, SystemContent, date_of};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
@@ -186,7 +187,7 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
     let has_contest = !content.contest.trim().is_empty() || contest_withheld;
 
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <Meta name="description" content=content.summary.clone()/>
         <article class="record">
             <p class="record-owner">

@@ -4,11 +4,13 @@
 //!
 //! A body is a system in the public JSON shape (see DESIGN.md), checked like
 //! the `/manage` form. A draft-scope token saves drafts; a publish-scope token
-//! publishes (or submits for approval where the agency requires it). Sending
-//! the same body twice makes one version.
+//! publishes (or submits for approval where the agency requires it), in the
+//! same transaction as the draft. Sending the same body twice makes one
+//! version; a `POST` sent again with the same `Idempotency-Key` answers what
+//! the first did and files nothing.
 
 use super::{ApiError, ApiProblem};
-use crate::publishing::{self, Actor, Published, Target, admin, check};
+use crate::publishing::{self, Actor, Target, Written, admin, check};
 use crate::storage::TokenScope;
 use crate::web::AppState;
 use app::error::AppError;
@@ -18,6 +20,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 /// What a write did.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -66,38 +69,79 @@ fn system_body(body: &Bytes) -> Result<check::SystemInput, ApiError> {
     Ok(check::system_input(&value)?)
 }
 
-/// Saves the draft, then publishes it when the token may.
+/// The longest `Idempotency-Key` taken, in characters.
+const MAX_IDEMPOTENCY_KEY: usize = 255;
+
+/// The request's `Idempotency-Key` with a hash of what it asks (`request`,
+/// its method and path, and its body), or 400 for a key
+/// that is not 1 to 255 visible ASCII characters.
+fn idempotency_key(
+    headers: &HeaderMap,
+    request: &str,
+    body: &Bytes,
+) -> Result<Option<publishing::IdempotencyKey>, ApiError> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    let key = value.to_str().unwrap_or_default().trim();
+    if key.is_empty()
+        || key.len() > MAX_IDEMPOTENCY_KEY
+        || !key.bytes().all(|b| b.is_ascii_graphic())
+    {
+        return Err(ApiError::invalid_parameter(
+            "Idempotency-Key",
+            format!("Must be 1 to {MAX_IDEMPOTENCY_KEY} visible ASCII characters, such as a UUID"),
+        ));
+    }
+    Ok(Some(publishing::IdempotencyKey {
+        key: key.to_string(),
+        request_hash: crate::storage::hex(
+            &Sha256::new()
+                .chain_update(request.as_bytes())
+                .chain_update(b"\n")
+                .chain_update(body)
+                .finalize(),
+        ),
+    }))
+}
+
+/// Saves the draft and, when the token may, publishes it: one transaction.
 async fn write(
     state: &AppState,
     actor: &Actor,
     target: Target,
     input: &check::SystemInput,
-) -> Result<WriteResult, AppError> {
-    let saved = publishing::save_draft(&state.storage, actor, &target, input).await?;
+    idempotency: Option<&publishing::IdempotencyKey>,
+) -> Result<(WriteResult, bool), AppError> {
     let publishes = matches!(actor, Actor::Token(token) if token.scope == TokenScope::Publish);
-    let (state_name, version) = if publishes {
-        match publishing::publish(&state.storage, actor, &saved.id).await? {
-            Published::Version(n) | Published::Unchanged(n) => ("published", Some(n)),
-            Published::Submitted => ("submitted", published_version(state, &saved.id).await?),
-        }
-    } else {
-        ("draft", published_version(state, &saved.id).await?)
+    let written = publishing::write_system(
+        &state.storage,
+        actor,
+        &target,
+        input,
+        publishes,
+        idempotency,
+    )
+    .await?;
+    let (outcome, again) = match written {
+        Written::Done(outcome) => (outcome, false),
+        Written::Again(outcome) => (outcome, true),
     };
-    Ok(WriteResult {
-        url: format!("/systems/{}", saved.id),
-        id: saved.id.0,
-        state: state_name,
-        version,
-    })
-}
-
-async fn published_version(state: &AppState, id: &SystemId) -> Result<Option<i64>, AppError> {
-    Ok(state.storage.versions(id).await?.last().map(|v| v.version))
+    Ok((
+        WriteResult {
+            url: format!("/systems/{}", outcome.id),
+            id: outcome.id.0,
+            state: outcome.state.as_str(),
+            version: outcome.version,
+        },
+        again,
+    ))
 }
 
 /// Files a new system (an agency's token). `201 Created` with its id and `Location`.
 #[utoipa::path(post, path = "/api/v1/systems", tag = "systems",
     security(("agency_token" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (a UUID): sent again with the same body, the request answers what it did the first time and files nothing")),
     request_body(content = Object, description = "A system in the public JSON shape (see docs/publishing.md), plus `agency` and `change_summary`"),
     responses((status = 201, body = WriteResult), (status = 400, body = crate::open_data::ErrorEnvelope), (status = 401, body = crate::open_data::ErrorEnvelope),
         (status = 403, body = crate::open_data::ErrorEnvelope), (status = 422, body = crate::open_data::ErrorEnvelope),))]
@@ -107,12 +151,19 @@ pub async fn create(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let actor = token_actor(&state, &headers).await?;
+    let key = idempotency_key(&headers, "POST /api/v1/systems", &body)?;
     let input = system_body(&body)?;
-    let result = write(&state, &actor, Target::New, &input).await?;
+    let (result, again) = write(&state, &actor, Target::New, &input, key.as_ref()).await?;
     let location = format!("/api/v1/systems/{}", result.id);
     let mut response = (StatusCode::CREATED, Json(result)).into_response();
     if let Ok(value) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, value);
+    }
+    if again {
+        // Says that this answer was given before, to the same key and body.
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
     }
     Ok(response)
 }
@@ -131,7 +182,9 @@ pub async fn update(
     body: Bytes,
 ) -> Result<Json<WriteResult>, ApiError> {
     let actor = token_actor(&state, &headers).await?;
+    let key = idempotency_key(&headers, &format!("PUT /api/v1/systems/{id}"), &body)?;
     let input = system_body(&body)?;
-    let result = write(&state, &actor, Target::Existing(SystemId(id)), &input).await?;
+    let target = Target::Existing(SystemId(id));
+    let (result, _) = write(&state, &actor, target, &input, key.as_ref()).await?;
     Ok(Json(result))
 }

@@ -90,10 +90,12 @@ pub fn comment(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
             "name",
             format!("Your name must be {MAX_NAME} characters or fewer"),
         );
-    } else if has_control_characters(name, false) {
+    } else if has_control_characters(name, false)
+        || name.chars().any(crate::publishing::check::is_bidi_control)
+    {
         add(
             "name",
-            "Your name must be one line without control characters".into(),
+            "Your name must be one line without control characters or characters that reverse the text's direction".into(),
         );
     }
     let email = input.email.trim();

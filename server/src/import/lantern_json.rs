@@ -8,8 +8,7 @@
 
 use super::{ImportRecord, ParsedFile, RejectedRow, stable_id};
 use crate::publishing::check;
-use app::error::AppError;
-use app::record::{Agency, AgencySlug, SystemId};
+use app::record::{Agency, AgencySlug, SystemId, is_system_id};
 use serde_json::Value;
 
 /// The source name that namespaces ids derived from this format.
@@ -89,18 +88,22 @@ fn record(
         .as_object()
         .cloned()
         .ok_or_else(|| "not a JSON object".to_string())?;
+    if body
+        .get("id")
+        .is_some_and(|id| !id.is_string() && !id.is_null())
+    {
+        return Err(format!("id: {}", app::record::SYSTEM_ID_RULE));
+    }
     let id = body.get("id").and_then(Value::as_str).map(str::to_string);
     for field in READ_ONLY {
         body.remove(*field);
     }
-    let input = check::system_input(&Value::Object(body)).map_err(|error| match error {
-        AppError::Validation(problems) => problems
-            .into_iter()
-            .map(|(field, messages)| format!("{field}: {}", messages.join("; ")))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    })?;
+    if let Some(id) = &id
+        && !is_system_id(id)
+    {
+        return Err(format!("id: {}", app::record::SYSTEM_ID_RULE));
+    }
+    let input = check::system_input(&Value::Object(body)).map_err(super::problems_as_reason)?;
     let slug = input
         .agency
         .clone()

@@ -4,6 +4,7 @@
 //! column, in `docs/import-us-omb-2025.md`; keep the two in step.
 
 use super::{ImportRecord, ParsedFile, RejectedRow, python_list, stable_id};
+use crate::publishing::check;
 use app::record::{
     Agency, AgencySlug, Assessment, AssessmentKind, DataSet, PersonalData, RiskLevel, Stage,
     SystemContent, Technique, Topic, Withheld,
@@ -185,7 +186,13 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedFile, FileError> {
         }
         seen_key.insert(key.clone(), row_number);
 
-        match map_row(&row) {
+        // The same checks as the write API, after mapping: what an importer
+        // builds meets every rule a record sent by hand does.
+        let mapped = map_row(&row).and_then(|(agency, content)| {
+            let content = check::content(&content).map_err(super::problems_as_reason)?;
+            Ok((agency, content))
+        });
+        match mapped {
             Ok((agency, content)) => parsed.records.push(ImportRecord {
                 row: row_number,
                 id: stable_id(SOURCE, &key),
@@ -255,7 +262,7 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
     }
     let slug = agency_slug(agency_code)
         .ok_or_else(|| format!("agency “{agency_code}” cannot be made into a slug"))?;
-    let full_name = row.get("use_case_name");
+    let full_name = one_line(row.get("use_case_name"));
     if full_name.is_empty() {
         return Err("use_case_name is blank: every system needs a name".into());
     }
@@ -269,7 +276,7 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
     let (technique, technique_tag) = technique(row.get("classification"));
     tags.extend(technique_tag);
 
-    let name = shorten(full_name, NAME_LIMIT);
+    let name = shorten(&full_name, NAME_LIMIT);
     let mut purpose = String::new();
     if name != full_name {
         purpose.push_str(&format!("**Name as reported:** {full_name}\n\n"));
@@ -374,7 +381,7 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
         data.push(DataSet {
             name: "Data used by this use case".into(),
             description: row.get("data_description").into(),
-            source: row.get("link_to_data").into(),
+            source: shorten(&one_line(row.get("link_to_data")), check::MAX_LINE),
             personal_data,
             sensitive_attributes,
         });
@@ -382,7 +389,7 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
 
     let mut assessments = Vec::new();
     let pia = row.get("pia_url");
-    if pia.starts_with("http://") || pia.starts_with("https://") {
+    if check::is_url(pia) {
         assessments.push(Assessment {
             kind: AssessmentKind::Dpia,
             date: None,
@@ -397,18 +404,19 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
         });
     }
 
-    let supplier = match (row.some("vendor_name"), row.get("contracting_usage")) {
+    let supplier = match (line(row, "vendor_name"), row.get("contracting_usage")) {
         (Some(vendor), _) => Some(vendor),
         (None, "In-house Development") => Some("Built in-house".to_string()),
         _ => None,
     };
 
     let mut content = SystemContent {
-        agency_ref: row.some("id"),
+        // The agency's own reference is never cut: one too long is reported.
+        agency_ref: Some(one_line(row.get("id"))).filter(|id| !id.is_empty()),
         name,
         summary: summary(row),
-        unit: row.some("agency_bureau"),
-        contact: row.some("contact_email"),
+        unit: line(row, "agency_bureau"),
+        contact: contact(row.get("contact_email")),
         purpose: purpose.trim_end().into(),
         how_it_works: how_it_works.trim_end().into(),
         stage,
@@ -436,9 +444,10 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
     }
     let agency = Agency {
         slug,
-        name: row
-            .some("agency_name")
-            .unwrap_or_else(|| agency_code.to_string()),
+        name: shorten(
+            &line(row, "agency_name").unwrap_or_else(|| one_line(agency_code)),
+            200,
+        ),
         jurisdiction: "United States (federal)".into(),
         website: None,
         contact: None,
@@ -503,7 +512,7 @@ fn topic(area: &str) -> (Topic, Option<String>) {
     let tag = if area.is_empty() {
         Some("topic not reported".to_string())
     } else {
-        Some(area.to_string())
+        Some(shorten(&one_line(area), check::MAX_TAG))
     };
     (topic, tag)
 }
@@ -518,7 +527,10 @@ fn technique(classification: &str) -> (Vec<Technique>, Option<String>) {
         "Computer Vision" => (vec![Technique::ComputerVision], None),
         "Agentic AI" => (vec![Technique::Agentic], None),
         "Other" => (vec![Technique::Other], None),
-        other => (vec![Technique::Other], Some(other.to_lowercase())),
+        other => (
+            vec![Technique::Other],
+            Some(shorten(&one_line(other), check::MAX_TAG).to_lowercase()),
+        ),
     }
 }
 
@@ -553,7 +565,7 @@ fn sensitive_attributes(features: &[String]) -> (Vec<String>, Vec<String>) {
         if text.len() > 80 {
             statements.push(text.to_string());
         } else {
-            attributes.push(text.to_string());
+            attributes.push(one_line(text));
         }
     }
     (attributes, statements)
@@ -602,6 +614,38 @@ fn summary(row: &Row) -> String {
                 .unwrap_or_else(|| row.get("agency").to_string())
         ),
     }
+}
+
+/// A one-line field as the register keeps it: line breaks, tabs and runs of
+/// spaces become one space; other control characters and characters that
+/// reverse the direction of text are dropped.
+fn one_line(text: &str) -> String {
+    let kept = |c: &char| !c.is_control() && !check::is_bidi_control(*c);
+    text.split_whitespace()
+        .map(|word| word.chars().filter(kept).collect::<String>())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A column's value as one line, cut to the register's longest line, or
+/// `None` when blank.
+fn line(row: &Row, column: &str) -> Option<String> {
+    Some(shorten(&one_line(row.get(column)), check::MAX_LINE)).filter(|text| !text.is_empty())
+}
+
+/// The public contact in a `contact_email` cell: the first email address or
+/// https address in it. Cells often name two people ("a@x.gov, cc: b@x.gov")
+/// or a person without an address; a cell with neither leaves the record
+/// without a contact rather than a link that goes nowhere (or somewhere else:
+/// `javascript:` and `data:` are never links).
+fn contact(cell: &str) -> Option<String> {
+    cell.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|word| word.trim_matches(['<', '>', '(', ')', '"', '\'']))
+        .find(|word| {
+            crate::accounts::is_email(word) || (word.starts_with("https://") && check::is_url(word))
+        })
+        .map(str::to_string)
 }
 
 /// Cuts text to at most `limit` characters at a word boundary, marking the cut with "…".

@@ -3,27 +3,24 @@
 //! [`ENTRIES`] changes, for feed readers; the JSON feed has them all.
 
 use crate::api::ApiError;
+use crate::config::PublicUrl;
 use crate::storage::{Change, ChangeKind};
 use crate::web::AppState;
 use app::error::AppError;
 use app::record::AgencySlug;
 use app::register::Register;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 /// Entries in a feed.
 const ENTRIES: i64 = 50;
 
 /// `GET /feeds/changes.atom`.
-pub async fn register_feed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
+pub async fn register_feed(State(state): State<AppState>) -> Result<Response, ApiError> {
     let changes = state.storage.latest_changes(None, ENTRIES).await?;
-    let site = Site::of(&headers);
     Ok(feed(
-        &site,
+        &state.public_url,
         "Lantern: changes to the register",
         "/feeds/changes.atom",
         "/systems",
@@ -35,15 +32,13 @@ pub async fn register_feed(
 pub async fn agency_feed(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let Some(agency) = state.storage.agency(&AgencySlug(slug.clone())).await? else {
         return Err(AppError::NotFound.into());
     };
     let changes = state.storage.latest_changes(Some(&slug), ENTRIES).await?;
-    let site = Site::of(&headers);
     Ok(feed(
-        &site,
+        &state.public_url,
         &format!("Lantern: changes to {}’s systems", agency.agency.name),
         &format!("/agencies/{slug}/feed.atom"),
         &format!("/agencies/{slug}"),
@@ -51,43 +46,16 @@ pub async fn agency_feed(
     ))
 }
 
-/// Where the site is, for the absolute links a feed needs.
-struct Site {
-    /// `https://register.example`
-    base: String,
-    /// `register.example`, for `tag:` ids.
-    host: String,
-}
-
-impl Site {
-    fn of(headers: &HeaderMap) -> Site {
-        let text = |name| {
-            headers
-                .get(name)
-                .and_then(|v: &HeaderValue| v.to_str().ok())
-        };
-        let host = text(header::HOST.as_str())
-            .unwrap_or("localhost")
-            .to_string();
-        let scheme = match text("x-forwarded-proto") {
-            Some("https") => "https",
-            _ => "http",
-        };
-        Site {
-            base: format!("{scheme}://{host}"),
-            host: host.split(':').next().unwrap_or("localhost").to_string(),
-        }
-    }
-}
-
+/// A feed's XML; its links are absolute on the configured public address,
+/// never on a request's `Host` (which anyone can set, and the feed is cached).
 fn feed(
-    site: &Site,
+    site: &PublicUrl,
     title: &str,
     self_path: &str,
     page_path: &str,
     changes: &[Change],
 ) -> Response {
-    let base = &site.base;
+    let base = &site.origin;
     let updated = changes
         .first()
         .map_or_else(crate::clock::now, |c| c.changed_at.clone());

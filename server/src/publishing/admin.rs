@@ -1,7 +1,7 @@
 //! Running the register: agencies, accounts and API tokens, and reading the
 //! audit log. Each write is checked and logged like every other.
 
-use super::Actor;
+use super::{Actor, check};
 use crate::accounts::{Account, NewAccount, hash_password, random_token, token_hash};
 use crate::storage::{ApiToken, LogEntry, Storage, TokenScope, database_error};
 use app::error::AppError;
@@ -59,15 +59,17 @@ impl NewAgency {
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 200 {
             problem("name", "Enter a name of 1 to 200 characters");
+        } else if let Some(wrong) = check::one_line_problem(name) {
+            problem("name", wrong);
         }
-        if self.jurisdiction.trim().chars().count() > 200 {
+        let jurisdiction = self.jurisdiction.trim();
+        if jurisdiction.chars().count() > 200 {
             problem("jurisdiction", "Must be at most 200 characters");
+        } else if let Some(wrong) = check::one_line_problem(jurisdiction) {
+            problem("jurisdiction", wrong);
         }
         let website = self.website.trim();
-        if !website.is_empty()
-            && !website.starts_with("https://")
-            && !website.starts_with("http://")
-        {
+        if !website.is_empty() && !check::is_url(website) {
             problem("website", "Must be a web address starting with https://");
         }
         let contact = self.contact.trim();
@@ -78,8 +80,11 @@ impl NewAgency {
                 "Must be an email address or a web address starting with https://",
             );
         }
-        if self.description.trim().chars().count() > 2_000 {
+        let description = self.description.trim();
+        if description.chars().count() > 2_000 {
             problem("description", "Must be at most 2,000 characters");
+        } else if let Some(wrong) = check::text_problem(description) {
+            problem("description", wrong);
         }
         if !problems.is_empty() {
             return Err(AppError::Validation(problems));

@@ -45,10 +45,12 @@ pub fn audit_input(fields: &HashMap<String, String>, auditor: &str) -> Result<Au
             "findings",
             format!("Must be at most {MAX_FINDINGS} characters"),
         );
+    } else if let Some(wrong) = check::text_problem(&findings) {
+        problem("findings", wrong.into());
     }
     let report_url = text("report_url");
     if let Some(url) = &report_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
+        && !check::is_url(url)
     {
         problem(
             "report_url",

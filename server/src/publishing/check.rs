@@ -22,6 +22,8 @@ pub const MAX_LINE: usize = 300;
 pub const MAX_MARKDOWN: usize = 20_000;
 /// The longest change summary, in characters.
 pub const MAX_CHANGE_SUMMARY: usize = 300;
+/// The longest tag, in characters.
+pub const MAX_TAG: usize = 60;
 /// The most entries in a list (tags, data sets, assessments, withheld fields).
 pub const MAX_ITEMS: usize = 50;
 
@@ -107,6 +109,44 @@ pub fn system_input(body: &Value) -> Result<SystemInput, AppError> {
     } else {
         Err(AppError::Validation(check.problems))
     }
+}
+
+/// Checks a record that an importer built (from a CSV row, say) exactly as
+/// the write API checks what it is sent: every write path meets the same
+/// rules. Answers the content as it will be stored.
+pub fn content(content: &SystemContent) -> Result<SystemContent, AppError> {
+    let body = serde_json::to_value(content)
+        .map_err(|error| AppError::Internal(format!("a record as JSON: {error}")))?;
+    system_input(&body).map(|input| input.content)
+}
+
+/// Characters that reorder the text around them (bidirectional embeddings,
+/// overrides and isolates): in a one-line field they can make a name read
+/// differently from what it is, so they are refused there.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What is wrong with a one-line text (a name, a unit, an agency's name), if
+/// anything: a line break or other control character, or a character that
+/// reverses the direction of text.
+pub fn one_line_problem(text: &str) -> Option<&'static str> {
+    if text.chars().any(char::is_control) {
+        return Some("Must be one line without control characters");
+    }
+    if text.chars().any(is_bidi_control) {
+        return Some(
+            "Must not contain characters that reverse the direction of text (U+202A–U+202E, U+2066–U+2069)",
+        );
+    }
+    None
+}
+
+/// What is wrong with a text of several lines (markdown, a summary), if
+/// anything: control characters other than line breaks and tabs.
+pub fn text_problem(text: &str) -> Option<&'static str> {
+    let allowed = |c: char| !c.is_control() || matches!(c, '\n' | '\r' | '\t');
+    (!text.chars().all(allowed)).then_some("Must not contain control characters")
 }
 
 /// The fields a system's JSON may have.
@@ -204,14 +244,13 @@ impl Check {
             );
             return None;
         }
-        let allowed = |c: char| !c.is_control() || (!one_line && matches!(c, '\n' | '\r' | '\t'));
-        if !text.chars().all(allowed) {
-            let what = if one_line {
-                "Must be one line without control characters"
-            } else {
-                "Must not contain control characters"
-            };
-            self.problem(path, what);
+        let problem = if one_line {
+            one_line_problem(text)
+        } else {
+            text_problem(text)
+        };
+        if let Some(problem) = problem {
+            self.problem(path, problem);
             return None;
         }
         (!text.is_empty()).then(|| text.to_string())
@@ -253,10 +292,13 @@ impl Check {
         self.text(f, name, MAX_MARKDOWN, false).unwrap_or_default()
     }
 
-    /// A public contact: an email address or an http(s) URL.
+    /// A public contact: an email address or an https URL (it becomes a
+    /// link on every record page, so nothing else may be).
     fn contact(&mut self, f: &Fields, name: &str) -> Option<String> {
         let contact = self.line(f, name, MAX_LINE)?;
-        if is_url(&contact) || crate::accounts::is_email(&contact) {
+        if (contact.starts_with("https://") && is_url(&contact))
+            || crate::accounts::is_email(&contact)
+        {
             Some(contact)
         } else {
             self.problem(
@@ -380,7 +422,7 @@ impl Check {
     }
 
     fn tags(&mut self, f: &Fields) -> Vec<String> {
-        self.texts(f, "tags", 60)
+        self.texts(f, "tags", MAX_TAG)
     }
 
     fn techniques(&mut self, f: &Fields) -> Vec<Technique> {
@@ -524,7 +566,8 @@ pub fn is_date(text: &str) -> bool {
     text.len() == 10 && time::Date::parse(text, &format).is_ok()
 }
 
-fn is_url(text: &str) -> bool {
+/// Whether `text` is an http(s) address with a host and no spaces.
+pub fn is_url(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));

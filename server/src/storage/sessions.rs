@@ -4,6 +4,15 @@ use super::{Storage, database_error};
 use crate::accounts::Account;
 use app::error::AppError;
 
+/// What counting a sign-in attempt allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInClaim {
+    /// Check the password: this is attempt number `attempt` in the window.
+    Counted { attempt: i64 },
+    /// Refused without checking: the email is locked until then.
+    Locked { until: String },
+}
+
 impl Storage {
     /// Starts a session for an account; `token_hash` is the SHA-256 of the cookie's token.
     pub async fn create_session(
@@ -65,51 +74,70 @@ impl Storage {
         Ok(())
     }
 
-    /// Until when sign-ins for this email are refused, if they are at `now`.
-    pub async fn sign_in_locked_until(
-        &self,
-        email: &str,
-        now: &str,
-    ) -> Result<Option<String>, AppError> {
-        let row: Option<(Option<String>,)> = sqlx::query_as(
-            "SELECT locked_until FROM sign_in_failures WHERE email = $1 AND locked_until > $2",
-        )
-        .bind(email.to_string())
-        .bind(now.to_string())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(database_error)?;
-        Ok(row.and_then(|(until,)| until))
-    }
-
-    /// Counts a failed sign-in. Failures older than `window_start` are
-    /// forgotten; at `limit` failures the email is locked until `lock_until`.
-    pub async fn record_sign_in_failure(
+    /// Counts a sign-in attempt for an email before its password is checked,
+    /// in one statement, so attempts made at once (by several instances, or
+    /// 40 parallel requests) are each counted before any is checked.
+    ///
+    /// Failures older than `window_start`, or from before a lock that has
+    /// ended, are forgotten. With `limit` attempts already counted, the email
+    /// is locked until `lock_until` and this attempt is refused.
+    pub async fn claim_sign_in(
         &self,
         email: &str,
         now: &str,
         window_start: &str,
         limit: i64,
         lock_until: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<SignInClaim, AppError> {
         let mut tx = self.write_transaction().await?;
-        // One statement, so failures counted at once by several instances all count.
-        sqlx::query(
+        let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(
             "INSERT INTO sign_in_failures (email, failures, first_at) VALUES ($1, 1, $2) \
              ON CONFLICT (email) DO UPDATE SET \
-               failures = CASE WHEN sign_in_failures.first_at < $3 THEN 1 \
-                               ELSE sign_in_failures.failures + 1 END, \
-               first_at = CASE WHEN sign_in_failures.first_at < $3 THEN $2 \
-                               ELSE sign_in_failures.first_at END",
+               failures = CASE \
+                 WHEN sign_in_failures.locked_until <= $2 \
+                   OR (sign_in_failures.locked_until IS NULL AND sign_in_failures.first_at < $3) THEN 1 \
+                 WHEN sign_in_failures.locked_until > $2 OR sign_in_failures.failures >= $4 \
+                   THEN sign_in_failures.failures \
+                 ELSE sign_in_failures.failures + 1 END, \
+               first_at = CASE \
+                 WHEN sign_in_failures.locked_until <= $2 \
+                   OR (sign_in_failures.locked_until IS NULL AND sign_in_failures.first_at < $3) THEN $2 \
+                 ELSE sign_in_failures.first_at END, \
+               locked_until = CASE \
+                 WHEN sign_in_failures.locked_until <= $2 \
+                   OR (sign_in_failures.locked_until IS NULL AND sign_in_failures.first_at < $3) THEN NULL \
+                 WHEN sign_in_failures.locked_until > $2 THEN sign_in_failures.locked_until \
+                 WHEN sign_in_failures.failures >= $4 THEN $5 \
+                 ELSE NULL END \
+             RETURNING failures, locked_until",
         )
         .bind(email.to_string())
         .bind(now.to_string())
         .bind(window_start.to_string())
-        .execute(&mut *tx)
+        .bind(limit)
+        .bind(lock_until.to_string())
+        .fetch_one(&mut *tx)
         .await
         .map_err(database_error)?;
+        tx.commit().await.map_err(database_error)?;
+        Ok(match locked_until {
+            Some(until) if until.as_str() > now => SignInClaim::Locked { until },
+            _ => SignInClaim::Counted { attempt: failures },
+        })
+    }
+
+    /// A counted attempt had the wrong password: at `limit` failures the
+    /// email is locked until `lock_until`.
+    pub async fn sign_in_failed(
+        &self,
+        email: &str,
+        limit: i64,
+        lock_until: &str,
+    ) -> Result<(), AppError> {
+        let mut tx = self.write_transaction().await?;
         sqlx::query(
-            "UPDATE sign_in_failures SET locked_until = $2 WHERE email = $1 AND failures >= $3",
+            "UPDATE sign_in_failures SET locked_until = $2 \
+             WHERE email = $1 AND failures >= $3 AND locked_until IS NULL",
         )
         .bind(email.to_string())
         .bind(lock_until.to_string())
@@ -121,14 +149,57 @@ impl Storage {
         Ok(())
     }
 
-    /// Forgets the failed sign-ins of an email, after one that succeeded.
-    pub async fn clear_sign_in_failures(&self, email: &str) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
+    /// A counted attempt had the right password: it was no failure. When no
+    /// attempt was counted after it and the email is not locked, earlier
+    /// failures are forgotten too; otherwise only this attempt is uncounted,
+    /// so a right password inside a burst of guesses lifts nothing.
+    pub async fn sign_in_succeeded(
+        &self,
+        email: &str,
+        attempt: i64,
+        now: &str,
+    ) -> Result<(), AppError> {
+        let mut tx = self.write_transaction().await?;
+        let forgotten = sqlx::query(
+            "DELETE FROM sign_in_failures WHERE email = $1 AND failures <= $2 \
+             AND (locked_until IS NULL OR locked_until <= $3)",
+        )
+        .bind(email.to_string())
+        .bind(attempt)
+        .bind(now.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(database_error)?;
+        if forgotten.rows_affected() == 0 {
+            sqlx::query(
+                "UPDATE sign_in_failures SET failures = failures - 1 \
+                 WHERE email = $1 AND failures > 0",
+            )
             .bind(email.to_string())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await
             .map_err(database_error)?;
+        }
+        tx.commit().await.map_err(database_error)?;
         Ok(())
+    }
+
+    /// Counts a sign-in attempt of a client (a hashed address) in a period
+    /// (a timestamp's prefix) and answers how many it has made in it.
+    pub async fn count_sign_in_attempt(&self, client: &str, period: &str) -> Result<i64, AppError> {
+        let mut tx = self.write_transaction().await?;
+        let (count,): (i64,) = sqlx::query_as(
+            "INSERT INTO sign_in_rate (client, period, count) VALUES ($1, $2, 1) \
+             ON CONFLICT (client, period) DO UPDATE SET count = sign_in_rate.count + 1 \
+             RETURNING count",
+        )
+        .bind(client.to_string())
+        .bind(period.to_string())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(database_error)?;
+        tx.commit().await.map_err(database_error)?;
+        Ok(count)
     }
 
     /// Deletes sessions that expired before `now` and failed sign-ins that no
@@ -149,6 +220,12 @@ impl Storage {
         .execute(&self.pool)
         .await
         .map_err(database_error)?;
-        Ok(sessions.rows_affected() + failures.rows_affected())
+        // Periods are timestamps' prefixes, so an older one sorts before.
+        let rates = sqlx::query("DELETE FROM sign_in_rate WHERE period < $1")
+            .bind(window_start.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(database_error)?;
+        Ok(sessions.rows_affected() + failures.rows_affected() + rates.rows_affected())
     }
 }

@@ -191,3 +191,31 @@ pub async fn post_file(
         .unwrap();
     send(router, request).await
 }
+
+/// A new API token of `agency`, as the `Authorization` it goes in.
+pub async fn agency_token(
+    storage: &lantern::storage::Storage,
+    agency: &str,
+    scope: lantern::storage::TokenScope,
+) -> Auth {
+    let created = lantern::publishing::admin::create_token(
+        storage,
+        &lantern::publishing::Actor::Terminal,
+        &app::record::AgencySlug(agency.into()),
+        scope,
+        "test",
+    )
+    .await
+    .unwrap();
+    Auth::Bearer(created.secret)
+}
+
+/// The id of the first published system of `agency`.
+pub async fn first_system_of(storage: &lantern::storage::Storage, agency: &str) -> String {
+    use app::register::Register;
+    let query = app::search::SystemQuery::default().toggled(app::search::Facet::Agency, agency);
+    storage.list_systems(&query).await.unwrap().systems[0]
+        .id
+        .0
+        .clone()
+}

@@ -1,0 +1,501 @@
+//! Hostile input through every write path, proven inert on every page that
+//! shows it: markup breakouts (`</title>`, `</textarea>`, `</script>`,
+//! `</style>`, `<meta http-equiv>`, `<base>`, `<form>`, event handlers,
+//! `javascript:` and `data:` addresses) written as a record by the API, the
+//! form and both importers, as an agency, as feedback and its answer, and as
+//! an audit; then every page that shows them is read as a browser would (see
+//! `support/html_scan.rs`) and must hold no element or attribute they tried
+//! to add.
+
+#[path = "support/databases.rs"]
+mod databases;
+#[path = "support/html_scan.rs"]
+mod html_scan;
+#[path = "support/manage.rs"]
+mod manage;
+#[path = "support/search.rs"]
+mod search;
+#[path = "support/site.rs"]
+mod site;
+#[path = "support/accounts.rs"]
+mod support_accounts;
+
+use app::feedback::ClientAddress;
+use app::record::Role;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use databases::TestDatabase;
+use lantern::storage::TokenScope;
+use manage::{
+    Answer, Auth, agency_token, first_system_of, get, post_file, post_form, send_json, sign_in,
+};
+use search::TestSearch;
+use serde_json::{Value, json};
+use site::{ONE_AT_A_TIME, router};
+use tower::ServiceExt;
+
+const PASSWORD: &str = "a long enough password";
+
+/// Markup breakouts; each marks what it would add with `data-hostile`.
+const BREAKOUTS: &[&str] = &[
+    r#"</title><meta http-equiv="refresh" content="0;url=https://elsewhere.example/" data-hostile="title">"#,
+    r#"</textarea><form action="https://elsewhere.example/" data-hostile="textarea"><button data-hostile="button">Go</button></form>"#,
+    r#"</script><script data-hostile="script">alert(1)</script>"#,
+    r#"</style><style data-hostile="style">*{display:none}</style>"#,
+    r#"<base href="https://elsewhere.example/" data-hostile="base">"#,
+    r#"<img src=x onerror="alert(1)" data-hostile="img">"#,
+    r#""><svg onload="alert(1)" data-hostile="attribute">"#,
+    r#"'><a href="javascript:alert(1)" data-hostile="quote">x</a>"#,
+];
+
+/// Markdown that tries links and images that run script.
+const MARKDOWN_BREAKOUTS: &str = "[a link](javascript:alert(1)) ![an image](data:text/html,x) \
+     <a href=\"data:text/html,x\">y</a> <a href=\"java&#x73;cript:alert(1)\">z</a>\n\n\
+     \u{202e}reversed\u{202c} text";
+
+/// Every breakout in one text, for the long fields.
+fn all_breakouts() -> String {
+    format!("{}\n\n{MARKDOWN_BREAKOUTS}", BREAKOUTS.join("\n\n"))
+}
+
+/// Fails, naming the page, when `html` holds anything the input added.
+fn assert_inert(what: &str, html: &str) {
+    let found = html_scan::injected(html);
+    assert!(
+        found.is_empty(),
+        "{what}: markup from the input is live:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Reads pages as an anonymous visitor and checks each.
+async fn assert_pages_inert(site: &Router, pages: &[String]) {
+    for page in pages {
+        let (status, html) = site::get(site, page).await;
+        assert!(status.is_success(), "{page}: {status}");
+        assert_inert(page, &html);
+    }
+}
+
+/// Reads pages as `auth` and checks each.
+async fn assert_pages_inert_for(site: &Router, auth: &Auth, pages: &[String]) {
+    for page in pages {
+        let answer = get(site, page, auth).await;
+        assert!(answer.status.is_success(), "{page}: {}", answer.status);
+        assert_inert(page, &answer.text);
+    }
+}
+
+/// A system body for the write API with a breakout in every text field that
+/// takes one (one-line fields hold one breakout, the rest hold them all).
+fn hostile_system(breakout: &str, n: usize) -> Value {
+    let everything = all_breakouts();
+    json!({
+        "agency_ref": format!("HOSTILE-{n}"),
+        "name": breakout,
+        "summary": breakout,
+        "unit": breakout,
+        "contact": "https://elsewhere.example/contact",
+        "purpose": everything,
+        "how_it_works": everything,
+        "stage": "in_use",
+        "topic": "tax",
+        "tags": ["<b data-hostile=\"tag\">tag</b>"],
+        "technique": ["rules"],
+        "risk_level": "high",
+        "decision_role": "recommends",
+        "human_oversight": everything,
+        "contest": everything,
+        "data": [{
+            "name": breakout,
+            "description": everything,
+            "source": breakout,
+            "personal_data": "identified",
+            "sensitive_attributes": ["<i data-hostile=\"attr\">age</i>"],
+        }],
+        "explainability": everything,
+        "fairness": everything,
+        "risks": everything,
+        "legal_basis": everything,
+        "supplier": breakout,
+        "withheld": [{"field": "assessments", "reason": breakout}],
+        "change_summary": breakout,
+    })
+}
+
+/// The pages of a system that show what was written about it.
+fn public_pages(id: &str) -> Vec<String> {
+    vec![
+        format!("/systems/{id}"),
+        format!("/systems/{id}/history"),
+        "/systems".into(),
+        "/systems?q=hostile+refresh+elsewhere".into(),
+        "/systems?agency=tax-office&sort=name".into(),
+        "/agencies/tax-office".into(),
+        "/agencies".into(),
+        "/".into(),
+    ]
+}
+
+/// A comment sent as a citizen's form from `address`.
+async fn send_feedback(site: &Router, system: &str, fields: &[(&str, &str)]) -> Answer {
+    let mut request = Request::post(format!("/systems/{system}/feedback"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(manage::form_body(fields)))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(ClientAddress("192.0.2.7".into()));
+    let response = site.clone().oneshot(request).await.unwrap();
+    let headers = response.headers().clone();
+    let (status, text) = site::read(response).await;
+    Answer {
+        status,
+        headers,
+        text,
+    }
+}
+
+#[tokio::test]
+async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    let storage = &db.storage;
+    lantern::demo::seed_if_empty(storage).await.unwrap();
+    let search = TestSearch::embedded(storage).await;
+    let site = router(storage, search.engine.clone());
+    let publisher = agency_token(storage, "tax-office", TokenScope::Publish).await;
+    support_accounts::create_in(
+        storage,
+        "editor@tax.example",
+        "Eda Editor",
+        Role::Editor,
+        Some("tax-office"),
+        PASSWORD,
+    )
+    .await;
+    let editor = sign_in(&site, "editor@tax.example", PASSWORD).await;
+
+    // One system per breakout, through the write API.
+    let mut ids = Vec::new();
+    for (n, breakout) in BREAKOUTS.iter().enumerate() {
+        let created = send_json(
+            &site,
+            "POST",
+            "/api/v1/systems",
+            &publisher,
+            &hostile_system(breakout, n),
+        )
+        .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        let answer: Value = serde_json::from_str(&created.text).unwrap();
+        ids.push(answer["id"].as_str().unwrap().to_string());
+    }
+    search.catch_up(storage).await;
+    for id in &ids {
+        assert_pages_inert(&site, &public_pages(id)).await;
+        assert_pages_inert_for(
+            &site,
+            &editor,
+            &[
+                format!("/manage/systems/{id}"),
+                format!("/manage/systems/{id}/edit"),
+                "/manage".into(),
+            ],
+        )
+        .await;
+    }
+
+    // The feeds and the exports: XML and JSON that stay data.
+    for feed in ["/feeds/changes.atom", "/agencies/tax-office/feed.atom"] {
+        let (status, xml) = site::get(&site, feed).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_inert(feed, &xml);
+        assert!(!xml.contains("data-hostile=\""), "{feed}: unescaped markup");
+    }
+    let (_, export) = site::get(&site, "/api/v1/export.json").await;
+    let export: Value = serde_json::from_str(&export).expect("the export is JSON");
+    assert!(export["systems"].as_array().unwrap().len() >= BREAKOUTS.len());
+
+    // Through the form: an edit with every breakout, then a form sent back
+    // with a wrong field, which shows what was typed again.
+    let id = &ids[0];
+    let everything = all_breakouts();
+    let mut fields: Vec<(&str, &str)> = vec![
+        ("name", BREAKOUTS[1]),
+        ("summary", BREAKOUTS[0]),
+        ("unit", BREAKOUTS[2]),
+        ("stage", "in_use"),
+        ("topic", "tax"),
+        ("risk_level", "high"),
+        ("technique", "rules"),
+        ("tags", "<b data-hostile=\"tag\">"),
+        ("supplier", BREAKOUTS[6]),
+        ("data[0].name", BREAKOUTS[7]),
+        ("data[0].personal_data", "none"),
+        ("change_summary", BREAKOUTS[3]),
+    ];
+    for markdown in [
+        "purpose",
+        "how_it_works",
+        "human_oversight",
+        "contest",
+        "explainability",
+        "fairness",
+        "risks",
+        "legal_basis",
+        "data[0].description",
+    ] {
+        fields.push((markdown, &everything));
+    }
+    let saved = post_form(
+        &site,
+        &format!("/manage/systems/{id}/edit"),
+        &editor,
+        &fields,
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let published = post_form(
+        &site,
+        &format!("/manage/systems/{id}/publish"),
+        &editor,
+        &[],
+    )
+    .await;
+    assert!(
+        published.status.is_redirection(),
+        "{}: {}",
+        published.status,
+        published.text
+    );
+    search.catch_up(storage).await;
+    assert_pages_inert(&site, &public_pages(id)).await;
+    assert_pages_inert_for(
+        &site,
+        &editor,
+        &[
+            format!("/manage/systems/{id}"),
+            format!("/manage/systems/{id}/edit"),
+        ],
+    )
+    .await;
+    fields.retain(|(name, _)| *name != "stage");
+    fields.push(("stage", "not-a-stage"));
+    let refused = post_form(
+        &site,
+        &format!("/manage/systems/{id}/edit"),
+        &editor,
+        &fields,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.text.contains("&lt;/textarea&gt;"),
+        "the typed text comes back, escaped"
+    );
+    assert_inert("the system form shown again", &refused.text);
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    let storage = &db.storage;
+    lantern::demo::seed_if_empty(storage).await.unwrap();
+    let search = TestSearch::embedded(storage).await;
+    let site = router(storage, search.engine.clone());
+    // The auditor's name is what an audit shows as its oversight body.
+    for (email, name, role, agency) in [
+        ("admin@register.example", "Someone", Role::Admin, None),
+        ("mod@register.example", "Someone", Role::Moderator, None),
+        ("audit@register.example", BREAKOUTS[7], Role::Auditor, None),
+        (
+            "editor@tax.example",
+            BREAKOUTS[6],
+            Role::Editor,
+            Some("tax-office"),
+        ),
+    ] {
+        support_accounts::create_in(storage, email, name, role, agency, PASSWORD).await;
+    }
+    let admin = sign_in(&site, "admin@register.example", PASSWORD).await;
+    let moderator = sign_in(&site, "mod@register.example", PASSWORD).await;
+    let auditor = sign_in(&site, "audit@register.example", PASSWORD).await;
+    let editor = sign_in(&site, "editor@tax.example", PASSWORD).await;
+    let system = first_system_of(storage, "tax-office").await;
+
+    // Feedback: a breakout sent back at once (no kind chosen) is reflected
+    // escaped; sent right, moderated and answered, it is inert everywhere.
+    let body = [BREAKOUTS[1], BREAKOUTS[2], BREAKOUTS[3], BREAKOUTS[5]].join(" ");
+    let reflected = send_feedback(
+        &site,
+        &system,
+        &[("body", &body), ("name", "<b data-hostile=\"name\">")],
+    )
+    .await;
+    assert_eq!(reflected.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reflected.text.contains("&lt;/textarea&gt;"));
+    assert_inert("the feedback form shown again", &reflected.text);
+    let sent = send_feedback(
+        &site,
+        &system,
+        &[
+            ("kind", "question"),
+            ("body", &body),
+            ("name", "<b data-hostile=\"name\">"),
+            ("website", ""),
+        ],
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text);
+    let queue = get(&site, "/manage/feedback", &moderator).await;
+    assert_inert("/manage/feedback", &queue.text);
+    let comment = queue
+        .text
+        .split("action=\"/manage/feedback/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a moderation form")
+        .to_string();
+    let published = post_form(
+        &site,
+        &format!("/manage/feedback/{comment}"),
+        &moderator,
+        &[("decision", "publish")],
+    )
+    .await;
+    assert!(published.status.is_redirection(), "{}", published.text);
+    let answer = [BREAKOUTS[0], BREAKOUTS[1], BREAKOUTS[4]].join(" ");
+    let answered = post_form(
+        &site,
+        &format!("/manage/answers/{comment}"),
+        &editor,
+        &[("answer", &answer)],
+    )
+    .await;
+    assert!(answered.status.is_redirection(), "{}", answered.text);
+    assert_pages_inert(&site, &[format!("/systems/{system}")]).await;
+    assert_pages_inert_for(&site, &editor, &["/manage/answers".to_string()]).await;
+    let (_, api) = site::get(&site, &format!("/api/v1/systems/{system}/feedback")).await;
+    serde_json::from_str::<Value>(&api).expect("feedback stays JSON");
+
+    // An agency named and described with breakouts.
+    let created = post_form(
+        &site,
+        "/manage/agencies",
+        &admin,
+        &[
+            ("slug", "hostile-agency"),
+            ("name", BREAKOUTS[0]),
+            ("jurisdiction", BREAKOUTS[6]),
+            ("description", &all_breakouts()),
+            ("website", "https://elsewhere.example/"),
+            ("contact", ""),
+        ],
+    )
+    .await;
+    assert!(created.status.is_redirection(), "{}", created.text);
+    assert_pages_inert(
+        &site,
+        &["/agencies/hostile-agency".into(), "/agencies".into()],
+    )
+    .await;
+    assert_pages_inert_for(&site, &admin, &["/manage/agencies".into()]).await;
+
+    // An audit whose auditor body and findings are breakouts.
+    let audited = post_form(
+        &site,
+        &format!("/manage/systems/{system}/audits"),
+        &auditor,
+        &[
+            ("audited_on", "2026-11-01"),
+            ("outcome", "passed_with_findings"),
+            ("findings", &all_breakouts()),
+            ("report_url", "https://elsewhere.example/report"),
+            ("next_due", "2027-11-01"),
+        ],
+    )
+    .await;
+    assert!(audited.status.is_redirection(), "{}", audited.text);
+    assert_pages_inert(&site, &public_pages(&system)).await;
+
+    // A US inventory row and a Lantern JSON system, uploaded by the editor:
+    // the preview and the imported records.
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record(lantern::import::us_omb_2025::COLUMNS)
+        .unwrap();
+    let row: Vec<String> = lantern::import::us_omb_2025::COLUMNS
+        .iter()
+        .map(|column| match *column {
+            "agency" => "TAX-OFFICE".to_string(),
+            "agency_name" => BREAKOUTS[0].to_string(),
+            "id" => "HOSTILE-CSV-1".to_string(),
+            "use_case_name" => format!("{}\nsecond line", BREAKOUTS[0]),
+            "contact_email" => "javascript:alert(1)".to_string(),
+            "development_stage" => "Deployed".to_string(),
+            "is_high_impact" => "High-impact".to_string(),
+            "demographic_features" | "hi_public_consultation" => "[]".to_string(),
+            "topic_area" => BREAKOUTS[5].to_string(),
+            "pia_url" => "javascript:alert(1)".to_string(),
+            "link_to_data" => "data:text/html,x".to_string(),
+            _ => all_breakouts(),
+        })
+        .collect();
+    csv.write_record(&row).unwrap();
+    let file = csv.into_inner().unwrap();
+    let preview = post_file(
+        &site,
+        "/manage/import",
+        &editor,
+        &[("format", "us-omb-2025")],
+        ("hostile.csv", &file),
+    )
+    .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
+    assert_inert("the import preview", &preview.text);
+    let confirm = preview
+        .text
+        .split("action=\"/manage/import/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("a confirm form: {}", preview.text))
+        .to_string();
+    let done = post_form(&site, &format!("/manage/import/{confirm}"), &editor, &[]).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.text);
+    assert_inert("the import result", &done.text);
+    let imported = lantern::import::stable_id("us-omb-2025", "TAX-OFFICE/HOSTILE-CSV-1");
+    let (_, record) = site::get(&site, &format!("/api/v1/systems/{imported}")).await;
+    let record: Value = serde_json::from_str(&record).unwrap();
+    assert!(record.get("contact").is_none_or(Value::is_null), "{record}");
+    assert_eq!(
+        record["assessments"],
+        json!([]),
+        "no javascript: assessment"
+    );
+    assert_eq!(
+        record["data"][0]["source"], "data:text/html,x",
+        "text, never a link"
+    );
+    assert_inert(
+        "the imported record",
+        &site::get(&site, &format!("/systems/{imported}")).await.1,
+    );
+
+    let json_file = json!({"systems": [hostile_system(BREAKOUTS[4], 99)]}).to_string();
+    let preview = post_file(
+        &site,
+        "/manage/import",
+        &editor,
+        &[("format", "lantern-json")],
+        ("hostile.json", json_file.as_bytes()),
+    )
+    .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
+    assert_inert("the JSON import preview", &preview.text);
+    search.catch_up(storage).await;
+    assert_pages_inert(&site, &public_pages(&imported.0)).await;
+    db.remove().await;
+}
