@@ -6,6 +6,7 @@
 //! was wrong (the types below reach the page through its context). So all of
 //! it works without JavaScript.
 
+pub mod accounts;
 pub mod admin;
 pub mod dashboard;
 pub mod fields;
@@ -34,6 +35,12 @@ pub struct FormAttempt {
     pub problems: Vec<(String, Vec<String>)>,
     /// The system form's list ("data", "assessments", "withheld") to show one more empty row of.
     pub add_row: Option<String>,
+}
+
+/// What a form did, said at the top of the page it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionDone {
+    pub message: String,
 }
 
 /// A token just created, shown once.
@@ -87,6 +94,10 @@ pub struct TokenLine {
     pub created_at: String,
     pub revoked_at: Option<String>,
     pub last_used_at: Option<String>,
+    /// When it stops working, if it was given an expiry.
+    pub expires_at: Option<String>,
+    /// Whether that time has passed.
+    pub expired: bool,
 }
 
 /// One write in the audit log.
@@ -105,11 +116,16 @@ pub struct LogLine {
 /// An account as the admin's list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountLine {
+    pub id: i64,
     pub email: String,
     pub name: String,
     pub role: String,
     pub agency: Option<String>,
     pub created_at: String,
+    /// Since when it may not sign in, if it is disabled.
+    pub disabled_at: Option<String>,
+    /// Its live sessions.
+    pub sessions: i64,
 }
 
 /// An agency with its two-person rule, for the admin's list.

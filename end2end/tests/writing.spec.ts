@@ -164,6 +164,7 @@ test("tokens are shown once; import and the admin pages are accessible", async (
     ["/manage/agencies", "Agencies"],
     ["/manage/accounts", "Accounts"],
     ["/manage/log", "Audit log"],
+    ["/manage/password", "Change your password"],
   ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);

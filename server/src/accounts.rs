@@ -40,6 +40,8 @@ pub struct Account {
     pub agency: Option<AgencySlug>,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// Since when the account may not sign in, if it is disabled.
+    pub disabled_at: Option<String>,
 }
 
 /// An email address as accounts keep it: trimmed and lower-cased.
@@ -81,22 +83,29 @@ impl NewAccount {
             ),
             _ => {}
         }
-        if password.chars().count() < MIN_PASSWORD_CHARS {
-            problem(
-                "password",
-                format!("Use a password of at least {MIN_PASSWORD_CHARS} characters"),
-            );
-        } else if password.len() > MAX_PASSWORD_BYTES {
-            problem(
-                "password",
-                format!("Use a password of at most {MAX_PASSWORD_BYTES} bytes"),
-            );
+        if let Some(wrong) = password_problem(password) {
+            problem("password", wrong);
         }
         if problems.is_empty() {
             Ok(())
         } else {
             Err(AppError::Validation(problems))
         }
+    }
+}
+
+/// What is wrong with a new password, if anything: too short or too long.
+pub fn password_problem(password: &str) -> Option<String> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Some(format!(
+            "Use a password of at least {MIN_PASSWORD_CHARS} characters"
+        ))
+    } else if password.len() > MAX_PASSWORD_BYTES {
+        Some(format!(
+            "Use a password of at most {MAX_PASSWORD_BYTES} bytes"
+        ))
+    } else {
+        None
     }
 }
 
@@ -169,6 +178,8 @@ pub enum SignInError {
     Locked { until: String },
     #[error("Too many people are signing in at once: try again in a few seconds")]
     Busy,
+    #[error("This account is disabled: ask a register admin")]
+    Disabled,
     #[error("Too many sign-in attempts from your network: try again in {retry_after} seconds")]
     TooMany { retry_after: u64 },
     #[error("{0}")]
@@ -254,6 +265,11 @@ pub async fn sign_in(
         return Err(SignInError::Wrong);
     };
     storage.sign_in_succeeded(&email, attempt, &at).await?;
+    // Said only to whoever knows the password: a disabled account is not
+    // told apart from an unknown one otherwise.
+    if account.disabled_at.is_some() {
+        return Err(SignInError::Disabled);
+    }
     let token = random_token();
     let csrf_token = random_token();
     storage

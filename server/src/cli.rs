@@ -1,6 +1,5 @@
 //! The command line: `lantern serve`, `import`, `export`, `reindex`, `backup`, `seed`, `user` and `token`.
 
-use crate::accounts::NewAccount;
 use crate::config::{DataConfig, ServeConfig};
 use crate::import::{self, ImportFormat};
 use crate::publishing::{Actor, admin};
@@ -8,6 +7,8 @@ use crate::storage::TokenScope;
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
 use clap::{Parser, Subcommand};
+
+mod users;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,7 +59,7 @@ enum Command {
     /// Manage the accounts that sign in to `/manage`.
     User {
         #[command(subcommand)]
-        command: UserCommand,
+        command: users::UserCommand,
     },
     /// Manage agencies' API tokens (`Authorization: Bearer …` on the write API).
     Token {
@@ -77,26 +78,6 @@ enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-enum UserCommand {
-    /// Create an account. The password is asked for at a terminal, or read
-    /// from the first line of standard input when that is not a terminal.
-    Add {
-        #[arg(long)]
-        email: String,
-        /// admin, editor, approver, auditor or moderator.
-        #[arg(long, value_parser = parse_role)]
-        role: Role,
-        /// The agency's slug: required for editors and approvers, refused for other roles.
-        #[arg(long)]
-        agency: Option<String>,
-        /// The name shown on what the account writes (an auditor's oversight
-        /// body); the email when left out.
-        #[arg(long)]
-        name: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 enum TokenCommand {
     /// Create a token: prints the token alone on standard output (it is shown
     /// only this once) and its id on standard error.
@@ -111,16 +92,37 @@ enum TokenCommand {
         /// What the token is for, shown in /manage.
         #[arg(long, default_value = "API token")]
         label: String,
+        /// When the token stops working, counted from now: `90d`, `12h`, or
+        /// days alone (`365`). Default: it works until it is revoked.
+        #[arg(long, value_parser = parse_lifetime)]
+        expires_in: Option<time::Duration>,
     },
     /// Revoke a token for good, by its id.
     Revoke { id: i64 },
+}
+
+/// A token's lifetime: `90d`, `12h`, or a number of days.
+fn parse_lifetime(text: &str) -> Result<time::Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.strip_suffix('d') {
+        Some(days) => (days, time::Duration::DAY),
+        None => match text.strip_suffix('h') {
+            Some(hours) => (hours, time::Duration::HOUR),
+            None => (text, time::Duration::DAY),
+        },
+    };
+    match number.parse::<i32>() {
+        Ok(n) if (1..=3650).contains(&n) => Ok(unit * n),
+        _ => Err("give a lifetime like 90d (days) or 12h (hours), from 1 to 3650".to_string()),
+    }
 }
 
 fn parse_scope(name: &str) -> Result<TokenScope, String> {
     TokenScope::parse(name).ok_or_else(|| "the scopes are draft and publish".to_string())
 }
 
-fn parse_role(name: &str) -> Result<Role, String> {
+/// A role named on the command line.
+pub(crate) fn parse_role(name: &str) -> Result<Role, String> {
     Role::parse(name).ok_or_else(|| format!("the roles are {}", Role::names()))
 }
 
@@ -145,23 +147,7 @@ impl Cli {
             }
             Some(Command::Reindex) => reindex(&self.data).await,
             Some(Command::Backup { file }) => backup(&self.data, &file).await,
-            Some(Command::User {
-                command:
-                    UserCommand::Add {
-                        email,
-                        role,
-                        agency,
-                        name,
-                    },
-            }) => {
-                let account = NewAccount {
-                    name: name.unwrap_or_else(|| email.clone()),
-                    email,
-                    role,
-                    agency: agency.map(AgencySlug),
-                };
-                add_user(&self.data, account).await
-            }
+            Some(Command::User { command }) => users::run(&self.data, command).await,
             Some(Command::Token { command }) => token(&self.data, command).await,
             Some(Command::Seed { synthetic, seed }) => {
                 crate::seed::run(&self.data, synthetic, seed).await
@@ -223,37 +209,6 @@ async fn backup(data: &DataConfig, file: &std::path::Path) -> anyhow::Result<()>
     Ok(())
 }
 
-/// `lantern user add`: checks the account, asks for its password, creates it.
-async fn add_user(data: &DataConfig, account: NewAccount) -> anyhow::Result<()> {
-    use std::io::IsTerminal;
-    let password = if std::io::stdin().is_terminal() {
-        let password = rpassword::prompt_password("Password: ")?;
-        if rpassword::prompt_password("Password again: ")? != password {
-            anyhow::bail!("the two passwords differ; nothing was created");
-        }
-        password
-    } else {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line)?;
-        line.trim_end_matches(['\r', '\n']).to_string()
-    };
-    let storage = data.open().await?;
-    let created = admin::create_account(&storage, &Actor::Terminal, &account, &password)
-        .await
-        .map_err(problems)?;
-    let agency = created
-        .agency
-        .map(|a| format!(", agency {a}"))
-        .unwrap_or_default();
-    println!(
-        "Created account {}: {} ({}{agency}).",
-        created.id,
-        created.email,
-        created.role.label().to_lowercase()
-    );
-    Ok(())
-}
-
 /// `lantern token create|revoke`.
 async fn token(data: &DataConfig, command: TokenCommand) -> anyhow::Result<()> {
     let storage = data.open().await?;
@@ -262,20 +217,29 @@ async fn token(data: &DataConfig, command: TokenCommand) -> anyhow::Result<()> {
             agency,
             scope,
             label,
+            expires_in,
         } => {
+            let expires_at = expires_in.map(|lifetime| {
+                crate::clock::format_timestamp(time::OffsetDateTime::now_utc() + lifetime)
+            });
             let created = admin::create_token(
                 &storage,
                 &Actor::Terminal,
                 &AgencySlug(agency),
                 scope,
                 &label,
+                expires_at.as_deref(),
             )
             .await
             .map_err(problems)?;
             // The token alone on standard output, so scripts can capture it.
             println!("{}", created.secret);
+            let until = created.token.expires_at.as_deref().map_or_else(
+                || "until it is revoked".to_string(),
+                |at| format!("until {at}"),
+            );
             eprintln!(
-                "Created API token {} for {} ({}). It is shown only this once.",
+                "Created API token {} for {} ({}), working {until}. It is shown only this once.",
                 created.token.id,
                 created.token.agency,
                 created.token.scope.as_str()
@@ -295,7 +259,7 @@ async fn token(data: &DataConfig, command: TokenCommand) -> anyhow::Result<()> {
 }
 
 /// An error for the terminal: each wrong field on a line of its own.
-fn problems(error: AppError) -> anyhow::Error {
+pub(crate) fn problems(error: AppError) -> anyhow::Error {
     match error {
         AppError::Validation(fields) => anyhow::anyhow!(
             "nothing was created:\n{}",

@@ -9,13 +9,14 @@
 
 pub mod form;
 
+use crate::publishing::accounts::{self, AccountAction};
 use crate::publishing::{self, Actor, Person, Target, admin, audits, check};
 use crate::sign_in::{from_another_site, read_form};
 use crate::storage::TokenScope;
 use crate::web::{AppState, render_page};
 use app::accounts::SignedInAccount;
 use app::error::AppError;
-use app::manage::{ActionProblem, FormAttempt, NewTokenShown};
+use app::manage::{ActionDone, ActionProblem, FormAttempt, NewTokenShown};
 use app::record::{AgencySlug, Role, SystemId};
 use axum::Router;
 use axum::body::Body;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/manage/systems/{id}/{step}", post(workflow))
         .route("/manage/tokens/{id}/revoke", post(revoke_token))
         .route("/manage/agencies/{slug}/approval", post(set_approval))
+        .route("/manage/accounts/{id}/{action}", post(act_on_account))
 }
 
 /// A form sent by a signed-in account from one of Lantern's pages.
@@ -269,7 +271,32 @@ pub async fn create_token(State(state): State<AppState>, form: SignedForm) -> Re
         return show_problem(&state, form.parts, "/manage/tokens", error, &form.fields).await;
     };
     let label = form.field("label");
-    match admin::create_token(&state.storage, &form.actor(), &agency, scope, &label).await {
+    let expires_at = match form.field("expires_in_days").trim() {
+        "" => None,
+        days => match days.parse::<i64>() {
+            Ok(days) if (1..=3650).contains(&days) => Some(crate::clock::format_timestamp(
+                time::OffsetDateTime::now_utc() + time::Duration::days(days),
+            )),
+            _ => {
+                let error = check::problem(
+                    "expires_in_days",
+                    "Choose when the token stops working: a number of days from 1 to 3650, or never",
+                );
+                return show_problem(&state, form.parts, "/manage/tokens", error, &form.fields)
+                    .await;
+            }
+        },
+    };
+    let actor = form.actor();
+    let created = admin::create_token(
+        &state.storage,
+        &actor,
+        &agency,
+        scope,
+        &label,
+        expires_at.as_deref(),
+    );
+    match created.await {
         Ok(created) => {
             let shown = NewTokenShown {
                 id: created.token.id,
@@ -363,6 +390,95 @@ pub async fn create_account(State(state): State<AppState>, form: SignedForm) -> 
         Err(error) => {
             show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await
         }
+    }
+}
+
+/// `POST /manage/accounts/{id}/{action}`: admins disable, enable, sign out
+/// (`sessions-end`) or set a new `password` for an account; the page says
+/// what was done.
+async fn act_on_account(
+    State(state): State<AppState>,
+    Path((id, action)): Path<(String, String)>,
+    form: SignedForm,
+) -> Response {
+    let page = "/manage/accounts";
+    let Ok(id) = id.parse::<i64>() else {
+        return show_problem(&state, form.parts, page, AppError::NotFound, &[]).await;
+    };
+    let actor = form.actor();
+    let done = if action == "password" {
+        let password = form.field("password");
+        accounts::set_password(&state.storage, &actor, id, &password)
+            .await
+            .map(|acted| {
+                format!(
+                    "Set a new password for {}; {} sessions ended.",
+                    acted.account.email, acted.sessions_ended
+                )
+            })
+    } else {
+        let Some(action) = AccountAction::parse(&action) else {
+            return show_problem(&state, form.parts, page, AppError::NotFound, &[]).await;
+        };
+        accounts::act_on_account(&state.storage, &actor, id, action)
+            .await
+            .map(|acted| match action {
+                AccountAction::Disable => format!(
+                    "Disabled {}: it cannot sign in, and {} sessions ended.",
+                    acted.account.email, acted.sessions_ended
+                ),
+                AccountAction::Enable => {
+                    format!("Enabled {}: it can sign in again.", acted.account.email)
+                }
+                AccountAction::EndSessions => format!(
+                    "Signed out {}: {} sessions ended.",
+                    acted.account.email, acted.sessions_ended
+                ),
+            })
+    };
+    match done {
+        Ok(message) => {
+            render_at(
+                &state,
+                form.parts,
+                page,
+                StatusCode::OK,
+                ActionDone { message },
+            )
+            .await
+        }
+        Err(error) => show_problem(&state, form.parts, page, error, &[]).await,
+    }
+}
+
+/// `POST /manage/password`: the signed-in person's own new password.
+pub async fn change_password(State(state): State<AppState>, form: SignedForm) -> Response {
+    let page = "/manage/password";
+    let new = form.field("password");
+    if new != form.field("password_again") {
+        let error = check::problem("password_again", "The two new passwords differ");
+        return show_problem(&state, form.parts, page, error, &form.fields).await;
+    }
+    let session = crate::sign_in::session_token(&form.parts.headers)
+        .map(|token| crate::accounts::token_hash(&token))
+        .unwrap_or_default();
+    let (actor, current) = (form.actor(), form.field("current_password"));
+    let changed = accounts::change_own_password(&state.storage, &actor, &current, &new, &session);
+    match changed.await {
+        Ok(ended) => {
+            let message = format!(
+                "Your password is changed. {ended} other sessions ended; this one goes on."
+            );
+            render_at(
+                &state,
+                form.parts,
+                page,
+                StatusCode::OK,
+                ActionDone { message },
+            )
+            .await
+        }
+        Err(error) => show_problem(&state, form.parts, page, error, &form.fields).await,
     }
 }
 

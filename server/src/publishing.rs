@@ -16,6 +16,7 @@
 //! | create and revoke tokens | editors and approvers of the agency; the terminal |
 //! | import a file in the browser | editors and approvers, for their own agency's rows |
 
+pub mod accounts;
 pub mod admin;
 pub mod audits;
 pub mod check;

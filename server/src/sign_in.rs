@@ -50,7 +50,7 @@ pub async fn load_session(
 }
 
 /// The session token in a request's cookies.
-fn session_token(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn session_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -173,6 +173,9 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
             }
             Err(error @ (SignInError::Locked { .. } | SignInError::Busy)) => {
                 again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string())
+            }
+            Err(error @ SignInError::Disabled) => {
+                again(StatusCode::FORBIDDEN, None, error.to_string())
             }
             Err(error @ SignInError::TooMany { retry_after }) => {
                 let (status, attempt) =

@@ -38,7 +38,7 @@ pub use imports::PendingImport;
 pub use outbox::OutboxEntry;
 pub use read::VersionInfo;
 pub use sessions::SignInClaim;
-pub use tokens::{ApiToken, TokenScope};
+pub use tokens::{ApiToken, NewApiToken, TokenScope};
 pub use write::{CurrentVersion, NewAudit, PublishOutcome, content_hash, uses_personal_data};
 
 /// Which database a URL names.

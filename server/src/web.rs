@@ -127,6 +127,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/manage/agencies", post(crate::manage::create_agency))
         .route("/manage/accounts", post(crate::manage::create_account))
+        .route("/manage/password", post(crate::manage::change_password))
         .route(
             "/manage/import",
             post(crate::manage::upload_import).layer(axum::extract::DefaultBodyLimit::max(

@@ -221,6 +221,7 @@ impl World {
                     &agency,
                     TokenScope::Draft,
                     "spare",
+                    None,
                 )
                 .await
                 .unwrap();
@@ -440,10 +441,16 @@ async fn world(storage: &Storage, site: Router) -> World {
         (Who::PublishToken, TokenScope::Publish),
         (Who::RevokedToken, TokenScope::Publish),
     ] {
-        let created =
-            admin::create_token(storage, &Actor::Terminal, &own, scope, &format!("{who:?}"))
-                .await
-                .unwrap();
+        let created = admin::create_token(
+            storage,
+            &Actor::Terminal,
+            &own,
+            scope,
+            &format!("{who:?}"),
+            None,
+        )
+        .await
+        .unwrap();
         if who == Who::RevokedToken {
             admin::revoke_token(storage, &Actor::Terminal, created.token.id)
                 .await

@@ -34,6 +34,7 @@ async fn token(storage: &lantern::storage::Storage, agency: &str, scope: TokenSc
         &AgencySlug(agency.into()),
         scope,
         "test",
+        None,
     )
     .await
     .unwrap();

@@ -1,10 +1,10 @@
-//! The admin pages of `/manage` (agencies, accounts, the audit log) and an
-//! agency's API tokens.
+//! The admin pages of `/manage` (agencies, the audit log) and an agency's
+//! API tokens. Accounts are in `accounts.rs`.
 
-use super::fields::{Values, area, input, line, select};
+use super::fields::{Values, area, input, line};
 use super::{
-    AccountLine, AgencyLine, CsrfField, LogLine, NewTokenShown, NotForYou, ProblemSummary,
-    TokenLine, require_sign_in,
+    AgencyLine, CsrfField, LogLine, NewTokenShown, NotForYou, ProblemSummary, TokenLine,
+    require_sign_in,
 };
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
@@ -58,6 +58,13 @@ pub fn TokensPage() -> impl IntoView {
                 <div class="radio"><input type="radio" id="scope-draft" name="scope" value="draft" checked/><label for="scope-draft">"Draft: writes drafts only"</label></div>
                 <div class="radio"><input type="radio" id="scope-publish" name="scope" value="publish"/><label for="scope-publish">"Publish: publishes what it writes"</label></div>
             </fieldset>
+            <fieldset class="field">
+                <legend>"Stops working"</legend>
+                <div class="radio"><input type="radio" id="expires-never" name="expires_in_days" value="" checked/><label for="expires-never">"When it is revoked"</label></div>
+                <div class="radio"><input type="radio" id="expires-30" name="expires_in_days" value="30"/><label for="expires-30">"After 30 days"</label></div>
+                <div class="radio"><input type="radio" id="expires-90" name="expires_in_days" value="90"/><label for="expires-90">"After 90 days"</label></div>
+                <div class="radio"><input type="radio" id="expires-365" name="expires_in_days" value="365"/><label for="expires-365">"After a year"</label></div>
+            </fieldset>
             <button type="submit">"Create token"</button>
         </form>
         <h2>"Your agency’s tokens"</h2>
@@ -69,7 +76,7 @@ pub fn TokensPage() -> impl IntoView {
                         Ok(tokens) if tokens.is_empty() => view! { <p>"None yet."</p> }.into_any(),
                         Ok(tokens) => view! {
                             <table>
-                                <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"State"</th></tr></thead>
+                                <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Expires"</th><th scope="col">"State"</th></tr></thead>
                                 <tbody>
                                     {tokens.into_iter().map(|t| {
                                         let account = account.clone();
@@ -79,10 +86,12 @@ pub fn TokensPage() -> impl IntoView {
                                                 <td>{t.label}</td>
                                                 <td>{t.scope}</td>
                                                 <td>{format!("{} by {}", date_of(&t.created_at), t.created_by)}</td>
-                                                <td>{t.last_used_at.as_deref().map(date_of).unwrap_or("never").to_string()}</td>
-                                                <td>{match t.revoked_at {
-                                                    Some(at) => format!("Revoked {}", date_of(&at)).into_any(),
-                                                    None => view! {
+                                                <td>{t.last_used_at.as_deref().map(used_at).unwrap_or_else(|| "never".to_string())}</td>
+                                                <td>{t.expires_at.as_deref().map(date_of).unwrap_or("never").to_string()}</td>
+                                                <td>{match (t.revoked_at, t.expired) {
+                                                    (Some(at), _) => format!("Revoked {}", date_of(&at)).into_any(),
+                                                    (None, true) => "Expired".into_any(),
+                                                    (None, false) => view! {
                                                         <form method="post" action=format!("/manage/tokens/{}/revoke", t.id)>
                                                             <CsrfField account/>
                                                             <button type="submit" class="secondary">{format!("Revoke token {}", t.id)}</button>
@@ -102,6 +111,12 @@ pub fn TokensPage() -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// When a token was last used, to the minute: `2026-12-01 18:55 UTC`.
+fn used_at(at: &str) -> String {
+    let minute = at.get(..16).unwrap_or(at).replace('T', " ");
+    format!("{minute} UTC")
 }
 
 /// Every agency with its two-person rule: admins only.
@@ -181,62 +196,6 @@ pub fn AgenciesAdminPage() -> impl IntoView {
             {area(&values, "description", "Description", "", 3)}
             <div class="checkbox"><input type="checkbox" id="requires_approval" name="requires_approval" value="on"/><label for="requires_approval">"Drafts need an approver’s approval"</label></div>
             <button type="submit">"Create agency"</button>
-        </form>
-    }
-    .into_any()
-}
-
-/// Every account: admins only.
-#[server]
-pub async fn get_account_lines() -> Result<Vec<AccountLine>, ServerFnError> {
-    use crate::error::AppError;
-    if super::account()?.role != Role::Admin {
-        return Err(AppError::Forbidden.into());
-    }
-    Ok(super::manage_register()?.account_lines().await?)
-}
-
-/// `/manage/accounts`: admins create accounts and see who has which role.
-#[component]
-pub fn AccountsPage() -> impl IntoView {
-    let Some(account) = require_sign_in() else {
-        return ().into_any();
-    };
-    if account.role != Role::Admin {
-        return view! { <NotForYou/> }.into_any();
-    }
-    let accounts = Resource::new(|| (), |_| get_account_lines());
-    let values = Values::from_context();
-    view! {
-        <PageTitle text="Accounts – Manage – Lantern"/>
-        <ProblemSummary/>
-        <h1>"Accounts"</h1>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match accounts.await {
-                    Ok(accounts) => view! {
-                        <table>
-                            <thead><tr><th scope="col">"Email"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Agency"</th><th scope="col">"Created"</th></tr></thead>
-                            <tbody>
-                                {accounts.into_iter().map(|a| view! {
-                                    <tr><td>{a.email}</td><td>{a.name}</td><td>{a.role}</td><td>{a.agency.unwrap_or_default()}</td><td>{date_of(&a.created_at).to_string()}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <h2>"Create an account"</h2>
-        <form method="post" action="/manage/accounts">
-            <CsrfField account=account.clone()/>
-            {input(&values, "email", "Email address", "", "email")}
-            {line(&values, "name", "Name", "Shown on what the account writes; for an auditor, the oversight body.")}
-            {select(&values, "role", "Role", Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect(), false)}
-            {line(&values, "agency", "Agency slug", "For editors and approvers only.")}
-            {input(&values, "password", "First password", "At least 12 characters. Give it to the person in a safe way.", "password")}
-            <button type="submit">"Create account"</button>
         </form>
     }
     .into_any()

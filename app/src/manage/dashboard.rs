@@ -82,7 +82,7 @@ pub fn ManagePage() -> impl IntoView {
                 <h2>"Run the register"</h2>
                 <ul>
                     <li><a href="/manage/agencies">"Agencies"</a>" – create agencies and set who must approve their drafts"</li>
-                    <li><a href="/manage/accounts">"Accounts"</a>" – create accounts and give them roles"</li>
+                    <li><a href="/manage/accounts">"Accounts"</a>" – create accounts, give them roles, disable them, sign them out, set a new password"</li>
                     <li><a href="/manage/log">"Audit log"</a>" – every write to the register: who, when, what"</li>
                     <li><a href="/manage/feedback">"Citizen feedback"</a>" – the moderation queue"</li>
                     <li><a href="/manage/settings">"Feedback settings"</a>" – moderation, reports, email retention and the rate limit"</li>
@@ -93,6 +93,7 @@ pub fn ManagePage() -> impl IntoView {
                 <p><a href="/manage/feedback">"The moderation queue"</a>": comments waiting for you, and those readers reported."</p>
             }.into_any(),
         }}
+        <p><a href="/manage/password">"Change your password"</a></p>
         <form method="post" action="/logout">
             <CsrfField account=account.clone()/>
             <button type="submit" class="secondary">"Sign out"</button>

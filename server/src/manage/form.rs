@@ -9,7 +9,13 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// Fields never shown again or stored: the form's controls, and passwords.
-const NOT_KEPT: &[&str] = &["csrf_token", "add", "password"];
+const NOT_KEPT: &[&str] = &[
+    "csrf_token",
+    "add",
+    "password",
+    "current_password",
+    "password_again",
+];
 
 /// The lists whose rows are objects.
 const ROW_LISTS: &[&str] = &["data", "assessments", "withheld"];

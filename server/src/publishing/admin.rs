@@ -3,7 +3,7 @@
 
 use super::{Actor, check};
 use crate::accounts::{Account, NewAccount, hash_password, random_token, token_hash};
-use crate::storage::{ApiToken, LogEntry, Storage, TokenScope, database_error};
+use crate::storage::{ApiToken, LogEntry, NewApiToken, Storage, TokenScope, database_error};
 use app::error::AppError;
 use app::record::{Agency, AgencySlug, Role, is_slug};
 use std::collections::BTreeMap;
@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 /// How many audit log entries a page shows.
 pub const LOG_PAGE: i64 = 100;
 
-fn is_admin(actor: &Actor) -> bool {
+pub(super) fn is_admin(actor: &Actor) -> bool {
     match actor {
         Actor::Account(person) => person.role == Role::Admin,
         Actor::Terminal => true,
@@ -196,13 +196,15 @@ pub struct NewToken {
     pub secret: String,
 }
 
-/// Creates an API token for an agency: its editors and approvers, or the terminal.
+/// Creates an API token for an agency: its editors and approvers, or the
+/// terminal. With `expires_at` (RFC 3339, UTC) it stops working then.
 pub async fn create_token(
     storage: &Storage,
     actor: &Actor,
     agency: &AgencySlug,
     scope: TokenScope,
     label: &str,
+    expires_at: Option<&str>,
 ) -> Result<NewToken, AppError> {
     if !manages_tokens_of(actor, agency) {
         return Err(AppError::Forbidden);
@@ -223,16 +225,16 @@ pub async fn create_token(
     };
     let mut tx = storage.begin().await?;
     let now = crate::clock::now();
-    let token = Storage::create_token(
-        &mut tx,
+    let new = NewApiToken {
         agency,
         scope,
         label,
-        &token_hash(&secret),
-        &created_by,
-        &now,
-    )
-    .await?;
+        token_hash: &token_hash(&secret),
+        created_by: &created_by,
+        now: &now,
+        expires_at,
+    };
+    let token = Storage::create_token(&mut tx, &new).await?;
     let detail = format!(
         "Created API token {} “{label}” ({})",
         token.id,

@@ -1,4 +1,5 @@
-//! Accounts: creating them and finding them by email.
+//! Accounts: creating them, finding them, and what an operator does to them
+//! (disable, enable, a new password, ending their sessions).
 
 use super::rows;
 use super::{Storage, database_error};
@@ -9,10 +10,10 @@ use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 use std::collections::BTreeMap;
 
-const ACCOUNT_COLUMNS: &str = "id, email, name, role, agency, created_at";
+const ACCOUNT_COLUMNS: &str = "id, email, name, role, agency, created_at, disabled_at";
 /// The same columns of `accounts a`, for joins.
 pub(super) const ACCOUNT_COLUMNS_OF_A: &str =
-    "a.id, a.email, a.name, a.role, a.agency, a.created_at";
+    "a.id, a.email, a.name, a.role, a.agency, a.created_at, a.disabled_at";
 
 pub(super) fn account(row: &AnyRow) -> Result<Account, AppError> {
     Ok(Account {
@@ -22,6 +23,7 @@ pub(super) fn account(row: &AnyRow) -> Result<Account, AppError> {
         role: rows::closed(row, "role", Role::parse)?,
         agency: rows::optional_text(row, "agency")?.map(AgencySlug),
         created_at: rows::text(row, "created_at")?,
+        disabled_at: rows::optional_text(row, "disabled_at")?,
     })
 }
 
@@ -86,5 +88,99 @@ impl Storage {
             .map_err(database_error)?;
         row.map(|row| Ok((account(&row)?, rows::text(&row, "password_hash")?)))
             .transpose()
+    }
+
+    /// Every account, by email.
+    pub async fn accounts(&self) -> Result<Vec<Account>, AppError> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY email");
+        let rows = sqlx::query(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        rows.iter().map(account).collect()
+    }
+
+    /// The account with this id, in a write's transaction.
+    pub async fn account_by_id(
+        conn: &mut AnyConnection,
+        id: i64,
+    ) -> Result<Option<Account>, AppError> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        row.as_ref().map(account).transpose()
+    }
+
+    /// Disables an account from `at`, or (with `None`) enables it again.
+    pub async fn set_account_disabled(
+        conn: &mut AnyConnection,
+        id: i64,
+        at: Option<&str>,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE accounts SET disabled_at = $2 WHERE id = $1")
+            .bind(id)
+            .bind(at.map(str::to_string))
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        Ok(())
+    }
+
+    /// Replaces an account's password hash.
+    pub async fn set_password_hash(
+        conn: &mut AnyConnection,
+        id: i64,
+        password_hash: &str,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+            .bind(id)
+            .bind(password_hash.to_string())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        Ok(())
+    }
+
+    /// The password hash of an account.
+    pub async fn password_hash(&self, id: i64) -> Result<Option<String>, AppError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT password_hash FROM accounts WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(database_error)?;
+        Ok(row.map(|(hash,)| hash))
+    }
+
+    /// Ends every session of an account but the one whose token hash is
+    /// `keep`; answers how many ended.
+    pub async fn end_sessions(
+        conn: &mut AnyConnection,
+        account: i64,
+        keep: Option<&str>,
+    ) -> Result<u64, AppError> {
+        let ended = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+            .bind(account)
+            // No token hash is empty: with nothing to keep, every session ends.
+            .bind(keep.unwrap_or_default().to_string())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        Ok(ended.rows_affected())
+    }
+
+    /// How many live sessions each account has at `now`, by account id.
+    pub async fn session_counts(&self, now: &str) -> Result<BTreeMap<i64, i64>, AppError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT account_id, count(*) FROM sessions WHERE expires_at > $1 GROUP BY account_id",
+        )
+        .bind(now.to_string())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database_error)?;
+        Ok(rows.into_iter().collect())
     }
 }

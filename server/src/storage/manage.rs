@@ -56,11 +56,14 @@ impl ManageRegister for Storage {
     }
 
     async fn token_lines(&self, agency: &AgencySlug) -> Result<Vec<TokenLine>, AppError> {
+        let now = crate::clock::now();
         Ok(self
             .tokens_of(agency)
             .await?
             .into_iter()
             .map(|t| TokenLine {
+                expired: t.expires_at.as_deref().is_some_and(|at| at <= now.as_str()),
+                expires_at: t.expires_at,
                 id: t.id,
                 label: t.label,
                 scope: t.scope.as_str().into(),
@@ -91,23 +94,22 @@ impl ManageRegister for Storage {
     }
 
     async fn account_lines(&self) -> Result<Vec<AccountLine>, AppError> {
-        let rows = sqlx::query(
-            "SELECT email, name, role, agency, created_at FROM accounts ORDER BY email",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .map_err(database_error)?;
-        rows.iter()
-            .map(|row| {
-                Ok(AccountLine {
-                    email: rows::text(row, "email")?,
-                    name: rows::text(row, "name")?,
-                    role: rows::text(row, "role")?,
-                    agency: rows::optional_text(row, "agency")?,
-                    created_at: rows::text(row, "created_at")?,
-                })
+        let sessions = self.session_counts(&crate::clock::now()).await?;
+        Ok(self
+            .accounts()
+            .await?
+            .into_iter()
+            .map(|a| AccountLine {
+                sessions: sessions.get(&a.id).copied().unwrap_or(0),
+                id: a.id,
+                email: a.email,
+                name: a.name,
+                role: a.role.as_str().to_string(),
+                agency: a.agency.map(|agency| agency.0),
+                created_at: a.created_at,
+                disabled_at: a.disabled_at,
             })
-            .collect()
+            .collect())
     }
 
     async fn agency_lines(&self) -> Result<Vec<AgencyLine>, AppError> {

@@ -46,7 +46,7 @@ impl Storage {
     ) -> Result<Option<(Account, String)>, AppError> {
         let sql = format!(
             "SELECT {}, s.csrf_token FROM sessions s JOIN accounts a ON a.id = s.account_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL",
             super::accounts::ACCOUNT_COLUMNS_OF_A
         );
         let row = sqlx::query(&sql)

@@ -47,10 +47,12 @@ pub struct ApiToken {
     pub created_at: String,
     pub revoked_at: Option<String>,
     pub last_used_at: Option<String>,
+    /// When it stops working, if it was given an expiry (RFC 3339, UTC).
+    pub expires_at: Option<String>,
 }
 
 const TOKEN_COLUMNS: &str =
-    "id, agency, scope, label, created_by, created_at, revoked_at, last_used_at";
+    "id, agency, scope, label, created_by, created_at, revoked_at, last_used_at, expires_at";
 
 fn token(row: &AnyRow) -> Result<ApiToken, AppError> {
     Ok(ApiToken {
@@ -62,20 +64,38 @@ fn token(row: &AnyRow) -> Result<ApiToken, AppError> {
         created_at: rows::text(row, "created_at")?,
         revoked_at: rows::optional_text(row, "revoked_at")?,
         last_used_at: rows::optional_text(row, "last_used_at")?,
+        expires_at: rows::optional_text(row, "expires_at")?,
     })
+}
+
+/// A token to store: everything but its id, which the database gives.
+#[derive(Clone, Copy, Debug)]
+pub struct NewApiToken<'a> {
+    pub agency: &'a AgencySlug,
+    pub scope: TokenScope,
+    pub label: &'a str,
+    /// SHA-256 of the secret, which is kept nowhere.
+    pub token_hash: &'a str,
+    pub created_by: &'a str,
+    pub now: &'a str,
+    pub expires_at: Option<&'a str>,
 }
 
 impl Storage {
     /// Stores a new token's hash; an unknown agency is a validation error.
     pub async fn create_token(
         conn: &mut AnyConnection,
-        agency: &AgencySlug,
-        scope: TokenScope,
-        label: &str,
-        token_hash: &str,
-        created_by: &str,
-        now: &str,
+        new: &NewApiToken<'_>,
     ) -> Result<ApiToken, AppError> {
+        let NewApiToken {
+            agency,
+            scope,
+            label,
+            token_hash,
+            created_by,
+            now,
+            expires_at,
+        } = *new;
         let known: Option<(String,)> = sqlx::query_as("SELECT slug FROM agencies WHERE slug = $1")
             .bind(agency.0.clone())
             .fetch_optional(&mut *conn)
@@ -88,8 +108,9 @@ impl Storage {
             ));
         }
         let sql = format!(
-            "INSERT INTO api_tokens (agency, scope, label, token_hash, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {TOKEN_COLUMNS}"
+            "INSERT INTO api_tokens \
+             (agency, scope, label, token_hash, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {TOKEN_COLUMNS}"
         );
         let row = sqlx::query(&sql)
             .bind(agency.0.clone())
@@ -98,13 +119,14 @@ impl Storage {
             .bind(token_hash.to_string())
             .bind(created_by.to_string())
             .bind(now.to_string())
+            .bind(expires_at.map(str::to_string))
             .fetch_one(&mut *conn)
             .await
             .map_err(database_error)?;
         token(&row)
     }
 
-    /// The unrevoked token with this hash. Its `last_used_at` is brought up
+    /// The unrevoked, unexpired token with this hash. Its `last_used_at` is brought up
     /// to date when it is older than `stale_before`: a tool sending many
     /// requests does not write once per request.
     pub async fn use_token(
@@ -114,10 +136,12 @@ impl Storage {
         stale_before: &str,
     ) -> Result<Option<ApiToken>, AppError> {
         let sql = format!(
-            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL \
+             AND (expires_at IS NULL OR expires_at > $2)"
         );
         let row = sqlx::query(&sql)
             .bind(token_hash.to_string())
+            .bind(now.to_string())
             .fetch_optional(&self.pool)
             .await
             .map_err(database_error)?;

@@ -204,6 +204,7 @@ pub async fn agency_token(
         &app::record::AgencySlug(agency.into()),
         scope,
         "test",
+        None,
     )
     .await
     .unwrap();
