@@ -163,8 +163,8 @@ test("tokens are shown once; import and the admin pages are accessible", async (
   for (const [path, heading] of [
     ["/manage/agencies", "Agencies"],
     ["/manage/accounts", "Accounts"],
-    ["/manage/log", "Audit log"],
     ["/manage/password", "Change your password"],
+    ["/manage/log", "Audit log"],
   ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);

@@ -51,12 +51,9 @@ pub fn AccountsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match accounts.await {
                         Ok(accounts) => view! {
-                            <table class="accounts">
-                                <thead><tr><th scope="col">"Email"</th><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Agency"</th><th scope="col">"Created"</th><th scope="col">"State"</th><th scope="col">"Sessions"</th><th scope="col">"Actions"</th></tr></thead>
-                                <tbody>
-                                    {accounts.into_iter().map(|a| account_row(a, &me)).collect_view()}
-                                </tbody>
-                            </table>
+                            <ul class="moderation-queue">
+                                {accounts.into_iter().map(|a| account_item(a, &me)).collect_view()}
+                            </ul>
                         }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
                     }
@@ -77,15 +74,29 @@ pub fn AccountsPage() -> impl IntoView {
     .into_any()
 }
 
-/// One account's row, with the forms that act on it. Each action is its own
+/// One account, with the forms that act on it. Each action is its own
 /// form, so pressing Enter in the password field sets the password and
 /// nothing else. An admin cannot disable themselves.
-fn account_row(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
+fn account_item(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
     let action = |what: &str| format!("/manage/accounts/{}/{what}", a.id);
     let state = match &a.disabled_at {
-        Some(at) => format!("Disabled {}", date_of(at)),
-        None => "Active".to_string(),
+        Some(at) => format!("disabled since {}", date_of(at)),
+        None => "active".to_string(),
     };
+    let role = match &a.agency {
+        Some(agency) => format!("{} of {agency}", a.role),
+        None => a.role.clone(),
+    };
+    let sessions = match a.sessions {
+        0 => "not signed in".to_string(),
+        1 => "1 live session".to_string(),
+        n => format!("{n} live sessions"),
+    };
+    let facts = format!(
+        "{} · {role} · created {} · {state} · {sessions}",
+        a.name,
+        date_of(&a.created_at)
+    );
     let switch = match (&a.disabled_at, a.id == me.id) {
         (Some(_), _) => Some(("enable", format!("Enable {}", a.email))),
         (None, false) => Some(("disable", format!("Disable {}", a.email))),
@@ -93,15 +104,10 @@ fn account_row(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
     };
     let password_id = format!("password-{}", a.id);
     view! {
-        <tr>
-            <td>{a.email.clone()}</td>
-            <td>{a.name}</td>
-            <td>{a.role}</td>
-            <td>{a.agency.unwrap_or_default()}</td>
-            <td>{date_of(&a.created_at).to_string()}</td>
-            <td>{state}</td>
-            <td class="number">{a.sessions}</td>
-            <td class="account-actions">
+        <li class="queue-item">
+            <h2 class="queue-heading">{a.email.clone()}</h2>
+            <p class="queue-facts">{facts}</p>
+            <div class="account-actions">
                 {switch.map(|(what, label)| view! {
                     <form method="post" action=action(what)>
                         <CsrfField account=me.clone()/>
@@ -114,14 +120,14 @@ fn account_row(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
                         <button type="submit" class="secondary">{format!("Sign out {}", a.email)}</button>
                     </form>
                 })}
-                <form method="post" action=action("password")>
-                    <CsrfField account=me.clone()/>
-                    <label for=password_id.clone()>{format!("New password for {}", a.email)}</label>
-                    <input type="password" id=password_id name="password" autocomplete="new-password" minlength="12" required/>
-                    <button type="submit" class="secondary">"Set password"</button>
-                </form>
-            </td>
-        </tr>
+            </div>
+            <form method="post" action=action("password") class="field account-password">
+                <CsrfField account=me.clone()/>
+                <label for=password_id.clone()>{format!("New password for {}", a.email)}</label>
+                <input type="password" id=password_id name="password" autocomplete="new-password" minlength="12" required/>
+                <button type="submit" class="secondary">"Set password"</button>
+            </form>
+        </li>
     }
 }
 
