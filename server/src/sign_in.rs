@@ -171,26 +171,20 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
             Err(error @ SignInError::Wrong) => {
                 again(StatusCode::UNAUTHORIZED, Some("email"), error.to_string())
             }
-            Err(error @ (SignInError::Locked { .. } | SignInError::Busy)) => {
+            Err(error @ SignInError::Locked { .. }) => {
                 again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string())
+            }
+            Err(error @ SignInError::Busy) => {
+                // A few seconds: the checks ahead of it take about that.
+                let (_, attempt) = again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string());
+                return try_again_later(&state, parts, attempt, 5).await;
+            }
+            Err(error @ SignInError::TooMany { retry_after }) => {
+                let (_, attempt) = again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string());
+                return try_again_later(&state, parts, attempt, retry_after).await;
             }
             Err(error @ SignInError::Disabled) => {
                 again(StatusCode::FORBIDDEN, None, error.to_string())
-            }
-            Err(error @ SignInError::TooMany { retry_after }) => {
-                let (status, attempt) =
-                    again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string());
-                let mut response = crate::web::render_page(
-                    &state,
-                    Request::from_parts(parts, Body::empty()),
-                    attempt,
-                )
-                .await;
-                *response.status_mut() = status;
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-                return response;
             }
             Err(SignInError::Failed(error)) => {
                 tracing::error!(%error, "sign-in failed");
@@ -201,6 +195,23 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
     let mut response =
         crate::web::render_page(&state, Request::from_parts(parts, Body::empty()), attempt).await;
     *response.status_mut() = status;
+    response
+}
+
+/// The sign-in form again with `attempt`'s message: 429, and `Retry-After`
+/// in seconds.
+async fn try_again_later(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    attempt: SignInAttempt,
+    retry_after: u64,
+) -> Response {
+    let mut response =
+        crate::web::render_page(state, Request::from_parts(parts, Body::empty()), attempt).await;
+    *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
     response
 }
 

@@ -74,10 +74,12 @@ enum Action {
     CreateAgency,
     SetApproval,
     CreateAccount,
+    DisableAccount,
+    SetAccountPassword,
     ReadAuditLog,
 }
 
-const ACTIONS: [Action; 17] = [
+const ACTIONS: [Action; 19] = [
     Action::CreateSystemForm,
     Action::CreateSystemApi,
     Action::EditForm,
@@ -94,6 +96,8 @@ const ACTIONS: [Action; 17] = [
     Action::CreateAgency,
     Action::SetApproval,
     Action::CreateAccount,
+    Action::DisableAccount,
+    Action::SetAccountPassword,
     Action::ReadAuditLog,
 ];
 
@@ -109,7 +113,8 @@ fn allowed(who: Who, action: Action, own: bool) -> bool {
         PublishApi => own && who == PublishToken,
         Approve => own && who == Approver,
         RecordAudit => who == Auditor,
-        CreateAgency | SetApproval | CreateAccount | ReadAuditLog => who == Admin,
+        CreateAgency | SetApproval | CreateAccount | DisableAccount | SetAccountPassword
+        | ReadAuditLog => who == Admin,
     }
 }
 
@@ -226,6 +231,20 @@ impl World {
                 .await
                 .unwrap();
                 token.token.id.to_string()
+            }
+            Action::DisableAccount | Action::SetAccountPassword => {
+                self.cell += 1;
+                let email = format!("person{}@{agency}.example", self.cell);
+                let id = support_accounts::create_in(
+                    &self.storage,
+                    &email,
+                    "A person",
+                    Role::Editor,
+                    Some(agency),
+                    PASSWORD,
+                )
+                .await;
+                id.to_string()
             }
             _ => {
                 self.cell += 1;
@@ -370,6 +389,18 @@ impl World {
                         ("agency", agency),
                         ("password", PASSWORD),
                     ],
+                )
+                .await
+            }
+            Action::DisableAccount => {
+                post_form(site, &format!("/manage/accounts/{it}/disable"), auth, &[]).await
+            }
+            Action::SetAccountPassword => {
+                post_form(
+                    site,
+                    &format!("/manage/accounts/{it}/password"),
+                    auth,
+                    &[("password", "a brand new password")],
                 )
                 .await
             }
