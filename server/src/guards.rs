@@ -4,10 +4,11 @@
 //! never uses.
 
 use crate::api::ApiError;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::time::Duration;
 
 /// The longest request target (path and query) answered, in bytes. The
 /// longest real search with every facet chosen is about 1 KiB.
@@ -25,7 +26,8 @@ pub const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), 
 const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 
 /// Refuses a request target over [`MAX_URI_BYTES`] with 414 before any
-/// handler parses it.
+/// handler parses it (under `/api/`, [`api_errors_in_envelope`] puts the
+/// message in the envelope).
 pub async fn uri_length(request: Request, next: Next) -> Response {
     let length = request
         .uri()
@@ -38,14 +40,29 @@ pub async fn uri_length(request: Request, next: Next) -> Response {
         "the address is {length} bytes long; at most {MAX_URI_BYTES} are read (ask the \
          export or page with a cursor instead of listing values in the query)"
     );
-    if is_api(request.uri().path()) {
-        return ApiError::new(StatusCode::URI_TOO_LONG, "uri_too_long", detail).into_response();
-    }
     (StatusCode::URI_TOO_LONG, detail).into_response()
 }
 
+/// Answers 408 when a request takes longer than `limit` to start its answer
+/// (a slowly sent body, a stuck handler); a streamed answer, once started,
+/// is not cut.
+pub async fn request_timeout(
+    State(limit): State<Duration>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => (
+            StatusCode::REQUEST_TIMEOUT,
+            "the request took too long; send it again (a slow upload is cut off)",
+        )
+            .into_response(),
+    }
+}
+
 /// Whether a path belongs to the JSON API, whose errors are JSON.
-pub fn is_api(path: &str) -> bool {
+fn is_api(path: &str) -> bool {
     path.starts_with("/api/")
 }
 
@@ -64,15 +81,8 @@ pub async fn private_and_secure(request: Request, next: Next) -> Response {
         path == "/manage" || path.starts_with("/manage/") || path == "/login" || path == "/logout";
     let headers = request.headers();
     let has_token = headers.contains_key(header::AUTHORIZATION);
-    let has_session = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .any(|cookies| cookies.contains(crate::sign_in::COOKIE));
-    let over_https = headers
-        .get("x-forwarded-proto")
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|proto| proto.eq_ignore_ascii_case("https"));
+    let has_session = crate::sign_in::session_token(headers).is_some();
+    let over_https = crate::sign_in::over_https(headers);
     let mut response = next.run(request).await;
     let response_headers = response.headers_mut();
     let chose_its_own = response_headers.contains_key(header::CACHE_CONTROL);
@@ -92,20 +102,10 @@ pub async fn private_and_secure(request: Request, next: Next) -> Response {
     response
 }
 
-/// Answers a request that took longer than the request timeout to start its
-/// answer: 408, in the error envelope under `/api/`.
-pub fn timed_out(path: &str) -> Response {
-    let detail = "the request took too long; send it again (a slow upload is cut off)";
-    if is_api(path) {
-        return ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", detail.into())
-            .into_response();
-    }
-    (StatusCode::REQUEST_TIMEOUT, detail).into_response()
-}
-
 /// Every error under `/api/` in the envelope, including those no handler of
 /// ours wrote: axum's 405 for an unknown method, 413 over a body limit, 400
-/// for a path that is not UTF-8, 404 for an unknown address.
+/// for a path that is not UTF-8, 404 for an unknown address, and the 414 and
+/// 408 of [`uri_length`] and [`request_timeout`] (which it wraps).
 pub async fn api_errors_in_envelope(request: Request, next: Next) -> Response {
     if !is_api(request.uri().path()) {
         return next.run(request).await;

@@ -292,17 +292,15 @@ pub async fn write_system(
     } else {
         None
     };
-    let (state, version) = match published {
-        Some(Published::Version(n) | Published::Unchanged(n)) => (WriteState::Published, Some(n)),
-        Some(Published::Submitted) => (WriteState::Submitted, None),
-        None => (WriteState::Draft, None),
+    let state = match published {
+        Some(Published::Version(_) | Published::Unchanged(_)) => WriteState::Published,
+        Some(Published::Submitted) => WriteState::Submitted,
+        None => WriteState::Draft,
     };
-    let version = match version {
-        Some(n) => Some(n),
-        None => Storage::current_version(&mut tx, &saved.id)
-            .await?
-            .and_then(|current| current.version),
-    };
+    // The public version after the write, whatever it did.
+    let version = Storage::current_version(&mut tx, &saved.id)
+        .await?
+        .and_then(|current| current.version);
     let outcome = WriteOutcome {
         id: saved.id,
         state,
@@ -365,7 +363,7 @@ impl WriteState {
     }
 }
 
-/// What [`save_and_publish`] did.
+/// What [`write_system`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Written {
     /// Written now.

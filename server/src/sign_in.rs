@@ -76,7 +76,7 @@ pub fn from_another_site(headers: &HeaderMap) -> bool {
 }
 
 /// Whether the request came over HTTPS (through a proxy that says so).
-fn over_https(headers: &HeaderMap) -> bool {
+pub(crate) fn over_https(headers: &HeaderMap) -> bool {
     headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())

@@ -156,14 +156,14 @@ pub fn app(state: AppState) -> Router {
             crate::sign_in::load_session,
         ))
         .layer(axum::middleware::from_fn(crate::client::remember))
+        .layer(axum::middleware::from_fn_with_state(
+            state.request_timeout,
+            crate::guards::request_timeout,
+        ))
+        .layer(axum::middleware::from_fn(crate::guards::uri_length))
         .layer(axum::middleware::from_fn(
             crate::guards::api_errors_in_envelope,
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.request_timeout,
-            request_timeout,
-        ))
-        .layer(axum::middleware::from_fn(crate::guards::uri_length))
         .layer(axum::middleware::from_fn(crate::guards::private_and_secure))
         // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
         .layer(CompressionLayer::new())
@@ -213,21 +213,6 @@ async fn argument_errors_are_400(response: Response) -> Response {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// Answers 408 when a request takes longer than `limit` to start its answer
-/// (a slowly sent body, a stuck handler); a streamed answer, once started,
-/// is not cut.
-async fn request_timeout(
-    State(limit): State<std::time::Duration>,
-    request: Request<Body>,
-    next: axum::middleware::Next,
-) -> Response {
-    let path = request.uri().path().to_string();
-    match tokio::time::timeout(limit, next.run(request)).await {
-        Ok(response) => response,
-        Err(_) => crate::guards::timed_out(&path),
-    }
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

@@ -90,9 +90,7 @@ pub fn comment(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
             "name",
             format!("Your name must be {MAX_NAME} characters or fewer"),
         );
-    } else if has_control_characters(name, false)
-        || name.chars().any(crate::publishing::check::is_bidi_control)
-    {
+    } else if crate::publishing::check::one_line_problem(name).is_some() {
         add(
             "name",
             "Your name must be one line without control characters or characters that reverse the text's direction".into(),

@@ -88,20 +88,13 @@ fn record(
         .as_object()
         .cloned()
         .ok_or_else(|| "not a JSON object".to_string())?;
-    if body
-        .get("id")
-        .is_some_and(|id| !id.is_string() && !id.is_null())
-    {
-        return Err(format!("id: {}", app::record::SYSTEM_ID_RULE));
-    }
-    let id = body.get("id").and_then(Value::as_str).map(str::to_string);
+    let id = match body.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) if is_system_id(id) => Some(id.clone()),
+        Some(_) => return Err(format!("id: {}", app::record::SYSTEM_ID_RULE)),
+    };
     for field in READ_ONLY {
         body.remove(*field);
-    }
-    if let Some(id) = &id
-        && !is_system_id(id)
-    {
-        return Err(format!("id: {}", app::record::SYSTEM_ID_RULE));
     }
     let input = check::system_input(&Value::Object(body)).map_err(super::problems_as_reason)?;
     let slug = input

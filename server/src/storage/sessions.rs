@@ -75,8 +75,9 @@ impl Storage {
     }
 
     /// Counts a sign-in attempt for an email before its password is checked,
-    /// in one statement, so attempts made at once (by several instances, or
-    /// 40 parallel requests) are each counted before any is checked.
+    /// in one write transaction whose statements lock the email's row, so
+    /// attempts made at once (by several instances, or 40 parallel requests)
+    /// are each counted before any is checked.
     ///
     /// Failures older than `window_start`, or from before a lock that has
     /// ended, are forgotten. With `limit` attempts already counted, the email
@@ -90,30 +91,36 @@ impl Storage {
         lock_until: &str,
     ) -> Result<SignInClaim, AppError> {
         let mut tx = self.write_transaction().await?;
-        let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(
-            "INSERT INTO sign_in_failures (email, failures, first_at) VALUES ($1, 1, $2) \
-             ON CONFLICT (email) DO UPDATE SET \
-               failures = CASE \
-                 WHEN sign_in_failures.locked_until <= $2 \
-                   OR (sign_in_failures.locked_until IS NULL AND sign_in_failures.first_at < $3) THEN 1 \
-                 WHEN sign_in_failures.locked_until > $2 OR sign_in_failures.failures >= $4 \
-                   THEN sign_in_failures.failures \
-                 ELSE sign_in_failures.failures + 1 END, \
-               first_at = CASE \
-                 WHEN sign_in_failures.locked_until <= $2 \
-                   OR (sign_in_failures.locked_until IS NULL AND sign_in_failures.first_at < $3) THEN $2 \
-                 ELSE sign_in_failures.first_at END, \
-               locked_until = CASE \
-                 WHEN sign_in_failures.locked_until <= $2 \
-                   OR (sign_in_failures.locked_until IS NULL AND sign_in_failures.first_at < $3) THEN NULL \
-                 WHEN sign_in_failures.locked_until > $2 THEN sign_in_failures.locked_until \
-                 WHEN sign_in_failures.failures >= $4 THEN $5 \
-                 ELSE NULL END \
-             RETURNING failures, locked_until",
+        // A lock that has ended, or failures older than the window, are
+        // forgotten first (the row stays locked for this transaction).
+        sqlx::query(
+            "UPDATE sign_in_failures SET failures = 0, first_at = $2, locked_until = NULL \
+             WHERE email = $1 \
+             AND (locked_until <= $2 OR (locked_until IS NULL AND first_at < $3))",
         )
         .bind(email.to_string())
         .bind(now.to_string())
         .bind(window_start.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(database_error)?;
+        // Then the attempt is counted, unless the email is locked or at the
+        // limit, which locks it now.
+        let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(
+            "INSERT INTO sign_in_failures (email, failures, first_at) VALUES ($1, 1, $2) \
+             ON CONFLICT (email) DO UPDATE SET \
+               failures = CASE \
+                 WHEN sign_in_failures.locked_until IS NOT NULL \
+                   OR sign_in_failures.failures >= $3 THEN sign_in_failures.failures \
+                 ELSE sign_in_failures.failures + 1 END, \
+               locked_until = CASE \
+                 WHEN sign_in_failures.locked_until IS NULL AND sign_in_failures.failures >= $3 \
+                   THEN $4 \
+                 ELSE sign_in_failures.locked_until END \
+             RETURNING failures, locked_until",
+        )
+        .bind(email.to_string())
+        .bind(now.to_string())
         .bind(limit)
         .bind(lock_until.to_string())
         .fetch_one(&mut *tx)
