@@ -122,3 +122,21 @@ pub fn remove(node: leptos::prelude::NodeRef<leptos::html::Div>) {
     #[cfg(not(feature = "hydrate"))]
     let _ = node;
 }
+
+/// Moves keyboard focus to the element with this id once the page has
+/// drawn what just changed (an error summary, a confirmation).
+pub fn focus_soon(id: impl Into<String>) {
+    let id: String = id.into();
+    #[cfg(feature = "hydrate")]
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = leptos::prelude::document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}

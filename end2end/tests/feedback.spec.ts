@@ -38,9 +38,13 @@ test.describe("without JavaScript", () => {
     await page.goto(systemPath);
     await expect(page.getByRole("heading", { name: "Questions and answers" })).toBeVisible();
 
-    // Sent empty: the problem is named, linked to the field.
+    // Sent empty: the problem is named, linked to the field; the page opens
+    // at the form, says "Error:" in its title and focuses the summary.
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByRole("alert")).toContainText("Write your message");
+    await expect(page).toHaveURL(/\/feedback#feedback-form-title$/);
+    await expect(page).toHaveTitle(/^Error: /);
+    await expect(page.locator("#feedback-error-summary")).toBeFocused();
 
     await page.getByLabel("A question about this system").check();
     await page.getByLabel("Your message").fill(NO_JS_QUESTION);
@@ -62,12 +66,14 @@ test("with JavaScript, the form sends in place; still nothing shows before appro
 
   await page.getByRole("button", { name: "Send" }).click();
   await expect(form.getByRole("alert")).toContainText("Write your message");
+  await expect(page.locator("#feedback-error-summary")).toBeFocused();
   await expectAccessible(page);
 
   await page.getByLabel("Your message").fill(JS_QUESTION);
   await page.getByLabel("Your email address (optional)").fill(EMAIL);
   await page.getByRole("button", { name: "Send" }).click();
   await expect(form.getByRole("status")).toContainText("A moderator will read your message");
+  await expect(page.locator("#feedback-message")).toBeFocused();
   expect(page.url()).toBe(address);
   await expect(page.getByLabel("Your message")).toHaveValue("");
   await page.reload();
@@ -90,6 +96,45 @@ test("a moderator approves both; they appear on the record", async ({ page }) =>
   await expect(page.getByText("marigold")).toBeVisible();
   await expect(page.getByText("peppercorn")).toBeVisible();
   await expect(page.getByText("Noor")).toBeVisible();
+});
+
+test("Enter in a moderator's note hides; publishing personal data takes a tick", async ({ page }) => {
+  const sent = await page.request.post(`/api/v1${systemPath}/feedback`, {
+    data: { kind: "error", body: "Wrong letter again, call me on 06-12345678 lavender" },
+  });
+  expect(sent.status()).toBe(202);
+  await signIn(page, "moderator@feedback.example");
+  await page.goto("/manage/feedback");
+  const item = page.locator(".queue-item", { hasText: "lavender" });
+  await expect(item).toContainText("It may contain personal data");
+  await item.getByLabel("Note for other moderators (optional)").fill("holds a phone number");
+  await item.getByLabel("Note for other moderators (optional)").press("Enter");
+  await expect(page.getByRole("status")).toContainText(/Hid comment \d+ \(Error report on .*\): personal data\./);
+  await expectAccessible(page);
+  await page.goto(systemPath);
+  await expect(page.getByText("lavender")).toHaveCount(0);
+
+  // Publishing it without the tick is refused, and says why.
+  await page.goto("/manage/feedback?show=hidden");
+  const hidden = page.locator(".queue-item", { hasText: "lavender" });
+  await hidden.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("alert")).toContainText("It may contain personal data: read it");
+  await expectAccessible(page);
+  await page.goto(systemPath);
+  await expect(page.getByText("lavender")).toHaveCount(0);
+
+  // Ticked, it is published; then taken down again from the same queue.
+  await page.goto("/manage/feedback?show=hidden");
+  await page.locator(".queue-item", { hasText: "lavender" }).getByLabel(/I have read it/).check();
+  await page.locator(".queue-item", { hasText: "lavender" }).getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status")).toContainText("Published comment");
+  await page.goto("/manage/feedback?show=published");
+  const published = page.locator(".queue-item", { hasText: "lavender" });
+  await published.getByLabel("Reason").selectOption("personal_data");
+  await published.getByRole("button", { name: "Take it down" }).click();
+  await expect(page.getByRole("status")).toContainText("Took down comment");
+  await page.goto(systemPath);
+  await expect(page.getByText("lavender")).toHaveCount(0);
 });
 
 test("the owning agency's editor answers; the answer shows as official", async ({ page }) => {

@@ -25,9 +25,12 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
   // Ticking a facet once the island is awake updates the results in place.
   await waitForHydration(page);
   await page.evaluate(() => ((window as any).__sameDocument = true));
-  await page.getByRole("checkbox", { name: /^In use/ }).check();
+  await page.getByRole("checkbox", { name: /^In use/ }).focus();
+  await page.keyboard.press("Space");
   await expect(page).toHaveURL(/\/systems\?stage=in_use$/);
   await expect(page.locator("#result-count")).toHaveText("31 systems");
+  // The redrawn box keeps the keyboard's focus.
+  await expect(page.getByRole("checkbox", { name: /^In use/ })).toBeFocused();
   await expect(page.locator(".system-item .stage-in_use")).toHaveCount(25);
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 

@@ -277,10 +277,16 @@ pub(crate) fn problems(error: AppError) -> anyhow::Error {
     }
 }
 
+/// The log Lantern writes to standard error. By default its own messages
+/// (the address it listens on, imports, warnings) and other crates' warnings
+/// only: the search library's INFO lines (every commit and merge) would bury
+/// them. `LANTERN_LOG` takes any filter, e.g. `debug` or `tantivy=info`.
+pub const DEFAULT_LOG: &str = "warn,lantern=info,app=info";
+
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("LANTERN_LOG")
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let filter =
+        EnvFilter::try_from_env("LANTERN_LOG").unwrap_or_else(|_| EnvFilter::new(DEFAULT_LOG));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

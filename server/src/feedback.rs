@@ -18,7 +18,7 @@ pub mod forms;
 
 use crate::publishing::check::problem;
 use crate::publishing::{Actor, Person};
-use crate::storage::{NewComment, Storage};
+use crate::storage::{NewComment, Storage, StoredComment};
 use app::error::AppError;
 use app::feedback::{
     AnswerStats, ClientAddress, FeedbackInput, FeedbackOutcome, FeedbackSettings, Moderation,
@@ -31,8 +31,15 @@ use time::format_description::well_known::Rfc3339;
 /// A moderator's decision on a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
-    Publish,
-    Hide { reason: HideReason, note: String },
+    /// Publish it. A comment that seems to hold personal data is published
+    /// only when the moderator says they read it for that.
+    Publish {
+        personal_data_checked: bool,
+    },
+    Hide {
+        reason: HideReason,
+        note: String,
+    },
 }
 
 /// The hash a client is known by today: its address with the day's salt.
@@ -176,13 +183,15 @@ pub async fn flag(
     Ok(Flagged::Noted)
 }
 
-/// A moderator publishes or hides a comment.
+/// A moderator publishes or hides a comment (a published one is taken
+/// down by hiding it). Returns what the comment was before, and the audit
+/// log records the decision, its reason and the moderator's note.
 pub async fn moderate(
     storage: &Storage,
     person: &Person,
     comment: i64,
     decision: &Decision,
-) -> Result<(), AppError> {
+) -> Result<StoredComment, AppError> {
     if !matches!(person.role, Role::Moderator | Role::Admin) {
         return Err(AppError::Forbidden);
     }
@@ -190,15 +199,26 @@ pub async fn moderate(
         Decision::Hide { note, .. } => {
             check::note(note).map_err(|message| problem(&format!("note-{comment}"), &message))?
         }
-        Decision::Publish => None,
+        Decision::Publish { .. } => None,
     };
     let mut tx = storage.begin().await?;
     let Some(found) = Storage::comment(&mut tx, comment).await? else {
         return Err(AppError::NotFound);
     };
+    if let Decision::Publish {
+        personal_data_checked: false,
+    } = decision
+        && found.personal_data_found
+        && found.state != CommentState::Published
+    {
+        return Err(problem(
+            &format!("confirm-{comment}"),
+            "It may contain personal data: read it, then tick that it holds none before publishing it",
+        ));
+    }
     let now = crate::clock::now();
     let (state, reason, action) = match decision {
-        Decision::Publish => (CommentState::Published, None, "publish_comment"),
+        Decision::Publish { .. } => (CommentState::Published, None, "publish_comment"),
         Decision::Hide { reason, .. } => (CommentState::Hidden, Some(*reason), "hide_comment"),
     };
     Storage::moderate_comment(
@@ -211,10 +231,19 @@ pub async fn moderate(
         &now,
     )
     .await?;
-    let detail = match reason {
-        Some(reason) => format!("comment {comment}: {}", reason.as_str()),
-        None => format!("comment {comment}"),
-    };
+    let mut detail = format!("comment {comment}");
+    if found.state == CommentState::Published && state == CommentState::Hidden {
+        detail.push_str(", taken down");
+    }
+    if let Some(reason) = reason {
+        detail.push_str(&format!(": {}", reason.as_str()));
+    }
+    if let Some(note) = &note {
+        detail.push_str(&format!(" ({note})"));
+    }
+    if found.personal_data_found && state == CommentState::Published {
+        detail.push_str(", read for personal data");
+    }
     let entry = Actor::Account(person.clone()).log(
         action,
         Some(&found.agency),
@@ -223,7 +252,7 @@ pub async fn moderate(
     );
     Storage::log_write(&mut tx, &entry).await?;
     tx.commit().await.map_err(crate::storage::database_error)?;
-    Ok(())
+    Ok(found)
 }
 
 /// An editor or approver of the owning agency answers a published question

@@ -1,6 +1,7 @@
 //! Comparing two published versions of a system field by field, for the
 //! public history page: each field as readable text, diffed word by word.
 
+use crate::publishing::check::normalised;
 use app::record::SystemContent;
 use app::systems::history::{Change, DiffPart, FieldChange};
 use similar::{ChangeTag, TextDiff};
@@ -144,10 +145,17 @@ pub fn field_texts(content: &SystemContent) -> Vec<(&'static str, &'static str, 
 }
 
 /// The fields that differ between two versions, each diffed word by word.
+/// Texts are compared as they are stored today ([`normalised`]): a version
+/// saved before line endings were normalised shows no change where only
+/// its line endings or trailing spaces differ.
 pub fn compare(older: &SystemContent, newer: &SystemContent) -> Vec<FieldChange> {
-    field_texts(older)
-        .into_iter()
-        .zip(field_texts(newer))
+    let texts = |content| {
+        field_texts(content)
+            .into_iter()
+            .map(|(field, label, text)| (field, label, normalised(&text)))
+    };
+    texts(older)
+        .zip(texts(newer))
         .filter(|((_, _, before), (_, _, after))| before != after)
         .map(|((field, label, before), (_, _, after))| FieldChange {
             field: field.to_string(),
@@ -200,5 +208,22 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         assert_eq!(before, "Scores claims for fraud");
+    }
+
+    #[test]
+    fn line_endings_and_trailing_spaces_are_no_change() {
+        let api = crate::publishing::check::system_input(&serde_json::json!({
+            "name": "N", "summary": "S", "stage": "in_use", "topic": "tax",
+            "purpose": "One.\n\nTwo.", "how_it_works": "Rules"
+        }))
+        .unwrap()
+        .content;
+        let mut browser = api.clone();
+        browser.purpose = "One.  \r\n\r\nTwo.\r\n".into();
+        assert!(compare(&api, &browser).is_empty());
+        browser.how_it_works = "Rules and a model".into();
+        let changes = compare(&api, &browser);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].field, "how_it_works");
     }
 }

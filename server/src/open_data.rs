@@ -11,11 +11,12 @@ pub mod openapi;
 pub mod record;
 
 use crate::api::ApiError;
-use crate::storage::{Change, ChangesFrom, Storage};
+use crate::storage::{Change, ChangesFrom, Selection, Storage};
 use crate::web::AppState;
 use app::error::AppError;
 use app::record::{Agency, AgencySlug};
 use app::register::Register;
+use app::search::query::MAX_RESULT_WINDOW;
 pub use app::search::query::shorten;
 use axum::Router;
 use axum::body::Body;
@@ -287,6 +288,7 @@ pub async fn changes(
 async fn export_tag(
     storage: &Storage,
     format: Format,
+    asked: &str,
 ) -> Result<(String, Option<String>), AppError> {
     let position = storage.feed_position().await?;
     let agencies = storage.agencies().await?;
@@ -298,6 +300,7 @@ async fn export_tag(
     }
     crate::clock::today().hash(&mut hasher);
     format.extension().hash(&mut hasher);
+    asked.hash(&mut hasher);
     Ok((
         format!("W/\"{:016x}\"", hasher.finish()),
         position.last_changed_at,
@@ -314,8 +317,102 @@ fn http_date(timestamp: &str) -> Option<String> {
     moment.format(&format).ok()
 }
 
-async fn export(state: AppState, headers: HeaderMap, format: Format) -> Result<Response, ApiError> {
-    let (tag, last_changed) = export_tag(&state.storage, format).await?;
+/// Which systems an export of `raw` (the search API's parameters) holds:
+/// facet filters are applied by the database as it reads; words are found
+/// by the search engine first, up to its 10,000 results.
+async fn export_selection(state: &AppState, raw: &str) -> Result<Selection, ApiError> {
+    if raw.is_empty() {
+        return Ok(Selection::All);
+    }
+    // `id=…` (repeated): these systems, as a record page links to itself.
+    let (ids, others): (Vec<_>, Vec<_>) =
+        form_urlencoded::parse(raw.as_bytes()).partition(|(key, _)| key == "id");
+    if !ids.is_empty() {
+        if let Some((key, _)) = others.first() {
+            return Err(invalid_parameters(vec![(
+                key.to_string(),
+                "An export of systems by id takes no other parameter".to_string(),
+            )]));
+        }
+        let mut listed = Vec::new();
+        for (_, id) in ids {
+            if !app::record::is_system_id(&id) {
+                return Err(invalid_parameters(vec![(
+                    "id",
+                    format!(
+                        "“{}” is not a system id: {}",
+                        shorten(&id),
+                        app::record::SYSTEM_ID_RULE
+                    ),
+                )]));
+            }
+            listed.push(app::record::SystemId(id.into_owned()));
+        }
+        listed.dedup();
+        return Ok(Selection::Listed(listed));
+    }
+    let mut query = crate::api::systems::export_query(state, raw).await?;
+    if query.q.is_empty() {
+        return Ok(if query.filters.is_empty() {
+            Selection::All
+        } else {
+            Selection::Filtered(query)
+        });
+    }
+    const PART: u32 = 500;
+    let mut ids = Vec::new();
+    query.per_page = PART;
+    loop {
+        query.skip = Some(u32::try_from(ids.len()).unwrap_or(u32::MAX));
+        let found = state.search.search(&query).await?;
+        if found.total > u64::from(MAX_RESULT_WINDOW) {
+            return Err(invalid_parameters(vec![(
+                "q",
+                format!(
+                    "These words match {} systems; an export of a word search holds at most {MAX_RESULT_WINDOW}: add filters, or export by filters alone",
+                    found.total
+                ),
+            )]));
+        }
+        ids.extend(found.hits.iter().map(|hit| hit.system.id.clone()));
+        if found.hits.len() < PART as usize || ids.len() as u64 >= found.total {
+            break;
+        }
+    }
+    Ok(Selection::Listed(ids))
+}
+
+/// What an export may be narrowed by: the search API's words and filters.
+/// Without them it holds the whole register. It is always in id order.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ExportFilters {
+    /// Only these systems, by id (then no other parameter)
+    id: Option<Vec<String>>,
+    /// Words to search for (at most 10,000 systems may match)
+    q: Option<String>,
+    /// Agency slugs (several combine with OR)
+    agency: Option<Vec<String>>,
+    stage: Option<Vec<app::record::Stage>>,
+    risk_level: Option<Vec<app::record::RiskLevel>>,
+    topic: Option<Vec<app::record::Topic>>,
+    technique: Option<Vec<app::record::Technique>>,
+    /// An audit outcome, or `none` for never audited
+    audit: Option<Vec<String>>,
+    /// `yes` or `no`
+    personal_data: Option<Vec<String>>,
+}
+
+async fn export(
+    state: AppState,
+    headers: HeaderMap,
+    raw: Option<String>,
+    format: Format,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let selection = export_selection(&state, &raw).await?;
+    let (tag, last_changed) = export_tag(&state.storage, format, &raw).await?;
     let last_modified = last_changed.as_deref().and_then(http_date);
     let mut response = Response::new(Body::empty());
     set(response.headers_mut(), header::ETAG, &tag);
@@ -354,7 +451,7 @@ async fn export(state: AppState, headers: HeaderMap, format: Format) -> Result<R
             format.file_name(&crate::clock::today())
         ),
     );
-    let mut chunks = export::start(state.storage.clone(), format);
+    let mut chunks = export::start(state.storage.clone(), format, selection);
     // A receiver asked again after its end answers the end again, as a body must.
     let stream = futures_util::stream::poll_fn(move |cx| {
         chunks.poll_recv(cx).map(|chunk| {
@@ -371,30 +468,36 @@ async fn export(state: AppState, headers: HeaderMap, format: Format) -> Result<R
 
 /// The whole register as one JSON document: `{"exported_at", "schema", "systems": […]}`.
 #[utoipa::path(get, path = "/api/v1/export.json", tag = "export",
-    responses((status = 200, description = "Every published system, in id order", content_type = "application/json"), (status = 304, description = "Not modified since the ETag given")))]
+    params(ExportFilters),
+    responses((status = 200, description = "Every published system (or those the filters match), in id order", content_type = "application/json"), (status = 400, body = ErrorEnvelope), (status = 304, description = "Not modified since the ETag given")))]
 pub async fn export_json(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    export(state, headers, Format::Json).await
+    export(state, headers, raw, Format::Json).await
 }
 
 /// The whole register, one system (a `System` as in the JSON Schema) per line.
 #[utoipa::path(get, path = "/api/v1/export.ndjson", tag = "export",
-    responses((status = 200, description = "One published system per line, in id order", content_type = "application/x-ndjson"), (status = 304, description = "Not modified since the ETag given")))]
+    params(ExportFilters),
+    responses((status = 200, description = "One published system (of those the filters match) per line, in id order", content_type = "application/x-ndjson"), (status = 400, body = ErrorEnvelope), (status = 304, description = "Not modified since the ETag given")))]
 pub async fn export_ndjson(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    export(state, headers, Format::Ndjson).await
+    export(state, headers, raw, Format::Ndjson).await
 }
 
 /// The whole register as CSV, one row per system (see the data dictionary).
 #[utoipa::path(get, path = "/api/v1/export.csv", tag = "export",
-    responses((status = 200, description = "One row per published system, in id order", content_type = "text/csv"), (status = 304, description = "Not modified since the ETag given")))]
+    params(ExportFilters),
+    responses((status = 200, description = "One row per published system (of those the filters match), in id order", content_type = "text/csv"), (status = 400, body = ErrorEnvelope), (status = 304, description = "Not modified since the ETag given")))]
 pub async fn export_csv(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    export(state, headers, Format::Csv).await
+    export(state, headers, raw, Format::Csv).await
 }

@@ -32,6 +32,7 @@ use std::time::Duration;
 pub use audit_log::LogEntry;
 pub use changes::{Change, ChangeKind, ChangesFrom, FeedPosition};
 pub use drafts::{Draft, DraftState};
+pub use export::Selection;
 pub use feedback::{NewComment, StoredComment};
 pub use idempotency::IdempotentWrite;
 pub use imports::PendingImport;

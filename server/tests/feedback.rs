@@ -255,10 +255,17 @@ async fn a_question_waits_for_a_moderator_then_the_owning_agency_answers_it() {
         .await;
         assert_eq!(
             published.status,
-            StatusCode::SEE_OTHER,
+            StatusCode::OK,
             "{}: {}",
             db.name,
             published.text
+        );
+        assert!(
+            published
+                .text
+                .contains(&format!("Published comment {comment} (Question on ")),
+            "{}: the queue says what was done",
+            db.name
         );
         let (_, page) = site::get(&site, &format!("/systems/{system}")).await;
         assert!(page.contains("quillwort") && page.contains("Ann"));
@@ -574,7 +581,10 @@ async fn abuse_is_refused_with_a_clear_message_and_nothing_written() {
             role: Role::Moderator,
             agency: None,
         };
-        lantern::feedback::moderate(storage, &person, id, &lantern::feedback::Decision::Publish)
+        let publish = lantern::feedback::Decision::Publish {
+            personal_data_checked: false,
+        };
+        lantern::feedback::moderate(storage, &person, id, &publish)
             .await
             .unwrap();
         let (_, page) = site::get(&site, &format!("/systems/{system}")).await;
@@ -717,6 +727,106 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
         .await
         .unwrap();
     assert!(queue[0].personal_data_found);
+    let comment = latest_comment(&db).await;
+    let on_page = || async { site::get(&site, &format!("/systems/{system}")).await.1 };
+
+    // Each decision is its own form: the note's form can only hide, so
+    // pressing Enter in it never publishes.
+    let queue = get(&site, "/manage/feedback", &admin).await;
+    assert!(queue.text.contains("It may contain personal data"));
+    let note_form = queue
+        .text
+        .split("<form")
+        .find(|form| form.contains(&format!("id=\"note-{comment}\"")))
+        .expect("a form with the note");
+    let note_form = &note_form[..note_form.find("</form>").unwrap()];
+    assert!(note_form.contains("name=\"decision\" value=\"hide\""));
+    assert!(!note_form.contains("publish"), "{note_form}");
+
+    // Publishing it takes a tick that it holds no personal data.
+    let unticked = post_form(
+        &site,
+        &format!("/manage/feedback/{comment}"),
+        &admin,
+        &[("decision", "publish")],
+    )
+    .await;
+    assert_eq!(unticked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unticked
+            .text
+            .contains("It may contain personal data: read it")
+    );
+    assert!(unticked.text.contains("Personal data check of comment"));
+    assert!(!on_page().await.contains("12345678"));
+
+    // What Enter in the note sends: hidden, and the queue says so.
+    let hidden = post_form(
+        &site,
+        &format!("/manage/feedback/{comment}"),
+        &admin,
+        &[
+            ("decision", "hide"),
+            ("reason", "personal_data"),
+            ("note", "a phone number"),
+        ],
+    )
+    .await;
+    assert_eq!(hidden.status, StatusCode::OK, "{}", hidden.text);
+    assert!(
+        hidden
+            .text
+            .contains(&format!("Hid comment {comment} (Error report on "))
+    );
+    assert!(hidden.text.contains("): personal data."));
+    assert!(!on_page().await.contains("12345678"));
+
+    // Ticked, it is published; then taken down again from the same queue.
+    let published = post_form(
+        &site,
+        &format!("/manage/feedback/{comment}"),
+        &admin,
+        &[("decision", "publish"), ("personal_data_checked", "yes")],
+    )
+    .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.text);
+    assert!(on_page().await.contains("12345678"));
+    let queue = get(&site, "/manage/feedback?show=published", &admin).await;
+    assert!(queue.text.contains("Take it down"));
+    let taken_down = post_form(
+        &site,
+        &format!("/manage/feedback/{comment}"),
+        &admin,
+        &[
+            ("decision", "hide"),
+            ("reason", "personal_data"),
+            ("show", "published"),
+        ],
+    )
+    .await;
+    assert!(
+        taken_down
+            .text
+            .contains(&format!("Took down comment {comment}")),
+        "{}",
+        taken_down.text
+    );
+    assert!(!on_page().await.contains("12345678"));
+
+    // The audit log has each decision with its reason and note.
+    let log = storage.audit_log(10, None).await.unwrap();
+    let details: Vec<String> = log
+        .iter()
+        .filter(|entry| entry.action.ends_with("_comment"))
+        .map(|entry| format!("{} {}", entry.action, entry.detail))
+        .collect();
+    for expected in [
+        format!("hide_comment comment {comment}: personal_data (a phone number)"),
+        format!("publish_comment comment {comment}, read for personal data"),
+        format!("hide_comment comment {comment}, taken down: personal_data"),
+    ] {
+        assert!(details.contains(&expected), "{expected} in {details:?}");
+    }
     search.remove().await;
     db.remove().await;
 }

@@ -555,6 +555,97 @@ async fn a_client_with_the_current_etag_gets_304_until_something_changes() {
     db.remove().await;
 }
 
+/// The exports take the search API's filters and words: a journalist gets
+/// the systems a search shows, every one of them, in every format.
+#[tokio::test]
+async fn an_export_holds_what_the_same_search_finds() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let search = TestSearch::embedded(storage).await;
+        let site = router(storage, search.engine.clone());
+        let whole = ndjson_lines(&get(&site, "/api/v1/export.ndjson").await.text());
+        for asked in [
+            "agency=tax-office",
+            "topic=benefits&topic=health",
+            "risk_level=high&stage=in_use",
+            "technique=classical_ml",
+            "q=fraud",
+            "q=risk&agency=tax-office",
+        ] {
+            let found = get(&site, &format!("/api/v1/systems?{asked}&limit=500"))
+                .await
+                .json();
+            let mut expected: Vec<String> = found["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|hit| hit["id"].as_str().unwrap().to_string())
+                .collect();
+            expected.sort();
+            assert!(!expected.is_empty(), "{asked} finds something");
+            assert!(expected.len() < whole.len(), "{asked} is narrower");
+            let exported = get(&site, &format!("/api/v1/export.ndjson?{asked}")).await;
+            assert_eq!(exported.status, StatusCode::OK, "{}: {asked}", db.name);
+            let ids: Vec<String> = ndjson_lines(&exported.text())
+                .iter()
+                .map(|system| system["id"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(ids, expected, "{}: {asked}", db.name);
+            let csv = get(&site, &format!("/api/v1/export.csv?{asked}"))
+                .await
+                .text();
+            let mut reader =
+                csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+            let id_at = reader
+                .headers()
+                .unwrap()
+                .iter()
+                .position(|h| h == "id")
+                .unwrap();
+            let rows: Vec<String> = reader
+                .records()
+                .map(|row| row.unwrap()[id_at].to_string())
+                .collect();
+            assert_eq!(rows, expected, "{}: {asked} as CSV", db.name);
+            let json = get(&site, &format!("/api/v1/export.json?{asked}"))
+                .await
+                .json();
+            assert_eq!(json["systems"].as_array().unwrap().len(), expected.len());
+        }
+        // A record page's own data: by id.
+        let two: Vec<String> = whole[..2]
+            .iter()
+            .map(|system| system["id"].as_str().unwrap().to_string())
+            .collect();
+        let by_id = get(
+            &site,
+            &format!("/api/v1/export.ndjson?id={}&id={}", two[1], two[0]),
+        )
+        .await;
+        let ids: Vec<String> = ndjson_lines(&by_id.text())
+            .iter()
+            .map(|system| system["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(ids, two, "{}", db.name);
+        for (asked, named) in [
+            ("id=not%20an%20id", "id"),
+            ("id=x-1&agency=tax-office", "agency"),
+            ("agency=nowhere", "agency"),
+            ("stage=sometimes", "stage"),
+            ("limit=5", "limit"),
+            ("colour=red", "colour"),
+        ] {
+            let refused = get(&site, &format!("/api/v1/export.csv?{asked}")).await;
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{asked}");
+            assert_eq!(refused.json()["errors"][0]["field"], named, "{asked}");
+        }
+        search.remove().await;
+        db.remove().await;
+    }
+}
+
 #[tokio::test]
 async fn bad_parameters_get_400_in_the_error_envelope_and_the_server_keeps_serving() {
     let db = TestDatabase::sqlite().await;

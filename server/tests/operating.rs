@@ -517,3 +517,25 @@ fn accounts_and_tokens_are_run_from_the_terminal() {
     );
     assert!(!ok && said.contains("90d"), "{said}");
 }
+
+/// A newcomer's terminal shows Lantern's own messages, not every commit and
+/// merge of the search library.
+#[test]
+fn the_default_log_is_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_lantern"))
+        .args(["seed", "--synthetic", "300", "--seed", "7"])
+        .env("LANTERN_DATA_DIR", dir.path())
+        .env("DATABASE_URL", "")
+        .env_remove("LANTERN_LOG")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    let foreign: Vec<&str> = said
+        .lines()
+        .filter(|line| line.contains(" INFO ") && !line.contains(" lantern"))
+        .collect();
+    assert!(foreign.is_empty(), "other crates' INFO lines: {foreign:?}");
+    assert!(!said.to_lowercase().contains("tantivy"), "{said}");
+}

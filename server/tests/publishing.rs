@@ -270,6 +270,127 @@ async fn an_edit_publishes_version_n_plus_one_with_history_diff_and_api() {
     }
 }
 
+/// Browsers send line breaks as CR LF: an edit of one field in the form is
+/// one changed field in the history, and versions saved with CR LF before
+/// the fix are repaired by a migration.
+#[tokio::test]
+async fn a_one_field_edit_in_the_form_is_one_changed_field() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let search = TestSearch::embedded(storage).await;
+        let site = router(storage, search.engine.clone());
+        let publisher = token(storage, "tax-office", TokenScope::Publish).await;
+        let body = json!({
+            "name": "Letter wording check",
+            "summary": "Checks letters for words readers misread.",
+            "stage": "in_use",
+            "topic": "tax",
+            "purpose": "Clear letters.\n\nFewer calls.",
+            "how_it_works": "A word list.\n- long words\n- jargon",
+            "risks": "Misses context.",
+            "change_summary": "First published."
+        });
+        let created = send_json(&site, "POST", "/api/v1/systems", &publisher, &body).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        let id = json_of(&created.text)["id"].as_str().unwrap().to_string();
+
+        support_accounts::create_in(
+            storage,
+            "crlf@tax.example",
+            "Cal Crlf",
+            Role::Editor,
+            Some("tax-office"),
+            PASSWORD,
+        )
+        .await;
+        let editor = sign_in(&site, "crlf@tax.example", PASSWORD).await;
+        let edit = post_form(
+            &site,
+            &format!("/manage/systems/{id}/edit"),
+            &editor,
+            &[
+                ("name", "Letter wording check"),
+                ("summary", "Checks letters for words readers often misread."),
+                ("stage", "in_use"),
+                ("topic", "tax"),
+                ("purpose", "Clear letters.  \r\n\r\nFewer calls.\r\n"),
+                ("how_it_works", "A word list.\r\n- long words \r\n- jargon"),
+                ("risks", "Misses context.\r\n"),
+                ("change_summary", "Says often."),
+            ],
+        )
+        .await;
+        assert_eq!(edit.status, StatusCode::SEE_OTHER, "{}", edit.text);
+        let published = post_form(
+            &site,
+            &format!("/manage/systems/{id}/publish"),
+            &editor,
+            &[],
+        )
+        .await;
+        assert_eq!(
+            published.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            published.text
+        );
+        let (_, history) = site::get(&site, &format!("/systems/{id}/history")).await;
+        assert!(
+            history.contains("1 field changed"),
+            "{}: {history}",
+            db.name
+        );
+        assert!(history.contains("id=\"changed-summary\""), "{history}");
+
+        // A version stored with CR LF before the fix: the history still
+        // shows one change, and the migration repairs the stored text.
+        let mut conn = db.connect().await;
+        sqlx::query(
+            "UPDATE system_versions SET purpose = $1, how_it_works = $2 \
+             WHERE system_id = $3 AND version = 1",
+        )
+        .bind("Clear letters.\r\n\r\nFewer calls.")
+        .bind("A word list.\r- long words\r- jargon")
+        .bind(&id)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        let (_, history) = site::get(&site, &format!("/systems/{id}/history")).await;
+        assert!(
+            history.contains("1 field changed"),
+            "{}: {history}",
+            db.name
+        );
+        let repair = if db.name == "sqlite" {
+            include_str!("../../migrations/sqlite/0010_line_endings.sql")
+        } else {
+            include_str!("../../migrations/postgres/0010_line_endings.sql")
+        };
+        sqlx::raw_sql(repair).execute(&mut conn).await.unwrap();
+        let row = sqlx::query(
+            "SELECT purpose, how_it_works FROM system_versions WHERE system_id = $1 AND version = 1",
+        )
+        .bind(&id)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+        use sqlx::Row;
+        assert_eq!(
+            row.get::<String, _>("purpose"),
+            "Clear letters.\n\nFewer calls."
+        );
+        assert_eq!(
+            row.get::<String, _>("how_it_works"),
+            "A word list.\n- long words\n- jargon"
+        );
+        drop(conn);
+        search.remove().await;
+        db.remove().await;
+    }
+}
+
 #[tokio::test]
 async fn bad_writes_are_refused_with_the_error_envelope_and_write_nothing() {
     let _turn = ONE_AT_A_TIME.lock().await;

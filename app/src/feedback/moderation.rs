@@ -1,14 +1,19 @@
 //! `/manage/feedback`: the moderation queue (moderators and admins), and
 //! `/manage/settings`: the register's feedback settings (admins).
 //!
-//! Each comment has one form: publish it, or hide it with a reason from the
-//! fixed list and a note. Hidden comments stay stored with their reason.
+//! Each decision on a comment has its own form, so pressing Enter in the
+//! note can only hide: publish it (ticking first that a comment flagged for
+//! personal data holds none), or hide it with a reason from the fixed list
+//! and a note. A published comment is taken down the same way. Hidden
+//! comments stay stored with their reason. After a decision the queue says
+//! what was done.
 
 use super::{
     FeedbackSettings, Moderation, ModerationItem, QueueFilter, duration_words, hidden_reason_label,
 };
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
+use crate::manage::accounts::DoneNotice;
 use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_in};
 use crate::record::{CommentState, HideReason, Role, date_of};
 use leptos::prelude::*;
@@ -58,6 +63,7 @@ pub fn ModerationPage() -> impl IntoView {
     view! {
         <PageTitle text="Moderation – Manage – Lantern"/>
         <ProblemSummary/>
+        <DoneNotice/>
         <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
         <h1>"Citizen feedback"</h1>
         <nav aria-label="Which comments">
@@ -129,6 +135,24 @@ fn QueueItem(
             .join(", ");
         view! { <li class="warning">{format!("Reported by readers {} times: {reasons}", item.flag_reasons.len())}</li> }
     });
+    let action = format!("/manage/feedback/{id}");
+    let can_publish = item.state != CommentState::Published || item.flags > 0;
+    let can_hide =
+        item.state != CommentState::Hidden || item.hidden_reason.as_deref() == Some("flagged");
+    // Publishing what seems to hold personal data takes a tick: pressing
+    // Enter, or the wrong button, never publishes it.
+    let needs_check = item.personal_data_found && item.state != CommentState::Published;
+    let wrong_check = values.problem(&format!("confirm-{id}"));
+    let hide_words = if item.state == CommentState::Published {
+        "Take it down"
+    } else {
+        "Hide it"
+    };
+    let default_reason = if item.personal_data_found {
+        HideReason::PersonalData
+    } else {
+        HideReason::ALL[0]
+    };
     let wrong_note = values.problem(&format!("note-{id}"));
     let typed_note = values.get(&format!("note-{id}"));
     view! {
@@ -148,33 +172,53 @@ fn QueueItem(
                 {flags}
                 {item.wants_reply.then(|| view! { <li>"The sender left an email address for a reply."</li> })}
             </ul>
-            <form method="post" action=format!("/manage/feedback/{id}") class="moderation-form">
-                <CsrfField account/>
-                <input type="hidden" name="show" value=filter.as_str()/>
-                {(item.state != CommentState::Published || item.flags > 0).then(|| view! {
-                    <button type="submit" name="decision" value="publish">
-                        {if item.state == CommentState::Published { "Keep it published" } else { "Publish" }}
-                    </button>
+            <div class="moderation-forms">
+                {can_publish.then(|| view! {
+                    <form method="post" action=action.clone() class="moderation-form">
+                        <CsrfField account=account.clone()/>
+                        <input type="hidden" name="show" value=filter.as_str()/>
+                        <input type="hidden" name="decision" value="publish"/>
+                        {needs_check.then(|| view! {
+                            <div class="field" class:field-error=wrong_check.is_some()>
+                                {wrong_check.clone().map(|e| view! { <p class="error-message" id=format!("confirm-{id}-error")>{e}</p> })}
+                                <div class="checkbox">
+                                    <input type="checkbox" id=format!("confirm-{id}") name="personal_data_checked" value="yes"
+                                        aria-describedby=wrong_check.as_ref().map(|_| format!("confirm-{id}-error"))/>
+                                    <label for=format!("confirm-{id}")>"I have read it: it holds no personal data, or only what its sender meant to make public"</label>
+                                </div>
+                            </div>
+                        })}
+                        <button type="submit">
+                            {if item.state == CommentState::Published { "Keep it published" } else { "Publish" }}
+                        </button>
+                    </form>
                 })}
-                {(item.state != CommentState::Hidden || item.hidden_reason.as_deref() == Some("flagged")).then(|| view! {
-                    <fieldset class="checkboxes hide-choice">
-                        <legend>"Or hide it"</legend>
-                        <div class="field">
-                            <label for=reason_id.clone()>"Reason"</label>
-                            <select id=reason_id name="reason">
-                                {HideReason::ALL.iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field" class:field-error=wrong_note.is_some()>
-                            <label for=note_id.clone()>"Note for other moderators (optional)"</label>
-                            {wrong_note.clone().map(|e| view! { <p class="error-message" id=format!("note-{id}-error")>{e}</p> })}
-                            <input type="text" id=note_id name="note" maxlength="500" value=typed_note.clone()
-                                aria-describedby=wrong_note.as_ref().map(|_| format!("note-{id}-error"))/>
-                        </div>
-                        <button type="submit" name="decision" value="hide" class="secondary">"Hide"</button>
-                    </fieldset>
+                {can_hide.then(|| view! {
+                    <form method="post" action=action.clone() class="moderation-form">
+                        <CsrfField account=account.clone()/>
+                        <input type="hidden" name="show" value=filter.as_str()/>
+                        <input type="hidden" name="decision" value="hide"/>
+                        <fieldset class="checkboxes hide-choice">
+                            <legend>{hide_words}</legend>
+                            <div class="field">
+                                <label for=reason_id.clone()>"Reason"</label>
+                                <select id=reason_id name="reason">
+                                    {HideReason::ALL.iter().map(|r| view! {
+                                        <option value=r.as_str() selected=*r == default_reason>{r.label()}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field" class:field-error=wrong_note.is_some()>
+                                <label for=note_id.clone()>"Note for other moderators (optional)"</label>
+                                {wrong_note.clone().map(|e| view! { <p class="error-message" id=format!("note-{id}-error")>{e}</p> })}
+                                <input type="text" id=note_id name="note" maxlength="500" value=typed_note.clone()
+                                    aria-describedby=wrong_note.as_ref().map(|_| format!("note-{id}-error"))/>
+                            </div>
+                            <button type="submit" class="secondary">{hide_words}</button>
+                        </fieldset>
+                    </form>
                 })}
-            </form>
+            </div>
         </li>
     }
 }

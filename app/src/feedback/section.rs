@@ -211,11 +211,15 @@ pub fn FeedbackForm(
     let name = RwSignal::new(typed.name.clone());
     let email = RwSignal::new(String::new());
     let website = RwSignal::new(String::new());
+    // Problems the server found in a form sent without JavaScript: the
+    // summary takes the focus as the page loads (`autofocus`).
+    let from_server = !problems.is_empty();
     let problems = RwSignal::new(problems);
     // A sentence for the whole form: sent, or wait, or could not send.
     let message = RwSignal::new(notice);
     let sending = RwSignal::new(false);
-    let action = format!("/systems/{system}/feedback");
+    // The answer to a form sent without JavaScript opens at the form.
+    let action = format!("/systems/{system}/feedback#feedback-form-title");
     // Effects run only in the browser, once the island is awake: tests wait for this.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -241,10 +245,12 @@ pub fn FeedbackForm(
                     body.set(String::new());
                     email.set(String::new());
                     message.set(Some(sent_message(state).to_string()));
+                    crate::browser::focus_soon("feedback-message");
                 }
                 Ok(FeedbackOutcome::Problems(found)) => {
                     message.set(None);
                     problems.set(found);
+                    crate::browser::focus_soon("feedback-error-summary");
                 }
                 Ok(FeedbackOutcome::TooMany { retry_after }) => {
                     problems.set(Vec::new());
@@ -292,12 +298,13 @@ pub fn FeedbackForm(
         <form method="post" action=action class="feedback-form" on:submit=on_submit novalidate=true
             aria-labelledby="feedback-form-title" data-hydrated=move || hydrated.try_get().unwrap_or_default().then_some("true")>
             <div aria-live="polite">
-                {move || message.try_get().unwrap_or_default().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+                {move || message.try_get().unwrap_or_default().map(|text| view! { <p class="notice" role="status" id="feedback-message" tabindex="-1">{text}</p> })}
             </div>
             {move || {
                 let all = problems.try_get().unwrap_or_default();
                 (!all.is_empty()).then(|| view! {
-                    <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1">
+                    <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1"
+                        id="feedback-error-summary" autofocus=from_server>
                         <h2 id="feedback-error-title">"There is a problem"</h2>
                         <ul>
                             {all.into_iter().flat_map(|(field, messages)| {

@@ -118,6 +118,17 @@ pub fn field_label(path: &str) -> String {
         Some((base, rest)) => (base, Some(rest)),
         None => (path, None),
     };
+    // Fields of one comment in a queue: `note-4`, `confirm-4`, `answer-4`.
+    if let Some((field, comment)) = base.rsplit_once('-')
+        && comment.parse::<u64>().is_ok()
+    {
+        match field {
+            "note" => return format!("Note on comment {comment}"),
+            "confirm" => return format!("Personal data check of comment {comment}"),
+            "answer" => return format!("Answer to comment {comment}"),
+            _ => {}
+        }
+    }
     let label = match base {
         "name" => "Name",
         "summary" => "Summary",

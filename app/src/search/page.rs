@@ -108,6 +108,8 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
     let agencies = StoredValue::new(None::<AgencyNames>);
     let server_body = NodeRef::<leptos::html::Div>::new();
     let loading = RwSignal::new(false);
+    // Whether the last choice was made in the filters: they stay unfolded.
+    let chose_filter = StoredValue::new(false);
     let hydrated = RwSignal::new(false);
     // Effects run only in the browser, once the island is awake: tests wait for this.
     Effect::new(move |_| hydrated.set(true));
@@ -115,6 +117,8 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
     let latest = StoredValue::new(0u64);
     let typing = StoredValue::new(None::<browser::Timer>);
 
+    // The control to give the focus back to once the results are redrawn.
+    let refocus = StoredValue::new(None::<String>);
     let load = move |next: SystemQuery, history: History| {
         query.set(next.clone());
         loading.set(true);
@@ -136,6 +140,10 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
                     // the island's own rendering replaces them (same ids).
                     browser::remove(server_body);
                     fresh.set(Some((next.clone(), found)));
+                    if let Some(id) = refocus.get_value() {
+                        refocus.set_value(None);
+                        browser::focus_soon(id);
+                    }
                     match history {
                         History::Push => browser::push_url(&next.url()),
                         History::Replace => browser::replace_url(&next.url()),
@@ -154,6 +162,7 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
         }
         typing.set_value(browser::after_pause(move || {
             let current = query.get_untracked();
+            chose_filter.set_value(false);
             if current.q != super::query::clean_words(&words) {
                 load(current.with_words(&words), History::Replace);
             }
@@ -173,6 +182,13 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
             return;
         };
         let current = query.get_untracked();
+        chose_filter.set_value(true);
+        // An agency chosen from the list comes back as a ticked box.
+        refocus.set_value(Some(if name == "sort" {
+            "search-sort".to_string()
+        } else {
+            format!("facet-{name}-{value}")
+        }));
         if name == "sort" {
             let sort = Sort::ALL
                 .into_iter()
@@ -213,7 +229,8 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
                 <div node_ref=server_body>{children()}</div>
                 {move || fresh.try_get().flatten().map(|(query, results)| {
                     let agencies = agencies.get_value().unwrap_or_default();
-                    view! { <SearchBody query problems=Vec::new() results agencies/> }
+                    let filters_open = chose_filter.get_value();
+                    view! { <SearchBody query problems=Vec::new() results agencies filters_open/> }
                 })}
             </div>
         </div>
@@ -222,18 +239,28 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
 
 /// The facets beside the result count, results and page links (or the
 /// problems of a query that could not be understood).
+///
+/// On a phone the filters fold behind a "Filter" button (a `<details>`, so
+/// it works without JavaScript) and the results come first; the chosen
+/// filters show above the results as links that remove them. On a wide
+/// screen the filters stay open beside the results (see the style sheet).
 #[component]
 pub fn SearchBody(
     query: SystemQuery,
     problems: Vec<QueryProblem>,
     results: Arc<SearchResults>,
     agencies: AgencyNames,
+    /// The filters are unfolded: the reader just chose one in them.
+    #[prop(optional)]
+    filters_open: bool,
 ) -> impl IntoView {
     let facets = Facet::ALL
         .into_iter()
         .map(|facet| facet_choices(facet, &query, &results, &agencies))
         .collect_view();
     let sort = query.sort;
+    let chosen = chosen_filters(&query, &agencies);
+    let chosen_count = query.filters.values().map(Vec::len).sum::<usize>();
     let body = if problems.is_empty() {
         results_view(query, &results, &agencies)
     } else {
@@ -241,8 +268,11 @@ pub fn SearchBody(
     };
     view! {
         <div class="search-layout">
-            <section class="facets" aria-labelledby="facets-title">
-                <h2 id="facets-title">"Filter"</h2>
+            <details class="facets" open=filters_open>
+                <summary>
+                    <h2 id="facets-title">"Filter"</h2>
+                    {(chosen_count > 0).then(|| view! { <span class="chosen-count">{format!(" ({chosen_count} chosen)")}</span> })}
+                </summary>
                 {facets}
                 <div class="filter">
                     <label for="search-sort">"Sort by"</label>
@@ -259,10 +289,42 @@ pub fn SearchBody(
                     <button type="submit" form="search-form">"Apply filters"</button>
                     <a href="/systems">"Clear all"</a>
                 </div>
-            </section>
-            <div class="results">{body}</div>
+            </details>
+            <div class="results">{chosen}{body}</div>
         </div>
     }
+}
+
+/// The chosen filters as links that remove each, above the results.
+fn chosen_filters(query: &SystemQuery, agencies: &[(AgencySlug, String)]) -> Option<AnyView> {
+    if query.filters.is_empty() {
+        return None;
+    }
+    let links = query
+        .filters
+        .iter()
+        .flat_map(|(facet, values)| values.iter().map(move |value| (*facet, value)))
+        .map(|(facet, value)| {
+            let label = value_label(facet, value, agencies).unwrap_or_else(|| value.clone());
+            view! {
+                <li>
+                    <a class="chosen-filter" href=query.toggled(facet, value).url()>
+                        <span class="visually-hidden">"Remove the filter "</span>
+                        {format!("{}: {label}", facet.label())}
+                        <span aria-hidden="true">" ×"</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <nav class="chosen-filters" aria-label="Chosen filters">
+                <ul>{links}</ul>
+            </nav>
+        }
+        .into_any(),
+    )
 }
 
 /// The label of a facet value: the agency's name, or the closed value's label.
@@ -350,7 +412,9 @@ fn facet_choices(
     // One string of HTML per list rather than a view per box: every search
     // page shows dozens. Values and labels are escaped.
     let mut items = String::with_capacity(values.len() * 200);
-    for (at, (value, label, count)) in values.iter().enumerate() {
+    // Ids by value, not by place: after a choice the boxes may reorder, and
+    // the island gives the focus back to the box of the same value.
+    for (value, label, count) in &values {
         let checked = if query.has(facet, value) {
             " checked"
         } else {
@@ -358,7 +422,7 @@ fn facet_choices(
         };
         let _ = write!(
             items,
-            r#"<li><input type="checkbox" id="facet-{name}-{at}" name="{name}" value="{value}" form="search-form"{checked}><label for="facet-{name}-{at}">{label} <span class="count">({count})</span></label></li>"#,
+            r#"<li><input type="checkbox" id="facet-{name}-{value}" name="{name}" value="{value}" form="search-form"{checked}><label for="facet-{name}-{value}">{label} <span class="count">({count})</span></label></li>"#,
             name = facet.name(),
             value = escaped(value),
             label = escaped(label),
@@ -438,6 +502,14 @@ fn results_view(
         <ol class="system-list">
             {results.hits.iter().cloned().map(|hit| view! { <HitRow hit/> }).collect_view()}
         </ol>
+        {(!empty).then(|| view! {
+            <p class="downloads">
+                {format!("Download {}: ", if results.total == 1 { "this result" } else { "these results, all pages" })}
+                <a href=query.export_url("csv")>"CSV"</a>" for spreadsheets, "
+                <a href=query.export_url("json")>"JSON"</a>" · "
+                <a href="/open-data">"About the open data"</a>
+            </p>
+        })}
         <Pagination query last_page/>
     }
     .into_any()

@@ -226,6 +226,23 @@ impl SystemQuery {
     }
 
     /// The `/systems` URL of this query.
+    /// Every system of this search (all pages) as open data:
+    /// `/api/v1/export.csv?q=…&topic=…` for `csv`.
+    pub fn export_url(&self, extension: &str) -> String {
+        let mut params = form_urlencoded::Serializer::new(String::new());
+        if !self.q.is_empty() {
+            params.append_pair("q", &self.q);
+        }
+        for (facet, values) in &self.filters {
+            for value in values {
+                params.append_pair(facet.name(), value);
+            }
+        }
+        let params = params.finish();
+        let separator = if params.is_empty() { "" } else { "?" };
+        format!("/api/v1/export.{extension}{separator}{params}")
+    }
+
     pub fn url(&self) -> String {
         let params = self.to_params();
         if params.is_empty() {

@@ -28,6 +28,90 @@ pub fn to_safe_html(markdown: &str) -> String {
     SANITISER.clean(&unsafe_html).to_string()
 }
 
+/// The words of markdown as the search engines index them, and as search
+/// results quote them: plain text, a line per block, without markup.
+///
+/// Headings are left out: they are a form's structure, not what a system
+/// does, and a heading that thousands of imported records share ("Expected
+/// benefits") would make a search for its words match them all. A paragraph
+/// that is only bold text counts as a heading, and a bold label that opens a
+/// line (`**Developed:** in-house`) is left out too; the record page shows
+/// both as written.
+pub fn searched_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut out = String::new();
+    let mut block = SearchedBlock::default();
+    let mut in_heading = false;
+    let mut strong = 0u32;
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                block.end(&mut out);
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::CodeBlock(_)
+                | Tag::BlockQuote(_),
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => block.end(&mut out),
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) if !in_heading => block.push(&text, strong > 0),
+            Event::SoftBreak | Event::HardBreak if !in_heading => block.push(" ", strong > 0),
+            _ => {}
+        }
+    }
+    block.end(&mut out);
+    out
+}
+
+/// One block of [`searched_text`]: the bold text it opens with, and the rest.
+#[derive(Default)]
+struct SearchedBlock {
+    label: String,
+    rest: String,
+}
+
+impl SearchedBlock {
+    fn push(&mut self, text: &str, bold: bool) {
+        if bold && self.rest.is_empty() {
+            self.label.push_str(text);
+        } else {
+            self.rest.push_str(text);
+        }
+    }
+
+    /// Ends the block: its words go to `out`, on a line of their own.
+    fn end(&mut self, out: &mut String) {
+        let SearchedBlock { label, rest } = std::mem::take(self);
+        let kept = if rest.trim().is_empty() || label.trim_end().ends_with(':') {
+            rest
+        } else {
+            label + &rest
+        };
+        let kept = kept.trim();
+        if !kept.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(kept);
+        }
+    }
+}
+
 /// Rendered sections by system and version. A published version never changes,
 /// so its HTML never does; sanitising is most of the cost of a record page.
 /// Only a cache: each instance fills its own, and a restart empties it.
@@ -87,6 +171,19 @@ mod tests {
         assert_eq!(
             rendered_once((&id, 2, "t"), || section("two"))[0].html,
             "two"
+        );
+    }
+
+    #[test]
+    fn searched_text_is_plain_and_leaves_out_headings() {
+        let text = super::searched_text(
+            "**Problem to solve**\n\nVeterans wait for *benefit* decisions.\n\n\
+             ## Outputs\n\n- **Developed:** in-house\n- a `score` per [claim](https://x.org)\n\n\
+             **Not** used alone.",
+        );
+        assert_eq!(
+            text,
+            "Veterans wait for benefit decisions.\nin-house\na score per claim\nNot used alone."
         );
     }
 

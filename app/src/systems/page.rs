@@ -161,7 +161,15 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
         audit_findings_html,
     } = record;
     let content = &system.content;
-    let title = format!("{} – {} – Lantern", content.name, system.agency_name);
+    // A feedback form sent back with problems says so first, as GOV.UK pages do.
+    let form_problems = use_context::<crate::feedback::section::FeedbackAttempt>()
+        .is_some_and(|attempt| !attempt.problems.is_empty());
+    let title = format!(
+        "{}{} – {} – Lantern",
+        if form_problems { "Error: " } else { "" },
+        content.name,
+        system.agency_name
+    );
     let contact = content
         .contact
         .clone()
@@ -205,8 +213,6 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
             <section class="at-a-glance" aria-labelledby="at-a-glance">
                 <h2 id="at-a-glance">"At a glance"</h2>
                 <dl>
-                    <dt>"What does it do?"</dt>
-                    <dd>{content.summary.clone()}</dd>
                     <dt>"Who runs it?"</dt>
                     <dd>
                         {system.agency_name.clone()}
@@ -221,7 +227,9 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
                     <dd>
                         {contact.clone().map(|c| view! { "Contact " <ContactLink contact=c/> ". " })}
                         {has_contest.then(|| view! { <a href="#contest">"How to question or appeal a decision"</a> })}
-                        {(contact.is_none() && !has_contest).then_some("The agency has not published a contact.")}
+                        {(contact.is_none() && !has_contest).then_some("The agency has not published a contact. ")}
+                        {has_contest.then_some(" · ")}
+                        <a href="#feedback-form-title">"Ask a question in public"</a>
                     </dd>
                 </dl>
             </section>
@@ -359,6 +367,11 @@ fn FactsSection(system: System) -> impl IntoView {
                     ". " <a href=format!("/systems/{}/history", system.id)>"See every version and what changed"</a>
                 </dd>
                 <dt>"Permanent id"</dt><dd><code>{system.id.0.clone()}</code></dd>
+                <dt>"Open data"</dt>
+                <dd>
+                    "This record as "<a href=format!("/api/v1/systems/{}", system.id)>"JSON"</a>
+                    " or "<a href=format!("/api/v1/export.csv?id={}", system.id)>"CSV"</a>" for spreadsheets"
+                </dd>
             </dl>
             <h3>"Impact assessments"</h3>
             {assessments}

@@ -105,12 +105,26 @@ struct ApiQuery {
 
 /// Reads the parameters, refusing unknown ones and unknown facet values.
 async fn api_query(state: &AppState, raw: &str) -> Result<ApiQuery, ApiError> {
+    read_query(state, raw, true).await
+}
+
+/// The search an export was asked for: the API's parameters without
+/// `limit` and `cursor` (an export holds every system that matches).
+pub(crate) async fn export_query(state: &AppState, raw: &str) -> Result<SystemQuery, ApiError> {
+    Ok(read_query(state, raw, false).await?.query)
+}
+
+async fn read_query(state: &AppState, raw: &str, paged: bool) -> Result<ApiQuery, ApiError> {
     let mut problems: Vec<(String, String)> = Vec::new();
     let mut search_pairs = Vec::new();
     let mut limit = LIMIT;
     let mut cursor = 0;
     for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
         match key.as_ref() {
+            "limit" | "cursor" if !paged => problems.push((
+                key.to_string(),
+                format!("“{key}” pages the search API; an export holds every system that matches"),
+            )),
             "limit" => match parse_limit(&value) {
                 Some(n) => limit = n as u32,
                 None => problems.push(("limit".into(), limit_problem(&value))),
@@ -122,7 +136,7 @@ async fn api_query(state: &AppState, raw: &str) -> Result<ApiQuery, ApiError> {
                     format!("cursor “{}” is not one this API gave: follow the `next` link", shorten(&value)),
                 )),
             },
-            "page" | "per_page" => problems.push((
+            "page" | "per_page" if paged => problems.push((
                 key.to_string(),
                 format!("“{key}” is for the /systems page; the API pages with limit and cursor (follow `next`)"),
             )),
@@ -133,8 +147,9 @@ async fn api_query(state: &AppState, raw: &str) -> Result<ApiQuery, ApiError> {
             other => problems.push((
                 other.to_string(),
                 format!(
-                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, sort, limit and cursor",
-                    shorten(other)
+                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, sort{}",
+                    shorten(other),
+                    if paged { ", limit and cursor" } else { "" }
                 ),
             )),
         }

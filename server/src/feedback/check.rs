@@ -59,7 +59,8 @@ pub fn comment(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
             },
         );
     }
-    let body = input.body.trim();
+    let body = crate::publishing::check::normalised(&input.body);
+    let body = body.as_str();
     let body_length = body.chars().count();
     if body.is_empty() {
         add("body", "Write your message".into());
@@ -117,7 +118,8 @@ pub fn comment(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
 
 /// Checks an agency's answer: one to 5,000 characters of plain text.
 pub fn answer(text: &str) -> Result<String, String> {
-    let text = text.trim();
+    let text = crate::publishing::check::normalised(text);
+    let text = text.as_str();
     let length = text.chars().count();
     if text.is_empty() {
         Err("Write the answer".into())

@@ -13,8 +13,8 @@ use crate::web::AppState;
 use app::error::AppError;
 use app::feedback::section::FeedbackAttempt;
 use app::feedback::{FeedbackInput, FeedbackOutcome, too_many_message};
-use app::manage::FormAttempt;
-use app::record::{HideReason, SystemId};
+use app::manage::{ActionDone, FormAttempt};
+use app::record::{CommentState, HideReason, SystemId};
 use axum::Router;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -204,7 +204,9 @@ async fn refused(
     page_again(state, parts, system, status, attempt).await
 }
 
-/// `POST /manage/feedback/{comment}`: publish it, or hide it with a reason and a note.
+/// `POST /manage/feedback/{comment}`: publish it (ticking that a comment
+/// flagged for personal data holds none), or hide it with a reason and a
+/// note. The queue comes back saying what was done.
 async fn moderate(
     State(state): State<AppState>,
     Path(comment): Path<String>,
@@ -213,7 +215,9 @@ async fn moderate(
     let show = app::feedback::QueueFilter::parse(&form.field("show")).unwrap_or_default();
     let back = format!("/manage/feedback?show={}", show.as_str());
     let decision = match form.field("decision").as_str() {
-        "publish" => Some(Decision::Publish),
+        "publish" => Some(Decision::Publish {
+            personal_data_checked: form.field("personal_data_checked") == "yes",
+        }),
         "hide" => HideReason::parse(&form.field("reason")).map(|reason| Decision::Hide {
             reason,
             note: form.field("note"),
@@ -229,7 +233,30 @@ async fn moderate(
     };
     let person = Person::from(&form.account);
     match super::moderate(&state.storage, &person, comment, &decision).await {
-        Ok(()) => see(back),
+        Ok(before) => {
+            let on = format!("{} on {}", before.kind.label(), before.system_name);
+            let message = match &decision {
+                Decision::Publish { .. } => format!("Published comment {comment} ({on})."),
+                Decision::Hide { reason, .. } if before.state == CommentState::Published => {
+                    format!(
+                        "Took down comment {comment} ({on}): {}.",
+                        reason.label().to_lowercase()
+                    )
+                }
+                Decision::Hide { reason, .. } => format!(
+                    "Hid comment {comment} ({on}): {}.",
+                    reason.label().to_lowercase()
+                ),
+            };
+            render_at(
+                &state,
+                form.parts,
+                &back,
+                StatusCode::OK,
+                ActionDone { message },
+            )
+            .await
+        }
         Err(error) => {
             let typed = vec![(format!("note-{comment}"), form.field("note"))];
             show_problem(&state, form.parts, &back, error, &typed).await

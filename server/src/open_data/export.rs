@@ -8,7 +8,7 @@
 
 use super::csv_row;
 use super::record::PublishedSystem;
-use crate::storage::Storage;
+use crate::storage::{Selection, Storage};
 use app::error::AppError;
 use app::record::{System, SystemId};
 use axum::body::Bytes;
@@ -64,10 +64,15 @@ pub struct Chunk {
 /// Starts writing the export in the background; the chunks come out of the
 /// receiver in order. An error ends the stream with an `Err`, so a reader
 /// never mistakes a broken export for a whole one.
-pub fn start(storage: Storage, format: Format) -> mpsc::Receiver<Result<Chunk, AppError>> {
+pub fn start(
+    storage: Storage,
+    format: Format,
+    selection: Selection,
+) -> mpsc::Receiver<Result<Chunk, AppError>> {
     let (sender, receiver) = mpsc::channel(CHUNKS_WAITING);
     tokio::spawn(async move {
-        if let Err(error) = write(&storage, format, &sender).await {
+        let reader = Reader::new(storage, selection);
+        if let Err(error) = write(reader, format, &sender).await {
             // The reader may be gone already; then nobody is left to tell.
             let _ = sender.send(Err(error)).await;
         }
@@ -101,11 +106,10 @@ impl Output<'_> {
 }
 
 async fn write(
-    storage: &Storage,
+    mut reader: Reader,
     format: Format,
     sender: &mpsc::Sender<Result<Chunk, AppError>>,
 ) -> Result<(), AppError> {
-    let today = crate::clock::today();
     let mut out = Output {
         buffer: Vec::with_capacity(CHUNK_BYTES + 64 * 1024),
         systems: 0,
@@ -128,17 +132,13 @@ async fn write(
     // The next batch is read while this one is written out: the database
     // (SQLite's worker thread, or PostgreSQL) and the writing work at once.
     // (Reading two ahead was slower on 2 cores: see bench/export.sh.)
-    let mut next = Some(fetch(storage, None, &today));
+    let mut next = reader.next(None);
     let mut first = true;
     while let Some(reading) = next.take() {
         let batch = reading.await.map_err(|error| {
             AppError::Internal(format!("the export's reader stopped: {error}"))
         })??;
-        if batch.len() as i64 == BATCH
-            && let Some(last) = batch.last()
-        {
-            next = Some(fetch(storage, Some(last.id.clone()), &today));
-        }
+        next = reader.next(Some(&batch));
         for system in batch {
             let system = PublishedSystem::new(system);
             match format {
@@ -196,7 +196,7 @@ pub async fn run(
         }
         None => (Box::new(std::io::stdout()), None),
     };
-    let mut chunks = start(storage, format);
+    let mut chunks = start(storage, format, Selection::All);
     let (mut systems, mut bytes) = (0u64, 0u64);
     while let Some(chunk) = chunks.recv().await {
         let chunk = chunk.map_err(|e| anyhow::anyhow!("the export failed: {e}"))?;
@@ -222,18 +222,63 @@ pub async fn run(
     Ok(())
 }
 
-/// Reads the batch after `after` in the background.
-fn fetch(
-    storage: &Storage,
-    after: Option<SystemId>,
-    today: &str,
-) -> tokio::task::JoinHandle<Result<Vec<System>, AppError>> {
-    let (storage, today) = (storage.clone(), today.to_string());
-    tokio::spawn(async move {
-        storage
-            .published_systems_after(after.as_ref(), BATCH, &today)
-            .await
-    })
+/// Reads the export's batches in the background, one ahead of the writer.
+struct Reader {
+    storage: Storage,
+    /// Whether an audit is overdue is decided on the day the export starts.
+    today: String,
+    selection: Selection,
+    /// A listed selection's ids, in id order, a batch at a time.
+    parts: Option<std::vec::IntoIter<Vec<SystemId>>>,
+}
+
+type Reading = tokio::task::JoinHandle<Result<Vec<System>, AppError>>;
+
+impl Reader {
+    fn new(storage: Storage, selection: Selection) -> Reader {
+        let parts = match &selection {
+            Selection::Listed(ids) => {
+                let mut ids = ids.clone();
+                ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let parts: Vec<Vec<SystemId>> = ids
+                    .chunks(BATCH as usize)
+                    .map(<[SystemId]>::to_vec)
+                    .collect();
+                Some(parts.into_iter())
+            }
+            _ => None,
+        };
+        Reader {
+            storage,
+            today: crate::clock::today(),
+            selection,
+            parts,
+        }
+    }
+
+    /// Starts reading the batch after `previous` (`None`: the first), or
+    /// `None` when `previous` was the last.
+    fn next(&mut self, previous: Option<&[System]>) -> Option<Reading> {
+        if let Some(parts) = &mut self.parts {
+            let part = parts.next()?;
+            return Some(self.read(None, Selection::Listed(part)));
+        }
+        let after = match previous {
+            None => None,
+            Some(batch) if batch.len() as i64 == BATCH => Some(batch.last()?.id.clone()),
+            Some(_) => return None,
+        };
+        Some(self.read(after, self.selection.clone()))
+    }
+
+    fn read(&self, after: Option<SystemId>, selection: Selection) -> Reading {
+        let (storage, today) = (self.storage.clone(), self.today.clone());
+        tokio::spawn(async move {
+            storage
+                .published_systems_after(after.as_ref(), BATCH, &today, &selection)
+                .await
+        })
+    }
 }
 
 fn serialize(buffer: &mut Vec<u8>, system: &PublishedSystem) {

@@ -142,6 +142,17 @@ pub fn one_line_problem(text: &str) -> Option<&'static str> {
     None
 }
 
+/// A text of several lines as it is stored, whichever way it came: line
+/// breaks as `\n` (browsers send `\r\n`, old spreadsheets `\r`), no spaces
+/// or tabs at the end of a line, none around the whole. Every write path
+/// (form, API, import, feedback) stores texts this way, and the history
+/// compares texts this way, so a version differs only where its words do.
+pub fn normalised(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    lines.join("\n").trim().to_string()
+}
+
 /// What is wrong with a text of several lines (markdown, a summary), if
 /// anything: control characters other than line breaks and tabs.
 pub fn text_problem(text: &str) -> Option<&'static str> {
@@ -235,7 +246,11 @@ impl Check {
             self.problem(path, "Must be text");
             return None;
         };
-        let text = text.trim();
+        let text = if one_line {
+            text.trim().to_string()
+        } else {
+            normalised(text)
+        };
         let chars = text.chars().count();
         if chars > max {
             self.problem(
@@ -245,15 +260,15 @@ impl Check {
             return None;
         }
         let problem = if one_line {
-            one_line_problem(text)
+            one_line_problem(&text)
         } else {
-            text_problem(text)
+            text_problem(&text)
         };
         if let Some(problem) = problem {
             self.problem(path, problem);
             return None;
         }
-        (!text.is_empty()).then(|| text.to_string())
+        (!text.is_empty()).then_some(text)
     }
 
     fn line(&mut self, f: &Fields, name: &str, max: usize) -> Option<String> {
@@ -674,5 +689,24 @@ mod tests {
         body["in_use_since"] = json!("2024-05-01");
         body["retired_on"] = json!("2023-01-01");
         assert!(problems(body).contains_key("retired_on"));
+    }
+
+    #[test]
+    fn texts_are_stored_with_unix_line_endings_and_no_trailing_spaces() {
+        assert_eq!(
+            normalised("  One. \r\n\r\nTwo.\t\rThree\r\n"),
+            "One.\n\nTwo.\nThree"
+        );
+        let mut body = minimal();
+        body["purpose"] = json!("Finds errors.  \r\n\r\n- in returns\r\n- in claims \r\n");
+        body["summary"] = json!("Scores claims.\r\nFor review.");
+        let content = system_input(&body).unwrap().content;
+        assert_eq!(
+            content.purpose,
+            "Finds errors.\n\n- in returns\n- in claims"
+        );
+        assert_eq!(content.summary, "Scores claims.\nFor review.");
+        body["name"] = json!("Two\r\nlines");
+        assert!(problems(body).contains_key("name"));
     }
 }

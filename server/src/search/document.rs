@@ -1,6 +1,7 @@
 //! What the search index holds for a system: derived from its current version.
 
 use app::record::{SystemContent, SystemSummary, Technique};
+use app::systems::markdown::searched_text;
 
 /// One published system as the search engines index it.
 ///
@@ -11,6 +12,7 @@ pub struct SystemDocument {
     /// What a result shows; stored in the index so results need no database.
     pub summary: SystemSummary,
     pub agency_ref: String,
+    /// Plain text, without the headings ([`searched_text`]).
     pub purpose: String,
     pub how_it_works: String,
     pub unit: String,
@@ -28,8 +30,8 @@ impl SystemDocument {
         SystemDocument {
             summary,
             agency_ref: content.agency_ref.clone().unwrap_or_default(),
-            purpose: content.purpose.clone(),
-            how_it_works: content.how_it_works.clone(),
+            purpose: searched_text(&content.purpose),
+            how_it_works: searched_text(&content.how_it_works),
             unit: content.unit.clone().unwrap_or_default(),
             tags: content.tags.clone(),
             data: content.data.iter().map(|set| set.name.clone()).collect(),

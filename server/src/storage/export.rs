@@ -8,10 +8,12 @@
 //! hand-over between threads (see `bench/export.sh`). This is the one place
 //! where the SQL differs by database: the JSON functions have other names.
 
+use super::read::Filters;
 use super::rows::CONTENT_COLUMNS;
 use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{AgencySlug, Audit, System, SystemContent, SystemId};
+use app::search::SystemQuery;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -47,7 +49,7 @@ const AUDIT: &[&str] = &[
 /// records' text with commas. (Joining them as text, not as a JSON array,
 /// spares SQLite parsing every record again; building the objects by
 /// concatenating quoted text was slower still, measured.)
-fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str) -> String {
+fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str, only: &str) -> String {
     let pairs = |fields: &mut dyn Iterator<Item = (String, String)>| {
         fields
             .map(|(key, value)| format!("'{key}', {value}"))
@@ -76,45 +78,93 @@ fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str) -> String 
          JOIN agencies a ON a.slug = s.agency \
          LEFT JOIN audits au ON au.id = (SELECT id FROM audits WHERE system_id = s.id \
          ORDER BY audited_on DESC, id DESC LIMIT 1) \
-         WHERE s.id > $1 ORDER BY s.id LIMIT $2) AS batch_rows"
+         WHERE s.id > $1 {only} ORDER BY s.id LIMIT $2) AS batch_rows"
     )
 }
 
-static SQLITE_BATCH: LazyLock<String> = LazyLock::new(|| {
-    batch_sql(
-        "json_object",
-        |column| format!("json({column})"),
-        "group_concat(record, ',')",
-    )
-});
+/// The batch query in `kind`'s dialect, with `only` (`AND …`) narrowing it.
+fn dialect_sql(kind: DatabaseKind, only: &str) -> String {
+    match kind {
+        DatabaseKind::Sqlite => batch_sql(
+            "json_object",
+            |column| format!("json({column})"),
+            "group_concat(record, ',')",
+            only,
+        ),
+        DatabaseKind::Postgres => batch_sql(
+            "json_build_object",
+            |column| format!("{column}::json"),
+            "string_agg(record::text, ',')",
+            only,
+        ),
+    }
+}
 
-static POSTGRES_BATCH: LazyLock<String> = LazyLock::new(|| {
-    batch_sql(
-        "json_build_object",
-        |column| format!("{column}::json"),
-        "string_agg(record::text, ',')",
-    )
-});
+static SQLITE_BATCH: LazyLock<String> = LazyLock::new(|| dialect_sql(DatabaseKind::Sqlite, ""));
+static POSTGRES_BATCH: LazyLock<String> = LazyLock::new(|| dialect_sql(DatabaseKind::Postgres, ""));
+
+/// Which published systems an export holds.
+#[derive(Clone, Debug, Default)]
+pub enum Selection {
+    /// The whole register.
+    #[default]
+    All,
+    /// Those the facet filters of a search match (its words are not used).
+    Filtered(SystemQuery),
+    /// These systems (what the search engine found for words).
+    Listed(Vec<SystemId>),
+}
 
 impl Storage {
     /// Published systems in id order, the next `limit` after `after`, with
     /// their agency and latest audit; `today` decides whether an audit is overdue.
+    /// Only those of `selection` (a [`Selection::Listed`] of at most
+    /// `limit` ids: the caller reads a long list a part at a time).
     pub async fn published_systems_after(
         &self,
         after: Option<&SystemId>,
         limit: i64,
         today: &str,
+        selection: &Selection,
     ) -> Result<Vec<System>, AppError> {
-        let sql = match self.kind {
-            DatabaseKind::Sqlite => &*SQLITE_BATCH,
-            DatabaseKind::Postgres => &*POSTGRES_BATCH,
+        let (only, params): (Option<String>, Vec<String>) = match selection {
+            Selection::All => (None, Vec::new()),
+            Selection::Filtered(query) => {
+                let filters = Filters::numbered_after(query, 2);
+                let only = filters
+                    .clauses
+                    .iter()
+                    .map(|clause| format!("AND {clause}"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (Some(only), filters.params)
+            }
+            Selection::Listed(ids) => {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let placeholders: Vec<String> =
+                    (3..3 + ids.len()).map(|n| format!("${n}")).collect();
+                let only = format!("AND s.id IN ({})", placeholders.join(", "));
+                (Some(only), ids.iter().map(|id| id.0.clone()).collect())
+            }
         };
-        let (batch,): (String,) = sqlx::query_as(sql)
+        let owned;
+        let sql = match (&only, self.kind) {
+            (None, DatabaseKind::Sqlite) => &*SQLITE_BATCH,
+            (None, DatabaseKind::Postgres) => &*POSTGRES_BATCH,
+            (Some(only), kind) => {
+                owned = dialect_sql(kind, only);
+                &owned
+            }
+        };
+        let mut query = sqlx::query_as(sql)
             .bind(after.map_or(String::new(), |id| id.0.clone()))
-            .bind(limit)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(database_error)?;
+            .bind(limit);
+        for param in params {
+            query = query.bind(param);
+        }
+        let (batch,): (String,) = query.fetch_one(&self.pool).await.map_err(database_error)?;
         let mut systems: Vec<BatchSystem> = serde_json::from_str(&batch).map_err(|error| {
             tracing::error!(%error, "the database's export batch did not parse");
             AppError::Internal(format!("an export batch did not parse: {error}"))

@@ -37,6 +37,10 @@ pub struct StoredComment {
     pub agency: AgencySlug,
     pub kind: FeedbackKind,
     pub state: CommentState,
+    /// The system's name, for telling a moderator what was done.
+    pub system_name: String,
+    /// The body seemed to hold an email address or a phone number.
+    pub personal_data_found: bool,
 }
 
 fn public_comment(row: &AnyRow) -> Result<PublicComment, AppError> {
@@ -218,8 +222,10 @@ impl Storage {
         id: i64,
     ) -> Result<Option<StoredComment>, AppError> {
         let row = sqlx::query(
-            "SELECT c.id, c.system_id, s.agency, c.kind, c.state FROM comments c \
-             JOIN systems s ON s.id = c.system_id WHERE c.id = $1",
+            "SELECT c.id, c.system_id, s.agency, coalesce(v.name, s.id) AS name, c.kind, c.state, \
+             c.personal_data_found FROM comments c JOIN systems s ON s.id = c.system_id \
+             LEFT JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
+             WHERE c.id = $1",
         )
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -232,6 +238,8 @@ impl Storage {
                 agency: AgencySlug(rows::text(&row, "agency")?),
                 kind: rows::closed(&row, "kind", FeedbackKind::parse)?,
                 state: rows::closed(&row, "state", CommentState::parse)?,
+                system_name: rows::text(&row, "name")?,
+                personal_data_found: rows::integer(&row, "personal_data_found")? == 1,
             })
         })
         .transpose()

@@ -19,15 +19,20 @@ const RECENTLY_UPDATED: i64 = 6;
 
 /// A WHERE clause built from a query, with its parameters in `$n` order.
 #[derive(Default)]
-struct Filters {
-    clauses: Vec<String>,
-    params: Vec<String>,
+pub(super) struct Filters {
+    pub(super) clauses: Vec<String>,
+    pub(super) params: Vec<String>,
 }
 
 impl Filters {
     /// The facet filters of a query; its words are not used (text search is
     /// the search engine's job). Values of a facet are alternatives.
     fn from_query(query: &SystemQuery) -> Filters {
+        Filters::numbered_after(query, 0)
+    }
+
+    /// The same, with placeholders numbered after the `taken` ones before them.
+    pub(super) fn numbered_after(query: &SystemQuery, taken: usize) -> Filters {
         let mut filters = Filters::default();
         for (facet, values) in &query.filters {
             let column = match facet {
@@ -40,7 +45,7 @@ impl Filters {
                 Facet::Audit => "coalesce(s.audit_outcome, 'none')",
                 Facet::PersonalData => "s.personal_data",
             };
-            let start = filters.params.len() + 1;
+            let start = taken + filters.params.len() + 1;
             filters.params.extend(values.iter().cloned());
             let placeholders: Vec<String> = (start..start + values.len())
                 .map(|n| format!("${n}"))
