@@ -212,14 +212,15 @@ pub fn FeedbackForm(
     let email = RwSignal::new(String::new());
     let website = RwSignal::new(String::new());
     // Problems the server found in a form sent without JavaScript: the
-    // summary takes the focus as the page loads (`autofocus`).
+    // summary takes the focus as the page loads (`autofocus`), which also
+    // scrolls the page to the form.
     let from_server = !problems.is_empty();
     let problems = RwSignal::new(problems);
     // A sentence for the whole form: sent, or wait, or could not send.
     let message = RwSignal::new(notice);
     let sending = RwSignal::new(false);
-    // The answer to a form sent without JavaScript opens at the form.
-    let action = format!("/systems/{system}/feedback#feedback-form-title");
+    // No fragment: Chromium ignores `autofocus` on a page whose address has one.
+    let action = format!("/systems/{system}/feedback");
     // Effects run only in the browser, once the island is awake: tests wait for this.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
