@@ -281,7 +281,7 @@ pub(crate) fn problems(error: AppError) -> anyhow::Error {
 /// (the address it listens on, imports, warnings) and other crates' warnings
 /// only: the search library's INFO lines (every commit and merge) would bury
 /// them. `LANTERN_LOG` takes any filter, e.g. `debug` or `tantivy=info`.
-pub const DEFAULT_LOG: &str = "warn,lantern=info,app=info";
+const DEFAULT_LOG: &str = "warn,lantern=info,app=info";
 
 fn init_logging() {
     use tracing_subscriber::EnvFilter;

@@ -348,7 +348,6 @@ async fn export_selection(state: &AppState, raw: &str) -> Result<Selection, ApiE
             }
             listed.push(app::record::SystemId(id.into_owned()));
         }
-        listed.dedup();
         return Ok(Selection::Listed(listed));
     }
     let mut query = crate::api::systems::export_query(state, raw).await?;

@@ -199,8 +199,9 @@ impl SystemQuery {
         ))
     }
 
-    /// The query as an encoded URL query string, leaving out defaults.
-    pub fn to_params(&self) -> String {
+    /// The words and filters as URL parameters: what is searched for,
+    /// without its order or page.
+    fn searched_params(&self) -> form_urlencoded::Serializer<'static, String> {
         let mut params = form_urlencoded::Serializer::new(String::new());
         if !self.q.is_empty() {
             params.append_pair("q", &self.q);
@@ -210,6 +211,12 @@ impl SystemQuery {
                 params.append_pair(facet.name(), value);
             }
         }
+        params
+    }
+
+    /// The query as an encoded URL query string, leaving out defaults.
+    pub fn to_params(&self) -> String {
+        let mut params = self.searched_params();
         if self.sort != Sort::Relevance {
             params.append_pair("sort", self.sort.as_str());
         }
@@ -225,24 +232,15 @@ impl SystemQuery {
         params.finish()
     }
 
-    /// The `/systems` URL of this query.
     /// Every system of this search (all pages) as open data:
     /// `/api/v1/export.csv?q=…&topic=…` for `csv`.
     pub fn export_url(&self, extension: &str) -> String {
-        let mut params = form_urlencoded::Serializer::new(String::new());
-        if !self.q.is_empty() {
-            params.append_pair("q", &self.q);
-        }
-        for (facet, values) in &self.filters {
-            for value in values {
-                params.append_pair(facet.name(), value);
-            }
-        }
-        let params = params.finish();
+        let params = self.searched_params().finish();
         let separator = if params.is_empty() { "" } else { "?" };
         format!("/api/v1/export.{extension}{separator}{params}")
     }
 
+    /// The `/systems` URL of this query.
     pub fn url(&self) -> String {
         let params = self.to_params();
         if params.is_empty() {

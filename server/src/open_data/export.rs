@@ -227,57 +227,61 @@ struct Reader {
     storage: Storage,
     /// Whether an audit is overdue is decided on the day the export starts.
     today: String,
-    selection: Selection,
-    /// A listed selection's ids, in id order, a batch at a time.
-    parts: Option<std::vec::IntoIter<Vec<SystemId>>>,
+    batches: Batches,
+}
+
+/// How the export goes from one batch to the next.
+enum Batches {
+    /// After the last id of the previous batch, as long as batches are full
+    /// (the whole register, or what facet filters match).
+    After(Selection),
+    /// The next part of a list of ids, in id order.
+    Parts(std::vec::IntoIter<Vec<SystemId>>),
 }
 
 type Reading = tokio::task::JoinHandle<Result<Vec<System>, AppError>>;
 
 impl Reader {
     fn new(storage: Storage, selection: Selection) -> Reader {
-        let parts = match &selection {
-            Selection::Listed(ids) => {
-                let mut ids = ids.clone();
-                ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let batches = match selection {
+            Selection::Listed(mut ids) => {
+                ids.sort_unstable();
+                ids.dedup();
                 let parts: Vec<Vec<SystemId>> = ids
                     .chunks(BATCH as usize)
                     .map(<[SystemId]>::to_vec)
                     .collect();
-                Some(parts.into_iter())
+                Batches::Parts(parts.into_iter())
             }
-            _ => None,
+            other => Batches::After(other),
         };
         Reader {
             storage,
             today: crate::clock::today(),
-            selection,
-            parts,
+            batches,
         }
     }
 
     /// Starts reading the batch after `previous` (`None`: the first), or
     /// `None` when `previous` was the last.
     fn next(&mut self, previous: Option<&[System]>) -> Option<Reading> {
-        if let Some(parts) = &mut self.parts {
-            let part = parts.next()?;
-            return Some(self.read(None, Selection::Listed(part)));
-        }
-        let after = match previous {
-            None => None,
-            Some(batch) if batch.len() as i64 == BATCH => Some(batch.last()?.id.clone()),
-            Some(_) => return None,
+        let (after, selection) = match &mut self.batches {
+            Batches::Parts(parts) => (None, Selection::Listed(parts.next()?)),
+            Batches::After(selection) => {
+                let after = match previous {
+                    None => None,
+                    Some(batch) if batch.len() as i64 == BATCH => Some(batch.last()?.id.clone()),
+                    Some(_) => return None,
+                };
+                (after, selection.clone())
+            }
         };
-        Some(self.read(after, self.selection.clone()))
-    }
-
-    fn read(&self, after: Option<SystemId>, selection: Selection) -> Reading {
         let (storage, today) = (self.storage.clone(), self.today.clone());
-        tokio::spawn(async move {
+        Some(tokio::spawn(async move {
             storage
                 .published_systems_after(after.as_ref(), BATCH, &today, &selection)
                 .await
-        })
+        }))
     }
 }
 

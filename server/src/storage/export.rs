@@ -104,10 +104,9 @@ static SQLITE_BATCH: LazyLock<String> = LazyLock::new(|| dialect_sql(DatabaseKin
 static POSTGRES_BATCH: LazyLock<String> = LazyLock::new(|| dialect_sql(DatabaseKind::Postgres, ""));
 
 /// Which published systems an export holds.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub enum Selection {
     /// The whole register.
-    #[default]
     All,
     /// Those the facet filters of a search match (its words are not used).
     Filtered(SystemQuery),

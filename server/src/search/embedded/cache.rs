@@ -9,9 +9,12 @@ use app::search::SearchResults;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
-/// How many results the cache keeps. One entry is a page of hits plus facet
-/// counts, a few tens of kilobytes at most, so this bounds it to about 10 MB.
+/// How many results the cache keeps, and how many hits in all: a page of 25
+/// hits plus facet counts is a few tens of kilobytes, so this bounds it to
+/// about 10 MB however large the pages asked for (the API's `limit` goes to
+/// 500, and an export of a word search reads its hits 500 at a time).
 const CAPACITY: usize = 400;
+const HITS: usize = 10_000;
 
 /// Results by query, for one index generation.
 #[derive(Default)]
@@ -25,6 +28,8 @@ struct Entries {
     by_query: HashMap<String, Arc<SearchResults>>,
     /// Queries in the order they were added: the oldest goes first when full.
     order: VecDeque<String>,
+    /// The hits of every result kept.
+    hits: usize,
 }
 
 impl Entries {
@@ -34,6 +39,7 @@ impl Entries {
             self.generation = generation;
             self.by_query.clear();
             self.order.clear();
+            self.hits = 0;
         }
     }
 }
@@ -52,15 +58,20 @@ impl ResultCache {
             return;
         };
         entries.follow(generation);
-        if entries.by_query.contains_key(&query) {
+        let hits = results.hits.len();
+        if entries.by_query.contains_key(&query) || hits > HITS {
             return;
         }
-        if entries.order.len() >= CAPACITY
-            && let Some(oldest) = entries.order.pop_front()
-        {
-            entries.by_query.remove(&oldest);
+        while entries.order.len() >= CAPACITY || entries.hits + hits > HITS {
+            let Some(oldest) = entries.order.pop_front() else {
+                break;
+            };
+            if let Some(forgotten) = entries.by_query.remove(&oldest) {
+                entries.hits -= forgotten.hits.len();
+            }
         }
         entries.order.push_back(query.clone());
+        entries.hits += hits;
         entries.by_query.insert(query, results.clone());
     }
 }
@@ -85,6 +96,37 @@ mod tests {
         // A change to the index: what was kept no longer holds.
         assert!(cache.get(2, "q=benefits").is_none());
         assert!(cache.get(1, "q=benefits").is_none());
+    }
+
+    #[test]
+    fn large_pages_count_by_their_hits() {
+        let cache = ResultCache::default();
+        let hit: app::search::Hit = serde_json::from_value(serde_json::json!({
+            "system": {"id": "x", "name": "X", "summary": "S", "agency": "a",
+                "agency_name": "A", "stage": "pilot", "risk_level": "high", "topic": "tax",
+                "audit": null, "published_at": "2026-01-01T00:00:00Z"},
+            "highlights": []
+        }))
+        .unwrap();
+        let page = |n: usize| {
+            Arc::new(SearchResults {
+                hits: vec![hit.clone(); n],
+                ..SearchResults::default()
+            })
+        };
+        for n in 0..30 {
+            cache.put(1, format!("limit=500&cursor={n}"), &page(500));
+        }
+        let kept = (0..30)
+            .filter(|n| cache.get(1, &format!("limit=500&cursor={n}")).is_some())
+            .count();
+        assert_eq!(kept, HITS / 500);
+        assert!(
+            cache.get(1, "limit=500&cursor=29").is_some(),
+            "the newest stay"
+        );
+        cache.put(1, "too big".into(), &page(HITS + 1));
+        assert!(cache.get(1, "too big").is_none());
     }
 
     #[test]
