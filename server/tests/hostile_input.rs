@@ -401,7 +401,14 @@ async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
     assert!(created.status.is_redirection(), "{}", created.text);
     assert_pages_inert(
         &site,
-        &["/agencies/hostile-agency".into(), "/agencies".into()],
+        &[
+            "/agencies/hostile-agency".into(),
+            "/agencies".into(),
+            // Chosen filters show above the results by name, and by value
+            // when the value is unknown.
+            "/systems?agency=hostile-agency".into(),
+            "/systems?topic=%3C%2Ftitle%3E%3Cscript%20data-hostile%3E".into(),
+        ],
     )
     .await;
     assert_pages_inert_for(&site, &admin, &["/manage/agencies".into()]).await;
