@@ -67,35 +67,37 @@ pub fn AgenciesPage() -> impl IntoView {
 fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl IntoView {
     view! {
         <p>{format!("{} agencies", agencies.len())}</p>
-        <table class="agencies">
-            <thead>
-                <tr>
-                    <th scope="col">"Agency"</th>
-                    <th scope="col">"Jurisdiction"</th>
-                    <th scope="col" class="number">"Systems"</th>
-                    <th scope="col" class="number">"Questions answered"</th>
-                    <th scope="col" class="number">"Median time to answer"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {agencies
-                    .into_iter()
-                    .map(|a| {
-                        let answers = stats.iter().find(|s| s.agency == a.agency.slug);
-                        let (answered, median) = answer_cells(answers);
-                        view! {
-                            <tr>
-                                <th scope="row"><a href=format!("/agencies/{}", a.agency.slug)>{a.agency.name}</a></th>
-                                <td>{a.agency.jurisdiction}</td>
-                                <td class="number">{a.systems}</td>
-                                <td class="number">{answered}</td>
-                                <td class="number">{median}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Agencies">
+            <table class="agencies">
+                <thead>
+                    <tr>
+                        <th scope="col">"Agency"</th>
+                        <th scope="col">"Jurisdiction"</th>
+                        <th scope="col" class="number">"Systems"</th>
+                        <th scope="col" class="number">"Questions answered"</th>
+                        <th scope="col" class="number">"Median time to answer"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {agencies
+                        .into_iter()
+                        .map(|a| {
+                            let answers = stats.iter().find(|s| s.agency == a.agency.slug);
+                            let (answered, median) = answer_cells(answers);
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=format!("/agencies/{}", a.agency.slug)>{a.agency.name}</a></th>
+                                    <td>{a.agency.jurisdiction}</td>
+                                    <td class="number">{a.systems}</td>
+                                    <td class="number">{answered}</td>
+                                    <td class="number">{median}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 

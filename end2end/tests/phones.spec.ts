@@ -29,13 +29,8 @@ async function overflowing(page: Page, paths: string[]): Promise<string[]> {
   return wide;
 }
 
-// Known to fail (measured 2026-12-01, issue 15 item 4 is not done): at 320 px
-// the header's links are 1 px too wide on every page, /agencies' table is
-// 575 px, /open-data's example commands 716 px, a record's facts 379 px, an
-// agency's facts 352 px, a history 324 px. Turn these on with the fix.
 test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 640 } });
-  test.fixme();
 
   test("no public page scrolls sideways", async ({ page }) => {
     const paths = [

@@ -75,34 +75,36 @@ pub fn TokensPage() -> impl IntoView {
                     match tokens.await {
                         Ok(tokens) if tokens.is_empty() => view! { <p>"None yet."</p> }.into_any(),
                         Ok(tokens) => view! {
-                            <table>
-                                <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Expires"</th><th scope="col">"State"</th></tr></thead>
-                                <tbody>
-                                    {tokens.into_iter().map(|t| {
-                                        let account = account.clone();
-                                        view! {
-                                            <tr>
-                                                <td>{t.id}</td>
-                                                <td>{t.label}</td>
-                                                <td>{t.scope}</td>
-                                                <td>{format!("{} by {}", date_of(&t.created_at), t.created_by)}</td>
-                                                <td>{t.last_used_at.as_deref().map(used_at).unwrap_or_else(|| "never".to_string())}</td>
-                                                <td>{t.expires_at.as_deref().map(date_of).unwrap_or("never").to_string()}</td>
-                                                <td>{match (t.revoked_at, t.expired) {
-                                                    (Some(at), _) => format!("Revoked {}", date_of(&at)).into_any(),
-                                                    (None, true) => "Expired".into_any(),
-                                                    (None, false) => view! {
-                                                        <form method="post" action=format!("/manage/tokens/{}/revoke", t.id)>
-                                                            <CsrfField account/>
-                                                            <button type="submit" class="secondary">{format!("Revoke token {}", t.id)}</button>
-                                                        </form>
-                                                    }.into_any(),
-                                                }}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <div class="table-scroll" tabindex="0" role="region" aria-label="API tokens">
+                                <table>
+                                    <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Expires"</th><th scope="col">"State"</th></tr></thead>
+                                    <tbody>
+                                        {tokens.into_iter().map(|t| {
+                                            let account = account.clone();
+                                            view! {
+                                                <tr>
+                                                    <td>{t.id}</td>
+                                                    <td>{t.label}</td>
+                                                    <td>{t.scope}</td>
+                                                    <td>{format!("{} by {}", date_of(&t.created_at), t.created_by)}</td>
+                                                    <td>{t.last_used_at.as_deref().map(used_at).unwrap_or_else(|| "never".to_string())}</td>
+                                                    <td>{t.expires_at.as_deref().map(date_of).unwrap_or("never").to_string()}</td>
+                                                    <td>{match (t.revoked_at, t.expired) {
+                                                        (Some(at), _) => format!("Revoked {}", date_of(&at)).into_any(),
+                                                        (None, true) => "Expired".into_any(),
+                                                        (None, false) => view! {
+                                                            <form method="post" action=format!("/manage/tokens/{}/revoke", t.id)>
+                                                                <CsrfField account/>
+                                                                <button type="submit" class="secondary">{format!("Revoke token {}", t.id)}</button>
+                                                            </form>
+                                                        }.into_any(),
+                                                    }}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
                         }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
                     }
@@ -151,34 +153,36 @@ pub fn AgenciesAdminPage() -> impl IntoView {
                 Suspend::new(async move {
                     match agencies.await {
                         Ok(agencies) => view! {
-                            <table>
-                                <thead><tr><th scope="col">"Agency"</th><th scope="col">"Slug"</th><th scope="col">"Approval"</th></tr></thead>
-                                <tbody>
-                                    {agencies.into_iter().map(|a| {
-                                        let account = account.clone();
-                                        let (label, next) = if a.requires_approval {
-                                            ("Required", "off")
-                                        } else {
-                                            ("Not required", "on")
-                                        };
-                                        let button = if a.requires_approval { "Stop requiring approval" } else { "Require approval" };
-                                        view! {
-                                            <tr>
-                                                <td><a href=format!("/agencies/{}", a.slug)>{a.name}</a></td>
-                                                <td><code>{a.slug.clone()}</code></td>
-                                                <td>
-                                                    {label}
-                                                    <form method="post" action=format!("/manage/agencies/{}/approval", a.slug) class="inline">
-                                                        <CsrfField account/>
-                                                        <input type="hidden" name="requires_approval" value=next/>
-                                                        <button type="submit" class="secondary">{format!("{button} ({})", a.slug)}</button>
-                                                    </form>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <div class="table-scroll" tabindex="0" role="region" aria-label="Agencies">
+                                <table>
+                                    <thead><tr><th scope="col">"Agency"</th><th scope="col">"Slug"</th><th scope="col">"Approval"</th></tr></thead>
+                                    <tbody>
+                                        {agencies.into_iter().map(|a| {
+                                            let account = account.clone();
+                                            let (label, next) = if a.requires_approval {
+                                                ("Required", "off")
+                                            } else {
+                                                ("Not required", "on")
+                                            };
+                                            let button = if a.requires_approval { "Stop requiring approval" } else { "Require approval" };
+                                            view! {
+                                                <tr>
+                                                    <td><a href=format!("/agencies/{}", a.slug)>{a.name}</a></td>
+                                                    <td><code>{a.slug.clone()}</code></td>
+                                                    <td>
+                                                        {label}
+                                                        <form method="post" action=format!("/manage/agencies/{}/approval", a.slug) class="inline">
+                                                            <CsrfField account/>
+                                                            <input type="hidden" name="requires_approval" value=next/>
+                                                            <button type="submit" class="secondary">{format!("{button} ({})", a.slug)}</button>
+                                                        </form>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
                         }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
                     }
@@ -235,23 +239,25 @@ pub fn LogPage() -> impl IntoView {
                             .then(|| lines.last().map(|l| l.id))
                             .flatten();
                         view! {
-                            <table class="log">
-                                <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"As"</th><th scope="col">"Agency"</th><th scope="col">"What"</th></tr></thead>
-                                <tbody>
-                                    {lines.into_iter().map(|l| view! {
-                                        <tr>
-                                            <td>{l.at.replace('T', " ").trim_end_matches('Z').to_string()}</td>
-                                            <td>{l.actor}</td>
-                                            <td>{l.acting_as}</td>
-                                            <td>{l.agency.unwrap_or_default()}</td>
-                                            <td>
-                                                {l.detail}
-                                                {l.system_id.map(|id| view! { " " <a href=format!("/manage/systems/{id}")>{format!("({id})")}</a> })}
-                                            </td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <div class="table-scroll" tabindex="0" role="region" aria-label="Audit log">
+                                <table class="log">
+                                    <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"As"</th><th scope="col">"Agency"</th><th scope="col">"What"</th></tr></thead>
+                                    <tbody>
+                                        {lines.into_iter().map(|l| view! {
+                                            <tr>
+                                                <td>{l.at.replace('T', " ").trim_end_matches('Z').to_string()}</td>
+                                                <td>{l.actor}</td>
+                                                <td>{l.acting_as}</td>
+                                                <td>{l.agency.unwrap_or_default()}</td>
+                                                <td>
+                                                    {l.detail}
+                                                    {l.system_id.map(|id| view! { " " <a href=format!("/manage/systems/{id}")>{format!("({id})")}</a> })}
+                                                </td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
                             {older.map(|id| view! { <p><a href=format!("/manage/log?before={id}")>"Older entries"</a></p> })}
                         }.into_any()
                     }

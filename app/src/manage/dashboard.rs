@@ -141,19 +141,21 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
             view! { <p>"No drafts."</p> }.into_any()
         } else {
             view! {
-                <table>
-                    <thead><tr><th scope="col">"System"</th><th scope="col">"State"</th><th scope="col">"Last written by"</th><th scope="col">"Changed"</th></tr></thead>
-                    <tbody>
-                        {drafts.into_iter().map(|d| view! {
-                            <tr>
-                                <td><a href=format!("/manage/systems/{}", d.id)>{d.name}</a></td>
-                                <td>{if d.state == "submitted" { "Waiting for approval" } else { "Being written" }}</td>
-                                <td>{d.author_name}</td>
-                                <td>{date_of(&d.updated_at).to_string()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Drafts">
+                    <table>
+                        <thead><tr><th scope="col">"System"</th><th scope="col">"State"</th><th scope="col">"Last written by"</th><th scope="col">"Changed"</th></tr></thead>
+                        <tbody>
+                            {drafts.into_iter().map(|d| view! {
+                                <tr>
+                                    <td><a href=format!("/manage/systems/{}", d.id)>{d.name}</a></td>
+                                    <td>{if d.state == "submitted" { "Waiting for approval" } else { "Being written" }}</td>
+                                    <td>{d.author_name}</td>
+                                    <td>{date_of(&d.updated_at).to_string()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             }.into_any()
         }}
         <h3>{format!("Published systems ({total})")}</h3>

@@ -102,15 +102,17 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
     let writes = new.len() + changed.len();
     view! {
         <h2>{format!("Preview of {file_name}")}</h2>
-        <table>
-            <caption>"What importing would do"</caption>
-            <tbody>
-                <tr><th scope="row">"New systems"</th><td class="number">{new.len()}</td></tr>
-                <tr><th scope="row">"Changed systems (a new version each)"</th><td class="number">{changed.len()}</td></tr>
-                <tr><th scope="row">"Unchanged"</th><td class="number">{unchanged}</td></tr>
-                <tr><th scope="row">"Rejected rows"</th><td class="number">{rejected.len()}</td></tr>
-            </tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="What importing would do">
+            <table>
+                <caption>"What importing would do"</caption>
+                <tbody>
+                    <tr><th scope="row">"New systems"</th><td class="number">{new.len()}</td></tr>
+                    <tr><th scope="row">"Changed systems (a new version each)"</th><td class="number">{changed.len()}</td></tr>
+                    <tr><th scope="row">"Unchanged"</th><td class="number">{unchanged}</td></tr>
+                    <tr><th scope="row">"Rejected rows"</th><td class="number">{rejected.len()}</td></tr>
+                </tbody>
+            </table>
+        </div>
         {(writes > 0).then(|| view! {
             <form method="post" action=format!("/manage/import/{id}/confirm")>
                 <CsrfField account/>

@@ -171,13 +171,15 @@ fn HistoryView(history: History) -> impl IntoView {
         <p class="record-owner"><a href=format!("/agencies/{agency}")>{agency_name}</a></p>
         <h1>"History of " <a href=record.clone()>{name}</a></h1>
         <p class="lede">"Every version the agency published. Published versions never change: a correction is a new version."</p>
-        <table class="history">
-            <caption>"Published versions, newest first"</caption>
-            <thead>
-                <tr><th scope="col">"Version"</th><th scope="col">"Published"</th><th scope="col">"What changed"</th></tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Published versions">
+            <table class="history">
+                <caption>"Published versions, newest first"</caption>
+                <thead>
+                    <tr><th scope="col">"Version"</th><th scope="col">"Published"</th><th scope="col">"What changed"</th></tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
         {comparison.map(|comparison| view! {
             <section aria-labelledby="compare-heading">
                 <h2 id="compare-heading">"Compare versions"</h2>
