@@ -171,6 +171,10 @@ pub struct SearchResults {
     /// When several words found nothing: the same search with one word left
     /// out, for those that find systems, most results first.
     pub fewer_words: Vec<Suggestion>,
+    /// On the page, when all the words together found nothing: the words of
+    /// the best of [`SearchResults::fewer_words`], whose systems these are.
+    #[serde(default)]
+    pub instead_for: Option<String>,
 }
 
 /// Other words to search for, and how many systems they find.
@@ -195,6 +199,32 @@ pub const SEARCHED_FIELDS: [&str; 11] = [
     "data",
     "supplier",
 ];
+
+/// Words left out of a search, on both engines: question words and the small
+/// words of a sentence, so that `how is my tax return checked` searches for
+/// `tax return checked`. Lower case, as the index normalises words. A search
+/// of these words alone searches for them all the same.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "by", "can", "could", "did", "do",
+    "does", "for", "from", "has", "have", "how", "i", "if", "in", "is", "it", "its", "me", "my",
+    "of", "on", "or", "our", "should", "that", "the", "their", "them", "there", "they", "this",
+    "to", "was", "we", "what", "when", "where", "which", "who", "whom", "why", "will", "with",
+    "would", "you", "your",
+];
+
+/// The words of a search worth searching for: without [`STOP_WORDS`],
+/// unless nothing else is left.
+pub fn searched_words<S: AsRef<str>>(words: Vec<S>) -> Vec<S> {
+    let stop = |word: &S| {
+        STOP_WORDS
+            .iter()
+            .any(|stop| stop.eq_ignore_ascii_case(word.as_ref()))
+    };
+    if words.iter().all(stop) {
+        return words;
+    }
+    words.into_iter().filter(|word| !stop(word)).collect()
+}
 
 /// The longest search text accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -253,7 +283,7 @@ mod server_side {
         query: &SystemQuery,
     ) -> Result<Arc<SearchResults>, AppError> {
         let mut results = engine.search(query).await?;
-        let words: Vec<&str> = query.q.split(' ').filter(|w| !w.is_empty()).collect();
+        let words = searched_words(query.q.split(' ').filter(|w| !w.is_empty()).collect());
         if results.total > 0 || !(2..=MOST_WORDS_TRIED).contains(&words.len()) {
             return Ok(results);
         }
@@ -278,6 +308,24 @@ mod server_side {
             .fewer_words
             .sort_by(|a, b| b.total.cmp(&a.total).then(a.q.cmp(&b.q)));
         Ok(results)
+    }
+
+    /// [`search_with_suggestions`], and when all the words together find
+    /// nothing, the systems of the best suggestion instead, saying so: a
+    /// citizen's sentence finds its closest matches, not an empty page.
+    pub async fn search_or_closest(
+        engine: &dyn Search,
+        query: &SystemQuery,
+    ) -> Result<Arc<SearchResults>, AppError> {
+        let results = search_with_suggestions(engine, query).await?;
+        let Some(best) = results.fewer_words.first() else {
+            return Ok(results);
+        };
+        let mut closest = engine.search(&query.with_words(&best.q)).await?;
+        let shown = Arc::make_mut(&mut closest);
+        shown.instead_for = Some(best.q.clone());
+        shown.fewer_words = results.fewer_words.clone();
+        Ok(closest)
     }
 }
 

@@ -136,6 +136,65 @@ async fn typos_prefixes_and_filters_find_demo_systems() {
     db.remove().await;
 }
 
+/// Questions as citizens type them, and the system each should find first,
+/// through the search the page runs (closest matches when all the words
+/// together find nothing).
+const CITIZEN_QUERIES: [(&str, &str); 10] = [
+    ("how is my tax return checked", "tax return risk scoring"),
+    (
+        "facial recognition police",
+        "retrospective facial recognition",
+    ),
+    (
+        "who decides if I get housing benefit",
+        "benefits eligibility checker",
+    ),
+    (
+        "cameras that read number plates",
+        "automatic number plate recognition",
+    ),
+    ("when will the river flood", "river flood forecasting"),
+    (
+        "how are primary school places given out",
+        "primary school place allocation",
+    ),
+    ("pothole", "pothole and road damage detection"),
+    (
+        "is there damp and mould in my council home",
+        "damp and mould risk prediction",
+    ),
+    (
+        "why was my visa application slow",
+        "visa application triage",
+    ),
+    ("air pollution forecast", "air quality forecast"),
+];
+
+#[tokio::test]
+async fn citizen_questions_find_what_they_ask_about() {
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    for search in TestSearch::all(&db.storage).await {
+        let mut wrong = Vec::new();
+        for (asked, expected) in CITIZEN_QUERIES {
+            let query = SystemQuery::default().with_words(asked);
+            let found = app::search::search_or_closest(search.engine.as_ref(), &query)
+                .await
+                .unwrap();
+            let first = names(&found).into_iter().next().unwrap_or_default();
+            if !first.starts_with(expected) {
+                wrong.push(format!(
+                    "{asked:?} found {first:?} first ({:?})",
+                    found.instead_for
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}:\n{}", search.name, wrong.join("\n"));
+        search.remove().await;
+    }
+    db.remove().await;
+}
+
 /// A register holding the real US 2025 inventory.
 async fn us_register() -> TestDatabase {
     let db = TestDatabase::sqlite().await;

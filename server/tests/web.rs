@@ -98,6 +98,31 @@ async fn pages_answer_with_the_same_counts_on_both_databases() {
     }
 }
 
+/// A citizen's sentence that matches nothing as a whole shows the closest
+/// systems, says so, and downloads what it shows; the API stays exact.
+#[tokio::test]
+async fn a_sentence_shows_its_closest_matches_with_a_note() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let (site, search) = site(&db.storage).await;
+    let (status, page) = get(&site, "/systems?q=how+is+my+tax+return+checked").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("No system matches all of “how is my tax return checked”"),
+        "{page}"
+    );
+    assert!(page.contains("<mark>return</mark> risk scoring"), "{page}");
+    assert!(!page.contains("No systems found"));
+    assert!(page.contains("/api/v1/export.csv?q=tax+return"), "{page}");
+    let (_, api) = get(&site, "/api/v1/systems?q=how+is+my+tax+return+checked").await;
+    let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+    assert_eq!(api["total"], 0, "the API answers exactly what was asked");
+    assert!(api["suggestions"][0]["q"].as_str().is_some());
+    search.remove().await;
+    db.remove().await;
+}
+
 #[tokio::test]
 async fn unknown_addresses_are_404_pages() {
     let _turn = ONE_AT_A_TIME.lock().await;
@@ -593,11 +618,13 @@ async fn the_search_api_answers_json_with_facets_and_errors_in_the_envelope() {
     assert_eq!(page["total"], 0);
     assert_eq!(page["suggestions"][0]["q"], "chatbot", "{body}");
     assert!(page["suggestions"][0]["total"].as_u64().unwrap() >= 1);
+    // The page shows the systems of the best of them at once, and says so.
     let (_, html) = get(&site, "/systems?q=chatbot+zzqxw").await;
     assert!(
-        html.contains("Search for “chatbot”"),
-        "the page offers it too"
+        html.contains("No system matches all of “chatbot zzqxw”. These are the systems for"),
+        "the page shows the closest matches"
     );
+    assert!(html.contains("<mark>chatbot</mark>"));
 
     let long = format!("/api/v1/systems?q={}", "x".repeat(501));
     for (uri, field) in [

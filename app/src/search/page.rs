@@ -30,7 +30,7 @@ pub async fn search_systems(params: String) -> Result<Arc<SearchResults>, Server
         return Err(ServerFnError::Args(problem.message.clone()));
     }
     let search = super::search()?;
-    Ok(super::search_with_suggestions(search.as_ref(), &query).await?)
+    Ok(super::search_or_closest(search.as_ref(), &query).await?)
 }
 
 /// The register's agencies, for the agency facet's labels.
@@ -490,7 +490,23 @@ fn results_view(
     let beyond_last = results.hits.is_empty() && results.total > 0;
     let empty = results.total == 0;
     let no_results = empty.then(|| no_results(&query, results, agencies));
+    // What the results are for: the closest words when all of them found nothing.
+    let exported = match &results.instead_for {
+        Some(words) => query.with_words(words),
+        None => query.clone(),
+    };
+    let closest = results.instead_for.clone().map(|words| {
+        let whole = query.q.clone();
+        let instead = query.with_words(&words).url();
+        view! {
+            <p class="notice closest">
+                {format!("No system matches all of “{whole}”. These are the systems for ")}
+                <a href=instead>{format!("“{words}”")}</a>"."
+            </p>
+        }
+    });
     view! {
+        {closest}
         <h2 class="result-count" id="result-count" role="status" aria-live="polite">{count}</h2>
         {beyond_last.then(|| view! {
             <p class="notice">
@@ -505,8 +521,8 @@ fn results_view(
         {(!empty).then(|| view! {
             <p class="downloads">
                 {format!("Download {}: ", if results.total == 1 { "this result" } else { "these results, all pages" })}
-                <a href=query.export_url("csv")>"CSV"</a>" for spreadsheets, "
-                <a href=query.export_url("json")>"JSON"</a>" · "
+                <a href=exported.export_url("csv")>"CSV"</a>" for spreadsheets, "
+                <a href=exported.export_url("json")>"JSON"</a>" · "
                 <a href="/open-data">"About the open data"</a>
             </p>
         })}

@@ -205,6 +205,7 @@ impl Meilisearch {
         let index = self.client.index(uid);
         let settings = IndexSettings::new()
             .with_searchable_attributes(SEARCHED_FIELDS.map(meili_field))
+            .with_stop_words(app::search::STOP_WORDS)
             .with_filterable_attributes(Facet::ALL.map(Facet::name))
             .with_sortable_attributes(["updated", "name_sort"])
             .with_ranking_rules([
@@ -421,6 +422,7 @@ impl Meilisearch {
             total,
             facets,
             fewer_words: Vec::new(),
+            instead_for: None,
         })
     }
 }

@@ -30,8 +30,10 @@ pub fn typo_budget(letters: usize) -> u8 {
     }
 }
 
-/// The searched words, from the normalised tokens of the search text.
+/// The searched words, from the normalised tokens of the search text
+/// (without stop words: [`app::search::searched_words`]).
 pub fn words(tokens: Vec<String>) -> Vec<Word> {
+    let tokens = app::search::searched_words(tokens);
     let last = tokens.len().saturating_sub(1);
     tokens
         .into_iter()

@@ -84,6 +84,7 @@ pub fn run(
         total: found.total,
         facets,
         fewer_words: Vec::new(),
+        instead_for: None,
     })
 }
 
