@@ -222,9 +222,65 @@ pub fn is_slug(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The date part of an RFC 3339 timestamp, as pages show it (`2026-11-28`).
-///
-/// Fixed format on server and browser alike, so hydration never sees a mismatch.
+/// The date part of an RFC 3339 timestamp (`2026-11-28`): the machine date,
+/// for `<time datetime>` and the API.
 pub fn date_of(timestamp: &str) -> &str {
     timestamp.get(..10).unwrap_or(timestamp)
+}
+
+/// A date (`2026-11-28`, or the date of a timestamp) as people write it:
+/// `28 November 2026`; anything else as it is.
+///
+/// Fixed English month names on server and browser alike, so hydration
+/// never sees a mismatch.
+pub fn date_words(date_or_timestamp: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let date = date_of(date_or_timestamp);
+    let mut parts = date.splitn(3, '-').map(|part| part.parse::<usize>().ok());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Some(year)), Some(Some(month @ 1..=12)), Some(Some(day @ 1..=31)))
+            if date.len() == 10 =>
+        {
+            format!("{day} {} {year}", MONTHS[month - 1])
+        }
+        _ => date_or_timestamp.to_string(),
+    }
+}
+
+/// A date as people write it, with the machine date for programs and
+/// screen readers: `<time datetime="2026-11-28">28 November 2026</time>`.
+#[leptos::component]
+pub fn DateText(
+    /// A date or an RFC 3339 timestamp.
+    #[prop(into)]
+    date: String,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! { <time datetime=date_of(&date).to_string()>{date_words(&date)}</time> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_words;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(date_words("2025-06-10"), "10 June 2025");
+        assert_eq!(date_words("2026-12-01T09:30:00Z"), "1 December 2026");
+        assert_eq!(date_words("2026-13-01"), "2026-13-01");
+        assert_eq!(date_words("soon"), "soon");
+    }
 }

@@ -134,7 +134,7 @@ test("an auditor records an audit; the record shows it with the auditor's name",
   await page.getByLabel("Next audit due").fill("2027-11-02");
   await page.getByRole("button", { name: "Record the audit" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Parcel scanning assistant");
-  await expect(page.locator(".at-a-glance")).toContainText("Passed with findings by Office of Algorithm Oversight on 2026-11-02");
+  await expect(page.locator(".at-a-glance")).toContainText("Passed with findings by Office of Algorithm Oversight on 2 November 2026");
   await expectAccessible(page);
   expect(unexpected(errors)).toEqual([]);
 });

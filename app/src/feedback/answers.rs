@@ -6,7 +6,7 @@ use super::{AgencyItem, AnswerStats, duration_words};
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_in};
-use crate::record::date_of;
+use crate::record::date_words;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -112,7 +112,7 @@ fn AnswerItem(
         .unwrap_or_default();
     let text = if typed.is_empty() { current } else { typed };
     let status = match &comment.answer {
-        Some(answer) => format!("Answered on {}", date_of(&answer.answered_at)),
+        Some(answer) => format!("Answered on {}", date_words(&answer.answered_at)),
         None => format!("Waiting {}", duration_words(item.waiting_seconds)),
     };
     let label = if comment.answer.is_some() {
@@ -133,7 +133,7 @@ fn AnswerItem(
             <p class="comment-meta">{format!(
                 "{} · published {} · {status}",
                 comment.name.clone().unwrap_or_else(|| "A member of the public".into()),
-                date_of(&comment.published_at),
+                date_words(&comment.published_at),
             )}</p>
             <div class="comment-body">
                 {comment.body.split("\n\n").map(|p| view! { <p class="plain-text">{p.to_string()}</p> }).collect_view()}

@@ -15,7 +15,7 @@ use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::manage::accounts::DoneNotice;
 use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_in};
-use crate::record::{CommentState, HideReason, Role, date_of};
+use crate::record::{CommentState, HideReason, Role, date_words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -160,7 +160,7 @@ fn QueueItem(
             <h2 class="queue-heading">
                 {item.kind.label()} " on " <a href=format!("/systems/{}", item.system_id)>{item.system_name.clone()}</a>
             </h2>
-            <p class="comment-meta">{format!("{who} · sent {} · {}", date_of(&item.created_at), item.agency)}</p>
+            <p class="comment-meta">{format!("{who} · sent {} · {}", date_words(&item.created_at), item.agency)}</p>
             <div class="comment-body">
                 {item.body.split("\n\n").map(|p| view! { <p class="plain-text">{p.to_string()}</p> }).collect_view()}
             </div>

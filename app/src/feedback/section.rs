@@ -9,7 +9,7 @@
 use super::{
     FeedbackInput, FeedbackOutcome, Moderation, PublicComment, sent_message, too_many_message,
 };
-use crate::record::{CommentState, FeedbackKind, HideReason, date_of};
+use crate::record::{CommentState, DateText, FeedbackKind, HideReason};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -156,15 +156,15 @@ fn Comment(comment: PublicComment, system: String, agency_name: String) -> impl 
             <p class="comment-meta">
                 <span class=format!("tag kind-{kind}")>{kind.label()}</span>
                 " " <span class="comment-author">{who}</span>
-                " · " <time datetime=published_at.clone()>{date_of(&published_at).to_string()}</time>
+                " · " <DateText date=published_at.clone()/>
             </p>
             {paragraphs(&body)}
             {answer.map(|answer| view! {
                 <div class="official-answer">
                     <p class="answer-from">
                         <strong>{format!("Official answer from {agency_name}")}</strong>
-                        " · " <time datetime=answer.answered_at.clone()>{date_of(&answer.answered_at).to_string()}</time>
-                        {answer.updated_at.map(|at| view! { " (updated " {date_of(&at).to_string()} ")" })}
+                        " · " <DateText date=answer.answered_at.clone()/>
+                        {answer.updated_at.map(|at| view! { " (updated " <DateText date=at/> ")" })}
                     </p>
                     {paragraphs(&answer.body)}
                 </div>

@@ -7,7 +7,7 @@ use super::{AccountLine, ActionDone, CsrfField, NotForYou, ProblemSummary, requi
 use crate::accounts::SignedInAccount;
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
-use crate::record::{Role, date_of};
+use crate::record::{Role, date_words};
 use leptos::prelude::*;
 
 /// Every account: admins only.
@@ -80,7 +80,7 @@ pub fn AccountsPage() -> impl IntoView {
 fn account_item(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
     let action = |what: &str| format!("/manage/accounts/{}/{what}", a.id);
     let state = match &a.disabled_at {
-        Some(at) => format!("disabled since {}", date_of(at)),
+        Some(at) => format!("disabled since {}", date_words(at)),
         None => "active".to_string(),
     };
     let role = match &a.agency {
@@ -95,7 +95,7 @@ fn account_item(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
     let facts = format!(
         "{} · {role} · created {} · {state} · {sessions}",
         a.name,
-        date_of(&a.created_at)
+        date_words(&a.created_at)
     );
     let switch = match (&a.disabled_at, a.id == me.id) {
         (Some(_), _) => Some(("enable", format!("Enable {}", a.email))),

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
-use crate::record::{Role, date_of};
+use crate::record::{Role, date_words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -86,11 +86,11 @@ pub fn TokensPage() -> impl IntoView {
                                                     <td>{t.id}</td>
                                                     <td>{t.label}</td>
                                                     <td>{t.scope}</td>
-                                                    <td>{format!("{} by {}", date_of(&t.created_at), t.created_by)}</td>
+                                                    <td>{format!("{} by {}", date_words(&t.created_at), t.created_by)}</td>
                                                     <td>{t.last_used_at.as_deref().map(used_at).unwrap_or_else(|| "never".to_string())}</td>
-                                                    <td>{t.expires_at.as_deref().map(date_of).unwrap_or("never").to_string()}</td>
+                                                    <td>{t.expires_at.as_deref().map_or("never".to_string(), date_words)}</td>
                                                     <td>{match (t.revoked_at, t.expired) {
-                                                        (Some(at), _) => format!("Revoked {}", date_of(&at)).into_any(),
+                                                        (Some(at), _) => format!("Revoked {}", date_words(&at)).into_any(),
                                                         (None, true) => "Expired".into_any(),
                                                         (None, false) => view! {
                                                             <form method="post" action=format!("/manage/tokens/{}/revoke", t.id)>

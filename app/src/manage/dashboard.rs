@@ -3,7 +3,7 @@
 use super::{CsrfField, DraftLine, ProblemSummary, require_sign_in};
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
-use crate::record::{Role, SystemSummary, date_of};
+use crate::record::{Role, SystemSummary, date_words};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -150,7 +150,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
                                     <td><a href=format!("/manage/systems/{}", d.id)>{d.name}</a></td>
                                     <td>{if d.state == "submitted" { "Waiting for approval" } else { "Being written" }}</td>
                                     <td>{d.author_name}</td>
-                                    <td>{date_of(&d.updated_at).to_string()}</td>
+                                    <td>{date_words(&d.updated_at)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -163,7 +163,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
             {systems.into_iter().map(|s| view! {
                 <li>
                     <a href=format!("/manage/systems/{}", s.id)>{s.name}</a>
-                    " · " {s.stage.label()} " · updated " {date_of(&s.published_at).to_string()}
+                    " · " {s.stage.label()} " · updated " {date_words(&s.published_at)}
                 </li>
             }).collect_view()}
         </ul>

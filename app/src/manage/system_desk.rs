@@ -8,7 +8,7 @@ use crate::accounts::SignedInAccount;
 use crate::html::PageTitle;
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
-use crate::record::{AuditOutcome, Role, date_of};
+use crate::record::{AuditOutcome, Role, date_words};
 use crate::systems::page::{RecordView, SystemRecord};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -176,7 +176,7 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
         view! {
             <p class="draft-state">
                 <strong>{format!("Draft {state}")}</strong>
-                {format!(", last written by {} on {}.", d.author_name, date_of(&d.updated_at))}
+                {format!(", last written by {} on {}.", d.author_name, date_words(&d.updated_at))}
                 {(!d.change_summary.is_empty()).then(|| format!(" What changed: {}", d.change_summary))}
             </p>
         }

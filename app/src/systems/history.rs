@@ -6,7 +6,7 @@
 
 use crate::html::PageTitle;
 use crate::layout::{NotFound, Unavailable, set_status};
-use crate::record::{AgencySlug, SystemId, date_of};
+use crate::record::{AgencySlug, DateText, SystemId};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
@@ -160,7 +160,7 @@ fn HistoryView(history: History) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{v.version}</th>
-                    <td>{date_of(&v.published_at).to_string()}</td>
+                    <td><DateText date=v.published_at.clone()/></td>
                     <td>{v.change_summary.clone()}</td>
                 </tr>
             }

@@ -1,7 +1,7 @@
 //! A list of systems, as the home and agency pages show them.
 
 use crate::html::escaped;
-use crate::record::{SystemSummary, date_of};
+use crate::record::{SystemSummary, date_of, date_words};
 use leptos::prelude::*;
 
 /// A list of systems, each with its name, owner, stage, risk and audit status.
@@ -42,7 +42,7 @@ pub fn KeyFacts(system: SystemSummary) -> impl IntoView {
         .audit
         .map_or("Never audited", |outcome| outcome.label());
     let tags = format!(
-        r#"<li class="tag stage-{}">{}</li><li class="tag risk-{}">{}</li><li class="tag">{}</li><li class="tag">{}</li><li class="tag updated">Updated {}</li>"#,
+        r#"<li class="tag stage-{}">{}</li><li class="tag risk-{}">{}</li><li class="tag">{}</li><li class="tag">{}</li><li class="tag updated">Updated <time datetime="{}">{}</time></li>"#,
         system.stage,
         system.stage.label(),
         system.risk_level,
@@ -50,6 +50,7 @@ pub fn KeyFacts(system: SystemSummary) -> impl IntoView {
         system.topic.label(),
         audit,
         escaped(date_of(&system.published_at)),
+        escaped(&date_words(&system.published_at)),
     );
     view! { <ul class="tags" aria-label="Key facts" inner_html=tags></ul> }
 }

@@ -7,7 +7,7 @@
 use crate::feedback::section::FeedbackSection;
 use crate::html::PageTitle;
 use crate::layout::{ContactLink, NotFound, Unavailable};
-use crate::record::{Audit, DataSet, System, SystemContent, date_of};
+use crate::record::{Audit, DataSet, DateText, System, SystemContent, date_words};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -182,7 +182,7 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
             "{} by {} on {}.{}",
             audit.outcome.label(),
             audit.auditor,
-            audit.audited_on,
+            date_words(&audit.audited_on),
             if system.audit_overdue {
                 " The next audit is overdue."
             } else {
@@ -351,8 +351,8 @@ fn FactsSection(system: System) -> impl IntoView {
             <h2 id="facts">"Facts"</h2>
             <dl class="facts">
                 <dt>"Stage"</dt><dd>{content.stage.label()}</dd>
-                {content.in_use_since.clone().map(|d| view! { <dt>"In use since"</dt><dd>{d}</dd> })}
-                {content.retired_on.clone().map(|d| view! { <dt>"Retired on"</dt><dd>{d}</dd> })}
+                {content.in_use_since.clone().map(|d| view! { <dt>"In use since"</dt><dd><DateText date=d/></dd> })}
+                {content.retired_on.clone().map(|d| view! { <dt>"Retired on"</dt><dd><DateText date=d/></dd> })}
                 <dt>"Risk level"</dt><dd>{content.risk_level.label()}</dd>
                 <dt>"Topic"</dt><dd>{content.topic.label()}</dd>
                 {(!content.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd>{content.tags.join(", ")}</dd> })}
@@ -362,8 +362,8 @@ fn FactsSection(system: System) -> impl IntoView {
                 {system.agency_contact.clone().map(|c| view! { <dt>"Agency contact"</dt><dd><ContactLink contact=c/></dd> })}
                 <dt>"Record"</dt>
                 <dd>
-                    "Version "{system.version}", published "{date_of(&system.published_at).to_string()}
-                    {system.reviewed_at.as_ref().map(|r| format!(", reviewed {}", date_of(r)))}
+                    "Version "{system.version}", published "<DateText date=system.published_at.clone()/>
+                    {system.reviewed_at.clone().map(|r| view! { ", reviewed " <DateText date=r/> })}
                     ". " <a href=format!("/systems/{}/history", system.id)>"See every version and what changed"</a>
                 </dd>
                 <dt>"Permanent id"</dt><dd><code>{system.id.0.clone()}</code></dd>
@@ -390,10 +390,10 @@ fn AuditSection(audit: Option<Audit>, overdue: bool, findings_html: String) -> i
             <dl class="facts">
                 <dt>"Outcome"</dt><dd class=format!("audit-{}", audit.outcome)>{audit.outcome.label()}</dd>
                 <dt>"Audited by"</dt><dd>{audit.auditor.clone()}</dd>
-                <dt>"Date"</dt><dd>{audit.audited_on.clone()}</dd>
+                <dt>"Date"</dt><dd><DateText date=audit.audited_on.clone()/></dd>
                 {audit.next_due.clone().map(|d| view! {
                     <dt>"Next audit due"</dt>
-                    <dd>{d}{overdue.then(|| view! { " " <strong class="overdue">"Audit overdue"</strong> })}</dd>
+                    <dd><DateText date=d/>{overdue.then(|| view! { " " <strong class="overdue">"Audit overdue"</strong> })}</dd>
                 })}
                 {audit.report_url.clone().map(|url| view! { <dt>"Report"</dt><dd><a href=url>"Read the audit report"</a></dd> })}
             </dl>

@@ -275,6 +275,8 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
     tags.extend(topic_tag);
     let (technique, technique_tag) = technique(row.get("classification"));
     tags.extend(technique_tag);
+    let (risk_level, risk_tag) = risk_level(row.get("is_high_impact"))?;
+    tags.extend(risk_tag);
 
     let name = shorten(&full_name, NAME_LIMIT);
     let mut purpose = String::new();
@@ -387,14 +389,17 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
         });
     }
 
+    // A privacy impact assessment cell holds one link, several (each
+    // becomes an assessment of its own), or words; words are kept as written.
     let mut assessments = Vec::new();
     let pia = row.get("pia_url");
-    if check::is_url(pia) {
-        assessments.push(Assessment {
+    match links(pia) {
+        Some(urls) => assessments.extend(urls.into_iter().map(|url| Assessment {
             kind: AssessmentKind::Dpia,
             date: None,
-            url: Some(pia.into()),
-        });
+            url: Some(url),
+        })),
+        None => push_list(&mut risks, &fact("Privacy impact assessment", pia)),
     }
     if row.get("hi_assessment_completed") == "Yes" {
         assessments.push(Assessment {
@@ -425,7 +430,7 @@ fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
         topic,
         tags,
         technique,
-        risk_level: risk_level(row.get("is_high_impact"))?,
+        risk_level,
         decision_role: None,
         human_oversight: human_oversight.trim_end().into(),
         contest: contest.trim_end().into(),
@@ -534,12 +539,21 @@ fn technique(classification: &str) -> (Vec<Technique>, Option<String>) {
     }
 }
 
-fn risk_level(is_high_impact: &str) -> Result<RiskLevel, String> {
+/// The risk level, and the agency's own classification as a tag. OMB's
+/// "high-impact" (the output is a principal basis for decisions with a legal
+/// or similarly significant effect on people's rights or safety) is taken as
+/// high risk. "Not high-impact" says only that it is not that, so the risk
+/// level stays "not assessed" rather than claiming EU AI Act categories
+/// (minimal, limited) the source never used; the tag keeps what it said.
+fn risk_level(is_high_impact: &str) -> Result<(RiskLevel, Option<String>), String> {
+    let tagged = |level, tag: &str| Ok((level, Some(format!("{tag} (US OMB)"))));
     match is_high_impact {
-        "High-impact" => Ok(RiskLevel::High),
-        "Presumed High-Impact, but Not High-impact" => Ok(RiskLevel::Limited),
-        "Not High-impact" => Ok(RiskLevel::Minimal),
-        "" => Ok(RiskLevel::Unassessed),
+        "High-impact" => tagged(RiskLevel::High, "high-impact"),
+        "Presumed High-Impact, but Not High-impact" => {
+            tagged(RiskLevel::Unassessed, "presumed high-impact, found not")
+        }
+        "Not High-impact" => tagged(RiskLevel::Unassessed, "not high-impact"),
+        "" => Ok((RiskLevel::Unassessed, None)),
         other => Err(format!(
             "is_high_impact “{other}” is not one of: High-impact, Presumed High-Impact, but Not High-impact, Not High-impact"
         )),
@@ -665,6 +679,24 @@ fn push_part(markdown: &mut String, heading: &str, text: &str) {
     if !text.is_empty() {
         markdown.push_str(&format!("**{heading}**\n\n{text}\n\n"));
     }
+}
+
+/// The links a cell lists, separated by spaces, commas or semicolons, each
+/// once; `None` when the cell is empty or holds anything but links.
+fn links(cell: &str) -> Option<Vec<String>> {
+    let mut urls: Vec<String> = Vec::new();
+    for word in cell.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+        if word.is_empty() {
+            continue;
+        }
+        if !check::is_url(word) {
+            return None;
+        }
+        if !urls.iter().any(|url| url == word) {
+            urls.push(word.to_string());
+        }
+    }
+    (!urls.is_empty()).then_some(urls)
 }
 
 fn fact(label: &str, value: &str) -> Vec<String> {

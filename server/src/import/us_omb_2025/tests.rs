@@ -66,6 +66,57 @@ fn maps_a_row_by_the_crosswalk() {
     assert_eq!(c.data[0].personal_data, Some(PersonalData::Identified));
     assert_eq!(c.data[0].sensitive_attributes, ["Race/Ethnicity", "Age"]);
     assert!(c.purpose.contains("**Problem to solve**"), "{}", c.purpose);
+    assert!(
+        c.tags.iter().any(|t| t == "high-impact (US OMB)"),
+        "{:?}",
+        c.tags
+    );
+}
+
+#[test]
+fn a_cell_of_several_links_becomes_several_assessments() {
+    let two = "https://www.dhs.gov/publication/a-pia ; https://www.federalregister.gov/d/2016-1,\
+               https://www.dhs.gov/publication/a-pia";
+    let words = "To be posted on https://www.hhs.gov/pia/index.html, pending";
+    let mut rows = Vec::new();
+    for (id, pia) in [("DHS-1", two), ("DHS-2", words)] {
+        let mut values: Vec<(&str, &str)> = BASIC
+            .iter()
+            .filter(|(column, _)| !matches!(*column, "id" | "pia_url"))
+            .copied()
+            .collect();
+        values.extend([("id", id), ("pia_url", pia)]);
+        rows.push(row(&values));
+    }
+    let parsed = parse(&file(&rows)).unwrap();
+    assert_eq!(parsed.rejected, []);
+    let urls: Vec<Option<&str>> = parsed.records[0]
+        .content
+        .assessments
+        .iter()
+        .filter(|a| a.kind == AssessmentKind::Dpia)
+        .map(|a| a.url.as_deref())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            Some("https://www.dhs.gov/publication/a-pia"),
+            Some("https://www.federalregister.gov/d/2016-1")
+        ]
+    );
+    let kept = &parsed.records[1].content;
+    assert!(
+        kept.assessments
+            .iter()
+            .all(|a| a.kind != AssessmentKind::Dpia)
+    );
+    assert!(
+        kept.risks.contains(
+            "Privacy impact assessment: To be posted on https://www.hhs.gov/pia/index.html, pending"
+        ),
+        "{}",
+        kept.risks
+    );
 }
 
 #[test]
@@ -268,6 +319,20 @@ fn every_row_of_the_real_file_is_imported_or_reported() {
         );
         assert!(
             !c.summary.is_empty() && c.summary.chars().count() <= 500,
+            "row {}",
+            record.row
+        );
+        // Every link is one address: cells listing several became several.
+        for url in c.assessments.iter().filter_map(|a| a.url.as_deref()) {
+            assert!(
+                crate::publishing::check::is_url(url) && !url.contains([',', ';']),
+                "row {}: {url}",
+                record.row
+            );
+        }
+        // No EU AI Act category the source did not claim.
+        assert!(
+            !matches!(c.risk_level, RiskLevel::Minimal | RiskLevel::Limited),
             "row {}",
             record.row
         );
