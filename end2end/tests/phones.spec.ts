@@ -10,6 +10,8 @@ let systemPath = "";
 test.beforeAll(async ({ request }) => {
   addAccount("admin@phones.example", "admin", "Phoebe Phone");
   addAccount("editor@phones.example", "editor", "Pip Phone", "tax-office");
+  // A long address must wrap, not push /manage/accounts sideways.
+  addAccount("a.rather.long.address.for.the.records.officer@riverton-housing-department.example", "approver", "Long Address", "tax-office");
   const found = await (await request.get("/api/v1/systems?agency=tax-office")).json();
   systemPath = `/systems/${found.hits[0].id}`;
 });
