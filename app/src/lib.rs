@@ -61,9 +61,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// Whether the page being rendered has islands, and so needs the browser bundle.
 ///
-/// The search page, a record (its feedback form sends in place) and the
-/// system form have islands. Every other page is complete as HTML and CSS and
-/// downloads no wasm at all. A page that gains an island must be added here
+/// The search page and the system form have islands. Every other page is
+/// complete as HTML and CSS and downloads no wasm at all (a record's feedback
+/// form sends in place with a few lines of script, `public/feedback.js`). A page that gains an island must be added here
 /// (its browser test waits for hydration, so forgetting fails the tests).
 fn has_islands() -> bool {
     #[cfg(feature = "ssr")]
@@ -71,7 +71,6 @@ fn has_islands() -> bool {
         use_context::<http::request::Parts>().is_some_and(|request| {
             let path = request.uri.path();
             path == "/systems"
-                || (path.starts_with("/systems/") && !path.ends_with("/history"))
                 || path == "/manage/systems/new"
                 || (path.starts_with("/manage/systems/") && path.ends_with("/edit"))
         })

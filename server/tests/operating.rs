@@ -379,7 +379,10 @@ async fn tokens_stop_working_when_they_expire_and_show_their_last_use() {
         assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
         let page = get(&site, "/manage/tokens", &editor).await;
         assert!(page.text.contains("Expired"), "{}", db.name);
-        assert!(page.text.contains("1 January 2999"), "dates as people write them");
+        assert!(
+            page.text.contains("1 January 2999"),
+            "dates as people write them"
+        );
         assert!(
             page.text.contains(" UTC</td>"),
             "the last use, to the minute"

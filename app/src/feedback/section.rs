@@ -4,11 +4,10 @@
 //!
 //! The form is a plain POST to `/systems/{id}/feedback` (the server answers
 //! with a redirect back here, or this page again with the problems). With
-//! JavaScript, the [`FeedbackForm`] island sends it in place.
+//! JavaScript, `public/feedback.js` (a few lines, no wasm) sends it in place
+//! and puts the server's answer in the section's place.
 
-use super::{
-    FeedbackInput, FeedbackOutcome, Moderation, PublicComment, sent_message, too_many_message,
-};
+use super::{FeedbackInput, Moderation, PublicComment, sent_message};
 use crate::record::{CommentState, DateText, FeedbackKind, HideReason};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -36,21 +35,6 @@ pub async fn system_feedback(id: String) -> Result<RecordFeedback, ServerFnError
         moderation: settings.moderation,
         email_retention_days: settings.email_retention_days,
     })
-}
-
-/// Sends a comment on system `system` (the island's way; the plain form posts
-/// to `/systems/{id}/feedback`). Checked exactly as the form and the API are.
-#[server]
-pub async fn send_feedback(
-    system: String,
-    input: FeedbackInput,
-) -> Result<FeedbackOutcome, ServerFnError> {
-    let desk = super::feedback_desk()?;
-    let client = super::client_address();
-    let outcome = desk
-        .submit(&crate::record::SystemId(system), input, &client)
-        .await?;
-    Ok(outcome)
 }
 
 /// A comment form sent back without JavaScript: what was typed (never the
@@ -86,12 +70,13 @@ pub fn FeedbackSection(system: String, agency_name: String) -> impl IntoView {
     view! {
         <section class="feedback" aria-labelledby="feedback">
             <h2 id="feedback">"Questions and answers"</h2>
-            {notice.map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            <script src="/feedback.js" defer nonce=leptos::nonce::use_nonce()></script>
             <Suspense fallback=|| view! { <p>"Loading questions…"</p> }>
                 {move || {
                     let system = system.clone();
                     let agency_name = agency_name.clone();
                     let attempt = attempt.clone();
+                    let notice = notice.clone();
                     Suspend::new(async move {
                         let Ok(found) = comments.await else {
                             return view! {
@@ -120,7 +105,7 @@ pub fn FeedbackSection(system: String, agency_name: String) -> impl IntoView {
                                {moderation}
                                " Do not write personal details such as your address, phone number or case number."</p>
                             <FeedbackForm system retention_days=found.email_retention_days
-                                typed=attempt.typed problems=attempt.problems notice=attempt.notice/>
+                                typed=attempt.typed problems=attempt.problems notice=attempt.notice.or(notice)/>
                         }.into_any()
                     })
                 }}
@@ -191,91 +176,33 @@ fn Comment(comment: PublicComment, system: String, agency_name: String) -> impl 
     }
 }
 
-/// The form to send a comment: a plain POST form, sent in place once the
-/// browser has woken the island.
-#[island]
+/// The form to send a comment: a plain POST form, whatever the browser.
+/// With JavaScript, `public/feedback.js` sends it in place: the server's
+/// answer is this same section, with the confirmation (`notice`) or the
+/// problems, and the script moves the focus there.
+#[component]
 pub fn FeedbackForm(
     system: String,
     retention_days: i64,
     typed: FeedbackInput,
     problems: Vec<(String, Vec<String>)>,
+    /// Sent, or wait, or could not send: a sentence for the whole form.
     notice: Option<String>,
 ) -> impl IntoView {
-    let first_kind = if typed.kind.is_empty() {
+    let kind = if typed.kind.is_empty() {
         FeedbackKind::Question.as_str().to_string()
     } else {
         typed.kind.clone()
     };
-    let kind = RwSignal::new(first_kind.clone());
-    let body = RwSignal::new(typed.body.clone());
-    let name = RwSignal::new(typed.name.clone());
-    let email = RwSignal::new(String::new());
-    let website = RwSignal::new(String::new());
-    // Problems the server found in a form sent without JavaScript: the
-    // summary takes the focus as the page loads (`autofocus`), which also
-    // scrolls the page to the form.
-    let from_server = !problems.is_empty();
-    let problems = RwSignal::new(problems);
-    // A sentence for the whole form: sent, or wait, or could not send.
-    let message = RwSignal::new(notice);
-    let sending = RwSignal::new(false);
     // No fragment: Chromium ignores `autofocus` on a page whose address has one.
     let action = format!("/systems/{system}/feedback");
-    // Effects run only in the browser, once the island is awake: tests wait for this.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        sending.set(true);
-        let input = FeedbackInput {
-            kind: kind.get_untracked(),
-            body: body.get_untracked(),
-            name: name.get_untracked(),
-            email: email.get_untracked(),
-            website: website.get_untracked(),
-        };
-        let system = system.clone();
-        leptos::task::spawn_local(async move {
-            match send_feedback(system, input).await {
-                Ok(FeedbackOutcome::Sent { state, .. }) => {
-                    problems.set(Vec::new());
-                    body.set(String::new());
-                    email.set(String::new());
-                    message.set(Some(sent_message(state).to_string()));
-                    crate::browser::focus_soon("feedback-message");
-                }
-                Ok(FeedbackOutcome::Problems(found)) => {
-                    message.set(None);
-                    problems.set(found);
-                    crate::browser::focus_soon("feedback-error-summary");
-                }
-                Ok(FeedbackOutcome::TooMany { retry_after }) => {
-                    problems.set(Vec::new());
-                    message.set(Some(too_many_message(retry_after)));
-                }
-                Err(_) => message.set(Some(
-                    "Your message could not be sent just now. Please try again in a moment."
-                        .to_string(),
-                )),
-            }
-            sending.set(false);
-        });
-    };
-
-    let problem = move |field: &'static str| {
+    let problem = |field: &str| {
         problems
-            .try_with(|all| {
-                all.iter()
-                    .find(|(name, _)| name == field)
-                    .map(|(_, messages)| messages.join(" "))
-            })
-            .flatten()
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, messages)| messages.join(" "))
     };
-    let described = move |field: &'static str, hint: bool| {
+    let described = |field: &str, hint: bool| {
         let mut ids = Vec::new();
         if hint {
             ids.push(format!("feedback-{field}-hint"));
@@ -285,40 +212,35 @@ pub fn FeedbackForm(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
-    let error_line = move |field: &'static str| {
-        move || {
-            problem(field).map(|text| {
-                view! { <p class="error-message" id=format!("feedback-{field}-error")>{text}</p> }
-            })
-        }
+    let error_line = |field: &str| {
+        problem(field).map(|text| {
+            view! { <p class="error-message" id=format!("feedback-{field}-error")>{text}</p> }
+        })
     };
-
-    // `try_get`: a client that goes away while its page renders disposes
-    // these signals before the last reads, and `get` would panic.
-    view! {
-        <form method="post" action=action class="feedback-form" on:submit=on_submit novalidate=true
-            aria-labelledby="feedback-form-title" data-hydrated=move || hydrated.try_get().unwrap_or_default().then_some("true")>
-            <div aria-live="polite">
-                {move || message.try_get().unwrap_or_default().map(|text| view! { <p class="notice" role="status" id="feedback-message" tabindex="-1">{text}</p> })}
+    let invalid = |field: &str| problem(field).map(|_| "true");
+    // Problems found in a form sent without JavaScript: the summary takes the
+    // focus as the page loads, which also scrolls the page to the form.
+    let summary = (!problems.is_empty()).then(|| {
+        view! {
+            <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1"
+                id="feedback-error-summary" autofocus=true>
+                <h2 id="feedback-error-title">"There is a problem"</h2>
+                <ul>
+                    {problems.iter().flat_map(|(field, messages)| {
+                        messages.iter().map(move |m| (field.clone(), m.clone()))
+                    }).map(|(field, text)| view! {
+                        <li><a href=format!("#feedback-{field}")>{text}</a></li>
+                    }).collect_view()}
+                </ul>
             </div>
-            {move || {
-                let all = problems.try_get().unwrap_or_default();
-                (!all.is_empty()).then(|| view! {
-                    <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1"
-                        id="feedback-error-summary" autofocus=from_server>
-                        <h2 id="feedback-error-title">"There is a problem"</h2>
-                        <ul>
-                            {all.into_iter().flat_map(|(field, messages)| {
-                                messages.into_iter().map(move |m| (field.clone(), m))
-                            }).map(|(field, text)| view! {
-                                <li><a href=format!("#feedback-{field}")>{text}</a></li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })
-            }}
-            <div class="field" class:field-error=move || problem("kind").is_some()>
-                <fieldset class="checkboxes" id="feedback-kind" aria-describedby=move || described("kind", false)>
+        }
+    });
+    view! {
+        <form method="post" action=action class="feedback-form" novalidate=true aria-labelledby="feedback-form-title">
+            {notice.map(|text| view! { <p class="notice" role="status" id="feedback-message" tabindex="-1">{text}</p> })}
+            {summary}
+            <div class="field" class:field-error=problem("kind").is_some()>
+                <fieldset class="checkboxes" id="feedback-kind" aria-describedby=described("kind", false)>
                     <legend>"What is it?"</legend>
                     {error_line("kind")}
                     {FeedbackKind::ALL.iter().map(|choice| {
@@ -326,56 +248,42 @@ pub fn FeedbackForm(
                         let input_id = format!("feedback-kind-{value}");
                         view! {
                             <div class="radio">
-                                <input type="radio" id=input_id.clone() name="kind" value=value
-                                    checked={first_kind == value}
-                                    prop:checked=move || kind.try_get().unwrap_or_default() == value
-                                    on:change=move |_| kind.set(value.to_string())/>
+                                <input type="radio" id=input_id.clone() name="kind" value=value checked=kind == value/>
                                 <label for=input_id>{choice_label(*choice)}</label>
                             </div>
                         }
                     }).collect_view()}
                 </fieldset>
             </div>
-            <div class="field" class:field-error=move || problem("body").is_some()>
+            <div class="field" class:field-error=problem("body").is_some()>
                 <label for="feedback-body">"Your message"</label>
                 <p class="hint" id="feedback-body-hint">"Up to 2,000 characters, plain text. At most 2 links."</p>
                 {error_line("body")}
                 <textarea id="feedback-body" name="body" rows="6" maxlength="2000"
-                    aria-describedby=move || described("body", true)
-                    aria-invalid=move || problem("body").map(|_| "true")
-                    prop:value=move || body.try_get().unwrap_or_default()
-                    on:input=move |ev| body.set(event_target_value(&ev))
+                    aria-describedby=described("body", true) aria-invalid=invalid("body")
                     inner_html=crate::html::textarea_html(&typed.body)></textarea>
             </div>
-            <div class="field" class:field-error=move || problem("name").is_some()>
+            <div class="field" class:field-error=problem("name").is_some()>
                 <label for="feedback-name">"Your name (optional)"</label>
                 <p class="hint" id="feedback-name-hint">"Shown with your message. Leave it empty to appear as “A member of the public”."</p>
                 {error_line("name")}
                 <input type="text" id="feedback-name" name="name" maxlength="80" autocomplete="name"
                     value=typed.name.clone()
-                    aria-describedby=move || described("name", true)
-                    aria-invalid=move || problem("name").map(|_| "true")
-                    prop:value=move || name.try_get().unwrap_or_default()
-                    on:input=move |ev| name.set(event_target_value(&ev))/>
+                    aria-describedby=described("name", true) aria-invalid=invalid("name")/>
             </div>
-            <div class="field" class:field-error=move || problem("email").is_some()>
+            <div class="field" class:field-error=problem("email").is_some()>
                 <label for="feedback-email">"Your email address (optional)"</label>
                 <p class="hint" id="feedback-email-hint">{format!("Only if you want a reply from the agency. It is never published, and it is deleted after {retention_days} days.")}</p>
                 {error_line("email")}
                 <input type="email" id="feedback-email" name="email" maxlength="254" autocomplete="email" spellcheck="false"
-                    aria-describedby=move || described("email", true)
-                    aria-invalid=move || problem("email").map(|_| "true")
-                    prop:value=move || email.try_get().unwrap_or_default()
-                    on:input=move |ev| email.set(event_target_value(&ev))/>
+                    aria-describedby=described("email", true) aria-invalid=invalid("email")/>
             </div>
             // The honeypot: people never see or reach it; naive bots fill it in.
             <div class="honeypot" aria-hidden="true">
                 <label for="feedback-website">"Leave this field empty"</label>
-                <input type="text" id="feedback-website" name="website" tabindex="-1" autocomplete="off"
-                    prop:value=move || website.try_get().unwrap_or_default()
-                    on:input=move |ev| website.set(event_target_value(&ev))/>
+                <input type="text" id="feedback-website" name="website" tabindex="-1" autocomplete="off"/>
             </div>
-            <button type="submit" disabled=move || sending.try_get().unwrap_or_default()>"Send"</button>
+            <button type="submit">"Send"</button>
         </form>
     }
 }
