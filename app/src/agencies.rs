@@ -30,8 +30,9 @@ pub async fn get_agency(slug: String) -> Result<Option<AgencyWithSystems>, Serve
     let Some(agency) = register.agency(&AgencySlug(slug.clone())).await? else {
         return Ok(None);
     };
-    let query = SystemQuery::default().toggled(Facet::Agency, &slug);
-    let systems = register.list_systems(&query).await?.systems;
+    let systems = register
+        .agency_systems(&AgencySlug(slug.clone()), PER_PAGE)
+        .await?;
     let answers = crate::feedback::feedback_desk()?
         .answer_stats(Some(&AgencySlug(slug)))
         .await?
@@ -168,7 +169,7 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
         </dl>
         <h2>"Systems"</h2>
         {(total > i64::from(PER_PAGE)).then(|| view! {
-            <p>{format!("The {PER_PAGE} most recently updated of {total} systems. ")}<a href=all_url.clone()>"See and filter all of them"</a></p>
+            <p>{format!("{PER_PAGE} of its {total} systems: those it describes first, the most recently updated first. ")}<a href=all_url.clone()>"See and filter all of them"</a></p>
         })}
         <SystemRows systems=data.systems/>
     }

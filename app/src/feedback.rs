@@ -188,6 +188,26 @@ impl QueueFilter {
     }
 }
 
+/// How many comments each filter of the moderation queue holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueCounts {
+    pub pending: i64,
+    pub flagged: i64,
+    pub hidden: i64,
+    pub published: i64,
+}
+
+impl QueueCounts {
+    pub fn of(&self, filter: QueueFilter) -> i64 {
+        match filter {
+            QueueFilter::Pending => self.pending,
+            QueueFilter::Flagged => self.flagged,
+            QueueFilter::Hidden => self.hidden,
+            QueueFilter::Published => self.published,
+        }
+    }
+}
+
 /// A comment as a moderator sees it (still never the email: only whether
 /// the citizen left one).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,6 +216,7 @@ pub struct ModerationItem {
     pub system_id: SystemId,
     pub system_name: String,
     pub agency: AgencySlug,
+    pub agency_name: String,
     pub kind: FeedbackKind,
     pub body: String,
     pub name: Option<String>,
@@ -290,6 +311,8 @@ mod server_side {
         ) -> Result<Vec<ModerationItem>, AppError>;
         /// An agency's published questions and error reports: unanswered
         /// first (longest waiting first), then the latest answered.
+        /// How many comments each filter of the moderation queue holds.
+        async fn queue_counts(&self) -> Result<QueueCounts, AppError>;
         async fn agency_items(&self, agency: &AgencySlug) -> Result<Vec<AgencyItem>, AppError>;
         async fn feedback_settings(&self) -> Result<FeedbackSettings, AppError>;
     }

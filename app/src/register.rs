@@ -53,6 +53,13 @@ mod server_side {
         /// straight from the database. The words (`q`) are not used: text
         /// search is the search engine's job.
         async fn list_systems(&self, query: &SystemQuery) -> Result<SystemList, AppError>;
+        /// The first `limit` systems of an agency's page: those whose purpose
+        /// is stated first, each group most recently updated first.
+        async fn agency_systems(
+            &self,
+            slug: &AgencySlug,
+            limit: u32,
+        ) -> Result<Vec<SystemSummary>, AppError>;
         /// The latest published version of a system.
         async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError>;
         /// Every agency with its number of published systems.

@@ -76,7 +76,7 @@ fn main() -> anyhow::Result<()> {
         let us = register(&root.join("us-2025"), |storage| async move {
             let file = shared_data::us_omb_2025_use_cases();
             let parsed = us_omb_2025::parse(&std::fs::read(file)?)?;
-            import::write(&storage, &parsed, false).await?;
+            import::write(&storage, &parsed, "the benchmark register", false).await?;
             Ok(())
         })
         .await?;

@@ -160,7 +160,7 @@ pub async fn flag(
     let Some(reason) = HideReason::parse(reason) else {
         return Err(problem(
             "reason",
-            &format!("Choose a reason: one of {}", HideReason::names()),
+            &format!("Choose a reason: one of {}", HideReason::labels()),
         ));
     };
     let now = OffsetDateTime::now_utc();
@@ -479,6 +479,10 @@ impl app::feedback::FeedbackDesk for Storage {
         filter: app::feedback::QueueFilter,
     ) -> Result<Vec<app::feedback::ModerationItem>, AppError> {
         Storage::moderation_queue(self, filter).await
+    }
+
+    async fn queue_counts(&self) -> Result<app::feedback::QueueCounts, AppError> {
+        Storage::queue_counts(self).await
     }
 
     async fn agency_items(

@@ -11,6 +11,7 @@ pub mod python_list;
 pub mod us_omb_2025;
 
 use crate::config::DataConfig;
+use crate::publishing::Actor;
 use crate::storage::{PublishOutcome, Storage};
 use anyhow::Context;
 use app::record::{Agency, SystemContent, SystemId};
@@ -28,6 +29,16 @@ pub enum ImportFormat {
     /// Lantern's own JSON: `{"systems": [...]}`, each system as the write API takes it.
     #[value(name = "lantern-json")]
     LanternJson,
+}
+
+impl ImportFormat {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportFormat::UsOmb2025 => "us-omb-2025",
+            ImportFormat::LanternJson => "lantern-json",
+        }
+    }
 }
 
 /// One row of a file, mapped to the register's record.
@@ -138,7 +149,8 @@ pub async fn run(
             (storage, parsed)
         }
     };
-    let summary = write(&storage, &parsed, true).await?;
+    let source = format!("{} ({})", file.display(), format.name());
+    let summary = write(&storage, &parsed, &source, true).await?;
     let elapsed = started.elapsed();
 
     let report = report_text(&parsed.rejected);
@@ -174,10 +186,13 @@ pub fn report_text(rejected: &[RejectedRow]) -> String {
     text
 }
 
-/// Writes every record of a parsed file in one transaction.
+/// Writes every record of a parsed file in one transaction, with one entry
+/// in the audit log saying what was imported from where (`source`: a file
+/// name, say) and what it did.
 pub async fn write(
     storage: &Storage,
     parsed: &ParsedFile,
+    source: &str,
     show_progress: bool,
 ) -> anyhow::Result<ImportSummary> {
     let progress = if show_progress {
@@ -220,6 +235,17 @@ pub async fn write(
         }
         progress.inc(1);
     }
+    let detail = format!(
+        "Imported {source} from the terminal: {} new, {} updated, {} unchanged; {} rows not imported; {} agencies created",
+        summary.new,
+        summary.updated,
+        summary.unchanged,
+        parsed.rejected.len(),
+        summary.agencies_created
+    );
+    Storage::log_write(&mut tx, &Actor::Terminal.log("import", None, None, detail))
+        .await
+        .context("could not log the import")?;
     tx.commit().await.context("could not commit the import")?;
     progress.finish_and_clear();
     Ok(summary)

@@ -175,6 +175,9 @@ async fn write_system(state: AppState, form: SignedForm, target: Target) -> Resp
     let body = form::system_json(&form.fields);
     let saved = match check::system_input(&body) {
         Ok(input) => publishing::save_draft(&state.storage, &form.actor(), &target, &input).await,
+        Err(AppError::Validation(problems)) => {
+            Err(AppError::Validation(form::in_form_words(problems)))
+        }
         Err(error) => Err(error),
     };
     match saved {
@@ -216,7 +219,8 @@ async fn workflow(
         "discard" => publishing::discard(storage, &actor, &id).await,
         "retire" => {
             let retired_on = form.field("retired_on").trim().to_string();
-            publishing::retire(storage, &actor, &id, &retired_on)
+            let confirmed = form.field("confirm_retire") == "yes";
+            publishing::retire(storage, &actor, &id, &retired_on, confirmed)
                 .await
                 .map(drop)
         }
@@ -374,7 +378,7 @@ async fn set_approval(
 /// `POST /manage/accounts`: admins create accounts.
 pub async fn create_account(State(state): State<AppState>, form: SignedForm) -> Response {
     let Some(role) = Role::parse(&form.field("role")) else {
-        let error = check::problem("role", &format!("Choose one of: {}", Role::names()));
+        let error = check::problem("role", &format!("Choose one of: {}", Role::labels()));
         return show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await;
     };
     let agency = form.field("agency");

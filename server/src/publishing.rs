@@ -569,17 +569,25 @@ pub async fn approve(
 }
 
 /// Retires a published system: a new version with the stage `retired` (the
-/// record stays public). Goes through approval like any publication.
+/// record stays public). Goes through approval like any publication. It
+/// cannot be undone from the form, so it takes the retirer's confirmation.
 pub async fn retire(
     storage: &Storage,
     actor: &Actor,
     id: &SystemId,
     retired_on: &str,
+    confirmed: bool,
 ) -> Result<Published, AppError> {
+    if retired_on.is_empty() {
+        return Err(check::problem(
+            "retired_on",
+            "Enter the date the system was retired",
+        ));
+    }
     if !check::is_date(retired_on) {
         return Err(check::problem(
             "retired_on",
-            "Must be a date written YYYY-MM-DD, like 2025-03-31",
+            "Must be a date that exists, like 31 March 2025 (written 2025-03-31)",
         ));
     }
     let mut tx = storage.begin().await?;
@@ -590,6 +598,12 @@ pub async fn retire(
     };
     if published.stage == Stage::Retired {
         return Err(AppError::Conflict("This system is already retired".into()));
+    }
+    if !confirmed {
+        return Err(check::problem(
+            "confirm_retire",
+            "Tick the box to confirm that this system is retired",
+        ));
     }
     // A draft is someone's unpublished work: retiring would replace it.
     if Storage::draft(&mut tx, id).await?.is_some() {

@@ -387,7 +387,13 @@ pub async fn run(data: &DataConfig, count: usize, seed: u64) -> anyhow::Result<(
     let started = std::time::Instant::now();
     let parsed = generate(count, seed);
     let storage = data.open().await?;
-    let summary = import::write(&storage, &parsed, true).await?;
+    let summary = import::write(
+        &storage,
+        &parsed,
+        &format!("{count} synthetic systems (seed {seed})"),
+        true,
+    )
+    .await?;
     if summary.new > 0 {
         write_audits(&storage, &audits(&parsed, seed)).await?;
     }

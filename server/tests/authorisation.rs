@@ -327,7 +327,7 @@ impl World {
                     site,
                     &format!("/manage/systems/{it}/retire"),
                     auth,
-                    &[("retired_on", "2026-11-30")],
+                    &[("retired_on", "2026-11-30"), ("confirm_retire", "yes")],
                 )
                 .await
             }

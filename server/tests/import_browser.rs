@@ -79,13 +79,34 @@ async fn an_editor_previews_then_imports_their_agencys_rows_of_the_us_inventory(
         .await;
         assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
         let new = count(&preview.text, "New systems");
-        let rejected = count(&preview.text, "Rejected rows");
+        let problems = count(&preview.text, "Rows with problems (not imported)");
+        let elsewhere = count(&preview.text, "Rows of other agencies (not imported)");
         assert!(new > 50, "DHS reports many use cases: {new}");
+        assert!(elsewhere > 1000, "{elsewhere}");
+        // Grouped by reason with counts: each other agency once, after the
+        // rows with problems to fix.
+        let agencies = preview.text.matches("not your agency").count();
         assert!(
-            preview.text.contains("not your agency"),
-            "other agencies' rows are reported"
+            (2..100).contains(&agencies),
+            "one line per other agency, not per row: {agencies}"
         );
-        assert!(rejected > 1000, "{rejected}");
+        assert!(
+            preview
+                .text
+                .contains("Department of Veterans Affairs (va), not your agency</strong> – "),
+            "{}",
+            preview.text
+        );
+        assert!(problems > 0, "the file has rows that cannot be read");
+        let to_fix = preview
+            .text
+            .find("<h3>Rows with problems</h3>")
+            .expect("problems listed");
+        let others = preview
+            .text
+            .find("<summary>Rows of other agencies (")
+            .expect("others folded");
+        assert!(to_fix < others, "problems to fix come first");
         assert_eq!(
             storage.health().await.unwrap().systems,
             0,

@@ -166,7 +166,9 @@ async fn the_us_2025_export_agrees_in_every_format_and_validates_against_the_sch
     let db = TestDatabase::sqlite().await;
     let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
     let parsed = us_omb_2025::parse(&bytes).unwrap();
-    import::write(&db.storage, &parsed, false).await.unwrap();
+    import::write(&db.storage, &parsed, "the test file", false)
+        .await
+        .unwrap();
     let published = db.storage.health().await.unwrap().systems as usize;
     assert!(published > 3000, "{published}");
     let search = TestSearch::embedded(&db.storage).await;

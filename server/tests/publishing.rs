@@ -385,6 +385,62 @@ async fn a_one_field_edit_in_the_form_is_one_changed_field() {
             row.get::<String, _>("how_it_works"),
             "A word list.\n- long words\n- jargon"
         );
+
+        // The migration leaves each version the hash of its text as first
+        // written: publishing the same record again makes no new version,
+        // and mends the hash.
+        sqlx::query(
+            "UPDATE system_versions SET content_hash = 'as-first-written' WHERE system_id = $1",
+        )
+        .bind(&id)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        let system = SystemId(id.clone());
+        let same = app::register::Register::system(storage, &system)
+            .await
+            .unwrap()
+            .unwrap()
+            .content;
+        let mut tx = storage.begin().await.unwrap();
+        let outcome = lantern::storage::Storage::publish(
+            &mut tx,
+            &system,
+            &AgencySlug("tax-office".into()),
+            &same,
+            "Imported again.",
+            "2026-12-01T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            outcome,
+            lantern::storage::PublishOutcome::Unchanged,
+            "{}",
+            db.name
+        );
+        let row = sqlx::query(
+            "SELECT CAST(count(*) AS BIGINT) AS versions, max(content_hash) AS hash \
+             FROM system_versions WHERE system_id = $1 AND version = 2 \
+             OR system_id = $1 AND version > 2",
+        )
+        .bind(&id)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+        assert_eq!(
+            row.get::<i64, _>("versions"),
+            1,
+            "{}: no third version",
+            db.name
+        );
+        assert_ne!(
+            row.get::<String, _>("hash"),
+            "as-first-written",
+            "{}",
+            db.name
+        );
         drop(conn);
         search.remove().await;
         db.remove().await;

@@ -200,7 +200,9 @@ async fn us_register() -> TestDatabase {
     let db = TestDatabase::sqlite().await;
     let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
     let parsed = us_omb_2025::parse(&bytes).unwrap();
-    import::write(&db.storage, &parsed, false).await.unwrap();
+    import::write(&db.storage, &parsed, "the test file", false)
+        .await
+        .unwrap();
     db
 }
 

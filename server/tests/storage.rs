@@ -376,10 +376,14 @@ async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
         us_omb_2025::parse(&std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap()).unwrap();
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        let first = import::write(storage, &parsed, false).await.unwrap();
+        let first = import::write(storage, &parsed, "the test file", false)
+            .await
+            .unwrap();
         assert_eq!(first.new + parsed.rejected.len(), 3611, "{}", db.name);
         assert_eq!(first.agencies_created, 41);
-        let second = import::write(storage, &parsed, false).await.unwrap();
+        let second = import::write(storage, &parsed, "the test file", false)
+            .await
+            .unwrap();
         assert_eq!(
             (second.new, second.updated, second.agencies_created),
             (0, 0, 0),
@@ -390,7 +394,9 @@ async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
         // A row changed at the source becomes a new version of the same system.
         let mut changed = parsed.clone();
         changed.records[0].content.summary = "Changed at the source.".into();
-        let third = import::write(storage, &changed, false).await.unwrap();
+        let third = import::write(storage, &changed, "the test file", false)
+            .await
+            .unwrap();
         assert_eq!(
             (third.new, third.updated, third.unchanged),
             (0, 1, first.new - 1),

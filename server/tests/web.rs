@@ -663,7 +663,7 @@ async fn the_agency_facet_ticks_the_largest_agencies_and_lists_the_rest() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let register = lantern::seed::generate(2_000, 42);
-    lantern::import::write(&db.storage, &register, false)
+    lantern::import::write(&db.storage, &register, "the test register", false)
         .await
         .unwrap();
     let (site, _search) = site(&db.storage).await;

@@ -9,7 +9,8 @@
 //! what was done.
 
 use super::{
-    FeedbackSettings, Moderation, ModerationItem, QueueFilter, duration_words, hidden_reason_label,
+    FeedbackSettings, Moderation, ModerationItem, QueueCounts, QueueFilter, duration_words,
+    hidden_reason_label,
 };
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
@@ -18,17 +19,29 @@ use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_i
 use crate::record::{CommentState, HideReason, Role, date_words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+/// The comments under one filter, and how many each filter holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationQueue {
+    pub items: Vec<ModerationItem>,
+    pub counts: QueueCounts,
+}
 
 /// The queue under a filter (`pending`, `flagged`, `hidden`, `published`).
 #[server]
-pub async fn get_moderation_queue(show: String) -> Result<Vec<ModerationItem>, ServerFnError> {
+pub async fn get_moderation_queue(show: String) -> Result<ModerationQueue, ServerFnError> {
     use crate::error::AppError;
     let account = crate::manage::account()?;
     if !matches!(account.role, Role::Moderator | Role::Admin) {
         return Err(AppError::Forbidden.into());
     }
     let filter = QueueFilter::parse(&show).unwrap_or_default();
-    Ok(super::feedback_desk()?.moderation_queue(filter).await?)
+    let desk = super::feedback_desk()?;
+    Ok(ModerationQueue {
+        items: desk.moderation_queue(filter).await?,
+        counts: desk.queue_counts().await?,
+    })
 }
 
 /// The register's feedback settings, for admins.
@@ -66,36 +79,66 @@ pub fn ModerationPage() -> impl IntoView {
         <DoneNotice/>
         <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
         <h1>"Citizen feedback"</h1>
-        <nav aria-label="Which comments">
-            <ul class="filter-links">
-                {QueueFilter::ALL.into_iter().map(|f| {
-                    let current = (f == filter).then_some("page");
-                    view! { <li><a href=format!("/manage/feedback?show={}", f.as_str()) aria-current=current>{f.label()}</a></li> }
-                }).collect_view()}
-            </ul>
-        </nav>
         <Suspense fallback=|| view! { <p>"Loading the queue…"</p> }>
             {move || {
                 let account = account.clone();
                 let values = fields::Values::from_context();
                 Suspend::new(async move {
                     match queue.await {
-                        Ok(items) if items.is_empty() => view! {
-                            <p>{format!("Nothing here: no comment is {}.", filter.label().to_lowercase())}</p>
-                        }.into_any(),
-                        Ok(items) => view! {
-                            <p>{format!("{} comments, newest first.", items.len())}</p>
-                            <ol class="moderation-queue">
-                                {items.into_iter().map(|item| view! {
-                                    <QueueItem item account=account.clone() filter values=values.clone()/>
-                                }).collect_view()}
-                            </ol>
+                        Ok(queue) => view! {
+                            <QueueTabs counts=queue.counts filter/>
+                            <QueueList items=queue.items total=queue.counts.of(filter) account filter values/>
                         }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
                     }
                 })
             }}
         </Suspense>
+    }
+    .into_any()
+}
+
+/// The queue's filters, each with how many comments it holds.
+#[component]
+fn QueueTabs(counts: QueueCounts, filter: QueueFilter) -> impl IntoView {
+    view! {
+        <nav aria-label="Which comments">
+            <ul class="filter-links">
+                {QueueFilter::ALL.into_iter().map(|f| {
+                    let current = (f == filter).then_some("page");
+                    view! { <li><a href=format!("/manage/feedback?show={}", f.as_str()) aria-current=current>{format!("{} ({})", f.label(), counts.of(f))}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn QueueList(
+    items: Vec<ModerationItem>,
+    /// All the comments under the filter (the list shows the newest 200).
+    total: i64,
+    account: crate::accounts::SignedInAccount,
+    filter: QueueFilter,
+    values: fields::Values,
+) -> impl IntoView {
+    if items.is_empty() {
+        return view! {
+            <p>{format!("Nothing here: no comment is {}.", filter.label().to_lowercase())}</p>
+        }
+        .into_any();
+    }
+    view! {
+        <p>{if items.len() as i64 >= total {
+            format!("{total} comments, newest first.")
+        } else {
+            format!("The newest {} of {total} comments.", items.len())
+        }}</p>
+        <ol class="moderation-queue">
+            {items.into_iter().map(|item| view! {
+                <QueueItem item account=account.clone() filter values=values.clone()/>
+            }).collect_view()}
+        </ol>
     }
     .into_any()
 }
@@ -160,7 +203,7 @@ fn QueueItem(
             <h2 class="queue-heading">
                 {item.kind.label()} " on " <a href=format!("/systems/{}", item.system_id)>{item.system_name.clone()}</a>
             </h2>
-            <p class="comment-meta">{format!("{who} · sent {} · {}", date_words(&item.created_at), item.agency)}</p>
+            <p class="comment-meta">{format!("{who} · sent {} · {}", date_words(&item.created_at), item.agency_name)}</p>
             <div class="comment-body">
                 {item.body.split("\n\n").map(|p| view! { <p class="plain-text">{p.to_string()}</p> }).collect_view()}
             </div>

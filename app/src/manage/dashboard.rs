@@ -1,6 +1,7 @@
 //! `/manage`: what the signed-in account can do, by role.
 
 use super::{CsrfField, DraftLine, ProblemSummary, require_sign_in};
+use crate::feedback::QueueCounts;
 use crate::html::PageTitle;
 use crate::layout::Unavailable;
 use crate::record::{Role, SystemSummary, date_words};
@@ -17,6 +18,8 @@ pub struct AgencyDesk {
     pub systems: Vec<SystemSummary>,
     /// All of the agency's published systems (the list shows the first 100).
     pub total: i64,
+    /// Published questions and error reports about its systems without an answer.
+    pub unanswered: i64,
 }
 
 /// The desk of the signed-in editor's or approver's agency.
@@ -44,13 +47,30 @@ pub async fn get_agency_desk() -> Result<AgencyDesk, ServerFnError> {
         ..SystemQuery::default()
     };
     let list = register.list_systems(&query).await?;
+    let unanswered = crate::feedback::feedback_desk()?
+        .answer_stats(Some(&agency))
+        .await?
+        .first()
+        .map_or(0, |stats| stats.items - stats.answered);
     Ok(AgencyDesk {
         agency_name,
         requires_approval: manage.agency_requires_approval(&agency).await?,
         drafts: manage.drafts_of(&agency).await?,
         systems: list.systems,
         total: list.total,
+        unanswered,
     })
+}
+
+/// How much of the moderation queue waits, for moderators and admins.
+#[server]
+pub async fn get_queue_counts() -> Result<QueueCounts, ServerFnError> {
+    use crate::error::AppError;
+    let account = super::account()?;
+    if !matches!(account.role, Role::Moderator | Role::Admin) {
+        return Err(AppError::Forbidden.into());
+    }
+    Ok(crate::feedback::feedback_desk()?.queue_counts().await?)
 }
 
 /// `/manage`: who is signed in, what they can do, and the way out.
@@ -80,6 +100,7 @@ pub fn ManagePage() -> impl IntoView {
             }.into_any(),
             Role::Admin => view! {
                 <h2>"Run the register"</h2>
+                <QueueWaiting/>
                 <ul>
                     <li><a href="/manage/agencies">"Agencies"</a>" – create agencies and set who must approve their drafts"</li>
                     <li><a href="/manage/accounts">"Accounts"</a>" – create accounts, give them roles, disable them, sign them out, set a new password"</li>
@@ -90,6 +111,7 @@ pub fn ManagePage() -> impl IntoView {
             }.into_any(),
             Role::Moderator => view! {
                 <h2>"Moderate citizen feedback"</h2>
+                <QueueWaiting/>
                 <p><a href="/manage/feedback">"The moderation queue"</a>": comments waiting for you, and those readers reported."</p>
             }.into_any(),
         }}
@@ -100,6 +122,33 @@ pub fn ManagePage() -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// "3 comments wait for a moderator": what the moderation queue holds that needs someone.
+#[component]
+fn QueueWaiting() -> impl IntoView {
+    let counts = Resource::new(|| (), |_| get_queue_counts());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                counts.await.ok().map(|counts| view! {
+                    <ul class="waiting" aria-label="Waiting for you">
+                        <li><a href="/manage/feedback?show=pending">{waiting(counts.pending, "comment waits", "comments wait")}" for a moderator"</a></li>
+                        <li><a href="/manage/feedback?show=flagged">{waiting(counts.flagged, "comment was", "comments were")}" reported by readers"</a></li>
+                    </ul>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// "No comment waits", "1 comment waits", "3 comments wait".
+fn waiting(n: i64, one: &str, many: &str) -> String {
+    match n {
+        0 => format!("No {one}"),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
 }
 
 #[component]
@@ -125,7 +174,10 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
         drafts,
         systems,
         total,
+        unanswered,
     } = desk;
+    let submitted = drafts.iter().filter(|d| d.state == "submitted").count() as i64;
+    let writing = drafts.len() as i64 - submitted;
     let rule = if requires_approval {
         "Drafts are published once an approver who did not write them approves them."
     } else {
@@ -133,10 +185,15 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
     };
     view! {
         <h2>{agency_name}</h2>
+        <ul class="waiting" aria-label="Waiting for your agency">
+            <li><a href="/manage/answers">{waiting(unanswered, "question from the public waits", "questions from the public wait")}" for an answer"</a></li>
+            <li><a href="#drafts">{waiting(submitted, "draft waits", "drafts wait")}" for approval"</a></li>
+            <li><a href="#drafts">{waiting(writing, "draft is", "drafts are")}" being written"</a></li>
+        </ul>
         <p>{rule}" "<a href="/manage/tokens">"API tokens"</a>" for your agency’s own tools."</p>
         <p><a href="/manage/answers">"Questions from the public"</a>": answer questions and error reports about your systems."</p>
         <p><a class="button" href="/manage/systems/new">"Add a system"</a>" "<a href="/manage/import">"Import your inventory"</a></p>
-        <h3>"Drafts"</h3>
+        <h3 id="drafts">"Drafts"</h3>
         {if drafts.is_empty() {
             view! { <p>"No drafts."</p> }.into_any()
         } else {

@@ -6,12 +6,14 @@ use super::FormAttempt;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// The error summary of a form sent back with problems: each problem links to its field.
+/// The error summary of a form sent back with problems: each problem links
+/// to its field, in the order of the fields on the page.
 #[component]
 pub fn ErrorSummary(values: Values) -> impl IntoView {
-    let problems: Vec<(String, String)> = values
-        .problems
-        .iter()
+    let mut wrong: Vec<(&String, &Vec<String>)> = values.problems.iter().collect();
+    wrong.sort_by_key(|(field, _)| values.position(field));
+    let problems: Vec<(String, String)> = wrong
+        .into_iter()
         .flat_map(|(field, messages)| messages.iter().map(move |m| (field.clone(), m.clone())))
         .collect();
     (!problems.is_empty()).then(|| {
@@ -60,6 +62,22 @@ impl Values {
             .filter(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
             .collect()
+    }
+
+    /// Where the field at `path` (or the first of its rows: `data` for
+    /// `data[0].name`) came in the form as sent; fields it did not send
+    /// (boxes left unticked) come last.
+    fn position(&self, path: &str) -> usize {
+        let belongs = |name: &str| {
+            name == path
+                || name
+                    .strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with(['[', '.']))
+        };
+        self.fields
+            .iter()
+            .position(|(name, _)| belongs(name))
+            .unwrap_or(usize::MAX)
     }
 
     pub fn problem(&self, name: &str) -> Option<String> {
@@ -137,6 +155,10 @@ pub fn field_label(path: &str) -> String {
         "stage" => "Stage",
         "topic" => "Topic",
         "in_use_since" => "In use since",
+        "risk_level" => "Risk level (EU AI Act)",
+        "decision_role" => "Role in decisions",
+        "contest" => "How to question or appeal a decision",
+        "confirm_retire" => "Confirm retirement",
         "retired_on" => "Retired on",
         "technique" => "Techniques",
         "data" => "Data set",
@@ -228,14 +250,19 @@ pub fn input(v: &Values, name: &str, label: &str, hint: &str, kind: &'static str
     .into_any()
 }
 
-/// A date field (`YYYY-MM-DD`).
+/// The hint of every date field. Browsers show a date field in the reader's
+/// own way (31/03/2025, 03/31/2025, or a calendar), so the hint gives a date,
+/// never a format.
+pub const DATE_HINT: &str = "For example 31 March 2025.";
+
+/// A date field: the browser's date picker, sent as `YYYY-MM-DD`.
 pub fn date(v: &Values, name: &str, label: &str) -> AnyView {
-    let (id, error, describedby, wrong) = described(v, name, "For example 2025-03-31.");
+    let (id, error, describedby, wrong) = described(v, name, DATE_HINT);
     let value = v.get(name);
     view! {
         <div class="field" class:field-error=wrong>
             <label for=id.clone()>{label.to_string()}</label>
-            {hint_and_error(&id, "For example 2025-03-31.", error)}
+            {hint_and_error(&id, DATE_HINT, error)}
             <input type="date" id=id name=name.to_string() value=value class="date"
                 aria-describedby=describedby aria-invalid=wrong.then_some("true")/>
         </div>
@@ -285,6 +312,24 @@ pub fn select(
                     view! { <option value=value selected=chosen == value>{text}</option> }
                 }).collect_view()}
             </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// One box to tick, sent as `yes`: a confirmation the server asks for.
+pub fn checkbox(v: &Values, name: &str, label: String) -> AnyView {
+    let (id, error, describedby, wrong) = described(v, name, "");
+    let ticked = v.get(name) == "yes";
+    view! {
+        <div class="field" class:field-error=wrong>
+            {hint_and_error(&id, "", error)}
+            <div class="checkbox">
+                <input type="checkbox" id=id.clone() name=name.to_string() value="yes" checked=ticked
+                    aria-describedby=(!describedby.is_empty()).then_some(describedby)
+                    aria-invalid=wrong.then_some("true")/>
+                <label for=id>{label}</label>
+            </div>
         </div>
     }
     .into_any()

@@ -25,8 +25,60 @@ pub struct ImportPreview {
     pub new: Vec<ImportLine>,
     pub changed: Vec<ImportLine>,
     pub unchanged: usize,
-    /// Row and reason.
-    pub rejected: Vec<(usize, String)>,
+    /// The rows not imported, grouped by reason: problems to fix first (the
+    /// most rows first), then the rows of other agencies.
+    pub rejected: Vec<RejectedRows>,
+}
+
+/// Rows not imported for one reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRows {
+    pub reason: String,
+    /// Row numbers, in file order.
+    pub rows: Vec<usize>,
+    /// Rows of another agency: nothing to fix, only not this agency's to import.
+    pub other_agency: bool,
+}
+
+impl ImportPreview {
+    /// How many rows were not imported, problems and other agencies' rows apart.
+    pub fn rejected_counts(&self) -> (usize, usize) {
+        let count = |other: bool| {
+            self.rejected
+                .iter()
+                .filter(|group| group.other_agency == other)
+                .map(|group| group.rows.len())
+                .sum()
+        };
+        (count(false), count(true))
+    }
+}
+
+/// Row numbers as ranges, the first 30 of them: `2–15, 17, 20–31 and 40 more rows`.
+pub fn row_ranges(rows: &[usize]) -> String {
+    const SHOWN: usize = 30;
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &row in rows {
+        match ranges.last_mut() {
+            Some((_, last)) if *last + 1 == row => *last = row,
+            _ => ranges.push((row, row)),
+        }
+    }
+    let mut text = ranges
+        .iter()
+        .take(SHOWN)
+        .map(|&(first, last)| match last - first {
+            0 => first.to_string(),
+            1 => format!("{first}, {last}"),
+            _ => format!("{first}–{last}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let left: usize = ranges.iter().skip(SHOWN).map(|(f, l)| l - f + 1).sum();
+    if left > 0 {
+        text.push_str(&format!(" and {left} more"));
+    }
+    text
 }
 
 /// What a confirmed import did.
@@ -92,7 +144,10 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
         changed,
         unchanged,
         rejected,
-    } = preview;
+    } = preview.clone();
+    let (problems, elsewhere) = preview.rejected_counts();
+    let (to_fix, other_agencies): (Vec<RejectedRows>, Vec<RejectedRows>) =
+        rejected.into_iter().partition(|group| !group.other_agency);
     let lines = |lines: Vec<ImportLine>| {
         lines
             .into_iter()
@@ -100,6 +155,20 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
             .collect_view()
     };
     let writes = new.len() + changed.len();
+    let groups = |groups: Vec<RejectedRows>| {
+        groups
+            .into_iter()
+            .map(|group| {
+                let rows = if group.rows.len() == 1 { "row" } else { "rows" };
+                view! {
+                    <li>
+                        <strong>{group.reason}</strong>
+                        {format!(" – {} {rows}: {}", group.rows.len(), row_ranges(&group.rows))}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <h2>{format!("Preview of {file_name}")}</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-label="What importing would do">
@@ -109,7 +178,8 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
                     <tr><th scope="row">"New systems"</th><td class="number">{new.len()}</td></tr>
                     <tr><th scope="row">"Changed systems (a new version each)"</th><td class="number">{changed.len()}</td></tr>
                     <tr><th scope="row">"Unchanged"</th><td class="number">{unchanged}</td></tr>
-                    <tr><th scope="row">"Rejected rows"</th><td class="number">{rejected.len()}</td></tr>
+                    <tr><th scope="row">"Rows with problems (not imported)"</th><td class="number">{problems}</td></tr>
+                    <tr><th scope="row">"Rows of other agencies (not imported)"</th><td class="number">{elsewhere}</td></tr>
                 </tbody>
             </table>
         </div>
@@ -123,9 +193,33 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
         {(writes == 0).then(|| view! { <p>"Nothing to import: every row is unchanged or rejected. " <a href="/manage/import">"Upload another file"</a></p> })}
         {(!new.is_empty()).then(|| view! { <h3>"New"</h3><ul>{lines(new.clone())}</ul> })}
         {(!changed.is_empty()).then(|| view! { <h3>"Changed"</h3><ul>{lines(changed.clone())}</ul> })}
-        {(!rejected.is_empty()).then(|| view! {
-            <h3>"Rejected rows"</h3>
-            <ul>{rejected.into_iter().map(|(row, reason)| view! { <li>{format!("Row {row}: {reason}")}</li> }).collect_view()}</ul>
+        {(!to_fix.is_empty()).then(|| view! {
+            <h3>"Rows with problems"</h3>
+            <p>"Fix these in the file and upload it again; the other rows can be imported now."</p>
+            <ul class="rejected-rows">{groups(to_fix)}</ul>
         })}
+        {(!other_agencies.is_empty()).then(|| view! {
+            <details class="other-agencies">
+                <summary>{format!("Rows of other agencies ({elsewhere})")}</summary>
+                <p>"Only your agency’s rows are imported; these belong to others."</p>
+                <ul class="rejected-rows">{groups(other_agencies)}</ul>
+            </details>
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::row_ranges;
+
+    #[test]
+    fn rows_read_as_ranges() {
+        assert_eq!(row_ranges(&[2, 3, 4, 5, 7, 9, 10, 20]), "2–5, 7, 9, 10, 20");
+        let many: Vec<usize> = (1..=100).map(|i| i * 2).collect();
+        assert!(
+            row_ranges(&many).ends_with("60 and 70 more"),
+            "{}",
+            row_ranges(&many)
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! a preview exactly as the public page will show it, and the buttons to
 //! publish, submit, approve or retire; auditors record audits here.
 
-use super::fields::{Values, area, date, input, select};
+use super::fields::{Values, area, checkbox, date, input, select};
 use super::{CsrfField, DraftView, ProblemSummary, require_sign_in};
 use crate::accounts::SignedInAccount;
 use crate::html::PageTitle;
@@ -225,11 +225,13 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
                 })}
                 {(published_version.is_some() && !retired).then(|| {
                     let values = Values::from_context();
+                    let confirm = format!("Yes, retire “{name}”: its record stays public, marked retired from this date");
                     view! {
                         <form method="post" action=format!("/manage/systems/{id}/retire") class="retire">
+                            <h3>"Retire this system"</h3>
                             <CsrfField account=account.clone()/>
                             {date(&values, "retired_on", "Retired on")}
-                            <p class="hint">"The record stays public, marked retired."</p>
+                            {checkbox(&values, "confirm_retire", confirm)}
                             <button type="submit" class="secondary">"Retire this system"</button>
                         </form>
                     }

@@ -31,9 +31,14 @@ macro_rules! closed_set {
                 match name { $($value => Some($name::$variant),)+ _ => None }
             }
 
-            /// The stable names, for error messages: `a, b, c`.
+            /// The stable names, for the API's error messages: `a, b, c`.
             pub fn names() -> String {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+
+            /// The labels, for the error messages of forms, which show labels: `A, B, C`.
+            pub fn labels() -> String {
+                Self::ALL.iter().map(|v| v.label()).collect::<Vec<_>>().join(", ")
             }
         }
 

@@ -227,7 +227,7 @@ async fn moderate(
     let (Ok(comment), Some(decision)) = (comment.parse::<i64>(), decision) else {
         let error = AppError::Conflict(format!(
             "Choose to publish the comment, or to hide it with one of these reasons: {}.",
-            HideReason::names()
+            HideReason::labels()
         ));
         return show_problem(&state, form.parts, &back, error, &[]).await;
     };

@@ -5,6 +5,7 @@
 //! `tags` (comma-separated), `data[0].name`, `assessments[1].kind`,
 //! `withheld[0].reason`. A list row left wholly empty is no entry.
 
+use app::record::{AssessmentKind, PersonalData, RiskLevel, Stage, WITHHOLDABLE};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -87,6 +88,55 @@ pub fn system_json(fields: &[(String, String)]) -> Value {
     Value::Object(object)
 }
 
+/// The write API's problems as the form's people read them: a choice is
+/// named by the label the form shows, never by its stable name (`In use`,
+/// not `in_use`), and the fields keep their problems.
+pub fn in_form_words(problems: BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<String>> {
+    problems
+        .into_iter()
+        .map(|(path, messages)| {
+            let messages = messages
+                .into_iter()
+                .map(|message| message_in_form_words(&path, message))
+                .collect();
+            (path, messages)
+        })
+        .collect()
+}
+
+fn message_in_form_words(path: &str, message: String) -> String {
+    // `data[0].personal_data` → `personal_data`; `withheld[1].field` → `withheld.field`.
+    let field = match path.split_once('[') {
+        Some((list, rest)) => {
+            let inner = rest.split_once("].").map_or("", |(_, field)| field);
+            format!("{list}.{inner}")
+        }
+        None => path.to_string(),
+    };
+    let about_a_choice =
+        message.starts_with("Choose one of") || message.contains(" is not one of: ");
+    let choice = match field.as_str() {
+        "stage" => format!("Choose one of: {}", Stage::labels()),
+        "topic" => "Choose the topic closest to what the system is for".to_string(),
+        "risk_level" => format!("Choose one of: {}", RiskLevel::labels()),
+        "decision_role" => "Choose one of the roles in the list, or “Not stated”".to_string(),
+        "technique" => "Tick the techniques it uses from the list".to_string(),
+        "data.personal_data" => format!("Choose one of: {}", PersonalData::labels()),
+        "assessments.kind" => format!("Choose one of: {}", AssessmentKind::labels()),
+        "withheld.field" if message.contains("cannot be withheld") => {
+            return "Choose a field from the list".to_string();
+        }
+        "withheld.field" => {
+            // “how_it_works” is already withheld above → “How it works” …
+            return WITHHOLDABLE.iter().fold(message, |text, (name, label)| {
+                text.replace(&format!("“{name}”"), &format!("“{label}”"))
+            });
+        }
+        _ => return message,
+    };
+    if about_a_choice { choice } else { message }
+}
+
 fn is_blank(value: &Value) -> bool {
     match value {
         Value::String(text) => text.trim().is_empty(),
@@ -134,5 +184,42 @@ mod tests {
         assert_eq!(body["withheld"][0]["reason"], "Commercial confidence");
         assert_eq!(body["assessments"], json!([]));
         assert!(body.get("csrf_token").is_none());
+    }
+
+    #[test]
+    fn problems_speak_the_forms_labels() {
+        let problems = BTreeMap::from([
+            (
+                "stage".to_string(),
+                vec!["Choose one of: planned, development, pilot, in_use, retired".to_string()],
+            ),
+            (
+                "data[0].personal_data".to_string(),
+                vec![
+                    "“x” is not one of: none, pseudonymised, personal, special_category"
+                        .to_string(),
+                ],
+            ),
+            (
+                "withheld[1].field".to_string(),
+                vec!["“how_it_works” is already withheld above".to_string()],
+            ),
+            ("name".to_string(), vec!["Must not be empty".to_string()]),
+        ]);
+        let words = in_form_words(problems);
+        assert_eq!(
+            words["stage"],
+            ["Choose one of: Planned, In development, Pilot, In use, Retired"]
+        );
+        assert!(
+            !words["data[0].personal_data"][0].contains('_'),
+            "{:?}",
+            words
+        );
+        assert_eq!(
+            words["withheld[1].field"],
+            ["“How it works” is already withheld above"]
+        );
+        assert_eq!(words["name"], ["Must not be empty"]);
     }
 }

@@ -28,7 +28,7 @@ pub fn audit_input(fields: &HashMap<String, String>, auditor: &str) -> Result<Au
         None => problem("audited_on", "Enter the date of the audit".into()),
         Some(date) if !check::is_date(date) => problem(
             "audited_on",
-            "Must be a date written YYYY-MM-DD, like 2025-03-31".into(),
+            "Must be a date that exists, like 31 March 2025".into(),
         ),
         _ => {}
     }
@@ -36,7 +36,7 @@ pub fn audit_input(fields: &HashMap<String, String>, auditor: &str) -> Result<Au
     if outcome.is_none() {
         problem(
             "outcome",
-            format!("Choose one of: {}", AuditOutcome::names()),
+            format!("Choose one of: {}", AuditOutcome::labels()),
         );
     }
     let findings = text("findings").unwrap_or_default();
@@ -62,7 +62,7 @@ pub fn audit_input(fields: &HashMap<String, String>, auditor: &str) -> Result<Au
         if !check::is_date(due) {
             problem(
                 "next_due",
-                "Must be a date written YYYY-MM-DD, like 2026-03-31".into(),
+                "Must be a date that exists, like 31 March 2026".into(),
             );
         } else if audited_on.as_deref().is_some_and(|on| due.as_str() <= on) {
             problem("next_due", "Must be after the date of the audit".into());

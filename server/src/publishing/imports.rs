@@ -10,11 +10,12 @@ use crate::storage::{
     database_error,
 };
 use app::error::AppError;
-use app::manage::import::{ImportDone, ImportLine, ImportPreview};
+use app::manage::import::{ImportDone, ImportLine, ImportPreview, RejectedRows};
 use app::record::{Agency, AgencySlug, SystemContent, SystemId};
 use app::register::Register;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashMap};
 
 /// The largest file accepted, in bytes (the whole US 2025 inventory is 3 MB).
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
@@ -79,12 +80,16 @@ pub async fn preview(
         new: Vec::new(),
         changed: Vec::new(),
         unchanged: 0,
-        rejected: parsed
-            .rejected
-            .iter()
-            .map(|r| (r.row, r.reason.clone()))
-            .collect(),
+        rejected: Vec::new(),
     };
+    // Reason → rows; rows of other agencies apart from problems to fix.
+    let mut rejected: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
+    for row in &parsed.rejected {
+        rejected
+            .entry((false, row.reason.clone()))
+            .or_default()
+            .push(row.row);
+    }
     let mut waiting = Vec::new();
     for ImportRecord {
         row,
@@ -95,10 +100,10 @@ pub async fn preview(
     {
         if record_agency.slug != agency {
             let reason = format!(
-                "belongs to {} ({}), not your agency",
+                "{} ({}), not your agency",
                 record_agency.name, record_agency.slug
             );
-            preview.rejected.push((row, reason));
+            rejected.entry((true, reason)).or_default().push(row);
             continue;
         }
         let line = ImportLine {
@@ -108,9 +113,13 @@ pub async fn preview(
         };
         match current.get(&id) {
             Some(now) if now.agency != agency => {
-                preview
-                    .rejected
-                    .push((row, format!("the system {id} belongs to another agency")));
+                rejected
+                    .entry((
+                        false,
+                        "the system of this id belongs to another agency".into(),
+                    ))
+                    .or_default()
+                    .push(row);
                 continue;
             }
             Some(now) if now.content_hash.as_deref() == Some(content_hash(&content).as_str()) => {
@@ -122,7 +131,21 @@ pub async fn preview(
         }
         waiting.push(Waiting { row, id, content });
     }
-    preview.rejected.sort();
+    preview.rejected = rejected
+        .into_iter()
+        .map(|((other_agency, reason), mut rows)| {
+            rows.sort_unstable();
+            RejectedRows {
+                reason,
+                rows,
+                other_agency,
+            }
+        })
+        .collect();
+    // Problems first, then other agencies; the most rows first, then file order.
+    preview
+        .rejected
+        .sort_by_key(|group| (group.other_agency, Reverse(group.rows.len()), group.rows[0]));
     if !waiting.is_empty() {
         let now = time::OffsetDateTime::now_utc();
         preview.id = crate::accounts::random_token();

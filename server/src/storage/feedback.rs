@@ -8,7 +8,7 @@ use super::{Storage, database_error};
 use app::error::AppError;
 use app::feedback::{
     AgencyItem, FeedbackSettings, Moderation, ModerationItem, OfficialAnswer, PublicComment,
-    QueueFilter,
+    QueueCounts, QueueFilter,
 };
 use app::record::{AgencySlug, CommentState, FeedbackKind, HideReason, SystemId};
 use sqlx::AnyConnection;
@@ -66,6 +66,18 @@ fn public_comment(row: &AnyRow) -> Result<PublicComment, AppError> {
 /// The columns of [`public_comment`], for queries joining `comments c` and `systems s`.
 const PUBLIC_COLUMNS: &str = "c.id, c.kind, c.body, c.name, c.published_at, c.answer, \
     c.answered_at, c.answer_updated_at, s.agency";
+
+/// The comments a filter of the moderation queue shows, as SQL on `comments c`.
+fn queue_condition(filter: QueueFilter) -> &'static str {
+    match filter {
+        QueueFilter::Pending => "c.state = 'pending'",
+        QueueFilter::Flagged => {
+            "c.flags > 0 AND (c.state = 'published' OR c.hidden_reason = 'flagged')"
+        }
+        QueueFilter::Hidden => "c.state = 'hidden'",
+        QueueFilter::Published => "c.state = 'published'",
+    }
+}
 
 impl Storage {
     /// The register's feedback settings (the defaults for any not stored).
@@ -370,20 +382,14 @@ impl Storage {
         &self,
         filter: QueueFilter,
     ) -> Result<Vec<ModerationItem>, AppError> {
-        let condition = match filter {
-            QueueFilter::Pending => "c.state = 'pending'",
-            QueueFilter::Flagged => {
-                "c.flags > 0 AND (c.state = 'published' OR c.hidden_reason = 'flagged')"
-            }
-            QueueFilter::Hidden => "c.state = 'hidden'",
-            QueueFilter::Published => "c.state = 'published'",
-        };
+        let condition = queue_condition(filter);
         let sql = format!(
-            "SELECT c.id, c.system_id, s.agency, v.name AS system_name, c.kind, c.body, c.name, \
+            "SELECT c.id, c.system_id, s.agency, a.name AS agency_name, v.name AS system_name, c.kind, c.body, c.name, \
              c.state, c.hidden_reason, c.moderator_note, c.personal_data_found, c.flags, \
              CAST(CASE WHEN c.email IS NULL THEN 0 ELSE 1 END AS BIGINT) AS wants_reply, c.created_at, c.published_at \
              FROM comments c JOIN systems s ON s.id = c.system_id \
              JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
+             JOIN agencies a ON a.slug = s.agency \
              WHERE {condition} ORDER BY c.id DESC LIMIT 200"
         );
         let rows = sqlx::query(&sql)
@@ -398,6 +404,7 @@ impl Storage {
                     system_id: SystemId(rows::text(row, "system_id")?),
                     system_name: rows::text(row, "system_name")?,
                     agency: AgencySlug(rows::text(row, "agency")?),
+                    agency_name: rows::text(row, "agency_name")?,
                     kind: rows::closed(row, "kind", FeedbackKind::parse)?,
                     body: rows::text(row, "body")?,
                     name: rows::optional_text(row, "name")?,
@@ -434,6 +441,30 @@ impl Storage {
             }
         }
         Ok(items)
+    }
+
+    /// How many comments each filter of the moderation queue holds.
+    pub async fn queue_counts(&self) -> Result<QueueCounts, AppError> {
+        let count = |condition: &str| {
+            format!("CAST(COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0) AS BIGINT)")
+        };
+        let sql = format!(
+            "SELECT {} AS pending, {} AS flagged, {} AS hidden, {} AS published FROM comments c",
+            count(queue_condition(QueueFilter::Pending)),
+            count(queue_condition(QueueFilter::Flagged)),
+            count(queue_condition(QueueFilter::Hidden)),
+            count(queue_condition(QueueFilter::Published)),
+        );
+        let row = sqlx::query(&sql)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(database_error)?;
+        Ok(QueueCounts {
+            pending: rows::integer(&row, "pending")?,
+            flagged: rows::integer(&row, "flagged")?,
+            hidden: rows::integer(&row, "hidden")?,
+            published: rows::integer(&row, "published")?,
+        })
     }
 
     /// An agency's published questions and error reports with their systems'

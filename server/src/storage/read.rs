@@ -17,6 +17,11 @@ use std::time::{Duration, Instant};
 /// How many recently updated systems the home page shows.
 const RECENTLY_UPDATED: i64 = 6;
 
+/// A system whose record states its purpose. Records the source left
+/// undescribed ("reported … without describing it") never headline the home
+/// page, and come after the described ones on their agency's page.
+const DESCRIBED: &str = "v.purpose <> ''";
+
 /// A WHERE clause built from a query, with its parameters in `$n` order.
 #[derive(Default)]
 pub(super) struct Filters {
@@ -229,7 +234,7 @@ impl Register for Storage {
                 .map_or(0, |(_, n)| *n)
         };
         let recent_sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} {} LIMIT {RECENTLY_UPDATED}",
+            "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} WHERE {DESCRIBED} {} LIMIT {RECENTLY_UPDATED}",
             order_sql(Sort::Updated)
         );
         let recently_updated = self
@@ -297,6 +302,22 @@ impl Register for Storage {
             systems: page.iter().map(rows::summary).collect::<Result<_, _>>()?,
             total,
         })
+    }
+
+    async fn agency_systems(
+        &self,
+        slug: &AgencySlug,
+        limit: u32,
+    ) -> Result<Vec<SystemSummary>, AppError> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} WHERE s.agency = $1 \
+             ORDER BY CASE WHEN {DESCRIBED} THEN 0 ELSE 1 END, v.published_at DESC, s.id LIMIT {limit}"
+        );
+        self.summaries(&sql, std::slice::from_ref(&slug.0))
+            .await?
+            .iter()
+            .map(rows::summary)
+            .collect()
     }
 
     async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError> {

@@ -207,6 +207,24 @@ impl Storage {
                 if current.content_hash.as_deref() == Some(hash.as_str()) {
                     return Ok(PublishOutcome::Unchanged);
                 }
+                // Migration 0010 repaired the line endings of stored texts
+                // but left their hashes: when the hash differs, the content
+                // itself decides, and the hash is mended.
+                if let Some(version) = current.version
+                    && Self::published_content(conn, id).await?.as_ref() == Some(content)
+                {
+                    sqlx::query(
+                        "UPDATE system_versions SET content_hash = $1 \
+                         WHERE system_id = $2 AND version = $3",
+                    )
+                    .bind(hash)
+                    .bind(id.0.clone())
+                    .bind(version)
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(database_error)?;
+                    return Ok(PublishOutcome::Unchanged);
+                }
                 current.version.unwrap_or(0) + 1
             }
         };
