@@ -139,7 +139,8 @@ test("Enter in a moderator's note hides; publishing personal data takes a tick",
 
 test("the owning agency's editor answers; the answer shows as official", async ({ page }) => {
   await signIn(page, "answers@tax.example");
-  await page.getByRole("link", { name: "Questions from the public" }).click();
+  // The dashboard says how many wait, and leads to them.
+  await page.getByRole("link", { name: "2 questions from the public wait for an answer" }).click();
   await expect(page.getByText("2 waiting for an answer")).toBeVisible();
   await expectAccessible(page);
   const item = page.locator(".queue-item", { hasText: "marigold" });

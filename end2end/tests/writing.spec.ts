@@ -30,6 +30,11 @@ test("an editor files, previews, publishes and edits a system; the history shows
   const summary = page.getByRole("alert");
   await expect(summary).toContainText("Name: Must not be empty");
   await expect(summary).toContainText("Summary: Must not be empty");
+  // In the form's order, in the words it shows: never a stable name like in_use.
+  const problems = await summary.getByRole("link").allTextContents();
+  expect(problems.map((p) => p.split(":")[0])).toEqual(["Name", "Summary", "Stage", "Topic"]);
+  await expect(summary).toContainText("Stage: Choose one of: Planned, In development, Pilot, In use, Retired");
+  await expect(summary).not.toContainText("in_use");
   await expectAccessible(page);
   await summary.getByRole("link", { name: /^Name/ }).click();
   await expect(page.locator("#name")).toBeFocused();
@@ -111,6 +116,29 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Refund letter checker")).toHaveCount(0);
     expect((await page.request.get(desk)).status()).toBe(404);
   });
+});
+
+test("the dashboard says what waits; retiring takes a tick", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await signIn(page, "editor@tax.example");
+  const waiting = page.getByRole("list", { name: "Waiting for your agency" });
+  await expect(waiting).toContainText(/for an answer/);
+  await expect(waiting).toContainText(/for approval/);
+  await page.getByRole("link", { name: "Parcel scanning assistant" }).click();
+  await expect(page.getByLabel("Retired on")).toBeVisible();
+  // A date hint the date picker agrees with.
+  await expect(page.locator("#retired_on-hint")).toHaveText("For example 31 March 2025.");
+  await page.getByLabel("Retired on").fill("2026-11-30");
+  // In a hurry: the button without the tick retires nothing.
+  await page.getByRole("button", { name: "Retire this system" }).click();
+  await expect(page.getByRole("alert")).toContainText("Confirm retirement: Tick the box to confirm that this system is retired");
+  await expect(page.getByLabel("Retired on")).toHaveValue("2026-11-30");
+  await expectAccessible(page);
+  await page.getByLabel(/^Yes, retire “Parcel scanning assistant”/).check();
+  await page.getByRole("button", { name: "Retire this system" }).click();
+  await expect(page.getByText("Published: version 3")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retire this system" })).toHaveCount(0);
+  expect(unexpected(errors)).toEqual([]);
 });
 
 test("an auditor records an audit; the record shows it with the auditor's name", async ({ page }) => {

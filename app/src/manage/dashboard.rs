@@ -191,7 +191,6 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
             <li><a href="#drafts">{waiting(writing, "draft is", "drafts are")}" being written"</a></li>
         </ul>
         <p>{rule}" "<a href="/manage/tokens">"API tokens"</a>" for your agency’s own tools."</p>
-        <p><a href="/manage/answers">"Questions from the public"</a>": answer questions and error reports about your systems."</p>
         <p><a class="button" href="/manage/systems/new">"Add a system"</a>" "<a href="/manage/import">"Import your inventory"</a></p>
         <h3 id="drafts">"Drafts"</h3>
         {if drafts.is_empty() {
