@@ -52,7 +52,8 @@ test("an editor files, previews, publishes and edits a system; the history shows
   await expect(page.locator("#purpose-preview li")).toHaveText("fewer delays");
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Save draft" }).click();
+  // Enter in a field saves the draft (not "Add another data set", the first visible button).
+  await page.locator("#unit").press("Enter");
   await expect(page).toHaveURL(/\/manage\/systems\/[0-9a-z]+$/);
   await expect(page.getByText("Not published yet")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Preview of the draft" })).toBeVisible();

@@ -202,6 +202,9 @@ fn SystemForm(
         <h1>{title}</h1>
         <p class="lede">"Saving keeps a draft: nothing is public until it is published."</p>
         <form method="post" action=action class="system-form" novalidate>
+            // Enter in a field presses a form's first button: without this one
+            // that was "Add another data set", which saves nothing.
+            <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">"Save draft"</button>
             <CsrfField account/>
             <fieldset>
                 <legend>"What it is"</legend>
