@@ -3,7 +3,7 @@
 //! that keep pages private, in HTTPS and away from browser features Lantern
 //! never uses.
 
-use crate::api::ApiError;
+use crate::api::error::ApiError;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;

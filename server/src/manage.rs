@@ -9,11 +9,12 @@
 
 pub mod form;
 
+use crate::pages::render_page;
 use crate::publishing::accounts::{self, AccountAction};
 use crate::publishing::{self, Actor, Person, Target, admin, audits, check};
 use crate::sign_in::{from_another_site, read_form};
+use crate::state::AppState;
 use crate::storage::TokenScope;
-use crate::web::{AppState, render_page};
 use app::accounts::SignedInAccount;
 use app::error::AppError;
 use app::manage::{ActionDone, ActionProblem, FormAttempt, NewTokenShown};
@@ -27,7 +28,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 
 /// The form handlers of `/manage` that have no page at their address (the
-/// others are added beside their pages in [`crate::web::app`]).
+/// others are added beside their pages in [`crate::router::app`]).
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manage/systems/{id}/audits", post(record_audit))

@@ -6,22 +6,21 @@ pub mod atom;
 pub mod csv_row;
 pub mod dictionary;
 pub mod export;
-pub mod manners;
 pub mod openapi;
-pub mod record;
 
-use crate::api::ApiError;
+use crate::api::error::{ApiError, ErrorEnvelope, invalid_parameters, limit_problem, parse_limit};
+use crate::api::manners;
+use crate::state::AppState;
 use crate::storage::{Change, ChangesFrom, Selection, Storage};
-use crate::web::AppState;
 use app::error::AppError;
 use app::record::{Agency, AgencySlug};
 use app::register::Register;
 use app::search::query::MAX_RESULT_WINDOW;
-pub use app::search::query::shorten;
+use app::search::query::shorten;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{Json, Response};
 use axum::routing::get;
 use export::Format;
@@ -32,7 +31,6 @@ use utoipa::ToSchema;
 
 /// Changes per page unless `limit` says otherwise, and the most a page may hold.
 const CHANGES_PER_PAGE: i64 = 100;
-const MAX_LIMIT: i64 = 500;
 /// How long a CDN may serve an export before asking again.
 const EXPORT_CACHE_CONTROL: &str = "public, max-age=300, stale-while-revalidate=300";
 
@@ -131,13 +129,6 @@ pub async fn agency(
         .ok_or_else(|| AppError::NotFound.into())
 }
 
-/// The error envelope every API error answers with.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorEnvelope {
-    /// One entry per problem.
-    pub errors: Vec<crate::api::ApiProblem>,
-}
-
 /// A page of the changes feed.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChangePage {
@@ -198,36 +189,6 @@ fn parse_since(value: &str) -> Option<ChangesFrom> {
         return value.parse().ok().map(ChangesFrom::After);
     }
     crate::clock::parse_precise(value).map(ChangesFrom::Since)
-}
-
-/// `limit`: a whole number from 1 to [`MAX_LIMIT`].
-pub fn parse_limit(value: &str) -> Option<i64> {
-    value
-        .parse::<i64>()
-        .ok()
-        .filter(|n| (1..=MAX_LIMIT).contains(n))
-}
-
-pub fn limit_problem(value: &str) -> String {
-    format!(
-        "limit “{}” is not a whole number from 1 to {MAX_LIMIT}",
-        shorten(value)
-    )
-}
-
-/// 400 with one problem per bad parameter.
-pub fn invalid_parameters<F: Into<String>>(problems: Vec<(F, String)>) -> ApiError {
-    ApiError {
-        status: StatusCode::BAD_REQUEST,
-        problems: problems
-            .into_iter()
-            .map(|(field, detail)| crate::api::ApiProblem {
-                code: "invalid_parameter",
-                detail,
-                field: Some(field.into()),
-            })
-            .collect(),
-    }
 }
 
 /// Every publication, update, retirement and audit since a time or a cursor,

@@ -7,7 +7,7 @@
 //! is protected by refusing requests another site's page sends.
 
 use crate::accounts::{self, SignInError};
-use crate::web::AppState;
+use crate::state::AppState;
 use app::accounts::{SignInAttempt, SignedInAccount};
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -193,7 +193,7 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
         }
     };
     let mut response =
-        crate::web::render_page(&state, Request::from_parts(parts, Body::empty()), attempt).await;
+        crate::pages::render_page(&state, Request::from_parts(parts, Body::empty()), attempt).await;
     *response.status_mut() = status;
     response
 }
@@ -207,7 +207,7 @@ async fn try_again_later(
     retry_after: u64,
 ) -> Response {
     let mut response =
-        crate::web::render_page(state, Request::from_parts(parts, Body::empty()), attempt).await;
+        crate::pages::render_page(state, Request::from_parts(parts, Body::empty()), attempt).await;
     *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
     response
         .headers_mut()

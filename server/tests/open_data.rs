@@ -756,7 +756,7 @@ async fn reading_is_open_to_any_origin_and_limited_per_client() {
     // A limit of 5 a minute: the sixth request waits, pages are not limited.
     let serve =
         lantern::config::ServeConfig::parse_from(["serve", "--api-requests-per-minute", "5"]);
-    let limited = lantern::web::app(lantern::web::AppState::new(
+    let limited = lantern::router::app(lantern::state::AppState::new(
         &serve,
         db.storage.clone(),
         search.engine.clone(),

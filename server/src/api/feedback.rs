@@ -2,8 +2,8 @@
 //! published comments and answers (no emails, nothing about the senders);
 //! `POST` sends one, checked, rate-limited and moderated exactly as the form.
 
-use super::{ApiError, ApiProblem};
-use crate::web::AppState;
+use super::error::{ApiError, ApiProblem};
+use crate::state::AppState;
 use app::error::AppError;
 use app::feedback::{
     FeedbackInput, FeedbackOutcome, PublicComment, sent_message, too_many_message,
@@ -28,7 +28,7 @@ pub struct FeedbackList {
 /// first, with the agency's official answers. Never an email address.
 #[utoipa::path(get, path = "/api/v1/systems/{id}/feedback", tag = "feedback",
     params(("id" = String, Path, description = "The system's stable id")),
-    responses((status = 200, body = FeedbackList), (status = 404, body = crate::open_data::ErrorEnvelope)))]
+    responses((status = 200, body = FeedbackList), (status = 404, body = crate::api::error::ErrorEnvelope)))]
 pub async fn list(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -119,9 +119,9 @@ fn input(body: &Bytes) -> Result<FeedbackInput, ApiError> {
     request_body(content = Object, description = "`{\"kind\": \"question\"|\"error\"|\"feedback\", \"body\": \"…\", \"name\": \"…\" (optional), \"email\": \"…\" (optional, never published)}`"),
     responses(
         (status = 201, body = Sent), (status = 202, body = Sent),
-        (status = 400, body = crate::open_data::ErrorEnvelope), (status = 404, body = crate::open_data::ErrorEnvelope),
-        (status = 413, body = crate::open_data::ErrorEnvelope), (status = 422, body = crate::open_data::ErrorEnvelope),
-        (status = 429, body = crate::open_data::ErrorEnvelope),
+        (status = 400, body = crate::api::error::ErrorEnvelope), (status = 404, body = crate::api::error::ErrorEnvelope),
+        (status = 413, body = crate::api::error::ErrorEnvelope), (status = 422, body = crate::api::error::ErrorEnvelope),
+        (status = 429, body = crate::api::error::ErrorEnvelope),
     ))]
 pub async fn send(
     State(state): State<AppState>,

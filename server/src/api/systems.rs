@@ -11,11 +11,12 @@
 //! shift results by one; for a complete, stable copy take an export, and
 //! follow `/api/v1/changes` from there.
 
-use super::ApiError;
-use crate::open_data::{ErrorEnvelope, invalid_parameters, limit_problem, parse_limit, shorten};
-use crate::web::AppState;
+use super::error::ApiError;
+use crate::api::error::{ErrorEnvelope, invalid_parameters, limit_problem, parse_limit};
+use crate::state::AppState;
 use app::register::Register;
 use app::search::query::MAX_RESULT_WINDOW;
+use app::search::query::shorten;
 use app::search::{Facet, Hit, SearchResults, SystemQuery, snippet_html};
 use axum::extract::{RawQuery, State};
 use axum::response::Json;

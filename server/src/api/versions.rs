@@ -3,10 +3,10 @@
 //!
 //! Only what is published: a draft is a 404 here, like an id never used.
 
-use super::ApiError;
-use crate::open_data::ErrorEnvelope;
-use crate::open_data::record::{PublicContent, PublishedSystem, PublishedVersion};
-use crate::web::AppState;
+use super::error::ApiError;
+use super::record::{PublicContent, PublishedSystem, PublishedVersion};
+use crate::api::error::ErrorEnvelope;
+use crate::state::AppState;
 use app::error::AppError;
 use app::record::SystemId;
 use app::register::Register;

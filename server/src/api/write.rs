@@ -9,10 +9,10 @@
 //! version; a `POST` sent again with the same `Idempotency-Key` answers what
 //! the first did and files nothing.
 
-use super::{ApiError, ApiProblem};
+use super::error::{ApiError, ApiProblem};
 use crate::publishing::{self, Actor, Target, Written, admin, check};
+use crate::state::AppState;
 use crate::storage::TokenScope;
-use crate::web::AppState;
 use app::error::AppError;
 use app::record::SystemId;
 use axum::body::Bytes;
@@ -143,8 +143,8 @@ async fn write(
     security(("agency_token" = [])),
     params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (a UUID): sent again with the same body, the request answers what it did the first time and files nothing")),
     request_body(content = Object, description = "A system in the public JSON shape (see docs/publishing.md), plus `agency` and `change_summary`"),
-    responses((status = 201, body = WriteResult), (status = 400, body = crate::open_data::ErrorEnvelope), (status = 401, body = crate::open_data::ErrorEnvelope),
-        (status = 403, body = crate::open_data::ErrorEnvelope), (status = 422, body = crate::open_data::ErrorEnvelope),))]
+    responses((status = 201, body = WriteResult), (status = 400, body = crate::api::error::ErrorEnvelope), (status = 401, body = crate::api::error::ErrorEnvelope),
+        (status = 403, body = crate::api::error::ErrorEnvelope), (status = 422, body = crate::api::error::ErrorEnvelope),))]
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -173,8 +173,8 @@ pub async fn create(
     security(("agency_token" = [])),
     params(("id" = String, Path, description = "The system's stable id")),
     request_body(content = Object, description = "A system in the public JSON shape (see docs/publishing.md)"),
-    responses((status = 200, body = WriteResult), (status = 400, body = crate::open_data::ErrorEnvelope), (status = 401, body = crate::open_data::ErrorEnvelope),
-        (status = 403, body = crate::open_data::ErrorEnvelope), (status = 422, body = crate::open_data::ErrorEnvelope), (status = 404, body = crate::open_data::ErrorEnvelope), (status = 409, body = crate::open_data::ErrorEnvelope)))]
+    responses((status = 200, body = WriteResult), (status = 400, body = crate::api::error::ErrorEnvelope), (status = 401, body = crate::api::error::ErrorEnvelope),
+        (status = 403, body = crate::api::error::ErrorEnvelope), (status = 422, body = crate::api::error::ErrorEnvelope), (status = 404, body = crate::api::error::ErrorEnvelope), (status = 409, body = crate::api::error::ErrorEnvelope)))]
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,

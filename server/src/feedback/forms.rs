@@ -9,7 +9,7 @@
 use super::{Decision, Flagged};
 use crate::manage::{SignedForm, render_at, see, show_problem};
 use crate::publishing::Person;
-use crate::web::AppState;
+use crate::state::AppState;
 use app::error::AppError;
 use app::feedback::section::FeedbackAttempt;
 use app::feedback::{FeedbackInput, FeedbackOutcome, too_many_message};

@@ -2,10 +2,10 @@
 //! register, `/agencies/{slug}/feed.atom` for one agency. The newest
 //! [`ENTRIES`] changes, for feed readers; the JSON feed has them all.
 
-use crate::api::ApiError;
+use crate::api::error::ApiError;
 use crate::config::PublicUrl;
+use crate::state::AppState;
 use crate::storage::{Change, ChangeKind};
-use crate::web::AppState;
 use app::error::AppError;
 use app::record::AgencySlug;
 use app::register::Register;

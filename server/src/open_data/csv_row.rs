@@ -8,7 +8,7 @@
 //! - A cell that a spreadsheet would run as a formula (it starts with `=`,
 //!   `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
 
-use super::record::PublishedSystem;
+use crate::api::record::PublishedSystem;
 use app::record::PersonalData;
 
 /// What joins the items of a list in one cell.
@@ -252,7 +252,7 @@ mod tests {
             version: 2,
             published_at: "2026-11-28T07:00:00Z".into(),
             reviewed_at: None,
-            content: super::super::record::PublicContent::new(content),
+            content: crate::api::record::PublicContent::new(content),
             audit: None,
             audit_overdue: false,
         };

@@ -7,7 +7,7 @@
 //! slows the export down, and no database connection is held between batches.
 
 use super::csv_row;
-use super::record::PublishedSystem;
+use crate::api::record::PublishedSystem;
 use crate::storage::{Selection, Storage};
 use app::error::AppError;
 use app::record::{System, SystemId};

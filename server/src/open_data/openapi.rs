@@ -37,7 +37,7 @@ use utoipa::OpenApi;
         document,
         system_schema,
     ),
-    components(schemas(super::record::PublishedSystem, super::ErrorEnvelope)),
+    components(schemas(crate::api::record::PublishedSystem, crate::api::error::ErrorEnvelope)),
     modifiers(&AgencyToken),
     tags(
         (name = "systems", description = "Published AI systems and their versions"),

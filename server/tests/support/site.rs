@@ -10,8 +10,9 @@ use axum::http::{Request, StatusCode};
 use clap::Parser;
 use http_body_util::BodyExt;
 use lantern::config::ServeConfig;
+use lantern::router::app;
+use lantern::state::AppState;
 use lantern::storage::Storage;
-use lantern::web::{AppState, app};
 use tower::ServiceExt;
 
 /// Rendering tests take turns. Leptos keeps process-wide rendering state, and

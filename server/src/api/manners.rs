@@ -12,8 +12,8 @@
 //! is a courtesy limit against runaway scripts, not a security boundary, and
 //! counting every read in the database would cost more than it protects.
 
-use crate::api::{ApiError, ApiProblem};
-use crate::web::AppState;
+use crate::api::error::{ApiError, ApiProblem};
+use crate::state::AppState;
 use app::feedback::ClientAddress;
 use axum::body::Body;
 use axum::extract::{Request, State};

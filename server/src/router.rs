@@ -1,0 +1,151 @@
+//! The whole site as one router: leptos pages, the forms they post, the JSON
+//! API and open data, `/healthz`, static files, and the layers every answer
+//! goes through (sessions, guards, compression, security headers).
+
+use crate::pages::page_context;
+use crate::state::AppState;
+use app::{App, shell};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::handler::Handler;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Json, Response};
+use axum::routing::{get, post};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The whole site as one router: testable without a socket.
+pub fn app(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let provide_register = page_context(&state);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/login", post(crate::sign_in::login))
+        .route("/logout", post(crate::sign_in::logout))
+        .merge(
+            crate::api::routes()
+                .merge(crate::open_data::routes())
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::api::manners::api_manners,
+                ))
+                .layer(crate::api::manners::cors()),
+        )
+        // Same paths as the pages the forms are on: added route by route,
+        // so each path's GET (the page) and POST (the form) share it.
+        .route("/manage/systems/new", post(crate::manage::create_system))
+        .route(
+            "/manage/systems/{id}/edit",
+            post(crate::manage::save_system),
+        )
+        .route("/manage/tokens", post(crate::manage::create_token))
+        .route(
+            "/manage/settings",
+            post(crate::feedback::forms::change_settings),
+        )
+        .route("/manage/agencies", post(crate::manage::create_agency))
+        .route("/manage/accounts", post(crate::manage::create_account))
+        .route("/manage/password", post(crate::manage::change_password))
+        .route(
+            "/manage/import",
+            post(crate::manage::upload_import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::publishing::imports::MAX_FILE_BYTES + 64 * 1024,
+            )),
+        )
+        .merge(crate::manage::routes())
+        .merge(crate::feedback::forms::routes())
+        .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
+            shell(options.clone())
+        })
+        // Built files (CSS, JavaScript, wasm, public/) straight from the site
+        // directory; anything else is the leptos "page not found".
+        .fallback_service(
+            ServeDir::new(&*state.leptos_options.site_root).fallback(
+                leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+                    provide_register,
+                    shell,
+                )
+                .with_state(state.clone()),
+            ),
+        )
+        .layer(axum::middleware::map_response(argument_errors_are_400))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::sign_in::load_session,
+        ))
+        .layer(axum::middleware::from_fn(crate::client::remember))
+        .layer(axum::middleware::from_fn_with_state(
+            state.request_timeout,
+            crate::guards::request_timeout,
+        ))
+        .layer(axum::middleware::from_fn(crate::guards::uri_length))
+        .layer(axum::middleware::from_fn(
+            crate::guards::api_errors_in_envelope,
+        ))
+        .layer(axum::middleware::from_fn(crate::guards::private_and_secure))
+        // Pages, CSS, JavaScript and wasm go out gzipped to clients that accept it.
+        .layer(CompressionLayer::new())
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(security_header(
+            header::CONTENT_SECURITY_POLICY,
+            "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+        ))
+        .with_state(state)
+}
+
+/// Server functions answer arguments they cannot decode with a 500, but those
+/// are the caller's mistake: answer 400, with the same message.
+async fn argument_errors_are_400(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Error responses are a few kilobytes; one over 64 KiB loses its body here.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    if bytes.starts_with(b"Args|") || bytes.starts_with(b"Deserialization|") {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// `GET /healthz`: whether the database answers, what the register holds,
+/// and how many changes the search index has yet to take in.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let health = state.storage.health().await;
+    let pending = state.storage.pending_search_count().await;
+    match (health, pending) {
+        (Ok(health), Ok(pending)) => (
+            StatusCode::OK,
+            Json(serde_json::json!({
+                "status": "ok",
+                "database": "ok",
+                "systems": health.systems,
+                "agencies": health.agencies,
+                "search": state.search.name(),
+                "search_pending": pending,
+            })),
+        ),
+        _ => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({
+                "status": "unavailable",
+                "database": "unreachable",
+            })),
+        ),
+    }
+}
