@@ -37,4 +37,24 @@ impl AppError {
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
+
+    /// The status of the error a message came from, if it came from one:
+    /// a server function sends an error as its message only (`?` turns an
+    /// `AppError` into a `ServerFnError` of its text), always with 500, so
+    /// the server gives the answer its status back from the message.
+    pub fn status_of_message(message: &str) -> Option<http::StatusCode> {
+        let fixed = [
+            AppError::NotFound,
+            AppError::Forbidden,
+            AppError::Unauthorized,
+            AppError::Validation(BTreeMap::new()),
+            AppError::TooMany,
+        ];
+        if let Some(error) = fixed.iter().find(|e| e.to_string() == message) {
+            return Some(error.status());
+        }
+        message
+            .starts_with("conflict: ")
+            .then_some(http::StatusCode::CONFLICT)
+    }
 }

@@ -8,6 +8,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 use std::time::Duration;
 
 /// The longest request target (path and query) answered, in bytes. The
@@ -62,8 +64,16 @@ pub async fn request_timeout(
 }
 
 /// Whether a path belongs to the JSON API, whose errors are JSON.
+/// Whether a path is the JSON API's: under `/api/`, and not one of the
+/// pages' server functions, which live there too but answer in leptos's own
+/// encoding (`ServerError|forbidden`) for the browser to decode.
 fn is_api(path: &str) -> bool {
-    path.starts_with("/api/")
+    static SERVER_FUNCTIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        leptos::server_fn::axum::server_fn_paths()
+            .map(|(path, _)| path)
+            .collect()
+    });
+    path.starts_with("/api/") && !SERVER_FUNCTIONS.contains(path)
 }
 
 /// Headers that depend on who asked and how:

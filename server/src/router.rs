@@ -72,7 +72,9 @@ pub fn app(state: AppState) -> Router {
                 .with_state(state.clone()),
             ),
         )
-        .layer(axum::middleware::map_response(argument_errors_are_400))
+        .layer(axum::middleware::map_response(
+            server_fn_errors_keep_their_status,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::sign_in::load_session,
@@ -102,9 +104,11 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Server functions answer arguments they cannot decode with a 500, but those
-/// are the caller's mistake: answer 400, with the same message.
-async fn argument_errors_are_400(response: Response) -> Response {
+/// Server functions answer every error with a 500. Arguments they cannot
+/// decode are the caller's mistake: 400. An error of the register's
+/// (`ServerError|forbidden`) keeps the status it has everywhere else (403).
+/// The message stays as it was.
+async fn server_fn_errors_keep_their_status(response: Response) -> Response {
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
@@ -115,6 +119,11 @@ async fn argument_errors_are_400(response: Response) -> Response {
     };
     if bytes.starts_with(b"Args|") || bytes.starts_with(b"Deserialization|") {
         parts.status = StatusCode::BAD_REQUEST;
+    } else if let Some(message) = bytes.strip_prefix(b"ServerError|")
+        && let Some(status) =
+            app::error::AppError::status_of_message(&String::from_utf8_lossy(message))
+    {
+        parts.status = status;
     }
     Response::from_parts(parts, Body::from(bytes))
 }

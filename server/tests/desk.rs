@@ -458,3 +458,54 @@ fn first_system_name(page: &str) -> String {
     let name = &link[link.find('>').unwrap() + 1..];
     name[..name.find('<').unwrap()].to_string()
 }
+
+/// A server function refusing someone answers with the refusal's status (it
+/// was a 500 for every error): 401 signed out, 403 for another role.
+#[tokio::test]
+async fn server_functions_answer_refusals_with_their_status() {
+    use leptos::server_fn::ServerFn;
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let search = TestSearch::embedded(&db.storage).await;
+    let site = router(&db.storage, search.engine.clone());
+    let path = <app::manage::dashboard::GetAgencyDesk as ServerFn>::PATH;
+    let ask = |cookie: Option<String>| {
+        let mut request = axum::http::Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.body(axum::body::Body::empty()).unwrap()
+    };
+    let signed_out = tower::ServiceExt::oneshot(site.clone(), ask(None))
+        .await
+        .unwrap();
+    assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
+
+    support_accounts::create_in(
+        &db.storage,
+        "mod@example.org",
+        "Mo",
+        app::record::Role::Moderator,
+        None,
+        "a long enough password",
+    )
+    .await;
+    let moderator = sign_in(&site, "mod@example.org", "a long enough password").await;
+    let Auth::Session { cookie, .. } = moderator else {
+        panic!("a session")
+    };
+    let refused = tower::ServiceExt::oneshot(site.clone(), ask(Some(cookie)))
+        .await
+        .unwrap();
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "a moderator has no agency desk"
+    );
+    let (_, body) = site::read(refused).await;
+    assert_eq!(body, "ServerError|forbidden");
+    search.remove().await;
+    db.remove().await;
+}
