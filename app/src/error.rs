@@ -38,6 +38,11 @@ impl AppError {
         }
     }
 
+    /// One wrong field: `field` and what is wrong with it.
+    pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
+        AppError::Validation(BTreeMap::from([(field.to_string(), vec![message.into()])]))
+    }
+
     /// The status of the error a message came from, if it came from one:
     /// a server function sends an error as its message only (`?` turns an
     /// `AppError` into a `ServerFnError` of its text), always with 500, so

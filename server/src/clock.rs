@@ -49,6 +49,18 @@ pub fn format_timestamp(moment: OffsetDateTime) -> String {
         .expect("a fixed format always applies to a valid date")
 }
 
+/// Seconds from one RFC 3339 timestamp to another (0 when either is unreadable).
+pub fn seconds_between(from: &str, to: &str) -> i64 {
+    use time::format_description::well_known::Rfc3339;
+    match (
+        OffsetDateTime::parse(from, &Rfc3339),
+        OffsetDateTime::parse(to, &Rfc3339),
+    ) {
+        (Ok(from), Ok(to)) => (to - from).whole_seconds(),
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

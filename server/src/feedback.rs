@@ -26,7 +26,6 @@ use app::feedback::{
 use app::record::{AgencySlug, CommentState, HideReason, Role, SystemId};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// A moderator's decision on a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -366,17 +365,6 @@ pub async fn change_settings(
     Ok(settings)
 }
 
-/// Seconds from one RFC 3339 timestamp to another (0 when either is unreadable).
-pub fn seconds_between(from: &str, to: &str) -> i64 {
-    match (
-        OffsetDateTime::parse(from, &Rfc3339),
-        OffsetDateTime::parse(to, &Rfc3339),
-    ) {
-        (Ok(from), Ok(to)) => (to - from).whole_seconds(),
-        _ => 0,
-    }
-}
-
 /// The median of some durations: the middle one, or the mean of the middle two.
 pub fn median(mut seconds: Vec<i64>) -> Option<i64> {
     if seconds.is_empty() {
@@ -406,7 +394,7 @@ pub async fn answer_stats(
         if let Some(answered_at) = answered_at {
             entry
                 .1
-                .push(seconds_between(&published_at, &answered_at).max(0));
+                .push(crate::clock::seconds_between(&published_at, &answered_at).max(0));
         }
     }
     Ok(by_agency
@@ -516,7 +504,7 @@ mod tests {
         assert_eq!(hour, "2026-11-28T16");
         assert_eq!(retry_after, 30);
         assert_eq!(
-            seconds_between("2026-11-28T16:00:00Z", "2026-11-29T16:00:30Z"),
+            crate::clock::seconds_between("2026-11-28T16:00:00Z", "2026-11-29T16:00:30Z"),
             86_430
         );
     }

@@ -29,7 +29,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use audit_log::LogEntry;
+pub use audit_log::{LOG_PAGE, LogEntry};
 pub use changes::{Change, ChangeKind, ChangesFrom, FeedPosition};
 pub use drafts::{Draft, DraftState};
 pub use export::Selection;

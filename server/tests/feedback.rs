@@ -898,7 +898,7 @@ async fn answer_statistics_match_a_direct_count_and_emails_expire() {
             let entry = expected.entry(row.get::<String, _>("agency")).or_default();
             entry.0 += 1;
             if let Some(answered) = row.get::<Option<String>, _>("answered_at") {
-                entry.1.push(lantern::feedback::seconds_between(
+                entry.1.push(lantern::clock::seconds_between(
                     &row.get::<String, _>("published_at"),
                     &answered,
                 ));

@@ -9,7 +9,7 @@ use app::record::{Agency, AgencySlug, Role, is_slug};
 use std::collections::BTreeMap;
 
 /// How many audit log entries a page shows.
-pub const LOG_PAGE: i64 = 100;
+use crate::storage::LOG_PAGE;
 
 pub(super) fn is_admin(actor: &Actor) -> bool {
     match actor {

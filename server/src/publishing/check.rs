@@ -193,10 +193,7 @@ const KNOWN_FIELDS: &[&str] = &[
 
 /// One validation problem as an error.
 pub fn problem(field: &str, message: &str) -> AppError {
-    AppError::Validation(BTreeMap::from([(
-        field.to_string(),
-        vec![message.to_string()],
-    )]))
+    AppError::invalid(field, message)
 }
 
 /// The fields of one JSON object, and the path that leads to it.

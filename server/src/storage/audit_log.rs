@@ -5,6 +5,9 @@ use super::{Storage, database_error};
 use app::error::AppError;
 use sqlx::AnyConnection;
 
+/// How many entries a page of the audit log shows.
+pub const LOG_PAGE: i64 = 100;
+
 /// One write: who, acting as what, when, what, on which agency and system.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogEntry {

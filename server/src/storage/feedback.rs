@@ -492,7 +492,7 @@ impl Storage {
             .map(|row| {
                 let comment = public_comment(row)?;
                 Ok(AgencyItem {
-                    waiting_seconds: crate::feedback::seconds_between(&comment.published_at, now),
+                    waiting_seconds: crate::clock::seconds_between(&comment.published_at, now),
                     comment,
                     system_id: SystemId(rows::text(row, "system_id")?),
                     system_name: rows::text(row, "system_name")?,

@@ -77,7 +77,7 @@ impl ManageRegister for Storage {
 
     async fn log_lines(&self, before: Option<i64>) -> Result<Vec<LogLine>, AppError> {
         Ok(self
-            .audit_log(crate::publishing::admin::LOG_PAGE, before)
+            .audit_log(super::LOG_PAGE, before)
             .await?
             .into_iter()
             .map(|e| LogLine {

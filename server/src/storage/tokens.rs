@@ -102,9 +102,9 @@ impl Storage {
             .await
             .map_err(database_error)?;
         if known.is_none() {
-            return Err(crate::publishing::check::problem(
+            return Err(AppError::invalid(
                 "agency",
-                &format!("No agency has the slug “{agency}”"),
+                format!("No agency has the slug “{agency}”"),
             ));
         }
         let sql = format!(
