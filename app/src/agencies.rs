@@ -2,7 +2,7 @@
 
 use crate::feedback::{AnswerStats, duration_words};
 use crate::html::PageTitle;
-use crate::layout::{ContactLink, NotFound, Unavailable};
+use crate::layout::{ContactLink, NotFound, TableScroll, Unavailable};
 use crate::record::AgencyWithCount;
 use crate::register::AgencyWithSystems;
 use crate::search::query::PER_PAGE;
@@ -68,7 +68,7 @@ pub fn AgenciesPage() -> impl IntoView {
 fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl IntoView {
     view! {
         <p>{format!("{} agencies", agencies.len())}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Agencies">
+        <TableScroll label="Agencies">
             <table class="agencies">
                 <thead>
                     <tr>
@@ -98,7 +98,7 @@ fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl 
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 

@@ -309,10 +309,10 @@ mod server_side {
             &self,
             filter: QueueFilter,
         ) -> Result<Vec<ModerationItem>, AppError>;
-        /// An agency's published questions and error reports: unanswered
-        /// first (longest waiting first), then the latest answered.
         /// How many comments each filter of the moderation queue holds.
         async fn queue_counts(&self) -> Result<QueueCounts, AppError>;
+        /// An agency's published questions and error reports: unanswered
+        /// first (longest waiting first), then the latest answered.
         async fn agency_items(&self, agency: &AgencySlug) -> Result<Vec<AgencyItem>, AppError>;
         async fn feedback_settings(&self) -> Result<FeedbackSettings, AppError>;
     }

@@ -71,6 +71,17 @@ pub fn set_status(code: u16) {
     let _ = code;
 }
 
+/// A wide table in a region of its own that scrolls sideways on a narrow
+/// screen (keyboard-reachable, named for screen readers), so the page never does.
+#[component]
+pub fn TableScroll(label: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            {children()}
+        </div>
+    }
+}
+
 /// The page for an address that names nothing in the register. Status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -6,6 +6,7 @@
 //! serves, so the page cannot drift from the data.
 
 use crate::html::PageTitle;
+use crate::layout::TableScroll;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -135,20 +136,20 @@ pub fn OpenDataPage() -> impl IntoView {
 
         <h2 id="dictionary">"Data dictionary"</h2>
         <p>"A system in the API and the JSON exports. Dates are " <code>"YYYY-MM-DD"</code> "; times are RFC 3339 in UTC; markdown fields are as the agency wrote them."</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Fields of a system">
+        <TableScroll label="Fields of a system">
             <table>
                 <caption>"Fields of a system"</caption>
                 <thead><tr><th scope="col">"Field"</th><th scope="col">"Type"</th><th scope="col">"What it holds"</th></tr></thead>
                 <tbody>{fields}</tbody>
             </table>
-        </div>
+        </TableScroll>
         <h3>"The CSV’s columns"</h3>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Columns of export.csv">
+        <TableScroll label="Columns of export.csv">
             <table>
                 <caption>"Columns of export.csv"</caption>
                 <thead><tr><th scope="col">"Column"</th><th scope="col">"What it holds"</th></tr></thead>
                 <tbody>{columns}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

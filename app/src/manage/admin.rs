@@ -7,7 +7,7 @@ use super::{
     require_sign_in,
 };
 use crate::html::PageTitle;
-use crate::layout::Unavailable;
+use crate::layout::{TableScroll, Unavailable};
 use crate::record::{Role, date_words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -75,7 +75,7 @@ pub fn TokensPage() -> impl IntoView {
                     match tokens.await {
                         Ok(tokens) if tokens.is_empty() => view! { <p>"None yet."</p> }.into_any(),
                         Ok(tokens) => view! {
-                            <div class="table-scroll" tabindex="0" role="region" aria-label="API tokens">
+                            <TableScroll label="API tokens">
                                 <table>
                                     <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Expires"</th><th scope="col">"State"</th></tr></thead>
                                     <tbody>
@@ -104,7 +104,7 @@ pub fn TokensPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                            </div>
+                            </TableScroll>
                         }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
                     }
@@ -153,7 +153,7 @@ pub fn AgenciesAdminPage() -> impl IntoView {
                 Suspend::new(async move {
                     match agencies.await {
                         Ok(agencies) => view! {
-                            <div class="table-scroll" tabindex="0" role="region" aria-label="Agencies">
+                            <TableScroll label="Agencies">
                                 <table>
                                     <thead><tr><th scope="col">"Agency"</th><th scope="col">"Slug"</th><th scope="col">"Approval"</th></tr></thead>
                                     <tbody>
@@ -182,7 +182,7 @@ pub fn AgenciesAdminPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                            </div>
+                            </TableScroll>
                         }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
                     }
@@ -239,7 +239,7 @@ pub fn LogPage() -> impl IntoView {
                             .then(|| lines.last().map(|l| l.id))
                             .flatten();
                         view! {
-                            <div class="table-scroll" tabindex="0" role="region" aria-label="Audit log">
+                            <TableScroll label="Audit log">
                                 <table class="log">
                                     <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"As"</th><th scope="col">"Agency"</th><th scope="col">"What"</th></tr></thead>
                                     <tbody>
@@ -257,7 +257,7 @@ pub fn LogPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                            </div>
+                            </TableScroll>
                             {older.map(|id| view! { <p><a href=format!("/manage/log?before={id}")>"Older entries"</a></p> })}
                         }.into_any()
                     }

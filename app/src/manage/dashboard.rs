@@ -3,7 +3,7 @@
 use super::{CsrfField, DraftLine, ProblemSummary, require_sign_in};
 use crate::feedback::QueueCounts;
 use crate::html::PageTitle;
-use crate::layout::Unavailable;
+use crate::layout::{TableScroll, Unavailable};
 use crate::record::{Role, SystemSummary, date_words};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -197,7 +197,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
             view! { <p>"No drafts."</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Drafts">
+                <TableScroll label="Drafts">
                     <table>
                         <thead><tr><th scope="col">"System"</th><th scope="col">"State"</th><th scope="col">"Last written by"</th><th scope="col">"Changed"</th></tr></thead>
                         <tbody>
@@ -211,7 +211,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </TableScroll>
             }.into_any()
         }}
         <h3>{format!("Published systems ({total})")}</h3>

@@ -3,6 +3,7 @@
 
 use super::{CsrfField, ProblemSummary, require_sign_in};
 use crate::html::PageTitle;
+use crate::layout::TableScroll;
 use crate::manage::NotForYou;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -137,6 +138,7 @@ pub fn ImportPage() -> impl IntoView {
 
 #[component]
 fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount) -> impl IntoView {
+    let (problems, elsewhere) = preview.rejected_counts();
     let ImportPreview {
         id,
         file_name,
@@ -144,8 +146,7 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
         changed,
         unchanged,
         rejected,
-    } = preview.clone();
-    let (problems, elsewhere) = preview.rejected_counts();
+    } = preview;
     let (to_fix, other_agencies): (Vec<RejectedRows>, Vec<RejectedRows>) =
         rejected.into_iter().partition(|group| !group.other_agency);
     let lines = |lines: Vec<ImportLine>| {
@@ -154,7 +155,8 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
             .map(|l| view! { <li>{format!("Row {}: {}", l.row, l.name)}</li> })
             .collect_view()
     };
-    let writes = new.len() + changed.len();
+    let (new_count, changed_count) = (new.len(), changed.len());
+    let writes = new_count + changed_count;
     let groups = |groups: Vec<RejectedRows>| {
         groups
             .into_iter()
@@ -171,18 +173,18 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
     };
     view! {
         <h2>{format!("Preview of {file_name}")}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="What importing would do">
+        <TableScroll label="What importing would do">
             <table>
                 <caption>"What importing would do"</caption>
                 <tbody>
-                    <tr><th scope="row">"New systems"</th><td class="number">{new.len()}</td></tr>
-                    <tr><th scope="row">"Changed systems (a new version each)"</th><td class="number">{changed.len()}</td></tr>
+                    <tr><th scope="row">"New systems"</th><td class="number">{new_count}</td></tr>
+                    <tr><th scope="row">"Changed systems (a new version each)"</th><td class="number">{changed_count}</td></tr>
                     <tr><th scope="row">"Unchanged"</th><td class="number">{unchanged}</td></tr>
                     <tr><th scope="row">"Rows with problems (not imported)"</th><td class="number">{problems}</td></tr>
                     <tr><th scope="row">"Rows of other agencies (not imported)"</th><td class="number">{elsewhere}</td></tr>
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
         {(writes > 0).then(|| view! {
             <form method="post" action=format!("/manage/import/{id}/confirm")>
                 <CsrfField account/>

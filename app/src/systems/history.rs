@@ -5,7 +5,7 @@
 //! JavaScript; by default the latest version is compared with the one before.
 
 use crate::html::PageTitle;
-use crate::layout::{NotFound, Unavailable, set_status};
+use crate::layout::{NotFound, TableScroll, Unavailable, set_status};
 use crate::record::{AgencySlug, DateText, SystemId};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -171,7 +171,7 @@ fn HistoryView(history: History) -> impl IntoView {
         <p class="record-owner"><a href=format!("/agencies/{agency}")>{agency_name}</a></p>
         <h1>"History of " <a href=record.clone()>{name}</a></h1>
         <p class="lede">"Every version the agency published. Published versions never change: a correction is a new version."</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Published versions">
+        <TableScroll label="Published versions">
             <table class="history">
                 <caption>"Published versions, newest first"</caption>
                 <thead>
@@ -179,7 +179,7 @@ fn HistoryView(history: History) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
         {comparison.map(|comparison| view! {
             <section aria-labelledby="compare-heading">
                 <h2 id="compare-heading">"Compare versions"</h2>
