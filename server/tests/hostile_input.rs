@@ -412,6 +412,35 @@ async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
     )
     .await;
     assert_pages_inert_for(&site, &admin, &["/manage/agencies".into()]).await;
+    // Its name where the moderation queue says whose system a comment is on.
+    let hostile_publisher = agency_token(storage, "hostile-agency", TokenScope::Publish).await;
+    let made = send_json(
+        &site,
+        "POST",
+        "/api/v1/systems",
+        &hostile_publisher,
+        &json!({"name": "Plain name", "summary": "Plain summary.", "stage": "pilot", "topic": "tax"}),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.text);
+    let hostile_agency_system = serde_json::from_str::<Value>(&made.text).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let asked = send_feedback(
+        &site,
+        &hostile_agency_system,
+        &[
+            ("kind", "question"),
+            ("body", "Who checks it?"),
+            ("website", ""),
+        ],
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.text);
+    let queue = get(&site, "/manage/feedback", &moderator).await;
+    assert!(queue.text.contains("Who checks it?"), "{}", queue.text);
+    assert_inert("/manage/feedback with a hostile agency's name", &queue.text);
 
     // An audit whose auditor body and findings are breakouts.
     let audited = post_form(
@@ -453,6 +482,18 @@ async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
         })
         .collect();
     csv.write_record(&row).unwrap();
+    // A row of another agency named with a breakout: the preview names it
+    // among the rows of other agencies.
+    let elsewhere: Vec<String> = lantern::import::us_omb_2025::COLUMNS
+        .iter()
+        .zip(&row)
+        .map(|(column, value)| match *column {
+            "agency" => "ELSEWHERE".to_string(),
+            "id" => "HOSTILE-CSV-2".to_string(),
+            _ => value.clone(),
+        })
+        .collect();
+    csv.write_record(&elsewhere).unwrap();
     let file = csv.into_inner().unwrap();
     let preview = post_file(
         &site,
@@ -463,6 +504,11 @@ async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
     )
     .await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
+    assert!(
+        preview.text.contains("(elsewhere), not your agency"),
+        "{}",
+        preview.text
+    );
     assert_inert("the import preview", &preview.text);
     let confirm = preview
         .text
