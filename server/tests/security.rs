@@ -142,12 +142,24 @@ async fn one_client_may_make_only_so_many_sign_in_attempts() {
     let search = TestSearch::embedded(storage).await;
     let site = router(storage, search.engine.clone());
     let limit = ServeConfig::parse_from(["serve"]).sign_ins_per_client;
-    // Different emails, so no email's lock is what stops them.
-    for n in 0..limit {
-        let answer = login_from(&site, "198.51.100.9", &format!("n{n}@example.org"), "x").await;
-        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "attempt {n}");
-    }
-    let over = login_from(&site, "198.51.100.9", "last@example.org", "x").await;
+    // The count is per ten minutes of the clock ("…T18:5"): a run that
+    // straddles the turn of one starts over, from another address.
+    let window = || lantern::clock::now()[..15].to_string();
+    let mut round = 0;
+    let over = loop {
+        let address = format!("198.51.100.{}", 9 + round);
+        let started = window();
+        // Different emails, so no email's lock is what stops them.
+        for n in 0..limit {
+            let answer = login_from(&site, &address, &format!("n{n}@example.org"), "x").await;
+            assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "attempt {n}");
+        }
+        let over = login_from(&site, &address, "last@example.org", "x").await;
+        if window() == started {
+            break over;
+        }
+        round += 1;
+    };
     assert_eq!(over.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(
         over.text
