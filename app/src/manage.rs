@@ -17,7 +17,7 @@ pub mod system_form;
 
 use crate::accounts::{SignedInAccount, signed_in};
 use crate::layout::set_status;
-use crate::record::{AgencySlug, SystemContent, SystemId};
+use crate::record::{AgencySlug, Author, DraftState, Role, SystemContent, SystemId, TokenScope};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -50,18 +50,12 @@ pub struct NewTokenShown {
     pub secret: String,
 }
 
-/// How a draft names the account that wrote it (tokens are `token:ID`).
-pub fn account_author(account_id: i64) -> String {
-    format!("account:{account_id}")
-}
-
 /// A draft as `/manage` lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftLine {
     pub id: SystemId,
     pub name: String,
-    /// `editing` or `submitted`.
-    pub state: String,
+    pub state: DraftState,
     pub author_name: String,
     /// RFC 3339, UTC.
     pub updated_at: String,
@@ -72,10 +66,8 @@ pub struct DraftLine {
 pub struct DraftView {
     pub id: SystemId,
     pub agency: AgencySlug,
-    /// `editing` or `submitted`.
-    pub state: String,
-    /// `account:ID` or `token:ID`.
-    pub author: String,
+    pub state: DraftState,
+    pub author: Author,
     pub author_name: String,
     pub change_summary: String,
     pub content: SystemContent,
@@ -88,8 +80,7 @@ pub struct DraftView {
 pub struct TokenLine {
     pub id: i64,
     pub label: String,
-    /// `draft` or `publish`.
-    pub scope: String,
+    pub scope: TokenScope,
     pub created_by: String,
     pub created_at: String,
     pub revoked_at: Option<String>,
@@ -119,7 +110,7 @@ pub struct AccountLine {
     pub id: i64,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub agency: Option<String>,
     pub created_at: String,
     /// Since when it may not sign in, if it is disabled.

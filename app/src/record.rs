@@ -5,6 +5,7 @@
 //! names in storage, JSON and URLs, and carry a human label for pages.
 
 mod enums;
+pub mod fields;
 
 pub use enums::*;
 use serde::{Deserialize, Serialize};
@@ -88,6 +89,7 @@ pub struct Withheld {
 }
 
 /// What an agency writes about a system: everything that is versioned.
+/// Each field is described in [`fields::FIELDS`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SystemContent {
     pub agency_ref: Option<String>,
@@ -115,16 +117,6 @@ pub struct SystemContent {
     pub legal_basis: String,
     pub supplier: Option<String>,
     pub withheld: Vec<Withheld>,
-}
-
-impl SystemContent {
-    /// The reason a field is withheld, if it is.
-    pub fn withheld_reason(&self, field: &str) -> Option<&str> {
-        self.withheld
-            .iter()
-            .find(|w| w.field == field)
-            .map(|w| w.reason.as_str())
-    }
 }
 
 /// An independent audit of a system, recorded by an oversight body.
@@ -177,30 +169,6 @@ pub struct SystemSummary {
     /// RFC 3339, UTC.
     pub published_at: String,
 }
-
-/// The fields an agency may withhold (with a reason), and their labels. What a
-/// system is, who runs it, its stage, topic and risk level are always public.
-pub const WITHHOLDABLE: &[(&str, &str)] = &[
-    ("agency_ref", "Agency reference"),
-    ("unit", "Unit"),
-    ("contact", "Contact"),
-    ("purpose", "Purpose"),
-    ("how_it_works", "How it works"),
-    ("in_use_since", "In use since"),
-    ("retired_on", "Retired on"),
-    ("tags", "Tags"),
-    ("technique", "Techniques"),
-    ("decision_role", "Role in decisions"),
-    ("human_oversight", "Human oversight"),
-    ("contest", "How to question or appeal"),
-    ("data", "Data"),
-    ("explainability", "Explainability"),
-    ("fairness", "Fairness"),
-    ("risks", "Risks"),
-    ("assessments", "Impact assessments"),
-    ("legal_basis", "Legal basis"),
-    ("supplier", "Supplier"),
-];
 
 /// What a system's id may be, said to whoever sends one.
 pub const SYSTEM_ID_RULE: &str =

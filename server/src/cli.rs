@@ -3,8 +3,8 @@
 use crate::config::{DataConfig, ServeConfig};
 use crate::import::{self, ImportFormat};
 use crate::publishing::{Actor, admin};
-use crate::storage::TokenScope;
 use app::error::AppError;
+use app::record::TokenScope;
 use app::record::{AgencySlug, Role};
 use clap::{Parser, Subcommand};
 

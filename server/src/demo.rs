@@ -168,13 +168,16 @@ mod tests {
                 .count()
                 >= 3
         );
-        let markdown: Vec<&str> = demo
+        use app::record::fields::{FIELDS, Kind};
+        let markdown: Vec<String> = demo
             .systems
             .iter()
             .flat_map(|s| {
-                app::systems::page::SECTIONS
+                FIELDS
                     .iter()
-                    .map(|(field, _)| app::systems::page::section_text(&s.content, field))
+                    .filter(|field| field.kind == Kind::Markdown)
+                    .filter_map(|field| s.content.value(field.name))
+                    .map(|value| value.words())
             })
             .collect();
         assert!(

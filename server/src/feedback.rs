@@ -134,7 +134,7 @@ pub async fn submit(
         },
     )
     .await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(FeedbackOutcome::Sent { id, state })
 }
 
@@ -178,7 +178,7 @@ pub async fn flag(
     if Storage::add_flag(&mut tx, found.id, &client, reason, &stamp).await? {
         Storage::count_flag(&mut tx, found.id, settings.flags_to_hide).await?;
     }
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(Flagged::Noted)
 }
 
@@ -250,7 +250,7 @@ pub async fn moderate(
         detail,
     );
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(found)
 }
 
@@ -287,7 +287,7 @@ pub async fn answer(
         format!("comment {comment}"),
     );
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -361,7 +361,7 @@ pub async fn change_settings(
         ),
     );
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(settings)
 }
 
@@ -420,7 +420,7 @@ pub async fn tidy(storage: &Storage, now: OffsetDateTime) -> Result<u64, AppErro
     let mut tx = storage.begin().await?;
     let forgotten = Storage::forget_emails(&mut tx, &cutoff, &stamp).await?;
     Storage::tidy_client_traces(&mut tx, &two_hours_ago[..13], &two_days_ago[..10]).await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(forgotten)
 }
 

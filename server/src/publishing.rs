@@ -22,9 +22,12 @@ pub mod audits;
 pub mod check;
 pub mod imports;
 
-use crate::storage::{ApiToken, Draft, DraftState, LogEntry, PublishOutcome, Storage, TokenScope};
+use crate::storage::{
+    ApiToken, Draft, IdempotencyKey, LogEntry, PublishOutcome, Storage, WriteOutcome,
+};
 use app::error::AppError;
 use app::record::{AgencySlug, Role, Stage, SystemContent, SystemId};
+use app::record::{Author, DraftState, TokenScope, WriteState};
 use check::SystemInput;
 use sqlx::AnyConnection;
 
@@ -62,12 +65,12 @@ impl From<&app::accounts::SignedInAccount> for Person {
 }
 
 impl Actor {
-    /// How drafts remember their author: `account:ID` or `token:ID`.
-    fn key(&self) -> String {
+    /// How drafts remember their author.
+    fn author(&self) -> Author {
         match self {
-            Actor::Account(person) => app::manage::account_author(person.id),
-            Actor::Token(token) => format!("token:{}", token.id),
-            Actor::Terminal => "terminal".into(),
+            Actor::Account(person) => Author::Account(person.id),
+            Actor::Token(token) => Author::Token(token.id),
+            Actor::Terminal => Author::Terminal,
         }
     }
 
@@ -185,7 +188,7 @@ pub async fn save_draft(
 ) -> Result<Saved, AppError> {
     let mut tx = storage.begin().await?;
     let saved = save_draft_in(&mut tx, actor, target, input).await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(saved)
 }
 
@@ -239,7 +242,7 @@ async fn save_draft_in(
             content: input.content.clone(),
             change_summary,
             state: DraftState::Editing,
-            author: actor.key(),
+            author: actor.author(),
             author_name: actor.name(),
             created_at: draft.map_or_else(|| now.clone(), |d| d.created_at),
             updated_at: now,
@@ -310,57 +313,8 @@ pub async fn write_system(
         Storage::remember_idempotent_write(&mut tx, token, key, &outcome, &crate::clock::now())
             .await?;
     }
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(Written::Done(outcome))
-}
-
-/// A client's `Idempotency-Key` and a hash of the request it came with.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IdempotencyKey {
-    pub key: String,
-    pub request_hash: String,
-}
-
-/// What a write left: the system, where it stands, its public version.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WriteOutcome {
-    pub id: SystemId,
-    pub state: WriteState,
-    /// The published version, when the system has one.
-    pub version: Option<i64>,
-}
-
-/// Where a system stands after a write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WriteState {
-    /// Saved as a draft only.
-    Draft,
-    /// The draft waits for an approver.
-    Submitted,
-    /// Public.
-    Published,
-}
-
-impl WriteState {
-    /// The stable name the API answers.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WriteState::Draft => "draft",
-            WriteState::Submitted => "submitted",
-            WriteState::Published => "published",
-        }
-    }
-
-    /// Reads a stored name.
-    pub fn parse(name: &str) -> Option<WriteState> {
-        [
-            WriteState::Draft,
-            WriteState::Submitted,
-            WriteState::Published,
-        ]
-        .into_iter()
-        .find(|state| state.as_str() == name)
-    }
 }
 
 /// What [`write_system`] did.
@@ -408,7 +362,7 @@ pub async fn publish(
 ) -> Result<Published, AppError> {
     let mut tx = storage.begin().await?;
     let published = publish_in(&mut tx, actor, id).await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(published)
 }
 
@@ -500,7 +454,7 @@ pub async fn submit(storage: &Storage, actor: &Actor, id: &SystemId) -> Result<(
     };
     Storage::set_draft_state(&mut tx, id, DraftState::Submitted, &crate::clock::now()).await?;
     log_published(&mut tx, actor, &draft, &Published::Submitted).await?;
-    tx.commit().await.map_err(crate::storage::database_error)
+    tx.commit().await
 }
 
 /// Discards a system's draft: unpublished work its agency no longer wants.
@@ -526,7 +480,7 @@ pub async fn discard(storage: &Storage, actor: &Actor, id: &SystemId) -> Result<
         &actor.log("discard_draft", Some(&agency), Some(id), detail),
     )
     .await?;
-    tx.commit().await.map_err(crate::storage::database_error)
+    tx.commit().await
 }
 
 /// Approves a submitted draft and publishes it: only an approver of the owning
@@ -551,7 +505,7 @@ pub async fn approve(
         }
     };
     // The two-person rule: whoever wrote the draft cannot also approve it.
-    if draft.author == actor.key() {
+    if draft.author == actor.author() {
         return Err(AppError::Forbidden);
     }
     let published = publish_draft(&mut tx, &draft).await?;
@@ -564,7 +518,7 @@ pub async fn approve(
         &actor.log("approve", Some(&agency), Some(id), detail),
     )
     .await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(published)
 }
 
@@ -633,7 +587,7 @@ pub async fn retire(
         },
         change_summary: "Retired.".into(),
         state: DraftState::Submitted,
-        author: actor.key(),
+        author: actor.author(),
         author_name: actor.name(),
         created_at: now.clone(),
         updated_at: now,
@@ -649,6 +603,6 @@ pub async fn retire(
         &actor.log("retire", Some(&agency), Some(id), detail),
     )
     .await?;
-    tx.commit().await.map_err(crate::storage::database_error)?;
+    tx.commit().await?;
     Ok(outcome)
 }

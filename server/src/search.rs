@@ -111,9 +111,12 @@ async fn rebuild_holding_lease(
     let mut after: Option<SystemId> = None;
     let mut indexed = 0u64;
     loop {
-        let page = storage
-            .search_documents_after(after.as_ref(), REBUILD_PAGE)
-            .await?;
+        let page: Vec<SystemDocument> = storage
+            .indexed_systems_after(after.as_ref(), REBUILD_PAGE)
+            .await?
+            .into_iter()
+            .map(SystemDocument::from)
+            .collect();
         let Some(last) = page.last() else { break };
         after = Some(last.summary.id.clone());
         indexed += page.len() as u64;

@@ -31,15 +31,15 @@ use std::time::Duration;
 
 pub use audit_log::{LOG_PAGE, LogEntry};
 pub use changes::{Change, ChangeKind, ChangesFrom, FeedPosition};
-pub use drafts::{Draft, DraftState};
+pub use drafts::Draft;
 pub use export::Selection;
 pub use feedback::{NewComment, StoredComment};
-pub use idempotency::IdempotentWrite;
+pub use idempotency::{IdempotencyKey, IdempotentWrite, WriteOutcome};
 pub use imports::PendingImport;
-pub use outbox::OutboxEntry;
+pub use outbox::{IndexedSystem, OutboxEntry};
 pub use read::VersionInfo;
 pub use sessions::SignInClaim;
-pub use tokens::{ApiToken, NewApiToken, TokenScope};
+pub use tokens::{ApiToken, NewApiToken};
 pub use write::{CurrentVersion, NewAudit, PublishOutcome, content_hash, uses_personal_data};
 
 /// Which database a URL names.
@@ -70,13 +70,13 @@ pub struct WriteTransaction {
 
 impl WriteTransaction {
     /// Makes everything written through the transaction last.
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+    pub async fn commit(self) -> Result<(), AppError> {
+        self.tx.commit().await.map_err(database_error)
     }
 
     /// Undoes everything written through the transaction (as dropping it does).
-    pub async fn rollback(self) -> Result<(), sqlx::Error> {
-        self.tx.rollback().await
+    pub async fn rollback(self) -> Result<(), AppError> {
+        self.tx.rollback().await.map_err(database_error)
     }
 }
 

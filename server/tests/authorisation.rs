@@ -14,12 +14,13 @@ mod site;
 #[path = "support/accounts.rs"]
 mod support_accounts;
 
+use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
 use axum::Router;
 use axum::http::StatusCode;
 use databases::TestDatabase;
 use lantern::publishing::{self, Actor, Person, Target, admin, check};
-use lantern::storage::{Storage, TokenScope};
+use lantern::storage::Storage;
 use manage::{Answer, Auth, get, post_form, send_json, sign_in};
 use search::TestSearch;
 use serde_json::json;

@@ -16,11 +16,11 @@ mod site;
 mod support_accounts;
 
 use app::feedback::{ClientAddress, FeedbackInput, FeedbackOutcome};
+use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
 use axum::http::StatusCode;
 use databases::TestDatabase;
 use lantern::publishing::{Actor, admin};
-use lantern::storage::TokenScope;
 use manage::{Auth, first_system_of, get, post_form, send_json, sign_in};
 use search::TestSearch;
 use serde_json::json;

@@ -22,11 +22,11 @@ mod support_accounts;
 
 use app::feedback::ClientAddress;
 use app::record::Role;
+use app::record::TokenScope;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use databases::TestDatabase;
-use lantern::storage::TokenScope;
 use manage::{
     Answer, Auth, agency_token, first_system_of, get, post_file, post_form, send_json, sign_in,
 };

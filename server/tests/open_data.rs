@@ -295,11 +295,16 @@ async fn withheld_fields_are_left_out_of_every_answer_with_their_reason() {
         reason: "Commercial confidence".into(),
     }];
     publish(&db.storage, "benefits", "bf-1", &secret).await;
+    // A second version changes the withheld value: the history must not show it.
+    secret.supplier = Some("Acme Secret Vendor Two".into());
+    secret.summary = "Scores claims, now weekly.".into();
+    publish(&db.storage, "benefits", "bf-1", &secret).await;
     let search = TestSearch::embedded(&db.storage).await;
     let site = router(&db.storage, search.engine.clone());
     for uri in [
         "/api/v1/systems/bf-1",
         "/api/v1/systems/bf-1/versions/1",
+        "/api/v1/systems/bf-1/versions/2",
         "/api/v1/export.json",
         "/api/v1/export.ndjson",
         "/api/v1/export.csv",
@@ -313,6 +318,23 @@ async fn withheld_fields_are_left_out_of_every_answer_with_their_reason() {
     let system = get(&site, "/api/v1/systems/bf-1").await.json();
     assert!(system.get("supplier").is_none());
     assert!(system.get("purpose").is_some());
+    // The pages show the reason and never the value, and no search finds
+    // the system by what is withheld.
+    for uri in ["/systems/bf-1", "/systems/bf-1/history"] {
+        let answer = get(&site, uri).await;
+        assert_eq!(answer.status, StatusCode::OK, "{uri}");
+        assert!(!answer.text().contains("Acme Secret Vendor"), "{uri}");
+    }
+    assert!(
+        get(&site, "/systems/bf-1")
+            .await
+            .text()
+            .contains("Withheld: Commercial confidence")
+    );
+    let found = get(&site, "/api/v1/systems?q=Acme").await.json();
+    assert_eq!(found["total"], 0, "{found}");
+    let page = get(&site, "/systems?q=Acme").await.text();
+    assert!(!page.contains("Acme Secret Vendor"));
     search.remove().await;
     db.remove().await;
 }

@@ -14,13 +14,13 @@ mod site;
 #[path = "support/accounts.rs"]
 mod support_accounts;
 
+use app::record::TokenScope;
 use app::record::{AgencySlug, Role};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use databases::TestDatabase;
 use lantern::publishing::{Actor, admin};
-use lantern::storage::TokenScope;
 use manage::{Auth, get, post_form, send_json, sign_in};
 use search::TestSearch;
 use serde_json::json;

@@ -14,11 +14,11 @@ mod site;
 #[path = "support/accounts.rs"]
 mod support_accounts;
 
+use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
 use axum::http::{StatusCode, header};
 use databases::TestDatabase;
 use lantern::publishing::{Actor, admin};
-use lantern::storage::TokenScope;
 use manage::{Auth, get, post_form, send_json, sign_in};
 use search::TestSearch;
 use serde_json::{Value, json};

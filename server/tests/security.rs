@@ -17,6 +17,7 @@ mod site;
 mod support_accounts;
 
 use app::feedback::ClientAddress;
+use app::record::TokenScope;
 use app::record::{AgencySlug, Role};
 use axum::Router;
 use axum::body::Body;
@@ -27,7 +28,7 @@ use lantern::accounts::{self, SignInError};
 use lantern::config::ServeConfig;
 use lantern::router::app;
 use lantern::state::AppState;
-use lantern::storage::{Storage, TokenScope};
+use lantern::storage::Storage;
 use manage::{Answer, Auth, agency_token, get, send_json, sign_in};
 use search::TestSearch;
 use serde_json::{Value, json};

@@ -65,7 +65,7 @@ pub fn AccountsPage() -> impl IntoView {
             <CsrfField account=account.clone()/>
             {input(&values, "email", "Email address", "", "email")}
             {line(&values, "name", "Name", "Shown on what the account writes; for an auditor, the oversight body.")}
-            {select(&values, "role", "Role", Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect(), false)}
+            {select(&values, "role", "Role", "", Role::options(), false)}
             {line(&values, "agency", "Agency slug", "For editors and approvers only.")}
             {input(&values, "password", "First password", "At least 12 characters. Give it to the person in a safe way.", "password")}
             <button type="submit">"Create account"</button>
@@ -85,7 +85,7 @@ fn account_item(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
     };
     let role = match &a.agency {
         Some(agency) => format!("{} of {agency}", a.role),
-        None => a.role.clone(),
+        None => a.role.to_string(),
     };
     let sessions = match a.sessions {
         0 => "not signed in".to_string(),

@@ -85,7 +85,7 @@ pub fn TokensPage() -> impl IntoView {
                                                 <tr>
                                                     <td>{t.id}</td>
                                                     <td>{t.label}</td>
-                                                    <td>{t.scope}</td>
+                                                    <td>{t.scope.as_str()}</td>
                                                     <td>{format!("{} by {}", date_words(&t.created_at), t.created_by)}</td>
                                                     <td>{t.last_used_at.as_deref().map(used_at).unwrap_or_else(|| "never".to_string())}</td>
                                                     <td>{t.expires_at.as_deref().map_or("never".to_string(), date_words)}</td>

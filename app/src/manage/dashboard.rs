@@ -176,7 +176,10 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
         total,
         unanswered,
     } = desk;
-    let submitted = drafts.iter().filter(|d| d.state == "submitted").count() as i64;
+    let submitted = drafts
+        .iter()
+        .filter(|d| d.state == crate::record::DraftState::Submitted)
+        .count() as i64;
     let writing = drafts.len() as i64 - submitted;
     let rule = if requires_approval {
         "Drafts are published once an approver who did not write them approves them."
@@ -204,7 +207,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
                             {drafts.into_iter().map(|d| view! {
                                 <tr>
                                     <td><a href=format!("/manage/systems/{}", d.id)>{d.name}</a></td>
-                                    <td>{if d.state == "submitted" { "Waiting for approval" } else { "Being written" }}</td>
+                                    <td>{d.state.label()}</td>
                                     <td>{d.author_name}</td>
                                     <td>{date_words(&d.updated_at)}</td>
                                 </tr>

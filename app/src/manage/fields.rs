@@ -147,60 +147,54 @@ pub fn field_label(path: &str) -> String {
             _ => {}
         }
     }
-    let label = match base {
-        "name" => "Name",
-        "summary" => "Summary",
-        "agency_ref" => "Agency reference",
-        "contact" => "Contact",
-        "stage" => "Stage",
-        "topic" => "Topic",
-        "in_use_since" => "In use since",
-        "risk_level" => "Risk level (EU AI Act)",
-        "decision_role" => "Role in decisions",
-        "contest" => "How to question or appeal a decision",
-        "confirm_retire" => "Confirm retirement",
-        "retired_on" => "Retired on",
-        "technique" => "Techniques",
-        "data" => "Data set",
-        "assessments" => "Impact assessment",
-        "withheld" => "Withheld field",
-        "change_summary" => "What changed",
-        "audited_on" => "Date of the audit",
-        "outcome" => "Outcome",
-        "report_url" => "Report web address",
-        "next_due" => "Next audit due",
-        "slug" => "Slug",
-        "email" => "Email address",
-        "role" => "Role",
-        "agency" => "Agency",
-        "password" => "Password",
-        "current_password" => "Current password",
-        "password_again" => "New password again",
-        "expires_in_days" => "Stops working",
-        "label" => "What it is for",
-        "scope" => "Scope",
-        other => return humanised(other, rest),
+    let label = match crate::record::fields::field(base) {
+        // A row of a list is named by its entry: `data[1].name` → `Data set 2 name`.
+        Some(field) if rest.is_some() && !field.entry.is_empty() => capitalised(field.entry),
+        Some(field) => field.label.to_string(),
+        None => match base {
+            "confirm_retire" => "Confirm retirement",
+            "change_summary" => "What changed",
+            "audited_on" => "Date of the audit",
+            "outcome" => "Outcome",
+            "report_url" => "Report web address",
+            "next_due" => "Next audit due",
+            "slug" => "Slug",
+            "email" => "Email address",
+            "role" => "Role",
+            "agency" => "Agency",
+            "password" => "Password",
+            "current_password" => "Current password",
+            "password_again" => "New password again",
+            "expires_in_days" => "Stops working",
+            "label" => "What it is for",
+            "scope" => "Scope",
+            other => return humanised(other, rest),
+        }
+        .to_string(),
     };
     match rest.and_then(|r| r.split_once(']')) {
         Some((index, field)) => {
             let n = index.parse::<usize>().map_or(0, |i| i + 1);
             format!("{label} {n}{}", field.replace(['.', '_'], " "))
         }
-        None => label.to_string(),
+        None => label,
+    }
+}
+
+/// `data set` → `Data set`.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
     }
 }
 
 /// A field name as words: `report_url` → `Report url`.
 fn humanised(name: &str, rest: Option<&str>) -> String {
-    let words = name.replace('_', " ");
-    let mut chars = words.chars();
-    let first = chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>())
-        .unwrap_or_default();
     format!(
-        "{first}{}{}",
-        chars.as_str(),
+        "{}{}",
+        capitalised(&name.replace('_', " ")),
         rest.map(|r| format!("[{r}")).unwrap_or_default()
     )
 }
@@ -291,10 +285,11 @@ pub fn select(
     v: &Values,
     name: &str,
     label: &str,
+    hint: &str,
     options: Vec<(&'static str, &'static str)>,
     optional: bool,
 ) -> AnyView {
-    let (id, error, describedby, wrong) = described(v, name, "");
+    let (id, error, describedby, wrong) = described(v, name, hint);
     let chosen = v.get(name);
     let blank = (optional || chosen.is_empty()).then(|| {
         let text = if optional { "Not stated" } else { "Choose…" };
@@ -303,7 +298,7 @@ pub fn select(
     view! {
         <div class="field" class:field-error=wrong>
             <label for=id.clone()>{label.to_string()}</label>
-            {hint_and_error(&id, "", error)}
+            {hint_and_error(&id, hint, error)}
             <select id=id name=name.to_string()
                 aria-describedby=(!describedby.is_empty()).then_some(describedby)
                 aria-invalid=wrong.then_some("true")>

@@ -103,7 +103,7 @@ pub async fn get_system_desk(id: String) -> Result<DeskAnswer, ServerFnError> {
         requires_approval: manage.agency_requires_approval(&owner).await?,
         wrote_draft: draft
             .as_ref()
-            .is_some_and(|d| d.author == super::account_author(account.id)),
+            .is_some_and(|d| d.author == crate::record::Author::Account(account.id)),
         draft,
         preview,
         own_agency,
@@ -168,7 +168,7 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
         }
     };
     let draft_line = draft.as_ref().map(|d| {
-        let state = if d.state == "submitted" {
+        let state = if d.state == crate::record::DraftState::Submitted {
             "waiting for an approver"
         } else {
             "being written"
@@ -182,7 +182,9 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
         }
     });
     let is_approver = account.role == Role::Approver;
-    let submitted = draft.as_ref().is_some_and(|d| d.state == "submitted");
+    let submitted = draft
+        .as_ref()
+        .is_some_and(|d| d.state == crate::record::DraftState::Submitted);
     let has_draft = draft.is_some();
     let edit_label = if has_draft {
         "Edit the draft"
@@ -270,7 +272,7 @@ fn AuditForm(id: String, account: SignedInAccount) -> impl IntoView {
             <form method="post" action=format!("/manage/systems/{id}/audits") novalidate>
                 <CsrfField account/>
                 {date(&v, "audited_on", "Date of the audit")}
-                {select(&v, "outcome", "Outcome", AuditOutcome::ALL.iter().map(|o| (o.as_str(), o.label())).collect(), false)}
+                {select(&v, "outcome", "Outcome", "", AuditOutcome::options(), false)}
                 {area(&v, "findings", "Findings", "Markdown is allowed.", 6)}
                 {input(&v, "report_url", "Report web address", "", "url")}
                 {date(&v, "next_due", "Next audit due")}

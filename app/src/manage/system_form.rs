@@ -13,10 +13,8 @@ use super::{CsrfField, FormAttempt, ProblemSummary, require_sign_in};
 use crate::html::PageTitle;
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
-use crate::record::{
-    AssessmentKind, DecisionRole, PersonalData, RiskLevel, Stage, SystemContent, Technique, Topic,
-    WITHHOLDABLE,
-};
+use crate::record::fields::{ClosedSet, FIELDS, Field, FormPart, Kind, Value, withholdable};
+use crate::record::{AssessmentKind, PersonalData, SystemContent};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
@@ -38,62 +36,49 @@ pub fn content_fields(content: &SystemContent, change_summary: &str) -> Vec<(Str
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut add = |name: String, value: String| fields.push((name, value));
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    add("name".into(), content.name.clone());
-    add("summary".into(), content.summary.clone());
-    add("agency_ref".into(), text(&content.agency_ref));
-    add("unit".into(), text(&content.unit));
-    add("contact".into(), text(&content.contact));
-    add("purpose".into(), content.purpose.clone());
-    add("how_it_works".into(), content.how_it_works.clone());
-    add("stage".into(), content.stage.as_str().into());
-    add("in_use_since".into(), text(&content.in_use_since));
-    add("retired_on".into(), text(&content.retired_on));
-    add("topic".into(), content.topic.as_str().into());
-    add("tags".into(), content.tags.join(", "));
-    for technique in &content.technique {
-        add("technique".into(), technique.as_str().into());
-    }
-    add("risk_level".into(), content.risk_level.as_str().into());
-    add(
-        "decision_role".into(),
-        content
-            .decision_role
-            .map(|d| d.as_str().to_string())
-            .unwrap_or_default(),
-    );
-    add("human_oversight".into(), content.human_oversight.clone());
-    add("contest".into(), content.contest.clone());
-    for (i, set) in content.data.iter().enumerate() {
-        add(format!("data[{i}].name"), set.name.clone());
-        add(format!("data[{i}].description"), set.description.clone());
-        add(format!("data[{i}].source"), set.source.clone());
-        add(
-            format!("data[{i}].personal_data"),
-            set.personal_data
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_default(),
-        );
-        add(
-            format!("data[{i}].sensitive_attributes"),
-            set.sensitive_attributes.join(", "),
-        );
-    }
-    add("explainability".into(), content.explainability.clone());
-    add("fairness".into(), content.fairness.clone());
-    add("risks".into(), content.risks.clone());
-    for (i, assessment) in content.assessments.iter().enumerate() {
-        add(
-            format!("assessments[{i}].kind"),
-            assessment.kind.as_str().into(),
-        );
-        add(format!("assessments[{i}].date"), text(&assessment.date));
-        add(format!("assessments[{i}].url"), text(&assessment.url));
-    }
-    add("legal_basis".into(), content.legal_basis.clone());
-    add("supplier".into(), text(&content.supplier));
-    for (i, withheld) in content.withheld.iter().enumerate() {
-        add(format!("withheld[{i}].field"), withheld.field.clone());
-        add(format!("withheld[{i}].reason"), withheld.reason.clone());
+    for (name, value) in content.values() {
+        match value {
+            Value::Text(_) | Value::Texts(_) => add(name.into(), value.words()),
+            Value::Chosen(chosen) if chosen.is_empty() => add(name.into(), String::new()),
+            Value::Chosen(chosen) => {
+                for (stable_name, _) in chosen {
+                    add(name.into(), stable_name.into());
+                }
+            }
+            Value::DataSets(sets) => {
+                for (i, set) in sets.iter().enumerate() {
+                    add(format!("data[{i}].name"), set.name.clone());
+                    add(format!("data[{i}].description"), set.description.clone());
+                    add(format!("data[{i}].source"), set.source.clone());
+                    add(
+                        format!("data[{i}].personal_data"),
+                        set.personal_data
+                            .map(|p| p.as_str().to_string())
+                            .unwrap_or_default(),
+                    );
+                    add(
+                        format!("data[{i}].sensitive_attributes"),
+                        set.sensitive_attributes.join(", "),
+                    );
+                }
+            }
+            Value::Assessments(assessments) => {
+                for (i, assessment) in assessments.iter().enumerate() {
+                    add(
+                        format!("assessments[{i}].kind"),
+                        assessment.kind.as_str().into(),
+                    );
+                    add(format!("assessments[{i}].date"), text(&assessment.date));
+                    add(format!("assessments[{i}].url"), text(&assessment.url));
+                }
+            }
+            Value::Withheld(withheld) => {
+                for (i, withheld) in withheld.iter().enumerate() {
+                    add(format!("withheld[{i}].field"), withheld.field.clone());
+                    add(format!("withheld[{i}].reason"), withheld.reason.clone());
+                }
+            }
+        }
     }
     add("change_summary".into(), change_summary.into());
     fields
@@ -206,46 +191,56 @@ fn SystemForm(
             // that was "Add another data set", which saves nothing.
             <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">"Save draft"</button>
             <CsrfField account/>
-            <fieldset>
-                <legend>"What it is"</legend>
-                {line(&v, "name", "Name", "As the agency calls it; at most 200 characters.")}
-                {area(&v, "summary", "Summary", "One paragraph in plain words for citizens: what it does and for whom. At most 500 characters.", 4)}
-                {line(&v, "agency_ref", "Agency reference", "Your own reference, e.g. DHS-314. Optional.")}
-                {line(&v, "unit", "Unit", "Bureau, team or department. Optional.")}
-                {line(&v, "contact", "Contact", "An email address or web address for questions. Optional.")}
-                {line(&v, "supplier", "Supplier", "The vendor, or “built in-house”. Optional.")}
-            </fieldset>
-            <fieldset>
-                <legend>"Where it stands"</legend>
-                {select(&v, "stage", "Stage", Stage::ALL.iter().map(|s| (s.as_str(), s.label())).collect(), false)}
-                {date(&v, "in_use_since", "In use since")}
-                {date(&v, "retired_on", "Retired on")}
-                {select(&v, "topic", "Topic", Topic::ALL.iter().map(|t| (t.as_str(), t.label())).collect(), false)}
-                {line(&v, "tags", "Tags", "Separated by commas, e.g. fraud, benefits.")}
-                {techniques(&v)}
-                {select(&v, "risk_level", "Risk level (EU AI Act)", RiskLevel::ALL.iter().map(|r| (r.as_str(), r.label())).collect(), false)}
-                {select(&v, "decision_role", "Role in decisions", DecisionRole::ALL.iter().map(|d| (d.as_str(), d.label())).collect(), true)}
-            </fieldset>
-            <fieldset>
-                <legend>"How it works and how it is governed"</legend>
-                {markdown(&v, "purpose", "Purpose", "The problem it solves, why AI, the expected benefits.")}
-                {markdown(&v, "how_it_works", "How it works", "Inputs, outputs, the model or rules, where it sits in the decision.")}
-                {markdown(&v, "human_oversight", "Human oversight", "Who reviews its outputs, when, with what power.")}
-                {markdown(&v, "contest", "How to question or appeal a decision", "How an affected person gets a human decision.")}
-                {markdown(&v, "explainability", "Explainability", "How a decision is explained to the person it affects.")}
-                {markdown(&v, "fairness", "Fairness", "Bias testing done, protected attributes, results.")}
-                {markdown(&v, "risks", "Risks", "Risks and how they are managed.")}
-                {markdown(&v, "legal_basis", "Legal basis", "The law that allows it, with links.")}
-            </fieldset>
-            {data_sets(&v)}
-            {assessments(&v)}
-            {withheld(&v)}
+            {form_part(&v, FormPart::WhatItIs)}
+            {form_part(&v, FormPart::WhereItStands)}
+            {form_part(&v, FormPart::HowItWorks)}
+            {fields_of(&v, FormPart::OwnFieldset)}
             <fieldset>
                 <legend>"This change"</legend>
                 {line(&v, "change_summary", "What changed", "One line for the public history, e.g. “Added the fairness test results”.")}
             </fieldset>
             <button type="submit">"Save draft"</button>
         </form>
+    }
+}
+
+/// One part of the form: its fields in a fieldset under the part's legend.
+fn form_part(v: &Values, part: FormPart) -> AnyView {
+    view! {
+        <fieldset>
+            <legend>{part.legend()}</legend>
+            {fields_of(v, part)}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The inputs of the fields in one part of the form: the required ones
+/// first, then the others, each in table order.
+fn fields_of(v: &Values, part: FormPart) -> AnyView {
+    let mut fields: Vec<&'static Field> =
+        FIELDS.iter().filter(|field| field.form == part).collect();
+    fields.sort_by_key(|field| !field.required);
+    fields
+        .into_iter()
+        .map(|field| field_input(v, field))
+        .collect_view()
+        .into_any()
+}
+
+/// The input for one field of the record, chosen by its kind.
+fn field_input(v: &Values, field: &'static Field) -> AnyView {
+    let (name, label, hint) = (field.name, field.label, field.hint);
+    match field.kind {
+        Kind::Line | Kind::Contact | Kind::Texts => line(v, name, label, hint),
+        Kind::Paragraph => area(v, name, label, hint, 4),
+        Kind::Markdown => markdown(v, name, label, hint),
+        Kind::Date => date(v, name, label),
+        Kind::Choice(set) => select(v, name, label, hint, set.options(), field.can_be_unstated()),
+        Kind::Choices(set) => checkboxes(v, field, set),
+        Kind::DataSets => data_sets(v, field),
+        Kind::Assessments => assessments(v, field),
+        Kind::Withheld => withheld(v, field),
     }
 }
 
@@ -264,25 +259,27 @@ fn markdown(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
     .into_any()
 }
 
-fn techniques(v: &Values) -> AnyView {
-    let chosen = v.all("technique");
+/// Any number of values of a closed set, one box each.
+fn checkboxes(v: &Values, field: &Field, set: ClosedSet) -> AnyView {
+    let name = field.name;
+    let chosen = v.all(name);
     let error = v
         .problems
         .iter()
-        .find(|(k, _)| k.starts_with("technique"))
+        .find(|(k, _)| k.starts_with(name))
         .map(|(_, m)| m.join(". "));
     let wrong = error.is_some();
     view! {
-        <fieldset class="field checkboxes" class:field-error=wrong id="technique">
-            <legend>"Techniques"</legend>
+        <fieldset class="field checkboxes" class:field-error=wrong id=name>
+            <legend>{field.label}</legend>
             {error.map(|e| view! { <p class="error-message">{e}</p> })}
-            {Technique::ALL.iter().map(|t| {
-                let id = format!("technique-{}", t.as_str());
+            {set.options().into_iter().map(|(value, text)| {
+                let id = format!("{name}-{value}");
                 view! {
                     <div class="checkbox">
-                        <input type="checkbox" id=id.clone() name="technique" value=t.as_str()
-                            checked=chosen.iter().any(|c| c == t.as_str())/>
-                        <label for=id>{t.label()}</label>
+                        <input type="checkbox" id=id.clone() name=name value=value
+                            checked=chosen.iter().any(|c| c == value)/>
+                        <label for=id>{text}</label>
                     </div>
                 }
             }).collect_view()}
@@ -291,86 +288,83 @@ fn techniques(v: &Values) -> AnyView {
     .into_any()
 }
 
-fn add_another(list: &str, what: &str) -> AnyView {
+/// The button that asks for one more row of a list.
+fn add_another(field: &Field) -> AnyView {
     view! {
-        <button type="submit" name="add" value=list.to_string() class="secondary">{format!("Add another {what}")}</button>
+        <button type="submit" name="add" value=field.name class="secondary">{format!("Add another {}", field.entry)}</button>
     }
     .into_any()
 }
 
-fn data_sets(v: &Values) -> AnyView {
-    let rows = v.rows("data");
-    let personal: Vec<(&str, &str)> = PersonalData::ALL
-        .iter()
-        .map(|p| (p.as_str(), p.label()))
-        .collect();
+/// The legend of a list's row: `Data set 2`.
+fn row_legend(field: &Field, i: usize) -> String {
+    format!("{} {}", super::fields::capitalised(field.entry), i + 1)
+}
+
+fn data_sets(v: &Values, field: &Field) -> AnyView {
+    let rows = v.rows(field.name);
+    let personal = PersonalData::options();
     view! {
-        <fieldset id="data">
-            <legend>"Data"</legend>
-            <p class="hint">"Every data set the system uses. Leave a row empty to leave it out."</p>
+        <fieldset id=field.name>
+            <legend>{field.label}</legend>
+            <p class="hint">{field.hint}</p>
             {(0..rows).map(|i| {
-                let n = i + 1;
                 view! {
                     <fieldset class="row">
-                        <legend>{format!("Data set {n}")}</legend>
+                        <legend>{row_legend(field, i)}</legend>
                         {line(v, &format!("data[{i}].name"), "Name", "")}
                         {area(v, &format!("data[{i}].description"), "Description", "", 2)}
                         {line(v, &format!("data[{i}].source"), "Source", "")}
-                        {select(v, &format!("data[{i}].personal_data"), "Personal data", personal.clone(), true)}
+                        {select(v, &format!("data[{i}].personal_data"), "Personal data", "", personal.clone(), true)}
                         {line(v, &format!("data[{i}].sensitive_attributes"), "Sensitive attributes", "Separated by commas, e.g. age, ethnicity.")}
                     </fieldset>
                 }
             }).collect_view()}
-            {add_another("data", "data set")}
+            {add_another(field)}
         </fieldset>
     }
     .into_any()
 }
 
-fn assessments(v: &Values) -> AnyView {
-    let rows = v.rows("assessments");
-    let kinds: Vec<(&str, &str)> = AssessmentKind::ALL
-        .iter()
-        .map(|k| (k.as_str(), k.label()))
-        .collect();
+fn assessments(v: &Values, field: &Field) -> AnyView {
+    let rows = v.rows(field.name);
+    let kinds = AssessmentKind::options();
     view! {
-        <fieldset id="assessments">
-            <legend>"Impact assessments"</legend>
+        <fieldset id=field.name>
+            <legend>{field.label}</legend>
             {(0..rows).map(|i| {
-                let n = i + 1;
                 view! {
                     <fieldset class="row">
-                        <legend>{format!("Assessment {n}")}</legend>
-                        {select(v, &format!("assessments[{i}].kind"), "Kind", kinds.clone(), true)}
+                        <legend>{row_legend(field, i)}</legend>
+                        {select(v, &format!("assessments[{i}].kind"), "Kind", "", kinds.clone(), true)}
                         {date(v, &format!("assessments[{i}].date"), "Date")}
                         {line(v, &format!("assessments[{i}].url"), "Web address", "Where the assessment can be read.")}
                     </fieldset>
                 }
             }).collect_view()}
-            {add_another("assessments", "assessment")}
+            {add_another(field)}
         </fieldset>
     }
     .into_any()
 }
 
-fn withheld(v: &Values) -> AnyView {
-    let rows = v.rows("withheld");
-    let fields: Vec<(&str, &str)> = WITHHOLDABLE.to_vec();
+fn withheld(v: &Values, field: &Field) -> AnyView {
+    let rows = v.rows(field.name);
+    let fields: Vec<(&str, &str)> = withholdable().map(|f| (f.name, f.label)).collect();
     view! {
-        <fieldset id="withheld">
-            <legend>"Withheld fields"</legend>
-            <p class="hint">"A field you do not publish must say why: the public sees the reason in its place."</p>
+        <fieldset id=field.name>
+            <legend>{field.label}</legend>
+            <p class="hint">{field.hint}</p>
             {(0..rows).map(|i| {
-                let n = i + 1;
                 view! {
                     <fieldset class="row">
-                        <legend>{format!("Withheld field {n}")}</legend>
-                        {select(v, &format!("withheld[{i}].field"), "Field", fields.clone(), true)}
+                        <legend>{row_legend(field, i)}</legend>
+                        {select(v, &format!("withheld[{i}].field"), "Field", "", fields.clone(), true)}
                         {area(v, &format!("withheld[{i}].reason"), "Reason", "The legal ground, e.g. “Law enforcement exemption, section 31”.", 2)}
                     </fieldset>
                 }
             }).collect_view()}
-            {add_another("withheld", "withheld field")}
+            {add_another(field)}
         </fieldset>
     }
     .into_any()

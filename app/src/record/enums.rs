@@ -36,6 +36,11 @@ macro_rules! closed_set {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
             }
 
+            /// Every value as (stable name, label), for a form's choices.
+            pub fn options() -> Vec<(&'static str, &'static str)> {
+                Self::ALL.iter().map(|v| (v.as_str(), v.label())).collect()
+            }
+
             /// The labels, for the error messages of forms, which show labels: `A, B, C`.
             pub fn labels() -> String {
                 Self::ALL.iter().map(|v| v.label()).collect::<Vec<_>>().join(", ")
@@ -254,6 +259,80 @@ closed_set! {
     }
 }
 
+closed_set! {
+    /// Where a draft stands.
+    DraftState {
+        Editing = "editing", "Being written";
+        Submitted = "submitted", "Waiting for approval";
+    }
+}
+
+closed_set! {
+    /// Where a system stands after a write through the API or a form.
+    WriteState {
+        Draft = "draft", "Saved as a draft";
+        Submitted = "submitted", "Waiting for approval";
+        Published = "published", "Published";
+    }
+}
+
+closed_set! {
+    /// What an agency's API token lets its holder do.
+    TokenScope {
+        Draft = "draft", "Draft: writes drafts only";
+        Publish = "publish", "Publish: publishes what it writes";
+    }
+}
+
+/// Who wrote a draft: an account, an agency's API token, or the terminal
+/// (`lantern import`). Stored and sent as `account:ID`, `token:ID` or `terminal`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Author {
+    Account(i64),
+    Token(i64),
+    Terminal,
+}
+
+impl Author {
+    /// The author a stored `account:ID` or `token:ID` names.
+    pub fn parse(text: &str) -> Option<Author> {
+        if text == "terminal" {
+            return Some(Author::Terminal);
+        }
+        let (kind, id) = text.split_once(':')?;
+        let id = id.parse().ok()?;
+        match kind {
+            "account" => Some(Author::Account(id)),
+            "token" => Some(Author::Token(id)),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Author {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Author::Account(id) => write!(f, "account:{id}"),
+            Author::Token(id) => write!(f, "token:{id}"),
+            Author::Terminal => f.write_str("terminal"),
+        }
+    }
+}
+
+impl Serialize for Author {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Author {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Author, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Author::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an author: {text}")))
+    }
+}
+
 impl Role {
     /// Whether accounts with this role belong to one agency (and touch only its systems).
     pub fn belongs_to_agency(self) -> bool {
@@ -274,6 +353,13 @@ mod tests {
             assert_eq!(serde_json::from_str::<Stage>(&json).unwrap(), *stage);
         }
         assert_eq!(Topic::parse("law_enforcement"), Some(Topic::LawEnforcement));
+        for author in [Author::Account(7), Author::Token(12), Author::Terminal] {
+            assert_eq!(Author::parse(&author.to_string()), Some(author));
+            let json = serde_json::to_string(&author).unwrap();
+            assert_eq!(serde_json::from_str::<Author>(&json).unwrap(), author);
+        }
+        assert_eq!(Author::parse("account:x"), None);
+        assert_eq!(Author::parse("someone:1"), None);
         assert_eq!(RiskLevel::parse("banana"), None);
         assert_eq!(AuditFilter::parse("none"), Some(AuditFilter::Never));
         assert_eq!(

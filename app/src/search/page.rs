@@ -646,16 +646,8 @@ fn HitRow(hit: Hit) -> impl IntoView {
 /// How a result names the field its words were found in.
 fn field_label(field: &str) -> &'static str {
     match field {
-        "agency_ref" => "Agency reference",
-        "purpose" => "Purpose",
-        "how_it_works" => "How it works",
         "agency_name" => "Agency",
-        "unit" => "Unit",
-        "topic" => "Topic",
-        "tags" => "Tags",
-        "data" => "Data used",
-        "supplier" => "Supplier",
-        _ => "Found in",
+        field => crate::record::fields::label(field).unwrap_or("Found in"),
     }
 }
 

@@ -7,6 +7,7 @@
 use crate::feedback::section::FeedbackSection;
 use crate::html::PageTitle;
 use crate::layout::{ContactLink, NotFound, Unavailable};
+use crate::record::fields::{FIELDS, Kind, OnPage, label};
 use crate::record::{Audit, DataSet, DateText, System, SystemContent, date_words};
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -34,33 +35,6 @@ pub struct SystemRecord {
     pub audit_findings_html: String,
 }
 
-/// The markdown fields of the record, in page order, with their headings.
-pub const SECTIONS: [(&str, &str); 8] = [
-    ("purpose", "Purpose"),
-    ("how_it_works", "How it works"),
-    ("human_oversight", "Human oversight"),
-    ("contest", "How to question or appeal a decision"),
-    ("explainability", "How decisions are explained"),
-    ("fairness", "Fairness and bias testing"),
-    ("risks", "Risks and how they are managed"),
-    ("legal_basis", "Legal basis"),
-];
-
-/// The markdown text of a section field.
-pub fn section_text<'a>(content: &'a SystemContent, field: &str) -> &'a str {
-    match field {
-        "purpose" => &content.purpose,
-        "how_it_works" => &content.how_it_works,
-        "human_oversight" => &content.human_oversight,
-        "contest" => &content.contest,
-        "explainability" => &content.explainability,
-        "fairness" => &content.fairness,
-        "risks" => &content.risks,
-        "legal_basis" => &content.legal_basis,
-        _ => "",
-    }
-}
-
 /// The record of system `id`, or `None` when no published system has that id.
 #[server]
 pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnError> {
@@ -81,13 +55,21 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
 #[cfg(feature = "ssr")]
 pub fn sections_of(content: &SystemContent) -> Vec<Section> {
     use crate::systems::markdown::to_safe_html;
-    SECTIONS
+    FIELDS
         .iter()
-        .map(|(field, heading)| Section {
-            field: field.to_string(),
-            heading: heading.to_string(),
-            html: to_safe_html(section_text(content, field)),
-            withheld: content.withheld_reason(field).map(str::to_string),
+        .filter(|field| field.page == OnPage::Section)
+        .map(|field| {
+            let withheld = content.withheld_reason(field.name);
+            let text = match (withheld, content.value(field.name)) {
+                (None, Some(value)) => value.words(),
+                _ => String::new(),
+            };
+            Section {
+                field: field.name.to_string(),
+                heading: field.label.to_string(),
+                html: to_safe_html(&text),
+                withheld: withheld.map(str::to_string),
+            }
         })
         .collect()
 }
@@ -156,10 +138,12 @@ fn StaffLinks(id: String, agency: crate::record::AgencySlug) -> impl IntoView {
 #[component]
 pub fn RecordView(record: SystemRecord) -> impl IntoView {
     let SystemRecord {
-        system,
+        mut system,
         sections,
         audit_findings_html,
     } = record;
+    // What the agency withholds is never shown, even when it was written.
+    system.content = system.content.without_withheld();
     let content = &system.content;
     // A feedback form sent back with problems says so first, as GOV.UK pages do.
     let form_problems = use_context::<crate::feedback::section::FeedbackAttempt>()
@@ -174,9 +158,14 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
         .contact
         .clone()
         .or_else(|| system.agency_contact.clone());
-    let decides = content
-        .decision_role
-        .map_or("The agency has not said.", |role| role.label());
+    let decides = match (
+        content.withheld_reason("decision_role"),
+        content.decision_role,
+    ) {
+        (Some(reason), _) => format!("Withheld: {reason}"),
+        (None, Some(role)) => role.label().to_string(),
+        (None, None) => "The agency has not said.".to_string(),
+    };
     let audit_line = match &system.audit {
         Some(audit) => format!(
             "{} by {} on {}.{}",
@@ -226,7 +215,7 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
                     <dt>"How do I question it?"</dt>
                     <dd>
                         {contact.clone().map(|c| view! { "Contact " <ContactLink contact=c/> ". " })}
-                        {has_contest.then(|| view! { <a href="#contest">"How to question or appeal a decision"</a> })}
+                        {has_contest.then(|| view! { <a href="#contest">{label("contest")}</a> })}
                         {(contact.is_none() && !has_contest).then_some("The agency has not published a contact. ")}
                         {has_contest.then_some(" · ")}
                         <a href="#feedback-form-title">"Ask a question in public"</a>
@@ -283,7 +272,7 @@ fn DataSection(content: SystemContent) -> impl IntoView {
     };
     view! {
         <section class="record-section" aria-labelledby="data">
-            <h2 id="data">"Data used"</h2>
+            <h2 id="data">{label("data")}</h2>
             {body}
         </section>
     }
@@ -311,16 +300,30 @@ fn DataSetItem(data: DataSet) -> impl IntoView {
     }
 }
 
-/// Dates, techniques, assessments, references and the version of the record.
+/// The record's facts (the fields the table puts there), its assessments,
+/// and the version of the record.
 #[component]
 fn FactsSection(system: System) -> impl IntoView {
-    let content = system.content;
-    let techniques = content
-        .technique
+    let content = &system.content;
+    let facts = FIELDS
         .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join(", ");
+        .filter_map(|field| {
+            let OnPage::Fact { when_empty } = field.page else {
+                return None;
+            };
+            let value = content.value(field.name)?;
+            let shown = if let Some(reason) = content.withheld_reason(field.name) {
+                format!("Withheld: {reason}").into_any()
+            } else if value.is_empty() {
+                when_empty?.into_any()
+            } else if field.kind == Kind::Date {
+                view! { <DateText date=value.words()/> }.into_any()
+            } else {
+                value.words().into_any()
+            };
+            Some(view! { <dt>{field.label}</dt><dd>{shown}</dd> })
+        })
+        .collect_view();
     let assessments = if let Some(reason) = content.withheld_reason("assessments") {
         view! { <p class="withheld">"Withheld: "{reason.to_string()}</p> }.into_any()
     } else if content.assessments.is_empty() {
@@ -339,26 +342,11 @@ fn FactsSection(system: System) -> impl IntoView {
         }
         .into_any()
     };
-    let supplier = match content.withheld_reason("supplier") {
-        Some(reason) => format!("Withheld: {reason}"),
-        None => content
-            .supplier
-            .clone()
-            .unwrap_or_else(|| "Not stated".into()),
-    };
     view! {
         <section class="record-section" aria-labelledby="facts">
             <h2 id="facts">"Facts"</h2>
             <dl class="facts">
-                <dt>"Stage"</dt><dd>{content.stage.label()}</dd>
-                {content.in_use_since.clone().map(|d| view! { <dt>"In use since"</dt><dd><DateText date=d/></dd> })}
-                {content.retired_on.clone().map(|d| view! { <dt>"Retired on"</dt><dd><DateText date=d/></dd> })}
-                <dt>"Risk level"</dt><dd>{content.risk_level.label()}</dd>
-                <dt>"Topic"</dt><dd>{content.topic.label()}</dd>
-                {(!content.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd>{content.tags.join(", ")}</dd> })}
-                <dt>"Techniques"</dt><dd>{if techniques.is_empty() { "Not stated".to_string() } else { techniques }}</dd>
-                <dt>"Supplier"</dt><dd>{supplier}</dd>
-                {content.agency_ref.clone().map(|r| view! { <dt>"Agency reference"</dt><dd>{r}</dd> })}
+                {facts}
                 {system.agency_contact.clone().map(|c| view! { <dt>"Agency contact"</dt><dd><ContactLink contact=c/></dd> })}
                 <dt>"Record"</dt>
                 <dd>
@@ -373,7 +361,7 @@ fn FactsSection(system: System) -> impl IntoView {
                     " or "<a href=format!("/api/v1/export.csv?id={}", system.id)>"CSV"</a>" for spreadsheets"
                 </dd>
             </dl>
-            <h3>"Impact assessments"</h3>
+            <h3>{label("assessments")}</h3>
             {assessments}
         </section>
     }

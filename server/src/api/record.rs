@@ -12,77 +12,53 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 /// What an agency writes about a system, as published. Fields that may be
-/// withheld are absent when they are; the others are always present.
+/// withheld are absent when they are; the others are always present. Each
+/// field's description comes from the field table (`app::record::fields`).
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
 pub struct PublicContent {
-    /// The agency's own reference, e.g. `DHS-314`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency_ref: Option<Option<String>>,
-    /// What the system is called (at most 200 characters).
     pub name: String,
-    /// One paragraph for citizens: what it does (plain text, at most 500 characters).
     pub summary: String,
-    /// The bureau, team or department that runs it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<Option<String>>,
-    /// A public email address or URL for questions about this system.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Option<String>>,
-    /// The problem it solves, why AI, the expected benefits (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
-    /// Inputs, outputs, the model or rules, where it sits in the decision (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub how_it_works: Option<String>,
-    /// Where the system is in its life.
     pub stage: Stage,
-    /// `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_use_since: Option<Option<String>>,
-    /// `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retired_on: Option<Option<String>>,
-    /// The area of government it works in.
     pub topic: Topic,
-    /// Free tags the agency adds to the topic.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    /// The kinds of technique it uses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub technique: Option<Vec<Technique>>,
-    /// Risk class in the sense of the EU AI Act.
     pub risk_level: RiskLevel,
-    /// How far its output goes in a decision about a person.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_role: Option<Option<DecisionRole>>,
-    /// Who reviews its outputs, when, with what power (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub human_oversight: Option<String>,
-    /// How an affected person can appeal or get a human decision (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contest: Option<String>,
-    /// The data sets it uses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<DataSet>>,
-    /// How a decision is explained to the person it affects (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explainability: Option<String>,
-    /// Bias testing done, protected attributes, results (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fairness: Option<String>,
-    /// Risks and their mitigations (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub risks: Option<String>,
-    /// Impact assessments done.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessments: Option<Vec<Assessment>>,
-    /// The law that allows it (markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub legal_basis: Option<String>,
-    /// The vendor, or "built in-house".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supplier: Option<Option<String>>,
-    /// The fields not published, each with the stated legal ground.
     pub withheld: Vec<Withheld>,
 }
 

@@ -12,9 +12,9 @@
 use super::error::{ApiError, ApiProblem};
 use crate::publishing::{self, Actor, Target, Written, admin, check};
 use crate::state::AppState;
-use crate::storage::TokenScope;
 use app::error::AppError;
 use app::record::SystemId;
+use app::record::TokenScope;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -79,7 +79,7 @@ fn idempotency_key(
     headers: &HeaderMap,
     request: &str,
     body: &Bytes,
-) -> Result<Option<publishing::IdempotencyKey>, ApiError> {
+) -> Result<Option<crate::storage::IdempotencyKey>, ApiError> {
     let Some(value) = headers.get("idempotency-key") else {
         return Ok(None);
     };
@@ -93,7 +93,7 @@ fn idempotency_key(
             format!("Must be 1 to {MAX_IDEMPOTENCY_KEY} visible ASCII characters, such as a UUID"),
         ));
     }
-    Ok(Some(publishing::IdempotencyKey {
+    Ok(Some(crate::storage::IdempotencyKey {
         key: key.to_string(),
         request_hash: crate::storage::hex(
             &Sha256::new()
@@ -111,7 +111,7 @@ async fn write(
     actor: &Actor,
     target: Target,
     input: &check::SystemInput,
-    idempotency: Option<&publishing::IdempotencyKey>,
+    idempotency: Option<&crate::storage::IdempotencyKey>,
 ) -> Result<(WriteResult, bool), AppError> {
     let publishes = matches!(actor, Actor::Token(token) if token.scope == TokenScope::Publish);
     let written = publishing::write_system(

@@ -517,7 +517,7 @@ fn topic(area: &str) -> (Topic, Option<String>) {
     let tag = if area.is_empty() {
         Some("topic not reported".to_string())
     } else {
-        Some(shorten(&one_line(area), check::MAX_TAG))
+        Some(shorten(&one_line(area), check::max_chars("tags")))
     };
     (topic, tag)
 }
@@ -534,7 +534,7 @@ fn technique(classification: &str) -> (Vec<Technique>, Option<String>) {
         "Other" => (vec![Technique::Other], None),
         other => (
             vec![Technique::Other],
-            Some(shorten(&one_line(other), check::MAX_TAG).to_lowercase()),
+            Some(shorten(&one_line(other), check::max_chars("tags")).to_lowercase()),
         ),
     }
 }

@@ -5,7 +5,8 @@
 //! `tags` (comma-separated), `data[0].name`, `assessments[1].kind`,
 //! `withheld[0].reason`. A list row left wholly empty is no entry.
 
-use app::record::{AssessmentKind, PersonalData, RiskLevel, Stage, WITHHOLDABLE};
+use app::record::fields::{self, Kind};
+use app::record::{AssessmentKind, PersonalData};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -18,8 +19,13 @@ const NOT_KEPT: &[&str] = &[
     "password_again",
 ];
 
-/// The lists whose rows are objects.
-const ROW_LISTS: &[&str] = &["data", "assessments", "withheld"];
+/// The lists whose rows are objects (data sets, assessments, withheld fields).
+fn row_lists() -> impl Iterator<Item = &'static str> {
+    fields::FIELDS
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::DataSets | Kind::Assessments | Kind::Withheld))
+        .map(|f| f.name)
+}
 
 /// What the person typed, without the form's controls and passwords: shown
 /// again when the form comes back with problems.
@@ -52,15 +58,16 @@ fn row_field(name: &str) -> Option<(&str, usize, &str)> {
 /// The form's fields as a system's JSON object.
 pub fn system_json(fields: &[(String, String)]) -> Value {
     let mut object = Map::new();
-    let mut techniques = Vec::new();
     let mut rows: BTreeMap<(String, usize), Map<String, Value>> = BTreeMap::new();
+    let mut choices: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for (name, value) in typed_fields(fields) {
-        if name == "technique" {
-            techniques.push(Value::String(value));
-        } else if name == "tags" {
+        let kind = fields::field(&name).map(|f| f.kind);
+        if let Some(Kind::Choices(_)) = kind {
+            choices.entry(name).or_default().push(Value::String(value));
+        } else if kind == Some(Kind::Texts) {
             object.insert(name, comma_list(&value));
         } else if let Some((list, index, field)) = row_field(&name)
-            && ROW_LISTS.contains(&list)
+            && row_lists().any(|rows| rows == list)
         {
             let value = if field == "sensitive_attributes" {
                 comma_list(&value)
@@ -74,8 +81,14 @@ pub fn system_json(fields: &[(String, String)]) -> Value {
             object.insert(name, Value::String(value));
         }
     }
-    object.insert("technique".into(), Value::Array(techniques));
-    for list in ROW_LISTS {
+    // A box left unticked is not sent: every list of boxes is there, if empty.
+    for field in fields::FIELDS {
+        if let Kind::Choices(_) = field.kind {
+            let ticked = choices.remove(field.name).unwrap_or_default();
+            object.insert(field.name.to_string(), Value::Array(ticked));
+        }
+    }
+    for list in row_lists() {
         let entries: Vec<Value> = rows
             .iter()
             .filter(|((name, _), _)| name == list)
@@ -107,29 +120,31 @@ pub fn in_form_words(problems: BTreeMap<String, Vec<String>>) -> BTreeMap<String
 fn message_in_form_words(path: &str, message: String) -> String {
     // `data[0].personal_data` → `personal_data`; `withheld[1].field` → `withheld.field`.
     let field = match path.split_once('[') {
-        Some((list, rest)) => {
-            let inner = rest.split_once("].").map_or("", |(_, field)| field);
-            format!("{list}.{inner}")
-        }
+        Some((list, rest)) => match rest.split_once("].") {
+            Some((_, inner)) => format!("{list}.{inner}"),
+            // `technique[1]`: an entry of a list of choices.
+            None => list.to_string(),
+        },
         None => path.to_string(),
     };
     let about_a_choice =
         message.starts_with("Choose one of") || message.contains(" is not one of: ");
-    let choice = match field.as_str() {
-        "stage" => format!("Choose one of: {}", Stage::labels()),
-        "topic" => "Choose the topic closest to what the system is for".to_string(),
-        "risk_level" => format!("Choose one of: {}", RiskLevel::labels()),
-        "decision_role" => "Choose one of the roles in the list, or “Not stated”".to_string(),
-        "technique" => "Tick the techniques it uses from the list".to_string(),
-        "data.personal_data" => format!("Choose one of: {}", PersonalData::labels()),
-        "assessments.kind" => format!("Choose one of: {}", AssessmentKind::labels()),
-        "withheld.field" if message.contains("cannot be withheld") => {
+    let choice = match (field.as_str(), fields::field(&field).map(|f| (f, f.kind))) {
+        ("topic", _) => "Choose the topic closest to what the system is for".to_string(),
+        (_, Some((f, Kind::Choice(_)))) if f.can_be_unstated() => {
+            "Choose one from the list, or “Not stated”".to_string()
+        }
+        (_, Some((_, Kind::Choice(set)))) => format!("Choose one of: {}", set.labels()),
+        (_, Some((_, Kind::Choices(_)))) => "Tick the ones it uses from the list".to_string(),
+        ("data.personal_data", _) => format!("Choose one of: {}", PersonalData::labels()),
+        ("assessments.kind", _) => format!("Choose one of: {}", AssessmentKind::labels()),
+        ("withheld.field", _) if message.contains("cannot be withheld") => {
             return "Choose a field from the list".to_string();
         }
-        "withheld.field" => {
+        ("withheld.field", _) => {
             // “how_it_works” is already withheld above → “How it works” …
-            return WITHHOLDABLE.iter().fold(message, |text, (name, label)| {
-                text.replace(&format!("“{name}”"), &format!("“{label}”"))
+            return fields::withholdable().fold(message, |text, field| {
+                text.replace(&format!("“{}”", field.name), &format!("“{}”", field.label))
             });
         }
         _ => return message,

@@ -8,57 +8,22 @@
 //! - A cell that a spreadsheet would run as a formula (it starts with `=`,
 //!   `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
 
-use crate::api::record::PublishedSystem;
-use app::record::PersonalData;
+use app::record::fields::{FIELDS, Field, Kind, Value, assessment_line};
+use app::record::{PersonalData, System};
 
 /// What joins the items of a list in one cell.
 pub const SEPARATOR: &str = " | ";
 
-/// The columns, in order, with what each holds: also the data dictionary's CSV part.
-pub const COLUMNS: &[(&str, &str)] = &[
+/// The columns before the record's fields.
+const BEFORE: [(&str, &str); 4] = [
     ("id", "The stable public id"),
     ("url", "The record's page on this register (a path)"),
     ("agency", "The owning agency's slug"),
     ("agency_name", "The owning agency's name"),
-    ("agency_ref", "The agency's own reference"),
-    ("name", "What the system is called"),
-    ("summary", "One paragraph for citizens"),
-    ("unit", "The bureau, team or department that runs it"),
-    ("contact", "Public email address or URL for questions"),
-    ("stage", "planned, development, pilot, in_use or retired"),
-    ("in_use_since", "YYYY-MM-DD"),
-    ("retired_on", "YYYY-MM-DD"),
-    ("topic", "The area of government"),
-    ("tags", "Free tags, joined"),
-    ("technique", "Techniques, joined"),
-    (
-        "risk_level",
-        "minimal, limited, high, prohibited or unassessed",
-    ),
-    (
-        "decision_role",
-        "informs_human, recommends, decides_with_review or decides_alone",
-    ),
-    ("purpose", "Markdown"),
-    ("how_it_works", "Markdown"),
-    ("human_oversight", "Markdown"),
-    ("contest", "Markdown: how to appeal or get a human decision"),
-    ("explainability", "Markdown"),
-    ("fairness", "Markdown"),
-    ("risks", "Markdown"),
-    ("legal_basis", "Markdown"),
-    ("supplier", "The vendor, or built in-house"),
-    ("data_sets", "The data sets' names, joined"),
-    (
-        "personal_data",
-        "The most identifying level among the data sets: none, pseudonymised or identified",
-    ),
-    (
-        "sensitive_attributes",
-        "Sensitive attributes of any data set, joined",
-    ),
-    ("assessments", "Impact assessments as kind date url, joined"),
-    ("withheld", "Withheld fields as field: reason, joined"),
+];
+
+/// The columns after the record's fields.
+const AFTER: [(&str, &str); 9] = [
     ("version", "The current version's number"),
     (
         "published_at",
@@ -82,6 +47,42 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The columns, in order, with what each holds: also the data dictionary's
+/// CSV part. The record's fields come from the field table, in its order.
+pub fn columns() -> Vec<(&'static str, String)> {
+    let fields = FIELDS.iter().flat_map(|field| {
+        field
+            .csv_columns()
+            .iter()
+            .map(move |column| (*column, column_description(field, column)))
+    });
+    BEFORE
+        .iter()
+        .map(|(name, what)| (*name, what.to_string()))
+        .chain(fields)
+        .chain(AFTER.iter().map(|(name, what)| (*name, what.to_string())))
+        .collect()
+}
+
+/// What a record field's column holds: the table's description, with how
+/// lists are joined and which names a closed set uses.
+fn column_description(field: &Field, column: &str) -> String {
+    match (field.kind, column) {
+        (Kind::DataSets, "data_sets") => "The data sets' names, joined".into(),
+        (Kind::DataSets, "personal_data") => {
+            "The most identifying level among the data sets: none, pseudonymised or identified"
+                .into()
+        }
+        (Kind::DataSets, _) => "Sensitive attributes of any data set, joined".into(),
+        (Kind::Choice(set), _) => format!("{} One of: {}", field.description, set.names()),
+        (Kind::Choices(set), _) => format!("{} Any of: {}, joined", field.description, set.names()),
+        (Kind::Texts, _) => format!("{} Joined", field.description),
+        (Kind::Assessments, _) => format!("{} As kind date url, joined", field.description),
+        (Kind::Withheld, _) => format!("{} As field: reason, joined", field.description),
+        _ => field.description.to_string(),
+    }
+}
+
 /// Writes CSV rows into a caller's buffer.
 pub struct Writer {
     csv: csv::WriterBuilder,
@@ -103,11 +104,11 @@ impl Writer {
     /// The byte order mark and the header row.
     pub fn header(&mut self, out: &mut Vec<u8>) {
         out.extend_from_slice("\u{feff}".as_bytes());
-        self.write(out, COLUMNS.iter().map(|(name, _)| name.to_string()));
+        self.write(out, columns().into_iter().map(|(name, _)| name.to_string()));
     }
 
-    /// One system's row.
-    pub fn row(&mut self, out: &mut Vec<u8>, system: &PublishedSystem) {
+    /// One system's row: a withheld field's cells are empty.
+    pub fn row(&mut self, out: &mut Vec<u8>, system: &System) {
         self.write(out, cells(system).into_iter().map(safe));
     }
 
@@ -133,81 +134,29 @@ fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-fn nullable(value: &Option<Option<String>>) -> String {
-    value.clone().flatten().unwrap_or_default()
+fn joined<T>(items: &[T], cell: impl Fn(&T) -> String) -> String {
+    items.iter().map(cell).collect::<Vec<_>>().join(SEPARATOR)
 }
 
-fn joined<T>(items: Option<&Vec<T>>, cell: impl Fn(&T) -> String) -> String {
-    items
-        .map(|items| items.iter().map(cell).collect::<Vec<_>>().join(SEPARATOR))
-        .unwrap_or_default()
-}
-
-/// The cells of a row, in [`COLUMNS`] order.
-fn cells(system: &PublishedSystem) -> Vec<String> {
+/// The cells of a row, in [`columns`] order.
+fn cells(system: &System) -> Vec<String> {
     let c = &system.content;
-    let data = c.data.as_ref();
-    let personal_data = data.and_then(|sets| {
-        sets.iter()
-            .filter_map(|set| set.personal_data)
-            .max_by_key(|level| match level {
-                PersonalData::None => 0,
-                PersonalData::Pseudonymised => 1,
-                PersonalData::Identified => 2,
-            })
-    });
-    let mut sensitive: Vec<&str> = data
-        .into_iter()
-        .flatten()
-        .flat_map(|set| set.sensitive_attributes.iter().map(String::as_str))
-        .collect();
-    sensitive.sort_unstable();
-    sensitive.dedup();
-    let audit = system.audit.as_ref();
-    let cells = vec![
-        system.id.clone(),
-        system.url.clone(),
-        system.agency.clone(),
+    let mut cells = vec![
+        system.id.0.clone(),
+        format!("/systems/{}", system.id),
+        system.agency.0.clone(),
         system.agency_name.clone(),
-        nullable(&c.agency_ref),
-        c.name.clone(),
-        c.summary.clone(),
-        nullable(&c.unit),
-        nullable(&c.contact),
-        c.stage.as_str().to_string(),
-        nullable(&c.in_use_since),
-        nullable(&c.retired_on),
-        c.topic.as_str().to_string(),
-        joined(c.tags.as_ref(), String::clone),
-        joined(c.technique.as_ref(), |t| t.as_str().to_string()),
-        c.risk_level.as_str().to_string(),
-        c.decision_role
-            .flatten()
-            .map_or(String::new(), |d| d.as_str().to_string()),
-        text(&c.purpose),
-        text(&c.how_it_works),
-        text(&c.human_oversight),
-        text(&c.contest),
-        text(&c.explainability),
-        text(&c.fairness),
-        text(&c.risks),
-        text(&c.legal_basis),
-        nullable(&c.supplier),
-        joined(data, |set| set.name.clone()),
-        personal_data.map_or(String::new(), |p| p.as_str().to_string()),
-        sensitive.join(SEPARATOR),
-        joined(c.assessments.as_ref(), |a| {
-            [
-                Some(a.kind.as_str().to_string()),
-                a.date.clone(),
-                a.url.clone(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
-        }),
-        joined(Some(&c.withheld), |w| format!("{}: {}", w.field, w.reason)),
+    ];
+    for (name, value) in c.values() {
+        if c.withheld_reason(name).is_some() {
+            let field = app::record::fields::field(name).expect("values are the table's");
+            cells.extend(field.csv_columns().iter().map(|_| String::new()));
+        } else {
+            cells.extend(field_cells(&value));
+        }
+    }
+    let audit = system.audit.as_ref();
+    cells.extend([
         system.version.to_string(),
         system.published_at.clone(),
         text(&system.reviewed_at),
@@ -217,9 +166,44 @@ fn cells(system: &PublishedSystem) -> Vec<String> {
         audit.map_or(String::new(), |a| text(&a.next_due)),
         audit.map_or(String::new(), |a| text(&a.report_url)),
         system.audit_overdue.to_string(),
-    ];
-    debug_assert_eq!(cells.len(), COLUMNS.len());
+    ]);
     cells
+}
+
+/// The cells of one field: closed values by their stable names, lists joined.
+fn field_cells(value: &Value) -> Vec<String> {
+    match value {
+        Value::Text(text) => vec![text.to_string()],
+        Value::Texts(items) => vec![items.join(SEPARATOR)],
+        Value::Chosen(chosen) => vec![joined(chosen, |(name, _)| name.to_string())],
+        Value::DataSets(sets) => {
+            let personal_data =
+                sets.iter()
+                    .filter_map(|set| set.personal_data)
+                    .max_by_key(|level| match level {
+                        PersonalData::None => 0,
+                        PersonalData::Pseudonymised => 1,
+                        PersonalData::Identified => 2,
+                    });
+            let mut sensitive: Vec<&str> = sets
+                .iter()
+                .flat_map(|set| set.sensitive_attributes.iter().map(String::as_str))
+                .collect();
+            sensitive.sort_unstable();
+            sensitive.dedup();
+            vec![
+                joined(sets, |set| set.name.clone()),
+                personal_data.map_or(String::new(), |p| p.as_str().to_string()),
+                sensitive.join(SEPARATOR),
+            ]
+        }
+        Value::Assessments(assessments) => vec![joined(assessments, |a| {
+            assessment_line(a, a.kind.as_str(), " ")
+        })],
+        Value::Withheld(withheld) => {
+            vec![joined(withheld, |w| format!("{}: {}", w.field, w.reason))]
+        }
+    }
 }
 
 #[cfg(test)]
@@ -242,17 +226,16 @@ mod tests {
 
     #[test]
     fn a_row_has_a_cell_per_column_and_reads_back() {
-        let content = crate::seed::generate(1, 3).records.remove(0).content;
-        let system = PublishedSystem {
-            id: "s-1".into(),
-            url: "/systems/s-1".into(),
-            agency: "tax".into(),
+        let content = app::record::fields::filled_content();
+        let system = System {
+            id: app::record::SystemId("s-1".into()),
+            agency: app::record::AgencySlug("tax".into()),
             agency_name: "Tax, \"Office\"".into(),
             agency_contact: None,
+            content,
             version: 2,
             published_at: "2026-11-28T07:00:00Z".into(),
             reviewed_at: None,
-            content: crate::api::record::PublicContent::new(content),
             audit: None,
             audit_overdue: false,
         };
@@ -264,10 +247,19 @@ mod tests {
         assert!(text.starts_with('\u{feff}'));
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let headers = reader.headers().unwrap().clone();
-        assert_eq!(headers.len(), COLUMNS.len());
+        assert_eq!(headers.len(), columns().len());
         let row = reader.records().next().unwrap().unwrap();
-        assert_eq!(row.len(), COLUMNS.len());
-        assert_eq!(&row[0], "s-1");
-        assert_eq!(&row[3], "Tax, \"Office\"");
+        assert_eq!(row.len(), columns().len());
+        let cell = |column: &str| {
+            let at = headers.iter().position(|h| h == column).unwrap();
+            row[at].to_string()
+        };
+        assert_eq!(cell("id"), "s-1");
+        assert_eq!(cell("agency_name"), "Tax, \"Office\"");
+        assert_eq!(cell("risk_level"), "high");
+        assert_eq!(cell("data_sets"), "Data");
+        assert_eq!(cell("supplier"), "", "the supplier is withheld");
+        assert_eq!(cell("withheld"), "supplier: Commercial.");
+        assert_eq!(cell("audit_overdue"), "false");
     }
 }

@@ -19,9 +19,9 @@ pub fn data_dictionary() -> DataDictionary {
     }
     DataDictionary {
         fields,
-        csv_columns: csv_row::COLUMNS
-            .iter()
-            .map(|(name, what)| (name.to_string(), what.to_string()))
+        csv_columns: csv_row::columns()
+            .into_iter()
+            .map(|(name, what)| (name.to_string(), what))
             .collect(),
         csv_separator: csv_row::SEPARATOR.to_string(),
     }

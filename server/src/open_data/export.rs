@@ -140,15 +140,14 @@ async fn write(
         })??;
         next = reader.next(Some(&batch));
         for system in batch {
-            let system = PublishedSystem::new(system);
             match format {
                 Format::Json => {
                     out.buffer
                         .extend_from_slice(if first { b"\n" } else { b",\n" });
-                    serialize(&mut out.buffer, &system);
+                    serialize(&mut out.buffer, &PublishedSystem::new(system));
                 }
                 Format::Ndjson => {
-                    serialize(&mut out.buffer, &system);
+                    serialize(&mut out.buffer, &PublishedSystem::new(system));
                     out.buffer.push(b'\n');
                 }
                 Format::Csv => csv.row(&mut out.buffer, &system),

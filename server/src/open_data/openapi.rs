@@ -38,7 +38,7 @@ use utoipa::OpenApi;
         system_schema,
     ),
     components(schemas(crate::api::record::PublishedSystem, crate::api::error::ErrorEnvelope)),
-    modifiers(&AgencyToken),
+    modifiers(&AgencyToken, &FieldDescriptions),
     tags(
         (name = "systems", description = "Published AI systems and their versions"),
         (name = "agencies", description = "The agencies that publish them"),
@@ -66,6 +66,39 @@ impl utoipa::Modify for AgencyToken {
                     .build(),
             ),
         );
+    }
+}
+
+/// The record's fields are described in the field table, once: their
+/// descriptions in the schema come from there.
+struct FieldDescriptions;
+
+impl utoipa::Modify for FieldDescriptions {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::Schema;
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        let Some(RefOr::T(Schema::Object(content))) = components.schemas.get_mut("PublicContent")
+        else {
+            return;
+        };
+        for field in app::record::fields::FIELDS {
+            let Some(property) = content.properties.get_mut(field.name) else {
+                continue;
+            };
+            let description = field.description.to_string();
+            match property {
+                RefOr::Ref(reference) => reference.description = description,
+                RefOr::T(Schema::Object(object)) => object.description = Some(description),
+                RefOr::T(Schema::Array(array)) => array.description = Some(description),
+                RefOr::T(Schema::OneOf(one_of)) => one_of.description = Some(description),
+                RefOr::T(Schema::AllOf(all_of)) => all_of.description = Some(description),
+                RefOr::T(Schema::AnyOf(any_of)) => any_of.description = Some(description),
+                RefOr::T(_) => {}
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use super::Actor;
 use super::admin::is_admin;
 use crate::accounts::{Account, hash_password, password_problem, verify_password};
-use crate::storage::{Storage, database_error};
+use crate::storage::Storage;
 use app::error::AppError;
 
 /// What an admin does to an account.
@@ -80,7 +80,7 @@ pub async fn act_on_account(
     );
     let entry = actor.log("account", account.agency.as_ref(), None, detail);
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     let account = Account {
         disabled_at: match action {
             AccountAction::Disable => Some(now),
@@ -119,7 +119,7 @@ pub async fn set_password(
     );
     let entry = actor.log("account", account.agency.as_ref(), None, detail);
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     Ok(AccountActed {
         account,
         sessions_ended,
@@ -158,7 +158,7 @@ pub async fn change_own_password(
     let ended = Storage::end_sessions(&mut tx, person.id, Some(session)).await?;
     let detail = format!("Changed their password ({ended} other sessions ended)");
     Storage::log_write(&mut tx, &actor.log("account", None, None, detail)).await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     Ok(ended)
 }
 

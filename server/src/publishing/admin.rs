@@ -3,8 +3,9 @@
 
 use super::{Actor, check};
 use crate::accounts::{Account, NewAccount, hash_password, random_token, token_hash};
-use crate::storage::{ApiToken, LogEntry, NewApiToken, Storage, TokenScope, database_error};
+use crate::storage::{ApiToken, LogEntry, NewApiToken, Storage};
 use app::error::AppError;
+use app::record::TokenScope;
 use app::record::{Agency, AgencySlug, Role, is_slug};
 use std::collections::BTreeMap;
 
@@ -131,7 +132,7 @@ pub async fn create_agency(
         &actor.log("create_agency", Some(&agency.slug), None, detail),
     )
     .await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     Ok(agency)
 }
 
@@ -157,7 +158,7 @@ pub async fn set_requires_approval(
         &actor.log("set_approval", Some(agency), None, detail.into()),
     )
     .await?;
-    tx.commit().await.map_err(database_error)
+    tx.commit().await
 }
 
 /// Creates an account: admins only (the first admin comes from the terminal).
@@ -185,7 +186,7 @@ pub async fn create_account(
     );
     let entry = actor.log("create_account", created.agency.as_ref(), None, detail);
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     Ok(created)
 }
 
@@ -245,7 +246,7 @@ pub async fn create_token(
         &actor.log("create_token", Some(agency), None, detail),
     )
     .await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     Ok(NewToken { token, secret })
 }
 
@@ -265,7 +266,7 @@ pub async fn revoke_token(storage: &Storage, actor: &Actor, id: i64) -> Result<A
         &actor.log("revoke_token", Some(&token.agency), None, detail),
     )
     .await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     Ok(token)
 }
 

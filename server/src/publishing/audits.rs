@@ -119,5 +119,5 @@ pub async fn record_audit(
     .await?;
     let entry = actor.log("record_audit", Some(&current.agency), Some(id), detail);
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(crate::storage::database_error)
+    tx.commit().await
 }

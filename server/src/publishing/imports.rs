@@ -5,13 +5,10 @@
 
 use super::{Actor, check};
 use crate::import::{ImportFormat, ImportRecord, lantern_json, us_omb_2025};
-use crate::storage::{
-    Draft, DraftState, LogEntry, PendingImport, PublishOutcome, Storage, content_hash,
-    database_error,
-};
+use crate::storage::{Draft, LogEntry, PendingImport, PublishOutcome, Storage, content_hash};
 use app::error::AppError;
 use app::manage::import::{ImportDone, ImportLine, ImportPreview, RejectedRows};
-use app::record::{Agency, AgencySlug, SystemContent, SystemId};
+use app::record::{Agency, AgencySlug, DraftState, SystemContent, SystemId};
 use app::register::Register;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -204,7 +201,7 @@ pub async fn confirm(storage: &Storage, actor: &Actor, id: &str) -> Result<Impor
                 content: record.content.clone(),
                 change_summary: change_summary.clone(),
                 state: DraftState::Submitted,
-                author: actor.key(),
+                author: actor.author(),
                 author_name: actor.name(),
                 created_at: now.clone(),
                 updated_at: now.clone(),
@@ -234,6 +231,6 @@ pub async fn confirm(storage: &Storage, actor: &Actor, id: &str) -> Result<Impor
     );
     let entry: LogEntry = actor.log("import", Some(&agency), None, detail);
     Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await.map_err(database_error)?;
+    tx.commit().await?;
     Ok(done)
 }

@@ -1,12 +1,13 @@
 //! What the search index holds for a system: derived from its current version.
 
+use crate::storage::IndexedSystem;
 use app::record::{SystemContent, SystemSummary, Technique};
 use app::systems::markdown::searched_text;
 
 /// One published system as the search engines index it.
 ///
-/// Built by the storage layer from the database, which stays the source of
-/// truth; an index can always be rebuilt from these.
+/// Built from what the storage layer reads ([`IndexedSystem`]): the
+/// database stays the source of truth; an index can always be rebuilt.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SystemDocument {
     /// What a result shows; stored in the index so results need no database.
@@ -22,6 +23,14 @@ pub struct SystemDocument {
     pub supplier: String,
     pub techniques: Vec<Technique>,
     pub personal_data: bool,
+}
+
+impl From<IndexedSystem> for SystemDocument {
+    /// What the agency withholds is not indexed: a search must not find a
+    /// system by it, nor show it in a snippet or count it in a facet.
+    fn from(system: IndexedSystem) -> SystemDocument {
+        SystemDocument::new(system.summary, &system.content.without_withheld())
+    }
 }
 
 impl SystemDocument {

@@ -9,7 +9,7 @@
 //! database works at a time, so instances sharing one Meilisearch never
 //! write an old version of a system over a newer one.
 
-use super::SharedEngine;
+use super::{SharedEngine, SystemDocument};
 use crate::clock;
 use crate::storage::Storage;
 use app::record::SystemId;
@@ -97,7 +97,10 @@ impl Indexer {
         }
         let systems: BTreeSet<SystemId> = entries.iter().map(|e| e.system.clone()).collect();
         let systems: Vec<SystemId> = systems.into_iter().collect();
-        let documents = self.storage.search_documents(&systems).await?;
+        let documents: Vec<SystemDocument> = (self.storage.indexed_systems(&systems).await?)
+            .into_iter()
+            .map(SystemDocument::from)
+            .collect();
         let published: BTreeSet<&SystemId> = documents.iter().map(|d| &d.summary.id).collect();
         let removed: Vec<SystemId> = systems
             .iter()

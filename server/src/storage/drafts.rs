@@ -3,35 +3,9 @@
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
-use app::record::{AgencySlug, SystemContent, SystemId};
+use app::record::{AgencySlug, Author, DraftState, SystemContent, SystemId};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
-
-/// Where a draft is in the workflow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DraftState {
-    /// Being written.
-    Editing,
-    /// Waiting for an approver (agencies with the two-person rule).
-    Submitted,
-}
-
-impl DraftState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DraftState::Editing => "editing",
-            DraftState::Submitted => "submitted",
-        }
-    }
-
-    fn parse(name: &str) -> Option<DraftState> {
-        match name {
-            "editing" => Some(DraftState::Editing),
-            "submitted" => Some(DraftState::Submitted),
-            _ => None,
-        }
-    }
-}
 
 /// A draft of a system's next version (or of a new system's first).
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +16,7 @@ pub struct Draft {
     pub change_summary: String,
     pub state: DraftState,
     /// Who wrote it last: `account:ID` or `token:ID`.
-    pub author: String,
+    pub author: Author,
     pub author_name: String,
     /// RFC 3339, UTC.
     pub created_at: String,
@@ -60,7 +34,7 @@ fn draft(row: &AnyRow) -> Result<Draft, AppError> {
         content: rows::json(row, "content")?,
         change_summary: rows::text(row, "change_summary")?,
         state: rows::closed(row, "state", DraftState::parse)?,
-        author: rows::text(row, "author")?,
+        author: rows::closed(row, "author", Author::parse)?,
         author_name: rows::text(row, "author_name")?,
         created_at: rows::text(row, "created_at")?,
         updated_at: rows::text(row, "updated_at")?,
@@ -102,7 +76,7 @@ impl Storage {
         .bind(content)
         .bind(draft.change_summary.clone())
         .bind(draft.state.as_str())
-        .bind(draft.author.clone())
+        .bind(draft.author.to_string())
         .bind(draft.author_name.clone())
         .bind(draft.created_at.clone())
         .bind(draft.updated_at.clone())

@@ -159,7 +159,7 @@ impl Storage {
             .fetch_one(&mut *tx)
             .await
             .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)?;
+        tx.commit().await?;
         Ok(salt)
     }
 

@@ -2,10 +2,25 @@
 //! a client that lost an answer can send the same request again safely.
 
 use super::{Storage, database_error};
-use crate::publishing::{IdempotencyKey, WriteOutcome, WriteState};
 use app::error::AppError;
-use app::record::SystemId;
+use app::record::{SystemId, WriteState};
 use sqlx::AnyConnection;
+
+/// A client's `Idempotency-Key` and a hash of the request it came with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdempotencyKey {
+    pub key: String,
+    pub request_hash: String,
+}
+
+/// What a write left: the system, where it stands, its public version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriteOutcome {
+    pub id: SystemId,
+    pub state: WriteState,
+    /// The published version, when the system has one.
+    pub version: Option<i64>,
+}
 
 /// A write kept under a key, and the request it answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,7 +96,7 @@ impl Storage {
             .execute(&mut *tx)
             .await
             .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)?;
+        tx.commit().await?;
         Ok(pruned.rows_affected())
     }
 }

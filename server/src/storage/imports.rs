@@ -45,7 +45,7 @@ impl Storage {
         .execute(&mut *tx)
         .await
         .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)
+        tx.commit().await
     }
 
     /// A waiting import, taken out of the waiting list in the caller's

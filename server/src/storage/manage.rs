@@ -18,7 +18,7 @@ impl ManageRegister for Storage {
             .map(|d| DraftLine {
                 id: d.system_id,
                 name: d.content.name,
-                state: d.state.as_str().into(),
+                state: d.state,
                 author_name: d.author_name,
                 updated_at: d.updated_at,
             })
@@ -29,7 +29,7 @@ impl ManageRegister for Storage {
         Ok(self.read_draft(id).await?.map(|d| DraftView {
             id: d.system_id,
             agency: d.agency,
-            state: d.state.as_str().into(),
+            state: d.state,
             author: d.author,
             author_name: d.author_name,
             change_summary: d.change_summary,
@@ -66,7 +66,7 @@ impl ManageRegister for Storage {
                 expires_at: t.expires_at,
                 id: t.id,
                 label: t.label,
-                scope: t.scope.as_str().into(),
+                scope: t.scope,
                 created_by: t.created_by,
                 created_at: t.created_at,
                 revoked_at: t.revoked_at,
@@ -104,7 +104,7 @@ impl ManageRegister for Storage {
                 id: a.id,
                 email: a.email,
                 name: a.name,
-                role: a.role.as_str().to_string(),
+                role: a.role,
                 agency: a.agency.map(|agency| agency.0),
                 created_at: a.created_at,
                 disabled_at: a.disabled_at,

@@ -3,9 +3,8 @@
 
 use super::rows::{self, CONTENT_COLUMNS, PUBLISHED};
 use super::{Storage, database_error};
-use crate::search::SystemDocument;
 use app::error::AppError;
-use app::record::SystemId;
+use app::record::{SystemContent, SystemId, SystemSummary};
 
 /// A change waiting for the search index.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,7 +21,15 @@ fn placeholders(n: usize) -> String {
         .join(", ")
 }
 
-/// The columns of a [`SystemDocument`]: a summary and the content it is built from.
+/// A published system as the search index takes it in: what a result
+/// shows, and the content its searched words come from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexedSystem {
+    pub summary: SystemSummary,
+    pub content: SystemContent,
+}
+
+/// The columns of an [`IndexedSystem`]'s summary (its content's are `CONTENT_COLUMNS`).
 const DOCUMENT_COLUMNS: &str = "s.id, s.agency, a.name AS agency_name, s.audit_outcome, \
     v.published_at";
 
@@ -68,15 +75,12 @@ impl Storage {
             }
             query.execute(&mut *tx).await.map_err(database_error)?;
         }
-        tx.commit().await.map_err(database_error)
+        tx.commit().await
     }
 
-    /// The search documents of those of `ids` that are published; an id
-    /// without one has nothing to show and belongs out of the index.
-    pub async fn search_documents(
-        &self,
-        ids: &[SystemId],
-    ) -> Result<Vec<SystemDocument>, AppError> {
+    /// Those of `ids` that are published, as the index takes them in; an
+    /// id without one has nothing to show and belongs out of the index.
+    pub async fn indexed_systems(&self, ids: &[SystemId]) -> Result<Vec<IndexedSystem>, AppError> {
         let mut documents = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(500) {
             let sql = format!(
@@ -89,22 +93,19 @@ impl Storage {
             }
             let rows = query.fetch_all(&self.pool).await.map_err(database_error)?;
             for row in &rows {
-                documents.push(SystemDocument::new(
-                    rows::summary(row)?,
-                    &rows::content(row)?,
-                ));
+                documents.push(indexed_system(row)?);
             }
         }
         Ok(documents)
     }
 
-    /// Up to `limit` published systems' documents in id order, after `after`:
-    /// the pages a rebuild walks through.
-    pub async fn search_documents_after(
+    /// Up to `limit` published systems in id order, after `after`, as the
+    /// index takes them in: the pages a rebuild walks through.
+    pub async fn indexed_systems_after(
         &self,
         after: Option<&SystemId>,
         limit: i64,
-    ) -> Result<Vec<SystemDocument>, AppError> {
+    ) -> Result<Vec<IndexedSystem>, AppError> {
         let sql = format!(
             "SELECT {DOCUMENT_COLUMNS}, {CONTENT_COLUMNS} FROM {PUBLISHED} \
              WHERE s.id > $1 ORDER BY s.id LIMIT $2"
@@ -115,14 +116,7 @@ impl Storage {
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
-        rows.iter()
-            .map(|row| {
-                Ok(SystemDocument::new(
-                    rows::summary(row)?,
-                    &rows::content(row)?,
-                ))
-            })
-            .collect()
+        rows.iter().map(indexed_system).collect()
     }
 
     /// Takes or renews the lease `name` for `holder` until `until`, if no other
@@ -147,7 +141,7 @@ impl Storage {
         .execute(&mut *tx)
         .await
         .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)?;
+        tx.commit().await?;
         Ok(result.rows_affected() == 1)
     }
 
@@ -160,6 +154,13 @@ impl Storage {
             .execute(&mut *tx)
             .await
             .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)
+        tx.commit().await
     }
+}
+
+fn indexed_system(row: &sqlx::any::AnyRow) -> Result<IndexedSystem, AppError> {
+    Ok(IndexedSystem {
+        summary: rows::summary(row)?,
+        content: rows::content(row)?,
+    })
 }

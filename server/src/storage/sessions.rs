@@ -126,7 +126,7 @@ impl Storage {
         .fetch_one(&mut *tx)
         .await
         .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)?;
+        tx.commit().await?;
         Ok(match locked_until {
             Some(until) if until.as_str() > now => SignInClaim::Locked { until },
             _ => SignInClaim::Counted { attempt: failures },
@@ -152,7 +152,7 @@ impl Storage {
         .execute(&mut *tx)
         .await
         .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -187,7 +187,7 @@ impl Storage {
             .await
             .map_err(database_error)?;
         }
-        tx.commit().await.map_err(database_error)?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -205,7 +205,7 @@ impl Storage {
         .fetch_one(&mut *tx)
         .await
         .map_err(database_error)?;
-        tx.commit().await.map_err(database_error)?;
+        tx.commit().await?;
         Ok(count)
     }
 

@@ -3,35 +3,9 @@
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
-use app::record::AgencySlug;
+use app::record::{AgencySlug, TokenScope};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
-
-/// What a token lets its holder do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenScope {
-    /// Write drafts only; a person publishes them.
-    Draft,
-    /// Publish (or, where the agency requires approval, submit for approval).
-    Publish,
-}
-
-impl TokenScope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TokenScope::Draft => "draft",
-            TokenScope::Publish => "publish",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<TokenScope> {
-        match name {
-            "draft" => Some(TokenScope::Draft),
-            "publish" => Some(TokenScope::Publish),
-            _ => None,
-        }
-    }
-}
 
 /// An API token as stored (its hash stays in the database).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,7 +134,7 @@ impl Storage {
                 .execute(&mut *tx)
                 .await
                 .map_err(database_error)?;
-            tx.commit().await.map_err(database_error)?;
+            tx.commit().await?;
             found.last_used_at = Some(now.to_string());
         }
         Ok(Some(found))

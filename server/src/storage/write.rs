@@ -290,7 +290,11 @@ impl Storage {
                 .await
                 .map_err(database_error)?;
         }
-        let mut techniques = content.technique.clone();
+        // A withheld field is no filter either: filtering would tell it.
+        let mut techniques = match content.withheld_reason("technique") {
+            Some(_) => Vec::new(),
+            None => content.technique.clone(),
+        };
         techniques.sort();
         techniques.dedup();
         for technique in techniques {
@@ -411,12 +415,14 @@ fn personal_data_value(content: &SystemContent) -> &'static str {
     }
 }
 
-/// Whether a version declares a data set holding personal data, pseudonymised or not.
+/// Whether a version declares a data set holding personal data, pseudonymised
+/// or not. Withheld data sets say nothing, here as on the page.
 pub fn uses_personal_data(content: &SystemContent) -> bool {
-    content.data.iter().any(|set| {
-        matches!(
-            set.personal_data,
-            Some(PersonalData::Identified | PersonalData::Pseudonymised)
-        )
-    })
+    content.withheld_reason("data").is_none()
+        && content.data.iter().any(|set| {
+            matches!(
+                set.personal_data,
+                Some(PersonalData::Identified | PersonalData::Pseudonymised)
+            )
+        })
 }

@@ -196,7 +196,7 @@ pub async fn post_file(
 pub async fn agency_token(
     storage: &lantern::storage::Storage,
     agency: &str,
-    scope: lantern::storage::TokenScope,
+    scope: app::record::TokenScope,
 ) -> Auth {
     let created = lantern::publishing::admin::create_token(
         storage,

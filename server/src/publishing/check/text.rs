@@ -1,0 +1,60 @@
+//! The rules every text of the register meets, whichever way it came in
+//! (form, API, import, feedback): one-line texts, texts of several lines,
+//! dates and web addresses.
+
+/// Characters that reorder the text around them (bidirectional embeddings,
+/// overrides and isolates): in a one-line field they can make a name read
+/// differently from what it is, so they are refused there.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What is wrong with a one-line text (a name, a unit, an agency's name), if
+/// anything: a line break or other control character, or a character that
+/// reverses the direction of text.
+pub fn one_line_problem(text: &str) -> Option<&'static str> {
+    if text.chars().any(char::is_control) {
+        return Some("Must be one line without control characters");
+    }
+    if text.chars().any(is_bidi_control) {
+        return Some(
+            "Must not contain characters that reverse the direction of text (U+202A–U+202E, U+2066–U+2069)",
+        );
+    }
+    None
+}
+
+/// A text of several lines as it is stored, whichever way it came: line
+/// breaks as `\n` (browsers send `\r\n`, old spreadsheets `\r`), no spaces
+/// or tabs at the end of a line, none around the whole. Every write path
+/// (form, API, import, feedback) stores texts this way, and the history
+/// compares texts this way, so a version differs only where its words do.
+pub fn normalised(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    lines.join("\n").trim().to_string()
+}
+
+/// What is wrong with a text of several lines (markdown, a summary), if
+/// anything: control characters other than line breaks and tabs.
+pub fn text_problem(text: &str) -> Option<&'static str> {
+    let allowed = |c: char| !c.is_control() || matches!(c, '\n' | '\r' | '\t');
+    (!text.chars().all(allowed)).then_some("Must not contain control characters")
+}
+
+/// Whether `text` is a `YYYY-MM-DD` date that exists on the calendar.
+pub fn is_date(text: &str) -> bool {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    text.len() == 10 && time::Date::parse(text, &format).is_ok()
+}
+
+/// Whether `text` is an http(s) address with a host and no spaces.
+pub fn is_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !text.chars().any(char::is_whitespace)
+    })
+}
