@@ -279,6 +279,41 @@ async fn a_change_is_a_new_version_and_the_same_content_is_not() {
 }
 
 #[tokio::test]
+async fn every_field_of_a_record_is_stored_and_read_back_as_written() {
+    // A field added to the table but not to the storage's columns fails here.
+    let content = app::record::fields::filled_content();
+    let checked = lantern::publishing::check::content(&content).unwrap();
+    assert_eq!(
+        checked, content,
+        "the example record passes the write check as it is"
+    );
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        let agency = AgencySlug(lantern::demo::register().agencies[0].slug.0.clone());
+        let id = SystemId("every-field".into());
+        let mut tx = storage.begin().await.unwrap();
+        let published = Storage::publish(
+            &mut tx,
+            &id,
+            &agency,
+            &content,
+            "First",
+            "2030-01-01T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        assert_eq!(published, PublishOutcome::New, "{}", db.name);
+        tx.commit().await.unwrap();
+        let read = storage.system(&id).await.unwrap().expect("published");
+        assert_eq!(read.content, content, "{}: the current version", db.name);
+        let (_, version, _) = storage.version(&id, 1).await.unwrap().expect("version 1");
+        assert_eq!(version, content, "{}: version 1", db.name);
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
 async fn the_latest_audit_is_the_one_with_the_latest_date() {
     for db in TestDatabase::both().await {
         let storage = &db.storage;

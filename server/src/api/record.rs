@@ -166,6 +166,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_field_of_the_table_is_published_and_nothing_else() {
+        let mut content = app::record::fields::filled_content();
+        content.withheld.clear();
+        let json = serde_json::to_value(PublicContent::new(content)).unwrap();
+        let mut published: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut table: Vec<&str> = app::record::fields::FIELDS
+            .iter()
+            .map(|field| field.name)
+            .collect();
+        published.sort_unstable();
+        table.sort_unstable();
+        assert_eq!(published, table);
+    }
+
+    #[test]
     fn a_withheld_field_is_left_out_and_its_reason_given() {
         let content = crate::seed::generate(1, 7).records.remove(0).content;
         let mut withholding = content.clone();

@@ -169,5 +169,14 @@ mod tests {
             .map(|f| f.name.as_str())
             .collect();
         assert!(undescribed.is_empty(), "{undescribed:?}");
+        // The record's fields are described by the field table, once.
+        for field in app::record::fields::FIELDS {
+            let described = dictionary
+                .fields
+                .iter()
+                .find(|f| f.name == field.name)
+                .unwrap_or_else(|| panic!("{} is in the dictionary", field.name));
+            assert_eq!(described.description, field.description, "{}", field.name);
+        }
     }
 }
