@@ -6,7 +6,7 @@
 //! `</title><meta http-equiv="refresh" …>` or a comment containing
 //! `</textarea><form …>` would otherwise add elements to Lantern's pages.
 //! Every page names itself with [`PageTitle`] and every text area is filled
-//! through [`textarea_html`]; `server/tests/hostile_input.rs` proves it.
+//! through [`textarea_html`]; `server/tests/integration/hostile_input.rs` proves it.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -9,7 +9,7 @@
 //! Each round runs twice: with the cache of recent results off (every search
 //! runs in full, as one nobody asked before) and on (a search asked again).
 
-#[path = "../tests/support/shared_data.rs"]
+#[path = "../tests/integration/support/shared_data.rs"]
 mod shared_data;
 
 use app::search::{Search, SystemQuery};

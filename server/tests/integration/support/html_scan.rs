@@ -10,8 +10,6 @@
 //! link, source or form action that runs script (`javascript:`, `data:`).
 
 // Each test crate uses a different part of this module.
-#![allow(dead_code)]
-
 /// One start tag: its element name and attributes, names lower-cased and
 /// values with their character references decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]

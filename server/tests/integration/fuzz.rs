@@ -8,12 +8,9 @@
 //! Each property runs a bounded number of cases (see `CASES`): enough to
 //! find the shallow crashes in a test run; deeper fuzzing is cargo-fuzz's job.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/html_scan.rs"]
-mod html_scan;
-#[path = "support/search.rs"]
-mod search;
+use crate::support::databases;
+use crate::support::html_scan;
+use crate::support::search;
 
 use app::record::{Agency, AgencySlug, is_system_id};
 use app::search::SystemQuery;

@@ -4,16 +4,11 @@
 //! what waits, the moderation queue with agencies' names, terminal imports
 //! in the audit log; and what the public pages headline.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/manage.rs"]
-mod manage;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::manage;
+use crate::support::search;
+use crate::support::site;
 
 use app::feedback::{ClientAddress, FeedbackInput, FeedbackOutcome};
 use app::record::TokenScope;

@@ -3,16 +3,11 @@
 //! agency can); abuse is refused with clear messages and nothing written;
 //! emails never leave the database; answer statistics match the database.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/manage.rs"]
-mod manage;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::manage;
+use crate::support::search;
+use crate::support::site;
 
 use app::feedback::ClientAddress;
 use app::record::{AgencySlug, Role};

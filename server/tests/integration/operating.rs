@@ -3,16 +3,11 @@
 //! signs it out, sets it a new password; everyone changes their own password
 //! (their other sessions end); tokens expire; the same from the terminal.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/manage.rs"]
-mod manage;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::manage;
+use crate::support::search;
+use crate::support::site;
 
 use app::record::TokenScope;
 use app::record::{AgencySlug, Role};

@@ -2,12 +2,9 @@
 //! Meilisearch too when `MEILISEARCH_URL` is set (each test says clearly when
 //! it skipped that run).
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/shared_data.rs"]
-mod shared_data;
+use crate::support::databases;
+use crate::support::search;
+use crate::support::shared_data;
 
 use app::register::Register;
 use app::search::{Facet, Search, SearchResults, SystemQuery};

@@ -1,10 +1,8 @@
 //! Accounts: created from the terminal or by the storage layer, checked field
 //! by field, one per email, passwords kept only as argon2id hashes.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
 
 use app::error::AppError;
 use app::record::{AgencySlug, Role};

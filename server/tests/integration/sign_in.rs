@@ -1,14 +1,10 @@
 //! Signing in and out through the router: the cookie, the session, the
 //! form shown again with what was wrong, and forms from other sites refused.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::search;
+use crate::support::site;
 
 use app::record::Role;
 use axum::Router;

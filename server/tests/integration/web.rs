@@ -1,11 +1,8 @@
 //! The site through its router, without a socket: statuses, pages, bad input.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
+use crate::support::databases;
+use crate::support::search;
+use crate::support::site;
 
 use app::record::{AgencySlug, SystemContent, Withheld};
 use app::register::Register;

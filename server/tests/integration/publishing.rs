@@ -3,16 +3,11 @@
 //! forms; a draft is invisible to the public and to other agencies everywhere;
 //! the two-person rule; `lantern token` from the terminal.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/manage.rs"]
-mod manage;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::manage;
+use crate::support::search;
+use crate::support::site;
 
 use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
@@ -364,9 +359,9 @@ async fn a_one_field_edit_in_the_form_is_one_changed_field() {
             db.name
         );
         let repair = if db.name == "sqlite" {
-            include_str!("../../migrations/sqlite/0010_line_endings.sql")
+            include_str!("../../../migrations/sqlite/0010_line_endings.sql")
         } else {
-            include_str!("../../migrations/postgres/0010_line_endings.sql")
+            include_str!("../../../migrations/postgres/0010_line_endings.sql")
         };
         sqlx::raw_sql(repair).execute(&mut conn).await.unwrap();
         let row = sqlx::query(

@@ -5,16 +5,11 @@
 //! header; private and HTTPS headers; every API error in the envelope; and a
 //! create-and-publish that is one transaction, safe to retry.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/manage.rs"]
-mod manage;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::manage;
+use crate::support::search;
+use crate::support::site;
 
 use app::feedback::ClientAddress;
 use app::record::TokenScope;

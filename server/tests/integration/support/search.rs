@@ -2,8 +2,6 @@
 //! always, and Meilisearch too when `MEILISEARCH_URL` is set.
 
 // Each test crate uses a different part of this module.
-#![allow(dead_code)]
-
 use lantern::search::indexer::Indexer;
 use lantern::search::meilisearch::{Meilisearch, Settings};
 use lantern::search::{SharedEngine, embedded::Embedded};
@@ -15,8 +13,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub struct TestSearch {
     pub name: &'static str,
     pub engine: SharedEngine,
-    /// The embedded index's directory (kept alive as long as the engine).
-    pub dir: Option<tempfile::TempDir>,
+    /// The embedded index's directory: held, never read, so that it is
+    /// deleted only when the engine goes.
+    _index_dir: Option<tempfile::TempDir>,
     meilisearch: Option<Arc<Meilisearch>>,
 }
 
@@ -31,7 +30,7 @@ impl TestSearch {
         let search = TestSearch {
             name: "embedded",
             engine,
-            dir: Some(dir),
+            _index_dir: Some(dir),
             meilisearch: None,
         };
         search.build(storage).await;
@@ -66,7 +65,7 @@ impl TestSearch {
         let search = TestSearch {
             name: "meilisearch",
             engine: engine.clone(),
-            dir: None,
+            _index_dir: None,
             meilisearch: Some(engine),
         };
         search.build(storage).await;

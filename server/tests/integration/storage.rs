@@ -1,9 +1,7 @@
 //! The storage layer behaves the same on SQLite and PostgreSQL.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/shared_data.rs"]
-mod shared_data;
+use crate::support::databases;
+use crate::support::shared_data;
 
 use app::error::AppError;
 use app::record::{AgencySlug, Audit, AuditOutcome, SystemId};

@@ -2,8 +2,6 @@
 //! PostgreSQL database, so every test starts from an empty register.
 
 // Each test crate uses a different part of this module.
-#![allow(dead_code)]
-
 use lantern::storage::Storage;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -2,8 +2,6 @@
 //! each kind of actor.
 
 // Each test crate uses a different part of this module.
-#![allow(dead_code)]
-
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};

@@ -3,18 +3,12 @@
 //! import lands at once; uploading again changes nothing; bad files are
 //! refused with a clear message and nothing written.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/manage.rs"]
-mod manage;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/shared_data.rs"]
-mod shared_data;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::manage;
+use crate::support::search;
+use crate::support::shared_data;
+use crate::support::site;
 
 use app::record::{Agency, AgencySlug, Role};
 use axum::http::StatusCode;

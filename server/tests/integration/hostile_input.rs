@@ -7,18 +7,12 @@
 //! `support/html_scan.rs`) and must hold no element or attribute they tried
 //! to add.
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/html_scan.rs"]
-mod html_scan;
-#[path = "support/manage.rs"]
-mod manage;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/site.rs"]
-mod site;
-#[path = "support/accounts.rs"]
-mod support_accounts;
+use crate::support::accounts as support_accounts;
+use crate::support::databases;
+use crate::support::html_scan;
+use crate::support::manage;
+use crate::support::search;
+use crate::support::site;
 
 use app::feedback::ClientAddress;
 use app::record::Role;

@@ -1,7 +1,6 @@
 //! `lantern import` refuses files that are not the format named, and writes nothing.
 
-#[path = "support/shared_data.rs"]
-mod shared_data;
+use crate::support::shared_data;
 
 use lantern::config::DataConfig;
 use lantern::import::{self, ImportFormat};

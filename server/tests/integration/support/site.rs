@@ -2,8 +2,6 @@
 //! that makes rendering tests take turns.
 
 // Each test crate uses a different part of this module.
-#![allow(dead_code)]
-
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,8 +1,6 @@
 //! Accounts for tests, created straight in the storage layer.
 
 // Each test crate uses a different part of this module.
-#![allow(dead_code)]
-
 use app::record::{AgencySlug, Role};
 use lantern::accounts::{NewAccount, hash_password};
 use lantern::storage::Storage;

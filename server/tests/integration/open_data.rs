@@ -5,14 +5,10 @@
 //! in the error envelope, and the JSON shape of every endpoint is pinned by
 //! a snapshot (`UPDATE_SNAPSHOTS=1` rewrites them after a deliberate change).
 
-#[path = "support/databases.rs"]
-mod databases;
-#[path = "support/search.rs"]
-mod search;
-#[path = "support/shared_data.rs"]
-mod shared_data;
-#[path = "support/site.rs"]
-mod site;
+use crate::support::databases;
+use crate::support::search;
+use crate::support::shared_data;
+use crate::support::site;
 
 use app::record::{Agency, AgencySlug, Audit, AuditOutcome, Stage, SystemContent, SystemId};
 use axum::Router;

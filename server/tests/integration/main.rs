@@ -1,0 +1,26 @@
+//! Lantern's integration tests, one module per part of the register, in one
+//! test binary that shares `support`. They run on SQLite and PostgreSQL
+//! (see `support::databases`) and on the embedded search engine, and on
+//! Meilisearch too when `MEILISEARCH_URL` names one.
+
+mod support;
+
+mod accounts;
+mod architecture;
+mod authorisation;
+mod backup;
+mod connections;
+mod desk;
+mod feedback;
+mod fuzz;
+mod hostile_input;
+mod import;
+mod import_browser;
+mod open_data;
+mod operating;
+mod publishing;
+mod search;
+mod security;
+mod sign_in;
+mod storage;
+mod web;

@@ -1,0 +1,11 @@
+//! What the integration tests share: databases, search engines, the site
+//! without a socket, signed-in clients, accounts, HTML scanning and the
+//! real register data.
+
+pub mod accounts;
+pub mod databases;
+pub mod html_scan;
+pub mod manage;
+pub mod search;
+pub mod shared_data;
+pub mod site;
