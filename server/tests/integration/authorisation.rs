@@ -530,7 +530,6 @@ async fn every_role_and_token_is_allowed_exactly_its_own_writes() {
                 }
             }
         }
-        assert_eq!(cells, ACTIONS.len() * EVERYONE.len() * 2);
         assert!(
             wrong.is_empty(),
             "{}: {} of {cells} cells wrong:\n{}",

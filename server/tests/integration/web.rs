@@ -430,9 +430,12 @@ async fn the_list_server_function_refuses_bad_parameters_with_400() {
 }
 
 /// An engine whose index updates fail while `failing` is set; searches work.
+/// Every update it is asked for is reported on `attempts`: `true` when it
+/// took it, `false` when it refused.
 struct FlakyEngine {
     inner: lantern::search::SharedEngine,
     failing: std::sync::atomic::AtomicBool,
+    attempts: tokio::sync::mpsc::UnboundedSender<bool>,
 }
 
 #[async_trait::async_trait]
@@ -458,11 +461,13 @@ impl lantern::search::SearchEngine for FlakyEngine {
         documents: Vec<lantern::search::SystemDocument>,
         removed: Vec<app::record::SystemId>,
     ) -> anyhow::Result<()> {
-        anyhow::ensure!(
-            !self.failing.load(std::sync::atomic::Ordering::SeqCst),
-            "the search engine is down (test)"
-        );
-        self.inner.apply(documents, removed).await
+        if self.failing.load(std::sync::atomic::Ordering::SeqCst) {
+            let _ = self.attempts.send(false);
+            anyhow::bail!("the search engine is down (test)");
+        }
+        let applied = self.inner.apply(documents, removed).await;
+        let _ = self.attempts.send(applied.is_ok());
+        applied
     }
     async fn start_rebuild(&self) -> anyhow::Result<Box<dyn lantern::search::Rebuild + '_>> {
         self.inner.start_rebuild().await
@@ -475,10 +480,19 @@ async fn a_failed_index_update_is_retried_until_the_change_is_searchable() {
     let db = TestDatabase::sqlite().await;
     lantern::demo::seed_if_empty(&db.storage).await.unwrap();
     let search = TestSearch::embedded(&db.storage).await;
+    let (attempts, mut attempted) = tokio::sync::mpsc::unbounded_channel();
     let flaky = std::sync::Arc::new(FlakyEngine {
         inner: search.engine.clone(),
         failing: true.into(),
+        attempts,
     });
+    // The next update the engine is asked for, refused or taken.
+    let mut next_attempt = async move || {
+        tokio::time::timeout(std::time::Duration::from_secs(15), attempted.recv())
+            .await
+            .expect("the indexer tries within 15 seconds")
+            .expect("the engine is still there")
+    };
     let site = router(&db.storage, flaky.clone());
     let indexer = tokio::spawn(
         lantern::search::indexer::Indexer::new(db.storage.clone(), flaky.clone()).run(),
@@ -506,7 +520,9 @@ async fn a_failed_index_update_is_retried_until_the_change_is_searchable() {
 
     // The index cannot take the change: the site keeps serving, the record
     // page shows the change (the database is the truth), search does not yet.
-    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    // Two refused attempts: the second began after the change was written.
+    assert!(!next_attempt().await);
+    assert!(!next_attempt().await);
     let (status, record) = get(&site, &format!("/systems/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(record.contains("Zebra crossing counter"));
@@ -526,19 +542,11 @@ async fn a_failed_index_update_is_retried_until_the_change_is_searchable() {
     flaky
         .failing
         .store(false, std::sync::atomic::Ordering::SeqCst);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    loop {
-        let (_, results) = get(&site, "/systems?q=zebra").await;
-        if results.contains(">1 system<") {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the change never became searchable"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    while !next_attempt().await {}
+    let (_, results) = get(&site, "/systems?q=zebra").await;
+    assert!(results.contains(">1 system<"), "searchable once taken");
     // The outbox row goes just after the index took the change.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while db.storage.pending_search_count().await.unwrap() != 0 {
         assert!(
             std::time::Instant::now() < deadline,

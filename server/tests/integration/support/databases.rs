@@ -1,7 +1,6 @@
 //! Fresh databases for tests: a SQLite file in a temporary directory and a new
 //! PostgreSQL database, so every test starts from an empty register.
 
-// Each test crate uses a different part of this module.
 use lantern::storage::Storage;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -11,17 +10,23 @@ fn postgres_server() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
-/// One empty register on one database, removed when the test is done with it.
+/// One empty register on one database, removed when the test is done with
+/// it: by [`TestDatabase::remove`], or when it is dropped (a test that fails
+/// drops its PostgreSQL database too).
 pub struct TestDatabase {
     pub name: &'static str,
     pub storage: Storage,
     /// Where it is, for tests that check the storage layer against SQL of their own.
     pub url: String,
-    cleanup: Cleanup,
+    /// Taken by `remove`; what is left is cleaned up on drop.
+    cleanup: Option<Cleanup>,
 }
 
 enum Cleanup {
-    Sqlite(tempfile::TempDir),
+    /// The SQLite file's folder, deleted when dropped.
+    Sqlite {
+        _folder: tempfile::TempDir,
+    },
     Postgres(String),
 }
 
@@ -37,7 +42,7 @@ impl TestDatabase {
             name: "sqlite",
             storage,
             url,
-            cleanup: Cleanup::Sqlite(dir),
+            cleanup: Some(Cleanup::Sqlite { _folder: dir }),
         }
     }
 
@@ -72,7 +77,7 @@ impl TestDatabase {
             name: "postgres",
             storage,
             url,
-            cleanup: Cleanup::Postgres(name),
+            cleanup: Some(Cleanup::Postgres(name)),
         }
     }
 
@@ -92,21 +97,55 @@ impl TestDatabase {
     }
 
     /// Closes the register and removes its database.
-    pub async fn remove(self) {
-        use sqlx::Connection;
+    pub async fn remove(mut self) {
         self.storage.close().await;
-        match self.cleanup {
-            Cleanup::Sqlite(dir) => drop(dir),
-            Cleanup::Postgres(name) => {
-                let server = postgres_server();
-                if let Ok(mut admin) =
-                    sqlx::PgConnection::connect(&format!("{server}/postgres")).await
-                {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .execute(&mut admin)
-                        .await;
-                }
-            }
+        if let Some(Cleanup::Postgres(name)) = self.cleanup.take() {
+            drop_postgres_database(&name).await;
         }
     }
+}
+
+impl Drop for TestDatabase {
+    /// A test that ends without `remove` (it failed, say) still leaves no
+    /// database behind. The drop cannot await, so a thread of its own does.
+    fn drop(&mut self) {
+        if let Some(Cleanup::Postgres(name)) = self.cleanup.take() {
+            let dropping = std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("a runtime for the cleanup")
+                    .block_on(drop_postgres_database(&name));
+            });
+            let _ = dropping.join();
+        }
+    }
+}
+
+/// Drops a test's PostgreSQL database, closing whatever still uses it.
+async fn drop_postgres_database(name: &str) {
+    use sqlx::Connection;
+    let server = postgres_server();
+    if let Ok(mut admin) = sqlx::PgConnection::connect(&format!("{server}/postgres")).await {
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut admin)
+            .await;
+    }
+}
+
+#[tokio::test]
+async fn a_dropped_database_is_removed_even_without_remove() {
+    use sqlx::Connection;
+    let db = TestDatabase::postgres().await;
+    let name = db.url.rsplit('/').next().unwrap().to_string();
+    drop(db);
+    let mut admin = sqlx::PgConnection::connect(&format!("{}/postgres", postgres_server()))
+        .await
+        .unwrap();
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "{name} is dropped");
 }
