@@ -38,6 +38,33 @@ impl AppError {
         }
     }
 
+    /// The stable code the API's error envelope gives it (`not_found`…).
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Forbidden => "forbidden",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Validation(_) => "invalid_field",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooMany => "too_many_requests",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// What the person is told, in the same words on a page and in the
+    /// API. A validation error's words are its fields' own messages.
+    pub fn explanation(&self) -> String {
+        match self {
+            AppError::NotFound => "Nothing exists at this address: no such system, agency, draft, import or token.".into(),
+            AppError::Forbidden => "You may not do this: it belongs to another agency, or is beyond what your role or token allows.".into(),
+            AppError::Unauthorized => "Please sign in first, or send an agency's API token.".into(),
+            AppError::Validation(_) => "Some fields are not right: each is named with its problem.".into(),
+            AppError::Conflict(message) => message.clone(),
+            AppError::TooMany => "Too many requests: wait a moment and try again.".into(),
+            AppError::Internal(_) => "Something went wrong on our side: please try again later.".into(),
+        }
+    }
+
     /// One wrong field: `field` and what is wrong with it.
     pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
         AppError::Validation(BTreeMap::from([(field.to_string(), vec![message.into()])]))

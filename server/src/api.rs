@@ -4,7 +4,7 @@
 
 pub mod error;
 pub mod feedback;
-pub mod manners;
+pub mod protocol;
 pub mod record;
 pub mod systems;
 pub mod versions;
@@ -15,7 +15,7 @@ use axum::Router;
 use axum::routing::{get, put};
 
 /// The routes of the JSON API (the router adds the open data's beside them,
-/// and the manners both share: CORS for reading, caching, the rate limit).
+/// and the protocol layer both share: CORS for reading, caching, the rate limit).
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/systems", get(systems::search).post(write::create))

@@ -4,6 +4,7 @@
 //! never uses.
 
 use crate::api::error::ApiError;
+use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -152,13 +153,12 @@ pub async fn api_errors_in_envelope(request: Request, next: Next) -> Response {
             "too_large",
             "the request's body is larger than this address accepts".to_string(),
         ),
-        StatusCode::NOT_FOUND => ("not_found", "nothing exists at this address".to_string()),
+        StatusCode::NOT_FOUND => ("not_found", AppError::NotFound.explanation()),
         StatusCode::URI_TOO_LONG => ("uri_too_long", said),
         StatusCode::REQUEST_TIMEOUT => ("timeout", said),
-        status if status.is_server_error() => (
-            "internal",
-            "something went wrong on our side; please try again later".to_string(),
-        ),
+        status if status.is_server_error() => {
+            ("internal", AppError::Internal(String::new()).explanation())
+        }
         _ if said.is_empty() => ("bad_request", "the request is not valid".to_string()),
         _ => ("bad_request", said),
     };

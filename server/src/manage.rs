@@ -108,28 +108,22 @@ pub(crate) async fn show_problem(
     fields: &[(String, String)],
 ) -> Response {
     let status = error.status();
-    let message = match error {
+    match error {
         AppError::Validation(problems) => {
             let attempt = FormAttempt {
                 fields: form::typed_fields(fields),
                 problems: problems.into_iter().collect(),
                 add_row: None,
             };
-            return render_at(state, parts, path, status, attempt).await;
+            render_at(state, parts, path, status, attempt).await
         }
-        AppError::Forbidden => {
-            "You may not do this: it belongs to another agency, or is beyond what your role allows."
-                .to_string()
+        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        // The same words the API answers with.
+        other => {
+            let message = other.explanation();
+            render_at(state, parts, path, status, ActionProblem { message }).await
         }
-        AppError::NotFound => "There is no such system, draft, import or token.".to_string(),
-        AppError::Unauthorized => "Please sign in first.".to_string(),
-        AppError::Conflict(message) => message,
-        AppError::TooMany => "Too many requests: wait a moment and try again.".to_string(),
-        AppError::Internal(_) => {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    render_at(state, parts, path, status, ActionProblem { message }).await
+    }
 }
 
 /// Renders the page at `path` (not the form's own address) with `extra` in its context.
@@ -149,7 +143,8 @@ pub(crate) async fn render_at<T: Clone + Send + Sync + 'static>(
     response
 }
 
-pub(crate) fn see(path: String) -> Response {
+/// `303 See Other` to `path`: where a form sent without JavaScript goes next.
+pub(crate) fn see_other(path: String) -> Response {
     Redirect::to(&path).into_response()
 }
 
@@ -182,7 +177,7 @@ async fn write_system(state: AppState, form: SignedForm, target: Target) -> Resp
         Err(error) => Err(error),
     };
     match saved {
-        Ok(saved) => see(format!("/manage/systems/{}", saved.id)),
+        Ok(saved) => see_other(format!("/manage/systems/{}", saved.id)),
         Err(error) => show_problem(&state, form.parts, &form_path, error, &form.fields).await,
     }
 }
@@ -230,8 +225,8 @@ async fn workflow(
     let back = format!("/manage/systems/{id}");
     match result {
         // A discarded draft of a new system leaves no page behind.
-        Ok(()) if step == "discard" => see("/manage".into()),
-        Ok(()) => see(back),
+        Ok(()) if step == "discard" => see_other("/manage".into()),
+        Ok(()) => see_other(back),
         Err(error) => show_problem(&state, form.parts, &back, error, &form.fields).await,
     }
 }
@@ -245,7 +240,7 @@ async fn record_audit(
     let id = SystemId(id);
     let fields = form.fields.iter().cloned().collect();
     match audits::record_audit(&state.storage, &form.actor(), &id, &fields).await {
-        Ok(()) => see(format!("/systems/{id}")),
+        Ok(()) => see_other(format!("/systems/{id}")),
         Err(error) => {
             show_problem(
                 &state,
@@ -337,7 +332,7 @@ async fn revoke_token(
         .await;
     };
     match admin::revoke_token(&state.storage, &form.actor(), id).await {
-        Ok(_) => see("/manage/tokens".into()),
+        Ok(_) => see_other("/manage/tokens".into()),
         Err(error) => show_problem(&state, form.parts, "/manage/tokens", error, &form.fields).await,
     }
 }
@@ -354,7 +349,7 @@ pub async fn create_agency(State(state): State<AppState>, form: SignedForm) -> R
         requires_approval: form.field("requires_approval") == "on",
     };
     match admin::create_agency(&state.storage, &form.actor(), &new).await {
-        Ok(_) => see("/manage/agencies".into()),
+        Ok(_) => see_other("/manage/agencies".into()),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/agencies", error, &form.fields).await
         }
@@ -369,7 +364,7 @@ async fn set_approval(
 ) -> Response {
     let on = form.field("requires_approval") == "on";
     match admin::set_requires_approval(&state.storage, &form.actor(), &AgencySlug(slug), on).await {
-        Ok(()) => see("/manage/agencies".into()),
+        Ok(()) => see_other("/manage/agencies".into()),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/agencies", error, &form.fields).await
         }
@@ -391,7 +386,7 @@ pub async fn create_account(State(state): State<AppState>, form: SignedForm) -> 
     };
     let password = form.field("password");
     match admin::create_account(&state.storage, &form.actor(), &new, &password).await {
-        Ok(_) => see("/manage/accounts".into()),
+        Ok(_) => see_other("/manage/accounts".into()),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await
         }

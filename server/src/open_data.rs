@@ -9,7 +9,7 @@ pub mod export;
 pub mod openapi;
 
 use crate::api::error::{ApiError, ErrorEnvelope, invalid_parameters, limit_problem, parse_limit};
-use crate::api::manners;
+use crate::api::protocol;
 use crate::state::AppState;
 use crate::storage::{Change, ChangesFrom, Selection, Storage};
 use app::error::AppError;
@@ -24,7 +24,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{Json, Response};
 use axum::routing::get;
 use export::Format;
-use manners::set;
+use protocol::set;
 use serde::Serialize;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use utoipa::ToSchema;
@@ -34,7 +34,7 @@ const CHANGES_PER_PAGE: i64 = 100;
 /// How long a CDN may serve an export before asking again.
 const EXPORT_CACHE_CONTROL: &str = "public, max-age=300, stale-while-revalidate=300";
 
-/// The open data's routes (the API's manners are added with the API's).
+/// The open data's routes (the API's protocol layers are added with the API's).
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/agencies", get(agencies))
@@ -386,7 +386,7 @@ async fn export(
     );
     // `If-None-Match` wins over `If-Modified-Since` (RFC 9110, 13.2.2).
     let unchanged = match headers.get(header::IF_NONE_MATCH) {
-        Some(asked) => manners::matches(
+        Some(asked) => protocol::matches(
             asked,
             &HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("")),
         ),
@@ -396,7 +396,7 @@ async fn export(
             .is_some_and(|asked| last_modified.as_deref() == Some(asked)),
     };
     if unchanged {
-        return Ok(manners::not_modified(response));
+        return Ok(protocol::not_modified(response));
     }
     set(
         response.headers_mut(),

@@ -31,9 +31,9 @@ pub fn app(state: AppState) -> Router {
                 .merge(crate::open_data::routes())
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
-                    crate::api::manners::api_manners,
+                    crate::api::protocol::api_protocol,
                 ))
-                .layer(crate::api::manners::cors()),
+                .layer(crate::api::protocol::cors()),
         )
         // Same paths as the pages the forms are on: added route by route,
         // so each path's GET (the page) and POST (the form) share it.

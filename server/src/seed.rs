@@ -14,9 +14,9 @@ use app::record::{
 
 /// A small, fast, deterministic random number generator (SplitMix64): the
 /// same seed gives the same sequence on every machine.
-struct Dice(u64);
+struct SeededRandom(u64);
 
-impl Dice {
+impl SeededRandom {
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -228,7 +228,7 @@ fn agencies() -> Vec<(Agency, Topic)> {
 /// `count` synthetic systems from `seed`, as an import would read them.
 pub fn generate(count: usize, seed: u64) -> ParsedFile {
     let agencies = agencies();
-    let mut dice = Dice(seed);
+    let mut dice = SeededRandom(seed);
     let mut records = Vec::with_capacity(count);
     for n in 0..count {
         let (agency, home_topic) = dice.pick(&agencies).clone();
@@ -360,7 +360,7 @@ fn capitalise(text: &str) -> String {
 
 /// The audits of a generated register: about a third of the systems have one.
 fn audits(parsed: &ParsedFile, seed: u64) -> Vec<NewAudit> {
-    let mut dice = Dice(seed ^ 0xA0D1_7000);
+    let mut dice = SeededRandom(seed ^ 0xA0D1_7000);
     let mut audits = Vec::new();
     for record in &parsed.records {
         if dice.chance(33) {

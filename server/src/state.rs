@@ -16,7 +16,7 @@ pub struct AppState {
     pub storage: Storage,
     pub search: SharedEngine,
     /// API requests per client per minute, counted in this instance.
-    pub api_limit: Arc<crate::api::manners::RateLimit>,
+    pub api_limit: Arc<crate::api::protocol::RateLimit>,
     /// Where the register is on the web, for absolute links.
     pub public_url: Arc<crate::config::PublicUrl>,
     /// How long a request may take until its answer starts.
@@ -31,7 +31,7 @@ impl AppState {
             leptos_options: leptos_options(serve),
             storage,
             search,
-            api_limit: Arc::new(crate::api::manners::RateLimit::new(
+            api_limit: Arc::new(crate::api::protocol::RateLimit::new(
                 serve.api_requests_per_minute,
             )),
             public_url: Arc::new(serve.public_url()),

@@ -77,40 +77,25 @@ impl ApiError {
 impl From<AppError> for ApiError {
     fn from(error: AppError) -> ApiError {
         let status = error.status();
-        let problem = |code, detail: String| {
-            vec![ApiProblem {
-                code,
-                detail,
-                field: None,
-            }]
-        };
+        let code = error.code();
         let problems = match error {
-            AppError::NotFound => problem("not_found", "nothing exists at this address".into()),
-            AppError::Forbidden => problem(
-                "forbidden",
-                "you may not do this (a system of another agency, or beyond your role or token's scope)"
-                    .into(),
-            ),
-            AppError::Unauthorized => problem("unauthorized", "sign in or send a token".into()),
             AppError::Validation(fields) => fields
                 .into_iter()
                 .flat_map(|(field, messages)| {
                     messages.into_iter().map(move |detail| ApiProblem {
-                        code: "invalid_field",
+                        code,
                         detail,
                         field: Some(field.clone()),
                     })
                 })
                 .collect(),
-            AppError::Conflict(detail) => problem("conflict", detail),
-            AppError::TooMany => {
-                problem("too_many_requests", "too many requests; slow down".into())
-            }
-            // Logged where it happened; the detail stays on our side.
-            AppError::Internal(_) => problem(
-                "internal",
-                "something went wrong on our side; please try again later".into(),
-            ),
+            // The same words a page shows; an internal error's own detail
+            // was logged where it happened and stays on our side.
+            other => vec![ApiProblem {
+                code,
+                detail: other.explanation(),
+                field: None,
+            }],
         };
         ApiError { status, problems }
     }

@@ -7,7 +7,7 @@
 //! when one client sent too many, 404 for what does not exist.
 
 use super::{Decision, Flagged};
-use crate::manage::{SignedForm, render_at, see, show_problem};
+use crate::manage::{SignedForm, render_at, see_other, show_problem};
 use crate::publishing::Person;
 use crate::state::AppState;
 use app::error::AppError;
@@ -112,7 +112,7 @@ async fn send(
     let outcome = super::submit(&state.storage, &SystemId(system.clone()), &input, &client).await;
     match outcome {
         Ok(FeedbackOutcome::Sent { state: kept, .. }) => {
-            see(format!("/systems/{system}?feedback={kept}#feedback"))
+            see_other(format!("/systems/{system}?feedback={kept}#feedback"))
         }
         Ok(FeedbackOutcome::Problems(problems)) => {
             let attempt = FeedbackAttempt {
@@ -160,7 +160,7 @@ async fn flag(
     )
     .await
     {
-        Ok(Flagged::Noted) => see(format!("/systems/{system}?feedback=flagged#feedback")),
+        Ok(Flagged::Noted) => see_other(format!("/systems/{system}?feedback=flagged#feedback")),
         Ok(Flagged::TooMany { retry_after }) => {
             too_many(
                 &state,
@@ -283,7 +283,7 @@ async fn answer(
     let person = Person::from(&form.account);
     let text = form.field("answer");
     match super::answer(&state.storage, &person, comment, &text).await {
-        Ok(()) => see(format!("/manage/answers#comment-{comment}")),
+        Ok(()) => see_other(format!("/manage/answers#comment-{comment}")),
         Err(AppError::Validation(problems)) => {
             let attempt = FormAttempt {
                 fields: vec![(format!("answer-{comment}"), text)],
@@ -307,7 +307,7 @@ async fn answer(
 pub async fn change_settings(State(state): State<AppState>, form: SignedForm) -> Response {
     let person = Person::from(&form.account);
     match super::change_settings(&state.storage, &person, &form.fields).await {
-        Ok(_) => see("/manage/settings".into()),
+        Ok(_) => see_other("/manage/settings".into()),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/settings", error, &form.fields).await
         }

@@ -133,16 +133,6 @@ pub fn openapi_components()
         .unwrap_or_default()
 }
 
-/// The OpenAPI document as JSON.
-pub fn openapi_json() -> &'static Value {
-    &DOCUMENT
-}
-
-/// The JSON Schema of one published system.
-pub fn system_schema_json() -> &'static Value {
-    &SYSTEM_SCHEMA
-}
-
 fn json_response(value: &Value, content_type: &'static str) -> Response {
     (
         [(header::CONTENT_TYPE, content_type)],

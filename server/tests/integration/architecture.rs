@@ -99,7 +99,7 @@ fn modules_name_only_what_the_map_allows() {
                 wrong.push(format!("{file} names crate::{name}"));
             }
             // The API never uses the open data (the open data may use the
-            // API's errors, manners, query and record shapes).
+            // API's errors, protocol, query and record shapes).
             if module == "api" && name == "open_data" {
                 wrong.push(format!("{file} names crate::open_data"));
             }

@@ -809,11 +809,36 @@ async fn the_two_person_rule_needs_an_approver_who_did_not_write_the_draft() {
         StatusCode::FORBIDDEN,
         "the author cannot approve"
     );
+    // A refusal reads the same on the page and in the API's envelope.
+    let forbidden = app::error::AppError::Forbidden.explanation();
+    assert!(own.text.contains(&forbidden), "{}", own.text);
     let approved = post_form(&site, &format!("{desk}/approve"), &second, &[]).await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.text);
     assert_eq!(
         storage.versions(&SystemId(id.clone())).await.unwrap().len(),
         1
+    );
+    // Another agency may not write over a published system.
+    let other_agency = lantern::demo::register()
+        .agencies
+        .into_iter()
+        .find(|a| a.slug.0 != "tax-office")
+        .unwrap();
+    let stranger = token(storage, &other_agency.slug.0, TokenScope::Publish).await;
+    let body =
+        json!({"name": "Taken over", "summary": "Not theirs.", "stage": "in_use", "topic": "tax"});
+    let refused = send_json(
+        &site,
+        "PUT",
+        &format!("/api/v1/systems/{id}"),
+        &stranger,
+        &body,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.text);
+    assert_eq!(
+        json_of(&refused.text)["errors"][0]["detail"],
+        forbidden.as_str()
     );
 
     // A publish token submits too.

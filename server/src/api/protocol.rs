@@ -1,4 +1,4 @@
-//! Good API manners for everything under `/api/v1/` and the feeds:
+//! The HTTP protocol of everything under `/api/v1/` and the feeds:
 //!
 //! - CORS open for reading (`GET`, `HEAD`) from any origin;
 //! - `ETag` on every successful read, and `304 Not Modified` when the client
@@ -105,7 +105,7 @@ impl RateLimit {
 
 /// The middleware: rate limit, then the handler, then `ETag`, `304` and
 /// `Cache-Control` for successful reads.
-pub async fn api_manners(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn api_protocol(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let client = request
         .extensions()
         .get::<ClientAddress>()
