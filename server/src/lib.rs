@@ -10,6 +10,7 @@ pub mod config;
 pub mod connections;
 pub mod demo;
 pub mod feedback;
+pub mod forms;
 pub mod guards;
 pub mod history;
 pub mod import;

@@ -9,21 +9,19 @@
 
 pub mod form;
 
-use crate::pages::render_page;
+use crate::forms::{SignedForm, render_at, see_other, show_problem};
 use crate::publishing::accounts::{self, AccountAction};
 use crate::publishing::{self, Actor, Person, Target, admin, audits, check};
-use crate::sign_in::{from_another_site, read_form};
+use crate::sign_in::from_another_site;
 use crate::state::AppState;
 use app::accounts::SignedInAccount;
 use app::error::AppError;
-use app::manage::{ActionDone, ActionProblem, FormAttempt, NewTokenShown};
+use app::manage::{ActionDone, FormAttempt, NewTokenShown};
 use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
 use axum::Router;
-use axum::body::Body;
-use axum::extract::{FromRequest, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 
@@ -37,115 +35,6 @@ pub fn routes() -> Router<AppState> {
         .route("/manage/tokens/{id}/revoke", post(revoke_token))
         .route("/manage/agencies/{slug}/approval", post(set_approval))
         .route("/manage/accounts/{id}/{action}", post(act_on_account))
-}
-
-/// A form sent by a signed-in account from one of Lantern's pages.
-pub struct SignedForm {
-    pub(crate) parts: Parts,
-    pub(crate) account: SignedInAccount,
-    pub(crate) fields: Vec<(String, String)>,
-}
-
-impl SignedForm {
-    pub(crate) fn actor(&self) -> Actor {
-        Actor::Account(Person::from(&self.account))
-    }
-
-    /// The first value of a field, or empty.
-    pub(crate) fn field(&self, name: &str) -> String {
-        self.fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
-    }
-}
-
-/// A `/manage` form as a handler's argument: signed out goes to `/login`; a
-/// form too large is 413; one from another site or without the session's CSRF
-/// token is refused (403).
-impl<S: Send + Sync> FromRequest<S> for SignedForm {
-    type Rejection = Response;
-
-    async fn from_request(request: Request, _: &S) -> Result<SignedForm, Response> {
-        let (parts, body) = request.into_parts();
-        let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
-            return Err(Redirect::to("/login").into_response());
-        };
-        let Some(fields) = read_form(body).await else {
-            return Err((
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "This form is too large to read (over 1 MiB): shorten the longest texts and send it again.",
-            )
-                .into_response());
-        };
-        let csrf_ok = fields
-            .iter()
-            .any(|(key, value)| key == "csrf_token" && *value == account.csrf_token);
-        if from_another_site(&parts.headers) || !csrf_ok {
-            return Err((
-                StatusCode::FORBIDDEN,
-                "This form has expired or did not come from Lantern: go back, reload the page and try again.",
-            )
-                .into_response());
-        }
-        Ok(SignedForm {
-            parts,
-            account,
-            fields,
-        })
-    }
-}
-
-/// Shows the page at `path` again with a problem, in the status the error
-/// calls for: wrong fields come back with what was typed (`fields`) and each
-/// problem named; other refusals with a message.
-pub(crate) async fn show_problem(
-    state: &AppState,
-    parts: Parts,
-    path: &str,
-    error: AppError,
-    fields: &[(String, String)],
-) -> Response {
-    let status = error.status();
-    match error {
-        AppError::Validation(problems) => {
-            let attempt = FormAttempt {
-                fields: form::typed_fields(fields),
-                problems: problems.into_iter().collect(),
-                add_row: None,
-            };
-            render_at(state, parts, path, status, attempt).await
-        }
-        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        // The same words the API answers with.
-        other => {
-            let message = other.explanation();
-            render_at(state, parts, path, status, ActionProblem { message }).await
-        }
-    }
-}
-
-/// Renders the page at `path` (not the form's own address) with `extra` in its context.
-pub(crate) async fn render_at<T: Clone + Send + Sync + 'static>(
-    state: &AppState,
-    mut parts: Parts,
-    path: &str,
-    status: StatusCode,
-    extra: T,
-) -> Response {
-    if let Ok(uri) = path.parse() {
-        parts.uri = uri;
-    }
-    parts.method = axum::http::Method::GET;
-    let mut response = render_page(state, Request::from_parts(parts, Body::empty()), extra).await;
-    *response.status_mut() = status;
-    response
-}
-
-/// `303 See Other` to `path`: where a form sent without JavaScript goes next.
-pub(crate) fn see_other(path: String) -> Response {
-    Redirect::to(&path).into_response()
 }
 
 /// `POST /manage/systems/new` and `POST /manage/systems/{id}/edit`: the system form.
@@ -162,7 +51,7 @@ async fn write_system(state: AppState, form: SignedForm, target: Target) -> Resp
         .map(|(_, v)| v.clone())
     {
         let attempt = FormAttempt {
-            fields: form::typed_fields(&form.fields),
+            fields: crate::forms::typed_fields(&form.fields),
             problems: Vec::new(),
             add_row: Some(list),
         };

@@ -7,7 +7,7 @@
 //! when one client sent too many, 404 for what does not exist.
 
 use super::{Decision, Flagged};
-use crate::manage::{SignedForm, render_at, see_other, show_problem};
+use crate::forms::{SignedForm, render_at, see_other, show_problem};
 use crate::publishing::Person;
 use crate::state::AppState;
 use app::error::AppError;

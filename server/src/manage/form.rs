@@ -5,19 +5,11 @@
 //! `tags` (comma-separated), `data[0].name`, `assessments[1].kind`,
 //! `withheld[0].reason`. A list row left wholly empty is no entry.
 
+use crate::forms::typed_fields;
 use app::record::fields::{self, Kind};
 use app::record::{AssessmentKind, PersonalData};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-
-/// Fields never shown again or stored: the form's controls, and passwords.
-const NOT_KEPT: &[&str] = &[
-    "csrf_token",
-    "add",
-    "password",
-    "current_password",
-    "password_again",
-];
 
 /// The lists whose rows are objects (data sets, assessments, withheld fields).
 fn row_lists() -> impl Iterator<Item = &'static str> {
@@ -25,16 +17,6 @@ fn row_lists() -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(|f| matches!(f.kind, Kind::DataSets | Kind::Assessments | Kind::Withheld))
         .map(|f| f.name)
-}
-
-/// What the person typed, without the form's controls and passwords: shown
-/// again when the form comes back with problems.
-pub fn typed_fields(fields: &[(String, String)]) -> Vec<(String, String)> {
-    fields
-        .iter()
-        .filter(|(name, _)| !NOT_KEPT.contains(&name.as_str()))
-        .cloned()
-        .collect()
 }
 
 /// Splits a comma-separated list, dropping empty entries.

@@ -1,4 +1,5 @@
 use super::*;
+use app::record::{AssessmentKind, PersonalData, RiskLevel, Stage, Technique, Topic};
 
 fn header() -> String {
     COLUMNS.join(",")

@@ -1,0 +1,144 @@
+//! What every form of Lantern's pages shares over HTTP (`/manage` and the
+//! public feedback forms): reading a signed form, showing its page again
+//! with its problems, and going on with a redirect.
+
+use crate::pages::render_page;
+use crate::publishing::{Actor, Person};
+use crate::sign_in::{from_another_site, read_form};
+use crate::state::AppState;
+use app::accounts::SignedInAccount;
+use app::error::AppError;
+use app::manage::{ActionProblem, FormAttempt};
+use axum::body::Body;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// Fields never shown again or stored: the form's controls, and passwords.
+const NOT_KEPT: &[&str] = &[
+    "csrf_token",
+    "add",
+    "password",
+    "current_password",
+    "password_again",
+];
+
+/// What the person typed, without the form's controls and passwords: shown
+/// again when the form comes back with problems.
+pub fn typed_fields(fields: &[(String, String)]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .filter(|(name, _)| !NOT_KEPT.contains(&name.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// A form sent by a signed-in account from one of Lantern's pages.
+pub struct SignedForm {
+    pub(crate) parts: Parts,
+    pub(crate) account: SignedInAccount,
+    pub(crate) fields: Vec<(String, String)>,
+}
+
+impl SignedForm {
+    pub(crate) fn actor(&self) -> Actor {
+        Actor::Account(Person::from(&self.account))
+    }
+
+    /// The first value of a field, or empty.
+    pub(crate) fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A `/manage` form as a handler's argument: signed out goes to `/login`; a
+/// form too large is 413; one from another site or without the session's CSRF
+/// token is refused (403).
+impl<S: Send + Sync> FromRequest<S> for SignedForm {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _: &S) -> Result<SignedForm, Response> {
+        let (parts, body) = request.into_parts();
+        let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
+            return Err(Redirect::to("/login").into_response());
+        };
+        let Some(fields) = read_form(body).await else {
+            return Err((
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "This form is too large to read (over 1 MiB): shorten the longest texts and send it again.",
+            )
+                .into_response());
+        };
+        let csrf_ok = fields
+            .iter()
+            .any(|(key, value)| key == "csrf_token" && *value == account.csrf_token);
+        if from_another_site(&parts.headers) || !csrf_ok {
+            return Err((
+                StatusCode::FORBIDDEN,
+                "This form has expired or did not come from Lantern: go back, reload the page and try again.",
+            )
+                .into_response());
+        }
+        Ok(SignedForm {
+            parts,
+            account,
+            fields,
+        })
+    }
+}
+
+/// Shows the page at `path` again with a problem, in the status the error
+/// calls for: wrong fields come back with what was typed (`fields`) and each
+/// problem named; other refusals with a message.
+pub(crate) async fn show_problem(
+    state: &AppState,
+    parts: Parts,
+    path: &str,
+    error: AppError,
+    fields: &[(String, String)],
+) -> Response {
+    let status = error.status();
+    match error {
+        AppError::Validation(problems) => {
+            let attempt = FormAttempt {
+                fields: typed_fields(fields),
+                problems: problems.into_iter().collect(),
+                add_row: None,
+            };
+            render_at(state, parts, path, status, attempt).await
+        }
+        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        // The same words the API answers with.
+        other => {
+            let message = other.explanation();
+            render_at(state, parts, path, status, ActionProblem { message }).await
+        }
+    }
+}
+
+/// Renders the page at `path` (not the form's own address) with `extra` in its context.
+pub(crate) async fn render_at<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    mut parts: Parts,
+    path: &str,
+    status: StatusCode,
+    extra: T,
+) -> Response {
+    if let Ok(uri) = path.parse() {
+        parts.uri = uri;
+    }
+    parts.method = axum::http::Method::GET;
+    let mut response = render_page(state, Request::from_parts(parts, Body::empty()), extra).await;
+    *response.status_mut() = status;
+    response
+}
+
+/// `303 See Other` to `path`: where a form sent without JavaScript goes next.
+pub(crate) fn see_other(path: String) -> Response {
+    Redirect::to(&path).into_response()
+}
