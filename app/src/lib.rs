@@ -63,8 +63,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 ///
 /// The search page and the system form have islands. Every other page is
 /// complete as HTML and CSS and downloads no wasm at all (a record's feedback
-/// form sends in place with a few lines of script, `public/feedback.js`). A page that gains an island must be added here
-/// (its browser test waits for hydration, so forgetting fails the tests).
+/// form sends in place with a few lines of script, `public/feedback.js`).
+/// A test renders every route of the route table and fails when a page's
+/// islands and its bundle disagree (`a_page_loads_the_browser_bundle_exactly_when_it_has_islands`).
 fn has_islands() -> bool {
     #[cfg(feature = "ssr")]
     {

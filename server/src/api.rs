@@ -11,25 +11,20 @@ pub mod versions;
 pub mod write;
 
 use crate::state::AppState;
-use axum::Router;
-use axum::routing::{get, put};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// The routes of the JSON API (the router adds the open data's beside them,
 /// and the protocol layer both share: CORS for reading, caching, the rate limit).
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/systems", get(systems::search).post(write::create))
-        .route(
-            "/api/v1/systems/{id}",
-            put(write::update).get(versions::system),
-        )
-        .route("/api/v1/systems/{id}/versions", get(versions::versions))
-        .route(
-            "/api/v1/systems/{id}/feedback",
-            get(feedback::list).post(feedback::send),
-        )
-        .route(
-            "/api/v1/systems/{id}/versions/{version}",
-            get(versions::version),
-        )
+///
+/// Each handler is registered once: `routes!` takes its path and method from
+/// its `#[utoipa::path]`, and adds it to the router and the OpenAPI document
+/// together.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(systems::search, write::create))
+        .routes(routes!(versions::system, write::update))
+        .routes(routes!(versions::versions))
+        .routes(routes!(feedback::list, feedback::send))
+        .routes(routes!(versions::version))
 }

@@ -17,7 +17,6 @@ use app::record::{Agency, AgencySlug};
 use app::register::Register;
 use app::search::query::MAX_RESULT_WINDOW;
 use app::search::query::shorten;
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -28,6 +27,8 @@ use protocol::set;
 use serde::Serialize;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Changes per page unless `limit` says otherwise, and the most a page may hold.
 const CHANGES_PER_PAGE: i64 = 100;
@@ -35,16 +36,18 @@ const CHANGES_PER_PAGE: i64 = 100;
 const EXPORT_CACHE_CONTROL: &str = "public, max-age=300, stale-while-revalidate=300";
 
 /// The open data's routes (the API's protocol layers are added with the API's).
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/agencies", get(agencies))
-        .route("/api/v1/agencies/{slug}", get(agency))
-        .route("/api/v1/changes", get(changes))
-        .route("/api/v1/export.json", get(export_json))
-        .route("/api/v1/export.ndjson", get(export_ndjson))
-        .route("/api/v1/export.csv", get(export_csv))
-        .route("/api/v1/openapi.json", get(openapi::document))
-        .route("/api/v1/schema/system.json", get(openapi::system_schema))
+/// Each handler of the JSON API is registered once, with its OpenAPI entry
+/// (`routes!`); the Atom feeds are not JSON and are not in the document.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(agencies))
+        .routes(routes!(agency))
+        .routes(routes!(changes))
+        .routes(routes!(export_json))
+        .routes(routes!(export_ndjson))
+        .routes(routes!(export_csv))
+        .routes(routes!(openapi::document))
+        .routes(routes!(openapi::system_schema))
         .route("/feeds/changes.atom", get(atom::register_feed))
         .route("/agencies/{slug}/feed.atom", get(atom::agency_feed))
 }

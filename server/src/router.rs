@@ -27,8 +27,7 @@ pub fn app(state: AppState) -> Router {
         .route("/login", post(crate::sign_in::login))
         .route("/logout", post(crate::sign_in::logout))
         .merge(
-            crate::api::routes()
-                .merge(crate::open_data::routes())
+            crate::open_data::openapi::documented_routes()
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     crate::api::protocol::api_protocol,

@@ -19,26 +19,8 @@ use utoipa::OpenApi;
             See /open-data for a guide.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
-    paths(
-        api::systems::search,
-        api::versions::system,
-        api::versions::versions,
-        api::versions::version,
-        api::feedback::list,
-        api::feedback::send,
-        api::write::create,
-        api::write::update,
-        super::agencies,
-        super::agency,
-        super::changes,
-        super::export_json,
-        super::export_ndjson,
-        super::export_csv,
-        document,
-        system_schema,
-    ),
     components(schemas(crate::api::record::PublishedSystem, crate::api::error::ErrorEnvelope)),
-    modifiers(&AgencyToken, &FieldDescriptions),
+    modifiers(&AgencyToken),
     tags(
         (name = "systems", description = "Published AI systems and their versions"),
         (name = "agencies", description = "The agencies that publish them"),
@@ -102,10 +84,31 @@ impl utoipa::Modify for FieldDescriptions {
     }
 }
 
+/// The routes of the JSON API and the open data, with the OpenAPI document
+/// they make: each handler's path and method are written once, in its
+/// `#[utoipa::path]`.
+fn api_routes() -> utoipa_axum::router::OpenApiRouter<crate::state::AppState> {
+    utoipa_axum::router::OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(api::routes())
+        .merge(super::routes())
+}
+
+/// The routes of the JSON API and the open data, for the router.
+pub fn documented_routes() -> axum::Router<crate::state::AppState> {
+    api_routes().split_for_parts().0
+}
+
+/// The OpenAPI document of those routes, complete.
+fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::Modify;
+    let mut document = api_routes().split_for_parts().1;
+    FieldDescriptions.modify(&mut document);
+    document
+}
+
 /// The OpenAPI document, built once.
-static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
-    serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises")
-});
+static DOCUMENT: LazyLock<Value> =
+    LazyLock::new(|| serde_json::to_value(openapi()).expect("the OpenAPI document serialises"));
 
 /// The JSON Schema of a published system, built once from the document's
 /// components: the `System` schema at the top, the rest under `$defs`.
@@ -127,7 +130,7 @@ static SYSTEM_SCHEMA: LazyLock<Value> = LazyLock::new(|| {
 /// The named schemas of the document, typed: for the data dictionary.
 pub fn openapi_components()
 -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>> {
-    ApiDoc::openapi()
+    openapi()
         .components
         .map(|c| c.schemas.into_iter().collect())
         .unwrap_or_default()

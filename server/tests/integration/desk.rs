@@ -504,3 +504,61 @@ async fn server_functions_answer_refusals_with_their_status() {
     search.remove().await;
     db.remove().await;
 }
+
+#[tokio::test]
+async fn a_page_loads_the_browser_bundle_exactly_when_it_has_islands() {
+    // Checked against the route table itself: every page the app routes,
+    // as an editor sees it (the system form is for editors).
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    let storage = &db.storage;
+    lantern::demo::seed_if_empty(storage).await.unwrap();
+    let search = TestSearch::embedded(storage).await;
+    let site = router(storage, search.engine.clone());
+    support_accounts::create_in(
+        storage,
+        "ed@tax.example",
+        "Ed",
+        Role::Editor,
+        Some("tax-office"),
+        PASSWORD,
+    )
+    .await;
+    let editor = sign_in(&site, "ed@tax.example", PASSWORD).await;
+    let id = first_system_of(storage, "tax-office").await;
+    let mut with_islands = Vec::new();
+    let routes = leptos_axum::generate_route_list(app::App);
+    assert!(routes.len() > 20, "the route table: {}", routes.len());
+    for route in routes {
+        let path = route
+            .path()
+            .replace("{id}", &id)
+            .replace("{slug}", "tax-office");
+        let page = get(&site, &path, &editor).await;
+        // Admins' pages refuse an editor, with a page of their own.
+        assert!(
+            [StatusCode::OK, StatusCode::FORBIDDEN].contains(&page.status),
+            "{path}: {}",
+            page.status
+        );
+        let islands = page.text.contains("<leptos-island");
+        let bundle = page.text.contains("/pkg/lantern.js");
+        assert_eq!(
+            islands, bundle,
+            "{path}: islands {islands}, bundle {bundle}"
+        );
+        if islands {
+            with_islands.push(path);
+        }
+    }
+    assert_eq!(
+        with_islands,
+        [
+            "/systems".to_string(),
+            "/manage/systems/new".to_string(),
+            format!("/manage/systems/{id}/edit"),
+        ]
+    );
+    search.remove().await;
+    db.remove().await;
+}
