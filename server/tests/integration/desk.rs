@@ -559,6 +559,16 @@ async fn a_page_loads_the_browser_bundle_exactly_when_it_has_islands() {
             format!("/manage/systems/{id}/edit"),
         ]
     );
+    // Nor does the "page not found" page; a record's feedback form sends in
+    // place with a small script instead.
+    let missing = get(&site, "/no/such/page", &editor).await;
+    assert!(!missing.text.contains("/pkg/lantern.js"));
+    let record = get(&site, &format!("/systems/{id}"), &editor).await;
+    assert!(
+        record
+            .text
+            .contains("<script src=\"/feedback.js\" defer nonce=")
+    );
     search.remove().await;
     db.remove().await;
 }

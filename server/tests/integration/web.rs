@@ -100,103 +100,109 @@ async fn pages_answer_with_the_same_counts_on_both_databases() {
 #[tokio::test]
 async fn a_sentence_shows_its_closest_matches_with_a_note() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let (site, search) = site(&db.storage).await;
-    let (status, page) = get(&site, "/systems?q=how+is+my+tax+return+checked").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(
-        page.contains("No system matches all of “how is my tax return checked”"),
-        "{page}"
-    );
-    assert!(page.contains("<mark>return</mark> risk scoring"), "{page}");
-    assert!(!page.contains("No systems found"));
-    assert!(page.contains("/api/v1/export.csv?q=tax+return"), "{page}");
-    let (_, api) = get(&site, "/api/v1/systems?q=how+is+my+tax+return+checked").await;
-    let api: serde_json::Value = serde_json::from_str(&api).unwrap();
-    assert_eq!(api["total"], 0, "the API answers exactly what was asked");
-    assert!(api["suggestions"][0]["q"].as_str().is_some());
-    search.remove().await;
-    db.remove().await;
+    TestDatabase::on_both(async |db: TestDatabase| {
+        lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+        let (site, search) = site(&db.storage).await;
+        let (status, page) = get(&site, "/systems?q=how+is+my+tax+return+checked").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            page.contains("No system matches all of “how is my tax return checked”"),
+            "{page}"
+        );
+        assert!(page.contains("<mark>return</mark> risk scoring"), "{page}");
+        assert!(!page.contains("No systems found"));
+        assert!(page.contains("/api/v1/export.csv?q=tax+return"), "{page}");
+        let (_, api) = get(&site, "/api/v1/systems?q=how+is+my+tax+return+checked").await;
+        let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+        assert_eq!(api["total"], 0, "the API answers exactly what was asked");
+        assert!(api["suggestions"][0]["q"].as_str().is_some());
+        search.remove().await;
+        db.remove().await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn unknown_addresses_are_404_pages() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let (site, _search) = site(&db.storage).await;
-    for uri in [
-        "/systems/no-such-id",
-        "/agencies/no-such-agency",
-        "/no/such/page",
-        "/systems/%3Cscript%3E",
-    ] {
-        let (status, body) = get(&site, uri).await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
-        assert!(body.contains("Page not found"), "{uri}");
-    }
-    db.remove().await;
+    TestDatabase::on_both(async |db: TestDatabase| {
+        lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+        let (site, _search) = site(&db.storage).await;
+        for uri in [
+            "/systems/no-such-id",
+            "/agencies/no-such-agency",
+            "/no/such/page",
+            "/systems/%3Cscript%3E",
+        ] {
+            let (status, body) = get(&site, uri).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+            assert!(body.contains("Page not found"), "{uri}");
+        }
+        db.remove().await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn bad_query_parameters_get_a_message_never_a_500() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let (site, _search) = site(&db.storage).await;
-    let long_query = format!("/systems?q={}", "a".repeat(501));
-    for (uri, status, message) in [
-        (
-            "/systems?risk_level=banana",
-            StatusCode::OK,
-            "“banana” is not a risk level the register knows.",
-        ),
-        (
-            "/systems?page=-1",
-            StatusCode::BAD_REQUEST,
-            "page “-1” is not a page number",
-        ),
-        (
-            "/systems?page=abc",
-            StatusCode::BAD_REQUEST,
-            "page “abc” is not a page number",
-        ),
-        (
-            "/systems?sort=;drop",
-            StatusCode::BAD_REQUEST,
-            "sort “;drop” is not one of",
-        ),
-        (
-            "/systems?stage=%27%20OR%201=1",
-            StatusCode::OK,
-            "is not a stage the register knows.",
-        ),
-        (
-            long_query.as_str(),
-            StatusCode::BAD_REQUEST,
-            "the search text is 501 characters long; it can be at most 500",
-        ),
-        (
-            "/systems?page=401",
-            StatusCode::BAD_REQUEST,
-            "beyond the first 10000 results",
-        ),
-        ("/systems?page=3", StatusCode::OK, "There is no page 3"),
-        (
-            "/systems?agency=no-such-agency",
-            StatusCode::OK,
-            "No system matches all of these filters.",
-        ),
-        ("/systems?unknown=1&stage=pilot", StatusCode::OK, "systems"),
-    ] {
-        let (got, body) = get(&site, uri).await;
-        assert_eq!(got, status, "{uri}");
-        assert!(body.contains(message), "{uri}: {message}");
-    }
-    let (status, _) = get(&site, "/healthz").await;
-    assert_eq!(status, StatusCode::OK, "still serving");
-    db.remove().await;
+    TestDatabase::on_both(async |db: TestDatabase| {
+        lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+        let (site, _search) = site(&db.storage).await;
+        let long_query = format!("/systems?q={}", "a".repeat(501));
+        for (uri, status, message) in [
+            (
+                "/systems?risk_level=banana",
+                StatusCode::OK,
+                "“banana” is not a risk level the register knows.",
+            ),
+            (
+                "/systems?page=-1",
+                StatusCode::BAD_REQUEST,
+                "page “-1” is not a page number",
+            ),
+            (
+                "/systems?page=abc",
+                StatusCode::BAD_REQUEST,
+                "page “abc” is not a page number",
+            ),
+            (
+                "/systems?sort=;drop",
+                StatusCode::BAD_REQUEST,
+                "sort “;drop” is not one of",
+            ),
+            (
+                "/systems?stage=%27%20OR%201=1",
+                StatusCode::OK,
+                "is not a stage the register knows.",
+            ),
+            (
+                long_query.as_str(),
+                StatusCode::BAD_REQUEST,
+                "the search text is 501 characters long; it can be at most 500",
+            ),
+            (
+                "/systems?page=401",
+                StatusCode::BAD_REQUEST,
+                "beyond the first 10000 results",
+            ),
+            ("/systems?page=3", StatusCode::OK, "There is no page 3"),
+            (
+                "/systems?agency=no-such-agency",
+                StatusCode::OK,
+                "No system matches all of these filters.",
+            ),
+            ("/systems?unknown=1&stage=pilot", StatusCode::OK, "systems"),
+        ] {
+            let (got, body) = get(&site, uri).await;
+            assert_eq!(got, status, "{uri}");
+            assert!(body.contains(message), "{uri}: {message}");
+        }
+        let (status, _) = get(&site, "/healthz").await;
+        assert_eq!(status, StatusCode::OK, "still serving");
+        db.remove().await;
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -217,58 +223,60 @@ async fn healthz_is_503_when_the_database_is_unreachable() {
 #[tokio::test]
 async fn markdown_from_agencies_is_rendered_inert() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let demo = lantern::demo::register();
-    let system = &demo.systems[0];
-    let id = lantern::import::stable_id("demo", &system.key);
-    let hostile = SystemContent {
-        purpose: "Intro <script>alert('purpose')</script> text".into(),
-        how_it_works: "[click me](javascript:alert('how'))".into(),
-        human_oversight: "<img src=x onerror=\"alert('oversight')\">".into(),
-        contest: "<iframe src=\"https://evil.example/contest\"></iframe>".into(),
-        explainability: "<style>body{display:none}</style>Explained".into(),
-        fairness: "*emphasis* and a [safe link](https://example.org)".into(),
-        withheld: Vec::<Withheld>::new(),
-        ..system.content.clone()
-    };
-    let mut tx = db.storage.begin().await.unwrap();
-    Storage::publish(
-        &mut tx,
-        &id,
-        &AgencySlug(system.agency.clone()),
-        &hostile,
-        "hostile",
-        "2030-01-01T00:00:00Z",
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    TestDatabase::on_both(async |db: TestDatabase| {
+        lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+        let demo = lantern::demo::register();
+        let system = &demo.systems[0];
+        let id = lantern::import::stable_id("demo", &system.key);
+        let hostile = SystemContent {
+            purpose: "Intro <script>alert('purpose')</script> text".into(),
+            how_it_works: "[click me](javascript:alert('how'))".into(),
+            human_oversight: "<img src=x onerror=\"alert('oversight')\">".into(),
+            contest: "<iframe src=\"https://evil.example/contest\"></iframe>".into(),
+            explainability: "<style>body{display:none}</style>Explained".into(),
+            fairness: "*emphasis* and a [safe link](https://example.org)".into(),
+            withheld: Vec::<Withheld>::new(),
+            ..system.content.clone()
+        };
+        let mut tx = db.storage.begin().await.unwrap();
+        Storage::publish(
+            &mut tx,
+            &id,
+            &AgencySlug(system.agency.clone()),
+            &hostile,
+            "hostile",
+            "2030-01-01T00:00:00Z",
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
 
-    let (site, _search) = site(&db.storage).await;
-    let (status, page) = get(&site, &format!("/systems/{id}")).await;
-    assert_eq!(status, StatusCode::OK);
-    let article = &page[page.find("<article").unwrap()..page.find("</article>").unwrap()];
-    assert!(!article.contains("<script"), "script");
-    assert!(!article.contains("alert("), "no script text survives");
-    assert!(
-        !article.to_lowercase().contains("javascript:"),
-        "javascript: link"
-    );
-    assert!(!article.contains("onerror"), "event handler");
-    assert!(!article.contains("<iframe"), "iframe");
-    assert!(!article.contains("<style"), "style");
-    assert!(!article.contains("display:none"), "style text");
-    assert!(article.contains("click me"), "the link text stays");
-    assert!(
-        article.contains("<em>emphasis</em>"),
-        "markdown still renders"
-    );
-    assert!(
-        article.contains("href=\"https://example.org\""),
-        "safe links stay"
-    );
-    db.remove().await;
+        let (site, _search) = site(&db.storage).await;
+        let (status, page) = get(&site, &format!("/systems/{id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let article = &page[page.find("<article").unwrap()..page.find("</article>").unwrap()];
+        assert!(!article.contains("<script"), "script");
+        assert!(!article.contains("alert("), "no script text survives");
+        assert!(
+            !article.to_lowercase().contains("javascript:"),
+            "javascript: link"
+        );
+        assert!(!article.contains("onerror"), "event handler");
+        assert!(!article.contains("<iframe"), "iframe");
+        assert!(!article.contains("<style"), "style");
+        assert!(!article.contains("display:none"), "style text");
+        assert!(article.contains("click me"), "the link text stays");
+        assert!(
+            article.contains("<em>emphasis</em>"),
+            "markdown still renders"
+        );
+        assert!(
+            article.contains("href=\"https://example.org\""),
+            "safe links stay"
+        );
+        db.remove().await;
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -350,83 +358,43 @@ async fn pages_are_gzipped_for_clients_that_accept_it() {
 }
 
 #[tokio::test]
-async fn only_pages_with_islands_load_the_browser_bundle() {
-    let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let (site, _search) = site(&db.storage).await;
-    let (_, list) = get(&site, "/systems").await;
-    let id = first_system_link(&list);
-    // The list's filters are islands.
-    for uri in ["/systems".to_string()] {
-        let (_, page) = get(&site, &uri).await;
-        assert!(page.contains("lantern.wasm"), "{uri} has an island");
-        assert!(
-            !page.contains("__RESOLVED_RESOURCES["),
-            "{uri} serialises no data"
-        );
-    }
-    // A record's feedback form sends in place with a small script instead.
-    let (_, record) = get(&site, &format!("/systems/{id}")).await;
-    assert!(record.contains("<script src=\"/feedback.js\" defer nonce="));
-    for uri in [
-        "/".to_string(),
-        format!("/systems/{id}"),
-        "/systems/no-such-system".to_string(),
-        format!("/systems/{id}/history"),
-        "/agencies".to_string(),
-        "/no/such/page".to_string(),
-    ] {
-        let (_, page) = get(&site, &uri).await;
-        assert!(
-            !page.contains("lantern.wasm") && !page.contains("lantern.js"),
-            "{uri} loads no browser bundle"
-        );
-        // Nor does it carry its data a second time, serialised for a browser bundle.
-        assert!(
-            !page.contains("__RESOLVED_RESOURCES["),
-            "{uri} serialises no data"
-        );
-    }
-    db.remove().await;
-}
-
-#[tokio::test]
 async fn the_list_server_function_refuses_bad_parameters_with_400() {
     use leptos::server_fn::ServerFn;
     let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let (site, _search) = site(&db.storage).await;
-    let post = |body: &'static str| {
-        Request::post(<app::search::page::SearchSystems as ServerFn>::PATH)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap()
-    };
-    let response = site
-        .clone()
-        .oneshot(post("params=stage%3Dpilot"))
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let response = site
-        .clone()
-        .oneshot(post("params=page%3Dbanana"))
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    assert!(String::from_utf8_lossy(&body).contains("banana"));
-    let response = site.clone().oneshot(post("nonsense")).await.unwrap();
-    assert_eq!(
-        response.status(),
-        StatusCode::BAD_REQUEST,
-        "undecodable arguments are the caller's mistake"
-    );
-    let (status, _) = get(&site, "/healthz").await;
-    assert_eq!(status, StatusCode::OK, "still serving");
-    db.remove().await;
+    TestDatabase::on_both(async |db: TestDatabase| {
+        lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+        let (site, _search) = site(&db.storage).await;
+        let post = |body: &'static str| {
+            Request::post(<app::search::page::SearchSystems as ServerFn>::PATH)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let response = site
+            .clone()
+            .oneshot(post("params=stage%3Dpilot"))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let response = site
+            .clone()
+            .oneshot(post("params=page%3Dbanana"))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(String::from_utf8_lossy(&body).contains("banana"));
+        let response = site.clone().oneshot(post("nonsense")).await.unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::BAD_REQUEST,
+            "undecodable arguments are the caller's mistake"
+        );
+        let (status, _) = get(&site, "/healthz").await;
+        assert_eq!(status, StatusCode::OK, "still serving");
+        db.remove().await;
+    })
+    .await;
 }
 
 /// An engine whose index updates fail while `failing` is set; searches work.
@@ -561,140 +529,144 @@ async fn a_failed_index_update_is_retried_until_the_change_is_searchable() {
 #[tokio::test]
 async fn the_search_api_answers_json_with_facets_and_errors_in_the_envelope() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
-    let (site, _search) = site(&db.storage).await;
+    TestDatabase::on_both(async |db: TestDatabase| {
+        lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+        let (site, _search) = site(&db.storage).await;
 
-    let (status, body) = get(&site, "/api/v1/systems?q=facial+recogntion&limit=5").await;
-    assert_eq!(status, StatusCode::OK);
-    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let hit = &page["hits"][0];
-    for field in [
-        "id",
-        "name",
-        "agency",
-        "agency_name",
-        "summary",
-        "stage",
-        "risk_level",
-        "topic",
-        "audit",
-        "updated_at",
-        "url",
-    ] {
-        assert!(hit.get(field).is_some(), "hits carry {field}: {hit}");
-    }
-    assert!(
-        hit["highlights"]["name"]
-            .as_str()
-            .unwrap()
-            .contains("<mark>recognition</mark>"),
-        "{hit}"
-    );
-    assert_eq!(page["limit"], 5);
-    let total = page["total"].as_u64().unwrap();
-    assert!(total >= 1);
-    let stages = page["facets"]["stage"].as_object().unwrap();
-    assert_eq!(
-        stages.values().map(|n| n.as_u64().unwrap()).sum::<u64>(),
-        total
-    );
-    for facet in [
-        "agency",
-        "stage",
-        "risk_level",
-        "topic",
-        "technique",
-        "audit",
-        "personal_data",
-    ] {
-        assert!(page["facets"].get(facet).is_some(), "facet {facet}");
-    }
+        let (status, body) = get(&site, "/api/v1/systems?q=facial+recogntion&limit=5").await;
+        assert_eq!(status, StatusCode::OK);
+        let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let hit = &page["hits"][0];
+        for field in [
+            "id",
+            "name",
+            "agency",
+            "agency_name",
+            "summary",
+            "stage",
+            "risk_level",
+            "topic",
+            "audit",
+            "updated_at",
+            "url",
+        ] {
+            assert!(hit.get(field).is_some(), "hits carry {field}: {hit}");
+        }
+        assert!(
+            hit["highlights"]["name"]
+                .as_str()
+                .unwrap()
+                .contains("<mark>recognition</mark>"),
+            "{hit}"
+        );
+        assert_eq!(page["limit"], 5);
+        let total = page["total"].as_u64().unwrap();
+        assert!(total >= 1);
+        let stages = page["facets"]["stage"].as_object().unwrap();
+        assert_eq!(
+            stages.values().map(|n| n.as_u64().unwrap()).sum::<u64>(),
+            total
+        );
+        for facet in [
+            "agency",
+            "stage",
+            "risk_level",
+            "topic",
+            "technique",
+            "audit",
+            "personal_data",
+        ] {
+            assert!(page["facets"].get(facet).is_some(), "facet {facet}");
+        }
 
-    let (status, body) = get(&site, "/api/v1/systems?stage=in_use&stage=pilot&limit=500").await;
-    assert_eq!(status, StatusCode::OK);
-    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let hits = page["hits"].as_array().unwrap();
-    assert_eq!(hits.len() as u64, page["total"].as_u64().unwrap());
-    assert!(
-        hits.iter()
-            .all(|h| h["stage"] == "in_use" || h["stage"] == "pilot")
-    );
+        let (status, body) = get(&site, "/api/v1/systems?stage=in_use&stage=pilot&limit=500").await;
+        assert_eq!(status, StatusCode::OK);
+        let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let hits = page["hits"].as_array().unwrap();
+        assert_eq!(hits.len() as u64, page["total"].as_u64().unwrap());
+        assert!(
+            hits.iter()
+                .all(|h| h["stage"] == "in_use" || h["stage"] == "pilot")
+        );
 
-    // Words that find nothing together: the words that do are offered.
-    let (status, body) = get(&site, "/api/v1/systems?q=chatbot+zzqxw").await;
-    assert_eq!(status, StatusCode::OK);
-    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(page["total"], 0);
-    assert_eq!(page["suggestions"][0]["q"], "chatbot", "{body}");
-    assert!(page["suggestions"][0]["total"].as_u64().unwrap() >= 1);
-    // The page shows the systems of the best of them at once, and says so.
-    let (_, html) = get(&site, "/systems?q=chatbot+zzqxw").await;
-    assert!(
-        html.contains("No system matches all of “chatbot zzqxw”. These are the systems for"),
-        "the page shows the closest matches"
-    );
-    assert!(html.contains("<mark>chatbot</mark>"));
+        // Words that find nothing together: the words that do are offered.
+        let (status, body) = get(&site, "/api/v1/systems?q=chatbot+zzqxw").await;
+        assert_eq!(status, StatusCode::OK);
+        let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(page["total"], 0);
+        assert_eq!(page["suggestions"][0]["q"], "chatbot", "{body}");
+        assert!(page["suggestions"][0]["total"].as_u64().unwrap() >= 1);
+        // The page shows the systems of the best of them at once, and says so.
+        let (_, html) = get(&site, "/systems?q=chatbot+zzqxw").await;
+        assert!(
+            html.contains("No system matches all of “chatbot zzqxw”. These are the systems for"),
+            "the page shows the closest matches"
+        );
+        assert!(html.contains("<mark>chatbot</mark>"));
 
-    let long = format!("/api/v1/systems?q={}", "x".repeat(501));
-    for (uri, field) in [
-        (long.as_str(), "q"),
-        ("/api/v1/systems?page=2", "page"),
-        ("/api/v1/systems?per_page=10", "per_page"),
-        ("/api/v1/systems?sort=random", "sort"),
-        ("/api/v1/systems?stage=banana", "stage"),
-        ("/api/v1/systems?agency=no-such-agency", "agency"),
-        ("/api/v1/systems?stages=pilot", "stages"),
-        ("/api/v1/systems?limit=0", "limit"),
-        ("/api/v1/systems?limit=100000", "limit"),
-        ("/api/v1/systems?limit=ten", "limit"),
-        ("/api/v1/systems?cursor=abc", "cursor"),
-        ("/api/v1/systems?cursor=10000", "cursor"),
-    ] {
-        let (status, body) = get(&site, uri).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
-        let errors: serde_json::Value = serde_json::from_str(&body).unwrap();
-        assert_eq!(errors["errors"][0]["code"], "invalid_parameter", "{body}");
-        assert_eq!(errors["errors"][0]["field"], field, "{body}");
-        assert!(errors["errors"][0]["detail"].as_str().unwrap().len() > 10);
-    }
-    let (status, _) = get(&site, "/healthz").await;
-    assert_eq!(status, StatusCode::OK, "still serving");
-    db.remove().await;
+        let long = format!("/api/v1/systems?q={}", "x".repeat(501));
+        for (uri, field) in [
+            (long.as_str(), "q"),
+            ("/api/v1/systems?page=2", "page"),
+            ("/api/v1/systems?per_page=10", "per_page"),
+            ("/api/v1/systems?sort=random", "sort"),
+            ("/api/v1/systems?stage=banana", "stage"),
+            ("/api/v1/systems?agency=no-such-agency", "agency"),
+            ("/api/v1/systems?stages=pilot", "stages"),
+            ("/api/v1/systems?limit=0", "limit"),
+            ("/api/v1/systems?limit=100000", "limit"),
+            ("/api/v1/systems?limit=ten", "limit"),
+            ("/api/v1/systems?cursor=abc", "cursor"),
+            ("/api/v1/systems?cursor=10000", "cursor"),
+        ] {
+            let (status, body) = get(&site, uri).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+            let errors: serde_json::Value = serde_json::from_str(&body).unwrap();
+            assert_eq!(errors["errors"][0]["code"], "invalid_parameter", "{body}");
+            assert_eq!(errors["errors"][0]["field"], field, "{body}");
+            assert!(errors["errors"][0]["detail"].as_str().unwrap().len() > 10);
+        }
+        let (status, _) = get(&site, "/healthz").await;
+        assert_eq!(status, StatusCode::OK, "still serving");
+        db.remove().await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_agency_facet_ticks_the_largest_agencies_and_lists_the_rest() {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let db = TestDatabase::sqlite().await;
-    let register = lantern::seed::generate(2_000, 42);
-    lantern::import::write(&db.storage, &register, "the test register", false)
-        .await
-        .unwrap();
-    let (site, _search) = site(&db.storage).await;
-    let (status, page) = get(&site, "/systems").await;
-    assert_eq!(status, StatusCode::OK);
-    let boxes = page.matches(r#"name="agency" value="#).count();
-    assert_eq!(
-        boxes, 10,
-        "the ten agencies with the most systems as checkboxes"
-    );
-    let list = &page[page
-        .find(r#"id="facet-agency-more""#)
-        .expect("the other agencies in a list")..];
-    let list = &list[..list.find("</select>").unwrap()];
-    let agencies = db.storage.agencies().await.unwrap().len();
-    assert_eq!(list.matches("<option value=\"").count(), agencies - 10 + 1);
+    TestDatabase::on_both(async |db: TestDatabase| {
+        let register = lantern::seed::generate(2_000, 42);
+        lantern::import::write(&db.storage, &register, "the test register", false)
+            .await
+            .unwrap();
+        let (site, _search) = site(&db.storage).await;
+        let (status, page) = get(&site, "/systems").await;
+        assert_eq!(status, StatusCode::OK);
+        let boxes = page.matches(r#"name="agency" value="#).count();
+        assert_eq!(
+            boxes, 10,
+            "the ten agencies with the most systems as checkboxes"
+        );
+        let list = &page[page
+            .find(r#"id="facet-agency-more""#)
+            .expect("the other agencies in a list")..];
+        let list = &list[..list.find("</select>").unwrap()];
+        let agencies = db.storage.agencies().await.unwrap().len();
+        assert_eq!(list.matches("<option value=\"").count(), agencies - 10 + 1);
 
-    // Chosen from the list, an agency becomes a ticked box.
-    let chosen = list
-        .split("<option value=\"")
-        .nth(2)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap()
-        .to_string();
-    let (_, page) = get(&site, &format!("/systems?agency={chosen}")).await;
-    assert!(page.contains(&format!(r#"value="{chosen}" form="search-form" checked"#)));
-    assert_eq!(page.matches(r#"name="agency" value="#).count(), 11);
-    db.remove().await;
+        // Chosen from the list, an agency becomes a ticked box.
+        let chosen = list
+            .split("<option value=\"")
+            .nth(2)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap()
+            .to_string();
+        let (_, page) = get(&site, &format!("/systems?agency={chosen}")).await;
+        assert!(page.contains(&format!(r#"value="{chosen}" form="search-form" checked"#)));
+        assert_eq!(page.matches(r#"name="agency" value="#).count(), 11);
+        db.remove().await;
+    })
+    .await;
 }

@@ -81,6 +81,27 @@ impl TestDatabase {
         }
     }
 
+    /// Runs `test` on an empty SQLite register, then on an empty PostgreSQL
+    /// one, each to its end: a failure on one does not keep the other from
+    /// running, and the test fails naming every database it failed on.
+    pub async fn on_both(test: impl AsyncFn(TestDatabase)) {
+        use futures_util::FutureExt;
+        let mut failed = Vec::new();
+        for db in TestDatabase::both().await {
+            let name = db.name;
+            let run = std::panic::AssertUnwindSafe(test(db));
+            if let Err(panic) = run.catch_unwind().await {
+                let message = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                failed.push(format!("on {name}: {message}"));
+            }
+        }
+        assert!(failed.is_empty(), "failed {}", failed.join("\n"));
+    }
+
     /// Both databases, for tests that must behave the same on each.
     pub async fn both() -> Vec<TestDatabase> {
         vec![TestDatabase::sqlite().await, TestDatabase::postgres().await]
@@ -148,4 +169,22 @@ async fn a_dropped_database_is_removed_even_without_remove() {
         .await
         .unwrap();
     assert_eq!(left, 0, "{name} is dropped");
+}
+
+#[tokio::test]
+async fn on_both_runs_the_second_database_after_the_first_fails_and_names_it() {
+    use futures_util::FutureExt;
+    let ran = std::sync::Mutex::new(Vec::new());
+    let outcome = std::panic::AssertUnwindSafe(TestDatabase::on_both(async |db| {
+        ran.lock().unwrap().push(db.name);
+        let name = db.name;
+        db.remove().await;
+        assert_ne!(name, "sqlite", "fails on SQLite");
+    }))
+    .catch_unwind()
+    .await;
+    assert_eq!(*ran.lock().unwrap(), ["sqlite", "postgres"]);
+    let message = *outcome.unwrap_err().downcast::<String>().unwrap();
+    assert!(message.contains("on sqlite:"), "{message}");
+    assert!(!message.contains("on postgres"), "{message}");
 }
