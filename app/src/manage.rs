@@ -208,6 +208,7 @@ pub fn ProblemSummary() -> impl IntoView {
 pub fn NotForYou() -> impl IntoView {
     set_status(403);
     view! {
+        <crate::html::PageTitle text="Not for your role – Lantern"/>
         <h1>"Not for your role"</h1>
         <p>"This page is for another role. " <a href="/manage">"Back to Manage"</a></p>
     }

@@ -1,25 +1,37 @@
 // A citizen's way through the register: home → list → filter → record → agency.
+import type { Page } from "@playwright/test";
 import { expect, test, expectAccessible, waitForHydration, watchForErrors } from "./support";
+
+/** How many published systems the API counts for a query: the register as
+ * it is when the test runs, whatever other test files have added to it. */
+async function count(page: Page, query: string): Promise<number> {
+  const answer = await page.request.get(`/api/v1/systems?limit=1&${query}`);
+  expect(answer.status()).toBe(200);
+  return (await answer.json()).total;
+}
 
 test("home, list, filter, record and agency pages work and are accessible", async ({ page }) => {
   const errors = watchForErrors(page);
+  const total = await count(page, "");
+  const inUse = await count(page, "stage=in_use");
+  expect(total).toBeGreaterThan(25);
 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("AI systems");
-  await expect(page.locator(".register-totals")).toContainText("44 systems");
+  await expect(page.locator(".register-totals")).toContainText(`${total} systems`);
   await expect(page.locator("table.counts")).toHaveCount(3);
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Browse all AI systems" }).click();
   await expect(page).toHaveURL(/\/systems$/);
-  await expect(page.locator("#result-count")).toHaveText("44 systems");
+  await expect(page.locator("#result-count")).toHaveText(`${total} systems`);
   await expect(page.locator(".system-item")).toHaveCount(25);
   await expectAccessible(page);
 
   // Pagination: the second page holds the rest.
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(page.locator(".system-item")).toHaveCount(19);
+  await expect(page.locator(".system-item")).toHaveCount(Math.min(total - 25, 25));
   await page.getByRole("link", { name: "Page 1" }).click();
 
   // Ticking a facet once the island is awake updates the results in place.
@@ -28,7 +40,7 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
   await page.getByRole("checkbox", { name: /^In use/ }).focus();
   await page.keyboard.press("Space");
   await expect(page).toHaveURL(/\/systems\?stage=in_use$/);
-  await expect(page.locator("#result-count")).toHaveText("31 systems");
+  await expect(page.locator("#result-count")).toHaveText(`${inUse} systems`);
   // The redrawn box keeps the keyboard's focus.
   await expect(page.getByRole("checkbox", { name: /^In use/ })).toBeFocused();
   await expect(page.locator(".system-item .stage-in_use")).toHaveCount(25);
@@ -47,11 +59,11 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
   // Back goes to the previous filters, still without a page load.
   await page.goBack();
   await expect(page).toHaveURL(/\/systems\?stage=in_use$/);
-  await expect(page.locator("#result-count")).toHaveText("31 systems");
+  await expect(page.locator("#result-count")).toHaveText(`${inUse} systems`);
 
   // Results follow typing, typos and all, with the matched words marked.
   await page.getByRole("checkbox", { name: /^In use/ }).uncheck();
-  await expect(page.locator("#result-count")).toHaveText("44 systems");
+  await expect(page.locator("#result-count")).toHaveText(`${total} systems`);
   await page.getByLabel("Search systems").pressSequentially("facial recogntion", { delay: 40 });
   await expect(page).toHaveURL(/q=facial\+recogntion/);
   await expect(page.locator(".system-item").first().locator(".system-name mark").first()).toHaveText(/facial/i);
@@ -65,7 +77,7 @@ test("home, list, filter, record and agency pages work and are accessible", asyn
   await expect(page.locator(".no-results")).toContainText("Check the spelling");
   await expectAccessible(page);
   await page.getByLabel("Search systems").fill("");
-  await expect(page.locator("#result-count")).toHaveText("44 systems");
+  await expect(page.locator("#result-count")).toHaveText(`${total} systems`);
 
   // A record shows every section.
   const first = page.locator(".system-item .system-name a").first();

@@ -547,6 +547,10 @@ async fn a_page_loads_the_browser_bundle_exactly_when_it_has_islands() {
             islands, bundle,
             "{path}: islands {islands}, bundle {bundle}"
         );
+        // Every page, a refusal too, says what it is in the browser's tab.
+        assert!(page.text.contains("<title>"), "{path} has a title");
+        // No page carries its data a second time, serialised for a bundle.
+        assert!(!page.text.contains("__RESOLVED_RESOURCES["), "{path}");
         if islands {
             with_islands.push(path);
         }
