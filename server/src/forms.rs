@@ -8,7 +8,7 @@ use crate::sign_in::{from_another_site, read_form};
 use crate::state::AppState;
 use app::accounts::SignedInAccount;
 use app::error::AppError;
-use app::manage::{ActionProblem, FormAttempt};
+use app::manage::{ActionDone, ActionProblem, FormAttempt};
 use axum::body::Body;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
@@ -136,6 +136,21 @@ pub(crate) async fn render_at<T: Clone + Send + Sync + 'static>(
     let mut response = render_page(state, Request::from_parts(parts, Body::empty()), extra).await;
     *response.status_mut() = status;
     response
+}
+
+/// The page at `path` again, saying what was done (`Ok`) or what the
+/// problem is (`Err`, with what was typed in `fields` kept).
+pub(crate) async fn done_or_problem(
+    state: &AppState,
+    parts: Parts,
+    path: &str,
+    done: Result<String, AppError>,
+    fields: &[(String, String)],
+) -> Response {
+    match done {
+        Ok(message) => render_at(state, parts, path, StatusCode::OK, ActionDone { message }).await,
+        Err(error) => show_problem(state, parts, path, error, fields).await,
+    }
 }
 
 /// `303 See Other` to `path`: where a form sent without JavaScript goes next.

@@ -9,14 +9,14 @@
 
 pub mod form;
 
-use crate::forms::{SignedForm, render_at, see_other, show_problem};
+use crate::forms::{SignedForm, done_or_problem, render_at, see_other, show_problem};
 use crate::publishing::accounts::{self, AccountAction};
 use crate::publishing::{self, Actor, Person, Target, admin, audits, check};
 use crate::sign_in::from_another_site;
 use crate::state::AppState;
 use app::accounts::SignedInAccount;
 use app::error::AppError;
-use app::manage::{ActionDone, FormAttempt, NewTokenShown};
+use app::manage::{FormAttempt, NewTokenShown};
 use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
 use axum::Router;
@@ -325,19 +325,7 @@ async fn act_on_account(
                 ),
             })
     };
-    match done {
-        Ok(message) => {
-            render_at(
-                &state,
-                form.parts,
-                page,
-                StatusCode::OK,
-                ActionDone { message },
-            )
-            .await
-        }
-        Err(error) => show_problem(&state, form.parts, page, error, &[]).await,
-    }
+    done_or_problem(&state, form.parts, page, done, &[]).await
 }
 
 /// `POST /manage/password`: the signed-in person's own new password.
@@ -353,22 +341,10 @@ pub async fn change_password(State(state): State<AppState>, form: SignedForm) ->
         .unwrap_or_default();
     let (actor, current) = (form.actor(), form.field("current_password"));
     let changed = accounts::change_own_password(&state.storage, &actor, &current, &new, &session);
-    match changed.await {
-        Ok(ended) => {
-            let message = format!(
-                "Your password is changed. {ended} other sessions ended; this one goes on."
-            );
-            render_at(
-                &state,
-                form.parts,
-                page,
-                StatusCode::OK,
-                ActionDone { message },
-            )
-            .await
-        }
-        Err(error) => show_problem(&state, form.parts, page, error, &form.fields).await,
-    }
+    let done = changed.await.map(|ended| {
+        format!("Your password is changed. {ended} other sessions ended; this one goes on.")
+    });
+    done_or_problem(&state, form.parts, page, done, &form.fields).await
 }
 
 /// `POST /manage/import` (multipart: `csrf_token`, `format`, `file`): shows

@@ -7,13 +7,13 @@
 //! when one client sent too many, 404 for what does not exist.
 
 use super::{Decision, Flagged};
-use crate::forms::{SignedForm, render_at, see_other, show_problem};
+use crate::forms::{SignedForm, done_or_problem, render_at, see_other, show_problem};
 use crate::publishing::Person;
 use crate::state::AppState;
 use app::error::AppError;
 use app::feedback::section::FeedbackAttempt;
 use app::feedback::{FeedbackInput, FeedbackOutcome, too_many_message};
-use app::manage::{ActionDone, FormAttempt};
+use app::manage::FormAttempt;
 use app::record::{CommentState, HideReason, SystemId};
 use axum::Router;
 use axum::extract::{Path, Request, State};
@@ -232,10 +232,11 @@ async fn moderate(
         return show_problem(&state, form.parts, &back, error, &[]).await;
     };
     let person = Person::from(&form.account);
-    match super::moderate(&state.storage, &person, comment, &decision).await {
-        Ok(before) => {
+    let done = super::moderate(&state.storage, &person, comment, &decision)
+        .await
+        .map(|before| {
             let on = format!("{} on {}", before.kind.label(), before.system_name);
-            let message = match &decision {
+            match &decision {
                 Decision::Publish { .. } => format!("Published comment {comment} ({on})."),
                 Decision::Hide { reason, .. } if before.state == CommentState::Published => {
                     format!(
@@ -247,21 +248,10 @@ async fn moderate(
                     "Hid comment {comment} ({on}): {}.",
                     reason.label().to_lowercase()
                 ),
-            };
-            render_at(
-                &state,
-                form.parts,
-                &back,
-                StatusCode::OK,
-                ActionDone { message },
-            )
-            .await
-        }
-        Err(error) => {
-            let typed = vec![(format!("note-{comment}"), form.field("note"))];
-            show_problem(&state, form.parts, &back, error, &typed).await
-        }
-    }
+            }
+        });
+    let typed = vec![(format!("note-{comment}"), form.field("note"))];
+    done_or_problem(&state, form.parts, &back, done, &typed).await
 }
 
 /// `POST /manage/answers/{comment}`: the agency's official answer.
