@@ -17,7 +17,9 @@ pub mod system_form;
 
 use crate::accounts::{SignedInAccount, signed_in};
 use crate::layout::set_status;
-use crate::record::{AgencySlug, Author, DraftState, Role, SystemContent, SystemId, TokenScope};
+use crate::record::{
+    AgencySlug, Author, DraftState, Role, SystemContent, SystemId, Timestamp, TokenScope,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -57,8 +59,7 @@ pub struct DraftLine {
     pub name: String,
     pub state: DraftState,
     pub author_name: String,
-    /// RFC 3339, UTC.
-    pub updated_at: String,
+    pub updated_at: Timestamp,
 }
 
 /// A draft in full, for its page and its preview.
@@ -71,8 +72,7 @@ pub struct DraftView {
     pub author_name: String,
     pub change_summary: String,
     pub content: SystemContent,
-    /// RFC 3339, UTC.
-    pub updated_at: String,
+    pub updated_at: Timestamp,
 }
 
 /// An API token as `/manage/tokens` lists it (never the token itself).
@@ -82,11 +82,11 @@ pub struct TokenLine {
     pub label: String,
     pub scope: TokenScope,
     pub created_by: String,
-    pub created_at: String,
-    pub revoked_at: Option<String>,
-    pub last_used_at: Option<String>,
+    pub created_at: Timestamp,
+    pub revoked_at: Option<Timestamp>,
+    pub last_used_at: Option<Timestamp>,
     /// When it stops working, if it was given an expiry.
-    pub expires_at: Option<String>,
+    pub expires_at: Option<Timestamp>,
     /// Whether that time has passed.
     pub expired: bool,
 }
@@ -95,7 +95,7 @@ pub struct TokenLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogLine {
     pub id: i64,
-    pub at: String,
+    pub at: Timestamp,
     pub actor: String,
     pub acting_as: String,
     pub agency: Option<String>,
@@ -112,9 +112,9 @@ pub struct AccountLine {
     pub name: String,
     pub role: Role,
     pub agency: Option<String>,
-    pub created_at: String,
+    pub created_at: Timestamp,
     /// Since when it may not sign in, if it is disabled.
-    pub disabled_at: Option<String>,
+    pub disabled_at: Option<Timestamp>,
     /// Its live sessions.
     pub sessions: i64,
 }

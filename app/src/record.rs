@@ -16,6 +16,64 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SystemId(pub String);
 
+/// An instant as the register keeps and publishes it: RFC 3339 in UTC
+/// (`2026-11-28T09:30:00Z`). Dates without a time (`2025-03-31`) stay text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub String);
+
+impl Timestamp {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Timestamp {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Timestamp {
+    fn from(text: String) -> Timestamp {
+        Timestamp(text)
+    }
+}
+
+impl From<&str> for Timestamp {
+    fn from(text: &str) -> Timestamp {
+        Timestamp(text.to_string())
+    }
+}
+
+impl From<Timestamp> for String {
+    fn from(timestamp: Timestamp) -> String {
+        timestamp.0
+    }
+}
+
+/// In the JSON Schema and OpenAPI document: a string in RFC 3339 date-time form.
+#[cfg(feature = "ssr")]
+impl utoipa::PartialSchema for Timestamp {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .format(Some(utoipa::openapi::schema::SchemaFormat::KnownFormat(
+                utoipa::openapi::schema::KnownFormat::DateTime,
+            )))
+            .into()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl utoipa::ToSchema for Timestamp {}
+
 /// The slug that names an agency in URLs and JSON (`dhs`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -144,10 +202,8 @@ pub struct System {
     #[serde(flatten)]
     pub content: SystemContent,
     pub version: i64,
-    /// RFC 3339, UTC.
-    pub published_at: String,
-    /// RFC 3339, UTC.
-    pub reviewed_at: Option<String>,
+    pub published_at: Timestamp,
+    pub reviewed_at: Option<Timestamp>,
     pub audit: Option<Audit>,
     /// Whether the latest audit's next due date has passed.
     #[serde(default)]
@@ -166,8 +222,7 @@ pub struct SystemSummary {
     pub risk_level: RiskLevel,
     pub topic: Topic,
     pub audit: Option<AuditOutcome>,
-    /// RFC 3339, UTC.
-    pub published_at: String,
+    pub published_at: Timestamp,
 }
 
 /// What a system's id may be, said to whoever sends one.
@@ -192,7 +247,8 @@ pub fn is_slug(text: &str) -> bool {
 
 /// The date part of an RFC 3339 timestamp (`2026-11-28`): the machine date,
 /// for `<time datetime>` and the API.
-pub fn date_of(timestamp: &str) -> &str {
+pub fn date_of<T: AsRef<str> + ?Sized>(timestamp: &T) -> &str {
+    let timestamp = timestamp.as_ref();
     timestamp.get(..10).unwrap_or(timestamp)
 }
 
@@ -201,7 +257,8 @@ pub fn date_of(timestamp: &str) -> &str {
 ///
 /// Fixed English month names on server and browser alike, so hydration
 /// never sees a mismatch.
-pub fn date_words(date_or_timestamp: &str) -> String {
+pub fn date_words<T: AsRef<str> + ?Sized>(date_or_timestamp: &T) -> String {
+    let date_or_timestamp = date_or_timestamp.as_ref();
     const MONTHS: [&str; 12] = [
         "January",
         "February",

@@ -87,8 +87,8 @@ pub fn TokensPage() -> impl IntoView {
                                                     <td>{t.label}</td>
                                                     <td>{t.scope.as_str()}</td>
                                                     <td>{format!("{} by {}", date_words(&t.created_at), t.created_by)}</td>
-                                                    <td>{t.last_used_at.as_deref().map(used_at).unwrap_or_else(|| "never".to_string())}</td>
-                                                    <td>{t.expires_at.as_deref().map_or("never".to_string(), date_words)}</td>
+                                                    <td>{t.last_used_at.as_ref().map(|at| used_at(at.as_str())).unwrap_or_else(|| "never".to_string())}</td>
+                                                    <td>{t.expires_at.as_ref().map_or("never".to_string(), date_words)}</td>
                                                     <td>{match (t.revoked_at, t.expired) {
                                                         (Some(at), _) => format!("Revoked {}", date_words(&at)).into_any(),
                                                         (None, true) => "Expired".into_any(),
@@ -245,7 +245,7 @@ pub fn LogPage() -> impl IntoView {
                                     <tbody>
                                         {lines.into_iter().map(|l| view! {
                                             <tr>
-                                                <td>{l.at.replace('T', " ").trim_end_matches('Z').to_string()}</td>
+                                                <td>{l.at.as_str().replace('T', " ").trim_end_matches('Z').to_string()}</td>
                                                 <td>{l.actor}</td>
                                                 <td>{l.acting_as}</td>
                                                 <td>{l.agency.unwrap_or_default()}</td>

@@ -45,7 +45,7 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
         return Ok(None);
     };
     let sections = crate::systems::markdown::rendered_once(
-        (&system.id, system.version, &system.published_at),
+        (&system.id, system.version, system.published_at.as_str()),
         || sections_of(&system.content),
     );
     Ok(Some(record_of(system, sections)))

@@ -6,7 +6,7 @@
 
 use app::record::{
     Assessment, Audit, DataSet, DecisionRole, RiskLevel, Stage, System, SystemContent, Technique,
-    Topic, Withheld,
+    Timestamp, Topic, Withheld,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -116,9 +116,9 @@ pub struct PublishedSystem {
     /// The current version's number: 1, 2, 3…
     pub version: i64,
     /// When the current version was published: RFC 3339, UTC.
-    pub published_at: String,
+    pub published_at: Timestamp,
     /// When the agency last reviewed the record: RFC 3339, UTC.
-    pub reviewed_at: Option<String>,
+    pub reviewed_at: Option<Timestamp>,
     #[serde(flatten)]
     pub content: PublicContent,
     /// The latest audit by date; `null` if never audited.

@@ -87,7 +87,7 @@ impl SystemHit {
             risk_level: system.risk_level.as_str(),
             topic: system.topic.as_str(),
             audit: system.audit.map_or("none", |outcome| outcome.as_str()),
-            updated_at: system.published_at,
+            updated_at: system.published_at.into(),
             highlights: hit
                 .highlights
                 .iter()

@@ -158,8 +158,12 @@ fn cells(system: &System) -> Vec<String> {
     let audit = system.audit.as_ref();
     cells.extend([
         system.version.to_string(),
-        system.published_at.clone(),
-        text(&system.reviewed_at),
+        system.published_at.to_string(),
+        system
+            .reviewed_at
+            .clone()
+            .map(String::from)
+            .unwrap_or_default(),
         audit.map_or(String::new(), |a| a.outcome.as_str().to_string()),
         audit.map_or(String::new(), |a| a.audited_on.clone()),
         audit.map_or(String::new(), |a| a.auditor.clone()),

@@ -54,7 +54,7 @@ impl SystemDocument {
     /// the stored timestamp does not parse): what "most recent first" sorts by.
     pub fn updated(&self) -> i64 {
         time::OffsetDateTime::parse(
-            &self.summary.published_at,
+            self.summary.published_at.as_str(),
             &time::format_description::well_known::Rfc3339,
         )
         .map(|t| t.unix_timestamp())

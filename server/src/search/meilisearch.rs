@@ -98,7 +98,7 @@ impl MeiliDocument {
             technique: document.facet_values(Facet::Technique),
             audit: facet(Facet::Audit),
             personal_data: facet(Facet::PersonalData),
-            published_at: document.summary.published_at.clone(),
+            published_at: document.summary.published_at.to_string(),
             updated: document.updated(),
             name_sort: document.summary.name.to_lowercase(),
         }
@@ -120,7 +120,7 @@ impl MeiliDocument {
             topic: app::record::Topic::parse(&self.topic)
                 .ok_or_else(|| closed("topic", &self.topic))?,
             audit: AuditOutcome::parse(&self.audit),
-            published_at: self.published_at.clone(),
+            published_at: self.published_at.clone().into(),
         })
     }
 }

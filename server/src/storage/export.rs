@@ -12,7 +12,7 @@ use super::read::Filters;
 use super::rows::CONTENT_COLUMNS;
 use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
-use app::record::{AgencySlug, Audit, System, SystemContent, SystemId};
+use app::record::{AgencySlug, Audit, System, SystemContent, SystemId, Timestamp};
 use app::search::SystemQuery;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -25,8 +25,8 @@ struct BatchSystem {
     agency_name: String,
     agency_contact: Option<String>,
     version: i64,
-    published_at: String,
-    reviewed_at: Option<String>,
+    published_at: Timestamp,
+    reviewed_at: Option<Timestamp>,
     content: SystemContent,
     audit: Option<Audit>,
 }

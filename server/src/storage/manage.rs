@@ -7,7 +7,7 @@ use app::error::AppError;
 use app::manage::{
     AccountLine, AgencyLine, DraftLine, DraftView, LogLine, ManageRegister, TokenLine,
 };
-use app::record::{AgencySlug, SystemContent, SystemId};
+use app::record::{AgencySlug, SystemContent, SystemId, Timestamp};
 
 #[async_trait::async_trait]
 impl ManageRegister for Storage {
@@ -20,7 +20,7 @@ impl ManageRegister for Storage {
                 name: d.content.name,
                 state: d.state,
                 author_name: d.author_name,
-                updated_at: d.updated_at,
+                updated_at: d.updated_at.into(),
             })
             .collect())
     }
@@ -34,7 +34,7 @@ impl ManageRegister for Storage {
             author_name: d.author_name,
             change_summary: d.change_summary,
             content: d.content,
-            updated_at: d.updated_at,
+            updated_at: d.updated_at.into(),
         }))
     }
 
@@ -63,14 +63,14 @@ impl ManageRegister for Storage {
             .into_iter()
             .map(|t| TokenLine {
                 expired: t.expires_at.as_deref().is_some_and(|at| at <= now.as_str()),
-                expires_at: t.expires_at,
+                expires_at: t.expires_at.map(Timestamp::from),
                 id: t.id,
                 label: t.label,
                 scope: t.scope,
                 created_by: t.created_by,
-                created_at: t.created_at,
-                revoked_at: t.revoked_at,
-                last_used_at: t.last_used_at,
+                created_at: t.created_at.into(),
+                revoked_at: t.revoked_at.map(Timestamp::from),
+                last_used_at: t.last_used_at.map(Timestamp::from),
             })
             .collect())
     }
@@ -82,7 +82,7 @@ impl ManageRegister for Storage {
             .into_iter()
             .map(|e| LogLine {
                 id: e.id,
-                at: e.at,
+                at: e.at.into(),
                 actor: e.actor,
                 acting_as: e.acting_as,
                 agency: e.agency,
@@ -106,8 +106,8 @@ impl ManageRegister for Storage {
                 name: a.name,
                 role: a.role,
                 agency: a.agency.map(|agency| agency.0),
-                created_at: a.created_at,
-                disabled_at: a.disabled_at,
+                created_at: a.created_at.into(),
+                disabled_at: a.disabled_at.map(Timestamp::from),
             })
             .collect())
     }

@@ -209,8 +209,8 @@ fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
         agency_contact: rows::optional_text(row, "agency_contact")?,
         content: rows::content(row)?,
         version: rows::integer(row, "version")?,
-        published_at: rows::text(row, "published_at")?,
-        reviewed_at: rows::optional_text(row, "reviewed_at")?,
+        published_at: rows::text(row, "published_at")?.into(),
+        reviewed_at: rows::optional_text(row, "reviewed_at")?.map(app::record::Timestamp::from),
         audit,
         audit_overdue,
     })

@@ -126,7 +126,7 @@ pub fn summary(row: &AnyRow) -> Result<SystemSummary, AppError> {
         risk_level: closed(row, "risk_level", RiskLevel::parse)?,
         topic: closed(row, "topic", Topic::parse)?,
         audit: optional_closed(row, "audit_outcome", AuditOutcome::parse)?,
-        published_at: text(row, "published_at")?,
+        published_at: text(row, "published_at")?.into(),
     })
 }
 

@@ -240,7 +240,7 @@ async fn a_change_is_a_new_version_and_the_same_content_is_not() {
         let after = storage.system(&id).await.unwrap().unwrap();
         assert_eq!(after.version, before.version + 1);
         assert_eq!(after.content.summary, "A new summary.");
-        assert_eq!(after.published_at, "2030-01-01T00:00:00Z");
+        assert_eq!(after.published_at.as_str(), "2030-01-01T00:00:00Z");
         let versions = storage.versions(&id).await.unwrap();
         assert_eq!(
             versions.len() as i64,
