@@ -6,11 +6,12 @@
 //! longest text. Every wrong field is named, with its path (`data[1].name`),
 //! and what is allowed; nothing is written unless every field is right.
 
+mod entries;
 mod text;
 
 use app::error::AppError;
+use app::record::SystemContent;
 use app::record::fields::{self, ClosedSet, FIELDS, Field, Kind};
-use app::record::{Assessment, AssessmentKind, DataSet, PersonalData, SystemContent, Withheld};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 pub use text::{is_bidi_control, is_date, is_url, normalised, one_line_problem, text_problem};
@@ -363,143 +364,6 @@ impl Check {
             }
         }
         texts
-    }
-
-    fn object<'a>(&mut self, value: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
-        let object = value.as_object();
-        if object.is_none() {
-            self.problem(path, "Must be an object");
-        }
-        object
-    }
-
-    fn unknown_fields(&mut self, object: &Map<String, Value>, path: &str, known: &[&str]) {
-        for key in object.keys() {
-            if !known.contains(&key.as_str()) {
-                self.problem(
-                    &format!("{path}.{key}"),
-                    format!("“{key}” is not a field here"),
-                );
-            }
-        }
-    }
-
-    fn data_set(&mut self, value: &Value, path: &str) -> Option<DataSet> {
-        let object = self.object(value, path)?;
-        self.unknown_fields(
-            object,
-            path,
-            &[
-                "name",
-                "description",
-                "source",
-                "personal_data",
-                "sensitive_attributes",
-            ],
-        );
-        let prefix = format!("{path}.");
-        let f = Fields {
-            object,
-            prefix: &prefix,
-        };
-        Some(DataSet {
-            name: self.required_line(&f, "name", MAX_LINE),
-            description: self
-                .text(&f, "description", 5_000, false)
-                .unwrap_or_default(),
-            source: self.line(&f, "source", MAX_LINE).unwrap_or_default(),
-            personal_data: self.closed(
-                &f,
-                "personal_data",
-                PersonalData::parse,
-                PersonalData::names,
-            ),
-            sensitive_attributes: self.texts(&f, "sensitive_attributes", 100),
-        })
-    }
-
-    fn assessment(&mut self, value: &Value, path: &str) -> Option<Assessment> {
-        let object = self.object(value, path)?;
-        self.unknown_fields(object, path, &["kind", "date", "url"]);
-        let prefix = format!("{path}.");
-        let f = Fields {
-            object,
-            prefix: &prefix,
-        };
-        let kind_path = f.path("kind");
-        let kind = self.closed(&f, "kind", AssessmentKind::parse, AssessmentKind::names);
-        if kind.is_none() && !self.problems.contains_key(&kind_path) {
-            self.problem(
-                &kind_path,
-                format!("Choose one of: {}", AssessmentKind::names()),
-            );
-        }
-        Some(Assessment {
-            kind: kind.unwrap_or(AssessmentKind::Other),
-            date: self.date(&f, "date"),
-            url: self.url(&f, "url"),
-        })
-    }
-
-    fn withheld(&mut self, value: &Value, path: &str) -> Option<Withheld> {
-        let object = self.object(value, path)?;
-        self.unknown_fields(object, path, &["field", "reason"]);
-        let prefix = format!("{path}.");
-        let f = Fields {
-            object,
-            prefix: &prefix,
-        };
-        let field = self.required_line(&f, "field", 100);
-        let may_be_withheld = fields::field(&field).is_some_and(|f| f.withholdable);
-        if !field.is_empty() && !may_be_withheld {
-            let names: Vec<&str> = fields::withholdable().map(|f| f.name).collect();
-            self.problem(
-                &f.path("field"),
-                format!(
-                    "“{field}” cannot be withheld; these can: {}",
-                    names.join(", ")
-                ),
-            );
-        }
-        let reason = self.required_text(&f, "reason", max_chars("withheld"));
-        Some(Withheld { field, reason })
-    }
-
-    /// A text of several lines that must be there.
-    fn required_text(&mut self, f: &Fields, name: &str, max: usize) -> String {
-        let path = f.path(name);
-        let text = self.text(f, name, max, false);
-        if text.is_none() && !self.problems.contains_key(&path) {
-            self.problem(&path, "Must not be empty");
-        }
-        text.unwrap_or_default()
-    }
-
-    fn dates_in_order(&mut self, checked: &Map<String, Value>) {
-        let date = |name: &str| checked.get(name).and_then(Value::as_str);
-        if let (Some(since), Some(retired)) = (date("in_use_since"), date("retired_on"))
-            && retired < since
-        {
-            self.problem("retired_on", "Must not be before the date it came into use");
-        }
-    }
-
-    fn withheld_once(&mut self, checked: &Map<String, Value>) {
-        let withheld: Vec<&str> = checked
-            .get("withheld")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .map(|w| w["field"].as_str().unwrap_or_default())
-            .collect();
-        for (i, field) in withheld.iter().enumerate() {
-            if withheld[..i].contains(field) {
-                self.problem(
-                    &format!("withheld[{i}].field"),
-                    format!("“{field}” is already withheld above"),
-                );
-            }
-        }
     }
 }
 
