@@ -21,7 +21,9 @@ use app::search::{
 };
 use meilisearch_sdk::client::{Client, SwapIndexes};
 use meilisearch_sdk::errors::{Error as MeiliError, ErrorCode};
-use meilisearch_sdk::search::{MatchingStrategies, SearchQuery, Selectors};
+use meilisearch_sdk::search::{
+    MatchingStrategies, SearchQuery, SearchResults as MeiliResults, Selectors,
+};
 use meilisearch_sdk::settings::{
     MinWordSizeForTypos, PaginationSetting, Settings as IndexSettings, TypoToleranceSettings,
 };
@@ -318,7 +320,32 @@ impl Search for Meilisearch {
 }
 
 impl Meilisearch {
+    /// One search: the page of results with the counts of every facet, in
+    /// one multi-search of Meilisearch.
     async fn run(&self, query: &SystemQuery) -> anyhow::Result<SearchResults> {
+        let filtered: Vec<Facet> = query.filters.keys().copied().collect();
+        let mut answers = self.search_and_count(query, &filtered).await?.into_iter();
+        let main = answers
+            .next()
+            .context("Meilisearch answered no results for the search")?;
+        let (facets, total) = facet_counts(&main, &filtered, answers);
+        Ok(SearchResults {
+            hits: hits(main.hits, query)?,
+            total,
+            facets,
+            fewer_words: Vec::new(),
+            instead_for: None,
+        })
+    }
+
+    /// The page of results with counts for the facets that are not
+    /// filtered, then for each filtered facet its counts without its own
+    /// filter: one answer each, in that order.
+    async fn search_and_count(
+        &self,
+        query: &SystemQuery,
+        filtered: &[Facet],
+    ) -> anyhow::Result<Vec<MeiliResults<MeiliDocument>>> {
         let index = self.client.index(&self.uid);
         let facet_names: Vec<&str> = Facet::ALL.iter().map(|f| f.name()).collect();
         let main_filter = filter(query, None);
@@ -331,8 +358,6 @@ impl Meilisearch {
             .iter()
             .map(|f| (meili_field(f), Some(CROP_WORDS)))
             .collect();
-
-        // The page of results, with counts for facets that are not filtered.
         let mut main = SearchQuery::new(&index);
         main.with_query(&query.q)
             .with_matching_strategy(MatchingStrategies::ALL)
@@ -350,8 +375,6 @@ impl Meilisearch {
         if !sort.is_empty() {
             main.with_sort(sort);
         }
-        // For each filtered facet, its counts without its own filter.
-        let filtered: Vec<Facet> = query.filters.keys().copied().collect();
         let other_filters: Vec<String> = filtered.iter().map(|f| filter(query, Some(*f))).collect();
         let facet_lists: Vec<[&str; 1]> = filtered.iter().map(|f| [f.name()]).collect();
         let mut searches = self.client.multi_search();
@@ -368,63 +391,68 @@ impl Meilisearch {
             }
             searches.with_search_query(counts.build());
         }
-        let answers = searches.execute::<MeiliDocument>().await?.results;
-        let mut answers = answers.into_iter();
-        let main = answers
-            .next()
-            .context("Meilisearch answered no results for the search")?;
-
-        let mut facets = FacetCounts::new();
-        let distribution = main.facet_distribution.clone().unwrap_or_default();
-        for facet in Facet::ALL {
-            let counts = distribution.get(facet.name()).cloned().unwrap_or_default();
-            facets.insert(
-                facet,
-                counts.into_iter().map(|(v, n)| (v, n as u64)).collect(),
-            );
-        }
-        // Every system has one stage, so the stage counts of the fully filtered
-        // search add up to the exact total (the hit estimate stops at the
-        // pagination limit).
-        let total: u64 = distribution
-            .get(Facet::Stage.name())
-            .map_or(0, |counts| counts.values().map(|n| *n as u64).sum());
-        for (facet, answer) in filtered.iter().zip(answers) {
-            let counts = answer
-                .facet_distribution
-                .and_then(|d| d.get(facet.name()).cloned())
-                .unwrap_or_default();
-            facets.insert(
-                *facet,
-                counts.into_iter().map(|(v, n)| (v, n as u64)).collect(),
-            );
-        }
-
-        let mut hits = Vec::new();
-        for found in main.hits {
-            let highlights = match (&found.formatted_result, query.q.is_empty()) {
-                // Meilisearch crops the other fields itself (see `crop` above).
-                (Some(formatted), false) => super::words::highlights(|field, _| {
-                    formatted
-                        .get(meili_field(field))
-                        .and_then(formatted_text)
-                        .and_then(|text| snippet(&text))
-                }),
-                _ => Vec::new(),
-            };
-            hits.push(Hit {
-                system: found.result.summary()?,
-                highlights,
-            });
-        }
-        Ok(SearchResults {
-            hits,
-            total,
-            facets,
-            fewer_words: Vec::new(),
-            instead_for: None,
-        })
+        Ok(searches.execute::<MeiliDocument>().await?.results)
     }
+}
+
+/// Every facet's counts, and the exact total: the main answer's counts for
+/// the facets not filtered, each filtered facet's from its own answer.
+fn facet_counts(
+    main: &MeiliResults<MeiliDocument>,
+    filtered: &[Facet],
+    answers: impl Iterator<Item = MeiliResults<MeiliDocument>>,
+) -> (FacetCounts, u64) {
+    let mut facets = FacetCounts::new();
+    let distribution = main.facet_distribution.clone().unwrap_or_default();
+    for facet in Facet::ALL {
+        let counts = distribution.get(facet.name()).cloned().unwrap_or_default();
+        facets.insert(
+            facet,
+            counts.into_iter().map(|(v, n)| (v, n as u64)).collect(),
+        );
+    }
+    // Every system has one stage, so the stage counts of the fully filtered
+    // search add up to the exact total (the hit estimate stops at the
+    // pagination limit).
+    let total: u64 = distribution
+        .get(Facet::Stage.name())
+        .map_or(0, |counts| counts.values().map(|n| *n as u64).sum());
+    for (facet, answer) in filtered.iter().zip(answers) {
+        let counts = answer
+            .facet_distribution
+            .and_then(|d| d.get(facet.name()).cloned())
+            .unwrap_or_default();
+        facets.insert(
+            *facet,
+            counts.into_iter().map(|(v, n)| (v, n as u64)).collect(),
+        );
+    }
+    (facets, total)
+}
+
+/// The page's hits, each with its marked snippets when words were searched.
+fn hits(
+    found: Vec<meilisearch_sdk::search::SearchResult<MeiliDocument>>,
+    query: &SystemQuery,
+) -> anyhow::Result<Vec<Hit>> {
+    let mut hits = Vec::new();
+    for found in found {
+        let highlights = match (&found.formatted_result, query.q.is_empty()) {
+            // Meilisearch crops the other fields itself (see `search_and_count`).
+            (Some(formatted), false) => super::words::highlights(|field, _| {
+                formatted
+                    .get(meili_field(field))
+                    .and_then(formatted_text)
+                    .and_then(|text| snippet(&text))
+            }),
+            _ => Vec::new(),
+        };
+        hits.push(Hit {
+            system: found.result.summary()?,
+            highlights,
+        });
+    }
+    Ok(hits)
 }
 
 #[async_trait::async_trait]
