@@ -1087,3 +1087,35 @@ async fn the_open_data_page_explains_it_with_the_dictionary() {
     search.remove().await;
     db.remove().await;
 }
+
+#[tokio::test]
+async fn snapshots_pin_the_values_of_a_demo_system_and_its_agency() {
+    // Values, not only shapes: a change to what a record publishes shows as
+    // a diff of the snapshot. Times follow the clock, so they are redacted.
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let db = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&db.storage).await.unwrap();
+    let search = TestSearch::embedded(&db.storage).await;
+    let site = router(&db.storage, search.engine.clone());
+    let demo = lantern::demo::register();
+    let id = lantern::import::stable_id("demo", &demo.systems[0].key);
+    let system = get(&site, &format!("/api/v1/systems/{id}")).await.json();
+    insta::assert_json_snapshot!("demo_system", system, {
+        ".published_at" => "[time]",
+        ".reviewed_at" => "[time]",
+        ".audit.audited_on" => "[date]",
+        ".audit.next_due" => "[date]",
+        ".audit_overdue" => "[follows the date]",
+    });
+    let agency = get(
+        &site,
+        &format!("/api/v1/agencies/{}", demo.systems[0].agency),
+    )
+    .await
+    .json();
+    insta::assert_json_snapshot!("demo_agency", agency, {
+        ".median_answer_seconds" => "[follows the clock]",
+    });
+    search.remove().await;
+    db.remove().await;
+}
