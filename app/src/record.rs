@@ -225,6 +225,17 @@ pub struct SystemSummary {
     pub published_at: Timestamp,
 }
 
+/// A text of several lines as it is stored, whichever way it came: line
+/// breaks as `\n` (browsers send `\r\n`, old spreadsheets `\r`), no spaces
+/// or tabs at the end of a line, none around the whole. Every write path
+/// (form, API, import, feedback) stores texts this way, and the history
+/// compares texts this way, so a version differs only where its words do.
+pub fn normalised(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    lines.join("\n").trim().to_string()
+}
+
 /// What a system's id may be, said to whoever sends one.
 pub const SYSTEM_ID_RULE: &str =
     "Must be 1 to 64 lower-case letters, digits and hyphens, like 7k2m9x4q1b3c";

@@ -12,7 +12,6 @@ pub mod demo;
 pub mod feedback;
 pub mod forms;
 pub mod guards;
-pub mod history;
 pub mod import;
 pub mod manage;
 pub mod open_data;

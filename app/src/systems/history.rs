@@ -4,6 +4,9 @@
 //! The comparison is a plain GET form (`?from=1&to=2`), so it works without
 //! JavaScript; by default the latest version is compared with the one before.
 
+#[cfg(feature = "ssr")]
+pub mod compare;
+
 use crate::html::PageTitle;
 use crate::layout::{NotFound, TableScroll, Unavailable, set_status};
 use crate::record::{AgencySlug, DateText, SystemId};

@@ -393,7 +393,7 @@ impl Register for Storage {
             Some(Comparison {
                 from,
                 to,
-                changes: crate::history::compare(&older, &newer),
+                changes: app::systems::history::compare::compare(&older, &newer),
             })
         };
         Ok(HistoryAnswer::Found(History {

@@ -2,6 +2,8 @@
 //! (form, API, import, feedback): one-line texts, texts of several lines,
 //! dates and web addresses.
 
+pub use app::record::normalised;
+
 /// Characters that reorder the text around them (bidirectional embeddings,
 /// overrides and isolates): in a one-line field they can make a name read
 /// differently from what it is, so they are refused there.
@@ -22,17 +24,6 @@ pub fn one_line_problem(text: &str) -> Option<&'static str> {
         );
     }
     None
-}
-
-/// A text of several lines as it is stored, whichever way it came: line
-/// breaks as `\n` (browsers send `\r\n`, old spreadsheets `\r`), no spaces
-/// or tabs at the end of a line, none around the whole. Every write path
-/// (form, API, import, feedback) stores texts this way, and the history
-/// compares texts this way, so a version differs only where its words do.
-pub fn normalised(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
-    lines.join("\n").trim().to_string()
 }
 
 /// What is wrong with a text of several lines (markdown, a summary), if
