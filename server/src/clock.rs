@@ -1,11 +1,52 @@
 //! Timestamps as the register stores them: RFC 3339, UTC, whole seconds.
+//!
+//! The clock is the system's, except inside [`with_clock`]: a test that
+//! needs times on either side of a moment sets them instead of sleeping.
 
+use std::sync::{Arc, Mutex};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
+/// A clock a test moves by hand.
+#[derive(Clone, Debug)]
+pub struct ManualClock(Arc<Mutex<OffsetDateTime>>);
+
+impl ManualClock {
+    pub fn starting_at(moment: OffsetDateTime) -> ManualClock {
+        ManualClock(Arc::new(Mutex::new(moment)))
+    }
+
+    /// Moves the clock on by `by`.
+    pub fn advance(&self, by: time::Duration) {
+        let mut now = self.0.lock().expect("the clock's lock");
+        *now += by;
+    }
+
+    fn now(&self) -> OffsetDateTime {
+        *self.0.lock().expect("the clock's lock")
+    }
+}
+
+tokio::task_local! {
+    /// The clock of the current task, where one is set.
+    static CLOCK: ManualClock;
+}
+
+/// Runs `work` with `clock` as the clock of everything it calls in this task.
+pub async fn with_clock<F: std::future::Future>(clock: ManualClock, work: F) -> F::Output {
+    CLOCK.scope(clock, work).await
+}
+
+/// The moment now: the task's clock if it has one, else the system's.
+fn moment() -> OffsetDateTime {
+    CLOCK
+        .try_with(ManualClock::now)
+        .unwrap_or_else(|_| OffsetDateTime::now_utc())
+}
+
 /// Now, as `2026-11-28T07:00:00Z`.
 pub fn now() -> String {
-    format_timestamp(OffsetDateTime::now_utc())
+    format_timestamp(moment())
 }
 
 /// Today's date in UTC, as `2026-11-28`.
@@ -16,7 +57,7 @@ pub fn today() -> String {
 /// Now with microseconds, as `2026-11-28T07:00:00.123456Z`: the changes
 /// feed's clock. Fixed width, so it sorts as text.
 pub fn now_precise() -> String {
-    format_precise(OffsetDateTime::now_utc())
+    format_precise(moment())
 }
 
 /// A moment with microseconds, as `2026-11-28T07:00:00.123456Z`.
