@@ -55,14 +55,16 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
 #[cfg(feature = "ssr")]
 pub fn sections_of(content: &SystemContent) -> Vec<Section> {
     use crate::systems::markdown::to_safe_html;
+    // One pass over the values (they come in table order).
     FIELDS
         .iter()
-        .filter(|field| field.page == OnPage::Section)
-        .map(|field| {
+        .zip(content.values())
+        .filter(|(field, _)| field.page == OnPage::Section)
+        .map(|(field, (_, value))| {
             let withheld = content.withheld_reason(field.name);
-            let text = match (withheld, content.value(field.name)) {
-                (None, Some(value)) => value.words(),
-                _ => String::new(),
+            let text = match withheld {
+                None => value.words(),
+                Some(_) => String::new(),
             };
             Section {
                 field: field.name.to_string(),
@@ -307,11 +309,11 @@ fn FactsSection(system: System) -> impl IntoView {
     let content = &system.content;
     let facts = FIELDS
         .iter()
-        .filter_map(|field| {
+        .zip(content.values())
+        .filter_map(|(field, (_, value))| {
             let OnPage::Fact { when_empty } = field.page else {
                 return None;
             };
-            let value = content.value(field.name)?;
             let shown = if let Some(reason) = content.withheld_reason(field.name) {
                 format!("Withheld: {reason}").into_any()
             } else if value.is_empty() {

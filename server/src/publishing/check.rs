@@ -219,10 +219,10 @@ impl Check {
         self.text(f, name, max, true)
     }
 
-    /// A one-line text that must be there.
-    fn required_line(&mut self, f: &Fields, name: &str, max: usize) -> String {
+    /// A text that must be there: one line, or several.
+    fn required(&mut self, f: &Fields, name: &str, max: usize, one_line: bool) -> String {
         let path = f.path(name);
-        let text = self.line(f, name, max);
+        let text = self.text(f, name, max, one_line);
         if text.is_none() && !self.problems.contains_key(&path) {
             self.problem(&path, "Must not be empty");
         }

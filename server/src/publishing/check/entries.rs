@@ -54,7 +54,7 @@ impl Check {
             prefix: &prefix,
         };
         Some(DataSet {
-            name: self.required_line(&f, "name", MAX_LINE),
+            name: self.required(&f, "name", MAX_LINE, true),
             description: self
                 .text(&f, "description", 5_000, false)
                 .unwrap_or_default(),
@@ -100,7 +100,7 @@ impl Check {
             object,
             prefix: &prefix,
         };
-        let field = self.required_line(&f, "field", 100);
+        let field = self.required(&f, "field", 100, true);
         let may_be_withheld = fields::field(&field).is_some_and(|f| f.withholdable);
         if !field.is_empty() && !may_be_withheld {
             let names: Vec<&str> = fields::withholdable().map(|f| f.name).collect();
@@ -112,18 +112,8 @@ impl Check {
                 ),
             );
         }
-        let reason = self.required_text(&f, "reason", max_chars("withheld"));
+        let reason = self.required(&f, "reason", max_chars("withheld"), false);
         Some(Withheld { field, reason })
-    }
-
-    /// A text of several lines that must be there.
-    pub(super) fn required_text(&mut self, f: &Fields, name: &str, max: usize) -> String {
-        let path = f.path(name);
-        let text = self.text(f, name, max, false);
-        if text.is_none() && !self.problems.contains_key(&path) {
-            self.problem(&path, "Must not be empty");
-        }
-        text.unwrap_or_default()
     }
 
     pub(super) fn dates_in_order(&mut self, checked: &Map<String, Value>) {
