@@ -49,6 +49,101 @@ pub fn OpenDataPage() -> impl IntoView {
     let dictionary = use_context::<SharedDictionary>().unwrap_or_default();
     let origin =
         use_context::<PublicUrl>().map_or_else(|| "https://this-register".into(), |url| url.0);
+    view! {
+        <PageTitle text="Open data — Lantern"/>
+        <h1>"Open data"</h1>
+        <p>
+            "Everything this register publishes is open data: take the whole register in one download, "
+            "follow what changes, and cite any record by its stable id and version. No key, no sign-up."
+        </p>
+        <nav aria-label="On this page">
+            <ul>
+                <li><a href="#download">"Download the whole register"</a></li>
+                <li><a href="#changes">"Follow the changes"</a></li>
+                <li><a href="#api">"Ask the API"</a></li>
+                <li><a href="#manners">"Caching, limits and errors"</a></li>
+                <li><a href="#dictionary">"Data dictionary"</a></li>
+            </ul>
+        </nav>
+
+        <DownloadSection origin=origin.clone() separator=dictionary.csv_separator.clone()/>
+        <ChangesSection origin=origin.clone()/>
+        <ApiSection origin=origin.clone()/>
+        <MannersSection origin/>
+        <DictionarySection dictionary/>
+    }
+}
+
+/// The whole register in one download.
+#[component]
+fn DownloadSection(origin: String, separator: String) -> impl IntoView {
+    let separator = format!("“{separator}”");
+    view! {
+        <h2 id="download">"Download the whole register"</h2>
+        <p>"Every published system, its current version, its agency and its latest audit, in id order. Drafts never appear, and a field an agency withholds is left out, with the reason in " <code>"withheld"</code> "."</p>
+        <ul>
+            <li><a href="/api/v1/export.json">"export.json"</a>": one JSON document, " <code>"{\"exported_at\": …, \"systems\": […]}"</code></li>
+            <li><a href="/api/v1/export.ndjson">"export.ndjson"</a>": one system per line, easy to stream and to keep in git"</li>
+            <li><a href="/api/v1/export.csv">"export.csv"</a>": one row per system for spreadsheets; lists are joined with "{separator.clone()}"; cells that a spreadsheet would run as a formula start with an apostrophe"</li>
+        </ul>
+        <Command text=format!("curl --compressed -o register.ndjson {origin}/api/v1/export.ndjson")/>
+        <p>"From a copy of Lantern on your own machine, the same files come from the command line:"</p>
+        <Command text="lantern export --format ndjson --output register.ndjson"/>
+    }
+}
+
+/// Following the changes: the feed API and Atom.
+#[component]
+fn ChangesSection(origin: String) -> impl IntoView {
+    view! {
+        <h2 id="changes">"Follow the changes"</h2>
+        <p>"Every publication, update, retirement and audit, oldest first, since a time or since the last change you saw:"</p>
+        <Command text=format!("curl '{origin}/api/v1/changes?since=2026-11-01T00:00:00Z'")/>
+        <p>"Each answer has a " <code>"next"</code> " link. Keep it, and ask it again tomorrow: you get exactly what came after, never a change twice and never one missed. " <code>"has_more"</code> " says whether to ask again at once."</p>
+        <Command text=format!("curl '{origin}/api/v1/changes?since=1234&limit=500'")/>
+        <p>"In a feed reader: " <a href="/feeds/changes.atom">"changes to the whole register"</a> ", or one agency’s feed, linked from its page (" <code>"/agencies/{slug}/feed.atom"</code> ")."</p>
+    }
+}
+
+/// The API's reads, with an example.
+#[component]
+fn ApiSection(origin: String) -> impl IntoView {
+    view! {
+        <h2 id="api">"Ask the API"</h2>
+        <ul>
+            <li><code>"GET /api/v1/systems"</code>": search and filter as on the systems page (" <code>"q"</code> ", " <code>"agency"</code> ", " <code>"stage"</code> ", " <code>"risk_level"</code> ", " <code>"topic"</code> ", " <code>"technique"</code> ", " <code>"audit"</code> ", " <code>"personal_data"</code> ", " <code>"sort"</code> "), " <code>"limit"</code> " up to 500, and a " <code>"next"</code> " link"</li>
+            <li><code>"GET /api/v1/systems/{id}"</code>", " <code>"…/versions"</code>", " <code>"…/versions/{n}"</code>": a record, its history, and any version as it was published"</li>
+            <li><code>"GET /api/v1/systems/{id}/feedback"</code>": the public questions and the agency’s answers"</li>
+            <li><code>"GET /api/v1/agencies"</code>", " <code>"GET /api/v1/agencies/{slug}"</code>": who publishes, how many systems, how they answer"</li>
+        </ul>
+        <Command text=format!("curl '{origin}/api/v1/systems?stage=in_use&risk_level=high&limit=100'")/>
+        <p>
+            "The API is described for machines in " <a href="/api/v1/openapi.json">"OpenAPI 3.1"</a>
+            ", and a system’s shape in " <a href="/api/v1/schema/system.json">"JSON Schema"</a>
+            ". Field names and the values of closed lists never change; new values are announced before they appear."
+        </p>
+    }
+}
+
+/// Caching, rate limits and the error envelope.
+#[component]
+fn MannersSection(origin: String) -> impl IntoView {
+    view! {
+        <h2 id="manners">"Caching, limits and errors"</h2>
+        <ul>
+            <li>"Every answer has an " <code>"ETag"</code> ". Send it back as " <code>"If-None-Match"</code> " and an unchanged answer is a short " <code>"304 Not Modified"</code> ". Exports also give " <code>"Last-Modified"</code> "."</li>
+            <li>"Ask with " <code>"Accept-Encoding: gzip"</code> " (curl’s " <code>"--compressed"</code> ") to download far less."</li>
+            <li>"Scripts in any web page may read the API (CORS is open for reading)."</li>
+            <li>"Each client may make a number of requests a minute; the " <code>"RateLimit"</code> " header says how many are left, and a " <code>"429"</code> " answer says in " <code>"Retry-After"</code> " how long to wait. For everything, download an export once instead of asking system by system."</li>
+            <li>"Every error is " <code>"{\"errors\": [{\"code\": …, \"detail\": …, \"field\": …}]}"</code> ": a stable code for programs, a sentence for people, and the parameter at fault."</li>
+        </ul>
+        <Command text=format!("curl -i -H 'If-None-Match: W/\"…\"' {origin}/api/v1/export.ndjson")/>
+    }
+}
+
+/// Every field of a system and every column of the CSV.
+#[component]
+fn DictionarySection(dictionary: SharedDictionary) -> impl IntoView {
     let fields = dictionary
         .fields
         .iter()
@@ -74,66 +169,7 @@ pub fn OpenDataPage() -> impl IntoView {
             }
         })
         .collect_view();
-    let separator = format!("“{}”", dictionary.csv_separator);
     view! {
-        <PageTitle text="Open data — Lantern"/>
-        <h1>"Open data"</h1>
-        <p>
-            "Everything this register publishes is open data: take the whole register in one download, "
-            "follow what changes, and cite any record by its stable id and version. No key, no sign-up."
-        </p>
-        <nav aria-label="On this page">
-            <ul>
-                <li><a href="#download">"Download the whole register"</a></li>
-                <li><a href="#changes">"Follow the changes"</a></li>
-                <li><a href="#api">"Ask the API"</a></li>
-                <li><a href="#manners">"Caching, limits and errors"</a></li>
-                <li><a href="#dictionary">"Data dictionary"</a></li>
-            </ul>
-        </nav>
-
-        <h2 id="download">"Download the whole register"</h2>
-        <p>"Every published system, its current version, its agency and its latest audit, in id order. Drafts never appear, and a field an agency withholds is left out, with the reason in " <code>"withheld"</code> "."</p>
-        <ul>
-            <li><a href="/api/v1/export.json">"export.json"</a>": one JSON document, " <code>"{\"exported_at\": …, \"systems\": […]}"</code></li>
-            <li><a href="/api/v1/export.ndjson">"export.ndjson"</a>": one system per line, easy to stream and to keep in git"</li>
-            <li><a href="/api/v1/export.csv">"export.csv"</a>": one row per system for spreadsheets; lists are joined with "{separator.clone()}"; cells that a spreadsheet would run as a formula start with an apostrophe"</li>
-        </ul>
-        <Command text=format!("curl --compressed -o register.ndjson {origin}/api/v1/export.ndjson")/>
-        <p>"From a copy of Lantern on your own machine, the same files come from the command line:"</p>
-        <Command text="lantern export --format ndjson --output register.ndjson"/>
-
-        <h2 id="changes">"Follow the changes"</h2>
-        <p>"Every publication, update, retirement and audit, oldest first, since a time or since the last change you saw:"</p>
-        <Command text=format!("curl '{origin}/api/v1/changes?since=2026-11-01T00:00:00Z'")/>
-        <p>"Each answer has a " <code>"next"</code> " link. Keep it, and ask it again tomorrow: you get exactly what came after, never a change twice and never one missed. " <code>"has_more"</code> " says whether to ask again at once."</p>
-        <Command text=format!("curl '{origin}/api/v1/changes?since=1234&limit=500'")/>
-        <p>"In a feed reader: " <a href="/feeds/changes.atom">"changes to the whole register"</a> ", or one agency’s feed, linked from its page (" <code>"/agencies/{slug}/feed.atom"</code> ")."</p>
-
-        <h2 id="api">"Ask the API"</h2>
-        <ul>
-            <li><code>"GET /api/v1/systems"</code>": search and filter as on the systems page (" <code>"q"</code> ", " <code>"agency"</code> ", " <code>"stage"</code> ", " <code>"risk_level"</code> ", " <code>"topic"</code> ", " <code>"technique"</code> ", " <code>"audit"</code> ", " <code>"personal_data"</code> ", " <code>"sort"</code> "), " <code>"limit"</code> " up to 500, and a " <code>"next"</code> " link"</li>
-            <li><code>"GET /api/v1/systems/{id}"</code>", " <code>"…/versions"</code>", " <code>"…/versions/{n}"</code>": a record, its history, and any version as it was published"</li>
-            <li><code>"GET /api/v1/systems/{id}/feedback"</code>": the public questions and the agency’s answers"</li>
-            <li><code>"GET /api/v1/agencies"</code>", " <code>"GET /api/v1/agencies/{slug}"</code>": who publishes, how many systems, how they answer"</li>
-        </ul>
-        <Command text=format!("curl '{origin}/api/v1/systems?stage=in_use&risk_level=high&limit=100'")/>
-        <p>
-            "The API is described for machines in " <a href="/api/v1/openapi.json">"OpenAPI 3.1"</a>
-            ", and a system’s shape in " <a href="/api/v1/schema/system.json">"JSON Schema"</a>
-            ". Field names and the values of closed lists never change; new values are announced before they appear."
-        </p>
-
-        <h2 id="manners">"Caching, limits and errors"</h2>
-        <ul>
-            <li>"Every answer has an " <code>"ETag"</code> ". Send it back as " <code>"If-None-Match"</code> " and an unchanged answer is a short " <code>"304 Not Modified"</code> ". Exports also give " <code>"Last-Modified"</code> "."</li>
-            <li>"Ask with " <code>"Accept-Encoding: gzip"</code> " (curl’s " <code>"--compressed"</code> ") to download far less."</li>
-            <li>"Scripts in any web page may read the API (CORS is open for reading)."</li>
-            <li>"Each client may make a number of requests a minute; the " <code>"RateLimit"</code> " header says how many are left, and a " <code>"429"</code> " answer says in " <code>"Retry-After"</code> " how long to wait. For everything, download an export once instead of asking system by system."</li>
-            <li>"Every error is " <code>"{\"errors\": [{\"code\": …, \"detail\": …, \"field\": …}]}"</code> ": a stable code for programs, a sentence for people, and the parameter at fault."</li>
-        </ul>
-        <Command text=format!("curl -i -H 'If-None-Match: W/\"…\"' {origin}/api/v1/export.ndjson")/>
-
         <h2 id="dictionary">"Data dictionary"</h2>
         <p>"A system in the API and the JSON exports. Dates are " <code>"YYYY-MM-DD"</code> "; times are RFC 3339 in UTC; markdown fields are as the agency wrote them."</p>
         <TableScroll label="Fields of a system">

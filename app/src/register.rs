@@ -40,8 +40,9 @@ pub use server_side::*;
 mod server_side {
     use super::*;
     use crate::error::AppError;
-    use crate::record::{AgencySlug, System, SystemId};
+    use crate::record::{AgencySlug, System, SystemContent, SystemId};
     use crate::search::SystemQuery;
+    use crate::systems::history::VersionLine;
     use std::sync::Arc;
 
     /// Read access to the published register.
@@ -69,14 +70,15 @@ mod server_side {
         async fn agency_names(&self) -> Result<crate::search::AgencyNames, AppError>;
         /// One agency with its number of published systems.
         async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError>;
-        /// A system's published versions, with versions `from` and `to`
-        /// compared (both `None`: the latest with the one before).
-        async fn history(
+        /// Every published version of a system, oldest first (none: no
+        /// such published system).
+        async fn versions(&self, id: &SystemId) -> Result<Vec<VersionLine>, AppError>;
+        /// One published version in full: its agency, content and history line.
+        async fn version(
             &self,
             id: &SystemId,
-            from: Option<i64>,
-            to: Option<i64>,
-        ) -> Result<crate::systems::history::HistoryAnswer, AppError>;
+            version: i64,
+        ) -> Result<Option<(AgencySlug, SystemContent, VersionLine)>, AppError>;
     }
 
     /// The handle pages and server functions find in their context.

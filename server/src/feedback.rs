@@ -15,6 +15,9 @@
 
 pub mod check;
 pub mod forms;
+mod retention;
+mod settings;
+mod statistics;
 
 use crate::publishing::check::problem;
 use crate::publishing::{Actor, Person};
@@ -26,6 +29,10 @@ use app::feedback::{
 use app::record::{AgencySlug, CommentState, HideReason, Role, SystemId};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
+
+pub use retention::{tidy, tidy_hourly};
+pub use settings::change_settings;
+pub use statistics::{answer_stats, median};
 
 /// A moderator's decision on a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -291,151 +298,6 @@ pub async fn answer(
     Ok(())
 }
 
-/// An admin changes the feedback settings; every value is checked first.
-pub async fn change_settings(
-    storage: &Storage,
-    person: &Person,
-    fields: &[(String, String)],
-) -> Result<FeedbackSettings, AppError> {
-    if person.role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
-    let value = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, v)| v.trim().to_string())
-            .unwrap_or_default()
-    };
-    let mut problems = check::Problems::new();
-    let moderation = Moderation::parse(&value("moderation"));
-    if moderation.is_none() {
-        problems
-            .entry("moderation".into())
-            .or_default()
-            .push("Choose pre or post moderation".into());
-    }
-    let mut number =
-        |name: &str, label: &str, range: std::ops::RangeInclusive<i64>| match value(name)
-            .parse::<i64>()
-        {
-            Ok(n) if range.contains(&n) => n,
-            _ => {
-                problems.entry(name.into()).or_default().push(format!(
-                    "{label} must be a whole number from {} to {}",
-                    range.start(),
-                    range.end()
-                ));
-                0
-            }
-        };
-    let settings = FeedbackSettings {
-        moderation: moderation.unwrap_or_default(),
-        flags_to_hide: number("flags_to_hide", "Reports that hide a comment", 1..=100),
-        email_retention_days: number(
-            "email_retention_days",
-            "Days to keep a reply email",
-            1..=3_650,
-        ),
-        submissions_per_hour: number(
-            "submissions_per_hour",
-            "Messages per reader per hour",
-            1..=10_000,
-        ),
-    };
-    if !problems.is_empty() {
-        return Err(AppError::Validation(problems));
-    }
-    let mut tx = storage.begin().await?;
-    Storage::save_feedback_settings(&mut tx, &settings).await?;
-    let entry = Actor::Account(person.clone()).log(
-        "change_feedback_settings",
-        None,
-        None,
-        format!(
-            "moderation {}, {} reports hide, emails kept {} days, {} messages an hour",
-            settings.moderation.as_str(),
-            settings.flags_to_hide,
-            settings.email_retention_days,
-            settings.submissions_per_hour
-        ),
-    );
-    Storage::log_write(&mut tx, &entry).await?;
-    tx.commit().await?;
-    Ok(settings)
-}
-
-/// The median of some durations: the middle one, or the mean of the middle two.
-pub fn median(mut seconds: Vec<i64>) -> Option<i64> {
-    if seconds.is_empty() {
-        return None;
-    }
-    seconds.sort_unstable();
-    let middle = seconds.len() / 2;
-    Some(if seconds.len() % 2 == 1 {
-        seconds[middle]
-    } else {
-        (seconds[middle - 1] + seconds[middle]) / 2
-    })
-}
-
-/// Answer statistics per agency, from each published question's and error
-/// report's publication and answer times.
-pub async fn answer_stats(
-    storage: &Storage,
-    agency: Option<&AgencySlug>,
-) -> Result<Vec<AnswerStats>, AppError> {
-    let rows = storage.answer_times(agency).await?;
-    let mut by_agency: std::collections::BTreeMap<AgencySlug, (i64, Vec<i64>)> =
-        std::collections::BTreeMap::new();
-    for (agency, published_at, answered_at) in rows {
-        let entry = by_agency.entry(agency).or_default();
-        entry.0 += 1;
-        if let Some(answered_at) = answered_at {
-            entry
-                .1
-                .push(crate::clock::seconds_between(&published_at, &answered_at).max(0));
-        }
-    }
-    Ok(by_agency
-        .into_iter()
-        .map(|(agency, (items, answered))| AnswerStats {
-            agency,
-            items,
-            answered: answered.len() as i64,
-            median_seconds: median(answered),
-        })
-        .collect())
-}
-
-/// Deletes reply emails older than the retention period, rate-limit counts
-/// of past hours and salts of past days. Returns how many emails went.
-pub async fn tidy(storage: &Storage, now: OffsetDateTime) -> Result<u64, AppError> {
-    let settings = storage.feedback_settings().await?;
-    let stamp = crate::clock::format_timestamp(now);
-    let cutoff =
-        crate::clock::format_timestamp(now - time::Duration::days(settings.email_retention_days));
-    let two_hours_ago = crate::clock::format_timestamp(now - time::Duration::hours(2));
-    let two_days_ago = crate::clock::format_timestamp(now - time::Duration::days(2));
-    let mut tx = storage.begin().await?;
-    let forgotten = Storage::forget_emails(&mut tx, &cutoff, &stamp).await?;
-    Storage::tidy_client_traces(&mut tx, &two_hours_ago[..13], &two_days_ago[..10]).await?;
-    tx.commit().await?;
-    Ok(forgotten)
-}
-
-/// Runs [`tidy`] now and every hour, for as long as the server runs.
-pub async fn tidy_hourly(storage: Storage) {
-    loop {
-        match tidy(&storage, OffsetDateTime::now_utc()).await {
-            Ok(0) => {}
-            Ok(count) => tracing::info!(count, "deleted reply emails past their retention period"),
-            Err(error) => tracing::warn!(%error, "could not tidy citizen feedback"),
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(3_600)).await;
-    }
-}
-
 /// What the feedback pages read and send, from the register's database.
 #[async_trait::async_trait]
 impl app::feedback::FeedbackDesk for Storage {
@@ -489,14 +351,6 @@ impl app::feedback::FeedbackDesk for Storage {
 mod tests {
     use super::*;
     use time::macros::datetime;
-
-    #[test]
-    fn the_median_is_the_middle() {
-        assert_eq!(median(vec![]), None);
-        assert_eq!(median(vec![5]), Some(5));
-        assert_eq!(median(vec![9, 1, 5]), Some(5));
-        assert_eq!(median(vec![4, 1, 10, 2]), Some(3));
-    }
 
     #[test]
     fn the_window_is_the_clock_hour() {

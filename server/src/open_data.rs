@@ -2,36 +2,33 @@
 //! Atom feeds, and the OpenAPI document and JSON Schema that describe them.
 //! `docs/open-data.md` is the guide; `/open-data` is the page for people.
 
+mod agencies;
 pub mod atom;
+mod changes;
 pub mod csv_row;
 pub mod dictionary;
 pub mod export;
 pub mod openapi;
 
-use crate::api::error::{ApiError, ErrorEnvelope, invalid_parameters, limit_problem, parse_limit};
+use crate::api::error::{ApiError, ErrorEnvelope, invalid_parameters};
 use crate::api::protocol;
 use crate::state::AppState;
-use crate::storage::{Change, ChangesFrom, Selection, Storage};
+use crate::storage::{Selection, Storage};
 use app::error::AppError;
-use app::record::{Agency, AgencySlug};
 use app::register::Register;
 use app::search::query::MAX_RESULT_WINDOW;
 use app::search::query::shorten;
 use axum::body::Body;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{Json, Response};
+use axum::response::Response;
 use axum::routing::get;
 use export::Format;
 use protocol::set;
-use serde::Serialize;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-/// Changes per page unless `limit` says otherwise, and the most a page may hold.
-const CHANGES_PER_PAGE: i64 = 100;
 /// How long a CDN may serve an export before asking again.
 const EXPORT_CACHE_CONTROL: &str = "public, max-age=300, stale-while-revalidate=300";
 
@@ -40,9 +37,9 @@ const EXPORT_CACHE_CONTROL: &str = "public, max-age=300, stale-while-revalidate=
 /// (`routes!`); the Atom feeds are not JSON and are not in the document.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(agencies))
-        .routes(routes!(agency))
-        .routes(routes!(changes))
+        .routes(routes!(agencies::agencies))
+        .routes(routes!(agencies::agency))
+        .routes(routes!(changes::changes))
         .routes(routes!(export_json))
         .routes(routes!(export_ndjson))
         .routes(routes!(export_csv))
@@ -50,200 +47,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(openapi::system_schema))
         .route("/feeds/changes.atom", get(atom::register_feed))
         .route("/agencies/{slug}/feed.atom", get(atom::agency_feed))
-}
-
-/// An agency, with what it publishes and how it answers the public.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AgencyEntry {
-    #[serde(flatten)]
-    pub agency: Agency,
-    /// Published systems it owns.
-    pub systems: i64,
-    /// Published questions and error reports about its systems.
-    pub questions: i64,
-    /// How many of those have an official answer.
-    pub answered: i64,
-    /// Median seconds from a question's publication to its answer.
-    pub median_answer_seconds: Option<i64>,
-    /// This agency as JSON.
-    pub url: String,
-    /// Its systems, as JSON.
-    pub systems_url: String,
-    /// Its changes, as an Atom feed.
-    pub feed_url: String,
-}
-
-/// `GET /api/v1/agencies`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AgencyList {
-    pub agencies: Vec<AgencyEntry>,
-}
-
-async fn agency_entries(
-    storage: &Storage,
-    slug: Option<&AgencySlug>,
-) -> Result<Vec<AgencyEntry>, AppError> {
-    let agencies = match slug {
-        Some(slug) => storage.agency(slug).await?.into_iter().collect(),
-        None => storage.agencies().await?,
-    };
-    let stats = crate::feedback::answer_stats(storage, slug).await?;
-    Ok(agencies
-        .into_iter()
-        .map(|counted| {
-            let slug = counted.agency.slug.0.clone();
-            let answers = stats.iter().find(|s| s.agency == counted.agency.slug);
-            AgencyEntry {
-                systems: counted.systems,
-                questions: answers.map_or(0, |s| s.items),
-                answered: answers.map_or(0, |s| s.answered),
-                median_answer_seconds: answers.and_then(|s| s.median_seconds),
-                url: format!("/api/v1/agencies/{slug}"),
-                systems_url: format!("/api/v1/systems?agency={slug}"),
-                feed_url: format!("/agencies/{slug}/feed.atom"),
-                agency: counted.agency,
-            }
-        })
-        .collect())
-}
-
-/// Every agency, by name.
-#[utoipa::path(get, path = "/api/v1/agencies", tag = "agencies",
-    responses((status = 200, body = AgencyList)))]
-pub async fn agencies(State(state): State<AppState>) -> Result<Json<AgencyList>, ApiError> {
-    Ok(Json(AgencyList {
-        agencies: agency_entries(&state.storage, None).await?,
-    }))
-}
-
-/// One agency.
-#[utoipa::path(get, path = "/api/v1/agencies/{slug}", tag = "agencies",
-    params(("slug" = String, Path, description = "The agency's slug")),
-    responses((status = 200, body = AgencyEntry), (status = 404, body = ErrorEnvelope)))]
-pub async fn agency(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-) -> Result<Json<AgencyEntry>, ApiError> {
-    let found = agency_entries(&state.storage, Some(&AgencySlug(slug))).await?;
-    found
-        .into_iter()
-        .next()
-        .map(Json)
-        .ok_or_else(|| AppError::NotFound.into())
-}
-
-/// A page of the changes feed.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ChangePage {
-    /// Oldest first.
-    pub changes: Vec<Change>,
-    /// Whether more changes came after this page already.
-    pub has_more: bool,
-    /// What to ask next: the changes after this page. Keep it and ask again
-    /// later to follow the register.
-    pub next: String,
-}
-
-/// What `changes` was asked.
-struct ChangesQuery {
-    from: ChangesFrom,
-    agency: Option<String>,
-    limit: i64,
-}
-
-fn changes_query(raw: &str) -> Result<ChangesQuery, ApiError> {
-    let mut query = ChangesQuery {
-        from: ChangesFrom::After(0),
-        agency: None,
-        limit: CHANGES_PER_PAGE,
-    };
-    let mut problems: Vec<(String, String)> = Vec::new();
-    for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
-        match key.as_ref() {
-            "since" => match parse_since(&value) {
-                Some(from) => query.from = from,
-                None => problems.push(("since".into(), format!(
-                    "since “{}” is neither an RFC 3339 time (2026-11-28T07:00:00Z) nor a cursor from this feed (a whole number)",
-                    shorten(&value)
-                ))),
-            },
-            "agency" if app::record::is_slug(&value) => query.agency = Some(value.into_owned()),
-            "agency" => problems.push(("agency".into(), format!("agency “{}” is not an agency's slug", shorten(&value)))),
-            "limit" => match parse_limit(&value) {
-                Some(limit) => query.limit = limit,
-                None => problems.push(("limit".into(), limit_problem(&value))),
-            },
-            other => problems.push((
-                other.to_string(),
-                format!("Unknown parameter “{}”: the parameters are since, agency and limit", shorten(other)),
-            )),
-        }
-    }
-    if problems.is_empty() {
-        Ok(query)
-    } else {
-        Err(invalid_parameters(problems))
-    }
-}
-
-/// `since`: a cursor (`0`, `1234`) or an RFC 3339 time.
-fn parse_since(value: &str) -> Option<ChangesFrom> {
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return value.parse().ok().map(ChangesFrom::After);
-    }
-    crate::clock::parse_precise(value).map(ChangesFrom::Since)
-}
-
-/// Every publication, update, retirement and audit since a time or a cursor,
-/// oldest first.
-#[utoipa::path(get, path = "/api/v1/changes", tag = "changes",
-    params(
-        ("since" = Option<String>, Query, description = "An RFC 3339 time, or the cursor of a change (`next` gives one); from the beginning when left out"),
-        ("agency" = Option<String>, Query, description = "Only this agency's systems"),
-        ("limit" = Option<i64>, Query, description = "Changes per page, 1 to 500 (100)"),
-    ),
-    responses((status = 200, body = ChangePage), (status = 400, body = ErrorEnvelope)))]
-pub async fn changes(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-) -> Result<Json<ChangePage>, ApiError> {
-    let query = changes_query(raw.as_deref().unwrap_or_default())?;
-    let position = state.storage.feed_position().await?;
-    if let ChangesFrom::After(seq) = query.from
-        && seq > position.last_seq
-    {
-        return Err(invalid_parameters(vec![(
-            "since",
-            format!("There is no change {seq} yet: use a cursor this feed gave, or a time"),
-        )]));
-    }
-    // One more than asked tells whether more follow.
-    let mut changes = state
-        .storage
-        .changes(&query.from, query.agency.as_deref(), query.limit + 1)
-        .await?;
-    let has_more = changes.len() as i64 > query.limit;
-    changes.truncate(query.limit as usize);
-    let next_cursor = match (changes.last(), &query.from) {
-        (Some(last), _) => last.cursor.clone(),
-        (None, ChangesFrom::After(seq)) => seq.to_string(),
-        // Nothing since that time yet: whatever comes next comes after the
-        // last change there is now.
-        (None, ChangesFrom::Since(_)) => position.last_seq.to_string(),
-    };
-    let mut next = form_urlencoded::Serializer::new(String::new());
-    next.append_pair("since", &next_cursor);
-    if let Some(agency) = &query.agency {
-        next.append_pair("agency", agency);
-    }
-    if query.limit != CHANGES_PER_PAGE {
-        next.append_pair("limit", &query.limit.to_string());
-    }
-    Ok(Json(ChangePage {
-        changes,
-        has_more,
-        next: format!("/api/v1/changes?{}", next.finish()),
-    }))
 }
 
 /// The exports' validator: the register's last change, the agencies (their

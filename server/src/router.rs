@@ -34,27 +34,6 @@ pub fn app(state: AppState) -> Router {
                 ))
                 .layer(crate::api::protocol::cors()),
         )
-        // Same paths as the pages the forms are on: added route by route,
-        // so each path's GET (the page) and POST (the form) share it.
-        .route("/manage/systems/new", post(crate::manage::create_system))
-        .route(
-            "/manage/systems/{id}/edit",
-            post(crate::manage::save_system),
-        )
-        .route("/manage/tokens", post(crate::manage::create_token))
-        .route(
-            "/manage/settings",
-            post(crate::feedback::forms::change_settings),
-        )
-        .route("/manage/agencies", post(crate::manage::create_agency))
-        .route("/manage/accounts", post(crate::manage::create_account))
-        .route("/manage/password", post(crate::manage::change_password))
-        .route(
-            "/manage/import",
-            post(crate::manage::upload_import).layer(axum::extract::DefaultBodyLimit::max(
-                crate::publishing::imports::MAX_FILE_BYTES + 64 * 1024,
-            )),
-        )
         .merge(crate::manage::routes())
         .merge(crate::feedback::forms::routes())
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {

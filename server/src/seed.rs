@@ -3,14 +3,17 @@
 //! systems (same ids, names and facets), so anyone can rebuild the benchmark
 //! data; seeding again with the same arguments changes nothing.
 
+mod vocabulary;
+
 use crate::config::DataConfig;
 use crate::import::{self, ImportRecord, ParsedFile, stable_id};
 use crate::storage::{NewAudit, Storage};
 use anyhow::Context;
 use app::record::{
-    Agency, AgencySlug, Audit, AuditOutcome, DataSet, DecisionRole, PersonalData, RiskLevel, Stage,
+    Agency, Audit, AuditOutcome, DataSet, DecisionRole, PersonalData, RiskLevel, Stage,
     SystemContent, Technique, Topic,
 };
+use vocabulary::{SUPPLIERS, TASKS, agencies, subjects};
 
 /// A small, fast, deterministic random number generator (SplitMix64): the
 /// same seed gives the same sequence on every machine.
@@ -40,191 +43,6 @@ impl SeededRandom {
     }
 }
 
-const JURISDICTIONS: [(&str, &str); 10] = [
-    ("nv", "Republic of Northvale"),
-    ("rv", "City of Riverton"),
-    ("em", "State of Eastmarch"),
-    ("wf", "County of Westfold"),
-    ("sb", "City of Saltbridge"),
-    ("hl", "Highland Province"),
-    ("ph", "Port Harrow"),
-    ("lm", "Lowmoor District"),
-    ("ac", "Ashcombe Borough"),
-    ("ks", "Kingsreach Region"),
-];
-
-/// Bodies every jurisdiction has, with the topic most of their systems serve.
-const BODIES: [(&str, &str, Topic); 12] = [
-    ("health", "Department of Health", Topic::Health),
-    ("tax", "Tax Office", Topic::Tax),
-    ("police", "Police Service", Topic::LawEnforcement),
-    ("benefits", "Benefits Agency", Topic::Benefits),
-    ("transport", "Transport Authority", Topic::Transport),
-    ("housing", "Housing Office", Topic::Housing),
-    ("education", "Education Department", Topic::Education),
-    ("immigration", "Immigration Service", Topic::Immigration),
-    ("environment", "Environment Agency", Topic::Environment),
-    ("courts", "Courts Service", Topic::Justice),
-    ("employment", "Employment Service", Topic::Employment),
-    (
-        "services",
-        "Citizen Services Office",
-        Topic::ServiceDelivery,
-    ),
-];
-
-/// What a system works on, by topic.
-fn subjects(topic: Topic) -> &'static [&'static str] {
-    match topic {
-        Topic::Health => &[
-            "patient referral",
-            "hospital bed",
-            "vaccination appointment",
-            "cancer screening",
-            "emergency call",
-            "prescription",
-        ],
-        Topic::Tax => &[
-            "tax return",
-            "VAT declaration",
-            "customs declaration",
-            "property valuation",
-            "tax debt",
-            "payroll filing",
-        ],
-        Topic::LawEnforcement => &[
-            "crime report",
-            "licence plate",
-            "CCTV footage",
-            "emergency call",
-            "firearms licence",
-            "missing person case",
-        ],
-        Topic::Benefits => &[
-            "benefit claim",
-            "housing allowance",
-            "child benefit",
-            "disability payment",
-            "unemployment claim",
-            "pension application",
-        ],
-        Topic::Transport => &[
-            "traffic signal",
-            "road defect",
-            "bus timetable",
-            "parking permit",
-            "driving test",
-            "rail incident",
-        ],
-        Topic::Housing => &[
-            "social housing application",
-            "repair request",
-            "tenancy",
-            "homelessness case",
-            "building permit",
-            "rent arrears case",
-        ],
-        Topic::Education => &[
-            "school admission",
-            "student loan",
-            "exam script",
-            "special needs assessment",
-            "school inspection",
-            "truancy case",
-        ],
-        Topic::Immigration => &[
-            "visa application",
-            "asylum claim",
-            "passport photo",
-            "residence permit",
-            "border crossing",
-            "citizenship application",
-        ],
-        Topic::Environment => &[
-            "air quality reading",
-            "flood warning",
-            "waste collection",
-            "water sample",
-            "wildfire report",
-            "noise complaint",
-        ],
-        Topic::Justice => &[
-            "court hearing",
-            "probation case",
-            "legal aid application",
-            "sentencing record",
-            "prison transfer",
-            "fine payment",
-        ],
-        Topic::Employment => &[
-            "job seeker profile",
-            "vacancy",
-            "work permit",
-            "training voucher",
-            "workplace inspection",
-            "redundancy notice",
-        ],
-        _ => &[
-            "citizen enquiry",
-            "complaint",
-            "form submission",
-            "appointment booking",
-            "freedom of information request",
-            "document scan",
-        ],
-    }
-}
-
-/// What a system does, with the technique it mostly uses.
-const TASKS: [(&str, Technique); 14] = [
-    ("risk scoring", Technique::ClassicalMl),
-    ("fraud detection", Technique::ClassicalMl),
-    ("triage", Technique::ClassicalMl),
-    ("eligibility check", Technique::Rules),
-    ("prioritisation", Technique::Rules),
-    ("demand forecasting", Technique::ClassicalMl),
-    ("document classification", Technique::Nlp),
-    ("chatbot", Technique::GenerativeAi),
-    ("summarisation assistant", Technique::GenerativeAi),
-    ("translation service", Technique::Nlp),
-    ("facial recognition", Technique::ComputerVision),
-    ("image analysis", Technique::ComputerVision),
-    ("anomaly detection", Technique::ClassicalMl),
-    ("case routing agent", Technique::Agentic),
-];
-
-const SUPPLIERS: [&str; 8] = [
-    "Northwind Analytics",
-    "Clearwater Systems",
-    "Meridian Data",
-    "Brightline Software",
-    "Harbour AI",
-    "Oakridge Consulting",
-    "Polaris Labs",
-    "Greyfield Technologies",
-];
-
-/// The agencies: every body in every jurisdiction.
-fn agencies() -> Vec<(Agency, Topic)> {
-    let mut all = Vec::new();
-    for (code, jurisdiction) in JURISDICTIONS {
-        for (body, name, topic) in BODIES {
-            all.push((
-                Agency {
-                    slug: AgencySlug(format!("{code}-{body}")),
-                    name: format!("{jurisdiction} {name}"),
-                    jurisdiction: jurisdiction.to_string(),
-                    website: None,
-                    contact: Some(format!("ai@{body}.{code}.example")),
-                    description: format!("The {name} of the {jurisdiction} (synthetic data)."),
-                },
-                topic,
-            ));
-        }
-    }
-    all
-}
-
 /// `count` synthetic systems from `seed`, as an import would read them.
 pub fn generate(count: usize, seed: u64) -> ParsedFile {
     let agencies = agencies();
@@ -232,6 +50,35 @@ pub fn generate(count: usize, seed: u64) -> ParsedFile {
     let mut records = Vec::with_capacity(count);
     for n in 0..count {
         let (agency, home_topic) = dice.pick(&agencies).clone();
+        let traits = Traits::roll(&mut dice, home_topic);
+        let content = traits.content(&mut dice, &agency, n);
+        records.push(ImportRecord {
+            row: n + 1,
+            id: stable_id("synthetic", &format!("{seed}/{n}")),
+            agency,
+            content,
+        });
+    }
+    ParsedFile {
+        records,
+        rejected: Vec::new(),
+    }
+}
+
+/// What the dice decide about a system before its words are written.
+struct Traits {
+    topic: Topic,
+    subject: &'static str,
+    task: &'static str,
+    technique: Technique,
+    techniques: Vec<Technique>,
+    stage: Stage,
+    risk_level: RiskLevel,
+    personal: PersonalData,
+}
+
+impl Traits {
+    fn roll(dice: &mut SeededRandom, home_topic: Topic) -> Traits {
         // Most systems serve their agency's own field; some are back-office.
         let topic = if dice.chance(80) {
             home_topic
@@ -272,13 +119,38 @@ pub fn generate(count: usize, seed: u64) -> ParsedFile {
         } else {
             PersonalData::None
         };
+        Traits {
+            topic,
+            subject,
+            task,
+            technique,
+            techniques,
+            stage,
+            risk_level,
+            personal,
+        }
+    }
+
+    /// The record of system number `n`. The dice are read in the order the
+    /// fields are written, so the same seed gives the same words.
+    fn content(self, dice: &mut SeededRandom, agency: &Agency, n: usize) -> SystemContent {
+        let Traits {
+            topic,
+            subject,
+            task,
+            technique,
+            techniques,
+            stage,
+            risk_level,
+            personal,
+        } = self;
         let name = format!("{} {task}", capitalise(subject));
         let unit = format!(
             "{} {} team",
             capitalise(subject),
             dice.pick(&["operations", "analytics", "digital", "casework"])
         );
-        let content = SystemContent {
+        SystemContent {
             agency_ref: Some(format!("{}-{:05}", agency.slug.0.to_uppercase(), n)),
             name: format!("{name} {}", n % 97),
             summary: format!(
@@ -336,17 +208,7 @@ pub fn generate(count: usize, seed: u64) -> ParsedFile {
             ),
             supplier: dice.chance(50).then(|| dice.pick(&SUPPLIERS).to_string()),
             withheld: Vec::new(),
-        };
-        records.push(ImportRecord {
-            row: n + 1,
-            id: stable_id("synthetic", &format!("{seed}/{n}")),
-            agency,
-            content,
-        });
-    }
-    ParsedFile {
-        records,
-        rejected: Vec::new(),
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod idempotency;
 mod imports;
 mod manage;
 mod outbox;
+mod publish;
 mod read;
 mod rows;
 mod sessions;
@@ -37,10 +38,10 @@ pub use feedback::{NewComment, StoredComment};
 pub use idempotency::{IdempotencyKey, IdempotentWrite, WriteOutcome};
 pub use imports::PendingImport;
 pub use outbox::{IndexedSystem, OutboxEntry};
-pub use read::VersionInfo;
+pub use publish::{PublishOutcome, content_hash, uses_personal_data};
 pub use sessions::SignInClaim;
 pub use tokens::{ApiToken, NewApiToken};
-pub use write::{CurrentVersion, NewAudit, PublishOutcome, content_hash, uses_personal_data};
+pub use write::{CurrentVersion, NewAudit};
 
 /// Which database a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -167,8 +167,6 @@ fn QueueItem(
         ),
         (state, _) => state.label().to_string(),
     };
-    let reason_id = format!("reason-{id}");
-    let note_id = format!("note-{id}");
     let flags = (item.flags > 0 || !item.flag_reasons.is_empty()).then(|| {
         let reasons = item
             .flag_reasons
@@ -178,26 +176,9 @@ fn QueueItem(
             .join(", ");
         view! { <li class="warning">{format!("Reported by readers {} times: {reasons}", item.flag_reasons.len())}</li> }
     });
-    let action = format!("/manage/feedback/{id}");
     let can_publish = item.state != CommentState::Published || item.flags > 0;
     let can_hide =
         item.state != CommentState::Hidden || item.hidden_reason.as_deref() == Some("flagged");
-    // Publishing what seems to hold personal data takes a tick: pressing
-    // Enter, or the wrong button, never publishes it.
-    let needs_check = item.personal_data_found && item.state != CommentState::Published;
-    let wrong_check = values.problem(&format!("confirm-{id}"));
-    let hide_words = if item.state == CommentState::Published {
-        "Take it down"
-    } else {
-        "Hide it"
-    };
-    let default_reason = if item.personal_data_found {
-        HideReason::PersonalData
-    } else {
-        HideReason::ALL[0]
-    };
-    let wrong_note = values.problem(&format!("note-{id}"));
-    let typed_note = values.get(&format!("note-{id}"));
     view! {
         <li class="queue-item" id=format!("comment-{id}")>
             <h2 class="queue-heading">
@@ -216,53 +197,96 @@ fn QueueItem(
                 {item.wants_reply.then(|| view! { <li>"The sender left an email address for a reply."</li> })}
             </ul>
             <div class="moderation-forms">
-                {can_publish.then(|| view! {
-                    <form method="post" action=action.clone() class="moderation-form">
-                        <CsrfField account=account.clone()/>
-                        <input type="hidden" name="show" value=filter.as_str()/>
-                        <input type="hidden" name="decision" value="publish"/>
-                        {needs_check.then(|| view! {
-                            <div class="field" class:field-error=wrong_check.is_some()>
-                                {wrong_check.clone().map(|e| view! { <p class="error-message" id=format!("confirm-{id}-error")>{e}</p> })}
-                                <div class="checkbox">
-                                    <input type="checkbox" id=format!("confirm-{id}") name="personal_data_checked" value="yes"
-                                        aria-describedby=wrong_check.as_ref().map(|_| format!("confirm-{id}-error"))/>
-                                    <label for=format!("confirm-{id}")>"I have read it: it holds no personal data, or only what its sender meant to make public"</label>
-                                </div>
-                            </div>
-                        })}
-                        <button type="submit">
-                            {if item.state == CommentState::Published { "Keep it published" } else { "Publish" }}
-                        </button>
-                    </form>
-                })}
-                {can_hide.then(|| view! {
-                    <form method="post" action=action.clone() class="moderation-form">
-                        <CsrfField account=account.clone()/>
-                        <input type="hidden" name="show" value=filter.as_str()/>
-                        <input type="hidden" name="decision" value="hide"/>
-                        <fieldset class="checkboxes hide-choice">
-                            <legend>{hide_words}</legend>
-                            <div class="field">
-                                <label for=reason_id.clone()>"Reason"</label>
-                                <select id=reason_id name="reason">
-                                    {HideReason::ALL.iter().map(|r| view! {
-                                        <option value=r.as_str() selected=*r == default_reason>{r.label()}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="field" class:field-error=wrong_note.is_some()>
-                                <label for=note_id.clone()>"Note for other moderators (optional)"</label>
-                                {wrong_note.clone().map(|e| view! { <p class="error-message" id=format!("note-{id}-error")>{e}</p> })}
-                                <input type="text" id=note_id name="note" maxlength="500" value=typed_note.clone()
-                                    aria-describedby=wrong_note.as_ref().map(|_| format!("note-{id}-error"))/>
-                            </div>
-                            <button type="submit" class="secondary">{hide_words}</button>
-                        </fieldset>
-                    </form>
-                })}
+                {can_publish.then(|| view! { <PublishForm item=item.clone() account=account.clone() filter values=values.clone()/> })}
+                {can_hide.then(|| view! { <HideForm item=item.clone() account=account.clone() filter values=values.clone()/> })}
             </div>
         </li>
+    }
+}
+
+/// Publishing a comment, or keeping a reported one published. Publishing
+/// what seems to hold personal data takes a tick: pressing Enter, or the
+/// wrong button, never publishes it.
+#[component]
+fn PublishForm(
+    item: ModerationItem,
+    account: crate::accounts::SignedInAccount,
+    filter: QueueFilter,
+    values: fields::Values,
+) -> impl IntoView {
+    let id = item.id;
+    let needs_check = item.personal_data_found && item.state != CommentState::Published;
+    let wrong_check = values.problem(&format!("confirm-{id}"));
+    view! {
+        <form method="post" action=format!("/manage/feedback/{id}") class="moderation-form">
+            <CsrfField account/>
+            <input type="hidden" name="show" value=filter.as_str()/>
+            <input type="hidden" name="decision" value="publish"/>
+            {needs_check.then(|| view! {
+                <div class="field" class:field-error=wrong_check.is_some()>
+                    {wrong_check.clone().map(|e| view! { <p class="error-message" id=format!("confirm-{id}-error")>{e}</p> })}
+                    <div class="checkbox">
+                        <input type="checkbox" id=format!("confirm-{id}") name="personal_data_checked" value="yes"
+                            aria-describedby=wrong_check.as_ref().map(|_| format!("confirm-{id}-error"))/>
+                        <label for=format!("confirm-{id}")>"I have read it: it holds no personal data, or only what its sender meant to make public"</label>
+                    </div>
+                </div>
+            })}
+            <button type="submit">
+                {if item.state == CommentState::Published { "Keep it published" } else { "Publish" }}
+            </button>
+        </form>
+    }
+}
+
+/// Hiding a comment, or taking a published one down, with a reason and a
+/// note for other moderators.
+#[component]
+fn HideForm(
+    item: ModerationItem,
+    account: crate::accounts::SignedInAccount,
+    filter: QueueFilter,
+    values: fields::Values,
+) -> impl IntoView {
+    let id = item.id;
+    let reason_id = format!("reason-{id}");
+    let note_id = format!("note-{id}");
+    let hide_words = if item.state == CommentState::Published {
+        "Take it down"
+    } else {
+        "Hide it"
+    };
+    let default_reason = if item.personal_data_found {
+        HideReason::PersonalData
+    } else {
+        HideReason::ALL[0]
+    };
+    let wrong_note = values.problem(&format!("note-{id}"));
+    let typed_note = values.get(&format!("note-{id}"));
+    view! {
+        <form method="post" action=format!("/manage/feedback/{id}") class="moderation-form">
+            <CsrfField account/>
+            <input type="hidden" name="show" value=filter.as_str()/>
+            <input type="hidden" name="decision" value="hide"/>
+            <fieldset class="checkboxes hide-choice">
+                <legend>{hide_words}</legend>
+                <div class="field">
+                    <label for=reason_id.clone()>"Reason"</label>
+                    <select id=reason_id name="reason">
+                        {HideReason::ALL.iter().map(|r| view! {
+                            <option value=r.as_str() selected=*r == default_reason>{r.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field" class:field-error=wrong_note.is_some()>
+                    <label for=note_id.clone()>"Note for other moderators (optional)"</label>
+                    {wrong_note.clone().map(|e| view! { <p class="error-message" id=format!("note-{id}-error")>{e}</p> })}
+                    <input type="text" id=note_id name="note" maxlength="500" value=typed_note.clone()
+                        aria-describedby=wrong_note.as_ref().map(|_| format!("note-{id}-error"))/>
+                </div>
+                <button type="submit" class="secondary">{hide_words}</button>
+            </fieldset>
+        </form>
     }
 }
 

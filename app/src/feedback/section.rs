@@ -196,53 +196,17 @@ pub fn FeedbackForm(
     };
     // No fragment: Chromium ignores `autofocus` on a page whose address has one.
     let action = format!("/systems/{system}/feedback");
-    let problem = |field: &str| {
-        problems
-            .iter()
-            .find(|(name, _)| name == field)
-            .map(|(_, messages)| messages.join(" "))
-    };
-    let described = |field: &str, hint: bool| {
-        let mut ids = Vec::new();
-        if hint {
-            ids.push(format!("feedback-{field}-hint"));
-        }
-        if problem(field).is_some() {
-            ids.push(format!("feedback-{field}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let error_line = |field: &str| {
-        problem(field).map(|text| {
-            view! { <p class="error-message" id=format!("feedback-{field}-error")>{text}</p> }
-        })
-    };
-    let invalid = |field: &str| problem(field).map(|_| "true");
-    // Problems found in a form sent without JavaScript: the summary takes the
-    // focus as the page loads, which also scrolls the page to the form.
-    let summary = (!problems.is_empty()).then(|| {
-        view! {
-            <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1"
-                id="feedback-error-summary" autofocus=true>
-                <h2 id="feedback-error-title">"There is a problem"</h2>
-                <ul>
-                    {problems.iter().flat_map(|(field, messages)| {
-                        messages.iter().map(move |m| (field.clone(), m.clone()))
-                    }).map(|(field, text)| view! {
-                        <li><a href=format!("#feedback-{field}")>{text}</a></li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        }
-    });
+    let summary =
+        (!problems.is_empty()).then(|| view! { <ProblemSummary problems=problems.clone()/> });
+    let problems = FieldProblems(problems);
     view! {
         <form method="post" action=action class="feedback-form" novalidate=true aria-labelledby="feedback-form-title">
             {notice.map(|text| view! { <p class="notice" role="status" id="feedback-message" tabindex="-1">{text}</p> })}
             {summary}
-            <div class="field" class:field-error=problem("kind").is_some()>
-                <fieldset class="checkboxes" id="feedback-kind" aria-describedby=described("kind", false)>
+            <div class="field" class:field-error=problems.has("kind")>
+                <fieldset class="checkboxes" id="feedback-kind" aria-describedby=problems.described("kind", false)>
                     <legend>"What is it?"</legend>
-                    {error_line("kind")}
+                    {problems.error_line("kind")}
                     {FeedbackKind::ALL.iter().map(|choice| {
                         let value = choice.as_str();
                         let input_id = format!("feedback-kind-{value}");
@@ -255,28 +219,28 @@ pub fn FeedbackForm(
                     }).collect_view()}
                 </fieldset>
             </div>
-            <div class="field" class:field-error=problem("body").is_some()>
+            <div class="field" class:field-error=problems.has("body")>
                 <label for="feedback-body">"Your message"</label>
                 <p class="hint" id="feedback-body-hint">"Up to 2,000 characters, plain text. At most 2 links."</p>
-                {error_line("body")}
+                {problems.error_line("body")}
                 <textarea id="feedback-body" name="body" rows="6" maxlength="2000"
-                    aria-describedby=described("body", true) aria-invalid=invalid("body")
+                    aria-describedby=problems.described("body", true) aria-invalid=problems.invalid("body")
                     inner_html=crate::html::textarea_html(&typed.body)></textarea>
             </div>
-            <div class="field" class:field-error=problem("name").is_some()>
+            <div class="field" class:field-error=problems.has("name")>
                 <label for="feedback-name">"Your name (optional)"</label>
                 <p class="hint" id="feedback-name-hint">"Shown with your message. Leave it empty to appear as “A member of the public”."</p>
-                {error_line("name")}
+                {problems.error_line("name")}
                 <input type="text" id="feedback-name" name="name" maxlength="80" autocomplete="name"
                     value=typed.name.clone()
-                    aria-describedby=described("name", true) aria-invalid=invalid("name")/>
+                    aria-describedby=problems.described("name", true) aria-invalid=problems.invalid("name")/>
             </div>
-            <div class="field" class:field-error=problem("email").is_some()>
+            <div class="field" class:field-error=problems.has("email")>
                 <label for="feedback-email">"Your email address (optional)"</label>
                 <p class="hint" id="feedback-email-hint">{format!("Only if you want a reply from the agency. It is never published, and it is deleted after {retention_days} days.")}</p>
-                {error_line("email")}
+                {problems.error_line("email")}
                 <input type="email" id="feedback-email" name="email" maxlength="254" autocomplete="email" spellcheck="false"
-                    aria-describedby=described("email", true) aria-invalid=invalid("email")/>
+                    aria-describedby=problems.described("email", true) aria-invalid=problems.invalid("email")/>
             </div>
             // The honeypot: people never see or reach it; naive bots fill it in.
             <div class="honeypot" aria-hidden="true">
@@ -285,6 +249,65 @@ pub fn FeedbackForm(
             </div>
             <button type="submit">"Send"</button>
         </form>
+    }
+}
+
+/// Problems found in a form sent without JavaScript: the summary takes the
+/// focus as the page loads, which also scrolls the page to the form.
+#[component]
+fn ProblemSummary(problems: Vec<(String, Vec<String>)>) -> impl IntoView {
+    view! {
+        <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1"
+            id="feedback-error-summary" autofocus=true>
+            <h2 id="feedback-error-title">"There is a problem"</h2>
+            <ul>
+                {problems.iter().flat_map(|(field, messages)| {
+                    messages.iter().map(move |m| (field.clone(), m.clone()))
+                }).map(|(field, text)| view! {
+                    <li><a href=format!("#feedback-{field}")>{text}</a></li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// The problems of a sent form, by field: what each field's error line,
+/// `aria-describedby` and `aria-invalid` say.
+struct FieldProblems(Vec<(String, Vec<String>)>);
+
+impl FieldProblems {
+    fn of(&self, field: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, messages)| messages.join(" "))
+    }
+
+    fn has(&self, field: &str) -> bool {
+        self.of(field).is_some()
+    }
+
+    /// The ids of the field's hint (if it has one) and error line.
+    fn described(&self, field: &str, hint: bool) -> Option<String> {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("feedback-{field}-hint"));
+        }
+        if self.has(field) {
+            ids.push(format!("feedback-{field}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    fn error_line(&self, field: &str) -> Option<impl IntoView + use<>> {
+        self.of(field).map(|text| {
+            let id = format!("feedback-{field}-error");
+            view! { <p class="error-message" id=id>{text}</p> }
+        })
+    }
+
+    fn invalid(&self, field: &str) -> Option<&'static str> {
+        self.has(field).then_some("true")
     }
 }
 

@@ -181,65 +181,18 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
             </p>
         }
     });
-    let is_approver = account.role == Role::Approver;
     let submitted = draft
         .as_ref()
         .is_some_and(|d| d.state == crate::record::DraftState::Submitted);
-    let has_draft = draft.is_some();
-    let edit_label = if has_draft {
-        "Edit the draft"
-    } else {
-        "Edit the record"
+    let choices = WorkflowChoices {
+        has_draft: draft.is_some(),
+        submitted,
+        requires_approval,
+        wrote_draft,
+        retirable: published_version.is_some() && !retired,
     };
     let actions = own_agency.then(|| {
-        let account = account.clone();
-        view! {
-            <section aria-labelledby="workflow-heading" class="workflow">
-                <h2 id="workflow-heading">"What you can do"</h2>
-                <p><a class="button" href=format!("/manage/systems/{id}/edit")>{edit_label}</a></p>
-                {(has_draft && !requires_approval).then(|| view! {
-                    <form method="post" action=format!("/manage/systems/{id}/publish")>
-                        <CsrfField account=account.clone()/>
-                        <button type="submit">"Publish the draft"</button>
-                    </form>
-                })}
-                {(has_draft && requires_approval && !submitted).then(|| view! {
-                    <form method="post" action=format!("/manage/systems/{id}/submit")>
-                        <CsrfField account=account.clone()/>
-                        <p class="hint">"Your agency publishes drafts once an approver who did not write them approves them."</p>
-                        <button type="submit">"Submit for approval"</button>
-                    </form>
-                })}
-                {(submitted && is_approver && !wrote_draft).then(|| view! {
-                    <form method="post" action=format!("/manage/systems/{id}/approve")>
-                        <CsrfField account=account.clone()/>
-                        <button type="submit">"Approve and publish"</button>
-                    </form>
-                })}
-                {(submitted && is_approver && wrote_draft).then(|| view! {
-                    <p class="hint">"You wrote this draft: another approver must approve it."</p>
-                })}
-                {has_draft.then(|| view! {
-                    <form method="post" action=format!("/manage/systems/{id}/discard")>
-                        <CsrfField account=account.clone()/>
-                        <button type="submit" class="secondary">"Discard the draft"</button>
-                    </form>
-                })}
-                {(published_version.is_some() && !retired).then(|| {
-                    let values = Values::from_context();
-                    let confirm = format!("Yes, retire “{name}”: its record stays public, marked retired from this date");
-                    view! {
-                        <form method="post" action=format!("/manage/systems/{id}/retire") class="retire">
-                            <h3>"Retire this system"</h3>
-                            <CsrfField account=account.clone()/>
-                            {date(&values, "retired_on", "Retired on")}
-                            {checkbox(&values, "confirm_retire", confirm)}
-                            <button type="submit" class="secondary">"Retire this system"</button>
-                        </form>
-                    }
-                })}
-            </section>
-        }
+        view! { <WorkflowActions id=id.clone() name=name.clone() account=account.clone() choices/> }
     });
     let audit_form = (account.role == Role::Auditor && published_version.is_some())
         .then(|| view! { <AuditForm id=id.clone() account=account.clone()/> });
@@ -259,6 +212,95 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
                 <div class="preview-frame"><RecordView record/></div>
             </section>
         })}
+    }
+}
+
+/// What the workflow section offers, from the draft's state and the agency's rule.
+#[derive(Clone, Copy)]
+struct WorkflowChoices {
+    has_draft: bool,
+    /// The draft waits for an approver.
+    submitted: bool,
+    requires_approval: bool,
+    /// The signed-in account wrote the draft (and may not approve it).
+    wrote_draft: bool,
+    /// Published and not retired.
+    retirable: bool,
+}
+
+/// "What you can do": edit, publish or submit the draft, approve it,
+/// discard it, retire the system.
+#[component]
+fn WorkflowActions(
+    id: String,
+    name: String,
+    account: SignedInAccount,
+    choices: WorkflowChoices,
+) -> impl IntoView {
+    let WorkflowChoices {
+        has_draft,
+        submitted,
+        requires_approval,
+        wrote_draft,
+        retirable,
+    } = choices;
+    let is_approver = account.role == Role::Approver;
+    let edit_label = if has_draft {
+        "Edit the draft"
+    } else {
+        "Edit the record"
+    };
+    view! {
+        <section aria-labelledby="workflow-heading" class="workflow">
+            <h2 id="workflow-heading">"What you can do"</h2>
+            <p><a class="button" href=format!("/manage/systems/{id}/edit")>{edit_label}</a></p>
+            {(has_draft && !requires_approval).then(|| view! {
+                <form method="post" action=format!("/manage/systems/{id}/publish")>
+                    <CsrfField account=account.clone()/>
+                    <button type="submit">"Publish the draft"</button>
+                </form>
+            })}
+            {(has_draft && requires_approval && !submitted).then(|| view! {
+                <form method="post" action=format!("/manage/systems/{id}/submit")>
+                    <CsrfField account=account.clone()/>
+                    <p class="hint">"Your agency publishes drafts once an approver who did not write them approves them."</p>
+                    <button type="submit">"Submit for approval"</button>
+                </form>
+            })}
+            {(submitted && is_approver && !wrote_draft).then(|| view! {
+                <form method="post" action=format!("/manage/systems/{id}/approve")>
+                    <CsrfField account=account.clone()/>
+                    <button type="submit">"Approve and publish"</button>
+                </form>
+            })}
+            {(submitted && is_approver && wrote_draft).then(|| view! {
+                <p class="hint">"You wrote this draft: another approver must approve it."</p>
+            })}
+            {has_draft.then(|| view! {
+                <form method="post" action=format!("/manage/systems/{id}/discard")>
+                    <CsrfField account=account.clone()/>
+                    <button type="submit" class="secondary">"Discard the draft"</button>
+                </form>
+            })}
+            {retirable.then(|| view! { <RetireForm id=id.clone() name=name.clone() account=account.clone()/> })}
+        </section>
+    }
+}
+
+/// Retiring a published system: a date and a tick that says what it means.
+#[component]
+fn RetireForm(id: String, name: String, account: SignedInAccount) -> impl IntoView {
+    let values = Values::from_context();
+    let confirm =
+        format!("Yes, retire “{name}”: its record stays public, marked retired from this date");
+    view! {
+        <form method="post" action=format!("/manage/systems/{id}/retire") class="retire">
+            <h3>"Retire this system"</h3>
+            <CsrfField account/>
+            {date(&values, "retired_on", "Retired on")}
+            {checkbox(&values, "confirm_retire", confirm)}
+            <button type="submit" class="secondary">"Retire this system"</button>
+        </form>
     }
 }
 

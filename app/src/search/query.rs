@@ -105,67 +105,11 @@ impl SystemQuery {
             if value.is_empty() {
                 continue;
             }
-            if key == "q" {
-                query.q = clean_words(value);
-                let length = query.q.chars().count();
-                if length > MAX_QUERY_CHARS {
-                    problems.push(problem(
-                        "q",
-                        format!(
-                            "the search text is {length} characters long; it can be at most {MAX_QUERY_CHARS}"
-                        ),
-                    ));
-                }
-            } else if let Some(facet) = Facet::parse(key) {
+            if Facet::parse(key).is_some() {
                 values += 1;
-                if value.chars().count() > MAX_VALUE_CHARS {
-                    problems.push(problem(
-                        key,
-                        format!(
-                            "{key} “{}” is longer than {MAX_VALUE_CHARS} characters",
-                            shorten(value)
-                        ),
-                    ));
-                } else {
-                    query
-                        .filters
-                        .entry(facet)
-                        .or_default()
-                        .push(value.to_string());
-                }
-            } else if key == "sort" {
-                match Sort::ALL.into_iter().find(|s| s.as_str() == value) {
-                    Some(sort) => query.sort = sort,
-                    None => problems.push(problem(
-                        "sort",
-                        format!(
-                            "sort “{}” is not one of: relevance, updated, name",
-                            shorten(value)
-                        ),
-                    )),
-                }
-            } else if key == "page" {
-                match value.parse::<u32>() {
-                    Ok(n) if n >= 1 => query.page = n,
-                    _ => problems.push(problem(
-                        "page",
-                        format!(
-                            "page “{}” is not a page number (a whole number from 1)",
-                            shorten(value)
-                        ),
-                    )),
-                }
-            } else if key == "per_page" {
-                match value.parse::<u32>() {
-                    Ok(n) if (1..=MAX_PER_PAGE).contains(&n) => query.per_page = n,
-                    _ => problems.push(problem(
-                        "per_page",
-                        format!(
-                            "per_page “{}” is not a whole number from 1 to {MAX_PER_PAGE}",
-                            shorten(value)
-                        ),
-                    )),
-                }
+            }
+            if let Err(problem) = query.take(key, value) {
+                problems.push(problem);
             }
         }
         if values > MAX_FILTER_VALUES {
@@ -190,6 +134,80 @@ impl SystemQuery {
             chosen.dedup();
         }
         (query, problems)
+    }
+
+    /// Takes one parameter into the query, or says what is wrong with it.
+    /// Unknown parameters are ignored.
+    fn take(&mut self, key: &str, value: &str) -> Result<(), QueryProblem> {
+        match key {
+            "q" => {
+                self.q = clean_words(value);
+                let length = self.q.chars().count();
+                if length > MAX_QUERY_CHARS {
+                    return Err(problem(
+                        "q",
+                        format!(
+                            "the search text is {length} characters long; it can be at most {MAX_QUERY_CHARS}"
+                        ),
+                    ));
+                }
+            }
+            "sort" => match Sort::ALL.into_iter().find(|s| s.as_str() == value) {
+                Some(sort) => self.sort = sort,
+                None => {
+                    return Err(problem(
+                        "sort",
+                        format!(
+                            "sort “{}” is not one of: relevance, updated, name",
+                            shorten(value)
+                        ),
+                    ));
+                }
+            },
+            "page" => match value.parse::<u32>() {
+                Ok(n) if n >= 1 => self.page = n,
+                _ => {
+                    return Err(problem(
+                        "page",
+                        format!(
+                            "page “{}” is not a page number (a whole number from 1)",
+                            shorten(value)
+                        ),
+                    ));
+                }
+            },
+            "per_page" => match value.parse::<u32>() {
+                Ok(n) if (1..=MAX_PER_PAGE).contains(&n) => self.per_page = n,
+                _ => {
+                    return Err(problem(
+                        "per_page",
+                        format!(
+                            "per_page “{}” is not a whole number from 1 to {MAX_PER_PAGE}",
+                            shorten(value)
+                        ),
+                    ));
+                }
+            },
+            _ => {
+                let Some(facet) = Facet::parse(key) else {
+                    return Ok(());
+                };
+                if value.chars().count() > MAX_VALUE_CHARS {
+                    return Err(problem(
+                        key,
+                        format!(
+                            "{key} “{}” is longer than {MAX_VALUE_CHARS} characters",
+                            shorten(value)
+                        ),
+                    ));
+                }
+                self.filters
+                    .entry(facet)
+                    .or_default()
+                    .push(value.to_string());
+            }
+        }
+        Ok(())
     }
 
     /// Reads a query from a URL query string (`?q=tax%20fraud&stage=pilot`, `?` optional).

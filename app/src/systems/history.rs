@@ -9,7 +9,7 @@ pub mod compare;
 
 use crate::html::PageTitle;
 use crate::layout::{NotFound, TableScroll, Unavailable, set_status};
-use crate::record::{AgencySlug, DateText, SystemId};
+use crate::record::{AgencySlug, DateText, SystemId, Timestamp};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
@@ -18,8 +18,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionLine {
     pub version: i64,
-    /// RFC 3339, UTC.
-    pub published_at: String,
+    pub published_at: Timestamp,
     pub change_summary: String,
 }
 
@@ -100,7 +99,54 @@ pub async fn get_history(
         (Ok(from), Ok(to)) => (from, to),
         (Err(problem), _) | (_, Err(problem)) => return Ok(HistoryAnswer::BadVersions(problem)),
     };
-    Ok(register.history(&SystemId(id), from, to).await?)
+    Ok(history(register.as_ref(), &SystemId(id), from, to).await?)
+}
+
+/// A system's published versions, with versions `from` and `to` compared
+/// (both `None`: the latest with the one before, when there is one).
+#[cfg(feature = "ssr")]
+pub async fn history(
+    register: &dyn crate::register::Register,
+    id: &SystemId,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<HistoryAnswer, crate::error::AppError> {
+    let Some(system) = register.system(id).await? else {
+        return Ok(HistoryAnswer::NotFound);
+    };
+    let versions = register.versions(id).await?;
+    let latest = system.version;
+    let asked = from.is_some() || to.is_some();
+    let to = to.unwrap_or(latest);
+    let from = from.unwrap_or(to - 1);
+    let (from, to) = (from.min(to), from.max(to));
+    let exists = |n: i64| versions.iter().any(|v| v.version == n);
+    let comparison = if !asked && versions.len() < 2 {
+        None
+    } else if let Some(missing) = [from, to].into_iter().find(|n| !exists(*n)) {
+        return Ok(HistoryAnswer::BadVersions(format!(
+            "Version {missing} does not exist: this system has versions 1 to {latest}"
+        )));
+    } else {
+        let older = register.version(id, from).await?;
+        let newer = register.version(id, to).await?;
+        let (Some((_, older, _)), Some((_, newer, _))) = (older, newer) else {
+            return Ok(HistoryAnswer::NotFound);
+        };
+        Some(Comparison {
+            from,
+            to,
+            changes: compare::compare(&older, &newer),
+        })
+    };
+    Ok(HistoryAnswer::Found(History {
+        id: system.id,
+        name: system.content.name,
+        agency: system.agency,
+        agency_name: system.agency_name,
+        versions,
+        comparison,
+    }))
 }
 
 /// The `/systems/{id}/history` page.

@@ -156,6 +156,41 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
         content.name,
         system.agency_name
     );
+    view! {
+        <PageTitle text=title/>
+        <Meta name="description" content=content.summary.clone()/>
+        <article class="record">
+            <p class="record-owner">
+                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
+                {content.unit.clone().map(|unit| view! { <span class="unit">" · "{unit}</span> })}
+            </p>
+            <h1>{content.name.clone()}</h1>
+            <p class="lede">{content.summary.clone()}</p>
+            <ul class="tags" aria-label="Key facts">
+                <li class=format!("tag stage-{}", content.stage)>{content.stage.label()}</li>
+                <li class=format!("tag risk-{}", content.risk_level)>{content.risk_level.label()}</li>
+                <li class="tag">{content.topic.label()}</li>
+            </ul>
+
+            <AtAGlance system=system.clone()/>
+
+            {sections
+                .into_iter()
+                .map(|section| view! { <RecordSection section/> })
+                .collect_view()}
+
+            <DataSection content=content.clone()/>
+            <FactsSection system=system.clone()/>
+            <AuditSection audit=system.audit.clone() overdue=system.audit_overdue findings_html=audit_findings_html/>
+        </article>
+    }
+}
+
+/// "At a glance": who runs it, whether it decides about me, whether it was
+/// audited, and how to question it, in a reader's words.
+#[component]
+fn AtAGlance(system: System) -> impl IntoView {
+    let content = &system.content;
     let contact = content
         .contact
         .clone()
@@ -186,54 +221,29 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
     let has_contest = !content.contest.trim().is_empty() || contest_withheld;
 
     view! {
-        <PageTitle text=title/>
-        <Meta name="description" content=content.summary.clone()/>
-        <article class="record">
-            <p class="record-owner">
-                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
-                {content.unit.clone().map(|unit| view! { <span class="unit">" · "{unit}</span> })}
-            </p>
-            <h1>{content.name.clone()}</h1>
-            <p class="lede">{content.summary.clone()}</p>
-            <ul class="tags" aria-label="Key facts">
-                <li class=format!("tag stage-{}", content.stage)>{content.stage.label()}</li>
-                <li class=format!("tag risk-{}", content.risk_level)>{content.risk_level.label()}</li>
-                <li class="tag">{content.topic.label()}</li>
-            </ul>
-
-            <section class="at-a-glance" aria-labelledby="at-a-glance">
-                <h2 id="at-a-glance">"At a glance"</h2>
-                <dl>
-                    <dt>"Who runs it?"</dt>
-                    <dd>
-                        {system.agency_name.clone()}
-                        {content.unit.clone().map(|unit| format!(" ({unit})"))}
-                        {content.supplier.clone().map(|s| format!(". Supplier: {s}"))}
-                    </dd>
-                    <dt>"Does it decide about me?"</dt>
-                    <dd>{decides}</dd>
-                    <dt>"Has it been audited?"</dt>
-                    <dd>{audit_line}</dd>
-                    <dt>"How do I question it?"</dt>
-                    <dd>
-                        {contact.clone().map(|c| view! { "Contact " <ContactLink contact=c/> ". " })}
-                        {has_contest.then(|| view! { <a href="#contest">{label("contest")}</a> })}
-                        {(contact.is_none() && !has_contest).then_some("The agency has not published a contact. ")}
-                        {has_contest.then_some(" · ")}
-                        <a href="#feedback-form-title">"Ask a question in public"</a>
-                    </dd>
-                </dl>
-            </section>
-
-            {sections
-                .into_iter()
-                .map(|section| view! { <RecordSection section/> })
-                .collect_view()}
-
-            <DataSection content=content.clone()/>
-            <FactsSection system=system.clone()/>
-            <AuditSection audit=system.audit.clone() overdue=system.audit_overdue findings_html=audit_findings_html/>
-        </article>
+    <section class="at-a-glance" aria-labelledby="at-a-glance">
+        <h2 id="at-a-glance">"At a glance"</h2>
+        <dl>
+            <dt>"Who runs it?"</dt>
+            <dd>
+                {system.agency_name.clone()}
+                {content.unit.clone().map(|unit| format!(" ({unit})"))}
+                {content.supplier.clone().map(|s| format!(". Supplier: {s}"))}
+            </dd>
+            <dt>"Does it decide about me?"</dt>
+            <dd>{decides}</dd>
+            <dt>"Has it been audited?"</dt>
+            <dd>{audit_line}</dd>
+            <dt>"How do I question it?"</dt>
+            <dd>
+                {contact.clone().map(|c| view! { "Contact " <ContactLink contact=c/> ". " })}
+                {has_contest.then(|| view! { <a href="#contest">{label("contest")}</a> })}
+                {(contact.is_none() && !has_contest).then_some("The agency has not published a contact. ")}
+                {has_contest.then_some(" · ")}
+                <a href="#feedback-form-title">"Ask a question in public"</a>
+            </dd>
+        </dl>
+    </section>
     }
 }
 

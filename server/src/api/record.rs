@@ -153,8 +153,7 @@ pub struct PublishedVersion {
     /// The owning agency's slug.
     pub agency: String,
     pub version: i64,
-    /// RFC 3339, UTC.
-    pub published_at: String,
+    pub published_at: Timestamp,
     /// The agency's note on what changed.
     pub change_summary: String,
     #[serde(flatten)]

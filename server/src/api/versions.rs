@@ -8,7 +8,7 @@ use super::record::{PublicContent, PublishedSystem, PublishedVersion};
 use crate::api::error::ErrorEnvelope;
 use crate::state::AppState;
 use app::error::AppError;
-use app::record::SystemId;
+use app::record::{SystemId, Timestamp};
 use app::register::Register;
 use axum::extract::{Path, State};
 use axum::response::Json;
@@ -33,8 +33,7 @@ pub async fn system(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct VersionLine {
     pub version: i64,
-    /// RFC 3339, UTC.
-    pub published_at: String,
+    pub published_at: Timestamp,
     pub change_summary: String,
     /// This version in full.
     pub url: String,

@@ -117,90 +117,11 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedFile, FileError> {
     let index = check_columns(&headers)?;
 
     let mut parsed = ParsedFile::default();
-    // Earlier rows by their full content and by their key, to tell exact
-    // duplicates from conflicting ids.
-    let mut seen_content: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut seen_key: HashMap<String, usize> = HashMap::new();
-    let mut blank_id_occurrences: HashMap<String, usize> = HashMap::new();
-
+    let mut seen = SeenRows::default();
     for (i, result) in reader.records().enumerate() {
         let row_number = i + 2;
-        let values = match result {
-            Ok(values) => values,
-            Err(e) => {
-                parsed.rejected.push(RejectedRow {
-                    row: row_number,
-                    reason: format!("could not be read as CSV: {e}"),
-                });
-                continue;
-            }
-        };
-        if values.len() != COLUMNS.len() {
-            parsed.rejected.push(RejectedRow {
-                row: row_number,
-                reason: format!(
-                    "has {} cells; this format has {}",
-                    values.len(),
-                    COLUMNS.len()
-                ),
-            });
-            continue;
-        }
-        let row = Row {
-            values: &values,
-            index: &index,
-        };
-        let content_key: Vec<String> = values.iter().map(str::to_string).collect();
-        if let Some(first) = seen_content.get(&content_key) {
-            parsed.rejected.push(RejectedRow {
-                row: row_number,
-                reason: format!("exact duplicate of row {first}"),
-            });
-            continue;
-        }
-        seen_content.insert(content_key, row_number);
-
-        let agency_code = row.get("agency");
-        let key = match row.some("id") {
-            Some(id) => format!("{agency_code}/{id}"),
-            None => {
-                // No id: the agency, bureau and name identify the row, numbered
-                // in file order when the same three occur more than once.
-                let base = format!(
-                    "{agency_code}/{}/{}",
-                    row.get("agency_bureau"),
-                    row.get("use_case_name")
-                );
-                let n = blank_id_occurrences.entry(base.clone()).or_insert(0);
-                *n += 1;
-                format!("{base}#{n}")
-            }
-        };
-        if let Some(first) = seen_key.get(&key) {
-            parsed.rejected.push(RejectedRow {
-                row: row_number,
-                reason: format!(
-                    "id “{}” of agency {agency_code} is already used by row {first} with different content; fix the id in the source",
-                    row.get("id")
-                ),
-            });
-            continue;
-        }
-        seen_key.insert(key.clone(), row_number);
-
-        // The same checks as the write API, after mapping: what an importer
-        // builds meets every rule a record sent by hand does.
-        let mapped = map_row(&row).and_then(|(agency, content)| {
-            let content = check::content(&content).map_err(super::problems_as_reason)?;
-            Ok((agency, content))
-        });
-        match mapped {
-            Ok((agency, content)) => parsed.records.push(ImportRecord {
-                row: row_number,
-                id: stable_id(SOURCE, &key),
-                agency,
-                content,
-            }),
+        match read_row(result, &index, &mut seen, row_number) {
+            Ok(record) => parsed.records.push(record),
             Err(reason) => parsed.rejected.push(RejectedRow {
                 row: row_number,
                 reason,
@@ -209,6 +130,77 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedFile, FileError> {
     }
     parsed.rejected.sort_by_key(|r| r.row);
     Ok(parsed)
+}
+
+/// Earlier rows by their full content and by their key, to tell exact
+/// duplicates from conflicting ids.
+#[derive(Default)]
+struct SeenRows {
+    content: HashMap<Vec<String>, usize>,
+    key: HashMap<String, usize>,
+    /// How often each agency, bureau and name occurred without an id.
+    blank_ids: HashMap<String, usize>,
+}
+
+/// One row as a record, or the reason it is rejected.
+fn read_row(
+    result: Result<csv::StringRecord, csv::Error>,
+    index: &HashMap<&'static str, usize>,
+    seen: &mut SeenRows,
+    row_number: usize,
+) -> Result<ImportRecord, String> {
+    let values = result.map_err(|e| format!("could not be read as CSV: {e}"))?;
+    if values.len() != COLUMNS.len() {
+        return Err(format!(
+            "has {} cells; this format has {}",
+            values.len(),
+            COLUMNS.len()
+        ));
+    }
+    let row = Row {
+        values: &values,
+        index,
+    };
+    let content_key: Vec<String> = values.iter().map(str::to_string).collect();
+    if let Some(first) = seen.content.get(&content_key) {
+        return Err(format!("exact duplicate of row {first}"));
+    }
+    seen.content.insert(content_key, row_number);
+
+    let agency_code = row.get("agency");
+    let key = match row.some("id") {
+        Some(id) => format!("{agency_code}/{id}"),
+        None => {
+            // No id: the agency, bureau and name identify the row, numbered
+            // in file order when the same three occur more than once.
+            let base = format!(
+                "{agency_code}/{}/{}",
+                row.get("agency_bureau"),
+                row.get("use_case_name")
+            );
+            let n = seen.blank_ids.entry(base.clone()).or_insert(0);
+            *n += 1;
+            format!("{base}#{n}")
+        }
+    };
+    if let Some(first) = seen.key.get(&key) {
+        return Err(format!(
+            "id “{}” of agency {agency_code} is already used by row {first} with different content; fix the id in the source",
+            row.get("id")
+        ));
+    }
+    seen.key.insert(key.clone(), row_number);
+
+    // The same checks as the write API, after mapping: what an importer
+    // builds meets every rule a record sent by hand does.
+    let (agency, content) = map_row(&row)?;
+    let content = check::content(&content).map_err(super::problems_as_reason)?;
+    Ok(ImportRecord {
+        row: row_number,
+        id: stable_id(SOURCE, &key),
+        agency,
+        content,
+    })
 }
 
 fn check_columns(headers: &csv::StringRecord) -> Result<HashMap<&'static str, usize>, FileError> {

@@ -4,8 +4,10 @@
 //! at all. The files are read by the importers of `lantern import`.
 
 use super::{Actor, check};
-use crate::import::{ImportFormat, ImportRecord, lantern_json, us_omb_2025};
-use crate::storage::{Draft, LogEntry, PendingImport, PublishOutcome, Storage, content_hash};
+use crate::import::{ImportFormat, ImportRecord, ParsedFile, lantern_json, us_omb_2025};
+use crate::storage::{
+    CurrentVersion, Draft, LogEntry, PendingImport, PublishOutcome, Storage, content_hash,
+};
 use app::error::AppError;
 use app::manage::import::{ImportDone, ImportLine, ImportPreview, RejectedRows};
 use app::record::{Agency, AgencySlug, DraftState, SystemContent, SystemId};
@@ -53,23 +55,7 @@ pub async fn preview(
     if bytes.is_empty() {
         return Err(check::problem("file", "Choose a file to import"));
     }
-    let agencies: HashMap<AgencySlug, Agency> = storage
-        .agencies()
-        .await?
-        .into_iter()
-        .map(|a| (a.agency.slug.clone(), a.agency))
-        .collect();
-    let parsed = match format {
-        ImportFormat::UsOmb2025 => us_omb_2025::parse(bytes).map_err(|e| e.to_string()),
-        ImportFormat::LanternJson => {
-            lantern_json::parse(bytes, &agency, &|slug| agencies.get(slug).cloned())
-                .map_err(|e| e.to_string())
-        }
-    }
-    .map_err(|problem| {
-        check::problem("file", &format!("This file cannot be imported: {problem}"))
-    })?;
-
+    let parsed = read_file(storage, format, bytes, &agency).await?;
     let current = storage.read_current_versions().await?;
     let mut preview = ImportPreview {
         id: String::new(),
@@ -79,6 +65,60 @@ pub async fn preview(
         unchanged: 0,
         rejected: Vec::new(),
     };
+    let waiting = sort_records(parsed, &agency, &current, &mut preview);
+    if !waiting.is_empty() {
+        let now = time::OffsetDateTime::now_utc();
+        preview.id = crate::accounts::random_token();
+        let pending = PendingImport {
+            id: preview.id.clone(),
+            agency,
+            account_id,
+            file_name: file_name.to_string(),
+            records: serde_json::to_string(&waiting).expect("serialising plain data cannot fail"),
+            created_at: crate::clock::format_timestamp(now),
+        };
+        storage
+            .save_pending_import(&pending, &crate::clock::format_timestamp(now - WAITS_FOR))
+            .await?;
+    }
+    Ok(preview)
+}
+
+/// The file's records in `format`; a file that cannot be read is a problem
+/// with the `file` field. A Lantern JSON file may name agencies the register
+/// knows.
+async fn read_file(
+    storage: &Storage,
+    format: ImportFormat,
+    bytes: &[u8],
+    agency: &AgencySlug,
+) -> Result<ParsedFile, AppError> {
+    let parsed = match format {
+        ImportFormat::UsOmb2025 => us_omb_2025::parse(bytes).map_err(|e| e.to_string()),
+        ImportFormat::LanternJson => {
+            let agencies: HashMap<AgencySlug, Agency> = storage
+                .agencies()
+                .await?
+                .into_iter()
+                .map(|a| (a.agency.slug.clone(), a.agency))
+                .collect();
+            lantern_json::parse(bytes, agency, &|slug| agencies.get(slug).cloned())
+                .map_err(|e| e.to_string())
+        }
+    };
+    parsed.map_err(|problem| {
+        check::problem("file", &format!("This file cannot be imported: {problem}"))
+    })
+}
+
+/// Sorts a file's records into the preview's new, changed, unchanged and
+/// rejected, and returns those that would be written.
+fn sort_records(
+    parsed: ParsedFile,
+    agency: &AgencySlug,
+    current: &HashMap<SystemId, CurrentVersion>,
+    preview: &mut ImportPreview,
+) -> Vec<Waiting> {
     // Reason → rows; rows of other agencies apart from problems to fix.
     let mut rejected: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
     for row in &parsed.rejected {
@@ -95,7 +135,7 @@ pub async fn preview(
         content,
     } in parsed.records
     {
-        if record_agency.slug != agency {
+        if record_agency.slug != *agency {
             let reason = format!(
                 "{} ({}), not your agency",
                 record_agency.name, record_agency.slug
@@ -109,7 +149,7 @@ pub async fn preview(
             name: content.name.clone(),
         };
         match current.get(&id) {
-            Some(now) if now.agency != agency => {
+            Some(now) if now.agency != *agency => {
                 rejected
                     .entry((
                         false,
@@ -128,7 +168,14 @@ pub async fn preview(
         }
         waiting.push(Waiting { row, id, content });
     }
-    preview.rejected = rejected
+    preview.rejected = grouped(rejected);
+    waiting
+}
+
+/// Rejected rows grouped by reason: problems first, then other agencies;
+/// the most rows first, then file order.
+fn grouped(rejected: BTreeMap<(bool, String), Vec<usize>>) -> Vec<RejectedRows> {
+    let mut groups: Vec<RejectedRows> = rejected
         .into_iter()
         .map(|((other_agency, reason), mut rows)| {
             rows.sort_unstable();
@@ -139,26 +186,8 @@ pub async fn preview(
             }
         })
         .collect();
-    // Problems first, then other agencies; the most rows first, then file order.
-    preview
-        .rejected
-        .sort_by_key(|group| (group.other_agency, Reverse(group.rows.len()), group.rows[0]));
-    if !waiting.is_empty() {
-        let now = time::OffsetDateTime::now_utc();
-        preview.id = crate::accounts::random_token();
-        let pending = PendingImport {
-            id: preview.id.clone(),
-            agency,
-            account_id,
-            file_name: file_name.to_string(),
-            records: serde_json::to_string(&waiting).expect("serialising plain data cannot fail"),
-            created_at: crate::clock::format_timestamp(now),
-        };
-        storage
-            .save_pending_import(&pending, &crate::clock::format_timestamp(now - WAITS_FOR))
-            .await?;
-    }
-    Ok(preview)
+    groups.sort_by_key(|group| (group.other_agency, Reverse(group.rows.len()), group.rows[0]));
+    groups
 }
 
 /// Writes a previewed import, all of it or nothing: published, or submitted

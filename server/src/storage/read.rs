@@ -9,7 +9,7 @@ use app::record::{
 };
 use app::register::{Overview, Register, SystemList};
 use app::search::{Facet, Sort, SystemQuery};
-use app::systems::history::{Comparison, History, HistoryAnswer, VersionLine};
+use app::systems::history::VersionLine;
 use sqlx::any::AnyRow;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
@@ -83,67 +83,7 @@ fn order_sql(sort: Sort) -> &'static str {
     }
 }
 
-/// One published version of a system, as its history lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VersionInfo {
-    pub version: i64,
-    pub published_at: String,
-    pub change_summary: String,
-}
-
 impl Storage {
-    /// Every published version of a system, oldest first.
-    pub async fn versions(&self, id: &SystemId) -> Result<Vec<VersionInfo>, AppError> {
-        let rows = sqlx::query(
-            "SELECT version, published_at, change_summary FROM system_versions \
-             WHERE system_id = $1 ORDER BY version",
-        )
-        .bind(id.0.clone())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(database_error)?;
-        rows.iter()
-            .map(|row| {
-                Ok(VersionInfo {
-                    version: rows::integer(row, "version")?,
-                    published_at: rows::text(row, "published_at")?,
-                    change_summary: rows::text(row, "change_summary")?,
-                })
-            })
-            .collect()
-    }
-
-    /// One published version of a system in full: its owner, content and history line.
-    pub async fn version(
-        &self,
-        id: &SystemId,
-        version: i64,
-    ) -> Result<Option<(AgencySlug, SystemContent, VersionInfo)>, AppError> {
-        let sql = format!(
-            "SELECT s.agency, v.version, v.published_at, v.change_summary, {CONTENT_COLUMNS} \
-             FROM systems s JOIN system_versions v ON v.system_id = s.id \
-             WHERE s.id = $1 AND v.version = $2"
-        );
-        let row = sqlx::query(&sql)
-            .bind(id.0.clone())
-            .bind(version)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(database_error)?;
-        row.map(|row| {
-            Ok((
-                AgencySlug(rows::text(&row, "agency")?),
-                rows::content(&row)?,
-                VersionInfo {
-                    version: rows::integer(&row, "version")?,
-                    published_at: rows::text(&row, "published_at")?,
-                    change_summary: rows::text(&row, "change_summary")?,
-                },
-            ))
-        })
-        .transpose()
-    }
-
     async fn count_by(&self, column: &str) -> Result<Vec<(String, i64)>, AppError> {
         let sql = format!("SELECT {column} AS k, count(*) AS n FROM {PUBLISHED} GROUP BY {column}");
         let rows = sqlx::query(&sql)
@@ -362,55 +302,56 @@ impl Register for Storage {
         Ok(names)
     }
 
-    async fn history(
+    /// Every published version of a system, oldest first.
+    async fn versions(&self, id: &SystemId) -> Result<Vec<VersionLine>, AppError> {
+        let rows = sqlx::query(
+            "SELECT version, published_at, change_summary FROM system_versions \
+             WHERE system_id = $1 ORDER BY version",
+        )
+        .bind(id.0.clone())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(VersionLine {
+                    version: rows::integer(row, "version")?,
+                    published_at: rows::text(row, "published_at")?.into(),
+                    change_summary: rows::text(row, "change_summary")?,
+                })
+            })
+            .collect()
+    }
+
+    /// One published version of a system in full: its owner, content and history line.
+    async fn version(
         &self,
         id: &SystemId,
-        from: Option<i64>,
-        to: Option<i64>,
-    ) -> Result<HistoryAnswer, AppError> {
-        let Some(system) = self.system(id).await? else {
-            return Ok(HistoryAnswer::NotFound);
-        };
-        let versions = self.versions(id).await?;
-        let latest = system.version;
-        let asked = from.is_some() || to.is_some();
-        let to = to.unwrap_or(latest);
-        let from = from.unwrap_or(to - 1);
-        let (from, to) = (from.min(to), from.max(to));
-        let exists = |n: i64| versions.iter().any(|v| v.version == n);
-        let comparison = if !asked && versions.len() < 2 {
-            None
-        } else if let Some(missing) = [from, to].into_iter().find(|n| !exists(*n)) {
-            return Ok(HistoryAnswer::BadVersions(format!(
-                "Version {missing} does not exist: this system has versions 1 to {latest}"
-            )));
-        } else {
-            let older = self.version(id, from).await?;
-            let newer = self.version(id, to).await?;
-            let (Some((_, older, _)), Some((_, newer, _))) = (older, newer) else {
-                return Ok(HistoryAnswer::NotFound);
-            };
-            Some(Comparison {
-                from,
-                to,
-                changes: app::systems::history::compare::compare(&older, &newer),
-            })
-        };
-        Ok(HistoryAnswer::Found(History {
-            id: system.id,
-            name: system.content.name,
-            agency: system.agency,
-            agency_name: system.agency_name,
-            versions: versions
-                .into_iter()
-                .map(|v| VersionLine {
-                    version: v.version,
-                    published_at: v.published_at,
-                    change_summary: v.change_summary,
-                })
-                .collect(),
-            comparison,
-        }))
+        version: i64,
+    ) -> Result<Option<(AgencySlug, SystemContent, VersionLine)>, AppError> {
+        let sql = format!(
+            "SELECT s.agency, v.version, v.published_at, v.change_summary, {CONTENT_COLUMNS} \
+             FROM systems s JOIN system_versions v ON v.system_id = s.id \
+             WHERE s.id = $1 AND v.version = $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(id.0.clone())
+            .bind(version)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        row.map(|row| {
+            Ok((
+                AgencySlug(rows::text(&row, "agency")?),
+                rows::content(&row)?,
+                VersionLine {
+                    version: rows::integer(&row, "version")?,
+                    published_at: rows::text(&row, "published_at")?.into(),
+                    change_summary: rows::text(&row, "change_summary")?,
+                },
+            ))
+        })
+        .transpose()
     }
 
     async fn agency(&self, slug: &AgencySlug) -> Result<Option<AgencyWithCount>, AppError> {

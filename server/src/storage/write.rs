@@ -1,4 +1,5 @@
-//! Writing to the register: agencies, published versions and audits.
+//! Writing to the register: agencies, what is current, audits and the search
+//! outbox (publishing a version is in `publish.rs`).
 //!
 //! Every function here takes an open transaction, so a caller that writes many
 //! things (an import, the demo seed) commits all of them or none.
@@ -7,23 +8,10 @@ use super::changes::ChangeKind;
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
-use app::record::{Agency, AgencySlug, Audit, PersonalData, Stage, SystemContent, SystemId};
-use app::search::{PERSONAL_DATA_NO, PERSONAL_DATA_YES};
-use sha2::{Digest, Sha256};
+use app::record::{Agency, AgencySlug, Audit, SystemContent, SystemId};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 use std::collections::HashMap;
-
-/// What publishing a version did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PublishOutcome {
-    /// A new system, published as version 1.
-    New,
-    /// A changed system, published as this new version.
-    Updated(i64),
-    /// The content equals the current version; nothing was written.
-    Unchanged,
-}
 
 /// What the register holds for a system now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,18 +38,6 @@ fn current_version(row: &AnyRow) -> Result<CurrentVersion, AppError> {
 pub struct NewAudit {
     pub system: SystemId,
     pub audit: Audit,
-}
-
-/// A fingerprint of a version's content: equal content, equal hash.
-pub fn content_hash(content: &SystemContent) -> String {
-    // Serialising a struct writes its fields in declaration order, so the JSON,
-    // and with it the hash, is the same every time for the same content.
-    let json = serde_json::to_vec(content).expect("serialising plain data cannot fail");
-    super::hex(&Sha256::digest(&json))
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("serialising plain data cannot fail")
 }
 
 impl Storage {
@@ -148,198 +124,6 @@ impl Storage {
         row.as_ref().map(rows::content).transpose()
     }
 
-    /// Publishes `content` as the next version of system `id`, owned by `agency`.
-    ///
-    /// Content equal to the current version writes nothing, so publishing the
-    /// same record twice yields one version.
-    pub async fn publish(
-        conn: &mut AnyConnection,
-        id: &SystemId,
-        agency: &AgencySlug,
-        content: &SystemContent,
-        change_summary: &str,
-        now: &str,
-    ) -> Result<PublishOutcome, AppError> {
-        let current = Self::current_version(conn, id).await?;
-        Self::publish_over(
-            conn,
-            current.as_ref(),
-            id,
-            agency,
-            content,
-            change_summary,
-            now,
-        )
-        .await
-    }
-
-    /// [`Storage::publish`] when the caller already knows what the register
-    /// holds for the system (`None`: nothing yet).
-    pub async fn publish_over(
-        conn: &mut AnyConnection,
-        current: Option<&CurrentVersion>,
-        id: &SystemId,
-        agency: &AgencySlug,
-        content: &SystemContent,
-        change_summary: &str,
-        now: &str,
-    ) -> Result<PublishOutcome, AppError> {
-        let hash = content_hash(content);
-        let version = match current {
-            None => {
-                sqlx::query(
-                    "INSERT INTO systems (id, agency, current_version, audit_outcome, personal_data, \
-                     created_at, updated_at) VALUES ($1, $2, 1, NULL, $3, $4, $4)",
-                )
-                .bind(id.0.clone())
-                .bind(agency.0.clone())
-                .bind(personal_data_value(content))
-                .bind(now.to_string())
-                .execute(&mut *conn)
-                .await
-                .map_err(database_error)?;
-                1
-            }
-            Some(current) => {
-                if current.agency != *agency {
-                    return Err(AppError::Forbidden);
-                }
-                if current.content_hash.as_deref() == Some(hash.as_str()) {
-                    return Ok(PublishOutcome::Unchanged);
-                }
-                // Migration 0010 repaired the line endings of stored texts
-                // but left their hashes: when the hash differs, the content
-                // itself decides, and the hash is mended.
-                if let Some(version) = current.version
-                    && Self::published_content(conn, id).await?.as_ref() == Some(content)
-                {
-                    sqlx::query(
-                        "UPDATE system_versions SET content_hash = $1 \
-                         WHERE system_id = $2 AND version = $3",
-                    )
-                    .bind(hash)
-                    .bind(id.0.clone())
-                    .bind(version)
-                    .execute(&mut *conn)
-                    .await
-                    .map_err(database_error)?;
-                    return Ok(PublishOutcome::Unchanged);
-                }
-                current.version.unwrap_or(0) + 1
-            }
-        };
-
-        sqlx::query(
-            "INSERT INTO system_versions (system_id, version, agency_ref, name, summary, unit, \
-             contact, purpose, how_it_works, stage, in_use_since, retired_on, topic, tags, \
-             technique, risk_level, decision_role, human_oversight, contest, data, \
-             explainability, fairness, risks, assessments, legal_basis, supplier, withheld, \
-             content_hash, change_summary, published_at, reviewed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-             $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30)",
-        )
-        .bind(id.0.clone())
-        .bind(version)
-        .bind(content.agency_ref.clone())
-        .bind(content.name.clone())
-        .bind(content.summary.clone())
-        .bind(content.unit.clone())
-        .bind(content.contact.clone())
-        .bind(content.purpose.clone())
-        .bind(content.how_it_works.clone())
-        .bind(content.stage.as_str())
-        .bind(content.in_use_since.clone())
-        .bind(content.retired_on.clone())
-        .bind(content.topic.as_str())
-        .bind(to_json(&content.tags))
-        .bind(to_json(&content.technique))
-        .bind(content.risk_level.as_str())
-        .bind(content.decision_role.map(|d| d.as_str()))
-        .bind(content.human_oversight.clone())
-        .bind(content.contest.clone())
-        .bind(to_json(&content.data))
-        .bind(content.explainability.clone())
-        .bind(content.fairness.clone())
-        .bind(content.risks.clone())
-        .bind(to_json(&content.assessments))
-        .bind(content.legal_basis.clone())
-        .bind(content.supplier.clone())
-        .bind(to_json(&content.withheld))
-        .bind(hash)
-        .bind(change_summary.to_string())
-        .bind(now.to_string())
-        .execute(&mut *conn)
-        .await
-        .map_err(database_error)?;
-
-        if current.is_some() {
-            sqlx::query(
-                "UPDATE systems SET current_version = $1, personal_data = $2, updated_at = $3 \
-                 WHERE id = $4",
-            )
-            .bind(version)
-            .bind(personal_data_value(content))
-            .bind(now.to_string())
-            .bind(id.0.clone())
-            .execute(&mut *conn)
-            .await
-            .map_err(database_error)?;
-            sqlx::query("DELETE FROM system_techniques WHERE system_id = $1")
-                .bind(id.0.clone())
-                .execute(&mut *conn)
-                .await
-                .map_err(database_error)?;
-        }
-        // A withheld field is no filter either: filtering would tell it.
-        let mut techniques = match content.withheld_reason("technique") {
-            Some(_) => Vec::new(),
-            None => content.technique.clone(),
-        };
-        techniques.sort();
-        techniques.dedup();
-        for technique in techniques {
-            sqlx::query("INSERT INTO system_techniques (system_id, technique) VALUES ($1, $2)")
-                .bind(id.0.clone())
-                .bind(technique.as_str())
-                .execute(&mut *conn)
-                .await
-                .map_err(database_error)?;
-        }
-        let kind = if version == 1 {
-            ChangeKind::Published
-        } else if content.stage == Stage::Retired
-            && !Self::was_retired(conn, id, version - 1).await?
-        {
-            ChangeKind::Retired
-        } else {
-            ChangeKind::Updated
-        };
-        Self::record_change(conn, kind, id, version, None).await?;
-        Self::queue_for_search(conn, id, now).await?;
-        Ok(if version == 1 {
-            PublishOutcome::New
-        } else {
-            PublishOutcome::Updated(version)
-        })
-    }
-
-    /// Whether a system's version `version` has the stage `retired`.
-    async fn was_retired(
-        conn: &mut AnyConnection,
-        id: &SystemId,
-        version: i64,
-    ) -> Result<bool, AppError> {
-        let stage: Option<(String,)> = sqlx::query_as(
-            "SELECT stage FROM system_versions WHERE system_id = $1 AND version = $2",
-        )
-        .bind(id.0.clone())
-        .bind(version)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(database_error)?;
-        Ok(stage.is_some_and(|(stage,)| stage == Stage::Retired.as_str()))
-    }
-
     /// Records an audit and makes it the system's latest if it is the most recent.
     pub async fn record_audit(
         conn: &mut AnyConnection,
@@ -404,25 +188,4 @@ impl Storage {
             .map_err(database_error)?;
         Ok(())
     }
-}
-
-/// The `personal_data` facet value of a version (see [`app::search::PERSONAL_DATA_YES`]).
-fn personal_data_value(content: &SystemContent) -> &'static str {
-    if uses_personal_data(content) {
-        PERSONAL_DATA_YES
-    } else {
-        PERSONAL_DATA_NO
-    }
-}
-
-/// Whether a version declares a data set holding personal data, pseudonymised
-/// or not. Withheld data sets say nothing, here as on the page.
-pub fn uses_personal_data(content: &SystemContent) -> bool {
-    content.withheld_reason("data").is_none()
-        && content.data.iter().any(|set| {
-            matches!(
-                set.personal_data,
-                Some(PersonalData::Identified | PersonalData::Pseudonymised)
-            )
-        })
 }

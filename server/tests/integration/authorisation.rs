@@ -11,6 +11,7 @@ use crate::support::site;
 
 use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
+use app::register::Register;
 use axum::Router;
 use axum::http::StatusCode;
 use databases::TestDatabase;

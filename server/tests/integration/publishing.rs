@@ -11,6 +11,7 @@ use crate::support::site;
 
 use app::record::TokenScope;
 use app::record::{AgencySlug, Role, SystemId};
+use app::register::Register;
 use axum::http::{StatusCode, header};
 use databases::TestDatabase;
 use lantern::publishing::{Actor, admin};
@@ -392,11 +393,7 @@ async fn a_one_field_edit_in_the_form_is_one_changed_field() {
         .await
         .unwrap();
         let system = SystemId(id.clone());
-        let same = app::register::Register::system(storage, &system)
-            .await
-            .unwrap()
-            .unwrap()
-            .content;
+        let same = storage.system(&system).await.unwrap().unwrap().content;
         let mut tx = storage.begin().await.unwrap();
         let outcome = lantern::storage::Storage::publish(
             &mut tx,

@@ -1,0 +1,248 @@
+//! The results: their count, each hit, help when there are none, the
+//! downloads and the page links.
+
+use super::facets::value_label;
+use crate::html::escaped;
+use crate::record::AgencySlug;
+use crate::search::query::{QueryProblem, SystemQuery};
+use crate::search::{Hit, SearchResults, snippet_html};
+use crate::systems::list::KeyFacts;
+use leptos::prelude::*;
+
+/// The errors of a query that could not be understood, in the GOV.UK error summary style.
+#[component]
+pub(super) fn ProblemSummary(problems: Vec<QueryProblem>) -> impl IntoView {
+    view! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">"There is a problem with this search"</h2>
+            <ul>
+                {problems
+                    .into_iter()
+                    .map(|p| {
+                        let target = if p.field == "q" { "#search-q" } else { "#search-sort" };
+                        view! { <li><a href=target>{p.message}</a></li> }
+                    })
+                    .collect_view()}
+            </ul>
+            <p><a href="/systems">"Show all systems"</a></p>
+        </div>
+    }
+}
+
+/// The result count, the results (or help when there are none) and the page links.
+pub(super) fn results_view(
+    query: SystemQuery,
+    results: &SearchResults,
+    agencies: &[(AgencySlug, String)],
+) -> AnyView {
+    let count = match results.total {
+        0 => "No systems found".to_string(),
+        1 => "1 system".to_string(),
+        n => format!("{n} systems"),
+    };
+    let last_page = query.last_page(results.total);
+    let beyond_last = results.hits.is_empty() && results.total > 0;
+    let empty = results.total == 0;
+    let no_results = empty.then(|| no_results(&query, results, agencies));
+    // What the results are for: the closest words when all of them found nothing.
+    let exported = match &results.instead_for {
+        Some(words) => query.with_words(words),
+        None => query.clone(),
+    };
+    let closest = results.instead_for.clone().map(|words| {
+        let whole = query.q.clone();
+        let instead = query.with_words(&words).url();
+        view! {
+            <p class="notice closest">
+                {format!("No system matches all of “{whole}”. These are the systems for ")}
+                <a href=instead>{format!("“{words}”")}</a>"."
+            </p>
+        }
+    });
+    view! {
+        {closest}
+        <h2 class="result-count" id="result-count" role="status" aria-live="polite">{count}</h2>
+        {beyond_last.then(|| view! {
+            <p class="notice">
+                {format!("There is no page {}: the results fill {last_page} page{}. ", query.page, if last_page == 1 { "" } else { "s" })}
+                <a href=query.with_page(1).url()>"Go to the first page"</a>
+            </p>
+        })}
+        {no_results}
+        <ol class="system-list">
+            {results.hits.iter().cloned().map(|hit| view! { <HitRow hit/> }).collect_view()}
+        </ol>
+        {(!empty).then(|| view! {
+            <p class="downloads">
+                {format!("Download {}: ", if results.total == 1 { "this result" } else { "these results, all pages" })}
+                <a href=exported.export_url("csv")>"CSV"</a>" for spreadsheets, "
+                <a href=exported.export_url("json")>"JSON"</a>" · "
+                <a href="/open-data">"About the open data"</a>
+            </p>
+        })}
+        <Pagination query last_page/>
+    }
+    .into_any()
+}
+
+/// What to try when nothing matches: which filters to drop, and how many
+/// systems each would bring back.
+fn no_results(
+    query: &SystemQuery,
+    results: &SearchResults,
+    agencies: &[(AgencySlug, String)],
+) -> AnyView {
+    let mut tips = Vec::new();
+    for suggestion in &results.fewer_words {
+        let instead = query.with_words(&suggestion.q);
+        let systems = if suggestion.total == 1 {
+            "system"
+        } else {
+            "systems"
+        };
+        tips.push(
+            view! {
+                <li>
+                    <a href=instead.url()>{format!("Search for “{}”", suggestion.q)}</a>
+                    {format!(" instead ({} {systems})", suggestion.total)}
+                </li>
+            }
+            .into_any(),
+        );
+    }
+    if !query.q.is_empty() {
+        tips.push(
+            view! { <li>"Check the spelling, or try fewer or more general words."</li> }.into_any(),
+        );
+    }
+    for (facet, values) in &query.filters {
+        let unknown: Vec<&String> = values
+            .iter()
+            .filter(|v| value_label(*facet, v, agencies).is_none())
+            .collect();
+        for value in unknown {
+            tips.push(view! {
+                <li>{format!("“{value}” is not a {} the register knows.", facet.label().to_lowercase())}</li>
+            }.into_any());
+        }
+        // The counts of a facet ignore its own filter, so they add up to what
+        // dropping it would show (for facets with one value per system).
+        let without: u64 = results.facets.get(facet).map_or(0, |c| c.values().sum());
+        let label = if facet.is_single_valued() && without > 0 {
+            format!(
+                "Remove the {} filter ({without} systems)",
+                facet.label().to_lowercase()
+            )
+        } else {
+            format!("Remove the {} filter", facet.label().to_lowercase())
+        };
+        tips.push(view! { <li><a href=query.without(*facet).url()>{label}</a></li> }.into_any());
+    }
+    if !query.q.is_empty() && !query.filters.is_empty() {
+        let everywhere = SystemQuery::default().with_words(&query.q);
+        tips.push(view! {
+            <li><a href=everywhere.url()>{format!("Search all systems for “{}”", query.q)}</a></li>
+        }.into_any());
+    }
+    view! {
+        <div class="no-results">
+            <p>{if query.q.is_empty() {
+                "No system matches all of these filters.".to_string()
+            } else {
+                format!("No system matches “{}”{}.", query.q, if query.filters.is_empty() { "" } else { " with these filters" })
+            }}</p>
+            <ul>{tips}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+/// One result: name and summary with the searched words marked, where else
+/// they were found, and the key facts.
+///
+/// Names, summaries and snippets go in as HTML made by [`snippet_html`] and
+/// [`escaped`], which escape every character of the text: a search page shows
+/// 25 of these, and one string each renders far faster than a view per word.
+#[component]
+fn HitRow(hit: Hit) -> impl IntoView {
+    let name = hit
+        .highlight("name")
+        .map_or_else(|| escaped(&hit.system.name), snippet_html);
+    let summary = hit
+        .highlight("summary")
+        .map_or_else(|| escaped(&hit.system.summary), snippet_html);
+    let elsewhere = hit
+        .highlights
+        .iter()
+        .find(|h| h.field != "name" && h.field != "summary")
+        .map(|h| (field_label(&h.field), snippet_html(&h.snippet)));
+    let system = hit.system;
+    view! {
+        <li class="system-item">
+            <h3 class="system-name">
+                <a href=format!("/systems/{}", system.id) inner_html=name></a>
+            </h3>
+            <p class="system-owner">
+                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
+            </p>
+            <p class="system-summary" inner_html=summary></p>
+            {elsewhere.map(|(label, html)| view! {
+                <p class="system-match">
+                    <span class="match-field">{label}": "</span>
+                    <span inner_html=html></span>
+                </p>
+            })}
+            <KeyFacts system/>
+        </li>
+    }
+}
+
+/// How a result names the field its words were found in.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "agency_name" => "Agency",
+        field => crate::record::fields::label(field).unwrap_or("Found in"),
+    }
+}
+
+/// Previous, next and numbered page links.
+#[component]
+fn Pagination(query: SystemQuery, last_page: u32) -> impl IntoView {
+    if last_page <= 1 {
+        return ().into_any();
+    }
+    let current = query.page;
+    // The first, the last, and two either side of the current page.
+    let shown: Vec<u32> = (1..=last_page)
+        .filter(|p| *p == 1 || *p == last_page || p.abs_diff(current) <= 2)
+        .collect();
+    let mut links = Vec::new();
+    let mut previous_shown = 0;
+    for page in shown {
+        if page > previous_shown + 1 {
+            links.push(view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any());
+        }
+        previous_shown = page;
+        let link = if page == current {
+            view! { <li><a href=query.with_page(page).url() aria-current="page">{page}</a></li> }
+                .into_any()
+        } else {
+            view! { <li><a href=query.with_page(page).url() aria-label=format!("Page {page}")>{page}</a></li> }.into_any()
+        };
+        links.push(link);
+    }
+    view! {
+        <nav class="pagination" aria-label="Pages">
+            <ul>
+                {(current > 1 && current <= last_page).then(|| view! {
+                    <li><a href=query.with_page(current - 1).url() rel="prev">"Previous"</a></li>
+                })}
+                {links}
+                {(current < last_page).then(|| view! {
+                    <li><a href=query.with_page(current + 1).url() rel="next">"Next"</a></li>
+                })}
+            </ul>
+        </nav>
+    }
+    .into_any()
+}
