@@ -80,11 +80,6 @@ const ABOVE_STORAGE: &[&str] = &[
     "import",
 ];
 
-/// Where storage still reaches up today (issue 16, part 3 removes these).
-/// A new reach fails the test; so does one that has gone, so the list
-/// shrinks with the code.
-const STORAGE_REACHES_UP: &[(&str, &str)] = &[];
-
 #[test]
 fn modules_name_only_what_the_map_allows() {
     let mut wrong = Vec::new();
@@ -108,7 +103,7 @@ fn modules_name_only_what_the_map_allows() {
 }
 
 #[test]
-fn storage_names_nothing_above_it_but_the_known_reaches() {
+fn storage_names_nothing_above_it() {
     let mut reaches = Vec::new();
     for (file, text) in server_sources() {
         if module_of(&file) != "storage" {
@@ -116,17 +111,107 @@ fn storage_names_nothing_above_it_but_the_known_reaches() {
         }
         for name in named_modules(&text) {
             if ABOVE_STORAGE.contains(&name.as_str()) {
-                reaches.push((file.clone(), name));
+                reaches.push(format!("{file} names crate::{name}"));
             }
         }
     }
-    let known: Vec<(String, String)> = STORAGE_REACHES_UP
-        .iter()
-        .map(|(file, name)| (file.to_string(), name.to_string()))
-        .collect();
-    assert_eq!(
-        reaches, known,
-        "storage reaches up into other modules: remove the reach, or (only if the map changes) update docs/architecture.md and this list"
+    assert!(
+        reaches.is_empty(),
+        "storage reaches up into other modules: move the logic up, or (only if the map changes) update docs/architecture.md\n{}",
+        reaches.join("\n")
+    );
+}
+
+/// The most lines a production file may have (its code before
+/// `#[cfg(test)]`) and a function may have. Past these a file or a function
+/// does more than one thing; docs/architecture.md, "Sizes".
+const MOST_LINES_IN_A_FILE: usize = 450;
+const MOST_LINES_IN_A_FUNCTION: usize = 100;
+
+/// The production code of every crate: its files, each cut at its tests.
+fn production_sources() -> Vec<(String, String)> {
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut found = Vec::new();
+    for krate in ["server", "app", "frontend"] {
+        let root = workspace.join(krate).join("src");
+        let mut files = Vec::new();
+        sources(&root, &root, &mut files);
+        for (file, text) in files {
+            let code = match text.find("\n#[cfg(test)]") {
+                Some(at) => text[..at].to_string(),
+                None => text,
+            };
+            found.push((format!("{krate}/src/{file}"), code));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Each function of `code` (a line `fn name(`, maybe `pub`, `async`…) with
+/// its length in lines, from its `fn` line to the `}` at its indentation.
+/// Declarations without a body (in traits) are left out.
+fn function_lengths(code: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut found = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let mut rest = line.trim_start();
+        for prefix in [
+            "pub(crate) ",
+            "pub(super) ",
+            "pub ",
+            "const ",
+            "async ",
+            "unsafe ",
+        ] {
+            rest = rest.strip_prefix(prefix).unwrap_or(rest);
+        }
+        let Some(signature) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        let name: String = signature
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let opens = lines[at..]
+            .iter()
+            .find(|l| l.trim_end().ends_with('{') || l.trim_end().ends_with(';'));
+        if opens.is_none_or(|l| l.trim_end().ends_with(';')) {
+            continue;
+        }
+        let end = format!("{indent}}}");
+        if let Some(length) = lines[at..].iter().position(|l| *l == end) {
+            found.push((name, length + 1));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_file_or_function_is_too_long_to_read() {
+    let mut long = Vec::new();
+    let sources = production_sources();
+    assert!(
+        sources.len() > 100,
+        "the sources were found: {}",
+        sources.len()
+    );
+    for (file, code) in sources {
+        let lines = code.lines().count();
+        if lines > MOST_LINES_IN_A_FILE {
+            long.push(format!("{file}: {lines} lines"));
+        }
+        for (name, length) in function_lengths(&code) {
+            if length > MOST_LINES_IN_A_FUNCTION {
+                long.push(format!("{file}: fn {name} is {length} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these into parts with names of their own (at most {MOST_LINES_IN_A_FILE} lines a file, {MOST_LINES_IN_A_FUNCTION} a function):\n{}",
+        long.join("\n")
     );
 }
 
@@ -141,4 +226,13 @@ fn the_check_sees_a_forbidden_name() {
     );
     assert_eq!(module_of("api/systems.rs"), "api");
     assert_eq!(module_of("api.rs"), "api");
+}
+
+#[test]
+fn the_check_measures_functions() {
+    let code = "trait T {\n    fn declared(\n        &self,\n    ) -> u8;\n}\n\npub async fn three() {\n    1;\n}\n\nimpl X {\n    pub(crate) fn two() {\n    }\n}\n";
+    assert_eq!(
+        function_lengths(code),
+        vec![("three".to_string(), 3), ("two".to_string(), 2)]
+    );
 }
