@@ -142,53 +142,20 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
             "Enter your password".into(),
         )
     } else {
-        let now = time::OffsetDateTime::now_utc();
         let client = crate::client::of(&parts);
-        let signed_in = match accounts::count_attempt_from(
-            &state.storage,
-            &client,
-            state.sign_ins_per_client,
-            now,
-        )
-        .await
-        {
-            Ok(()) => accounts::sign_in(&state.storage, &email, &password, now).await,
-            Err(refused) => Err(refused),
-        };
-        match signed_in {
-            Ok(signed_in) => {
-                let mut response = Redirect::to("/manage").into_response();
-                response.headers_mut().insert(
-                    header::SET_COOKIE,
-                    cookie(
-                        &signed_in.token,
-                        accounts::SESSION_LENGTH.whole_seconds(),
-                        over_https(&parts.headers),
-                    ),
-                );
-                return response;
-            }
-            Err(error @ SignInError::Wrong) => {
-                again(StatusCode::UNAUTHORIZED, Some("email"), error.to_string())
-            }
-            Err(error @ SignInError::Locked { .. }) => {
-                again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string())
-            }
-            Err(error @ SignInError::Busy) => {
-                // A few seconds: the checks ahead of it take about that.
-                let (_, attempt) = again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string());
-                return try_again_later(&state, parts, attempt, 5).await;
-            }
-            Err(error @ SignInError::TooMany { retry_after }) => {
-                let (_, attempt) = again(StatusCode::TOO_MANY_REQUESTS, None, error.to_string());
-                return try_again_later(&state, parts, attempt, retry_after).await;
-            }
-            Err(error @ SignInError::Disabled) => {
-                again(StatusCode::FORBIDDEN, None, error.to_string())
-            }
+        match try_sign_in(&state, &client, &email, &password).await {
+            Ok(token) => return session_started(&token, &parts.headers),
             Err(SignInError::Failed(error)) => {
                 tracing::error!(%error, "sign-in failed");
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+            Err(error) => {
+                let (status, field, retry_after) = refusal(&error);
+                let (status, attempt) = again(status, field, error.to_string());
+                if let Some(seconds) = retry_after {
+                    return try_again_later(&state, parts, attempt, seconds).await;
+                }
+                (status, attempt)
             }
         }
     };
@@ -196,6 +163,50 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
         crate::pages::render_page(&state, Request::from_parts(parts, Body::empty()), attempt).await;
     *response.status_mut() = status;
     response
+}
+
+/// Counts the attempt against the client's limit, then checks the email and
+/// password. Signed in: the new session's token.
+async fn try_sign_in(
+    state: &AppState,
+    client: &app::feedback::ClientAddress,
+    email: &str,
+    password: &str,
+) -> Result<String, SignInError> {
+    let now = time::OffsetDateTime::now_utc();
+    accounts::count_attempt_from(&state.storage, client, state.sign_ins_per_client, now).await?;
+    let signed_in = accounts::sign_in(&state.storage, email, password, now).await?;
+    Ok(signed_in.token)
+}
+
+/// Off to `/manage` with the session's cookie.
+fn session_started(token: &str, headers: &HeaderMap) -> Response {
+    let mut response = Redirect::to("/manage").into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie(
+            token,
+            accounts::SESSION_LENGTH.whole_seconds(),
+            over_https(headers),
+        ),
+    );
+    response
+}
+
+/// How a refused sign-in is answered: its status, the field at fault, and
+/// the seconds to wait where that is worth saying (`Retry-After`).
+fn refusal(error: &SignInError) -> (StatusCode, Option<&'static str>, Option<u64>) {
+    match error {
+        SignInError::Wrong => (StatusCode::UNAUTHORIZED, Some("email"), None),
+        SignInError::Locked { .. } => (StatusCode::TOO_MANY_REQUESTS, None, None),
+        // A few seconds: the checks ahead of it take about that.
+        SignInError::Busy => (StatusCode::TOO_MANY_REQUESTS, None, Some(5)),
+        SignInError::TooMany { retry_after } => {
+            (StatusCode::TOO_MANY_REQUESTS, None, Some(*retry_after))
+        }
+        SignInError::Disabled => (StatusCode::FORBIDDEN, None, None),
+        SignInError::Failed(_) => (StatusCode::INTERNAL_SERVER_ERROR, None, None),
+    }
 }
 
 /// The sign-in form again with `attempt`'s message: 429, and `Retry-After`

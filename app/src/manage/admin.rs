@@ -74,38 +74,7 @@ pub fn TokensPage() -> impl IntoView {
                 Suspend::new(async move {
                     match tokens.await {
                         Ok(tokens) if tokens.is_empty() => view! { <p>"None yet."</p> }.into_any(),
-                        Ok(tokens) => view! {
-                            <TableScroll label="API tokens">
-                                <table>
-                                    <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Expires"</th><th scope="col">"State"</th></tr></thead>
-                                    <tbody>
-                                        {tokens.into_iter().map(|t| {
-                                            let account = account.clone();
-                                            view! {
-                                                <tr>
-                                                    <td>{t.id}</td>
-                                                    <td>{t.label}</td>
-                                                    <td>{t.scope.as_str()}</td>
-                                                    <td>{format!("{} by {}", date_words(&t.created_at), t.created_by)}</td>
-                                                    <td>{t.last_used_at.as_ref().map(|at| used_at(at.as_str())).unwrap_or_else(|| "never".to_string())}</td>
-                                                    <td>{t.expires_at.as_ref().map_or("never".to_string(), date_words)}</td>
-                                                    <td>{match (t.revoked_at, t.expired) {
-                                                        (Some(at), _) => format!("Revoked {}", date_words(&at)).into_any(),
-                                                        (None, true) => "Expired".into_any(),
-                                                        (None, false) => view! {
-                                                            <form method="post" action=format!("/manage/tokens/{}/revoke", t.id)>
-                                                                <CsrfField account/>
-                                                                <button type="submit" class="secondary">{format!("Revoke token {}", t.id)}</button>
-                                                            </form>
-                                                        }.into_any(),
-                                                    }}</td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </TableScroll>
-                        }.into_any(),
+                        Ok(tokens) => view! { <TokenTable tokens account/> }.into_any(),
                         Err(_) => view! { <Unavailable/> }.into_any(),
                     }
                 })
@@ -113,6 +82,43 @@ pub fn TokensPage() -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// An agency's tokens, each with its state or a button to revoke it.
+#[component]
+fn TokenTable(tokens: Vec<TokenLine>, account: crate::accounts::SignedInAccount) -> impl IntoView {
+    view! {
+        <TableScroll label="API tokens">
+            <table>
+                <thead><tr><th scope="col">"Id"</th><th scope="col">"For"</th><th scope="col">"Scope"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th><th scope="col">"Expires"</th><th scope="col">"State"</th></tr></thead>
+                <tbody>
+                    {tokens.into_iter().map(|t| {
+                        let account = account.clone();
+                        view! {
+                            <tr>
+                                <td>{t.id}</td>
+                                <td>{t.label}</td>
+                                <td>{t.scope.as_str()}</td>
+                                <td>{format!("{} by {}", date_words(&t.created_at), t.created_by)}</td>
+                                <td>{t.last_used_at.as_ref().map(|at| used_at(at.as_str())).unwrap_or_else(|| "never".to_string())}</td>
+                                <td>{t.expires_at.as_ref().map_or("never".to_string(), date_words)}</td>
+                                <td>{match (t.revoked_at, t.expired) {
+                                    (Some(at), _) => format!("Revoked {}", date_words(&at)).into_any(),
+                                    (None, true) => "Expired".into_any(),
+                                    (None, false) => view! {
+                                        <form method="post" action=format!("/manage/tokens/{}/revoke", t.id)>
+                                            <CsrfField account/>
+                                            <button type="submit" class="secondary">{format!("Revoke token {}", t.id)}</button>
+                                        </form>
+                                    }.into_any(),
+                                }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableScroll>
+    }
 }
 
 /// When a token was last used, to the minute: `2026-12-01 18:55 UTC`.

@@ -81,56 +81,7 @@ fn feed(
         escape(page_path)
     ));
     for change in changes {
-        let (what, link) = match change.kind {
-            ChangeKind::Published => (
-                "published".to_string(),
-                format!("/systems/{}", change.system),
-            ),
-            ChangeKind::Updated => (
-                format!("updated to version {}", change.version),
-                format!(
-                    "/systems/{}/history?from={}&to={}",
-                    change.system,
-                    change.version - 1,
-                    change.version
-                ),
-            ),
-            ChangeKind::Retired => ("retired".to_string(), format!("/systems/{}", change.system)),
-            ChangeKind::Audited => ("audited".to_string(), format!("/systems/{}", change.system)),
-        };
-        let summary = match (&change.audit, &change.change_summary) {
-            (Some(audit), _) => format!(
-                "{} by {} on {}",
-                audit.outcome.label(),
-                audit.auditor,
-                audit.audited_on
-            ),
-            (None, Some(summary)) if !summary.trim().is_empty() => summary.clone(),
-            _ => format!("Version {}", change.version),
-        };
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!(
-            "    <id>tag:{},2026:changes/{}</id>\n",
-            escape(&site.host),
-            change.cursor
-        ));
-        xml.push_str(&format!(
-            "    <title>{}: {}</title>\n",
-            escape(&change.name),
-            escape(&what)
-        ));
-        xml.push_str(&format!("    <updated>{}</updated>\n", change.changed_at));
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>\n",
-            escape(base),
-            escape(&link)
-        ));
-        xml.push_str(&format!(
-            "    <category term=\"{}\"/>\n",
-            change.kind.as_str()
-        ));
-        xml.push_str(&format!("    <summary>{}</summary>\n", escape(&summary)));
-        xml.push_str("  </entry>\n");
+        entry(&mut xml, site, change);
     }
     xml.push_str("</feed>\n");
     (
@@ -138,6 +89,60 @@ fn feed(
         xml,
     )
         .into_response()
+}
+
+/// One change as an entry: what happened, in words, and a link to see it.
+fn entry(xml: &mut String, site: &PublicUrl, change: &Change) {
+    let (what, link) = match change.kind {
+        ChangeKind::Published => (
+            "published".to_string(),
+            format!("/systems/{}", change.system),
+        ),
+        ChangeKind::Updated => (
+            format!("updated to version {}", change.version),
+            format!(
+                "/systems/{}/history?from={}&to={}",
+                change.system,
+                change.version - 1,
+                change.version
+            ),
+        ),
+        ChangeKind::Retired => ("retired".to_string(), format!("/systems/{}", change.system)),
+        ChangeKind::Audited => ("audited".to_string(), format!("/systems/{}", change.system)),
+    };
+    let summary = match (&change.audit, &change.change_summary) {
+        (Some(audit), _) => format!(
+            "{} by {} on {}",
+            audit.outcome.label(),
+            audit.auditor,
+            audit.audited_on
+        ),
+        (None, Some(summary)) if !summary.trim().is_empty() => summary.clone(),
+        _ => format!("Version {}", change.version),
+    };
+    xml.push_str("  <entry>\n");
+    xml.push_str(&format!(
+        "    <id>tag:{},2026:changes/{}</id>\n",
+        escape(&site.host),
+        change.cursor
+    ));
+    xml.push_str(&format!(
+        "    <title>{}: {}</title>\n",
+        escape(&change.name),
+        escape(&what)
+    ));
+    xml.push_str(&format!("    <updated>{}</updated>\n", change.changed_at));
+    xml.push_str(&format!(
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>\n",
+        escape(&site.origin),
+        escape(&link)
+    ));
+    xml.push_str(&format!(
+        "    <category term=\"{}\"/>\n",
+        change.kind.as_str()
+    ));
+    xml.push_str(&format!("    <summary>{}</summary>\n", escape(&summary)));
+    xml.push_str("  </entry>\n");
 }
 
 /// Text safe inside XML elements and attributes; characters XML 1.0 forbids
