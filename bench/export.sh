@@ -15,7 +15,8 @@
 # seeded once with `lantern seed --synthetic $SYSTEMS --seed 42`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary="${CARGO_TARGET_DIR:-target}/release/lantern"
+# BINARY=/path/to/an/older/lantern runs another build, to compare.
+binary="${BINARY:-${CARGO_TARGET_DIR:-target}/release/lantern}"
 port="${BENCH_PORT:-3902}"
 systems="${SYSTEMS:-100000}"
 base="http://127.0.0.1:$port"

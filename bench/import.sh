@@ -3,7 +3,8 @@
 # and the re-import, on SQLite and on PostgreSQL (127.0.0.1:5432, user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary="${CARGO_TARGET_DIR:-target}/release/lantern"
+# BINARY=/path/to/an/older/lantern runs another build, to compare.
+binary="${BINARY:-${CARGO_TARGET_DIR:-target}/release/lantern}"
 file=../shared/data/us-omb-2025/2025_individually_reported_AI_use_cases.csv
 runs="${RUNS:-3}"
 [ -x "$binary" ] || { echo "no release build at $binary: run cargo leptos build --release" >&2; exit 1; }

@@ -7,7 +7,8 @@
 #   DURATION=30s bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary="${CARGO_TARGET_DIR:-target}/release/lantern"
+# BINARY=/path/to/an/older/lantern runs another build, to compare.
+binary="${BINARY:-${CARGO_TARGET_DIR:-target}/release/lantern}"
 port="${BENCH_PORT:-3900}"
 duration="${DURATION:-15s}"
 connections="${CONNECTIONS:-50}"

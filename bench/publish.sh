@@ -10,7 +10,8 @@
 #   DURATION=30s CONNECTIONS=10 bench/publish.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary="${CARGO_TARGET_DIR:-target}/release/lantern"
+# BINARY=/path/to/an/older/lantern runs another build, to compare.
+binary="${BINARY:-${CARGO_TARGET_DIR:-target}/release/lantern}"
 port="${BENCH_PORT:-3902}"
 duration="${DURATION:-15s}"
 connections="${CONNECTIONS:-10}"

@@ -11,7 +11,8 @@
 # start again) with `lantern seed --synthetic $SYSTEMS --seed 42`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary="${CARGO_TARGET_DIR:-target}/release/lantern"
+# BINARY=/path/to/an/older/lantern runs another build, to compare.
+binary="${BINARY:-${CARGO_TARGET_DIR:-target}/release/lantern}"
 port="${BENCH_PORT:-3901}"
 duration="${DURATION:-15s}"
 connections="${CONNECTIONS:-50}"
