@@ -11,7 +11,7 @@ pub mod answers;
 pub mod moderation;
 pub mod section;
 
-use crate::record::{AgencySlug, CommentState, FeedbackKind, SystemId};
+use crate::record::{AgencySlug, CommentState, FeedbackKind, SystemId, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// A published comment, as the public sees it (no email, nothing about the sender).
@@ -24,8 +24,7 @@ pub struct PublicComment {
     /// The name the citizen chose to show, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// RFC 3339, UTC.
-    pub published_at: String,
+    pub published_at: Timestamp,
     /// The owning agency's official answer, once there is one.
     pub answer: Option<OfficialAnswer>,
 }
@@ -36,11 +35,11 @@ pub struct PublicComment {
 pub struct OfficialAnswer {
     pub agency: AgencySlug,
     pub body: String,
-    /// RFC 3339, UTC: when it was first answered.
-    pub answered_at: String,
+    /// When it was first answered.
+    pub answered_at: Timestamp,
     /// When the answer was last changed, if it was.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Timestamp>,
 }
 
 /// How an agency answers the public: its published questions and error
@@ -230,8 +229,8 @@ pub struct ModerationItem {
     /// The reasons readers gave, one per flag.
     pub flag_reasons: Vec<String>,
     pub wants_reply: bool,
-    pub created_at: String,
-    pub published_at: Option<String>,
+    pub created_at: Timestamp,
+    pub published_at: Option<Timestamp>,
 }
 
 /// A published question or error report of an agency's system, for the agency.

@@ -14,6 +14,7 @@
 use super::error::ApiError;
 use crate::api::error::{ErrorEnvelope, invalid_parameters, limit_problem, parse_limit};
 use crate::state::AppState;
+use app::record::Timestamp;
 use app::register::Register;
 use app::search::query::MAX_RESULT_WINDOW;
 use app::search::query::shorten;
@@ -64,8 +65,8 @@ pub struct SystemHit {
     /// The latest audit's outcome, or `none`.
     #[schema(value_type = String)]
     pub audit: &'static str,
-    /// When the current version was published (RFC 3339).
-    pub updated_at: String,
+    /// When the current version was published.
+    pub updated_at: Timestamp,
     /// The record's page.
     pub url: String,
     /// Field → its text or an excerpt, HTML-escaped, with matched words in
@@ -87,7 +88,7 @@ impl SystemHit {
             risk_level: system.risk_level.as_str(),
             topic: system.topic.as_str(),
             audit: system.audit.map_or("none", |outcome| outcome.as_str()),
-            updated_at: system.published_at.into(),
+            updated_at: system.published_at,
             highlights: hit
                 .highlights
                 .iter()

@@ -58,7 +58,7 @@ fn feed(
     let base = &site.origin;
     let updated = changes
         .first()
-        .map_or_else(crate::clock::now, |c| c.changed_at.clone());
+        .map_or_else(crate::clock::now, |c| c.changed_at.to_string());
     let mut xml = String::with_capacity(1024 + changes.len() * 600);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");

@@ -4,7 +4,7 @@
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
-use app::record::{Audit, SystemId};
+use app::record::{Audit, SystemId, Timestamp};
 use serde::Serialize;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
@@ -60,8 +60,8 @@ pub struct Change {
     pub name: String,
     /// The version current after the change.
     pub version: i64,
-    /// When the change entered the register: RFC 3339, UTC, microseconds.
-    pub changed_at: String,
+    /// When the change entered the register (to the microsecond).
+    pub changed_at: Timestamp,
     /// The agency's note on what changed (not for audits).
     pub change_summary: Option<String>,
     /// The audit recorded (only for `audited`).
@@ -111,7 +111,7 @@ fn change(row: &AnyRow) -> Result<Change, AppError> {
         agency: rows::text(row, "agency")?,
         name: rows::text(row, "name")?,
         version,
-        changed_at: rows::text(row, "changed_at")?,
+        changed_at: rows::text(row, "changed_at")?.into(),
         change_summary: (kind != ChangeKind::Audited)
             .then(|| rows::text(row, "change_summary"))
             .transpose()?,

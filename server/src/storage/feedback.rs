@@ -14,7 +14,7 @@ use app::feedback::{
     AgencyItem, FeedbackSettings, Moderation, ModerationItem, OfficialAnswer, PublicComment,
     QueueCounts, QueueFilter,
 };
-use app::record::{AgencySlug, CommentState, FeedbackKind, HideReason, SystemId};
+use app::record::{AgencySlug, CommentState, FeedbackKind, HideReason, SystemId, Timestamp};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 
@@ -52,8 +52,10 @@ fn public_comment(row: &AnyRow) -> Result<PublicComment, AppError> {
         Some(body) => Some(OfficialAnswer {
             agency: AgencySlug(rows::text(row, "agency")?),
             body,
-            answered_at: rows::optional_text(row, "answered_at")?.unwrap_or_default(),
-            updated_at: rows::optional_text(row, "answer_updated_at")?,
+            answered_at: rows::optional_text(row, "answered_at")?
+                .unwrap_or_default()
+                .into(),
+            updated_at: rows::optional_text(row, "answer_updated_at")?.map(Timestamp::from),
         }),
         None => None,
     };
@@ -62,7 +64,9 @@ fn public_comment(row: &AnyRow) -> Result<PublicComment, AppError> {
         kind: rows::closed(row, "kind", FeedbackKind::parse)?,
         body: rows::text(row, "body")?,
         name: rows::optional_text(row, "name")?,
-        published_at: rows::optional_text(row, "published_at")?.unwrap_or_default(),
+        published_at: rows::optional_text(row, "published_at")?
+            .unwrap_or_default()
+            .into(),
         answer,
     })
 }

@@ -41,8 +41,8 @@ impl Storage {
                     flags: rows::integer(row, "flags")?,
                     flag_reasons: Vec::new(),
                     wants_reply: rows::integer(row, "wants_reply")? == 1,
-                    created_at: rows::text(row, "created_at")?,
-                    published_at: rows::optional_text(row, "published_at")?,
+                    created_at: rows::text(row, "created_at")?.into(),
+                    published_at: rows::optional_text(row, "published_at")?.map(Timestamp::from),
                 })
             })
             .collect::<Result<Vec<_>, AppError>>()?;
@@ -118,7 +118,10 @@ impl Storage {
             .map(|row| {
                 let comment = public_comment(row)?;
                 Ok(AgencyItem {
-                    waiting_seconds: crate::clock::seconds_between(&comment.published_at, now),
+                    waiting_seconds: crate::clock::seconds_between(
+                        comment.published_at.as_str(),
+                        now,
+                    ),
                     comment,
                     system_id: SystemId(rows::text(row, "system_id")?),
                     system_name: rows::text(row, "system_name")?,
