@@ -48,9 +48,7 @@ async fn form_problems_speak_the_forms_labels_in_its_order() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (search, site) = site::demo_site(storage).await;
     support_accounts::create_in(
         storage,
         "ed@tax.example",
@@ -142,9 +140,7 @@ async fn retiring_takes_a_tick() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         support_accounts::create_in(
             storage,
             "ap@police.example",
@@ -218,9 +214,7 @@ async fn dashboards_say_what_waits_and_the_queue_names_agencies() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         for (email, role, agency) in [
             ("mod@example.org", Role::Moderator, None),
             ("ed@tax.example", Role::Editor, Some("tax-office")),
@@ -337,9 +331,7 @@ async fn imports_from_the_terminal_are_in_the_audit_log() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let systems = lantern::import::lantern_json::systems(
             json!({"systems": [
                 {"agency": "tax-office", "agency_ref": "T-77", "name": "Penalty letter drafter", "summary": "Drafts letters.", "stage": "pilot", "topic": "tax"},
@@ -398,9 +390,7 @@ async fn undescribed_records_do_not_headline_the_home_or_agency_page() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let created = admin::create_token(
             storage,
             &Actor::Terminal,
@@ -512,9 +502,7 @@ async fn a_page_loads_the_browser_bundle_exactly_when_it_has_islands() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (search, site) = site::demo_site(storage).await;
     support_accounts::create_in(
         storage,
         "ed@tax.example",

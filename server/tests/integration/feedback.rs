@@ -6,7 +6,6 @@
 use crate::support::accounts as support_accounts;
 use crate::support::databases;
 use crate::support::manage;
-use crate::support::search;
 use crate::support::site;
 
 use app::feedback::ClientAddress;
@@ -18,9 +17,8 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use databases::TestDatabase;
 use manage::{Answer, Auth, get, post_form, sign_in};
-use search::TestSearch;
 use serde_json::{Value, json};
-use site::{ONE_AT_A_TIME, router};
+use site::ONE_AT_A_TIME;
 use sqlx::Row;
 use tower::ServiceExt;
 
@@ -97,9 +95,7 @@ async fn a_question_waits_for_a_moderator_then_the_owning_agency_answers_it() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let system = system_of(storage, "tax-office").await;
         for (email, role, agency) in [
             ("mod@example.org", Role::Moderator, None),
@@ -380,9 +376,7 @@ async fn abuse_is_refused_with_a_clear_message_and_nothing_written() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let system = system_of(storage, "police").await;
         let limit = storage
             .feedback_settings()
@@ -651,9 +645,7 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (search, site) = site::demo_site(storage).await;
     let system = system_of(storage, "health-service").await;
     support_accounts::create(storage, "admin@example.org", "Admin", Role::Admin, PASSWORD).await;
     let admin = sign_in(&site, "admin@example.org", PASSWORD).await;

@@ -11,7 +11,6 @@ use crate::support::accounts as support_accounts;
 use crate::support::databases;
 use crate::support::html_scan;
 use crate::support::manage;
-use crate::support::search;
 use crate::support::site;
 
 use app::feedback::ClientAddress;
@@ -24,9 +23,8 @@ use databases::TestDatabase;
 use manage::{
     Answer, Auth, agency_token, first_system_of, get, post_file, post_form, send_json, sign_in,
 };
-use search::TestSearch;
 use serde_json::{Value, json};
-use site::{ONE_AT_A_TIME, router};
+use site::ONE_AT_A_TIME;
 use tower::ServiceExt;
 
 const PASSWORD: &str = "a long enough password";
@@ -156,9 +154,7 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (search, site) = site::demo_site(storage).await;
     let publisher = agency_token(storage, "tax-office", TokenScope::Publish).await;
     support_accounts::create_in(
         storage,
@@ -298,9 +294,7 @@ async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (search, site) = site::demo_site(storage).await;
     // The auditor's name is what an audit shows as its oversight body.
     for (email, name, role, agency) in [
         ("admin@register.example", "Someone", Role::Admin, None),

@@ -592,9 +592,7 @@ async fn an_export_holds_what_the_same_search_finds() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let whole = ndjson_lines(&get(&site, "/api/v1/export.ndjson").await.text());
         for asked in [
             "agency=tax-office",

@@ -55,9 +55,7 @@ async fn an_admin_disables_enables_signs_out_and_resets_an_account() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (_search, site) = site::demo_site(storage).await;
         let admin_id = support_accounts::create_in(
             storage,
             "admin@register.example",
@@ -294,9 +292,7 @@ async fn tokens_stop_working_when_they_expire_and_show_their_last_use() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (_search, site) = site::demo_site(storage).await;
         let tax = AgencySlug("tax-office".into());
         let expired = admin::create_token(
             storage,

@@ -46,9 +46,7 @@ async fn an_edit_publishes_version_n_plus_one_with_history_diff_and_api() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let publisher = token(storage, "tax-office", TokenScope::Publish).await;
 
         // A new system through the API: 201, its id and Location.
@@ -274,9 +272,7 @@ async fn a_one_field_edit_in_the_form_is_one_changed_field() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let publisher = token(storage, "tax-office", TokenScope::Publish).await;
         let body = json!({
             "name": "Letter wording check",
@@ -444,9 +440,7 @@ async fn bad_writes_are_refused_with_the_error_envelope_and_write_nothing() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (search, site) = site::demo_site(storage).await;
     let drafter = token(storage, "tax-office", TokenScope::Draft).await;
     let before = storage.audit_log(1000, None).await.unwrap().len();
 
@@ -617,9 +611,7 @@ async fn a_draft_is_invisible_to_the_public_and_to_other_agencies_everywhere() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let systems_before = storage.health().await.unwrap().systems;
         let drafter = token(storage, "tax-office", TokenScope::Draft).await;
         let police_tool = token(storage, "police", TokenScope::Publish).await;
@@ -941,9 +933,7 @@ async fn lantern_token_prints_the_token_alone_and_revokes_it() {
 async fn many_agencies_tools_writing_at_once_all_succeed() {
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (search, site) = site::demo_site(storage).await;
         let tool = token(storage, "tax-office", TokenScope::Publish).await;
         let before = storage.health().await.unwrap().systems;
         let writes = (0..40).map(|n| {
@@ -972,9 +962,7 @@ async fn admin_and_token_forms_refuse_bad_input_and_write_nothing() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (search, site) = site::demo_site(storage).await;
     support_accounts::create_in(
         storage,
         "admin@register.example",

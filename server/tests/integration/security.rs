@@ -280,9 +280,7 @@ async fn one_line_fields_refuse_direction_overrides_and_feedback_to_a_bad_id_is_
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (_search, site) = site::demo_site(storage).await;
     let publisher = agency_token(storage, "tax-office", TokenScope::Publish).await;
     let body = json!({
         "name": "Invoice\u{202e}fdp.exe",
@@ -373,9 +371,7 @@ async fn private_answers_are_not_stored_and_https_is_remembered() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (_search, site) = site::demo_site(storage).await;
     support_accounts::create_in(
         storage,
         "editor@tax.example",
@@ -436,9 +432,7 @@ async fn every_api_error_is_in_the_envelope() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    lantern::demo::seed_if_empty(storage).await.unwrap();
-    let search = TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let (_search, site) = site::demo_site(storage).await;
     let request = |method: &str, uri: &str, body: Body| {
         Request::builder()
             .method(method)
@@ -529,9 +523,7 @@ async fn creating_and_publishing_is_one_transaction_and_safe_to_retry() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage: &Storage = &db.storage;
-        lantern::demo::seed_if_empty(storage).await.unwrap();
-        let search = TestSearch::embedded(storage).await;
-        let site = router(storage, search.engine.clone());
+        let (_search, site) = site::demo_site(storage).await;
         let publisher = agency_token(storage, "tax-office", TokenScope::Publish).await;
         let body = json!({
             "name": "Return risk triage",

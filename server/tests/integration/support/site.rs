@@ -25,6 +25,16 @@ pub fn router(storage: &Storage, search: lantern::search::SharedEngine) -> Route
     app(AppState::new(&serve, storage.clone(), search))
 }
 
+/// The demo register on `storage`, indexed by the embedded engine, behind
+/// the whole site: what most page tests start from. Keep the search: its
+/// index lives as long as it does.
+pub async fn demo_site(storage: &Storage) -> (super::search::TestSearch, Router) {
+    lantern::demo::seed_if_empty(storage).await.unwrap();
+    let search = super::search::TestSearch::embedded(storage).await;
+    let site = router(storage, search.engine.clone());
+    (search, site)
+}
+
 /// The status and text of a response, without leptos's empty text-boundary comments.
 pub async fn read(response: axum::response::Response) -> (StatusCode, String) {
     let status = response.status();
