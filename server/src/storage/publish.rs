@@ -1,6 +1,6 @@
 //! Publishing a version: the system's row, the version's content, the
-//! technique filter's rows, the changes feed and the search outbox, all in
-//! the caller's transaction.
+//! technique filter's rows, the register's counts, the changes feed and the
+//! search outbox, all in the caller's transaction.
 
 use super::changes::ChangeKind;
 use super::write::CurrentVersion;
@@ -72,6 +72,7 @@ impl Storage {
         now: &str,
     ) -> Result<PublishOutcome, AppError> {
         let hash = content_hash(content);
+        let counted_before = Self::counted(conn, id).await?;
         let version = match current {
             None => {
                 Self::insert_system(conn, id, agency, content, now).await?;
@@ -88,6 +89,8 @@ impl Storage {
         };
         Self::insert_version(conn, id, version, content, &hash, change_summary, now).await?;
         Self::set_techniques(conn, id, content).await?;
+        let counted_after = Self::counted(conn, id).await?;
+        Self::recount(conn, &counted_before, &counted_after).await?;
         let kind = Self::change_kind(conn, id, version, content).await?;
         Self::record_change(conn, kind, id, version, None).await?;
         Self::queue_for_search(conn, id, now).await?;

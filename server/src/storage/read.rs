@@ -84,22 +84,6 @@ fn order_sql(sort: Sort) -> &'static str {
 }
 
 impl Storage {
-    async fn count_by(&self, column: &str) -> Result<Vec<(String, i64)>, AppError> {
-        let sql = format!("SELECT {column} AS k, count(*) AS n FROM {PUBLISHED} GROUP BY {column}");
-        let rows = sqlx::query(&sql)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(database_error)?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    rows::optional_text(row, "k")?.unwrap_or_default(),
-                    rows::integer(row, "n")?,
-                ))
-            })
-            .collect()
-    }
-
     async fn summaries(&self, sql: &str, params: &[String]) -> Result<Vec<AnyRow>, AppError> {
         let mut query = sqlx::query(sql);
         for param in params {
@@ -156,23 +140,16 @@ fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
     })
 }
 
+/// An agency with its count of published systems (kept by the writes).
 const AGENCY_WITH_COUNT: &str = "SELECT a.slug, a.name, a.jurisdiction, a.website, a.contact, \
-    a.description, (SELECT count(*) FROM systems s WHERE s.agency = a.slug \
-    AND s.current_version IS NOT NULL) AS systems FROM agencies a";
+    a.description, coalesce(c.systems, 0) AS systems FROM agencies a \
+    LEFT JOIN published_counts c ON c.facet = 'agency' AND c.value = a.slug";
 
 #[async_trait::async_trait]
 impl Register for Storage {
     async fn overview(&self) -> Result<Overview, AppError> {
         let health = self.health().await?;
-        let by_stage = self.count_by("v.stage").await?;
-        let by_risk = self.count_by("v.risk_level").await?;
-        let by_audit = self.count_by("s.audit_outcome").await?;
-        let count = |counts: &[(String, i64)], name: &str| {
-            counts
-                .iter()
-                .find(|(k, _)| k == name)
-                .map_or(0, |(_, n)| *n)
-        };
+        let counts = self.published_counts().await?;
         let recent_sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} WHERE {DESCRIBED} {} LIMIT {RECENTLY_UPDATED}",
             order_sql(Sort::Updated)
@@ -188,22 +165,15 @@ impl Register for Storage {
             agencies: health.agencies,
             by_stage: Stage::ALL
                 .iter()
-                .map(|s| (*s, count(&by_stage, s.as_str())))
+                .map(|s| (*s, counts.get(Facet::Stage.name(), s.as_str())))
                 .collect(),
             by_risk_level: RiskLevel::ALL
                 .iter()
-                .map(|r| (*r, count(&by_risk, r.as_str())))
+                .map(|r| (*r, counts.get(Facet::RiskLevel.name(), r.as_str())))
                 .collect(),
             by_audit: AuditFilter::all()
                 .into_iter()
-                .map(|a| {
-                    // Never-audited systems have no outcome: grouped under "".
-                    let key = match a {
-                        AuditFilter::Never => "",
-                        AuditFilter::Outcome(o) => o.as_str(),
-                    };
-                    (a, count(&by_audit, key))
-                })
+                .map(|a| (a, counts.get(Facet::Audit.name(), a.as_str())))
                 .collect(),
             recently_updated,
         })

@@ -146,6 +146,7 @@ impl Storage {
         .fetch_one(&mut *conn)
         .await
         .map_err(database_error)?;
+        let counted_before = Self::counted(conn, &new.system).await?;
         // The latest audit is the one with the latest date, whatever order they
         // were recorded in.
         sqlx::query(
@@ -156,6 +157,8 @@ impl Storage {
         .execute(&mut *conn)
         .await
         .map_err(database_error)?;
+        let counted_after = Self::counted(conn, &new.system).await?;
+        Self::recount(conn, &counted_before, &counted_after).await?;
         let (version,): (i64,) =
             sqlx::query_as("SELECT current_version FROM systems WHERE id = $1")
                 .bind(new.system.0.clone())

@@ -10,6 +10,7 @@ mod architecture;
 mod authorisation;
 mod backup;
 mod connections;
+mod counts;
 mod desk;
 mod feedback;
 mod fuzz;

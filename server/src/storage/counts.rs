@@ -1,0 +1,152 @@
+//! How many published systems each facet value has, kept current by the
+//! writes (migration 0012 explains the table). A write reads what a system
+//! counts under before and after its change, and moves the difference, in
+//! its own transaction: the counts are never stale and never need a scan.
+
+use super::{Storage, database_error, rows};
+use app::error::AppError;
+use app::record::SystemId;
+use app::search::Facet;
+use sqlx::AnyConnection;
+use std::collections::BTreeMap;
+
+/// The pseudo-facet every published system counts under once.
+pub const ALL: &str = "all";
+
+/// What one system counts under: (facet, value) pairs, sorted, no repeats.
+/// A system that is not published counts under nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counted(Vec<(String, String)>);
+
+/// The counts of the whole register: facet name, then value, then systems.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublishedCounts(pub BTreeMap<String, BTreeMap<String, i64>>);
+
+impl PublishedCounts {
+    /// The number of published systems with this facet value (0 when none).
+    pub fn get(&self, facet: &str, value: &str) -> i64 {
+        self.0
+            .get(facet)
+            .and_then(|values| values.get(value))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The number of published systems.
+    pub fn systems(&self) -> i64 {
+        self.get(ALL, "")
+    }
+}
+
+impl Storage {
+    /// What system `id` counts under now, in a write's transaction.
+    pub(super) async fn counted(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+    ) -> Result<Counted, AppError> {
+        let row = sqlx::query(
+            "SELECT s.agency, v.stage, v.risk_level, v.topic, \
+             coalesce(s.audit_outcome, 'none') AS audit, s.personal_data \
+             FROM systems s JOIN system_versions v \
+             ON v.system_id = s.id AND v.version = s.current_version WHERE s.id = $1",
+        )
+        .bind(id.0.clone())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(database_error)?;
+        let Some(row) = row else {
+            return Ok(Counted::default());
+        };
+        let mut pairs = vec![(ALL.to_string(), String::new())];
+        for facet in [
+            Facet::Agency,
+            Facet::Stage,
+            Facet::RiskLevel,
+            Facet::Topic,
+            Facet::Audit,
+            Facet::PersonalData,
+        ] {
+            pairs.push((facet.name().to_string(), rows::text(&row, facet.name())?));
+        }
+        let techniques: Vec<(String,)> =
+            sqlx::query_as("SELECT technique FROM system_techniques WHERE system_id = $1")
+                .bind(id.0.clone())
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        pairs.extend(
+            techniques
+                .into_iter()
+                .map(|(technique,)| (Facet::Technique.name().to_string(), technique)),
+        );
+        pairs.sort();
+        pairs.dedup();
+        Ok(Counted(pairs))
+    }
+
+    /// Moves the counts of a system that counted under `before` and now
+    /// counts under `after`, in the same transaction as the change.
+    pub(super) async fn recount(
+        conn: &mut AnyConnection,
+        before: &Counted,
+        after: &Counted,
+    ) -> Result<(), AppError> {
+        let mut moves: BTreeMap<&(String, String), i64> = BTreeMap::new();
+        for pair in &before.0 {
+            *moves.entry(pair).or_default() -= 1;
+        }
+        for pair in &after.0 {
+            *moves.entry(pair).or_default() += 1;
+        }
+        // In (facet, value) order, so that two transactions on PostgreSQL
+        // take the rows' locks in the same order and never wait on each other
+        // in a circle.
+        for ((facet, value), by) in moves.into_iter().filter(|(_, by)| *by != 0) {
+            sqlx::query(
+                "INSERT INTO published_counts (facet, value, systems) VALUES ($1, $2, $3) \
+                 ON CONFLICT (facet, value) \
+                 DO UPDATE SET systems = published_counts.systems + excluded.systems",
+            )
+            .bind(facet.clone())
+            .bind(value.clone())
+            .bind(by)
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        }
+        Ok(())
+    }
+
+    /// Every count of the register, read from the kept counts.
+    pub async fn published_counts(&self) -> Result<PublishedCounts, AppError> {
+        let rows: Vec<(String, String, i64)> =
+            sqlx::query_as("SELECT facet, value, systems FROM published_counts")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(database_error)?;
+        let mut counts = PublishedCounts::default();
+        for (facet, value, systems) in rows {
+            counts.0.entry(facet).or_default().insert(value, systems);
+        }
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_count_is_zero() {
+        let mut counts = PublishedCounts::default();
+        counts
+            .0
+            .entry("stage".to_string())
+            .or_default()
+            .insert("in_use".to_string(), 3);
+        assert_eq!(counts.get("stage", "in_use"), 3);
+        assert_eq!(counts.get("stage", "retired"), 0);
+        assert_eq!(counts.get("topic", "tax"), 0);
+        assert_eq!(counts.systems(), 0);
+    }
+}
