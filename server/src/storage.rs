@@ -14,6 +14,7 @@ mod export;
 mod feedback;
 mod idempotency;
 mod imports;
+mod kept;
 mod manage;
 mod outbox;
 mod publish;
@@ -59,8 +60,14 @@ pub struct Storage {
     kind: DatabaseKind,
     /// The turn of this process's SQLite writers (see [`Storage::begin`]).
     sqlite_writer: Arc<tokio::sync::Mutex<()>>,
+    /// The writes this process committed, which end what is kept.
+    commits: kept::Commits,
     /// The agencies' names, which label the agency facet of every search page.
-    agency_names: read::AgencyNames,
+    agency_names: kept::Kept<app::search::AgencyNames>,
+    /// The feedback settings, which every record page's form follows.
+    feedback_settings: kept::Kept<app::feedback::FeedbackSettings>,
+    /// The home page's counts and latest systems.
+    overview: kept::Kept<app::register::Overview>,
 }
 
 /// A transaction that writes: everything written through it lands together
@@ -69,12 +76,16 @@ pub struct WriteTransaction {
     tx: sqlx::Transaction<'static, sqlx::Any>,
     /// Held until the transaction ends, on SQLite.
     _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+    /// Counted once the transaction commits.
+    commits: kept::Commits,
 }
 
 impl WriteTransaction {
     /// Makes everything written through the transaction last.
     pub async fn commit(self) -> Result<(), AppError> {
-        self.tx.commit().await.map_err(database_error)
+        self.tx.commit().await.map_err(database_error)?;
+        self.commits.count();
+        Ok(())
     }
 
     /// Undoes everything written through the transaction (as dropping it does).
@@ -163,11 +174,15 @@ impl Storage {
             .run(&pool)
             .await
             .context("could not migrate the database")?;
+        let commits = kept::Commits::default();
         Ok(Storage {
             pool,
             kind,
             sqlite_writer: Arc::default(),
-            agency_names: read::AgencyNames::default(),
+            agency_names: kept::Kept::new(&commits),
+            feedback_settings: kept::Kept::new(&commits),
+            overview: kept::Kept::new(&commits),
+            commits,
         })
     }
 
@@ -191,6 +206,7 @@ impl Storage {
         Ok(WriteTransaction {
             tx: tx.map_err(database_error)?,
             _turn: turn,
+            commits: self.commits.clone(),
         })
     }
 

@@ -111,11 +111,12 @@ impl Storage {
     ) -> Result<(), AppError> {
         sqlx::query(
             "INSERT INTO systems (id, agency, current_version, audit_outcome, personal_data, \
-             created_at, updated_at) VALUES ($1, $2, 1, NULL, $3, $4, $4)",
+             described, created_at, updated_at) VALUES ($1, $2, 1, NULL, $3, $4, $5, $5)",
         )
         .bind(id.0.clone())
         .bind(agency.0.clone())
         .bind(personal_data_value(content))
+        .bind(described(content))
         .bind(now.to_string())
         .execute(&mut *conn)
         .await
@@ -170,11 +171,12 @@ impl Storage {
         now: &str,
     ) -> Result<(), AppError> {
         sqlx::query(
-            "UPDATE systems SET current_version = $1, personal_data = $2, updated_at = $3 \
-             WHERE id = $4",
+            "UPDATE systems SET current_version = $1, personal_data = $2, described = $3, \
+             updated_at = $4 WHERE id = $5",
         )
         .bind(version)
         .bind(personal_data_value(content))
+        .bind(described(content))
         .bind(now.to_string())
         .bind(id.0.clone())
         .execute(&mut *conn)
@@ -302,6 +304,12 @@ impl Storage {
         .map_err(database_error)?;
         Ok(stage.is_some_and(|(stage,)| stage == Stage::Retired.as_str()))
     }
+}
+
+/// Whether a version states its purpose (1) or not (0): described systems
+/// come first on their agency's page (migration 0014).
+fn described(content: &SystemContent) -> i64 {
+    i64::from(!content.purpose.is_empty())
 }
 
 /// The `personal_data` facet value of a version (see [`app::search::PERSONAL_DATA_YES`]).

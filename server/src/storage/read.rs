@@ -11,15 +11,15 @@ use app::register::{Overview, Register, SystemList};
 use app::search::{Facet, Sort, SystemQuery};
 use app::systems::history::VersionLine;
 use sqlx::any::AnyRow;
-use std::sync::{Arc, LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::LazyLock;
 
 /// How many recently updated systems the home page shows.
 const RECENTLY_UPDATED: i64 = 6;
 
 /// A system whose record states its purpose. Records the source left
 /// undescribed ("reported … without describing it") never headline the home
-/// page, and come after the described ones on their agency's page.
+/// page, and come after the described ones on their agency's page (which
+/// orders by `systems.described`, the same test kept on the system's row).
 const DESCRIBED: &str = "v.purpose <> ''";
 
 /// A WHERE clause built from a query, with its parameters in `$n` order.
@@ -78,12 +78,46 @@ impl Filters {
 
 fn order_sql(sort: Sort) -> &'static str {
     match sort {
-        Sort::Relevance | Sort::Updated => "ORDER BY v.published_at DESC, s.id",
+        // `v.system_id`, not the equal `s.id`: then the order is the index's
+        // (migration 0013), and the first rows need no sort.
+        Sort::Relevance | Sort::Updated => "ORDER BY v.published_at DESC, v.system_id",
         Sort::Name => "ORDER BY lower(v.name), s.id",
     }
 }
 
 impl Storage {
+    async fn read_overview(&self) -> Result<Overview, AppError> {
+        let health = self.health().await?;
+        let counts = self.published_counts().await?;
+        let recent_sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} WHERE {DESCRIBED} {} LIMIT {RECENTLY_UPDATED}",
+            order_sql(Sort::Updated)
+        );
+        let recently_updated = self
+            .summaries(&recent_sql, &[])
+            .await?
+            .iter()
+            .map(rows::summary)
+            .collect::<Result<Vec<SystemSummary>, AppError>>()?;
+        Ok(Overview {
+            systems: health.systems,
+            agencies: health.agencies,
+            by_stage: Stage::ALL
+                .iter()
+                .map(|s| (*s, counts.get(Facet::Stage.name(), s.as_str())))
+                .collect(),
+            by_risk_level: RiskLevel::ALL
+                .iter()
+                .map(|r| (*r, counts.get(Facet::RiskLevel.name(), r.as_str())))
+                .collect(),
+            by_audit: AuditFilter::all()
+                .into_iter()
+                .map(|a| (a, counts.get(Facet::Audit.name(), a.as_str())))
+                .collect(),
+            recently_updated,
+        })
+    }
+
     async fn summaries(&self, sql: &str, params: &[String]) -> Result<Vec<AnyRow>, AppError> {
         let mut query = sqlx::query(sql);
         for param in params {
@@ -147,36 +181,9 @@ const AGENCY_WITH_COUNT: &str = "SELECT a.slug, a.name, a.jurisdiction, a.websit
 
 #[async_trait::async_trait]
 impl Register for Storage {
+    /// Kept for a moment (see `kept.rs`): the home page is the busiest page.
     async fn overview(&self) -> Result<Overview, AppError> {
-        let health = self.health().await?;
-        let counts = self.published_counts().await?;
-        let recent_sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} WHERE {DESCRIBED} {} LIMIT {RECENTLY_UPDATED}",
-            order_sql(Sort::Updated)
-        );
-        let recently_updated = self
-            .summaries(&recent_sql, &[])
-            .await?
-            .iter()
-            .map(rows::summary)
-            .collect::<Result<Vec<SystemSummary>, AppError>>()?;
-        Ok(Overview {
-            systems: health.systems,
-            agencies: health.agencies,
-            by_stage: Stage::ALL
-                .iter()
-                .map(|s| (*s, counts.get(Facet::Stage.name(), s.as_str())))
-                .collect(),
-            by_risk_level: RiskLevel::ALL
-                .iter()
-                .map(|r| (*r, counts.get(Facet::RiskLevel.name(), r.as_str())))
-                .collect(),
-            by_audit: AuditFilter::all()
-                .into_iter()
-                .map(|a| (a, counts.get(Facet::Audit.name(), a.as_str())))
-                .collect(),
-            recently_updated,
-        })
+        self.overview.get_or_read(self.read_overview()).await
     }
 
     async fn list_systems(&self, query: &SystemQuery) -> Result<SystemList, AppError> {
@@ -221,7 +228,7 @@ impl Register for Storage {
     ) -> Result<Vec<SystemSummary>, AppError> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} WHERE s.agency = $1 \
-             ORDER BY CASE WHEN {DESCRIBED} THEN 0 ELSE 1 END, v.published_at DESC, s.id LIMIT {limit}"
+             ORDER BY s.described DESC, s.updated_at DESC, s.id LIMIT {limit}"
         );
         self.summaries(&sql, std::slice::from_ref(&slug.0))
             .await?
@@ -252,24 +259,23 @@ impl Register for Storage {
     }
 
     async fn agency_names(&self) -> Result<app::search::AgencyNames, AppError> {
-        if let Some(names) = self.agency_names.get() {
-            return Ok(names);
-        }
-        let rows = sqlx::query("SELECT slug, name FROM agencies ORDER BY lower(name), slug")
-            .fetch_all(&self.pool)
-            .await
-            .map_err(database_error)?;
-        let names = rows
-            .iter()
-            .map(|row| {
-                Ok((
-                    AgencySlug(rows::text(row, "slug")?),
-                    rows::text(row, "name")?,
-                ))
+        self.agency_names
+            .get_or_read(async {
+                let rows =
+                    sqlx::query("SELECT slug, name FROM agencies ORDER BY lower(name), slug")
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(database_error)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok((
+                            AgencySlug(rows::text(row, "slug")?),
+                            rows::text(row, "name")?,
+                        ))
+                    })
+                    .collect()
             })
-            .collect::<Result<app::search::AgencyNames, AppError>>()?;
-        self.agency_names.keep(&names);
-        Ok(names)
+            .await
     }
 
     /// Every published version of a system, oldest first.
@@ -332,47 +338,5 @@ impl Register for Storage {
             .await
             .map_err(database_error)?;
         row.as_ref().map(agency_with_count).transpose()
-    }
-}
-
-/// The agencies' names, kept for a moment: every search page labels its
-/// agency facet with them, and they change only when agencies are written.
-/// A write through this instance forgets them at once; a write through
-/// another instance (sharing PostgreSQL) shows within [`AgencyNames::FOR`].
-#[derive(Clone, Default)]
-pub struct AgencyNames {
-    kept: Arc<Mutex<Option<KeptNames>>>,
-}
-
-/// Names and when they were read.
-struct KeptNames {
-    read_at: Instant,
-    names: app::search::AgencyNames,
-}
-
-impl AgencyNames {
-    /// How long the names are kept.
-    const FOR: Duration = Duration::from_secs(2);
-
-    fn get(&self) -> Option<app::search::AgencyNames> {
-        let kept = self.kept.lock().ok()?;
-        let kept = kept.as_ref()?;
-        (kept.read_at.elapsed() < Self::FOR).then(|| kept.names.clone())
-    }
-
-    fn keep(&self, names: &app::search::AgencyNames) {
-        if let Ok(mut kept) = self.kept.lock() {
-            *kept = Some(KeptNames {
-                read_at: Instant::now(),
-                names: names.clone(),
-            });
-        }
-    }
-
-    /// Forgets the names, before a write that may change them.
-    pub fn forget(&self) {
-        if let Ok(mut kept) = self.kept.lock() {
-            *kept = None;
-        }
     }
 }

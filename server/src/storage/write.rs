@@ -43,8 +43,6 @@ pub struct NewAudit {
 impl Storage {
     /// Starts a transaction; everything written through it lands together or not at all.
     pub async fn begin(&self) -> Result<super::WriteTransaction, AppError> {
-        // A write may add or rename agencies.
-        self.agency_names.forget();
         self.write_transaction().await
     }
 

@@ -5,7 +5,14 @@ use super::*;
 
 impl Storage {
     /// The register's feedback settings (the defaults for any not stored).
+    /// Kept for a moment (see `kept.rs`): every record page asks for them.
     pub async fn feedback_settings(&self) -> Result<FeedbackSettings, AppError> {
+        self.feedback_settings
+            .get_or_read(self.read_feedback_settings())
+            .await
+    }
+
+    async fn read_feedback_settings(&self) -> Result<FeedbackSettings, AppError> {
         let stored: Vec<(String, String)> =
             sqlx::query_as("SELECT name, value FROM register_settings")
                 .fetch_all(&self.pool)
