@@ -68,6 +68,10 @@ pub struct Storage {
     feedback_settings: kept::Kept<app::feedback::FeedbackSettings>,
     /// The home page's counts and latest systems.
     overview: kept::Kept<app::register::Overview>,
+    /// Every agency with its count of published systems.
+    agencies: kept::Kept<Vec<app::record::AgencyWithCount>>,
+    /// When each published question was published and answered.
+    answer_times: kept::Kept<Vec<feedback::AnswerTime>>,
 }
 
 /// A transaction that writes: everything written through it lands together
@@ -182,6 +186,8 @@ impl Storage {
             agency_names: kept::Kept::new(&commits),
             feedback_settings: kept::Kept::new(&commits),
             overview: kept::Kept::new(&commits),
+            agencies: kept::Kept::new(&commits),
+            answer_times: kept::Kept::new(&commits),
             commits,
         })
     }

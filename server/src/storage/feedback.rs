@@ -18,6 +18,10 @@ use app::record::{AgencySlug, CommentState, FeedbackKind, HideReason, SystemId, 
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 
+/// A published question's or error report's agency, publication time and
+/// answer time (if answered).
+pub type AnswerTime = (AgencySlug, String, Option<String>);
+
 /// A comment to store.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewComment {

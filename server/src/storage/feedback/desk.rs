@@ -141,10 +141,25 @@ impl Storage {
 
     /// Every published question and error report (of one agency, or all):
     /// its agency, when it was published, and when it was answered.
+    /// Those of every agency are kept for a moment (see `kept.rs`): `/agencies`.
     pub async fn answer_times(
         &self,
         agency: Option<&AgencySlug>,
-    ) -> Result<Vec<(AgencySlug, String, Option<String>)>, AppError> {
+    ) -> Result<Vec<AnswerTime>, AppError> {
+        match agency {
+            None => {
+                self.answer_times
+                    .get_or_read(self.read_answer_times(None))
+                    .await
+            }
+            Some(_) => self.read_answer_times(agency).await,
+        }
+    }
+
+    async fn read_answer_times(
+        &self,
+        agency: Option<&AgencySlug>,
+    ) -> Result<Vec<AnswerTime>, AppError> {
         let sql = "SELECT s.agency, c.published_at, c.answered_at FROM comments c \
                    JOIN systems s ON s.id = c.system_id \
                    WHERE c.state = 'published' AND c.kind IN ('question', 'error') \
