@@ -3,6 +3,7 @@
 //! search outbox, all in the caller's transaction.
 
 use super::changes::ChangeKind;
+use super::counts::Counted;
 use super::write::CurrentVersion;
 use super::{Storage, database_error};
 use app::error::AppError;
@@ -72,19 +73,20 @@ impl Storage {
         now: &str,
     ) -> Result<PublishOutcome, AppError> {
         let hash = content_hash(content);
-        let counted_before = Self::counted(conn, id).await?;
-        let version = match current {
+        // What the system counted under before: nothing when it is new.
+        let (version, counted_before) = match current {
             None => {
                 Self::insert_system(conn, id, agency, content, now).await?;
-                1
+                (1, Counted::default())
             }
             Some(current) => {
                 let next = Self::next_version(conn, current, id, agency, content, &hash).await?;
                 let Some(version) = next else {
                     return Ok(PublishOutcome::Unchanged);
                 };
+                let counted_before = Self::counted(conn, id).await?;
                 Self::make_current(conn, id, version, content, now).await?;
-                version
+                (version, counted_before)
             }
         };
         Self::insert_version(conn, id, version, content, &hash, change_summary, now).await?;

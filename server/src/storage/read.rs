@@ -87,8 +87,8 @@ fn order_sql(sort: Sort) -> &'static str {
 
 impl Storage {
     async fn read_overview(&self) -> Result<Overview, AppError> {
-        let health = self.health().await?;
         let counts = self.published_counts().await?;
+        let agencies = self.agencies().await?.len() as i64;
         let recent_sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM {PUBLISHED} WHERE {DESCRIBED} {} LIMIT {RECENTLY_UPDATED}",
             order_sql(Sort::Updated)
@@ -100,8 +100,8 @@ impl Storage {
             .map(rows::summary)
             .collect::<Result<Vec<SystemSummary>, AppError>>()?;
         Ok(Overview {
-            systems: health.systems,
-            agencies: health.agencies,
+            systems: counts.systems(),
+            agencies,
             by_stage: Stage::ALL
                 .iter()
                 .map(|s| (*s, counts.get(Facet::Stage.name(), s.as_str())))
