@@ -22,6 +22,8 @@ use search::TestSearch;
 use serde_json::{Value, json};
 use site::{ONE_AT_A_TIME, router};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
 
 /// An answer: status, headers and body.
@@ -476,36 +478,50 @@ async fn paging_the_changes_feed_while_agencies_write_never_skips_or_repeats() {
         let storage = db.storage.clone();
         let search = TestSearch::embedded(&storage).await;
         let site = router(&storage, search.engine.clone());
-        // Three agencies' tools write at once, 40 changes each.
+        // Three agencies' tools write at once, 40 changes each, and say
+        // after each one that they wrote.
+        let written = Arc::new((AtomicUsize::new(0), tokio::sync::Notify::new()));
         let writers: Vec<_> = ["a", "b", "c"]
             .into_iter()
             .map(|slug| {
                 let storage = storage.clone();
+                let written = written.clone();
                 tokio::spawn(async move {
+                    let wrote = || {
+                        written.0.fetch_add(1, Ordering::SeqCst);
+                        written.1.notify_one();
+                    };
                     for n in 0..20 {
                         let id = format!("{slug}-{n}");
                         publish(&storage, slug, &id, &content(&format!("System {id}"))).await;
+                        wrote();
                         let mut changed = content(&format!("System {id}"));
                         changed.summary = format!("Changed {n}");
                         publish(&storage, slug, &id, &changed).await;
+                        wrote();
                     }
                 })
             })
             .collect();
-        // Meanwhile a reader follows the feed, a few at a time.
+        // Meanwhile a reader follows the feed, a few at a time. Caught up,
+        // it waits for the next write instead of asking again at once (as
+        // fast as it can, it would run into the API's rate limit while
+        // slower writers are still writing).
         let mut read: Vec<Value> = Vec::new();
         let mut next = "/api/v1/changes?since=0&limit=7".to_string();
         loop {
-            let done = writers.iter().all(|w| w.is_finished());
+            let done = written.0.load(Ordering::SeqCst) == 120;
             let page = get(&site, &next).await;
             assert_eq!(page.status, StatusCode::OK, "{}", page.text());
             let page = page.json();
             read.extend(page["changes"].as_array().unwrap().iter().cloned());
             next = page["next"].as_str().unwrap().to_string();
-            if done && page["has_more"] == false {
-                break;
+            if page["has_more"] == false {
+                if done {
+                    break;
+                }
+                written.1.notified().await;
             }
-            tokio::task::yield_now().await;
         }
         for writer in writers {
             writer.await.unwrap();
