@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Export under measurement: /api/v1/export.ndjson, .csv and .json of 100,000
 # synthetic systems, each downloaded once with curl. For each: bytes, time,
-# throughput, and the server's peak memory growth while it streams (VmRSS
-# sampled every 10 ms, minus the resident size before). Then the same bytes
+# throughput, and the server's peak memory growth while it streams (RssAnon,
+# the memory the server allocates, sampled every 10 ms, minus its size
+# before; VmRSS would also count the database file SQLite maps, once per
+# connection). Then the same bytes
 # read from a file, for comparison: from the page cache with dd, and served
 # as a static file by the same server.
 #
@@ -50,7 +52,7 @@ trap 'kill $server 2>/dev/null; rm -rf "$out" "$static"' EXIT
 for _ in $(seq 1 300); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
 echo "register: $(curl -sf "$base/healthz")"
 
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server/status"; }
+rss_kb() { awk '/^RssAnon/ {print $2}' "/proc/$server/status"; }
 
 # Downloads $1 to $2 while sampling the server's memory; prints one line.
 measure() {
@@ -67,7 +69,7 @@ measure() {
   peak=$(sort -n "$samples" | tail -1)
   read -r bytes seconds <<<"$result"
   awk -v label="$label" -v b="$bytes" -v s="$seconds" -v before="$before" -v peak="$peak" 'BEGIN {
-    printf "%-34s %8.1f MB in %6.2f s = %7.1f MB/s   RSS %5.1f MB before, peak growth %5.1f MB\n",
+    printf "%-34s %8.1f MB in %6.2f s = %7.1f MB/s   allocated %5.1f MB before, peak growth %5.1f MB\n",
       label, b / 1e6, s, b / 1e6 / s, before / 1024, (peak - before) / 1024 }'
 }
 

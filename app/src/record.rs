@@ -6,8 +6,12 @@
 
 mod enums;
 pub mod fields;
+#[cfg(feature = "ssr")]
+mod public;
 
 pub use enums::*;
+#[cfg(feature = "ssr")]
+pub use public::PublicContent;
 use serde::{Deserialize, Serialize};
 
 /// The stable public id of a system: never reused, survives renames.

@@ -1,14 +1,15 @@
 //! The whole register in one file: `export.json`, `export.ndjson` and
 //! `export.csv`, over HTTP and from `lantern export`.
 //!
-//! The export reads published systems in id order, [`BATCH`] at a time, and
+//! The export reads published systems in id order, [`BATCH`] at a time (for
+//! the JSON formats, as the database joins their stored JSON: see
+//! `storage::public_json`; for the CSV, as systems), and
 //! hands the bytes on in chunks of about [`CHUNK_BYTES`] through a bounded
 //! channel: memory stays constant however large the register, a slow reader
 //! slows the export down, and no database connection is held between batches.
 
 use super::csv_row;
-use crate::api::record::PublishedSystem;
-use crate::storage::{Selection, Storage};
+use crate::storage::{Lines, Selection, Storage};
 use app::error::AppError;
 use app::record::{System, SystemId};
 use axum::body::Bytes;
@@ -71,7 +72,7 @@ pub fn start(
 ) -> mpsc::Receiver<Result<Chunk, AppError>> {
     let (sender, receiver) = mpsc::channel(CHUNKS_WAITING);
     tokio::spawn(async move {
-        let reader = Reader::new(storage, selection);
+        let reader = Reader::new(storage, format, selection);
         if let Err(error) = write(reader, format, &sender).await {
             // The reader may be gone already; then nobody is left to tell.
             let _ = sender.send(Err(error)).await;
@@ -139,23 +140,33 @@ async fn write(
             AppError::Internal(format!("the export's reader stopped: {error}"))
         })??;
         next = reader.next(Some(&batch));
-        for system in batch {
-            match format {
-                Format::Json => {
-                    out.buffer
-                        .extend_from_slice(if first { b"\n" } else { b",\n" });
-                    serialize(&mut out.buffer, &PublishedSystem::new(system));
+        match batch {
+            // The JSON of a batch comes whole from the database.
+            Batch::Lines(lines) => {
+                for record in lines.records() {
+                    if format == Format::Json {
+                        out.buffer
+                            .extend_from_slice(if first { b"\n" } else { b",\n" });
+                    }
+                    out.buffer.extend_from_slice(record.as_bytes());
+                    if format == Format::Ndjson {
+                        out.buffer.push(b'\n');
+                    }
+                    first = false;
+                    out.systems += 1;
                 }
-                Format::Ndjson => {
-                    serialize(&mut out.buffer, &PublishedSystem::new(system));
-                    out.buffer.push(b'\n');
+                if !out.hand_on(false).await {
+                    return Ok(());
                 }
-                Format::Csv => csv.row(&mut out.buffer, &system),
             }
-            first = false;
-            out.systems += 1;
-            if !out.hand_on(false).await {
-                return Ok(());
+            Batch::Systems(systems) => {
+                for system in systems {
+                    csv.row(&mut out.buffer, &system);
+                    out.systems += 1;
+                    if !out.hand_on(false).await {
+                        return Ok(());
+                    }
+                }
             }
         }
     }
@@ -224,6 +235,7 @@ pub async fn run(
 /// Reads the export's batches in the background, one ahead of the writer.
 struct Reader {
     storage: Storage,
+    format: Format,
     /// Whether an audit is overdue is decided on the day the export starts.
     today: String,
     batches: Batches,
@@ -238,10 +250,33 @@ enum Batches {
     Parts(std::vec::IntoIter<Vec<SystemId>>),
 }
 
-type Reading = tokio::task::JoinHandle<Result<Vec<System>, AppError>>;
+/// A batch as the format needs it: the JSON formats take the records'
+/// JSON as the database joins it from stored text; the CSV, the systems.
+enum Batch {
+    Lines(Lines),
+    Systems(Vec<System>),
+}
+
+impl Batch {
+    fn len(&self) -> usize {
+        match self {
+            Batch::Lines(lines) => lines.len(),
+            Batch::Systems(systems) => systems.len(),
+        }
+    }
+
+    fn last(&self) -> Option<SystemId> {
+        match self {
+            Batch::Lines(lines) => lines.last(),
+            Batch::Systems(systems) => systems.last().map(|system| system.id.clone()),
+        }
+    }
+}
+
+type Reading = tokio::task::JoinHandle<Result<Batch, AppError>>;
 
 impl Reader {
-    fn new(storage: Storage, selection: Selection) -> Reader {
+    fn new(storage: Storage, format: Format, selection: Selection) -> Reader {
         let batches = match selection {
             Selection::Listed(mut ids) => {
                 ids.sort_unstable();
@@ -256,6 +291,7 @@ impl Reader {
         };
         Reader {
             storage,
+            format,
             today: crate::clock::today(),
             batches,
         }
@@ -263,27 +299,33 @@ impl Reader {
 
     /// Starts reading the batch after `previous` (`None`: the first), or
     /// `None` when `previous` was the last.
-    fn next(&mut self, previous: Option<&[System]>) -> Option<Reading> {
+    fn next(&mut self, previous: Option<&Batch>) -> Option<Reading> {
         let (after, selection) = match &mut self.batches {
             Batches::Parts(parts) => (None, Selection::Listed(parts.next()?)),
             Batches::After(selection) => {
                 let after = match previous {
                     None => None,
-                    Some(batch) if batch.len() as i64 == BATCH => Some(batch.last()?.id.clone()),
+                    Some(batch) if batch.len() as i64 == BATCH => Some(batch.last()?),
                     Some(_) => return None,
                 };
                 (after, selection.clone())
             }
         };
-        let (storage, today) = (self.storage.clone(), self.today.clone());
+        let (storage, today, format) = (self.storage.clone(), self.today.clone(), self.format);
         Some(tokio::spawn(async move {
-            storage
-                .published_systems_after(after.as_ref(), BATCH, &today, &selection)
-                .await
+            let after = after.as_ref();
+            Ok(match format {
+                Format::Json | Format::Ndjson => Batch::Lines(
+                    storage
+                        .published_lines_after(after, BATCH, &today, &selection)
+                        .await?,
+                ),
+                Format::Csv => Batch::Systems(
+                    storage
+                        .published_systems_after(after, BATCH, &today, &selection)
+                        .await?,
+                ),
+            })
         }))
     }
-}
-
-fn serialize(buffer: &mut Vec<u8>, system: &PublishedSystem) {
-    serde_json::to_writer(buffer, system).expect("plain data always serialises");
 }

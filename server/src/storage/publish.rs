@@ -202,9 +202,9 @@ impl Storage {
              contact, purpose, how_it_works, stage, in_use_since, retired_on, topic, tags, \
              technique, risk_level, decision_role, human_oversight, contest, data, \
              explainability, fairness, risks, assessments, legal_basis, supplier, withheld, \
-             content_hash, change_summary, published_at, reviewed_at) \
+             content_hash, change_summary, published_at, reviewed_at, public_members) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-             $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30)",
+             $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $31)",
         )
         .bind(id.0.clone())
         .bind(version)
@@ -236,6 +236,7 @@ impl Storage {
         .bind(hash.to_string())
         .bind(change_summary.to_string())
         .bind(now.to_string())
+        .bind(super::public_json::of_content(content))
         .execute(&mut *conn)
         .await
         .map_err(database_error)?;

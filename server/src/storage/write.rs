@@ -131,7 +131,8 @@ impl Storage {
         let audit = &new.audit;
         let (audit_id,): (i64,) = sqlx::query_as(
             "INSERT INTO audits (system_id, auditor, audited_on, outcome, findings, report_url, \
-             next_due, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+             next_due, recorded_at, public_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             RETURNING id",
         )
         .bind(new.system.0.clone())
         .bind(audit.auditor.clone())
@@ -141,6 +142,7 @@ impl Storage {
         .bind(audit.report_url.clone())
         .bind(audit.next_due.clone())
         .bind(now.to_string())
+        .bind(super::public_json::of_audit(audit))
         .fetch_one(&mut *conn)
         .await
         .map_err(database_error)?;

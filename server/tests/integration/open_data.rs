@@ -1143,3 +1143,163 @@ async fn snapshots_pin_the_values_of_a_demo_system_and_its_agency() {
     search.remove().await;
     db.remove().await;
 }
+
+/// Text that JSON must escape, and text it must not touch.
+const AWKWARD: &str = "Quotes \" and \\ backslashes, <script>alert(1)</script> &amp; \
+    tab\there, line\r\nbreaks, U+2028\u{2028}, DEL\u{7f}, nul-ish\u{1}, Zürich, 🚀";
+
+/// The export's records are joined by the database from JSON stored when
+/// each version and audit was published; the agency's name and contact and
+/// whether an audit is overdue are read as they are now. A line of
+/// `export.ndjson` must be byte for byte what `GET /api/v1/systems/{id}`
+/// answers, on both databases, whatever the text holds; stored JSON that
+/// went missing is filled by the export, and stored JSON of an older shape
+/// is written again when Lantern opens the database.
+#[tokio::test]
+async fn each_exported_record_is_byte_for_byte_the_apis_answer_on_both_databases() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    TestDatabase::on_both(async |db| {
+        let storage = &db.storage;
+        let name = db.name;
+        lantern::demo::seed_if_empty(storage).await.unwrap();
+        // Awkward text in every kind of field, with withheld fields.
+        let mut awkward = content(AWKWARD);
+        awkward.summary = AWKWARD.into();
+        awkward.agency_ref = Some(AWKWARD.into());
+        awkward.tags = vec![AWKWARD.into(), "plain".into()];
+        awkward.withheld = vec![app::record::Withheld {
+            field: "technique".into(),
+            reason: AWKWARD.into(),
+        }];
+        publish(storage, "awkward", "awkward-1", &awkward).await;
+        publish(storage, "awkward", "awkward-2", &content("Second")).await;
+        let mut second = content("Second");
+        second.purpose = AWKWARD.into();
+        publish(storage, "awkward", "awkward-2", &second).await;
+        // Audits: one overdue with awkward findings, a later one recorded
+        // first, and one overdue only because its due date has passed.
+        let now = lantern::clock::now();
+        let mut tx = storage.begin().await.unwrap();
+        for (system, audited_on, next_due) in [
+            ("awkward-1", "2026-03-01", Some("2020-01-01")),
+            ("awkward-2", "2026-05-01", Some("2999-01-01")),
+            ("awkward-2", "2026-04-01", Some("2020-01-01")),
+        ] {
+            let new = NewAudit {
+                system: SystemId(system.into()),
+                audit: Audit {
+                    auditor: AWKWARD.into(),
+                    audited_on: audited_on.into(),
+                    outcome: AuditOutcome::Failed,
+                    findings: AWKWARD.into(),
+                    report_url: Some("https://example.org/report?a=1&b=\"2\"".into()),
+                    next_due: next_due.map(str::to_string),
+                },
+            };
+            Storage::record_audit(&mut tx, &new, &now).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        // The agency is renamed after publishing: the export says its name now.
+        let mut conn = db.connect().await;
+        sqlx::query("UPDATE agencies SET name = $1, contact = $2 WHERE slug = 'awkward'")
+            .bind(format!("Renamed {AWKWARD}"))
+            .bind(AWKWARD)
+            .execute(&mut conn)
+            .await
+            .unwrap();
+
+        let all_match = async |storage: &Storage, when: &str| {
+            let search = TestSearch::embedded(storage).await;
+            let site = router(storage, search.engine.clone());
+            let ndjson = get(&site, "/api/v1/export.ndjson").await;
+            assert_eq!(ndjson.status, StatusCode::OK, "{name} {when}");
+            let text = ndjson.text();
+            assert!(text.ends_with("}\n"), "{name} {when}: one record per line");
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(
+                lines.len() as i64,
+                storage.health().await.unwrap().systems,
+                "{name} {when}"
+            );
+            for line in &lines {
+                let id = serde_json::from_str::<Value>(line).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string();
+                let one = get(&site, &format!("/api/v1/systems/{id}")).await;
+                assert_eq!(*line, one.text(), "{name} {when}: {id}");
+            }
+            let awkward = lines.iter().find(|l| l.contains("awkward-1")).unwrap();
+            let record: Value = serde_json::from_str(awkward).unwrap();
+            assert_eq!(record["agency_name"], format!("Renamed {AWKWARD}"));
+            assert_eq!(record["name"], AWKWARD);
+            assert_eq!(record["audit_overdue"], true, "{name} {when}");
+            assert!(record.get("technique").is_none(), "withheld: left out");
+            let second = lines.iter().find(|l| l.contains("awkward-2")).unwrap();
+            let second: Value = serde_json::from_str(second).unwrap();
+            assert_eq!(second["version"], 2);
+            assert_eq!(
+                second["audit"]["audited_on"], "2026-05-01",
+                "the latest by date"
+            );
+            assert_eq!(second["audit_overdue"], false);
+
+            // The JSON document holds the same records; a filtered export and
+            // an export by ids hold theirs, the same bytes.
+            let json = get(&site, "/api/v1/export.json").await.text();
+            let systems = &serde_json::from_str::<Value>(&json).unwrap()["systems"];
+            let parsed: Vec<Value> = lines
+                .iter()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            assert_eq!(systems.as_array().unwrap(), &parsed, "{name} {when}");
+            assert!(json.ends_with("\n]}\n"), "{name} {when}");
+            let ours = get(&site, "/api/v1/export.ndjson?agency=awkward")
+                .await
+                .text();
+            assert_eq!(ours.lines().count(), 2, "{name} {when}: {ours}");
+            assert!(ours.lines().all(|l| lines.contains(&l)), "{name} {when}");
+            let listed = get(&site, "/api/v1/export.ndjson?id=awkward-2&id=awkward-1").await;
+            assert_eq!(listed.text(), ours, "{name} {when}: by ids, in id order");
+            search.remove().await;
+        };
+        all_match(storage, "as published").await;
+
+        // Stored JSON gone missing is filled by the export that meets it.
+        sqlx::query(
+            "UPDATE system_versions SET public_members = NULL WHERE system_id = 'awkward-2'",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE audits SET public_json = NULL")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        all_match(storage, "missing").await;
+        let (missing,): (i64,) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM system_versions WHERE public_members IS NULL) \
+             + (SELECT count(*) FROM audits WHERE public_json IS NULL)",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+        assert_eq!(missing, 0, "{name}");
+
+        // Stored JSON of an older shape is written again when Lantern opens
+        // the database.
+        sqlx::query("UPDATE system_versions SET public_members = '\"name\":\"stale\"'")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE public_json_shape SET shape = 'an older shape'")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let reopened = Storage::open(&db.url).await.unwrap();
+        all_match(&reopened, "reopened").await;
+        reopened.close().await;
+        db.remove().await;
+    })
+    .await;
+}
