@@ -195,13 +195,10 @@ impl Storage {
             answer_times: kept::Kept::new(&commits),
             commits,
         };
-        let filled = storage
-            .fill_public_json()
+        storage
+            .forget_outdated_public_json()
             .await
-            .context("could not write the open data's JSON of the published versions")?;
-        if filled > 0 {
-            tracing::info!(filled, "wrote the open data's JSON of versions and audits");
-        }
+            .context("could not check the shape of the open data's stored JSON")?;
         Ok(storage)
     }
 

@@ -23,6 +23,7 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     tokio::spawn(Indexer::new(storage.clone(), search.clone()).run());
     tokio::spawn(crate::accounts::prune_sign_ins_hourly(storage.clone()));
     tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));
+    tokio::spawn(fill_public_json(storage.clone()));
     let state = AppState::new(serve, storage, search);
     if !std::path::Path::new(&serve.site_root).join("pkg").exists() {
         tracing::warn!(
@@ -42,4 +43,14 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     })
     .await;
     Ok(())
+}
+
+/// Writes the open data's JSON of versions and audits that have none (after
+/// an upgrade that changed its shape, all of them), while the site serves.
+async fn fill_public_json(storage: crate::storage::Storage) {
+    match storage.fill_public_json().await {
+        Ok(0) => {}
+        Ok(filled) => tracing::info!(filled, "wrote the open data's JSON of versions and audits"),
+        Err(error) => tracing::error!(%error, "could not write the open data's JSON; exports will"),
+    }
 }
