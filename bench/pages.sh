@@ -6,7 +6,9 @@
 #
 #   bench/pages.sh                  (after `cargo leptos build --release`)
 #   DURATION=15s SYSTEMS=100000 bench/pages.sh
-#   BINARY=/path/to/an/older/lantern bench/pages.sh   (to compare builds)
+#   BINARY=/path/to/an/older/lantern BENCH_DATA=copy/of/the/register bench/pages.sh
+#                                   (to compare builds; an older build cannot
+#                                   open a register a newer one migrated)
 #
 # The register is the search benchmark's (target/bench-data/search-http-N),
 # seeded once with `lantern seed --synthetic $SYSTEMS --seed 42`.
@@ -18,7 +20,7 @@ duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-50}"
 systems="${SYSTEMS:-100000}"
 base="http://127.0.0.1:$port"
-data="target/bench-data/search-http-$systems"
+data="${BENCH_DATA:-target/bench-data/search-http-$systems}"
 site_root="${LEPTOS_SITE_ROOT:-target/site}"
 
 [ -x "$binary" ] || { echo "no release build at $binary: run cargo leptos build --release" >&2; exit 1; }
