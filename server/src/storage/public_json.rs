@@ -71,8 +71,18 @@ impl Storage {
     /// build's (run when Lantern opens the database, before anything reads
     /// it): [`Self::fill_public_json`] writes it again.
     pub(super) async fn forget_outdated_public_json(&self) -> Result<(), AppError> {
+        let shape_now = "SELECT shape FROM public_json_shape";
+        // Most starts find the shape unchanged: they need not wait for the
+        // write lock (which a running server or import may hold) to see it.
+        let stored: Option<(String,)> = sqlx::query_as(shape_now)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        if stored.as_ref().map(|(shape,)| shape.as_str()) == Some(shape()) {
+            return Ok(());
+        }
         let mut tx = self.write_transaction().await?;
-        let stored: Option<(String,)> = sqlx::query_as("SELECT shape FROM public_json_shape")
+        let stored: Option<(String,)> = sqlx::query_as(shape_now)
             .fetch_optional(&mut *tx)
             .await
             .map_err(database_error)?;
