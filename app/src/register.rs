@@ -63,6 +63,9 @@ mod server_side {
         ) -> Result<Vec<SystemSummary>, AppError>;
         /// The latest published version of a system.
         async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError>;
+        /// The same with its number of published comments, in one read:
+        /// what its page needs (without comments, the page asks no more).
+        async fn system_page(&self, id: &SystemId) -> Result<Option<(System, i64)>, AppError>;
         /// Every agency with its number of published systems.
         async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError>;
         /// Every agency's slug and name, by name: what labels the agency facet

@@ -22,13 +22,17 @@ pub struct RecordFeedback {
     pub email_retention_days: i64,
 }
 
-/// The published comments of system `id` and the rules of the form.
+/// The published comments of system `id` (none read when `published`, the
+/// count its record was read with, is 0) and the rules of the form.
 #[server]
-pub async fn system_feedback(id: String) -> Result<RecordFeedback, ServerFnError> {
+pub async fn system_feedback(id: String, published: i64) -> Result<RecordFeedback, ServerFnError> {
     let desk = super::feedback_desk()?;
-    let comments = desk
-        .published_feedback(&crate::record::SystemId(id))
-        .await?;
+    let comments = if published > 0 {
+        desk.published_feedback(&crate::record::SystemId(id))
+            .await?
+    } else {
+        Vec::new()
+    };
     let settings = desk.feedback_settings().await?;
     Ok(RecordFeedback {
         comments,
@@ -48,13 +52,13 @@ pub struct FeedbackAttempt {
 
 /// The section under a record.
 #[component]
-pub fn FeedbackSection(system: String, agency_name: String) -> impl IntoView {
+pub fn FeedbackSection(system: String, agency_name: String, published: i64) -> impl IntoView {
     let comments = Resource::new(
         {
             let system = system.clone();
-            move || system.clone()
+            move || (system.clone(), published)
         },
-        system_feedback,
+        |(system, published)| system_feedback(system, published),
     );
     let query = use_query_map();
     // After a form sent without JavaScript: the redirect says what became of it.

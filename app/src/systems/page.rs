@@ -33,6 +33,8 @@ pub struct SystemRecord {
     pub sections: Vec<Section>,
     /// The latest audit's findings as safe HTML.
     pub audit_findings_html: String,
+    /// How many published comments it has (none: no need to read them).
+    pub published_comments: i64,
 }
 
 /// The record of system `id`, or `None` when no published system has that id.
@@ -41,14 +43,17 @@ pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnErro
     use crate::record::SystemId;
 
     let register = crate::register::register()?;
-    let Some(system) = register.system(&SystemId(id)).await? else {
+    let Some((system, published_comments)) = register.system_page(&SystemId(id)).await? else {
         return Ok(None);
     };
     let sections = crate::systems::markdown::rendered_once(
         (&system.id, system.version, system.published_at.as_str()),
         || sections_of(&system.content),
     );
-    Ok(Some(record_of(system, sections)))
+    Ok(Some(SystemRecord {
+        published_comments,
+        ..record_of(system, sections)
+    }))
 }
 
 /// The markdown sections of a record, rendered and sanitised.
@@ -88,6 +93,7 @@ pub fn record_of(system: System, sections: Vec<Section>) -> SystemRecord {
         system,
         sections,
         audit_findings_html,
+        published_comments: 0,
     }
 }
 
@@ -106,10 +112,11 @@ pub fn SystemPage() -> impl IntoView {
                     Ok(Some(record)) => {
                         let id = record.system.id.0.clone();
                         let agency_name = record.system.agency_name.clone();
+                        let published = record.published_comments;
                         view! {
                             <StaffLinks id=id.clone() agency=record.system.agency.clone()/>
                             <RecordView record/>
-                            <FeedbackSection system=id agency_name/>
+                            <FeedbackSection system=id agency_name published/>
                         }.into_any()
                     }
                     Ok(None) => view! { <NotFound/> }.into_any(),
@@ -143,6 +150,7 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
         mut system,
         sections,
         audit_findings_html,
+        published_comments: _,
     } = record;
     // What the agency withholds is never shown, even when it was written.
     system.content = system.content.without_withheld();

@@ -142,14 +142,26 @@ fn agency_with_count(row: &AnyRow) -> Result<AgencyWithCount, AppError> {
 }
 
 /// Every published system with its agency and latest audit (by date), in one query.
-static PUBLISHED_SYSTEM: LazyLock<String> = LazyLock::new(|| {
+/// A published system by id (`$1`), with `more` columns.
+fn published_system_sql(more: &str) -> String {
     format!(
         "SELECT s.id, s.agency, a.name AS agency_name, a.contact AS agency_contact, \
          v.version, v.published_at, v.reviewed_at, {CONTENT_COLUMNS}, \
-         au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due \
+         au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due{more} \
          FROM {PUBLISHED} \
          LEFT JOIN audits au ON au.id = (SELECT id FROM audits WHERE system_id = s.id \
-         ORDER BY audited_on DESC, id DESC LIMIT 1)"
+         ORDER BY audited_on DESC, id DESC LIMIT 1) \
+         WHERE s.id = $1"
+    )
+}
+
+static PUBLISHED_SYSTEM: LazyLock<String> = LazyLock::new(|| published_system_sql(""));
+
+/// [`PUBLISHED_SYSTEM`] with the number of its published comments.
+static SYSTEM_PAGE: LazyLock<String> = LazyLock::new(|| {
+    published_system_sql(
+        ", (SELECT count(*) FROM comments c WHERE c.system_id = s.id \
+         AND c.state = 'published') AS published_comments",
     )
 });
 
@@ -238,14 +250,29 @@ impl Register for Storage {
     }
 
     async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError> {
-        let sql = format!("{} WHERE s.id = $1", *PUBLISHED_SYSTEM);
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&PUBLISHED_SYSTEM)
             .bind(id.0.clone())
             .fetch_optional(&self.pool)
             .await
             .map_err(database_error)?;
         row.as_ref()
             .map(|row| published_system(row, &crate::clock::today()))
+            .transpose()
+    }
+
+    async fn system_page(&self, id: &SystemId) -> Result<Option<(System, i64)>, AppError> {
+        let row = sqlx::query(&SYSTEM_PAGE)
+            .bind(id.0.clone())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        row.as_ref()
+            .map(|row| {
+                Ok((
+                    published_system(row, &crate::clock::today())?,
+                    rows::integer(row, "published_comments")?,
+                ))
+            })
             .transpose()
     }
 

@@ -114,6 +114,8 @@ async fn a_question_waits_for_a_moderator_then_the_owning_agency_answers_it() {
         assert!(
             page.1.contains(r#"action="/systems/"#) && page.1.contains("Questions and answers")
         );
+        // No comment yet: the page reads none (its record counted them).
+        assert!(page.1.contains("Nobody has asked about this system yet."));
         let question = "Who checks the scores before a return is selected quillwort?";
         let sent = send_form(
             &site,
@@ -260,6 +262,7 @@ async fn a_question_waits_for_a_moderator_then_the_owning_agency_answers_it() {
         );
         let (_, page) = site::get(&site, &format!("/systems/{system}")).await;
         assert!(page.contains("quillwort") && page.contains("Ann"));
+        assert!(!page.contains("Nobody has asked"), "{}", db.name);
         seen.push(page);
 
         // Another agency's editor, and the moderator, cannot answer: nothing is written.
