@@ -141,8 +141,8 @@ fn agency_with_count(row: &AnyRow) -> Result<AgencyWithCount, AppError> {
     })
 }
 
-/// Every published system with its agency and latest audit (by date), in one query.
-/// A published system by id (`$1`), with `more` columns.
+/// A published system by id (`$1`) with its agency and latest audit (by
+/// date), in one query, with `more` columns.
 fn published_system_sql(more: &str) -> String {
     format!(
         "SELECT s.id, s.agency, a.name AS agency_name, a.contact AS agency_contact, \
