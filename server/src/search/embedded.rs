@@ -13,6 +13,7 @@
 mod cache;
 mod columns;
 mod facets;
+mod near;
 mod query;
 mod schema;
 
@@ -46,6 +47,8 @@ struct Live {
     writer: Mutex<IndexWriter>,
     cache: cache::ResultCache,
     columns: columns::ColumnCache,
+    /// Words' typo and prefix matches, per segment.
+    near: Arc<near::KeptMatches>,
 }
 
 impl Live {
@@ -53,7 +56,10 @@ impl Live {
         let (schema, fields) = schema::build();
         let directory = MmapDirectory::open(path)
             .with_context(|| format!("could not open the search index at {}", path.display()))?;
-        let index = Index::open_or_create(directory, schema)
+        let index = Index::builder()
+            .schema(schema)
+            .settings(schema::settings())
+            .open_or_create(directory)
             .with_context(|| format!("could not open the search index at {}", path.display()))?;
         schema::register_tokenizer(&index);
         let writer =
@@ -77,6 +83,7 @@ impl Live {
             writer: Mutex::new(writer),
             cache: cache::ResultCache::default(),
             columns: columns::ColumnCache::default(),
+            near: Arc::default(),
         })
     }
 
@@ -99,7 +106,9 @@ impl Live {
         }
         writer.commit()?;
         self.reader.reload()?;
-        self.columns.keep_only(&self.reader.searcher());
+        let searcher = self.reader.searcher();
+        self.columns.keep_only(&searcher);
+        self.near.keep_only(&searcher);
         Ok(())
     }
 }
@@ -121,8 +130,9 @@ impl Embedded {
         })
     }
 
-    /// Turns the cache of recent results off (so every search runs in full,
-    /// as one nobody asked before) or on: for benchmarks.
+    /// Turns the cache of recent results and of words' typo and prefix
+    /// matches off (so every search runs in full, as one nobody asked
+    /// before) or on: for benchmarks.
     pub fn keep_results(&mut self, keep: bool) {
         self.cache_results = keep;
     }
@@ -161,8 +171,15 @@ impl Search for Embedded {
         {
             return Ok(results);
         }
+        // Without the cache, every search runs as one nobody asked before,
+        // with words nobody searched for before.
+        let near = if self.cache_results {
+            live.near.clone()
+        } else {
+            Arc::default()
+        };
         let results =
-            query::run(&searcher, &live.fields, &live.columns, query).map_err(|error| {
+            query::run(&searcher, &live.fields, &live.columns, &near, query).map_err(|error| {
                 tracing::error!(error = format!("{error:#}"), "search failed");
                 AppError::Internal(error.to_string())
             })?;

@@ -168,26 +168,21 @@ pub fn highlights(mut marked: impl FnMut(&str, bool) -> Option<Snippet>) -> Vec<
     highlights
 }
 
-/// A token of a text: its byte range in the text and its normalised form.
+/// A token of a text: its byte range in the text and whether it matches a
+/// word of the search ([`Matcher::matches`] on its normalised form).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub from: usize,
     pub to: usize,
-    pub text: String,
+    pub matched: bool,
 }
 
 /// `text` with the tokens that match a word marked, or `None` if none does.
 ///
 /// With `crop`, only about that many tokens around the first match are kept,
 /// with "…" where text was cut.
-pub fn mark(
-    text: &str,
-    tokens: &[Token],
-    words: &mut Matcher,
-    crop: Option<usize>,
-) -> Option<Snippet> {
-    let matched: Vec<bool> = tokens.iter().map(|t| words.matches(&t.text)).collect();
-    let first = matched.iter().position(|m| *m)?;
+pub fn mark(text: &str, tokens: &[Token], crop: Option<usize>) -> Option<Snippet> {
+    let first = tokens.iter().position(|t| t.matched)?;
     let (start, end, cut_before, cut_after) = match crop {
         Some(window) if tokens.len() > window => {
             // A little context before the first match, the rest after it.
@@ -212,8 +207,8 @@ pub fn mark(
     if cut_before {
         push(&mut snippet, "…", false);
     }
-    for (token, is_match) in tokens.iter().zip(&matched) {
-        if !is_match || token.from < start || token.to > end {
+    for token in tokens {
+        if !token.matched || token.from < start || token.to > end {
             continue;
         }
         push(&mut snippet, &text[at..token.from], false);
@@ -275,7 +270,8 @@ mod tests {
         assert!(!word("prison", true).matches("passport"));
     }
 
-    fn tokens(text: &str) -> Vec<Token> {
+    fn tokens(text: &str, words: &[Word]) -> Vec<Token> {
+        let mut words = Matcher::new(words);
         let mut tokens = Vec::new();
         let mut from = None;
         for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -285,7 +281,7 @@ mod tests {
                     tokens.push(Token {
                         from: start,
                         to: at,
-                        text: text[start..at].to_lowercase(),
+                        matched: words.matches(&text[start..at].to_lowercase()),
                     });
                     from = None;
                 }
@@ -298,22 +294,11 @@ mod tests {
     #[test]
     fn marks_show_exactly_the_matched_words() {
         let text = "Flags Benefit claims for review.";
-        let snippet = mark(
-            text,
-            &tokens(text),
-            &mut Matcher::new(&[word("benefits", false)]),
-            None,
-        )
-        .unwrap();
+        let snippet = mark(text, &tokens(text, &[word("benefits", false)]), None).unwrap();
         let html = app::search::snippet_html(&snippet);
         assert_eq!(html, "Flags <mark>Benefit</mark> claims for review.");
         assert_eq!(
-            mark(
-                text,
-                &tokens(text),
-                &mut Matcher::new(&[word("taxes", false)]),
-                None
-            ),
+            mark(text, &tokens(text, &[word("taxes", false)]), None),
             None
         );
     }
@@ -321,13 +306,7 @@ mod tests {
     #[test]
     fn long_text_is_cropped_around_the_first_match() {
         let text = "one two three four five six seven eight nine ten eleven twelve";
-        let snippet = mark(
-            text,
-            &tokens(text),
-            &mut Matcher::new(&[word("eight", false)]),
-            Some(4),
-        )
-        .unwrap();
+        let snippet = mark(text, &tokens(text, &[word("eight", false)]), Some(4)).unwrap();
         assert_eq!(
             app::search::snippet_html(&snippet),
             "…seven <mark>eight</mark> nine ten…"

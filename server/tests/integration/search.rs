@@ -360,6 +360,15 @@ async fn changes_reach_the_index_through_the_outbox() {
             ..system.content.clone()
         };
 
+        // Typo and prefix matches are kept per word: searched before the
+        // change, they must not hide it afterwards.
+        let by_old_name = SystemQuery::default().with_words(&system.content.name);
+        let times_found =
+            |results: &SearchResults| results.hits.iter().filter(|h| h.system.id == id).count();
+        let found = search.engine.search(&by_old_name).await.unwrap();
+        assert_eq!(times_found(&found), 1, "{}", db.name);
+        assert_eq!(find(&search, "q=zebr").await.total, 0, "{}", db.name);
+
         // A change that is rolled back leaves nothing for the index.
         let before = storage.pending_search_count().await.unwrap();
         let mut tx = storage.begin().await.unwrap();
@@ -411,6 +420,18 @@ async fn changes_reach_the_index_through_the_outbox() {
         );
         let found = find(&search, "q=zebra").await;
         assert_eq!(names(&found), ["zebra crossing counter"], "{}", db.name);
+        for words in ["q=zebr", "q=zebar+crosing"] {
+            let found = find(&search, words).await;
+            assert_eq!(
+                names(&found),
+                ["zebra crossing counter"],
+                "{}: {words}",
+                db.name
+            );
+        }
+        // The version it replaced is gone from the index, not found beside it.
+        let found = search.engine.search(&by_old_name).await.unwrap();
+        assert!(times_found(&found) <= 1, "{}", db.name);
         db.remove().await;
     }
 }
