@@ -40,7 +40,9 @@ log="target/bench-data/pages-server.log"
 server=$!
 static="$site_root/bench-pages"
 long_tail=$(mktemp --suffix=.lua)
-trap 'kill $server 2>/dev/null; rm -rf "$static" "$long_tail"' EXIT
+many_records=$(mktemp --suffix=.lua)
+record_ids=$(mktemp)
+trap 'kill $server 2>/dev/null; rm -rf "$static" "$long_tail" "$many_records" "$record_ids"' EXIT
 for _ in $(seq 1 100); do curl -sf "$base/feedback.js" >/dev/null && break; sleep 0.2; done
 
 id=$(curl -sf "$base/api/v1/systems?limit=1" | grep -o '"id":"[a-z0-9]*"' | head -n 1 | cut -d'"' -f4)
@@ -61,6 +63,21 @@ request = function()
   local subject = subjects[k % #subjects + 1]; k = math.floor(k / #subjects)
   local filter = filters[k % #filters + 1]; k = math.floor(k / #filters)
   return wrk.format("GET", wrk.path .. "q=" .. subject .. "+" .. task .. filter .. "&page=" .. (k % 3 + 1))
+end
+LUA
+
+# Record pages of 10,000 systems in turn: a page read again within two
+# seconds is kept in memory (see server/src/storage/kept.rs), so one page
+# asked for again and again measures that; these measure reading each.
+curl -sf "$base/api/v1/export.ndjson" | grep -o '^{"id":"[a-z0-9]*"' | cut -d'"' -f4 \
+  | shuf -n 10000 --random-source=<(yes) > "$record_ids"
+cat > "$many_records" <<LUA
+local ids = {}
+for id in io.lines("$record_ids") do ids[#ids + 1] = id end
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/systems/" .. ids[n % #ids + 1])
 end
 LUA
 
@@ -100,6 +117,7 @@ compare "/ (home)" "/" home.html
 compare "/agencies" "/agencies" agencies.html
 compare "/agencies/{slug}" "/agencies/$agency" agency.html
 compare "/systems/{id}" "/systems/$id" record.html
+compare "/systems/{id}, 10,000 of them" "/systems/$id" record.html "$many_records"
 compare "/systems/{id}/history" "/systems/$id/history" history.html
 compare "/systems?q=… long tail" "/systems?q=patient+risk" search.html "$long_tail"
 compare "/api/v1/agencies" "/api/v1/agencies" agencies.json

@@ -73,6 +73,8 @@ pub struct Storage {
     agencies: kept::Kept<Vec<app::record::AgencyWithCount>>,
     /// When each published question was published and answered.
     answer_times: kept::Kept<Vec<feedback::AnswerTime>>,
+    /// Record pages' systems with their counts of published comments.
+    system_pages: kept::KeptByKey<app::record::SystemId, (app::record::System, i64)>,
 }
 
 /// A transaction that writes: everything written through it lands together
@@ -193,6 +195,7 @@ impl Storage {
             overview: kept::Kept::new(&commits),
             agencies: kept::Kept::new(&commits),
             answer_times: kept::Kept::new(&commits),
+            system_pages: kept::KeptByKey::new(&commits),
             commits,
         };
         storage

@@ -23,7 +23,7 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
                                 <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
                             </p>
                             <p class="system-summary">{system.summary.clone()}</p>
-                            <KeyFacts system/>
+                            {key_facts(&system)}
                         </li>
                     }
                 })
@@ -34,10 +34,9 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
 
 /// A system's stage, risk level, topic, audit status and last update, as tags.
 ///
-/// One string of HTML rather than a view per tag: search pages show 25 of
-/// these. Every value is a fixed label or escaped.
-#[component]
-pub fn KeyFacts(system: SystemSummary) -> impl IntoView {
+/// One string of HTML rather than a view per tag, from a borrowed system:
+/// search pages show 25 of these. Every value is a fixed label or escaped.
+pub fn key_facts(system: &SystemSummary) -> impl IntoView + use<> {
     let audit = system
         .audit
         .map_or("Never audited", |outcome| outcome.label());

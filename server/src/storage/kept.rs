@@ -1,12 +1,15 @@
 //! Values that many pages read and few writes change, kept in memory for a
 //! moment so that a busy page does not ask the database for them each time:
 //! the agencies' names (every search page's agency facet), the feedback
-//! settings (every record page's form) and the home page's overview.
+//! settings (every record page's form), the home page's overview and the
+//! most recently read record pages.
 //!
 //! A write committed through this process forgets them at once. A write
 //! through another instance (sharing PostgreSQL) shows within [`FOR`].
 
 use app::error::AppError;
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -44,6 +47,13 @@ struct Reading<T> {
     value: T,
 }
 
+impl<T> Reading<T> {
+    /// Read less than [`FOR`] ago, and no commit since.
+    fn is_fresh(&self, commits: &Commits) -> bool {
+        self.started.elapsed() < FOR && self.commits_before == commits.seen()
+    }
+}
+
 impl<T: Clone> Kept<T> {
     pub fn new(commits: &Commits) -> Kept<T> {
         Kept {
@@ -79,7 +89,69 @@ impl<T: Clone> Kept<T> {
     fn fresh(&self) -> Option<T> {
         let slot = self.slot.lock().ok()?;
         let reading = slot.as_ref()?;
-        (reading.started.elapsed() < FOR && reading.commits_before == self.commits.seen())
+        reading
+            .is_fresh(&self.commits)
+            .then(|| reading.value.clone())
+    }
+}
+
+/// How many values a [`KeptByKey`] holds at most.
+const KEYS: usize = 1_000;
+
+/// Values kept by key, each as a [`Kept`] is: for what is read by key, a
+/// record page by its system's id. At most [`KEYS`] are kept.
+#[derive(Clone)]
+pub struct KeptByKey<K, T> {
+    slots: Arc<Mutex<HashMap<K, Reading<T>>>>,
+    commits: Commits,
+}
+
+impl<K: Eq + Hash + Clone, T: Clone> KeptByKey<K, T> {
+    pub fn new(commits: &Commits) -> KeptByKey<K, T> {
+        KeptByKey {
+            slots: Arc::default(),
+            commits: commits.clone(),
+        }
+    }
+
+    /// The value kept for `key` if it is fresh, or else the value `read`
+    /// reads (kept when it is `Some`: what does not exist is not kept, so
+    /// asking for made-up keys cannot push out what does).
+    pub async fn get_or_read(
+        &self,
+        key: &K,
+        read: impl Future<Output = Result<Option<T>, AppError>>,
+    ) -> Result<Option<T>, AppError> {
+        if let Some(value) = self.fresh(key) {
+            return Ok(Some(value));
+        }
+        let started = Instant::now();
+        let commits_before = self.commits.seen();
+        let value = read.await?;
+        if let (Some(value), Ok(mut slots)) = (&value, self.slots.lock()) {
+            if slots.len() >= KEYS && !slots.contains_key(key) {
+                slots.retain(|_, reading| reading.is_fresh(&self.commits));
+                if slots.len() >= KEYS {
+                    slots.clear();
+                }
+            }
+            slots.insert(
+                key.clone(),
+                Reading {
+                    started,
+                    commits_before,
+                    value: value.clone(),
+                },
+            );
+        }
+        Ok(value)
+    }
+
+    fn fresh(&self, key: &K) -> Option<T> {
+        let slots = self.slots.lock().ok()?;
+        let reading = slots.get(key)?;
+        reading
+            .is_fresh(&self.commits)
             .then(|| reading.value.clone())
     }
 }
@@ -112,6 +184,47 @@ mod tests {
         kept.get_or_read(during).await.unwrap();
         let after = async { Ok::<&str, AppError>("read after") };
         assert_eq!(kept.get_or_read(after).await.unwrap(), "read after");
+    }
+
+    #[tokio::test]
+    async fn values_by_key_are_read_once_until_a_commit_and_stay_bounded() {
+        let commits = Commits::default();
+        let kept: KeptByKey<usize, usize> = KeptByKey::new(&commits);
+        let reads = AtomicU64::new(0);
+        let read = |value: Option<usize>| {
+            reads.fetch_add(1, Ordering::SeqCst);
+            async move { Ok::<_, AppError>(value) }
+        };
+        assert_eq!(
+            kept.get_or_read(&1, read(Some(10))).await.unwrap(),
+            Some(10)
+        );
+        assert_eq!(
+            kept.get_or_read(&1, read(Some(11))).await.unwrap(),
+            Some(10),
+            "kept"
+        );
+        assert_eq!(
+            kept.get_or_read(&2, read(Some(20))).await.unwrap(),
+            Some(20)
+        );
+        assert_eq!(kept.get_or_read(&3, read(None)).await.unwrap(), None);
+        assert_eq!(
+            kept.get_or_read(&3, read(Some(30))).await.unwrap(),
+            Some(30),
+            "none is not kept"
+        );
+        commits.count();
+        assert_eq!(
+            kept.get_or_read(&1, read(Some(12))).await.unwrap(),
+            Some(12),
+            "read again"
+        );
+        assert_eq!(reads.load(Ordering::SeqCst), 6);
+        for key in 0..3 * KEYS {
+            kept.get_or_read(&key, read(Some(key))).await.unwrap();
+        }
+        assert!(kept.slots.lock().unwrap().len() <= KEYS);
     }
 
     #[tokio::test]

@@ -6,7 +6,7 @@ use crate::html::escaped;
 use crate::record::AgencySlug;
 use crate::search::query::{QueryProblem, SystemQuery};
 use crate::search::{Hit, SearchResults, snippet_html};
-use crate::systems::list::KeyFacts;
+use crate::systems::list::key_facts;
 use leptos::prelude::*;
 
 /// The errors of a query that could not be understood, in the GOV.UK error summary style.
@@ -70,7 +70,7 @@ pub(super) fn results_view(
         })}
         {no_results}
         <ol class="system-list">
-            {results.hits.iter().cloned().map(|hit| view! { <HitRow hit/> }).collect_view()}
+            {results.hits.iter().map(hit_row).collect_view()}
         </ol>
         {(!empty).then(|| view! {
             <p class="downloads">
@@ -163,8 +163,8 @@ fn no_results(
 /// Names, summaries and snippets go in as HTML made by [`snippet_html`] and
 /// [`escaped`], which escape every character of the text: a search page shows
 /// 25 of these, and one string each renders far faster than a view per word.
-#[component]
-fn HitRow(hit: Hit) -> impl IntoView {
+/// It borrows the hit: results are shared with the cache of recent searches.
+fn hit_row(hit: &Hit) -> impl IntoView + use<> {
     let name = hit
         .highlight("name")
         .map_or_else(|| escaped(&hit.system.name), snippet_html);
@@ -176,7 +176,7 @@ fn HitRow(hit: Hit) -> impl IntoView {
         .iter()
         .find(|h| h.field != "name" && h.field != "summary")
         .map(|h| (field_label(&h.field), snippet_html(&h.snippet)));
-    let system = hit.system;
+    let system = &hit.system;
     view! {
         <li class="system-item">
             <h3 class="system-name">
@@ -192,7 +192,7 @@ fn HitRow(hit: Hit) -> impl IntoView {
                     <span inner_html=html></span>
                 </p>
             })}
-            <KeyFacts system/>
+            {key_facts(system)}
         </li>
     }
 }
