@@ -14,6 +14,7 @@ mod cache;
 mod columns;
 mod facets;
 mod near;
+mod oldest_out;
 mod query;
 mod schema;
 

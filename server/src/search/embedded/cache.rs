@@ -5,8 +5,8 @@
 //! and every change to the index (a publication, an audit, a rebuild) starts
 //! a new generation, which empties it.
 
+use super::oldest_out::OldestOut;
 use app::search::SearchResults;
-use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 /// How many results the cache keeps, and how many hits in all: a page of 25
@@ -17,19 +17,25 @@ const CAPACITY: usize = 400;
 const HITS: usize = 10_000;
 
 /// Results by query, for one index generation.
-#[derive(Default)]
 pub struct ResultCache {
     inner: Mutex<Entries>,
 }
 
-#[derive(Default)]
 struct Entries {
     generation: u64,
-    by_query: HashMap<String, Arc<SearchResults>>,
-    /// Queries in the order they were added: the oldest goes first when full.
-    order: VecDeque<String>,
-    /// The hits of every result kept.
-    hits: usize,
+    /// Results by query, weighed by their hits.
+    by_query: OldestOut<String, Arc<SearchResults>>,
+}
+
+impl Default for ResultCache {
+    fn default() -> ResultCache {
+        ResultCache {
+            inner: Mutex::new(Entries {
+                generation: 0,
+                by_query: OldestOut::new(CAPACITY, HITS),
+            }),
+        }
+    }
 }
 
 impl Entries {
@@ -38,8 +44,6 @@ impl Entries {
         if self.generation != generation {
             self.generation = generation;
             self.by_query.clear();
-            self.order.clear();
-            self.hits = 0;
         }
     }
 }
@@ -59,20 +63,7 @@ impl ResultCache {
         };
         entries.follow(generation);
         let hits = results.hits.len();
-        if entries.by_query.contains_key(&query) || hits > HITS {
-            return;
-        }
-        while entries.order.len() >= CAPACITY || entries.hits + hits > HITS {
-            let Some(oldest) = entries.order.pop_front() else {
-                break;
-            };
-            if let Some(forgotten) = entries.by_query.remove(&oldest) {
-                entries.hits -= forgotten.hits.len();
-            }
-        }
-        entries.order.push_back(query.clone());
-        entries.hits += hits;
-        entries.by_query.insert(query, results.clone());
+        entries.by_query.put(query, results.clone(), hits);
     }
 }
 

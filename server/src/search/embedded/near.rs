@@ -12,7 +12,8 @@
 //! tantivy when results are collected), so what is kept for it stays right
 //! until the segment itself goes away in a merge or a rebuild.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use super::oldest_out::OldestOut;
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 use tantivy::index::SegmentId;
@@ -160,67 +161,40 @@ struct Key {
 
 /// The documents of words' typo and prefix matches, per segment; the oldest
 /// go first when [`KEPT_DOCUMENTS`] would be passed.
-#[derive(Default)]
 pub struct KeptMatches {
-    inner: Mutex<Kept>,
+    inner: Mutex<OldestOut<Key, Arc<[DocId]>>>,
 }
 
-#[derive(Default)]
-struct Kept {
-    by_key: HashMap<Key, Arc<[DocId]>>,
-    /// Keys in the order they were added.
-    order: VecDeque<Key>,
-    documents: usize,
+impl Default for KeptMatches {
+    fn default() -> KeptMatches {
+        KeptMatches {
+            inner: Mutex::new(OldestOut::new(usize::MAX, KEPT_DOCUMENTS)),
+        }
+    }
 }
 
 impl KeptMatches {
     fn get(&self, key: &Key) -> Option<Arc<[DocId]>> {
-        self.inner.lock().ok()?.by_key.get(key).cloned()
+        self.inner.lock().ok()?.get(key).cloned()
     }
 
     fn put(&self, key: Key, documents: Arc<[DocId]>) {
-        let Ok(mut kept) = self.inner.lock() else {
-            return;
-        };
-        if documents.len() > KEPT_DOCUMENTS || kept.by_key.contains_key(&key) {
-            return;
+        if let Ok(mut kept) = self.inner.lock() {
+            let weight = documents.len();
+            kept.put(key, documents, weight);
         }
-        while kept.documents + documents.len() > KEPT_DOCUMENTS {
-            let Some(oldest) = kept.order.pop_front() else {
-                break;
-            };
-            if let Some(gone) = kept.by_key.remove(&oldest) {
-                kept.documents -= gone.len();
-            }
-        }
-        kept.documents += documents.len();
-        kept.order.push_back(key.clone());
-        kept.by_key.insert(key, documents);
     }
 
     /// Forgets the matches of segments the searcher no longer has.
     pub fn keep_only(&self, searcher: &Searcher) {
-        let Ok(mut kept) = self.inner.lock() else {
-            return;
-        };
         let live: HashSet<SegmentId> = searcher
             .segment_readers()
             .iter()
             .map(|reader| reader.segment_id())
             .collect();
-        let Kept {
-            by_key,
-            order,
-            documents,
-        } = &mut *kept;
-        order.retain(|key| live.contains(&key.segment));
-        by_key.retain(|key, ids| {
-            let keep = live.contains(&key.segment);
-            if !keep {
-                *documents -= ids.len();
-            }
-            keep
-        });
+        if let Ok(mut kept) = self.inner.lock() {
+            kept.retain(|key| live.contains(&key.segment));
+        }
     }
 }
 
