@@ -18,6 +18,9 @@ pub enum AppError {
     Conflict(String),
     #[error("too many requests")]
     TooMany,
+    /// The search engine does not answer; the rest of the register still works.
+    #[error("search unavailable")]
+    SearchUnavailable,
     /// Logged once where it happens; users see no detail (the message is not displayed).
     #[error("something went wrong on our side")]
     Internal(String),
@@ -34,6 +37,7 @@ impl AppError {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooMany => StatusCode::TOO_MANY_REQUESTS,
+            AppError::SearchUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -47,6 +51,7 @@ impl AppError {
             AppError::Validation(_) => "invalid_field",
             AppError::Conflict(_) => "conflict",
             AppError::TooMany => "too_many_requests",
+            AppError::SearchUnavailable => "search_unavailable",
             AppError::Internal(_) => "internal",
         }
     }
@@ -61,6 +66,7 @@ impl AppError {
             AppError::Validation(_) => "Some fields are not right: each is named with its problem.".into(),
             AppError::Conflict(message) => message.clone(),
             AppError::TooMany => "Too many requests: wait a moment and try again.".into(),
+            AppError::SearchUnavailable => "Search is unavailable at the moment: please try again in a few minutes. Record pages, agencies and the open data still work.".into(),
             AppError::Internal(_) => "Something went wrong on our side: please try again later.".into(),
         }
     }
@@ -81,6 +87,7 @@ impl AppError {
             AppError::Unauthorized,
             AppError::Validation(BTreeMap::new()),
             AppError::TooMany,
+            AppError::SearchUnavailable,
         ];
         if let Some(error) = fixed.iter().find(|e| e.to_string() == message) {
             return Some(error.status());

@@ -110,20 +110,28 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
-/// `GET /healthz`: whether the database answers, what the register holds,
-/// and how many changes the search index has yet to take in.
+/// `GET /healthz`: whether the database and the search engine answer, what
+/// the register holds, and how many changes the search index has yet to
+/// take in.
+///
+/// 200 while this instance can serve the register: `"status": "ok"`, or
+/// `"degraded"` when search does not answer (every instance shares the
+/// search engine, so a load balancer taking them out would turn a search
+/// outage into a whole one). 503 when the database does not answer.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let health = state.storage.health().await;
     let pending = state.storage.pending_search_count().await;
+    let search_answers = state.search.is_available().await;
     match (health, pending) {
         (Ok(health), Ok(pending)) => (
             StatusCode::OK,
             Json(serde_json::json!({
-                "status": "ok",
+                "status": if search_answers { "ok" } else { "degraded" },
                 "database": "ok",
                 "systems": health.systems,
                 "agencies": health.agencies,
                 "search": state.search.name(),
+                "search_status": if search_answers { "ok" } else { "unavailable" },
                 "search_pending": pending,
             })),
         ),

@@ -29,8 +29,15 @@ pub trait SearchEngine: Search {
     /// What the engine is, for logs and `/healthz` (`embedded`, `meilisearch`).
     fn name(&self) -> &'static str;
 
-    /// Whether an index built by the current [`INDEX_SCHEMA`] exists.
+    /// Whether an index built by the current [`INDEX_SCHEMA`], with the
+    /// settings this version gives it, exists.
     async fn is_built(&self) -> anyhow::Result<bool>;
+
+    /// Whether the engine answers now, for `/healthz`. An embedded index
+    /// always does; Meilisearch is a server that may be down.
+    async fn is_available(&self) -> bool {
+        true
+    }
 
     /// Indexes these documents (replacing what the index had for them) and
     /// removes these systems, all at once. Applying the same change twice
@@ -65,7 +72,7 @@ pub async fn open(
     meilisearch: Option<&meilisearch::Settings>,
 ) -> anyhow::Result<SharedEngine> {
     Ok(match meilisearch {
-        Some(settings) => Arc::new(meilisearch::Meilisearch::connect(settings).await?),
+        Some(settings) => Arc::new(meilisearch::Meilisearch::new(settings)?),
         None => Arc::new(embedded::Embedded::open(&data_dir.join("search"))?),
     })
 }
@@ -84,9 +91,20 @@ pub async fn rebuild(
     engine: &dyn SearchEngine,
     progress: &(dyn Fn(u64) + Sync),
 ) -> anyhow::Result<u64> {
+    holding_lease(storage, async |holder| {
+        rebuild_holding_lease(storage, engine, holder, progress).await
+    })
+    .await
+}
+
+/// Runs `work` while holding the indexer's lease, waiting for it first.
+async fn holding_lease<T>(
+    storage: &Storage,
+    work: impl AsyncFnOnce(&str) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let holder = indexer::holder("rebuild");
     indexer::wait_for_lease(storage, &holder).await?;
-    let result = rebuild_holding_lease(storage, engine, &holder, progress).await;
+    let result = work(&holder).await;
     if let Err(error) = storage.release_lease(indexer::LEASE, &holder).await {
         tracing::warn!(%error, "could not release the search lease; it expires by itself");
     }
@@ -132,22 +150,29 @@ async fn rebuild_holding_lease(
     Ok(indexed)
 }
 
-/// Rebuilds the index if it is missing or was built by an older schema.
-/// Says whether it rebuilt.
+/// Rebuilds the index if it is missing, was built by an older schema or has
+/// other settings. Says whether it rebuilt. Instances starting together
+/// rebuild once: the others find it built when they get the lease.
 pub async fn ensure_built(storage: &Storage, engine: &dyn SearchEngine) -> anyhow::Result<bool> {
     if engine.is_built().await? {
         return Ok(false);
     }
-    tracing::info!(
-        engine = engine.name(),
-        "the search index is missing or out of date; rebuilding it"
-    );
-    let started = std::time::Instant::now();
-    let total = rebuild(storage, engine, &|_| {}).await?;
-    tracing::info!(
-        systems = total,
-        seconds = started.elapsed().as_secs_f64(),
-        "search index rebuilt"
-    );
-    Ok(true)
+    holding_lease(storage, async |holder| {
+        if engine.is_built().await? {
+            return Ok(false);
+        }
+        tracing::info!(
+            engine = engine.name(),
+            "the search index is missing or out of date; rebuilding it"
+        );
+        let started = std::time::Instant::now();
+        let total = rebuild_holding_lease(storage, engine, holder, &|_| {}).await?;
+        tracing::info!(
+            systems = total,
+            seconds = started.elapsed().as_secs_f64(),
+            "search index rebuilt"
+        );
+        Ok(true)
+    })
+    .await
 }

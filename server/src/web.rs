@@ -19,7 +19,19 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
         }
     }
     let search = data.open_search().await?;
-    crate::search::ensure_built(&storage, search.as_ref()).await?;
+    if let Err(error) = crate::search::ensure_built(&storage, search.as_ref()).await {
+        // A search server that is down must not keep the register offline:
+        // pages say search is unavailable, and the indexer builds the
+        // index when it answers. Anything else is a fault to fix first.
+        if search.is_available().await {
+            return Err(error.context("could not build the search index"));
+        }
+        tracing::warn!(
+            engine = search.name(),
+            error = format!("{error:#}"),
+            "the search engine does not answer: serving without search until it does"
+        );
+    }
     tokio::spawn(Indexer::new(storage.clone(), search.clone()).run());
     tokio::spawn(crate::accounts::prune_sign_ins_hourly(storage.clone()));
     tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));

@@ -12,6 +12,7 @@ mod results;
 
 use super::query::{QueryProblem, Sort, SystemQuery};
 use super::{AgencyNames, Facet, SearchResults};
+use crate::error::AppError;
 use crate::html::PageTitle;
 use crate::layout::{Unavailable, set_status};
 use facets::{chosen_filters, facet_choices};
@@ -72,11 +73,33 @@ pub fn SystemsPage() -> impl IntoView {
                             </SystemSearch>
                         }
                         .into_any(),
+                        (Err(ServerFnError::ServerError(message)), _)
+                            if message == AppError::SearchUnavailable.to_string() =>
+                        {
+                            view! { <SearchUnavailable/> }.into_any()
+                        }
                         _ => view! { <Unavailable/> }.into_any(),
                     }
                 })
             }}
         </Suspense>
+    }
+}
+
+/// Shown instead of the results when the search engine does not answer
+/// (Meilisearch is down): the rest of the register still works. Status 503.
+#[component]
+fn SearchUnavailable() -> impl IntoView {
+    set_status(503);
+    view! {
+        <div class="notice" role="status">
+            <h2>"Search is unavailable at the moment"</h2>
+            <p>"Please try again in a few minutes. Meanwhile, every agency lists its systems on its own page, and the whole register can be downloaded as open data."</p>
+            <ul>
+                <li><a href="/agencies">"Systems by agency"</a></li>
+                <li><a href="/open-data">"The register as open data"</a></li>
+            </ul>
+        </div>
     }
 }
 

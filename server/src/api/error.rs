@@ -19,7 +19,8 @@ pub struct ApiProblem {
     /// A stable machine code: `invalid_parameter`, `invalid_field`,
     /// `invalid_json`, `not_found`, `unauthorized`, `forbidden`, `conflict`,
     /// `too_large`, `rate_limited`, `too_many_requests`, `method_not_allowed`,
-    /// `uri_too_long`, `timeout`, `bad_request` or `internal`.
+    /// `uri_too_long`, `timeout`, `bad_request`, `search_unavailable` or
+    /// `internal`.
     #[schema(value_type = String)]
     pub code: &'static str,
     /// What is wrong, for people.
@@ -113,6 +114,13 @@ impl IntoResponse for ApiError {
             response.headers_mut().insert(
                 axum::http::header::WWW_AUTHENTICATE,
                 axum::http::HeaderValue::from_static("Bearer realm=\"Lantern API\""),
+            );
+        }
+        // Search that is down is retried by the indexer every half minute at most.
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("30"),
             );
         }
         response

@@ -7,8 +7,10 @@
 //! a rebuild leaves the old index working, and an index from an older schema
 //! (or none at all) is noticed at start-up and rebuilt.
 //!
-//! One process writes an index at a time (tantivy locks it): the embedded
-//! engine serves one `lantern` instance. Several instances share Meilisearch.
+//! One process uses an index at a time: `search/lantern.lock` is locked
+//! while it is open, and a second process is refused with a message saying
+//! so. The embedded engine serves one `lantern` instance; several instances
+//! share Meilisearch.
 
 mod cache;
 mod columns;
@@ -39,6 +41,8 @@ pub struct Embedded {
     live: RwLock<Option<Arc<Live>>>,
     /// Whether recent results are kept (always, but in benchmarks of a first search).
     cache_results: bool,
+    /// `search/lantern.lock`, locked for as long as this process has the index open.
+    _in_use: std::fs::File,
 }
 
 /// An open index: its reader for searches and its writer for changes.
@@ -120,6 +124,7 @@ impl Embedded {
     pub fn open(dir: &Path) -> anyhow::Result<Embedded> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("could not create {}", dir.display()))?;
+        let in_use = lock_for_this_process(dir)?;
         let live = match current_build(dir) {
             Some(build) => Some(Arc::new(Live::open(&dir.join(build))?)),
             None => None,
@@ -128,6 +133,7 @@ impl Embedded {
             dir: dir.to_path_buf(),
             live: RwLock::new(live),
             cache_results: true,
+            _in_use: in_use,
         })
     }
 
@@ -140,6 +146,31 @@ impl Embedded {
 
     fn live(&self) -> Option<Arc<Live>> {
         self.live.read().ok().and_then(|live| live.clone())
+    }
+}
+
+/// Locks `dir/lantern.lock` for this process (the operating system lets go
+/// of it when the process ends, however it ends), or says which index is in
+/// use by another process.
+fn lock_for_this_process(dir: &Path) -> anyhow::Result<std::fs::File> {
+    let path = dir.join("lantern.lock");
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("could not open {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "the search index at {} is in use by another lantern process: the embedded \
+             index serves one instance (stop the other one first, or run several \
+             instances on Meilisearch: see docs/deploying.md)",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(error)) => {
+            Err(error).with_context(|| format!("could not lock {}", path.display()))
+        }
     }
 }
 

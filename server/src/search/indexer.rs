@@ -113,11 +113,21 @@ impl Indexer {
         Ok(entries.len())
     }
 
-    /// Applies changes as they come, for as long as the server runs.
+    /// Builds the index if it is not (yet) built, then applies changes as
+    /// they come, for as long as the server runs. A Meilisearch that is down
+    /// at start is built when it answers.
     pub async fn run(self) {
         let mut retry = FIRST_RETRY;
+        let mut built = false;
         loop {
-            match self.apply_pending().await {
+            let round = async {
+                if !built {
+                    super::ensure_built(&self.storage, self.engine.as_ref()).await?;
+                    built = true;
+                }
+                self.apply_pending().await
+            };
+            match round.await {
                 Ok(0) => {
                     retry = FIRST_RETRY;
                     tokio::time::sleep(POLL).await;

@@ -42,6 +42,10 @@ const MARK_END: &str = "\u{E001}";
 const CROP_WORDS: usize = 24;
 /// How long to wait for Meilisearch to finish a task.
 const TASK_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long a search may take before the page says search is unavailable.
+const SEARCH_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long `/healthz` waits for Meilisearch's own health check.
+const HEALTH_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// A system as Meilisearch stores it. Facet fields carry the facet names;
 /// the searched topic is its label.
@@ -130,6 +134,65 @@ fn meili_field(field: &str) -> &str {
     }
 }
 
+/// The settings Lantern gives its index.
+fn index_settings() -> IndexSettings {
+    IndexSettings::new()
+        .with_searchable_attributes(SEARCHED_FIELDS.map(meili_field))
+        .with_stop_words(app::search::STOP_WORDS)
+        .with_filterable_attributes(Facet::ALL.map(Facet::name))
+        .with_sortable_attributes(["updated", "name_sort"])
+        .with_ranking_rules([
+            "sort",
+            "words",
+            "typo",
+            "proximity",
+            "attribute",
+            "exactness",
+            "updated:desc",
+        ])
+        .with_typo_tolerance(TypoToleranceSettings {
+            enabled: Some(true),
+            disable_on_attributes: Some(Vec::new()),
+            disable_on_words: Some(Vec::new()),
+            min_word_size_for_typos: Some(MinWordSizeForTypos {
+                one_typo: Some(5),
+                two_typos: Some(9),
+            }),
+            ..Default::default()
+        })
+        .with_pagination(PaginationSetting {
+            max_total_hits: app::search::query::MAX_RESULT_WINDOW as usize,
+        })
+        .with_max_values_per_facet(1_000)
+}
+
+/// Settings Meilisearch keeps as sets, and reports back in its own order.
+const SET_SETTINGS: [&str; 3] = ["stopWords", "filterableAttributes", "sortableAttributes"];
+
+/// Whether the settings Meilisearch reports (`actual`) hold every value of
+/// `wanted`: objects key by key (Meilisearch adds keys of its own), lists in
+/// order, except the [`SET_SETTINGS`], compared as sets.
+fn covers(actual: &serde_json::Value, wanted: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (actual, wanted) {
+        (Value::Object(actual), Value::Object(wanted)) => wanted.iter().all(|(key, wanted)| {
+            let Some(actual) = actual.get(key) else {
+                return false;
+            };
+            match (actual, wanted) {
+                (Value::Array(a), Value::Array(w)) if SET_SETTINGS.contains(&key.as_str()) => {
+                    a.len() == w.len() && w.iter().all(|value| a.contains(value))
+                }
+                _ => covers(actual, wanted),
+            }
+        }),
+        (Value::Array(actual), Value::Array(wanted)) => {
+            actual.len() == wanted.len() && actual.iter().zip(wanted).all(|(a, w)| covers(a, w))
+        }
+        _ => actual == wanted,
+    }
+}
+
 /// The Meilisearch engine.
 pub struct Meilisearch {
     client: Client,
@@ -137,19 +200,28 @@ pub struct Meilisearch {
 }
 
 impl Meilisearch {
-    /// Connects and checks Meilisearch answers.
-    pub async fn connect(settings: &Settings) -> anyhow::Result<Meilisearch> {
+    /// A client of the Meilisearch at `settings`. It need not be answering
+    /// yet: `lantern serve` starts without it, says search is unavailable,
+    /// and builds the index when it answers.
+    pub fn new(settings: &Settings) -> anyhow::Result<Meilisearch> {
         let url = settings.url.trim_end_matches('/');
         let client = Client::new(url, settings.api_key.clone())
             .with_context(|| format!("MEILISEARCH_URL “{url}” is not usable"))?;
-        client
-            .health()
-            .await
-            .with_context(|| format!("Meilisearch does not answer at {url}"))?;
         Ok(Meilisearch {
             client,
             uid: format!("lantern_systems_v{INDEX_SCHEMA}"),
         })
+    }
+
+    /// Connects and checks Meilisearch answers.
+    pub async fn connect(settings: &Settings) -> anyhow::Result<Meilisearch> {
+        let engine = Meilisearch::new(settings)?;
+        engine
+            .client
+            .health()
+            .await
+            .with_context(|| format!("Meilisearch does not answer at {}", settings.url))?;
+        Ok(engine)
     }
 
     /// Connects to an index of another name: for tests, which must not touch a real one.
@@ -157,6 +229,16 @@ impl Meilisearch {
         let mut engine = Meilisearch::connect(settings).await?;
         engine.uid = uid.to_string();
         Ok(engine)
+    }
+
+    /// The Meilisearch client, for tests that change an index behind Lantern's back.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The live index's name.
+    pub fn uid(&self) -> &str {
+        &self.uid
     }
 
     /// Deletes the index (and a half-made rebuild of it): for tests.
@@ -170,7 +252,8 @@ impl Meilisearch {
         Ok(())
     }
 
-    async fn wait(&self, task: TaskInfo) -> anyhow::Result<()> {
+    /// Waits for a task to finish; an error if it failed.
+    pub async fn wait(&self, task: TaskInfo) -> anyhow::Result<()> {
         match task
             .wait_for_completion(&self.client, None, Some(TASK_TIMEOUT))
             .await?
@@ -199,35 +282,19 @@ impl Meilisearch {
         self.wait(self.client.create_index(uid, Some("id")).await?)
             .await?;
         let index = self.client.index(uid);
-        let settings = IndexSettings::new()
-            .with_searchable_attributes(SEARCHED_FIELDS.map(meili_field))
-            .with_stop_words(app::search::STOP_WORDS)
-            .with_filterable_attributes(Facet::ALL.map(Facet::name))
-            .with_sortable_attributes(["updated", "name_sort"])
-            .with_ranking_rules([
-                "sort",
-                "words",
-                "typo",
-                "proximity",
-                "attribute",
-                "exactness",
-                "updated:desc",
-            ])
-            .with_typo_tolerance(TypoToleranceSettings {
-                enabled: Some(true),
-                disable_on_attributes: Some(Vec::new()),
-                disable_on_words: Some(Vec::new()),
-                min_word_size_for_typos: Some(MinWordSizeForTypos {
-                    one_typo: Some(5),
-                    two_typos: Some(9),
-                }),
-                ..Default::default()
-            })
-            .with_pagination(PaginationSetting {
-                max_total_hits: app::search::query::MAX_RESULT_WINDOW as usize,
-            })
-            .with_max_values_per_facet(1_000);
-        self.wait(index.set_settings(&settings).await?).await
+        self.wait(index.set_settings(&index_settings()).await?)
+            .await
+    }
+
+    /// Whether the index has every setting Lantern gives it, as Meilisearch
+    /// reports them back (so one changed by hand, or by an older version of
+    /// Lantern, is rebuilt at start).
+    async fn has_lantern_settings(&self, uid: &str) -> anyhow::Result<bool> {
+        let actual = self.client.index(uid).get_settings().await?;
+        Ok(covers(
+            &serde_json::to_value(actual)?,
+            &serde_json::to_value(index_settings())?,
+        ))
     }
 
     async fn add(&self, uid: &str, documents: &[SystemDocument]) -> anyhow::Result<()> {
@@ -248,7 +315,12 @@ impl SearchEngine for Meilisearch {
     }
 
     async fn is_built(&self) -> anyhow::Result<bool> {
-        self.index_exists(&self.uid).await
+        Ok(self.index_exists(&self.uid).await? && self.has_lantern_settings(&self.uid).await?)
+    }
+
+    async fn is_available(&self) -> bool {
+        let health = tokio::time::timeout(HEALTH_TIMEOUT, self.client.is_healthy()).await;
+        health.unwrap_or(false)
     }
 
     async fn apply(

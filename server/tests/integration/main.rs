@@ -1,7 +1,8 @@
 //! Lantern's integration tests, one module per part of the register, in one
 //! test binary that shares `support`. They run on SQLite and PostgreSQL
 //! (see `support::databases`) and on the embedded search engine, and on
-//! Meilisearch too when `MEILISEARCH_URL` names one.
+//! Meilisearch too when `MEILISEARCH_URL` names one (`scale_out` starts
+//! Meilisearch servers of its own from `MEILISEARCH_BIN`).
 
 mod support;
 
@@ -20,6 +21,7 @@ mod import_browser;
 mod open_data;
 mod operating;
 mod publishing;
+mod scale_out;
 mod search;
 mod security;
 mod sign_in;

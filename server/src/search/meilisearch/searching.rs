@@ -1,7 +1,9 @@
 //! Searching Meilisearch: the filters, one multi-search for the page and
 //! the facet counts, and the hits with their snippets.
 
-use super::{CROP_WORDS, MARK_END, MARK_START, MeiliDocument, Meilisearch, meili_field};
+use super::{
+    CROP_WORDS, MARK_END, MARK_START, MeiliDocument, Meilisearch, SEARCH_TIMEOUT, meili_field,
+};
 use anyhow::Context;
 use app::error::AppError;
 use app::search::{
@@ -34,6 +36,10 @@ fn quoted(value: &str) -> String {
 
 /// Marked text from Meilisearch (`…<E000>word<E001>…`) as a snippet, or
 /// `None` when nothing in it is marked.
+///
+/// Meilisearch marks only as much of a word as the search matched
+/// (`recognitio` of `recognition` for the typo'd `recogntion`); the rest of
+/// the word is marked too, as the embedded engine marks whole words.
 fn snippet(formatted: &str) -> Option<Snippet> {
     if !formatted.contains(MARK_START) {
         return None;
@@ -41,12 +47,18 @@ fn snippet(formatted: &str) -> Option<Snippet> {
     let mut snippet = Snippet::new();
     for (at, part) in formatted.split(MARK_START).enumerate() {
         let (marked, rest) = match part.split_once(MARK_END) {
-            Some((marked, rest)) if at > 0 => (marked, rest),
-            _ => ("", part),
+            Some((marked, rest)) if at > 0 => {
+                let word_end = rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len());
+                let (end_of_word, rest) = rest.split_at(word_end);
+                (format!("{marked}{end_of_word}"), rest)
+            }
+            _ => (String::new(), part),
         };
         if !marked.is_empty() {
             snippet.push(Fragment {
-                text: marked.to_string(),
+                text: marked,
                 marked: true,
             });
         }
@@ -77,11 +89,37 @@ fn formatted_text(value: &serde_json::Value) -> Option<String> {
 
 #[async_trait::async_trait]
 impl Search for Meilisearch {
+    /// A search Meilisearch does not answer in time, or answers with an
+    /// error, is search being unavailable: the page and the API say so (503).
     async fn search(&self, query: &SystemQuery) -> Result<Arc<SearchResults>, AppError> {
-        self.run(query).await.map(Arc::new).map_err(|error| {
-            tracing::error!(error = format!("{error:#}"), "Meilisearch search failed");
-            AppError::Internal(error.to_string())
+        let answer = tokio::time::timeout(SEARCH_TIMEOUT, self.run(query))
+            .await
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("no answer within {SEARCH_TIMEOUT:?}")));
+        answer.map(Arc::new).map_err(|error| {
+            log_failure(&error);
+            AppError::SearchUnavailable
         })
+    }
+}
+
+/// Logs a failed search, at most once a minute: while Meilisearch is down,
+/// every search fails, and one line says so as well as thousands.
+fn log_failure(error: &anyhow::Error) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static LAST_LOGGED: AtomicU64 = AtomicU64::new(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    let last = LAST_LOGGED.load(Ordering::Relaxed);
+    if now >= last + 60
+        && LAST_LOGGED
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok()
+    {
+        tracing::error!(
+            error = format!("{error:#}"),
+            "Meilisearch search failed (further failures this minute are not logged)"
+        );
     }
 }
 
@@ -248,5 +286,12 @@ mod tests {
             "Flags <mark>benefit</mark> claims"
         );
         assert_eq!(super::snippet("nothing marked"), None);
+
+        let text =
+            format!("Facial {MARK_START}recognitio{MARK_END}n, {MARK_START}ben{MARK_END}efits");
+        assert_eq!(
+            app::search::snippet_html(&super::snippet(&text).unwrap()),
+            "Facial <mark>recognition</mark>, <mark>benefits</mark>"
+        );
     }
 }

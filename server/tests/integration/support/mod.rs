@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod databases;
 pub mod html_scan;
 pub mod manage;
+pub mod processes;
 pub mod search;
 pub mod shared_data;
 pub mod site;

@@ -1,5 +1,6 @@
-//! Search engines for tests: the embedded index in a temporary directory
-//! always, and Meilisearch too when `MEILISEARCH_URL` is set.
+//! Search engines for tests: the embedded index in a temporary directory,
+//! and Meilisearch when `MEILISEARCH_URL` names one (`scripts/test` starts
+//! one when it can).
 
 // Each test crate uses a different part of this module.
 use lantern::search::indexer::Indexer;
@@ -9,7 +10,59 @@ use lantern::storage::Storage;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// One search engine with an empty index, removed when the test is done.
+/// The engines the search suite runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Embedded,
+    Meilisearch,
+}
+
+impl Engine {
+    /// Whether this machine can run the engine: Meilisearch needs
+    /// `MEILISEARCH_URL`. When it cannot, says so on the test's output.
+    pub fn is_here(self) -> bool {
+        match self {
+            Engine::Embedded => true,
+            Engine::Meilisearch if meilisearch_settings().is_some() => true,
+            Engine::Meilisearch => {
+                eprintln!("SKIPPED: no Meilisearch (set MEILISEARCH_URL to run this test on it)");
+                false
+            }
+        }
+    }
+
+    /// The engine with an index built from `storage`.
+    pub async fn open(self, storage: &Storage) -> TestSearch {
+        match self {
+            Engine::Embedded => TestSearch::embedded(storage).await,
+            Engine::Meilisearch => TestSearch::meilisearch(storage).await,
+        }
+    }
+}
+
+/// Where the test Meilisearch is, when there is one.
+pub fn meilisearch_settings() -> Option<Settings> {
+    let url = std::env::var("MEILISEARCH_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    Some(Settings {
+        url,
+        api_key: std::env::var("MEILISEARCH_API_KEY").ok(),
+    })
+}
+
+/// A name for a test's own Meilisearch index, unique in this run.
+pub fn meilisearch_index_name() -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    format!(
+        "lantern_test_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+/// One search engine with its own index. A Meilisearch index is deleted
+/// when the `TestSearch` goes, also when its test panicked.
 pub struct TestSearch {
     pub name: &'static str,
     pub engine: SharedEngine,
@@ -17,9 +70,36 @@ pub struct TestSearch {
     /// deleted only when the engine goes.
     _index_dir: Option<tempfile::TempDir>,
     meilisearch: Option<Arc<Meilisearch>>,
+    deleted_on_drop: DeleteOnDrop,
 }
 
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
+/// Deletes a test's Meilisearch index when [`TestSearch::remove`] was not
+/// reached (a panic): on a thread and connection of its own, as a drop
+/// cannot await and the test's runtime is blocked meanwhile.
+struct DeleteOnDrop(Option<(Settings, String)>);
+
+impl Drop for DeleteOnDrop {
+    fn drop(&mut self) {
+        let Some((settings, uid)) = self.0.take() else {
+            return;
+        };
+        let deleted = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                Meilisearch::connect_to(&settings, &uid)
+                    .await?
+                    .delete()
+                    .await
+            })
+        })
+        .join();
+        if !matches!(deleted, Ok(Ok(()))) {
+            eprintln!("could not delete the test's Meilisearch index");
+        }
+    }
+}
 
 impl TestSearch {
     /// The embedded engine, with its index built from `storage`.
@@ -32,51 +112,37 @@ impl TestSearch {
             engine,
             _index_dir: Some(dir),
             meilisearch: None,
+            deleted_on_drop: DeleteOnDrop(None),
         };
         search.build(storage).await;
         search
     }
 
-    /// Meilisearch with a fresh index of its own, built from `storage`, when
-    /// `MEILISEARCH_URL` is set; otherwise `None`, and a line saying the
-    /// Meilisearch run was skipped.
-    pub async fn meilisearch(storage: &Storage) -> Option<TestSearch> {
-        let Some(url) = std::env::var("MEILISEARCH_URL")
-            .ok()
-            .filter(|u| !u.is_empty())
-        else {
-            eprintln!("SKIPPED: the Meilisearch run of this test (set MEILISEARCH_URL to run it)");
-            return None;
-        };
-        let settings = Settings {
-            url,
-            api_key: std::env::var("MEILISEARCH_API_KEY").ok(),
-        };
-        let uid = format!(
-            "lantern_test_{}_{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        );
+    /// Meilisearch at `MEILISEARCH_URL`, with a fresh index of its own built
+    /// from `storage`. Check [`Engine::is_here`] first.
+    pub async fn meilisearch(storage: &Storage) -> TestSearch {
+        let settings = meilisearch_settings().expect("MEILISEARCH_URL is set");
+        TestSearch::meilisearch_at(&settings, storage).await
+    }
+
+    /// The Meilisearch at `settings`, with a fresh index of its own built
+    /// from `storage`.
+    pub async fn meilisearch_at(settings: &Settings, storage: &Storage) -> TestSearch {
+        let uid = meilisearch_index_name();
         let engine = Arc::new(
-            Meilisearch::connect_to(&settings, &uid)
+            Meilisearch::connect_to(settings, &uid)
                 .await
-                .expect("Meilisearch answers at MEILISEARCH_URL"),
+                .expect("Meilisearch answers"),
         );
         let search = TestSearch {
             name: "meilisearch",
             engine: engine.clone(),
             _index_dir: None,
             meilisearch: Some(engine),
+            deleted_on_drop: DeleteOnDrop(Some((settings.clone(), uid))),
         };
         search.build(storage).await;
-        Some(search)
-    }
-
-    /// Every engine this machine can test: embedded, and Meilisearch when configured.
-    pub async fn all(storage: &Storage) -> Vec<TestSearch> {
-        let mut engines = vec![TestSearch::embedded(storage).await];
-        engines.extend(TestSearch::meilisearch(storage).await);
-        engines
+        search
     }
 
     async fn build(&self, storage: &Storage) {
@@ -84,6 +150,13 @@ impl TestSearch {
             .await
             .expect("the index builds");
         self.catch_up(storage).await;
+    }
+
+    /// The Meilisearch engine, for what only it has (its client, its index).
+    pub fn meilisearch_engine(&self) -> &Meilisearch {
+        self.meilisearch
+            .as_deref()
+            .expect("a Meilisearch test engine")
     }
 
     /// Applies every pending change, as the server's indexer would.
@@ -98,12 +171,13 @@ impl TestSearch {
     }
 
     /// Deletes what the engine holds outside the test's temporary directory.
-    pub async fn remove(self) {
-        if let Some(meilisearch) = self.meilisearch {
+    pub async fn remove(mut self) {
+        if let Some(meilisearch) = self.meilisearch.take() {
             meilisearch
                 .delete()
                 .await
                 .expect("the test index is deleted");
+            self.deleted_on_drop.0 = None;
         }
     }
 }
