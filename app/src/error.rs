@@ -19,6 +19,7 @@ pub enum AppError {
     #[error("too many requests")]
     TooMany,
     /// The search engine does not answer; the rest of the register still works.
+    /// (Its text is [`crate::search::SEARCH_UNAVAILABLE`], which the page matches.)
     #[error("search unavailable")]
     SearchUnavailable,
     /// Logged once where it happens; users see no detail (the message is not displayed).
@@ -95,5 +96,22 @@ impl AppError {
         message
             .starts_with("conflict: ")
             .then_some(http::StatusCode::CONFLICT)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppError;
+
+    #[test]
+    fn the_search_page_knows_search_unavailable_by_its_text() {
+        assert_eq!(
+            AppError::SearchUnavailable.to_string(),
+            crate::search::SEARCH_UNAVAILABLE
+        );
+        assert_eq!(
+            AppError::status_of_message(crate::search::SEARCH_UNAVAILABLE),
+            Some(http::StatusCode::SERVICE_UNAVAILABLE)
+        );
     }
 }

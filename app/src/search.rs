@@ -229,6 +229,10 @@ pub fn searched_words<S: AsRef<str>>(words: Vec<S>) -> Vec<S> {
 /// The longest search text accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
 
+/// What a search that could not run says, as the page receives it from its
+/// server function: the text of `AppError::SearchUnavailable`.
+pub const SEARCH_UNAVAILABLE: &str = "search unavailable";
+
 /// Marks around matched words in the text of a snippet, as HTML: the text is
 /// escaped, so the result is safe to place in a page as it is.
 pub fn snippet_html(snippet: &Snippet) -> String {

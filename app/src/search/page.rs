@@ -12,7 +12,6 @@ mod results;
 
 use super::query::{QueryProblem, Sort, SystemQuery};
 use super::{AgencyNames, Facet, SearchResults};
-use crate::error::AppError;
 use crate::html::PageTitle;
 use crate::layout::{Unavailable, set_status};
 use facets::{chosen_filters, facet_choices};
@@ -74,7 +73,7 @@ pub fn SystemsPage() -> impl IntoView {
                         }
                         .into_any(),
                         (Err(ServerFnError::ServerError(message)), _)
-                            if message == AppError::SearchUnavailable.to_string() =>
+                            if message == super::SEARCH_UNAVAILABLE =>
                         {
                             view! { <SearchUnavailable/> }.into_any()
                         }
