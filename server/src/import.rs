@@ -248,6 +248,10 @@ pub async fn write(
         .context("could not log the import")?;
     tx.commit().await.context("could not commit the import")?;
     progress.finish_and_clear();
+    storage
+        .refresh_statistics()
+        .await
+        .context("could not refresh the database's statistics after the import")?;
     Ok(summary)
 }
 

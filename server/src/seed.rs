@@ -258,6 +258,7 @@ pub async fn run(data: &DataConfig, count: usize, seed: u64) -> anyhow::Result<(
     .await?;
     if summary.new > 0 {
         write_audits(&storage, &audits(&parsed, seed)).await?;
+        storage.refresh_statistics().await?;
     }
     println!(
         "Seeded {count} synthetic systems (seed {seed}): {} new, {} unchanged ({:.1} s). \

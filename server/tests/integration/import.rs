@@ -1,9 +1,10 @@
 //! `lantern import` refuses files that are not the format named, and writes nothing.
 
+use crate::support::databases::TestDatabase;
 use crate::support::shared_data;
 
 use lantern::config::DataConfig;
-use lantern::import::{self, ImportFormat};
+use lantern::import::{self, ImportFormat, us_omb_2025};
 
 fn config(dir: &std::path::Path) -> DataConfig {
     DataConfig {
@@ -104,4 +105,34 @@ async fn the_real_file_imports_with_a_report_and_reimports_unchanged() {
     let storage = config(dir.path()).open().await.unwrap();
     assert_eq!(storage.health().await.unwrap().systems, systems);
     assert_eq!(storage.health().await.unwrap().agencies, 41);
+}
+
+/// A bulk import leaves PostgreSQL's planner knowing the register's size
+/// (`ANALYZE`), not waiting for autovacuum to find out.
+#[tokio::test]
+async fn a_bulk_import_refreshes_postgresql_statistics() {
+    use sqlx::Row;
+    let db = TestDatabase::postgres().await;
+    let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
+    let parsed = us_omb_2025::parse(&bytes).unwrap();
+    import::write(&db.storage, &parsed, "the test file", false)
+        .await
+        .unwrap();
+    let mut connection = db.connect().await;
+    let mut count = async |sql: &str| {
+        sqlx::query(sql)
+            .fetch_one(&mut connection)
+            .await
+            .unwrap()
+            .get::<i64, _>(0)
+    };
+    let estimated = count(
+        "SELECT CAST(reltuples AS BIGINT) FROM pg_class \
+         WHERE relname = 'system_versions' AND relnamespace = 'public'::regnamespace",
+    )
+    .await;
+    let counted = count("SELECT count(*) FROM system_versions").await;
+    assert!(counted > 3_000, "{counted}");
+    assert_eq!(estimated, counted, "the planner's estimate is the count");
+    db.remove().await;
 }
