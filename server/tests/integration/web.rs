@@ -41,7 +41,7 @@ async fn pages_answer_with_the_same_counts_on_both_databases() {
             health,
             serde_json::json!({
                 "status": "ok", "database": "ok", "systems": 44, "agencies": 13,
-                "search": "embedded", "search_pending": 0,
+                "search": "embedded", "search_status": "ok", "search_pending": 0,
             })
         );
 
