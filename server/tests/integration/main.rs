@@ -1,8 +1,8 @@
 //! Lantern's integration tests, one module per part of the register, in one
 //! test binary that shares `support`. They run on SQLite and PostgreSQL
 //! (see `support::databases`) and on the embedded search engine, and on
-//! Meilisearch too when `MEILISEARCH_URL` names one (`scale_out` starts
-//! Meilisearch servers of its own from `MEILISEARCH_BIN`).
+//! Meilisearch too when `LANTERN_TEST_MEILISEARCH_URL` names one
+//! (`scale_out` starts Meilisearch servers of its own from `MEILISEARCH_BIN`).
 
 mod support;
 

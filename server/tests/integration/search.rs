@@ -1,7 +1,7 @@
 //! Search behaves the same on every engine. Each case below runs once per
 //! engine, as `search::on_embedded::…` and `search::on_meilisearch::…`; the
-//! Meilisearch run needs `MEILISEARCH_URL` (`scripts/test` starts a
-//! Meilisearch when it finds one) and says SKIPPED without it.
+//! Meilisearch run needs `LANTERN_TEST_MEILISEARCH_URL` (`scripts/test`
+//! starts a Meilisearch when it finds one) and says SKIPPED without it.
 //!
 //! Where the engines answer differently, the case says which difference is
 //! accepted (and `docs/search.md` lists them).

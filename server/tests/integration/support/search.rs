@@ -1,6 +1,8 @@
 //! Search engines for tests: the embedded index in a temporary directory,
-//! and Meilisearch when `MEILISEARCH_URL` names one (`scripts/test` starts
-//! one when it can).
+//! and Meilisearch when `LANTERN_TEST_MEILISEARCH_URL` names one
+//! (`scripts/test` starts one when it can). Not `MEILISEARCH_URL`: every
+//! `lantern` process a test starts would inherit that and search the test
+//! Meilisearch instead of its own engine.
 
 // Each test crate uses a different part of this module.
 use lantern::search::indexer::Indexer;
@@ -19,13 +21,15 @@ pub enum Engine {
 
 impl Engine {
     /// Whether this machine can run the engine: Meilisearch needs
-    /// `MEILISEARCH_URL`. When it cannot, says so on the test's output.
+    /// `LANTERN_TEST_MEILISEARCH_URL`. When it cannot, says so on the test's output.
     pub fn is_here(self) -> bool {
         match self {
             Engine::Embedded => true,
             Engine::Meilisearch if meilisearch_settings().is_some() => true,
             Engine::Meilisearch => {
-                eprintln!("SKIPPED: no Meilisearch (set MEILISEARCH_URL to run this test on it)");
+                eprintln!(
+                    "SKIPPED: no Meilisearch (set LANTERN_TEST_MEILISEARCH_URL to run this test on it)"
+                );
                 false
             }
         }
@@ -42,12 +46,12 @@ impl Engine {
 
 /// Where the test Meilisearch is, when there is one.
 pub fn meilisearch_settings() -> Option<Settings> {
-    let url = std::env::var("MEILISEARCH_URL")
+    let url = std::env::var("LANTERN_TEST_MEILISEARCH_URL")
         .ok()
         .filter(|u| !u.is_empty())?;
     Some(Settings {
         url,
-        api_key: std::env::var("MEILISEARCH_API_KEY").ok(),
+        api_key: std::env::var("LANTERN_TEST_MEILISEARCH_API_KEY").ok(),
     })
 }
 
@@ -118,10 +122,10 @@ impl TestSearch {
         search
     }
 
-    /// Meilisearch at `MEILISEARCH_URL`, with a fresh index of its own built
-    /// from `storage`. Check [`Engine::is_here`] first.
+    /// The test Meilisearch, with a fresh index of its own built from
+    /// `storage`. Check [`Engine::is_here`] first.
     pub async fn meilisearch(storage: &Storage) -> TestSearch {
-        let settings = meilisearch_settings().expect("MEILISEARCH_URL is set");
+        let settings = meilisearch_settings().expect("LANTERN_TEST_MEILISEARCH_URL is set");
         TestSearch::meilisearch_at(&settings, storage).await
     }
 
