@@ -12,7 +12,7 @@ pub mod us_omb_2025;
 
 use crate::config::DataConfig;
 use crate::publishing::Actor;
-use crate::storage::{PublishOutcome, Storage};
+use crate::storage::{CountMoves, PublishOutcome, Storage};
 use anyhow::Context;
 use app::record::{Agency, SystemContent, SystemId};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -210,6 +210,7 @@ pub async fn write(
     let mut summary = ImportSummary::default();
     let mut tx = storage.begin().await?;
     let current = Storage::current_versions(&mut tx).await?;
+    let mut counts = CountMoves::default();
     let mut agencies_seen = std::collections::HashSet::new();
     for record in &parsed.records {
         if agencies_seen.insert(record.agency.slug.clone())
@@ -219,6 +220,7 @@ pub async fn write(
         }
         let outcome = Storage::publish_over(
             &mut tx,
+            &mut counts,
             current.get(&record.id),
             &record.id,
             &record.agency.slug,
@@ -243,6 +245,7 @@ pub async fn write(
         parsed.rejected.len(),
         summary.agencies_created
     );
+    Storage::apply_count_moves(&mut tx, counts).await?;
     Storage::log_write(&mut tx, &Actor::Terminal.log("import", None, None, detail))
         .await
         .context("could not log the import")?;

@@ -7,7 +7,7 @@ mod vocabulary;
 
 use crate::config::DataConfig;
 use crate::import::{self, ImportRecord, ParsedFile, stable_id};
-use crate::storage::{NewAudit, Storage};
+use crate::storage::{CountMoves, NewAudit, Storage};
 use anyhow::Context;
 use app::record::{
     Agency, Audit, AuditOutcome, DataSet, DecisionRole, PersonalData, RiskLevel, Stage,
@@ -273,9 +273,11 @@ pub async fn run(data: &DataConfig, count: usize, seed: u64) -> anyhow::Result<(
 async fn write_audits(storage: &Storage, audits: &[NewAudit]) -> anyhow::Result<()> {
     let now = crate::clock::now();
     let mut tx = storage.begin().await?;
+    let mut counts = CountMoves::default();
     for audit in audits {
-        Storage::record_audit(&mut tx, audit, &now).await?;
+        Storage::record_audit_in_bulk(&mut tx, &mut counts, audit, &now).await?;
     }
+    Storage::apply_count_moves(&mut tx, counts).await?;
     tx.commit().await.context("could not commit the audits")?;
     Ok(())
 }

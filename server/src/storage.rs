@@ -35,7 +35,7 @@ use std::time::Duration;
 
 pub use audit_log::{LOG_PAGE, LogEntry};
 pub use changes::{Change, ChangeKind, ChangesFrom, FeedPosition};
-pub use counts::PublishedCounts;
+pub use counts::{CountMoves, PublishedCounts};
 pub use drafts::Draft;
 pub use export::{Lines, Selection};
 pub use feedback::{NewComment, StoredComment};

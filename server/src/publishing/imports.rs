@@ -6,7 +6,8 @@
 use super::{Actor, check};
 use crate::import::{ImportFormat, ImportRecord, ParsedFile, lantern_json, us_omb_2025};
 use crate::storage::{
-    CurrentVersion, Draft, LogEntry, PendingImport, PublishOutcome, Storage, content_hash,
+    CountMoves, CurrentVersion, Draft, LogEntry, PendingImport, PublishOutcome, Storage,
+    content_hash,
 };
 use app::error::AppError;
 use app::manage::import::{ImportDone, ImportLine, ImportPreview, RejectedRows};
@@ -205,6 +206,7 @@ pub async fn confirm(storage: &Storage, actor: &Actor, id: &str) -> Result<Impor
         .map_err(|e| AppError::Internal(format!("a pending import could not be read: {e}")))?;
     let requires_approval = Storage::requires_approval(&mut tx, &agency).await?;
     let current = Storage::current_versions(&mut tx).await?;
+    let mut counts = CountMoves::default();
     let now = crate::clock::now();
     let change_summary = format!("Imported from {}.", pending.file_name);
     let mut done = ImportDone {
@@ -240,6 +242,7 @@ pub async fn confirm(storage: &Storage, actor: &Actor, id: &str) -> Result<Impor
         } else {
             let outcome = Storage::publish_over(
                 &mut tx,
+                &mut counts,
                 current.get(&record.id),
                 &record.id,
                 &agency,
@@ -254,6 +257,7 @@ pub async fn confirm(storage: &Storage, actor: &Actor, id: &str) -> Result<Impor
             }
         }
     }
+    Storage::apply_count_moves(&mut tx, counts).await?;
     let detail = format!(
         "Imported {}: {} published, {} submitted for approval",
         pending.file_name, done.published, done.submitted

@@ -3,7 +3,7 @@
 //! search outbox, all in the caller's transaction.
 
 use super::changes::ChangeKind;
-use super::counts::Counted;
+use super::counts::{CountMoves, Counted};
 use super::write::CurrentVersion;
 use super::{Storage, database_error};
 use app::error::AppError;
@@ -49,8 +49,10 @@ impl Storage {
         now: &str,
     ) -> Result<PublishOutcome, AppError> {
         let current = Self::current_version(conn, id).await?;
-        Self::publish_over(
+        let mut counts = CountMoves::default();
+        let outcome = Self::publish_over(
             conn,
+            &mut counts,
             current.as_ref(),
             id,
             agency,
@@ -58,13 +60,19 @@ impl Storage {
             change_summary,
             now,
         )
-        .await
+        .await?;
+        Self::apply_count_moves(conn, counts).await?;
+        Ok(outcome)
     }
 
     /// [`Storage::publish`] when the caller already knows what the register
-    /// holds for the system (`None`: nothing yet).
+    /// holds for the system (`None`: nothing yet), for writes of many
+    /// systems in one transaction: the counts' moves gather in `counts`, for
+    /// the caller to apply before it commits.
+    #[allow(clippy::too_many_arguments)]
     pub async fn publish_over(
         conn: &mut AnyConnection,
+        counts: &mut CountMoves,
         current: Option<&CurrentVersion>,
         id: &SystemId,
         agency: &AgencySlug,
@@ -91,8 +99,7 @@ impl Storage {
         };
         Self::insert_version(conn, id, version, content, &hash, change_summary, now).await?;
         Self::set_techniques(conn, id, content).await?;
-        let counted_after = Self::counted(conn, id).await?;
-        Self::recount(conn, &counted_before, &counted_after).await?;
+        counts.add(counted_before, Self::counted(conn, id).await?);
         let kind = Self::change_kind(conn, id, version, content).await?;
         Self::record_change(conn, kind, id, version, None).await?;
         Self::queue_for_search(conn, id, now).await?;

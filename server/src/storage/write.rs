@@ -5,6 +5,7 @@
 //! things (an import, the demo seed) commits all of them or none.
 
 use super::changes::ChangeKind;
+use super::counts::CountMoves;
 use super::rows;
 use super::{Storage, database_error};
 use app::error::AppError;
@@ -128,6 +129,20 @@ impl Storage {
         new: &NewAudit,
         now: &str,
     ) -> Result<(), AppError> {
+        let mut counts = CountMoves::default();
+        Self::record_audit_in_bulk(conn, &mut counts, new, now).await?;
+        Self::apply_count_moves(conn, counts).await
+    }
+
+    /// [`Storage::record_audit`] for writes of many audits in one
+    /// transaction: the counts' moves gather in `counts`, for the caller to
+    /// apply before it commits.
+    pub async fn record_audit_in_bulk(
+        conn: &mut AnyConnection,
+        counts: &mut CountMoves,
+        new: &NewAudit,
+        now: &str,
+    ) -> Result<(), AppError> {
         let audit = &new.audit;
         let (audit_id,): (i64,) = sqlx::query_as(
             "INSERT INTO audits (system_id, auditor, audited_on, outcome, findings, report_url, \
@@ -157,8 +172,7 @@ impl Storage {
         .execute(&mut *conn)
         .await
         .map_err(database_error)?;
-        let counted_after = Self::counted(conn, &new.system).await?;
-        Self::recount(conn, &counted_before, &counted_after).await?;
+        counts.add(counted_before, Self::counted(conn, &new.system).await?);
         let (version,): (i64,) =
             sqlx::query_as("SELECT current_version FROM systems WHERE id = $1")
                 .bind(new.system.0.clone())
