@@ -280,8 +280,10 @@ pub(crate) fn problems(error: AppError) -> anyhow::Error {
 /// The log Lantern writes to standard error. By default its own messages
 /// (the address it listens on, imports, warnings) and other crates' warnings
 /// only: the search library's INFO lines (every commit and merge) would bury
-/// them. `LANTERN_LOG` takes any filter, e.g. `debug` or `tantivy=info`.
-const DEFAULT_LOG: &str = "warn,lantern=info,app=info";
+/// them. Meilisearch's client warns of every 404, which Lantern asks for on
+/// purpose (does the index exist?), so only its errors are shown.
+/// `LANTERN_LOG` takes any filter, e.g. `debug` or `tantivy=info`.
+const DEFAULT_LOG: &str = "warn,lantern=info,app=info,meilisearch_sdk=error";
 
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
