@@ -19,20 +19,22 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
         }
     }
     let search = data.open_search().await?;
-    if let Err(error) = crate::search::ensure_built(&storage, search.as_ref()).await {
+    let built = match crate::search::ensure_built(&storage, search.as_ref()).await {
+        Ok(_) => true,
         // A search server that is down must not keep the register offline:
         // pages say search is unavailable, and the indexer builds the
         // index when it answers. Anything else is a fault to fix first.
-        if search.is_available().await {
-            return Err(error.context("could not build the search index"));
+        Err(error) if !search.is_available().await => {
+            tracing::warn!(
+                engine = search.name(),
+                error = format!("{error:#}"),
+                "the search engine does not answer: serving without search until it does"
+            );
+            false
         }
-        tracing::warn!(
-            engine = search.name(),
-            error = format!("{error:#}"),
-            "the search engine does not answer: serving without search until it does"
-        );
-    }
-    tokio::spawn(Indexer::new(storage.clone(), search.clone()).run());
+        Err(error) => return Err(error.context("could not build the search index")),
+    };
+    tokio::spawn(Indexer::new(storage.clone(), search.clone()).run(built));
     tokio::spawn(crate::accounts::prune_sign_ins_hourly(storage.clone()));
     tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));
     tokio::spawn(fill_public_json(storage.clone()));

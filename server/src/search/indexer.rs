@@ -113,12 +113,11 @@ impl Indexer {
         Ok(entries.len())
     }
 
-    /// Builds the index if it is not (yet) built, then applies changes as
-    /// they come, for as long as the server runs. A Meilisearch that is down
-    /// at start is built when it answers.
-    pub async fn run(self) {
+    /// Builds the index unless `built` says start-up did, then applies
+    /// changes as they come, for as long as the server runs. A Meilisearch
+    /// that is down at start is built when it answers.
+    pub async fn run(self, mut built: bool) {
         let mut retry = FIRST_RETRY;
-        let mut built = false;
         loop {
             let round = async {
                 if !built {

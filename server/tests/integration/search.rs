@@ -71,6 +71,15 @@ fn names(results: &SearchResults) -> Vec<String> {
         .collect()
 }
 
+/// When each hit's version was published, in the order of the hits.
+fn published_dates(results: &SearchResults) -> Vec<&str> {
+    results
+        .hits
+        .iter()
+        .map(|h| h.system.published_at.as_str())
+        .collect()
+}
+
 /// The words a hit's highlights mark, lower-cased.
 fn marked_words(results: &SearchResults) -> Vec<String> {
     results
@@ -138,11 +147,7 @@ async fn typos_prefixes_and_filters(search: &TestSearch, storage: &Storage) {
         storage.health().await.unwrap().systems,
         "{engine}"
     );
-    let dates: Vec<&str> = everything
-        .hits
-        .iter()
-        .map(|h| h.system.published_at.as_str())
-        .collect();
+    let dates = published_dates(&everything);
     assert!(
         dates.windows(2).all(|w| w[0] >= w[1]),
         "{engine}: {dates:?}"
@@ -404,11 +409,7 @@ async fn sorting_and_paging_agree_with_the_database(engine: Engine) {
         "sort=updated&per_page=100&q=model",
     ] {
         let found = find(&search, params).await;
-        let dates: Vec<&str> = found
-            .hits
-            .iter()
-            .map(|h| h.system.published_at.as_str())
-            .collect();
+        let dates = published_dates(&found);
         assert!(
             dates.windows(2).all(|w| w[0] >= w[1]),
             "{engine}: {params}: {dates:?}"

@@ -463,7 +463,7 @@ async fn a_failed_index_update_is_retried_until_the_change_is_searchable() {
     };
     let site = router(&db.storage, flaky.clone());
     let indexer = tokio::spawn(
-        lantern::search::indexer::Indexer::new(db.storage.clone(), flaky.clone()).run(),
+        lantern::search::indexer::Indexer::new(db.storage.clone(), flaky.clone()).run(true),
     );
 
     let demo = lantern::demo::register();
