@@ -2,7 +2,7 @@
 //! (disable, enable, a new password, ending their sessions).
 
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use crate::accounts::{Account, NewAccount, normalise_email};
 use app::error::AppError;
 use app::record::{AgencySlug, Role};
@@ -10,10 +10,11 @@ use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 use std::collections::BTreeMap;
 
-const ACCOUNT_COLUMNS: &str = "id, email, name, role, agency, created_at, disabled_at";
+const ACCOUNT_COLUMNS: &str = "id, email, name, role, agency, \
+    rfc3339(created_at) AS created_at, rfc3339(disabled_at) AS disabled_at";
 /// The same columns of `accounts a`, for joins.
-pub(super) const ACCOUNT_COLUMNS_OF_A: &str =
-    "a.id, a.email, a.name, a.role, a.agency, a.created_at, a.disabled_at";
+pub(super) const ACCOUNT_COLUMNS_OF_A: &str = "a.id, a.email, a.name, a.role, a.agency, \
+    rfc3339(a.created_at) AS created_at, rfc3339(a.disabled_at) AS disabled_at";
 
 pub(super) fn account(row: &AnyRow) -> Result<Account, AppError> {
     Ok(Account {
@@ -54,9 +55,9 @@ impl Storage {
         }
         let sql = format!(
             "INSERT INTO accounts (email, name, role, agency, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {ACCOUNT_COLUMNS}"
+             VALUES ($1, $2, $3, $4, $5, $6::timestamptz) RETURNING {ACCOUNT_COLUMNS}"
         );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&DatabaseKind::of(conn).sql(&sql))
             .bind(normalise_email(&new.email))
             .bind(new.name.trim().to_string())
             .bind(new.role.as_str())
@@ -81,7 +82,7 @@ impl Storage {
         email: &str,
     ) -> Result<Option<(Account, String)>, AppError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = $1");
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&self.kind.sql(&sql))
             .bind(normalise_email(email))
             .fetch_optional(&self.pool)
             .await
@@ -93,7 +94,7 @@ impl Storage {
     /// Every account, by email.
     pub async fn accounts(&self) -> Result<Vec<Account>, AppError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY email");
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&self.kind.sql(&sql))
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
@@ -106,7 +107,7 @@ impl Storage {
         id: i64,
     ) -> Result<Option<Account>, AppError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&DatabaseKind::of(conn).sql(&sql))
             .bind(id)
             .fetch_optional(&mut *conn)
             .await
@@ -120,7 +121,8 @@ impl Storage {
         id: i64,
         at: Option<&str>,
     ) -> Result<(), AppError> {
-        sqlx::query("UPDATE accounts SET disabled_at = $2 WHERE id = $1")
+        let sql = "UPDATE accounts SET disabled_at = $2::timestamptz WHERE id = $1";
+        sqlx::query(&DatabaseKind::of(conn).sql(sql))
             .bind(id)
             .bind(at.map(str::to_string))
             .execute(&mut *conn)
@@ -174,9 +176,10 @@ impl Storage {
 
     /// How many live sessions each account has at `now`, by account id.
     pub async fn session_counts(&self, now: &str) -> Result<BTreeMap<i64, i64>, AppError> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT account_id, count(*) FROM sessions WHERE expires_at > $1 GROUP BY account_id",
-        )
+        let rows: Vec<(i64, i64)> = sqlx::query_as(&self.kind.sql(
+            "SELECT account_id, count(*) FROM sessions WHERE expires_at > $1::timestamptz \
+             GROUP BY account_id",
+        ))
         .bind(now.to_string())
         .fetch_all(&self.pool)
         .await

@@ -1,7 +1,7 @@
 //! The audit log: one row per write to the register, read by admins.
 
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use sqlx::AnyConnection;
 
@@ -29,10 +29,10 @@ pub struct LogEntry {
 impl Storage {
     /// Records a write, in the writer's transaction (so it lands with the write, or not at all).
     pub async fn log_write(conn: &mut AnyConnection, entry: &LogEntry) -> Result<(), AppError> {
-        sqlx::query(
+        sqlx::query(&DatabaseKind::of(conn).sql(
             "INSERT INTO audit_log (at, actor, acting_as, agency, action, system_id, detail) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
+             VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7)",
+        ))
         .bind(entry.at.clone())
         .bind(entry.actor.clone())
         .bind(entry.acting_as.clone())
@@ -52,10 +52,10 @@ impl Storage {
         limit: i64,
         before: Option<i64>,
     ) -> Result<Vec<LogEntry>, AppError> {
-        let rows = sqlx::query(
-            "SELECT id, at, actor, acting_as, agency, action, system_id, detail FROM audit_log \
-             WHERE id < $1 ORDER BY id DESC LIMIT $2",
-        )
+        let rows = sqlx::query(&self.kind.sql(
+            "SELECT id, rfc3339(at) AS at, actor, acting_as, agency, action, system_id, detail \
+             FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2",
+        ))
         .bind(before.unwrap_or(i64::MAX))
         .bind(limit)
         .fetch_all(&self.pool)

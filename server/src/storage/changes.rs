@@ -2,7 +2,7 @@
 //! order they were committed, numbered by `seq` (the feed's cursor).
 
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{Audit, SystemId, Timestamp};
 use serde::Serialize;
@@ -87,7 +87,7 @@ pub struct FeedPosition {
 }
 
 const CHANGE_COLUMNS: &str = "SELECT c.seq, c.kind, c.system_id, s.agency, v.name, c.version, \
-    c.changed_at, v.change_summary, au.auditor, au.audited_on, au.outcome, au.findings, \
+    rfc3339_precise(c.changed_at) AS changed_at, v.change_summary, au.auditor, au.audited_on, au.outcome, au.findings, \
     au.report_url, au.next_due \
     FROM changes c JOIN systems s ON s.id = c.system_id \
     JOIN system_versions v ON v.system_id = c.system_id AND v.version = c.version \
@@ -139,7 +139,9 @@ impl Storage {
                 .await
                 .map_err(database_error)?;
         }
-        let last: (Option<String>,) = sqlx::query_as("SELECT max(changed_at) FROM changes")
+        let database = DatabaseKind::of(conn);
+        let last: (Option<String>,) =
+            sqlx::query_as(&database.sql("SELECT rfc3339_precise(max(changed_at)) FROM changes"))
             .fetch_one(&mut *conn)
             .await
             .map_err(database_error)?;
@@ -148,10 +150,10 @@ impl Storage {
             Some(last) if last > now => last,
             _ => now,
         };
-        sqlx::query(
+        sqlx::query(&database.sql(
             "INSERT INTO changes (kind, system_id, version, audit_id, changed_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
+             VALUES ($1, $2, $3, $4, $5::timestamptz)",
+        ))
         .bind(kind.as_str())
         .bind(system.0.clone())
         .bind(version)
@@ -172,7 +174,7 @@ impl Storage {
     ) -> Result<Vec<Change>, AppError> {
         let (condition, start) = match from {
             ChangesFrom::After(seq) => ("c.seq > $1", seq.to_string()),
-            ChangesFrom::Since(moment) => ("c.changed_at >= $1", moment.clone()),
+            ChangesFrom::Since(moment) => ("c.changed_at >= $1::timestamptz", moment.clone()),
         };
         let agency_condition = if agency.is_some() {
             "AND s.agency = $3"
@@ -182,6 +184,7 @@ impl Storage {
         let sql = format!(
             "{CHANGE_COLUMNS} WHERE {condition} {agency_condition} ORDER BY c.seq LIMIT $2"
         );
+        let sql = self.kind.sql(&sql);
         let mut query = sqlx::query(&sql);
         query = match from {
             ChangesFrom::After(seq) => query.bind(*seq),
@@ -207,6 +210,7 @@ impl Storage {
             ""
         };
         let sql = format!("{CHANGE_COLUMNS} {condition} ORDER BY c.seq DESC LIMIT $1");
+        let sql = self.kind.sql(&sql);
         let mut query = sqlx::query(&sql).bind(limit);
         if let Some(agency) = agency {
             query = query.bind(agency.to_string());
@@ -218,7 +222,9 @@ impl Storage {
     /// The last change of the register, which names its state for caches.
     pub async fn feed_position(&self) -> Result<FeedPosition, AppError> {
         let row: (Option<i64>, Option<String>) =
-            sqlx::query_as("SELECT max(seq), max(changed_at) FROM changes")
+            sqlx::query_as(&self.kind.sql(
+                "SELECT max(seq), rfc3339_precise(max(changed_at)) FROM changes",
+            ))
                 .fetch_one(&self.pool)
                 .await
                 .map_err(database_error)?;

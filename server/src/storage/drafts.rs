@@ -1,7 +1,7 @@
 //! Drafts: unpublished work on a system, one per system, never public.
 
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{AgencySlug, Author, DraftState, SystemContent, SystemId};
 use sqlx::AnyConnection;
@@ -24,8 +24,9 @@ pub struct Draft {
     pub updated_at: String,
 }
 
-const DRAFT_COLUMNS: &str = "system_id, agency, content, change_summary, state, author, \
-    author_name, created_at, updated_at";
+const DRAFT_COLUMNS: &str = "system_id, agency, content::text AS content, change_summary, \
+    state, author, author_name, rfc3339(created_at) AS created_at, \
+    rfc3339(updated_at) AS updated_at";
 
 fn draft(row: &AnyRow) -> Result<Draft, AppError> {
     Ok(Draft {
@@ -45,7 +46,7 @@ impl Storage {
     /// The draft of a system, if it has one.
     pub async fn draft(conn: &mut AnyConnection, id: &SystemId) -> Result<Option<Draft>, AppError> {
         let sql = format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE system_id = $1");
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&DatabaseKind::of(conn).sql(&sql))
             .bind(id.0.clone())
             .fetch_optional(&mut *conn)
             .await
@@ -63,14 +64,16 @@ impl Storage {
     pub async fn save_draft(conn: &mut AnyConnection, draft: &Draft) -> Result<(), AppError> {
         let content =
             serde_json::to_string(&draft.content).expect("serialising plain data cannot fail");
-        sqlx::query(
+        let sql = DatabaseKind::of(conn).sql(
             "INSERT INTO drafts (system_id, agency, content, change_summary, state, author, \
-             author_name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             author_name, created_at, updated_at) \
+             VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8::timestamptz, $9::timestamptz) \
              ON CONFLICT (system_id) DO UPDATE SET content = excluded.content, \
              change_summary = excluded.change_summary, state = excluded.state, \
              author = excluded.author, author_name = excluded.author_name, \
              updated_at = excluded.updated_at",
-        )
+        );
+        sqlx::query(&sql)
         .bind(draft.system_id.0.clone())
         .bind(draft.agency.0.clone())
         .bind(content)
@@ -93,7 +96,8 @@ impl Storage {
         state: DraftState,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query("UPDATE drafts SET state = $1, updated_at = $2 WHERE system_id = $3")
+        let sql = "UPDATE drafts SET state = $1, updated_at = $2::timestamptz WHERE system_id = $3";
+        sqlx::query(&DatabaseKind::of(conn).sql(sql))
             .bind(state.as_str())
             .bind(now.to_string())
             .bind(id.0.clone())
@@ -118,7 +122,7 @@ impl Storage {
         let sql = format!(
             "SELECT {DRAFT_COLUMNS} FROM drafts WHERE agency = $1 ORDER BY updated_at DESC, system_id"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&self.kind.sql(&sql))
             .bind(agency.0.clone())
             .fetch_all(&self.pool)
             .await
@@ -131,13 +135,15 @@ impl Storage {
         conn: &mut AnyConnection,
         agency: &AgencySlug,
     ) -> Result<bool, AppError> {
-        let row: Option<(i64,)> =
-            sqlx::query_as("SELECT requires_approval FROM agencies WHERE slug = $1")
-                .bind(agency.0.clone())
-                .fetch_optional(&mut *conn)
-                .await
-                .map_err(database_error)?;
-        Ok(row.is_some_and(|(on,)| on == 1))
+        let row = sqlx::query("SELECT requires_approval FROM agencies WHERE slug = $1")
+            .bind(agency.0.clone())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        match row {
+            Some(row) => rows::flag(&row, "requires_approval"),
+            None => Ok(false),
+        }
     }
 
     /// Turns an agency's two-person rule on or off.
@@ -147,7 +153,7 @@ impl Storage {
         on: bool,
     ) -> Result<(), AppError> {
         let result = sqlx::query("UPDATE agencies SET requires_approval = $1 WHERE slug = $2")
-            .bind(i64::from(on))
+            .bind(on)
             .bind(agency.0.clone())
             .execute(&mut *conn)
             .await

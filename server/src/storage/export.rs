@@ -39,8 +39,8 @@ struct BatchSystem {
     audit: Option<Audit>,
 }
 
-/// The content's lists, stored as JSON text; every other content column is a
-/// plain value.
+/// The content's lists, stored as JSON (`jsonb` in PostgreSQL, text in
+/// SQLite); every other content column is a plain value.
 const LISTS: &[&str] = &["tags", "technique", "data", "assessments", "withheld"];
 
 const AUDIT: &[&str] = &[
@@ -64,11 +64,15 @@ fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str, only: &str
             .collect::<Vec<_>>()
             .join(", ")
     };
-    // The same columns every other read of a version takes.
+    // The same columns every other read of a version takes (a list's as
+    // JSON, not as the text other reads take).
     let content = pairs(&mut CONTENT_COLUMNS.split(", ").map(|column| {
-        let field = column.trim_start_matches("v.");
+        let field = match column.split_once(" AS ") {
+            Some((_, alias)) => alias,
+            None => column.trim_start_matches("v."),
+        };
         let value = if LISTS.contains(&field) {
-            json_text(column)
+            json_text(&format!("v.{field}"))
         } else {
             column.to_string()
         };
@@ -78,7 +82,8 @@ fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str, only: &str
     format!(
         "SELECT '[' || coalesce({join}, '') || ']' AS batch FROM (SELECT {object}('id', s.id, \
          'agency', s.agency, 'agency_name', a.name, 'agency_contact', a.contact, \
-         'version', v.version, 'published_at', v.published_at, 'reviewed_at', v.reviewed_at, \
+         'version', v.version, 'published_at', rfc3339(v.published_at), \
+         'reviewed_at', rfc3339(v.reviewed_at), \
          'content', {object}({content}), \
          'audit', CASE WHEN au.id IS NULL THEN NULL ELSE {object}({audit}) END) AS record \
          FROM systems s \
@@ -92,7 +97,7 @@ fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str, only: &str
 
 /// The batch query in `kind`'s dialect, with `only` (`AND …`) narrowing it.
 fn dialect_sql(kind: DatabaseKind, only: &str) -> String {
-    match kind {
+    let sql = match kind {
         DatabaseKind::Sqlite => batch_sql(
             "json_object",
             |column| format!("json({column})"),
@@ -101,11 +106,12 @@ fn dialect_sql(kind: DatabaseKind, only: &str) -> String {
         ),
         DatabaseKind::Postgres => batch_sql(
             "json_build_object",
-            |column| format!("{column}::json"),
+            |column| column.to_string(),
             "string_agg(record::text, ',')",
             only,
         ),
-    }
+    };
+    kind.sql(&sql).into_owned()
 }
 
 static SQLITE_BATCH: LazyLock<String> = LazyLock::new(|| dialect_sql(DatabaseKind::Sqlite, ""));
@@ -196,7 +202,7 @@ fn lines_sql(kind: DatabaseKind, only: &str) -> String {
         DatabaseKind::Sqlite => "group_concat(line, $4)",
         DatabaseKind::Postgres => "string_agg(line, $4)",
     };
-    format!(
+    let sql = format!(
         "SELECT {join} AS lines, count(*) AS systems, count(line) AS written \
          FROM (SELECT '{{\"id\":' || {id} || ',\"url\":' || {url} \
          || ',\"agency\":' || {agency} || ',\"agency_name\":' || {agency_name} \
@@ -218,9 +224,10 @@ fn lines_sql(kind: DatabaseKind, only: &str) -> String {
         agency = quote("s.agency"),
         agency_name = quote("a.name"),
         agency_contact = quote("a.contact"),
-        published_at = quote("v.published_at"),
-        reviewed_at = quote("v.reviewed_at"),
-    )
+        published_at = quote("rfc3339(v.published_at)"),
+        reviewed_at = quote("rfc3339(v.reviewed_at)"),
+    );
+    kind.sql(&sql).into_owned()
 }
 
 static SQLITE_LINES: LazyLock<String> = LazyLock::new(|| lines_sql(DatabaseKind::Sqlite, ""));

@@ -8,7 +8,7 @@ mod desk;
 mod limits;
 
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::feedback::{
     AgencyItem, FeedbackSettings, Moderation, ModerationItem, OfficialAnswer, PublicComment,
@@ -76,8 +76,9 @@ fn public_comment(row: &AnyRow) -> Result<PublicComment, AppError> {
 }
 
 /// The columns of [`public_comment`], for queries joining `comments c` and `systems s`.
-const PUBLIC_COLUMNS: &str = "c.id, c.kind, c.body, c.name, c.published_at, c.answer, \
-    c.answered_at, c.answer_updated_at, s.agency";
+const PUBLIC_COLUMNS: &str = "c.id, c.kind, c.body, c.name, \
+    rfc3339(c.published_at) AS published_at, c.answer, rfc3339(c.answered_at) AS answered_at, \
+    rfc3339(c.answer_updated_at) AS answer_updated_at, s.agency";
 
 /// The comments a filter of the moderation queue shows, as SQL on `comments c`.
 fn queue_condition(filter: QueueFilter) -> &'static str {
@@ -98,11 +99,12 @@ impl Storage {
         comment: &NewComment,
     ) -> Result<i64, AppError> {
         let published_at = (comment.state == CommentState::Published).then(|| comment.now.clone());
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (i64,) = sqlx::query_as(&DatabaseKind::of(conn).sql(
             "INSERT INTO comments (system_id, kind, body, body_key, name, email, state, \
              personal_data_found, created_at, published_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz) \
+             RETURNING id",
+        ))
         .bind(comment.system.0.clone())
         .bind(comment.kind.as_str())
         .bind(comment.body.clone())
@@ -110,7 +112,7 @@ impl Storage {
         .bind(comment.name.clone())
         .bind(comment.email.clone())
         .bind(comment.state.as_str())
-        .bind(i64::from(comment.personal_data_found))
+        .bind(comment.personal_data_found)
         .bind(comment.now.clone())
         .bind(published_at)
         .fetch_one(&mut *conn)
@@ -142,7 +144,7 @@ impl Storage {
                 kind: rows::closed(&row, "kind", FeedbackKind::parse)?,
                 state: rows::closed(&row, "state", CommentState::parse)?,
                 system_name: rows::text(&row, "name")?,
-                personal_data_found: rows::integer(&row, "personal_data_found")? == 1,
+                personal_data_found: rows::flag(&row, "personal_data_found")?,
             })
         })
         .transpose()
@@ -156,10 +158,10 @@ impl Storage {
         reason: HideReason,
         now: &str,
     ) -> Result<bool, AppError> {
-        let done = sqlx::query(
+        let done = sqlx::query(&DatabaseKind::of(conn).sql(
             "INSERT INTO comment_flags (comment_id, client, reason, created_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (comment_id, client) DO NOTHING",
-        )
+             VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (comment_id, client) DO NOTHING",
+        ))
         .bind(comment)
         .bind(client.to_string())
         .bind(reason.as_str())
@@ -202,21 +204,25 @@ impl Storage {
         moderator: &str,
         now: &str,
     ) -> Result<(), AppError> {
+        let kind = DatabaseKind::of(conn);
+        let publish = kind.sql(
+            "UPDATE comments SET state = 'published', \
+             published_at = COALESCE(published_at, $2::timestamptz), \
+             hidden_reason = NULL, moderator_note = NULL, flags = 0, \
+             moderated_by = $3, moderated_at = $4::timestamptz WHERE id = $1",
+        );
+        let hide = kind.sql(
+            "UPDATE comments SET state = 'hidden', hidden_reason = $2, moderator_note = $3, \
+             moderated_by = $4, moderated_at = $5::timestamptz WHERE id = $1",
+        );
         let query = if state == CommentState::Published {
-            sqlx::query(
-                "UPDATE comments SET state = 'published', published_at = COALESCE(published_at, $2), \
-                 hidden_reason = NULL, moderator_note = NULL, flags = 0, \
-                 moderated_by = $3, moderated_at = $4 WHERE id = $1",
-            )
+            sqlx::query(&publish)
             .bind(comment)
             .bind(now.to_string())
             .bind(moderator.to_string())
             .bind(now.to_string())
         } else {
-            sqlx::query(
-                "UPDATE comments SET state = 'hidden', hidden_reason = $2, moderator_note = $3, \
-                 moderated_by = $4, moderated_at = $5 WHERE id = $1",
-            )
+            sqlx::query(&hide)
             .bind(comment)
             .bind(reason.map(|r| r.as_str()))
             .bind(note.map(str::to_string))
@@ -235,11 +241,11 @@ impl Storage {
         by: &str,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query(
+        sqlx::query(&DatabaseKind::of(conn).sql(
             "UPDATE comments SET answer = $2, answered_by = $3, \
-             answer_updated_at = CASE WHEN answered_at IS NULL THEN NULL ELSE $4 END, \
-             answered_at = COALESCE(answered_at, $5) WHERE id = $1",
-        )
+             answer_updated_at = CASE WHEN answered_at IS NULL THEN NULL ELSE $4::timestamptz END, \
+             answered_at = COALESCE(answered_at, $5::timestamptz) WHERE id = $1",
+        ))
         .bind(comment)
         .bind(text.to_string())
         .bind(by.to_string())
@@ -260,7 +266,7 @@ impl Storage {
             "SELECT {PUBLIC_COLUMNS} FROM comments c JOIN systems s ON s.id = c.system_id \
              WHERE c.system_id = $1 AND c.state = 'published' ORDER BY c.published_at, c.id"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&self.kind.sql(&sql))
             .bind(system.0.clone())
             .fetch_all(&self.pool)
             .await

@@ -1,7 +1,7 @@
 //! Writes through the API kept under the client's `Idempotency-Key`, so that
 //! a client that lost an answer can send the same request again safely.
 
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{SystemId, WriteState};
 use sqlx::AnyConnection;
@@ -70,11 +70,11 @@ impl Storage {
         outcome: &WriteOutcome,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query(
+        sqlx::query(&DatabaseKind::of(conn).sql(
             "INSERT INTO idempotency_keys \
              (token_id, client_key, request_hash, system_id, state, version, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)",
+        ))
         .bind(token)
         .bind(key.key.clone())
         .bind(key.request_hash.clone())
@@ -91,7 +91,9 @@ impl Storage {
     /// Forgets keys kept since before `before`; answers how many went.
     pub async fn prune_idempotency_keys(&self, before: &str) -> Result<u64, AppError> {
         let mut tx = self.write_transaction().await?;
-        let pruned = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+        let pruned = sqlx::query(&self.kind.sql(
+            "DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz",
+        ))
             .bind(before.to_string())
             .execute(&mut *tx)
             .await

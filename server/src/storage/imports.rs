@@ -1,7 +1,7 @@
 //! Imports waiting for their editor's confirmation.
 
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::AgencySlug;
 use sqlx::AnyConnection;
@@ -27,15 +27,17 @@ impl Storage {
         stale_before: &str,
     ) -> Result<(), AppError> {
         let mut tx = self.write_transaction().await?;
-        sqlx::query("DELETE FROM pending_imports WHERE created_at < $1")
+        sqlx::query(&self.kind.sql(
+            "DELETE FROM pending_imports WHERE created_at < $1::timestamptz",
+        ))
             .bind(stale_before.to_string())
             .execute(&mut *tx)
             .await
             .map_err(database_error)?;
-        sqlx::query(
+        sqlx::query(&self.kind.sql(
             "INSERT INTO pending_imports (id, agency, account_id, file_name, records, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz)",
+        ))
         .bind(pending.id.clone())
         .bind(pending.agency.0.clone())
         .bind(pending.account_id)
@@ -54,10 +56,10 @@ impl Storage {
         conn: &mut AnyConnection,
         id: &str,
     ) -> Result<Option<PendingImport>, AppError> {
-        let row = sqlx::query(
-            "DELETE FROM pending_imports WHERE id = $1 \
-             RETURNING id, agency, account_id, file_name, records, created_at",
-        )
+        let row = sqlx::query(&DatabaseKind::of(conn).sql(
+            "DELETE FROM pending_imports WHERE id = $1 RETURNING id, agency, account_id, \
+             file_name, records::text AS records, rfc3339(created_at) AS created_at",
+        ))
         .bind(id.to_string())
         .fetch_optional(&mut *conn)
         .await

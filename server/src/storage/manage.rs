@@ -124,7 +124,7 @@ impl ManageRegister for Storage {
                 Ok(AgencyLine {
                     slug: rows::text(row, "slug")?,
                     name: rows::text(row, "name")?,
-                    requires_approval: rows::integer(row, "requires_approval")? == 1,
+                    requires_approval: rows::flag(row, "requires_approval")?,
                 })
             })
             .collect()

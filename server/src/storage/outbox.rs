@@ -31,7 +31,7 @@ pub struct IndexedSystem {
 
 /// The columns of an [`IndexedSystem`]'s summary (its content's are `CONTENT_COLUMNS`).
 const DOCUMENT_COLUMNS: &str = "s.id, s.agency, a.name AS agency_name, s.audit_outcome, \
-    v.published_at";
+    rfc3339(v.published_at) AS published_at";
 
 impl Storage {
     /// The oldest changes waiting for the search index, at most `limit`.
@@ -87,6 +87,7 @@ impl Storage {
                 "SELECT {DOCUMENT_COLUMNS}, {CONTENT_COLUMNS} FROM {PUBLISHED} WHERE s.id IN ({})",
                 placeholders(chunk.len())
             );
+            let sql = self.kind.sql(&sql);
             let mut query = sqlx::query(&sql);
             for id in chunk {
                 query = query.bind(id.0.clone());
@@ -110,7 +111,7 @@ impl Storage {
             "SELECT {DOCUMENT_COLUMNS}, {CONTENT_COLUMNS} FROM {PUBLISHED} \
              WHERE s.id > $1 ORDER BY s.id LIMIT $2"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&self.kind.sql(&sql))
             .bind(after.map(|id| id.0.clone()).unwrap_or_default())
             .bind(limit)
             .fetch_all(&self.pool)
@@ -129,11 +130,13 @@ impl Storage {
         until: &str,
     ) -> Result<bool, AppError> {
         let mut tx = self.write_transaction().await?;
-        let result = sqlx::query(
-            "INSERT INTO search_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
+        let result = sqlx::query(&self.kind.sql(
+            "INSERT INTO search_leases (name, holder, expires_at) \
+             VALUES ($1, $2, $3::timestamptz) \
              ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
-             WHERE search_leases.holder = excluded.holder OR search_leases.expires_at < $4",
-        )
+             WHERE search_leases.holder = excluded.holder \
+             OR search_leases.expires_at < $4::timestamptz",
+        ))
         .bind(name.to_string())
         .bind(holder.to_string())
         .bind(until.to_string())

@@ -126,7 +126,7 @@ impl Storage {
         let (mut after, mut written) = ((String::new(), 0_i64), 0);
         loop {
             let mut tx = self.write_transaction().await?;
-            let missing = sqlx::query(&sql)
+            let missing = sqlx::query(&self.kind.sql(&sql))
                 .bind(after.0.clone())
                 .bind(after.1)
                 .bind(FILL_BATCH)

@@ -5,7 +5,7 @@
 use super::changes::ChangeKind;
 use super::counts::{CountMoves, Counted};
 use super::write::CurrentVersion;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{AgencySlug, PersonalData, Stage, SystemContent, SystemId};
 use app::search::{PERSONAL_DATA_NO, PERSONAL_DATA_YES};
@@ -118,10 +118,11 @@ impl Storage {
         content: &SystemContent,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query(
+        sqlx::query(&DatabaseKind::of(conn).sql(
             "INSERT INTO systems (id, agency, current_version, audit_outcome, personal_data, \
-             described, created_at, updated_at) VALUES ($1, $2, 1, NULL, $3, $4, $5, $5)",
-        )
+             described, created_at, updated_at) \
+             VALUES ($1, $2, 1, NULL, $3, $4, $5::timestamptz, $5::timestamptz)",
+        ))
         .bind(id.0.clone())
         .bind(agency.0.clone())
         .bind(personal_data_value(content))
@@ -179,10 +180,10 @@ impl Storage {
         content: &SystemContent,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query(
+        sqlx::query(&DatabaseKind::of(conn).sql(
             "UPDATE systems SET current_version = $1, personal_data = $2, described = $3, \
-             updated_at = $4 WHERE id = $5",
-        )
+             updated_at = $4::timestamptz WHERE id = $5",
+        ))
         .bind(version)
         .bind(personal_data_value(content))
         .bind(described(content))
@@ -204,15 +205,16 @@ impl Storage {
         change_summary: &str,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query(
+        sqlx::query(&DatabaseKind::of(conn).sql(
             "INSERT INTO system_versions (system_id, version, agency_ref, name, summary, unit, \
              contact, purpose, how_it_works, stage, in_use_since, retired_on, topic, tags, \
              technique, risk_level, decision_role, human_oversight, contest, data, \
              explainability, fairness, risks, assessments, legal_basis, supplier, withheld, \
              content_hash, change_summary, published_at, reviewed_at, public_members) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-             $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $30, $31)",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, \
+             $15::jsonb, $16, $17, $18, $19, $20::jsonb, $21, $22, $23, $24::jsonb, $25, $26, \
+             $27::jsonb, $28, $29, $30::timestamptz, $30::timestamptz, $31)",
+        ))
         .bind(id.0.clone())
         .bind(version)
         .bind(content.agency_ref.clone())
@@ -316,10 +318,10 @@ impl Storage {
     }
 }
 
-/// Whether a version states its purpose (1) or not (0): described systems
-/// come first on their agency's page (migration 0014).
-fn described(content: &SystemContent) -> i64 {
-    i64::from(!content.purpose.is_empty())
+/// Whether a version states its purpose: described systems come first on
+/// their agency's page (migration 0014).
+fn described(content: &SystemContent) -> bool {
+    !content.purpose.is_empty()
 }
 
 /// The `personal_data` facet value of a version (see [`app::search::PERSONAL_DATA_YES`]).

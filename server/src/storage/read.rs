@@ -119,7 +119,8 @@ impl Storage {
     }
 
     async fn summaries(&self, sql: &str, params: &[String]) -> Result<Vec<AnyRow>, AppError> {
-        let mut query = sqlx::query(sql);
+        let sql = self.kind.sql(sql);
+        let mut query = sqlx::query(&sql);
         for param in params {
             query = query.bind(param.clone());
         }
@@ -146,7 +147,8 @@ fn agency_with_count(row: &AnyRow) -> Result<AgencyWithCount, AppError> {
 fn published_system_sql(more: &str) -> String {
     format!(
         "SELECT s.id, s.agency, a.name AS agency_name, a.contact AS agency_contact, \
-         v.version, v.published_at, v.reviewed_at, {CONTENT_COLUMNS}, \
+         v.version, rfc3339(v.published_at) AS published_at, \
+         rfc3339(v.reviewed_at) AS reviewed_at, {CONTENT_COLUMNS}, \
          au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due{more} \
          FROM {PUBLISHED} \
          LEFT JOIN audits au ON au.id = (SELECT id FROM audits WHERE system_id = s.id \
@@ -250,7 +252,7 @@ impl Register for Storage {
     }
 
     async fn system(&self, id: &SystemId) -> Result<Option<System>, AppError> {
-        let row = sqlx::query(&PUBLISHED_SYSTEM)
+        let row = sqlx::query(&self.kind.sql(&PUBLISHED_SYSTEM))
             .bind(id.0.clone())
             .fetch_optional(&self.pool)
             .await
@@ -265,7 +267,7 @@ impl Register for Storage {
     async fn system_page(&self, id: &SystemId) -> Result<Option<(System, i64)>, AppError> {
         self.system_pages
             .get_or_read(id, async {
-                let row = sqlx::query(&SYSTEM_PAGE)
+                let row = sqlx::query(&self.kind.sql(&SYSTEM_PAGE))
                     .bind(id.0.clone())
                     .fetch_optional(&self.pool)
                     .await
@@ -318,10 +320,10 @@ impl Register for Storage {
 
     /// Every published version of a system, oldest first.
     async fn versions(&self, id: &SystemId) -> Result<Vec<VersionLine>, AppError> {
-        let rows = sqlx::query(
-            "SELECT version, published_at, change_summary FROM system_versions \
-             WHERE system_id = $1 ORDER BY version",
-        )
+        let rows = sqlx::query(&self.kind.sql(
+            "SELECT version, rfc3339(published_at) AS published_at, change_summary \
+             FROM system_versions WHERE system_id = $1 ORDER BY version",
+        ))
         .bind(id.0.clone())
         .fetch_all(&self.pool)
         .await
@@ -344,11 +346,12 @@ impl Register for Storage {
         version: i64,
     ) -> Result<Option<(AgencySlug, SystemContent, VersionLine)>, AppError> {
         let sql = format!(
-            "SELECT s.agency, v.version, v.published_at, v.change_summary, {CONTENT_COLUMNS} \
+            "SELECT s.agency, v.version, rfc3339(v.published_at) AS published_at, \
+             v.change_summary, {CONTENT_COLUMNS} \
              FROM systems s JOIN system_versions v ON v.system_id = s.id \
              WHERE s.id = $1 AND v.version = $2"
         );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&self.kind.sql(&sql))
             .bind(id.0.clone())
             .bind(version)
             .fetch_optional(&self.pool)

@@ -15,14 +15,15 @@ use sqlx::any::AnyRow;
 
 /// The columns of a version that make up [`SystemContent`], prefixed `v.`.
 pub const CONTENT_COLUMNS: &str = "v.agency_ref, v.name, v.summary, v.unit, v.contact, \
-    v.purpose, v.how_it_works, v.stage, v.in_use_since, v.retired_on, v.topic, v.tags, \
-    v.technique, v.risk_level, v.decision_role, v.human_oversight, v.contest, v.data, \
-    v.explainability, v.fairness, v.risks, v.assessments, v.legal_basis, v.supplier, v.withheld";
+    v.purpose, v.how_it_works, v.stage, v.in_use_since, v.retired_on, v.topic, \
+    v.tags::text AS tags, v.technique::text AS technique, v.risk_level, v.decision_role, \
+    v.human_oversight, v.contest, v.data::text AS data, v.explainability, v.fairness, v.risks, \
+    v.assessments::text AS assessments, v.legal_basis, v.supplier, v.withheld::text AS withheld";
 
 /// The columns of a [`SystemSummary`], for queries joining `systems s`, the
 /// current `system_versions v` and `agencies a`.
 pub const SUMMARY_COLUMNS: &str = "s.id, v.name, v.summary, s.agency, a.name AS agency_name, \
-    v.stage, v.risk_level, v.topic, s.audit_outcome, v.published_at";
+    v.stage, v.risk_level, v.topic, s.audit_outcome, rfc3339(v.published_at) AS published_at";
 
 /// The joins that give every published system with its current version and agency.
 pub const PUBLISHED: &str = "systems s \
@@ -46,6 +47,14 @@ pub fn optional_integer(row: &AnyRow, column: &str) -> Result<Option<i64>, AppEr
     row.try_get::<Option<i64>, _>(column).map_err(decode_error)
 }
 
+/// A flag: `boolean` in PostgreSQL, 0 or 1 in SQLite.
+pub fn flag(row: &AnyRow, column: &str) -> Result<bool, AppError> {
+    match row.try_get::<bool, _>(column) {
+        Ok(flag) => Ok(flag),
+        Err(_) => Ok(integer(row, column)? != 0),
+    }
+}
+
 /// A stored stable name, parsed back into its enumeration.
 pub fn closed<T>(row: &AnyRow, column: &str, parse: fn(&str) -> Option<T>) -> Result<T, AppError> {
     let name = text(row, column)?;
@@ -63,7 +72,7 @@ pub fn optional_closed<T>(
     }
 }
 
-/// A list stored as JSON text.
+/// A list stored as JSON (`jsonb` read as `::text` in PostgreSQL).
 pub fn json<T: DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T, AppError> {
     let raw = text(row, column)?;
     serde_json::from_str(&raw).map_err(|_| corrupt(column, &raw))

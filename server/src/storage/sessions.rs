@@ -23,10 +23,10 @@ impl Storage {
         now: &str,
         expires_at: &str,
     ) -> Result<(), AppError> {
-        sqlx::query(
+        sqlx::query(&self.kind.sql(
             "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
+             VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz)",
+        ))
         .bind(token_hash.to_string())
         .bind(account)
         .bind(csrf_token.to_string())
@@ -46,10 +46,11 @@ impl Storage {
     ) -> Result<Option<(Account, String)>, AppError> {
         let sql = format!(
             "SELECT {}, s.csrf_token FROM sessions s JOIN accounts a ON a.id = s.account_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL",
+             WHERE s.token_hash = $1 AND s.expires_at > $2::timestamptz \
+             AND a.disabled_at IS NULL",
             super::accounts::ACCOUNT_COLUMNS_OF_A
         );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&self.kind.sql(&sql))
             .bind(token_hash.to_string())
             .bind(now.to_string())
             .fetch_optional(&self.pool)
@@ -93,11 +94,11 @@ impl Storage {
         let mut tx = self.write_transaction().await?;
         // A lock that has ended, or failures older than the window, are
         // forgotten first (the row stays locked for this transaction).
-        sqlx::query(
-            "UPDATE sign_in_failures SET failures = 0, first_at = $2, locked_until = NULL \
-             WHERE email = $1 \
-             AND (locked_until <= $2 OR (locked_until IS NULL AND first_at < $3))",
-        )
+        sqlx::query(&self.kind.sql(
+            "UPDATE sign_in_failures SET failures = 0, first_at = $2::timestamptz, \
+             locked_until = NULL WHERE email = $1 AND (locked_until <= $2::timestamptz \
+             OR (locked_until IS NULL AND first_at < $3::timestamptz))",
+        ))
         .bind(email.to_string())
         .bind(now.to_string())
         .bind(window_start.to_string())
@@ -106,8 +107,9 @@ impl Storage {
         .map_err(database_error)?;
         // Then the attempt is counted, unless the email is locked or at the
         // limit, which locks it now.
-        let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(
-            "INSERT INTO sign_in_failures (email, failures, first_at) VALUES ($1, 1, $2) \
+        let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(&self.kind.sql(
+            "INSERT INTO sign_in_failures (email, failures, first_at) \
+             VALUES ($1, 1, $2::timestamptz) \
              ON CONFLICT (email) DO UPDATE SET \
                failures = CASE \
                  WHEN sign_in_failures.locked_until IS NOT NULL \
@@ -115,10 +117,10 @@ impl Storage {
                  ELSE sign_in_failures.failures + 1 END, \
                locked_until = CASE \
                  WHEN sign_in_failures.locked_until IS NULL AND sign_in_failures.failures >= $3 \
-                   THEN $4 \
+                   THEN $4::timestamptz \
                  ELSE sign_in_failures.locked_until END \
-             RETURNING failures, locked_until",
-        )
+             RETURNING failures, rfc3339(locked_until)",
+        ))
         .bind(email.to_string())
         .bind(now.to_string())
         .bind(limit)
@@ -142,10 +144,10 @@ impl Storage {
         lock_until: &str,
     ) -> Result<(), AppError> {
         let mut tx = self.write_transaction().await?;
-        sqlx::query(
-            "UPDATE sign_in_failures SET locked_until = $2 \
+        sqlx::query(&self.kind.sql(
+            "UPDATE sign_in_failures SET locked_until = $2::timestamptz \
              WHERE email = $1 AND failures >= $3 AND locked_until IS NULL",
-        )
+        ))
         .bind(email.to_string())
         .bind(lock_until.to_string())
         .bind(limit)
@@ -167,10 +169,10 @@ impl Storage {
         now: &str,
     ) -> Result<(), AppError> {
         let mut tx = self.write_transaction().await?;
-        let forgotten = sqlx::query(
+        let forgotten = sqlx::query(&self.kind.sql(
             "DELETE FROM sign_in_failures WHERE email = $1 AND failures <= $2 \
-             AND (locked_until IS NULL OR locked_until <= $3)",
-        )
+             AND (locked_until IS NULL OR locked_until <= $3::timestamptz)",
+        ))
         .bind(email.to_string())
         .bind(attempt)
         .bind(now.to_string())
@@ -213,15 +215,16 @@ impl Storage {
     /// longer count or lock (older than `window_start`): what sign-in leaves
     /// behind. Returns how many rows went.
     pub async fn prune_sign_ins(&self, now: &str, window_start: &str) -> Result<u64, AppError> {
-        let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        let sessions =
+            sqlx::query(&self.kind.sql("DELETE FROM sessions WHERE expires_at <= $1::timestamptz"))
             .bind(now.to_string())
             .execute(&self.pool)
             .await
             .map_err(database_error)?;
-        let failures = sqlx::query(
-            "DELETE FROM sign_in_failures WHERE first_at < $1 \
-             AND (locked_until IS NULL OR locked_until <= $2)",
-        )
+        let failures = sqlx::query(&self.kind.sql(
+            "DELETE FROM sign_in_failures WHERE first_at < $1::timestamptz \
+             AND (locked_until IS NULL OR locked_until <= $2::timestamptz)",
+        ))
         .bind(window_start.to_string())
         .bind(now.to_string())
         .execute(&self.pool)

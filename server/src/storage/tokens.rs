@@ -1,7 +1,7 @@
 //! API tokens of agencies: kept as SHA-256 hashes, revocable, never reissued.
 
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{AgencySlug, TokenScope};
 use sqlx::AnyConnection;
@@ -25,8 +25,9 @@ pub struct ApiToken {
     pub expires_at: Option<String>,
 }
 
-const TOKEN_COLUMNS: &str =
-    "id, agency, scope, label, created_by, created_at, revoked_at, last_used_at, expires_at";
+const TOKEN_COLUMNS: &str = "id, agency, scope, label, created_by, \
+    rfc3339(created_at) AS created_at, rfc3339(revoked_at) AS revoked_at, \
+    rfc3339(last_used_at) AS last_used_at, rfc3339(expires_at) AS expires_at";
 
 fn token(row: &AnyRow) -> Result<ApiToken, AppError> {
     Ok(ApiToken {
@@ -84,9 +85,10 @@ impl Storage {
         let sql = format!(
             "INSERT INTO api_tokens \
              (agency, scope, label, token_hash, created_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {TOKEN_COLUMNS}"
+             VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz) \
+             RETURNING {TOKEN_COLUMNS}"
         );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&DatabaseKind::of(conn).sql(&sql))
             .bind(agency.0.clone())
             .bind(scope.as_str())
             .bind(label.to_string())
@@ -111,9 +113,9 @@ impl Storage {
     ) -> Result<Option<ApiToken>, AppError> {
         let sql = format!(
             "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL \
-             AND (expires_at IS NULL OR expires_at > $2)"
+             AND (expires_at IS NULL OR expires_at > $2::timestamptz)"
         );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&self.kind.sql(&sql))
             .bind(token_hash.to_string())
             .bind(now.to_string())
             .fetch_optional(&self.pool)
@@ -128,7 +130,9 @@ impl Storage {
             .is_none_or(|at| at < stale_before)
         {
             let mut tx = self.write_transaction().await?;
-            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+            sqlx::query(&self.kind.sql(
+                "UPDATE api_tokens SET last_used_at = $1::timestamptz WHERE id = $2",
+            ))
                 .bind(now.to_string())
                 .bind(found.id)
                 .execute(&mut *tx)
@@ -143,7 +147,7 @@ impl Storage {
     /// A token by its id, revoked or not.
     pub async fn token(conn: &mut AnyConnection, id: i64) -> Result<Option<ApiToken>, AppError> {
         let sql = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE id = $1");
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&DatabaseKind::of(conn).sql(&sql))
             .bind(id)
             .fetch_optional(&mut *conn)
             .await
@@ -157,7 +161,9 @@ impl Storage {
         id: i64,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+        let sql = "UPDATE api_tokens SET revoked_at = $1::timestamptz \
+                   WHERE id = $2 AND revoked_at IS NULL";
+        sqlx::query(&DatabaseKind::of(conn).sql(sql))
             .bind(now.to_string())
             .bind(id)
             .execute(&mut *conn)
@@ -170,7 +176,7 @@ impl Storage {
     pub async fn tokens_of(&self, agency: &AgencySlug) -> Result<Vec<ApiToken>, AppError> {
         let sql =
             format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE agency = $1 ORDER BY id DESC");
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&self.kind.sql(&sql))
             .bind(agency.0.clone())
             .fetch_all(&self.pool)
             .await

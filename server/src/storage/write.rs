@@ -7,7 +7,7 @@
 use super::changes::ChangeKind;
 use super::counts::CountMoves;
 use super::rows;
-use super::{Storage, database_error};
+use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
 use app::record::{Agency, AgencySlug, Audit, SystemContent, SystemId};
 use sqlx::AnyConnection;
@@ -53,10 +53,10 @@ impl Storage {
         agency: &Agency,
         now: &str,
     ) -> Result<bool, AppError> {
-        let result = sqlx::query(
+        let result = sqlx::query(&DatabaseKind::of(conn).sql(
             "INSERT INTO agencies (slug, name, jurisdiction, website, contact, description, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz) ON CONFLICT (slug) DO NOTHING",
+        ))
         .bind(agency.slug.0.clone())
         .bind(agency.name.clone())
         .bind(agency.jurisdiction.clone())
@@ -115,7 +115,7 @@ impl Storage {
              AND v.version = s.current_version WHERE s.id = $1",
             rows::CONTENT_COLUMNS
         );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&DatabaseKind::of(conn).sql(&sql))
             .bind(id.0.clone())
             .fetch_optional(&mut *conn)
             .await
@@ -144,11 +144,11 @@ impl Storage {
         now: &str,
     ) -> Result<(), AppError> {
         let audit = &new.audit;
-        let (audit_id,): (i64,) = sqlx::query_as(
+        let (audit_id,): (i64,) = sqlx::query_as(&DatabaseKind::of(conn).sql(
             "INSERT INTO audits (system_id, auditor, audited_on, outcome, findings, report_url, \
-             next_due, recorded_at, public_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-             RETURNING id",
-        )
+             next_due, recorded_at, public_json) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $9) RETURNING id",
+        ))
         .bind(new.system.0.clone())
         .bind(audit.auditor.clone())
         .bind(audit.audited_on.clone())
@@ -197,7 +197,8 @@ impl Storage {
         id: &SystemId,
         now: &str,
     ) -> Result<(), AppError> {
-        sqlx::query("INSERT INTO search_outbox (system_id, queued_at) VALUES ($1, $2)")
+        let sql = "INSERT INTO search_outbox (system_id, queued_at) VALUES ($1, $2::timestamptz)";
+        sqlx::query(&DatabaseKind::of(conn).sql(sql))
             .bind(id.0.clone())
             .bind(now.to_string())
             .execute(&mut *conn)

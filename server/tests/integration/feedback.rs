@@ -854,10 +854,14 @@ async fn answer_statistics_match_a_direct_count_and_emails_expire() {
                         + time::Duration::seconds(s),
                 )
             });
-            sqlx::query(
-                "INSERT INTO comments (system_id, kind, body, body_key, email, state, created_at, published_at, answer, answered_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            )
+            let sql = lantern::storage::sql_for(
+                &conn,
+                "INSERT INTO comments (system_id, kind, body, body_key, email, state, created_at, \
+                 published_at, answer, answered_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9, \
+                 $10::timestamptz)",
+            );
+            sqlx::query(&sql)
             .bind(system)
             .bind(kind.to_string())
             .bind(format!("Item {n}"))
@@ -876,10 +880,14 @@ async fn answer_statistics_match_a_direct_count_and_emails_expire() {
             .await
             .unwrap();
         // The same, computed straight from the tables.
-        let rows = sqlx::query(
-            "SELECT s.agency, c.published_at, c.answered_at FROM comments c JOIN systems s ON s.id = c.system_id \
+        let sql = lantern::storage::sql_for(
+            &conn,
+            "SELECT s.agency, rfc3339(c.published_at) AS published_at, \
+             rfc3339(c.answered_at) AS answered_at FROM comments c \
+             JOIN systems s ON s.id = c.system_id \
              WHERE c.state = 'published' AND c.kind <> 'feedback' ORDER BY s.agency",
-        )
+        );
+        let rows = sqlx::query(&sql)
         .fetch_all(&mut conn)
         .await
         .unwrap();

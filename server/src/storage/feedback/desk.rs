@@ -12,13 +12,14 @@ impl Storage {
         let sql = format!(
             "SELECT c.id, c.system_id, s.agency, a.name AS agency_name, v.name AS system_name, c.kind, c.body, c.name, \
              c.state, c.hidden_reason, c.moderator_note, c.personal_data_found, c.flags, \
-             CAST(CASE WHEN c.email IS NULL THEN 0 ELSE 1 END AS BIGINT) AS wants_reply, c.created_at, c.published_at \
+             CAST(CASE WHEN c.email IS NULL THEN 0 ELSE 1 END AS BIGINT) AS wants_reply, \
+             rfc3339(c.created_at) AS created_at, rfc3339(c.published_at) AS published_at \
              FROM comments c JOIN systems s ON s.id = c.system_id \
              JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
              JOIN agencies a ON a.slug = s.agency \
              WHERE {condition} ORDER BY c.id DESC LIMIT 200"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&self.kind.sql(&sql))
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
@@ -37,7 +38,7 @@ impl Storage {
                     state: rows::closed(row, "state", CommentState::parse)?,
                     hidden_reason: rows::optional_text(row, "hidden_reason")?,
                     moderator_note: rows::optional_text(row, "moderator_note")?,
-                    personal_data_found: rows::integer(row, "personal_data_found")? == 1,
+                    personal_data_found: rows::flag(row, "personal_data_found")?,
                     flags: rows::integer(row, "flags")?,
                     flag_reasons: Vec::new(),
                     wants_reply: rows::integer(row, "wants_reply")? == 1,
@@ -108,7 +109,7 @@ impl Storage {
              WHERE s.agency = $1 AND c.state = 'published' AND c.kind IN ('question', 'error') \
              ORDER BY c.published_at, c.id"
         );
-        let rows = sqlx::query(&sql)
+        let rows = sqlx::query(&self.kind.sql(&sql))
             .bind(agency.0.clone())
             .fetch_all(&self.pool)
             .await
@@ -160,12 +161,12 @@ impl Storage {
         &self,
         agency: Option<&AgencySlug>,
     ) -> Result<Vec<AnswerTime>, AppError> {
-        let sql = "SELECT s.agency, c.published_at, c.answered_at FROM comments c \
+        let sql = "SELECT s.agency, rfc3339(c.published_at), rfc3339(c.answered_at) FROM comments c \
                    JOIN systems s ON s.id = c.system_id \
                    WHERE c.state = 'published' AND c.kind IN ('question', 'error') \
                    AND ($1 = '' OR s.agency = $2)";
         let slug = agency.map(|a| a.0.clone()).unwrap_or_default();
-        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(sql)
+        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(&self.kind.sql(sql))
             .bind(slug.clone())
             .bind(slug)
             .fetch_all(&self.pool)

@@ -120,9 +120,10 @@ impl Storage {
         body_key: &str,
         since: &str,
     ) -> Result<bool, AppError> {
-        let found: Option<(i64,)> = sqlx::query_as(
-            "SELECT id FROM comments WHERE system_id = $1 AND body_key = $2 AND created_at >= $3 LIMIT 1",
-        )
+        let found: Option<(i64,)> = sqlx::query_as(&DatabaseKind::of(conn).sql(
+            "SELECT id FROM comments WHERE system_id = $1 AND body_key = $2 \
+             AND created_at >= $3::timestamptz LIMIT 1",
+        ))
         .bind(system.0.clone())
         .bind(body_key.to_string())
         .bind(since.to_string())
@@ -138,10 +139,10 @@ impl Storage {
         cutoff: &str,
         now: &str,
     ) -> Result<u64, AppError> {
-        let done = sqlx::query(
-            "UPDATE comments SET email = NULL, email_deleted_at = $2 \
-             WHERE email IS NOT NULL AND created_at < $1",
-        )
+        let done = sqlx::query(&DatabaseKind::of(conn).sql(
+            "UPDATE comments SET email = NULL, email_deleted_at = $2::timestamptz \
+             WHERE email IS NOT NULL AND created_at < $1::timestamptz",
+        ))
         .bind(cutoff.to_string())
         .bind(now.to_string())
         .execute(&mut *conn)
