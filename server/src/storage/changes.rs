@@ -142,9 +142,9 @@ impl Storage {
         let database = DatabaseKind::of(conn);
         let last: (Option<String>,) =
             sqlx::query_as(&database.sql("SELECT rfc3339_precise(max(changed_at)) FROM changes"))
-            .fetch_one(&mut *conn)
-            .await
-            .map_err(database_error)?;
+                .fetch_one(&mut *conn)
+                .await
+                .map_err(database_error)?;
         let now = crate::clock::now_precise();
         let changed_at = match last.0 {
             Some(last) if last > now => last,
@@ -221,13 +221,14 @@ impl Storage {
 
     /// The last change of the register, which names its state for caches.
     pub async fn feed_position(&self) -> Result<FeedPosition, AppError> {
-        let row: (Option<i64>, Option<String>) =
-            sqlx::query_as(&self.kind.sql(
-                "SELECT max(seq), rfc3339_precise(max(changed_at)) FROM changes",
-            ))
-                .fetch_one(&self.pool)
-                .await
-                .map_err(database_error)?;
+        let row: (Option<i64>, Option<String>) = sqlx::query_as(
+            &self
+                .kind
+                .sql("SELECT max(seq), rfc3339_precise(max(changed_at)) FROM changes"),
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(database_error)?;
         Ok(FeedPosition {
             last_seq: row.0.unwrap_or(0),
             last_changed_at: row.1,

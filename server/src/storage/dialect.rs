@@ -24,7 +24,7 @@ use sqlx::AnyConnection;
 use std::borrow::Cow;
 
 /// The marks that only PostgreSQL reads, and what SQLite reads instead.
-const SQLITE_READS: [(&str, &str); 5] = [
+const POSTGRESQL_MARKS: [(&str, &str); 5] = [
     ("::timestamptz", ""),
     ("::jsonb", ""),
     ("::text", ""),
@@ -43,11 +43,13 @@ impl DatabaseKind {
 
     /// `sql`, written in PostgreSQL's types, as this database reads it.
     pub(super) fn sql(self, sql: &str) -> Cow<'_, str> {
-        if self == DatabaseKind::Postgres || !SQLITE_READS.iter().any(|(mark, _)| sql.contains(mark)) {
+        if self == DatabaseKind::Postgres
+            || !POSTGRESQL_MARKS.iter().any(|(mark, _)| sql.contains(mark))
+        {
             return Cow::Borrowed(sql);
         }
         let mut sqlite = sql.to_string();
-        for (mark, instead) in SQLITE_READS {
+        for (mark, instead) in POSTGRESQL_MARKS {
             sqlite = sqlite.replace(mark, instead);
         }
         Cow::Owned(sqlite)

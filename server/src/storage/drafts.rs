@@ -74,18 +74,18 @@ impl Storage {
              updated_at = excluded.updated_at",
         );
         sqlx::query(&sql)
-        .bind(draft.system_id.0.clone())
-        .bind(draft.agency.0.clone())
-        .bind(content)
-        .bind(draft.change_summary.clone())
-        .bind(draft.state.as_str())
-        .bind(draft.author.to_string())
-        .bind(draft.author_name.clone())
-        .bind(draft.created_at.clone())
-        .bind(draft.updated_at.clone())
-        .execute(&mut *conn)
-        .await
-        .map_err(database_error)?;
+            .bind(draft.system_id.0.clone())
+            .bind(draft.agency.0.clone())
+            .bind(content)
+            .bind(draft.change_summary.clone())
+            .bind(draft.state.as_str())
+            .bind(draft.author.to_string())
+            .bind(draft.author_name.clone())
+            .bind(draft.created_at.clone())
+            .bind(draft.updated_at.clone())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
         Ok(())
     }
 

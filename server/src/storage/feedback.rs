@@ -217,17 +217,17 @@ impl Storage {
         );
         let query = if state == CommentState::Published {
             sqlx::query(&publish)
-            .bind(comment)
-            .bind(now.to_string())
-            .bind(moderator.to_string())
-            .bind(now.to_string())
+                .bind(comment)
+                .bind(now.to_string())
+                .bind(moderator.to_string())
+                .bind(now.to_string())
         } else {
             sqlx::query(&hide)
-            .bind(comment)
-            .bind(reason.map(|r| r.as_str()))
-            .bind(note.map(str::to_string))
-            .bind(moderator.to_string())
-            .bind(now.to_string())
+                .bind(comment)
+                .bind(reason.map(|r| r.as_str()))
+                .bind(note.map(str::to_string))
+                .bind(moderator.to_string())
+                .bind(now.to_string())
         };
         query.execute(&mut *conn).await.map_err(database_error)?;
         Ok(())

@@ -91,13 +91,15 @@ impl Storage {
     /// Forgets keys kept since before `before`; answers how many went.
     pub async fn prune_idempotency_keys(&self, before: &str) -> Result<u64, AppError> {
         let mut tx = self.write_transaction().await?;
-        let pruned = sqlx::query(&self.kind.sql(
-            "DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz",
-        ))
-            .bind(before.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(database_error)?;
+        let pruned = sqlx::query(
+            &self
+                .kind
+                .sql("DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz"),
+        )
+        .bind(before.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(database_error)?;
         tx.commit().await?;
         Ok(pruned.rows_affected())
     }

@@ -27,13 +27,15 @@ impl Storage {
         stale_before: &str,
     ) -> Result<(), AppError> {
         let mut tx = self.write_transaction().await?;
-        sqlx::query(&self.kind.sql(
-            "DELETE FROM pending_imports WHERE created_at < $1::timestamptz",
-        ))
-            .bind(stale_before.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(database_error)?;
+        sqlx::query(
+            &self
+                .kind
+                .sql("DELETE FROM pending_imports WHERE created_at < $1::timestamptz"),
+        )
+        .bind(stale_before.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(database_error)?;
         sqlx::query(&self.kind.sql(
             "INSERT INTO pending_imports (id, agency, account_id, file_name, records, created_at) \
              VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz)",

@@ -215,12 +215,15 @@ impl Storage {
     /// longer count or lock (older than `window_start`): what sign-in leaves
     /// behind. Returns how many rows went.
     pub async fn prune_sign_ins(&self, now: &str, window_start: &str) -> Result<u64, AppError> {
-        let sessions =
-            sqlx::query(&self.kind.sql("DELETE FROM sessions WHERE expires_at <= $1::timestamptz"))
-            .bind(now.to_string())
-            .execute(&self.pool)
-            .await
-            .map_err(database_error)?;
+        let sessions = sqlx::query(
+            &self
+                .kind
+                .sql("DELETE FROM sessions WHERE expires_at <= $1::timestamptz"),
+        )
+        .bind(now.to_string())
+        .execute(&self.pool)
+        .await
+        .map_err(database_error)?;
         let failures = sqlx::query(&self.kind.sql(
             "DELETE FROM sign_in_failures WHERE first_at < $1::timestamptz \
              AND (locked_until IS NULL OR locked_until <= $2::timestamptz)",

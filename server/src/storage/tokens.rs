@@ -130,14 +130,16 @@ impl Storage {
             .is_none_or(|at| at < stale_before)
         {
             let mut tx = self.write_transaction().await?;
-            sqlx::query(&self.kind.sql(
-                "UPDATE api_tokens SET last_used_at = $1::timestamptz WHERE id = $2",
-            ))
-                .bind(now.to_string())
-                .bind(found.id)
-                .execute(&mut *tx)
-                .await
-                .map_err(database_error)?;
+            sqlx::query(
+                &self
+                    .kind
+                    .sql("UPDATE api_tokens SET last_used_at = $1::timestamptz WHERE id = $2"),
+            )
+            .bind(now.to_string())
+            .bind(found.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(database_error)?;
             tx.commit().await?;
             found.last_used_at = Some(now.to_string());
         }

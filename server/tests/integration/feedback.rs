@@ -862,19 +862,19 @@ async fn answer_statistics_match_a_direct_count_and_emails_expire() {
                  $10::timestamptz)",
             );
             sqlx::query(&sql)
-            .bind(system)
-            .bind(kind.to_string())
-            .bind(format!("Item {n}"))
-            .bind(format!("item {n}"))
-            .bind(EMAIL)
-            .bind(state.to_string())
-            .bind(published_at.clone())
-            .bind(published_at)
-            .bind(answered_at.as_ref().map(|_| "An answer".to_string()))
-            .bind(answered_at)
-            .execute(&mut conn)
-            .await
-            .unwrap();
+                .bind(system)
+                .bind(kind.to_string())
+                .bind(format!("Item {n}"))
+                .bind(format!("item {n}"))
+                .bind(EMAIL)
+                .bind(state.to_string())
+                .bind(published_at.clone())
+                .bind(published_at)
+                .bind(answered_at.as_ref().map(|_| "An answer".to_string()))
+                .bind(answered_at)
+                .execute(&mut conn)
+                .await
+                .unwrap();
         }
         let stats = lantern::feedback::answer_stats(storage, None)
             .await
@@ -887,10 +887,7 @@ async fn answer_statistics_match_a_direct_count_and_emails_expire() {
              JOIN systems s ON s.id = c.system_id \
              WHERE c.state = 'published' AND c.kind <> 'feedback' ORDER BY s.agency",
         );
-        let rows = sqlx::query(&sql)
-        .fetch_all(&mut conn)
-        .await
-        .unwrap();
+        let rows = sqlx::query(&sql).fetch_all(&mut conn).await.unwrap();
         let mut expected: std::collections::BTreeMap<String, (i64, Vec<i64>)> = Default::default();
         for row in &rows {
             let entry = expected.entry(row.get::<String, _>("agency")).or_default();

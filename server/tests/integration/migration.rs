@@ -16,13 +16,13 @@ use crate::support::site;
 use app::record::{
     Author, CommentState, DraftState, FeedbackKind, HideReason, Role, TokenScope, WriteState,
 };
+use app::register::Register;
 use axum::http::StatusCode;
 use lantern::accounts::NewAccount;
 use lantern::import::{self, us_omb_2025};
 use lantern::storage::{
     Draft, IdempotencyKey, LogEntry, NewApiToken, NewComment, PendingImport, Storage, WriteOutcome,
 };
-use app::register::Register;
 use sqlx::{Connection, Row};
 use std::collections::BTreeMap;
 
@@ -177,7 +177,9 @@ async fn fill(storage: &Storage) {
     )
     .await
     .unwrap();
-    Storage::revoke_token(&mut tx, revoked.id, now).await.unwrap();
+    Storage::revoke_token(&mut tx, revoked.id, now)
+        .await
+        .unwrap();
     Storage::save_draft(
         &mut tx,
         &Draft {
@@ -248,9 +250,15 @@ async fn fill(storage: &Storage) {
     Storage::answer_comment(&mut tx, question, "A caseworker.", "An Editor", later)
         .await
         .unwrap();
-    Storage::answer_comment(&mut tx, question, "A caseworker, always.", "An Editor", later)
-        .await
-        .unwrap();
+    Storage::answer_comment(
+        &mut tx,
+        question,
+        "A caseworker, always.",
+        "An Editor",
+        later,
+    )
+    .await
+    .unwrap();
     Storage::add_flag(&mut tx, question, "client-1", HideReason::OffTopic, now)
         .await
         .unwrap();
@@ -400,7 +408,8 @@ impl PreviousSchema {
             .execute(&mut conn)
             .await
             .unwrap();
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/postgres");
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/postgres");
         let mut migrator = sqlx::migrate::Migrator::new(folder).await.unwrap();
         migrator
             .migrations
