@@ -1,23 +1,20 @@
 //! Reading the whole published register for the export, a batch at a time.
 //!
-//! For the JSON formats, each batch's records are joined from the JSON
-//! stored when they were published ([`Storage::published_lines_after`]):
-//! by SQLite itself, into one text, and from rows on PostgreSQL (see
-//! [`postgres`]). For the CSV, the database writes each batch as the text
-//! of one JSON array, one object per system, which is read back into
-//! systems. Reading a thousand systems from SQLite as one value instead of
-//! a thousand rows of forty columns each is what lets the export stream at
-//! over 100 MB/s: through sqlx, every row and column costs an allocation
-//! and, on SQLite, a hand-over between threads (see `bench/export.sh`).
-//! This is the one place where the SQL differs by database.
+//! For the JSON formats, the database joins each batch's records from the
+//! JSON stored when they were published ([`Storage::published_lines_after`]).
+//! For the CSV, it writes each batch as the text of one JSON array, one
+//! object per system, which is read back into systems.
+//! Reading a thousand systems as one value instead of a thousand rows of
+//! forty columns each is what lets the export stream at over 100 MB/s:
+//! through sqlx, every row and column costs an allocation and, on SQLite, a
+//! hand-over between threads (see `bench/export.sh`). This is the one place
+//! where the SQL differs by database: the JSON functions have other names.
 //!
 //! Both batch queries say `v.system_id > $1` as well as `s.id > $1` (the
 //! same, through the join): without it, PostgreSQL merge-joins the systems
 //! from the cursor with `system_versions` read from its first row, so every
 //! batch read all the versions before it (an export of 100,000 systems read
 //! the table 50 times over: 26 MB/s, against SQLite's 163).
-
-mod postgres;
 
 use super::read::Filters;
 use super::rows::CONTENT_COLUMNS;
@@ -199,11 +196,14 @@ fn record_id(record: &str) -> Option<&str> {
 /// missing makes its whole record NULL, which the count of `written` tells.
 /// (Ordering inside the aggregate made SQLite sort every record's text
 /// again, a third of the time: the order is restored in [`Lines::new`].)
-/// PostgreSQL reads the batch as rows instead (see [`postgres`]).
-fn sqlite_lines_sql(only: &str) -> String {
-    let quote = |expression: &str| super::public_json::quote(DatabaseKind::Sqlite, expression);
+fn lines_sql(kind: DatabaseKind, only: &str) -> String {
+    let quote = |expression: &str| super::public_json::quote(kind, expression);
+    let join = match kind {
+        DatabaseKind::Sqlite => "group_concat(line, $4)",
+        DatabaseKind::Postgres => "string_agg(line, $4)",
+    };
     let sql = format!(
-        "SELECT group_concat(line, $4) AS lines, count(*) AS systems, count(line) AS written \
+        "SELECT {join} AS lines, count(*) AS systems, count(line) AS written \
          FROM (SELECT '{{\"id\":' || {id} || ',\"url\":' || {url} \
          || ',\"agency\":' || {agency} || ',\"agency_name\":' || {agency_name} \
          || ',\"agency_contact\":' || {agency_contact} \
@@ -227,11 +227,11 @@ fn sqlite_lines_sql(only: &str) -> String {
         published_at = quote("rfc3339(v.published_at)"),
         reviewed_at = quote("rfc3339(v.reviewed_at)"),
     );
-    DatabaseKind::Sqlite.sql(&sql).into_owned()
+    kind.sql(&sql).into_owned()
 }
 
-static SQLITE_LINES: LazyLock<String> = LazyLock::new(|| sqlite_lines_sql(""));
-static POSTGRES_ROWS: LazyLock<String> = LazyLock::new(|| postgres::rows_sql(""));
+static SQLITE_LINES: LazyLock<String> = LazyLock::new(|| lines_sql(DatabaseKind::Sqlite, ""));
+static POSTGRES_LINES: LazyLock<String> = LazyLock::new(|| lines_sql(DatabaseKind::Postgres, ""));
 
 /// The `AND …` narrowing a batch to `selection` with the parameters it
 /// takes, numbered after the `taken` ones; `None` when nothing can match.
@@ -273,70 +273,45 @@ impl Storage {
         today: &str,
         selection: &Selection,
     ) -> Result<Lines, AppError> {
-        // SQLite's query takes the records' separator as `$4`.
-        let taken = match self.kind {
-            DatabaseKind::Sqlite => 4,
-            DatabaseKind::Postgres => 3,
-        };
-        let Some((only, params)) = narrowing(selection, taken) else {
+        let Some((only, params)) = narrowing(selection, 4) else {
             return Lines::new(String::new());
         };
         let owned;
         let sql = match (&only, self.kind) {
             (None, DatabaseKind::Sqlite) => &*SQLITE_LINES,
-            (None, DatabaseKind::Postgres) => &*POSTGRES_ROWS,
-            (Some(only), DatabaseKind::Sqlite) => {
-                owned = sqlite_lines_sql(only);
-                &owned
-            }
-            (Some(only), DatabaseKind::Postgres) => {
-                owned = postgres::rows_sql(only);
+            (None, DatabaseKind::Postgres) => &*POSTGRES_LINES,
+            (Some(only), kind) => {
+                owned = lines_sql(kind, only);
                 &owned
             }
         };
         let mut filled = false;
         loop {
-            let mut query = sqlx::query(sql)
+            let mut query = sqlx::query_as(sql)
                 .bind(after.map_or(String::new(), |id| id.0.clone()))
                 .bind(limit)
-                .bind(today.to_string());
-            if self.kind == DatabaseKind::Sqlite {
-                query = query.bind("\n".to_string());
-            }
+                .bind(today.to_string())
+                .bind("\n".to_string());
             for param in &params {
                 query = query.bind(param.clone());
             }
-            let (lines, missing) = match self.kind {
-                DatabaseKind::Sqlite => {
-                    let row = query.fetch_one(&self.pool).await.map_err(database_error)?;
-                    let text = super::rows::optional_text(&row, "lines")?;
-                    let systems = super::rows::integer(&row, "systems")?;
-                    let written = super::rows::integer(&row, "written")?;
-                    (
-                        Lines::new(text.unwrap_or_default())?,
-                        usize::try_from(systems - written).unwrap_or(0),
-                    )
-                }
-                DatabaseKind::Postgres => {
-                    let rows = query.fetch_all(&self.pool).await.map_err(database_error)?;
-                    postgres::lines(&rows)?
-                }
-            };
-            if missing > 0 && !filled {
+            let (text, systems, written): (Option<String>, i64, i64) =
+                query.fetch_one(&self.pool).await.map_err(database_error)?;
+            if written < systems && !filled {
                 tracing::warn!(
-                    missing,
+                    missing = systems - written,
                     "the export met versions or audits without their stored JSON; filling it"
                 );
                 self.fill_public_json().await?;
                 filled = true;
                 continue;
             }
-            if missing > 0 {
+            if written < systems {
                 return Err(AppError::Internal(
                     "an export batch is missing stored JSON even after filling it".into(),
                 ));
             }
-            return Ok(lines);
+            return Lines::new(text.unwrap_or_default());
         }
     }
 
