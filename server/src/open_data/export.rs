@@ -13,6 +13,7 @@ use crate::storage::{Lines, Selection, Storage};
 use app::error::AppError;
 use app::record::{System, SystemId};
 use axum::body::Bytes;
+use std::collections::VecDeque;
 use tokio::sync::mpsc;
 
 /// Systems read from the database at a time.
@@ -21,6 +22,10 @@ const BATCH: i64 = 1000;
 const CHUNK_BYTES: usize = 256 * 1024;
 /// Chunks waiting for the reader: with [`CHUNK_BYTES`], at most about 1 MiB.
 const CHUNKS_WAITING: usize = 4;
+/// Batches read at once while one is written, when their ends are known
+/// beforehand (the whole register, a list of ids): on PostgreSQL, a batch
+/// keeps one of its processes busy, and two use a second core.
+const READS_AT_ONCE: usize = 2;
 
 /// The formats of the export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -72,8 +77,11 @@ pub fn start(
 ) -> mpsc::Receiver<Result<Chunk, AppError>> {
     let (sender, receiver) = mpsc::channel(CHUNKS_WAITING);
     tokio::spawn(async move {
-        let reader = Reader::new(storage, format, selection);
-        if let Err(error) = write(reader, format, &sender).await {
+        let written = match Reader::new(storage, format, selection).await {
+            Ok(reader) => write(reader, format, &sender).await,
+            Err(error) => Err(error),
+        };
+        if let Err(error) = written {
             // The reader may be gone already; then nobody is left to tell.
             let _ = sender.send(Err(error)).await;
         }
@@ -130,16 +138,25 @@ async fn write(
         Format::Ndjson => {}
         Format::Csv => csv.header(&mut out.buffer),
     }
-    // The next batch is read while this one is written out: the database
-    // (SQLite's worker thread, or PostgreSQL) and the writing work at once.
-    // (Reading two ahead was slower on 2 cores: see bench/export.sh.)
-    let mut next = reader.next(None);
+    // The next batches are read while this one is written out: the
+    // database (SQLite's worker thread, or PostgreSQL) and the writing work
+    // at once. A batch that starts after the previous one's last id waits
+    // for it; batches whose ends are known are read [`READS_AT_ONCE`].
+    let mut readings: VecDeque<Reading> = reader.next(None).into_iter().collect();
     let mut first = true;
-    while let Some(reading) = next.take() {
+    while let Some(reading) = readings.pop_front() {
+        while readings.len() < READS_AT_ONCE && reader.knows_the_next_start() {
+            match reader.next(None) {
+                Some(next) => readings.push_back(next),
+                None => break,
+            }
+        }
         let batch = reading.await.map_err(|error| {
             AppError::Internal(format!("the export's reader stopped: {error}"))
         })??;
-        next = reader.next(Some(&batch));
+        if readings.is_empty() {
+            readings.extend(reader.next(Some(&batch)));
+        }
         match batch {
             // The JSON of a batch comes whole from the database.
             Batch::Lines(lines) => {
@@ -232,7 +249,7 @@ pub async fn run(
     Ok(())
 }
 
-/// Reads the export's batches in the background, one ahead of the writer.
+/// Reads the export's batches in the background, ahead of the writer.
 struct Reader {
     storage: Storage,
     format: Format,
@@ -243,6 +260,12 @@ struct Reader {
 
 /// How the export goes from one batch to the next.
 enum Batches {
+    /// The whole register: up to each of the ends read at the start (see
+    /// [`Storage::export_batch_ends`]), then after the last of them.
+    Ends {
+        ends: std::vec::IntoIter<SystemId>,
+        after: Option<SystemId>,
+    },
     /// After the last id of the previous batch, as long as batches are full
     /// (the whole register, or what facet filters match).
     After(Selection),
@@ -276,8 +299,16 @@ impl Batch {
 type Reading = tokio::task::JoinHandle<Result<Batch, AppError>>;
 
 impl Reader {
-    fn new(storage: Storage, format: Format, selection: Selection) -> Reader {
+    async fn new(
+        storage: Storage,
+        format: Format,
+        selection: Selection,
+    ) -> Result<Reader, AppError> {
         let batches = match selection {
+            Selection::All => Batches::Ends {
+                ends: storage.export_batch_ends(BATCH).await?.into_iter(),
+                after: None,
+            },
             Selection::Listed(mut ids) => {
                 ids.sort_unstable();
                 ids.dedup();
@@ -289,26 +320,47 @@ impl Reader {
             }
             other => Batches::After(other),
         };
-        Reader {
+        Ok(Reader {
             storage,
             format,
             today: crate::clock::today(),
             batches,
-        }
+        })
     }
 
-    /// Starts reading the batch after `previous` (`None`: the first), or
-    /// `None` when `previous` was the last.
+    /// Whether the next batch can be read before the one before it is:
+    /// where it starts does not depend on what that one holds.
+    fn knows_the_next_start(&self) -> bool {
+        !matches!(self.batches, Batches::After(_))
+    }
+
+    /// Starts reading the next batch (`previous`: the one before it, when
+    /// its start depends on it), or `None` when there is none.
     fn next(&mut self, previous: Option<&Batch>) -> Option<Reading> {
-        let (after, selection) = match &mut self.batches {
-            Batches::Parts(parts) => (None, Selection::Listed(parts.next()?)),
+        let (after, selection, limit) = match &mut self.batches {
+            Batches::Ends { ends, after } => {
+                let start = after.clone();
+                match ends.next() {
+                    Some(end) => {
+                        *after = Some(end.clone());
+                        // Whatever was published meanwhile up to the end
+                        // belongs to this batch too.
+                        (start, Selection::UpTo(end), i64::MAX)
+                    }
+                    None => {
+                        self.batches = Batches::After(Selection::All);
+                        (start, Selection::All, BATCH)
+                    }
+                }
+            }
+            Batches::Parts(parts) => (None, Selection::Listed(parts.next()?), BATCH),
             Batches::After(selection) => {
                 let after = match previous {
                     None => None,
                     Some(batch) if batch.len() as i64 == BATCH => Some(batch.last()?),
                     Some(_) => return None,
                 };
-                (after, selection.clone())
+                (after, selection.clone(), BATCH)
             }
         };
         let (storage, today, format) = (self.storage.clone(), self.today.clone(), self.format);
@@ -317,12 +369,12 @@ impl Reader {
             Ok(match format {
                 Format::Json | Format::Ndjson => Batch::Lines(
                     storage
-                        .published_lines_after(after, BATCH, &today, &selection)
+                        .published_lines_after(after, limit, &today, &selection)
                         .await?,
                 ),
                 Format::Csv => Batch::Systems(
                     storage
-                        .published_systems_after(after, BATCH, &today, &selection)
+                        .published_systems_after(after, limit, &today, &selection)
                         .await?,
                 ),
             })

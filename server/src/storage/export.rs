@@ -126,6 +126,9 @@ pub enum Selection {
     Filtered(SystemQuery),
     /// These systems (what the search engine found for words).
     Listed(Vec<SystemId>),
+    /// The whole register up to this id, this one included: a batch whose
+    /// end is known before it is read (see [`Storage::export_batch_ends`]).
+    UpTo(SystemId),
 }
 
 /// The next published systems of an export as the open data's JSON.
@@ -258,10 +261,30 @@ fn narrowing(selection: &Selection, taken: usize) -> Option<(Option<String>, Vec
             let only = format!("AND s.id IN ({})", placeholders.join(", "));
             (Some(only), ids.iter().map(|id| id.0.clone()).collect())
         }
+        Selection::UpTo(id) => (
+            Some(format!("AND s.id <= ${}", taken + 1)),
+            vec![id.0.clone()],
+        ),
     })
 }
 
 impl Storage {
+    /// The id of every `every`-th published system, in id order: where the
+    /// batches of an export of the whole register end, so that several can
+    /// be read at once (systems published meanwhile fall into a batch
+    /// between these ends, or after the last).
+    pub async fn export_batch_ends(&self, every: i64) -> Result<Vec<SystemId>, AppError> {
+        let ends: Vec<(String,)> = sqlx::query_as(
+            "SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM systems \
+             WHERE current_version IS NOT NULL) AS numbered WHERE n % $1 = 0 ORDER BY id",
+        )
+        .bind(every)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database_error)?;
+        Ok(ends.into_iter().map(|(id,)| SystemId(id)).collect())
+    }
+
     /// The next `limit` published systems after `after` in id order, of
     /// `selection` (a [`Selection::Listed`] of at most `limit` ids), as the
     /// open data's JSON; `today` decides whether an audit is overdue.

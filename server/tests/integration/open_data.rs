@@ -1303,3 +1303,69 @@ async fn each_exported_record_is_byte_for_byte_the_apis_answer_on_both_databases
     })
     .await;
 }
+
+/// The export of the whole register reads several batches at once, each up
+/// to an id found when it starts: systems published while it streams land
+/// once, in id order, when their place is not yet read, and every system
+/// published before it started is in it.
+#[tokio::test]
+async fn systems_published_during_an_export_land_once_in_order() {
+    use lantern::open_data::export::{Format, start};
+    TestDatabase::on_both(async |db| {
+        let parsed = lantern::seed::generate(12_000, 7);
+        import::write(&db.storage, &parsed, "synthetic", false)
+            .await
+            .unwrap();
+        let mut before: Vec<String> = parsed.records.iter().map(|r| r.id.0.clone()).collect();
+        before.sort();
+        let content = parsed.records[0].content.clone();
+        let slug = parsed.records[0].agency.slug.0.clone();
+
+        let mut chunks = start(
+            db.storage.clone(),
+            Format::Ndjson,
+            lantern::storage::Selection::All,
+        );
+        let mut text =
+            String::from_utf8(chunks.recv().await.unwrap().unwrap().bytes.to_vec()).unwrap();
+        // Read already, or about to be: the first batches (the chunks
+        // waiting for this reader hold a batch each, four of them). Not read
+        // yet: the last ones, and after the last id.
+        let late = [
+            format!("{}-late", before[11_500]),
+            format!("{}-late", before[11_999]),
+        ];
+        for id in late.iter().map(String::as_str).chain(["0-early"]) {
+            publish(&db.storage, &slug, id, &content).await;
+        }
+        while let Some(chunk) = chunks.recv().await {
+            text.push_str(std::str::from_utf8(&chunk.unwrap().bytes).unwrap());
+        }
+
+        let ids: Vec<String> = ndjson_lines(&text)
+            .iter()
+            .map(|line| line["id"].as_str().unwrap().to_string())
+            .collect();
+        let mut in_order = ids.clone();
+        in_order.sort();
+        in_order.dedup();
+        assert_eq!(ids, in_order, "{}: in id order, each once", db.name);
+        for id in before.iter().chain(&late) {
+            assert!(
+                ids.contains(id),
+                "{}: {id} is missing of {} ({:?} … {:?})",
+                db.name,
+                ids.len(),
+                ids.first(),
+                ids.last()
+            );
+        }
+        assert!(
+            ids.len() == before.len() + 2 || ids.len() == before.len() + 3,
+            "{}: {} lines",
+            db.name,
+            ids.len()
+        );
+    })
+    .await;
+}
