@@ -20,7 +20,8 @@ use tokio::sync::mpsc;
 const BATCH: i64 = 1000;
 /// About how many bytes each chunk handed on holds.
 const CHUNK_BYTES: usize = 256 * 1024;
-/// Chunks waiting for the reader: with [`CHUNK_BYTES`], at most about 1 MiB.
+/// Chunks waiting for the reader: at most about 1 MiB of CSV; the JSON
+/// formats hand on a whole batch (about 2 MB) at a time.
 const CHUNKS_WAITING: usize = 4;
 /// Batches read at once while one is written, when their ends are known
 /// beforehand (the whole register, a list of ids): on PostgreSQL, a batch
