@@ -87,8 +87,8 @@ pub struct FeedPosition {
 }
 
 const CHANGE_COLUMNS: &str = "SELECT c.seq, c.kind, c.system_id, s.agency, v.name, c.version, \
-    rfc3339_precise(c.changed_at) AS changed_at, v.change_summary, au.auditor, au.audited_on, au.outcome, au.findings, \
-    au.report_url, au.next_due \
+    rfc3339_precise(c.changed_at) AS changed_at, v.change_summary, au.auditor, au.audited_on, \
+    au.outcome, au.findings, au.report_url, au.next_due \
     FROM changes c JOIN systems s ON s.id = c.system_id \
     JOIN system_versions v ON v.system_id = c.system_id AND v.version = c.version \
     LEFT JOIN audits au ON au.id = c.audit_id";
@@ -132,14 +132,14 @@ impl Storage {
         version: i64,
         audit_id: Option<i64>,
     ) -> Result<(), AppError> {
-        if conn.backend_name() == "PostgreSQL" {
+        let database = DatabaseKind::of(conn);
+        if database == DatabaseKind::Postgres {
             // Any constant will do, as long as only this uses it: "lantern" in ASCII.
             sqlx::query("SELECT pg_advisory_xact_lock(108971110116101114)")
                 .execute(&mut *conn)
                 .await
                 .map_err(database_error)?;
         }
-        let database = DatabaseKind::of(conn);
         let last: (Option<String>,) =
             sqlx::query_as(&database.sql("SELECT rfc3339_precise(max(changed_at)) FROM changes"))
                 .fetch_one(&mut *conn)

@@ -43,7 +43,8 @@ async fn a_postgresql_register_of_the_previous_schema_converts_in_place_with_eve
         .await
         .expect("Lantern opens a register of the previous schema and converts it");
 
-    let types = column_types(&target.url).await;
+    let tables = columns(&target.url).await;
+    let types = column_types(&tables);
     for (column, expected) in [
         ("system_versions.published_at", "timestamp with time zone"),
         ("changes.changed_at", "timestamp with time zone"),
@@ -63,8 +64,8 @@ async fn a_postgresql_register_of_the_previous_schema_converts_in_place_with_eve
         .count();
     assert_eq!(times, 31, "every time column converted: {types:?}");
 
-    let sqlite_tables = table_contents(&source.url, &types).await;
-    let postgres_tables = table_contents(&target.url, &types).await;
+    let sqlite_tables = table_contents(&source.url, &tables).await;
+    let postgres_tables = table_contents(&target.url, &tables).await;
     assert_eq!(
         sqlite_tables.keys().collect::<Vec<_>>(),
         postgres_tables.keys().collect::<Vec<_>>()
@@ -446,15 +447,14 @@ async fn columns(postgres: &str) -> BTreeMap<String, Vec<(String, String)>> {
     tables
 }
 
-/// `table.column` → PostgreSQL's type.
-async fn column_types(postgres: &str) -> BTreeMap<String, String> {
-    columns(postgres)
-        .await
-        .into_iter()
+/// `table.column` → PostgreSQL's type, of [`columns`]' answer.
+fn column_types(tables: &BTreeMap<String, Vec<(String, String)>>) -> BTreeMap<String, String> {
+    tables
+        .iter()
         .flat_map(|(table, columns)| {
             columns
-                .into_iter()
-                .map(move |(column, kind)| (format!("{table}.{column}"), kind))
+                .iter()
+                .map(move |(column, kind)| (format!("{table}.{column}"), kind.clone()))
         })
         .collect()
 }
@@ -533,23 +533,15 @@ enum Value {
 
 /// Every table's rows (in their text's order), each value as Lantern reads
 /// it: on PostgreSQL, times through `rfc3339()` (the changes feed's with
-/// microseconds), flags as 1 or 0 and JSON parsed. `types` are the
-/// converted columns' types.
+/// microseconds), flags as 1 or 0 and JSON parsed. `tables` are the
+/// converted register's tables and columns (see [`columns`]).
 async fn table_contents(
     url: &str,
-    types: &BTreeMap<String, String>,
+    tables: &BTreeMap<String, Vec<(String, String)>>,
 ) -> BTreeMap<String, Vec<Vec<Value>>> {
     let postgres = url.starts_with("postgres");
     sqlx::any::install_default_drivers();
     let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
-    let mut tables: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for (column, kind) in types {
-        let (table, column) = column.split_once('.').unwrap();
-        tables
-            .entry(table.to_string())
-            .or_default()
-            .push((column.to_string(), kind.clone()));
-    }
     let mut contents = BTreeMap::new();
     for (table, columns) in tables {
         let select = columns
@@ -587,7 +579,7 @@ async fn table_contents(
             })
             .collect();
         values.sort_by_key(|row| format!("{row:?}"));
-        contents.insert(table, values);
+        contents.insert(table.clone(), values);
     }
     conn.close().await.unwrap();
     contents
