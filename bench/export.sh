@@ -38,10 +38,8 @@ else
 fi
 if [ "$seeded" -lt "$systems" ]; then
   mkdir -p "$data"
+  # (On PostgreSQL, `lantern seed` ends with VACUUM (ANALYZE).)
   /usr/bin/time -f "seeded in %e s, peak memory %M KB" "$binary" seed --synthetic "$systems" --seed 42
-  # Fresh statistics, as autovacuum would soon gather (without them
-  # PostgreSQL plans a batch as a scan and sort of the whole table).
-  [ -z "$DATABASE_URL" ] || psql "$DATABASE_URL" -qc "ANALYZE"
 fi
 
 "$binary" serve --addr "127.0.0.1:$port" --api-requests-per-minute 0 &

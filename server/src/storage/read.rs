@@ -151,8 +151,7 @@ fn published_system_sql(more: &str) -> String {
          rfc3339(v.reviewed_at) AS reviewed_at, {CONTENT_COLUMNS}, \
          au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due{more} \
          FROM {PUBLISHED} \
-         LEFT JOIN audits au ON au.id = (SELECT id FROM audits WHERE system_id = s.id \
-         ORDER BY audited_on DESC, id DESC LIMIT 1) \
+         LEFT JOIN audits au ON au.id = s.latest_audit \
          WHERE s.id = $1"
     )
 }

@@ -163,9 +163,12 @@ impl Storage {
         .map_err(database_error)?;
         let counted_before = Self::counted(conn, &new.system).await?;
         // The latest audit is the one with the latest date, whatever order they
-        // were recorded in.
+        // were recorded in; the system keeps its id and outcome.
         sqlx::query(
-            "UPDATE systems SET audit_outcome = (SELECT outcome FROM audits \
+            "UPDATE systems SET \
+             latest_audit = (SELECT id FROM audits \
+             WHERE system_id = $1 ORDER BY audited_on DESC, id DESC LIMIT 1), \
+             audit_outcome = (SELECT outcome FROM audits \
              WHERE system_id = $1 ORDER BY audited_on DESC, id DESC LIMIT 1) WHERE id = $1",
         )
         .bind(new.system.0.clone())

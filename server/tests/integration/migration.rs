@@ -2,7 +2,9 @@
 //! lists `jsonb`, flags `boolean`). A register written in the previous
 //! schema, where PostgreSQL held everything as SQLite does, is converted in
 //! place when Lantern opens it: every row of every table is still there with
-//! the same values, and every export is byte for byte what it was.
+//! the same values, and every export is byte for byte what it was. The
+//! migrations after it (0018: each system's latest audit kept in its row)
+//! run on the way and are held to the same.
 //!
 //! The previous schema is filled by copying a SQLite register row by row
 //! (both held the same text and integers then), so the exports before are
@@ -63,6 +65,21 @@ async fn a_postgresql_register_of_the_previous_schema_converts_in_place_with_eve
         .filter(|t| *t == "timestamp with time zone")
         .count();
     assert_eq!(times, 31, "every time column converted: {types:?}");
+    // Migration 0018: each system's latest audit (compared with SQLite's,
+    // kept as audits were recorded, with every other column below), and a
+    // version's stored JSON kept in its row.
+    let mut conn = sqlx::PgConnection::connect(&target.url).await.unwrap();
+    let (audited, storage_kind): (i64, String) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM systems WHERE latest_audit IS NOT NULL), \
+         (SELECT attstorage::text FROM pg_attribute \
+          WHERE attrelid = 'system_versions'::regclass AND attname = 'public_members')",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    conn.close().await.unwrap();
+    assert!(audited > 0, "the latest audits are filled in");
+    assert_eq!(storage_kind, "m", "public_members is stored MAIN");
 
     let sqlite_tables = table_contents(&source.url, &tables).await;
     let postgres_tables = table_contents(&target.url, &tables).await;
