@@ -165,10 +165,7 @@ impl Storage {
         // The latest audit is the one with the latest date, whatever order they
         // were recorded in; the system keeps its id and outcome.
         sqlx::query(
-            "UPDATE systems SET \
-             latest_audit = (SELECT id FROM audits \
-             WHERE system_id = $1 ORDER BY audited_on DESC, id DESC LIMIT 1), \
-             audit_outcome = (SELECT outcome FROM audits \
+            "UPDATE systems SET (latest_audit, audit_outcome) = (SELECT id, outcome FROM audits \
              WHERE system_id = $1 ORDER BY audited_on DESC, id DESC LIMIT 1) WHERE id = $1",
         )
         .bind(new.system.0.clone())
