@@ -1,9 +1,9 @@
 //! The whole register in one file: `export.json`, `export.ndjson` and
 //! `export.csv`, over HTTP and from `lantern export`.
 //!
-//! The export reads published systems in id order, [`BATCH`] at a time (for
-//! the JSON formats, as the database joins their stored JSON: see
-//! `storage::public_json`; for the CSV, as systems), and
+//! The export reads published systems in id order, [`BATCH`] at a time, as
+//! the database joins their stored JSON (see `storage::public_json`; the
+//! CSV reads its rows back from that JSON), and
 //! hands the bytes on in chunks of about [`CHUNK_BYTES`] through a bounded
 //! channel: memory stays constant however large the register, a slow reader
 //! slows the export down, and no database connection is held between batches.
@@ -275,7 +275,8 @@ enum Batches {
 }
 
 /// A batch as the format needs it: the JSON formats take the records'
-/// JSON as the database joins it from stored text; the CSV, the systems.
+/// JSON as the database joins it from stored text; the CSV, the systems
+/// read back from it (parsed while the batch before is written).
 enum Batch {
     Lines(Lines),
     Systems(Vec<System>),
@@ -367,17 +368,12 @@ impl Reader {
         let (storage, today, format) = (self.storage.clone(), self.today.clone(), self.format);
         Some(tokio::spawn(async move {
             let after = after.as_ref();
+            let lines = storage
+                .published_lines_after(after, limit, &today, &selection)
+                .await?;
             Ok(match format {
-                Format::Json | Format::Ndjson => Batch::Lines(
-                    storage
-                        .published_lines_after(after, limit, &today, &selection)
-                        .await?,
-                ),
-                Format::Csv => Batch::Systems(
-                    storage
-                        .published_systems_after(after, limit, &today, &selection)
-                        .await?,
-                ),
+                Format::Json | Format::Ndjson => Batch::Lines(lines),
+                Format::Csv => Batch::Systems(lines.systems()?),
             })
         }))
     }

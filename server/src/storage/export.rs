@@ -1,33 +1,35 @@
 //! Reading the whole published register for the export, a batch at a time.
 //!
-//! For the JSON formats, the database joins each batch's records from the
-//! JSON stored when they were published ([`Storage::published_lines_after`]).
-//! For the CSV, it writes each batch as the text of one JSON array, one
-//! object per system, which is read back into systems.
-//! Reading a thousand systems as one value instead of a thousand rows of
-//! forty columns each is what lets the export stream at over 100 MB/s:
-//! through sqlx, every row and column costs an allocation and, on SQLite, a
-//! hand-over between threads (see `bench/export.sh`). This is the one place
-//! where the SQL differs by database: the JSON functions have other names.
+//! The database joins each batch's records from the JSON stored when they
+//! were published ([`Storage::published_lines_after`]): every format reads
+//! the same text, and the CSV reads its rows back from it
+//! ([`Lines::systems`]). Reading a thousand systems as one value instead of
+//! a thousand rows of forty columns each is what lets the export stream at
+//! over 100 MB/s: through sqlx, every row and column costs an allocation
+//! and, on SQLite, a hand-over between threads (see `bench/export.sh`).
 //!
-//! Both batch queries say `v.system_id > $1` as well as `s.id > $1` (the
+//! The batch query says `v.system_id > $1` as well as `s.id > $1` (the
 //! same, through the join): without it, PostgreSQL merge-joins the systems
 //! from the cursor with `system_versions` read from its first row, so every
 //! batch read all the versions before it (an export of 100,000 systems read
 //! the table 50 times over: 26 MB/s, against SQLite's 163).
 
 use super::read::Filters;
-use super::rows::CONTENT_COLUMNS;
 use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
-use app::record::{AgencySlug, Audit, System, SystemContent, SystemId, Timestamp};
+use app::record::{
+    AgencySlug, Assessment, Audit, DataSet, DecisionRole, RiskLevel, Stage, System, SystemContent,
+    SystemId, Technique, Timestamp, Topic, Withheld,
+};
 use app::search::SystemQuery;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-/// A system as the batch's JSON holds it.
+/// A record as the export's JSON holds it, read back for the CSV: a field
+/// the agency withholds is absent, and read as empty (the CSV leaves a
+/// withheld field's cells empty whatever the value).
 #[derive(Deserialize)]
-struct BatchSystem {
+struct PublishedRecord {
     id: String,
     agency: String,
     agency_name: String,
@@ -35,86 +37,96 @@ struct BatchSystem {
     version: i64,
     published_at: Timestamp,
     reviewed_at: Option<Timestamp>,
-    content: SystemContent,
+    #[serde(default)]
+    agency_ref: Option<String>,
+    name: String,
+    summary: String,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    contact: Option<String>,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    how_it_works: String,
+    stage: Stage,
+    #[serde(default)]
+    in_use_since: Option<String>,
+    #[serde(default)]
+    retired_on: Option<String>,
+    topic: Topic,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    technique: Vec<Technique>,
+    risk_level: RiskLevel,
+    #[serde(default)]
+    decision_role: Option<DecisionRole>,
+    #[serde(default)]
+    human_oversight: String,
+    #[serde(default)]
+    contest: String,
+    #[serde(default)]
+    data: Vec<DataSet>,
+    #[serde(default)]
+    explainability: String,
+    #[serde(default)]
+    fairness: String,
+    #[serde(default)]
+    risks: String,
+    #[serde(default)]
+    assessments: Vec<Assessment>,
+    #[serde(default)]
+    legal_basis: String,
+    #[serde(default)]
+    supplier: Option<String>,
+    withheld: Vec<Withheld>,
     audit: Option<Audit>,
+    audit_overdue: bool,
 }
 
-/// The content's lists, stored as JSON (`jsonb` in PostgreSQL, text in
-/// SQLite); every other content column is a plain value.
-const LISTS: &[&str] = &["tags", "technique", "data", "assessments", "withheld"];
-
-const AUDIT: &[&str] = &[
-    "auditor",
-    "audited_on",
-    "outcome",
-    "findings",
-    "report_url",
-    "next_due",
-];
-
-/// The batch query in a database's dialect: `object` builds a JSON object,
-/// `json_text` reads a column of JSON text as JSON, and `join` joins the
-/// records' text with commas. (Joining them as text, not as a JSON array,
-/// spares SQLite parsing every record again; building the objects by
-/// concatenating quoted text was slower still, measured.)
-fn batch_sql(object: &str, json_text: fn(&str) -> String, join: &str, only: &str) -> String {
-    let pairs = |fields: &mut dyn Iterator<Item = (String, String)>| {
-        fields
-            .map(|(key, value)| format!("'{key}', {value}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    // The same columns every other read of a version takes (a list's as
-    // JSON, not as the text other reads take).
-    let content = pairs(&mut CONTENT_COLUMNS.split(", ").map(|column| {
-        let field = match column.split_once(" AS ") {
-            Some((_, alias)) => alias,
-            None => column.trim_start_matches("v."),
-        };
-        let value = if LISTS.contains(&field) {
-            json_text(&format!("v.{field}"))
-        } else {
-            column.to_string()
-        };
-        (field.to_string(), value)
-    }));
-    let audit = pairs(&mut AUDIT.iter().map(|f| (f.to_string(), format!("au.{f}"))));
-    format!(
-        "SELECT '[' || coalesce({join}, '') || ']' AS batch FROM (SELECT {object}('id', s.id, \
-         'agency', s.agency, 'agency_name', a.name, 'agency_contact', a.contact, \
-         'version', v.version, 'published_at', rfc3339(v.published_at), \
-         'reviewed_at', rfc3339(v.reviewed_at), \
-         'content', {object}({content}), \
-         'audit', CASE WHEN au.id IS NULL THEN NULL ELSE {object}({audit}) END) AS record \
-         FROM systems s \
-         JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
-         JOIN agencies a ON a.slug = s.agency \
-         LEFT JOIN audits au ON au.id = s.latest_audit \
-         WHERE s.id > $1 AND v.system_id > $1 {only} ORDER BY s.id LIMIT $2) AS batch_rows"
-    )
+impl From<PublishedRecord> for System {
+    fn from(r: PublishedRecord) -> System {
+        System {
+            id: SystemId(r.id),
+            agency: AgencySlug(r.agency),
+            agency_name: r.agency_name,
+            agency_contact: r.agency_contact,
+            content: SystemContent {
+                agency_ref: r.agency_ref,
+                name: r.name,
+                summary: r.summary,
+                unit: r.unit,
+                contact: r.contact,
+                purpose: r.purpose,
+                how_it_works: r.how_it_works,
+                stage: r.stage,
+                in_use_since: r.in_use_since,
+                retired_on: r.retired_on,
+                topic: r.topic,
+                tags: r.tags,
+                technique: r.technique,
+                risk_level: r.risk_level,
+                decision_role: r.decision_role,
+                human_oversight: r.human_oversight,
+                contest: r.contest,
+                data: r.data,
+                explainability: r.explainability,
+                fairness: r.fairness,
+                risks: r.risks,
+                assessments: r.assessments,
+                legal_basis: r.legal_basis,
+                supplier: r.supplier,
+                withheld: r.withheld,
+            },
+            version: r.version,
+            published_at: r.published_at,
+            reviewed_at: r.reviewed_at,
+            audit: r.audit,
+            audit_overdue: r.audit_overdue,
+        }
+    }
 }
-
-/// The batch query in `kind`'s dialect, with `only` (`AND …`) narrowing it.
-fn dialect_sql(kind: DatabaseKind, only: &str) -> String {
-    let sql = match kind {
-        DatabaseKind::Sqlite => batch_sql(
-            "json_object",
-            |column| format!("json({column})"),
-            "group_concat(record, ',')",
-            only,
-        ),
-        DatabaseKind::Postgres => batch_sql(
-            "json_build_object",
-            |column| column.to_string(),
-            "string_agg(record::text, ',')",
-            only,
-        ),
-    };
-    kind.sql(&sql).into_owned()
-}
-
-static SQLITE_BATCH: LazyLock<String> = LazyLock::new(|| dialect_sql(DatabaseKind::Sqlite, ""));
-static POSTGRES_BATCH: LazyLock<String> = LazyLock::new(|| dialect_sql(DatabaseKind::Postgres, ""));
 
 /// Which published systems an export holds.
 #[derive(Clone, Debug)]
@@ -182,6 +194,20 @@ impl Lines {
     pub fn last(&self) -> Option<SystemId> {
         let last = self.records.last()?;
         record_id(&self.text[last.clone()]).map(|id| SystemId(id.to_string()))
+    }
+
+    /// The records read back as systems, in id order (for the CSV).
+    pub fn systems(&self) -> Result<Vec<System>, AppError> {
+        self.records()
+            .map(|record| {
+                serde_json::from_str::<PublishedRecord>(record)
+                    .map(System::from)
+                    .map_err(|error| {
+                        tracing::error!(%error, "an exported record did not parse");
+                        AppError::Internal(format!("an exported record did not parse: {error}"))
+                    })
+            })
+            .collect()
     }
 }
 
@@ -336,66 +362,6 @@ impl Storage {
             }
             return Lines::new(text.unwrap_or_default());
         }
-    }
-
-    /// Published systems in id order, the next `limit` after `after`, with
-    /// their agency and latest audit; `today` decides whether an audit is overdue.
-    /// Only those of `selection` (a [`Selection::Listed`] of at most
-    /// `limit` ids: the caller reads a long list a part at a time).
-    pub async fn published_systems_after(
-        &self,
-        after: Option<&SystemId>,
-        limit: i64,
-        today: &str,
-        selection: &Selection,
-    ) -> Result<Vec<System>, AppError> {
-        let Some((only, params)) = narrowing(selection, 2) else {
-            return Ok(Vec::new());
-        };
-        let owned;
-        let sql = match (&only, self.kind) {
-            (None, DatabaseKind::Sqlite) => &*SQLITE_BATCH,
-            (None, DatabaseKind::Postgres) => &*POSTGRES_BATCH,
-            (Some(only), kind) => {
-                owned = dialect_sql(kind, only);
-                &owned
-            }
-        };
-        let mut query = sqlx::query_as(sql)
-            .bind(after.map_or(String::new(), |id| id.0.clone()))
-            .bind(limit);
-        for param in params {
-            query = query.bind(param);
-        }
-        let (batch,): (String,) = query.fetch_one(&self.pool).await.map_err(database_error)?;
-        let mut systems: Vec<BatchSystem> = serde_json::from_str(&batch).map_err(|error| {
-            tracing::error!(%error, "the database's export batch did not parse");
-            AppError::Internal(format!("an export batch did not parse: {error}"))
-        })?;
-        // Aggregates promise no order: put the batch back in id order.
-        systems.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        Ok(systems
-            .into_iter()
-            .map(|s| {
-                let audit_overdue = s
-                    .audit
-                    .as_ref()
-                    .and_then(|a| a.next_due.as_deref())
-                    .is_some_and(|due| due < today);
-                System {
-                    id: SystemId(s.id),
-                    agency: AgencySlug(s.agency),
-                    agency_name: s.agency_name,
-                    agency_contact: s.agency_contact,
-                    content: s.content,
-                    version: s.version,
-                    published_at: s.published_at,
-                    reviewed_at: s.reviewed_at,
-                    audit: s.audit,
-                    audit_overdue,
-                }
-            })
-            .collect())
     }
 }
 

@@ -11,6 +11,7 @@ use crate::support::shared_data;
 use crate::support::site;
 
 use app::record::{Agency, AgencySlug, Audit, AuditOutcome, Stage, SystemContent, SystemId};
+use app::register::Register;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -1261,6 +1262,22 @@ async fn each_exported_record_is_byte_for_byte_the_apis_answer_on_both_databases
             assert!(ours.lines().all(|l| lines.contains(&l)), "{name} {when}");
             let listed = get(&site, "/api/v1/export.ndjson?id=awkward-2&id=awkward-1").await;
             assert_eq!(listed.text(), ours, "{name} {when}: by ids, in id order");
+
+            // The CSV, read back from the same JSON, writes each system's
+            // row as from the system read whole (withheld cells empty).
+            let csv = get(&site, "/api/v1/export.csv").await.text();
+            let mut writer = lantern::open_data::csv_row::Writer::new();
+            let mut expected = Vec::new();
+            writer.header(&mut expected);
+            for line in &lines {
+                let id = serde_json::from_str::<Value>(line).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string();
+                let system = storage.system(&SystemId(id)).await.unwrap().unwrap();
+                writer.row(&mut expected, &system);
+            }
+            assert_eq!(csv, String::from_utf8(expected).unwrap(), "{name} {when}");
             search.remove().await;
         };
         all_match(storage, "as published").await;
