@@ -11,7 +11,7 @@
 use super::csv_row;
 use crate::storage::{Lines, Selection, Storage};
 use app::error::AppError;
-use app::record::{System, SystemId};
+use app::record::SystemId;
 use axum::body::Bytes;
 use std::collections::VecDeque;
 use tokio::sync::mpsc;
@@ -20,8 +20,8 @@ use tokio::sync::mpsc;
 const BATCH: i64 = 1000;
 /// About how many bytes each chunk handed on holds.
 const CHUNK_BYTES: usize = 256 * 1024;
-/// Chunks waiting for the reader: at most about 1 MiB of CSV; the JSON
-/// formats hand on a whole batch (about 2 MB) at a time.
+/// Chunks waiting for the reader: each format hands on a whole batch at a
+/// time (about 2 MB of JSON, or 1.4 MB of CSV).
 const CHUNKS_WAITING: usize = 4;
 /// Batches read at once while one is written, when their ends are known
 /// beforehand (the whole register, a list of ids): on PostgreSQL, a batch
@@ -125,7 +125,6 @@ async fn write(
         systems: 0,
         sender,
     };
-    let mut csv = csv_row::Writer::new();
     match format {
         Format::Json => {
             out.buffer.extend_from_slice(
@@ -137,7 +136,7 @@ async fn write(
             );
         }
         Format::Ndjson => {}
-        Format::Csv => csv.header(&mut out.buffer),
+        Format::Csv => csv_row::Writer::new().header(&mut out.buffer),
     }
     // The next batches are read while this one is written out: the
     // database (SQLite's worker thread, or PostgreSQL) and the writing work
@@ -177,13 +176,11 @@ async fn write(
                     return Ok(());
                 }
             }
-            Batch::Systems(systems) => {
-                for system in systems {
-                    csv.row(&mut out.buffer, &system);
-                    out.systems += 1;
-                    if !out.hand_on(false).await {
-                        return Ok(());
-                    }
+            Batch::Csv { rows, systems, .. } => {
+                out.buffer.extend_from_slice(&rows);
+                out.systems += systems as u64;
+                if !out.hand_on(false).await {
+                    return Ok(());
                 }
             }
         }
@@ -275,25 +272,31 @@ enum Batches {
 }
 
 /// A batch as the format needs it: the JSON formats take the records'
-/// JSON as the database joins it from stored text; the CSV, the systems
-/// read back from it (parsed while the batch before is written).
+/// JSON as the database joins it from stored text; the CSV, its rows,
+/// written from the systems read back from it (while the batch before is
+/// handed on; each system is dropped once its row is written, so a batch
+/// in memory is its text and its rows, never its thousand systems).
 enum Batch {
     Lines(Lines),
-    Systems(Vec<System>),
+    Csv {
+        rows: Vec<u8>,
+        systems: usize,
+        last: Option<SystemId>,
+    },
 }
 
 impl Batch {
     fn len(&self) -> usize {
         match self {
             Batch::Lines(lines) => lines.len(),
-            Batch::Systems(systems) => systems.len(),
+            Batch::Csv { systems, .. } => *systems,
         }
     }
 
     fn last(&self) -> Option<SystemId> {
         match self {
             Batch::Lines(lines) => lines.last(),
-            Batch::Systems(systems) => systems.last().map(|system| system.id.clone()),
+            Batch::Csv { last, .. } => last.clone(),
         }
     }
 }
@@ -373,7 +376,18 @@ impl Reader {
                 .await?;
             Ok(match format {
                 Format::Json | Format::Ndjson => Batch::Lines(lines),
-                Format::Csv => Batch::Systems(lines.systems()?),
+                Format::Csv => {
+                    let mut csv = csv_row::Writer::new();
+                    let mut rows = Vec::new();
+                    for system in lines.systems() {
+                        csv.row(&mut rows, &system?);
+                    }
+                    Batch::Csv {
+                        rows,
+                        systems: lines.len(),
+                        last: lines.last(),
+                    }
+                }
             })
         }))
     }

@@ -197,17 +197,15 @@ impl Lines {
     }
 
     /// The records read back as systems, in id order (for the CSV).
-    pub fn systems(&self) -> Result<Vec<System>, AppError> {
-        self.records()
-            .map(|record| {
-                serde_json::from_str::<PublishedRecord>(record)
-                    .map(System::from)
-                    .map_err(|error| {
-                        tracing::error!(%error, "an exported record did not parse");
-                        AppError::Internal(format!("an exported record did not parse: {error}"))
-                    })
-            })
-            .collect()
+    pub fn systems(&self) -> impl Iterator<Item = Result<System, AppError>> + '_ {
+        self.records().map(|record| {
+            serde_json::from_str::<PublishedRecord>(record)
+                .map(System::from)
+                .map_err(|error| {
+                    tracing::error!(%error, "an exported record did not parse");
+                    AppError::Internal(format!("an exported record did not parse: {error}"))
+                })
+        })
     }
 }
 
