@@ -27,7 +27,10 @@ use std::sync::LazyLock;
 
 /// A record as the export's JSON holds it, read back for the CSV: a field
 /// the agency withholds is absent, and read as empty (the CSV leaves a
-/// withheld field's cells empty whatever the value).
+/// withheld field's cells empty whatever the value). Not [`System`]'s own
+/// `Deserialize`: that one requires the content whole, as every other
+/// reader of it should; the conversion below names every field, so a field
+/// added to [`SystemContent`] does not compile until it is read here too.
 #[derive(Deserialize)]
 struct PublishedRecord {
     id: String,
