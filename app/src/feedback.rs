@@ -261,11 +261,11 @@ pub fn duration_words(seconds: i64) -> String {
 }
 
 /// The label of a stored hidden reason.
-pub fn hidden_reason_label(reason: &str) -> &'static str {
+pub fn hidden_reason_label(reason: &str) -> crate::i18n::Text {
     match crate::record::HideReason::parse(reason) {
         Some(reason) => reason.label(),
-        None if reason == "flagged" => "Flagged by readers, waiting for a moderator",
-        None => "Hidden",
+        None if reason == "flagged" => crate::i18n::t("hidden-flagged"),
+        None => crate::i18n::t("comment_state-hidden"),
     }
 }
 

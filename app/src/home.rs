@@ -1,6 +1,7 @@
 //! `/`: what the register is, what it holds, and what changed lately.
 
 use crate::html::PageTitle;
+use crate::i18n::{href, number, t, t_with};
 use crate::layout::Unavailable;
 use crate::register::Overview;
 use crate::systems::list::SystemRows;
@@ -18,15 +19,11 @@ pub async fn get_overview() -> Result<Overview, ServerFnError> {
 pub fn HomePage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_overview());
     view! {
-        <PageTitle text="Lantern – the public register of government AI systems"/>
-        <h1>"Which AI systems does your government use?"</h1>
-        <p class="lede">
-            "Lantern is a public register of the AI and algorithmic systems that government agencies use. "
-            "For every system, the agency that runs it publishes what it does, what data it uses, who checks it and how you can question a decision. "
-            "Independent oversight bodies record their audits here."
-        </p>
-        <p><a class="button" href="/systems">"Browse all AI systems"</a></p>
-        <Suspense fallback=|| view! { <p>"Loading the register…"</p> }>
+        <PageTitle text=t("home-title")/>
+        <h1>{t("home-heading")}</h1>
+        <p class="lede">{t("home-lede")}</p>
+        <p><a class="button" href=href("/systems")>{t("home-browse")}</a></p>
+        <Suspense fallback=|| view! { <p>{t("loading-register")}</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(overview) => view! { <OverviewView overview/> }.into_any(),
@@ -42,12 +39,18 @@ fn OverviewView(overview: Overview) -> impl IntoView {
     let stage_rows = overview
         .by_stage
         .iter()
-        .map(|(stage, n)| (stage.label(), format!("/systems?stage={stage}"), *n))
+        .map(|(stage, n)| (stage.label(), href(format!("/systems?stage={stage}")), *n))
         .collect::<Vec<_>>();
     let risk_rows = overview
         .by_risk_level
         .iter()
-        .map(|(risk, n)| (risk.label(), format!("/systems?risk_level={risk}"), *n))
+        .map(|(risk, n)| {
+            (
+                risk.label(),
+                href(format!("/systems?risk_level={risk}")),
+                *n,
+            )
+        })
         .collect::<Vec<_>>();
     let audit_rows = overview
         .by_audit
@@ -55,39 +58,41 @@ fn OverviewView(overview: Overview) -> impl IntoView {
         .map(|(audit, n)| {
             (
                 audit.label(),
-                format!("/systems?audit={}", audit.as_str()),
+                href(format!("/systems?audit={}", audit.as_str())),
                 *n,
             )
         })
         .collect::<Vec<_>>();
     view! {
         <p class="register-totals">
-            <strong>{overview.systems}</strong>" systems published by "
-            <strong>{overview.agencies}</strong>" "<a href="/agencies">"agencies"</a>"."
+            <strong>{number(overview.systems)}</strong>" "
+            {t_with("home-totals-systems", &[("count", overview.systems.into())])}" "
+            <strong>{number(overview.agencies)}</strong>" "
+            <a href=href("/agencies")>{t_with("home-totals-agencies", &[("count", overview.agencies.into())])}</a>"."
         </p>
         <div class="count-tables">
-            <CountTable caption="By stage" label="Stage" rows=stage_rows/>
-            <CountTable caption="By risk level" label="Risk level" rows=risk_rows/>
-            <CountTable caption="By latest audit" label="Latest audit" rows=audit_rows/>
+            <CountTable caption=t("home-by-stage") label=t("home-stage") rows=stage_rows/>
+            <CountTable caption=t("home-by-risk") label=t("home-risk") rows=risk_rows/>
+            <CountTable caption=t("home-by-audit") label=t("home-audit") rows=audit_rows/>
         </div>
-        <h2>"Recently updated"</h2>
+        <h2>{t("home-recent")}</h2>
         <SystemRows systems=overview.recently_updated/>
-        <p><a href="/systems">"See all systems"</a></p>
+        <p><a href=href("/systems")>{t("home-see-all")}</a></p>
     }
 }
 
 /// A small table of counts, each row linking to the matching list.
 #[component]
 fn CountTable(
-    caption: &'static str,
-    label: &'static str,
-    rows: Vec<(&'static str, String, i64)>,
+    #[prop(into)] caption: String,
+    #[prop(into)] label: String,
+    rows: Vec<(crate::i18n::Text, String, i64)>,
 ) -> impl IntoView {
     view! {
         <table class="counts">
             <caption>{caption}</caption>
             <thead>
-                <tr><th scope="col">{label}</th><th scope="col" class="number">"Systems"</th></tr>
+                <tr><th scope="col">{label}</th><th scope="col" class="number">{t("home-systems")}</th></tr>
             </thead>
             <tbody>
                 {rows
@@ -95,7 +100,7 @@ fn CountTable(
                     .map(|(label, href, n)| view! {
                         <tr>
                             <th scope="row"><a href=href>{label}</a></th>
-                            <td class="number">{n}</td>
+                            <td class="number">{number(n)}</td>
                         </tr>
                     })
                     .collect_view()}

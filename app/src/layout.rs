@@ -1,29 +1,32 @@
 //! What every page shares: header, navigation, footer, and the error pages.
 
 use crate::html::PageTitle;
+use crate::i18n::{LanguageSwitcher, href, t, title};
 use leptos::prelude::*;
 
-/// The frame of every page: a skip link, the header with navigation, main content, footer.
+/// The frame of every page: a skip link, the header with navigation and
+/// the language switcher, main content, footer.
 #[component]
 pub fn Page(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <a class="skip-link" href="#main">{t("skip-to-main")}</a>
         <header class="site-header">
             <div class="wrap">
-                <a class="site-name" href="/">"Lantern"</a>
-                <span class="site-tagline">"The public register of government AI systems"</span>
-                <nav aria-label="Main">
+                <a class="site-name" href=href("/")>{t("site-name")}</a>
+                <span class="site-tagline">{t("site-tagline")}</span>
+                <nav aria-label=t("nav-main")>
                     <ul>
-                        <li><a href="/systems">"AI systems"</a></li>
-                        <li><a href="/agencies">"Agencies"</a></li>
-                        <li><a href="/open-data">"Open data"</a></li>
+                        <li><a href=href("/systems")>{t("nav-systems")}</a></li>
+                        <li><a href=href("/agencies")>{t("nav-agencies")}</a></li>
+                        <li><a href=href("/open-data")>{t("nav-open-data")}</a></li>
                         {if crate::accounts::signed_in().is_some() {
-                            view! { <li><a href="/manage">"Manage"</a></li> }.into_any()
+                            view! { <li><a href=href("/manage")>{t("nav-manage")}</a></li> }.into_any()
                         } else {
-                            view! { <li><a href="/login">"Sign in"</a></li> }.into_any()
+                            view! { <li><a href=href("/login")>{t("nav-sign-in")}</a></li> }.into_any()
                         }}
                     </ul>
                 </nav>
+                <LanguageSwitcher/>
             </div>
         </header>
         <main id="main" class="wrap" tabindex="-1">
@@ -31,10 +34,7 @@ pub fn Page(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <div class="wrap">
-                <p>
-                    "Lantern publishes what government agencies report about the AI and algorithmic systems they use. "
-                    "Agencies are responsible for their records; audits are recorded by independent oversight bodies."
-                </p>
+                <p>{t("footer-about")}</p>
             </div>
         </footer>
     }
@@ -87,10 +87,13 @@ pub fn TableScroll(label: &'static str, children: Children) -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     set_status(404);
     view! {
-        <PageTitle text="Page not found – Lantern"/>
-        <h1>"Page not found"</h1>
-        <p>"There is nothing at this address. If you typed it, check it is right; if you followed a link, the record may have a new address."</p>
-        <p><a href="/systems">"Browse all AI systems"</a>" or "<a href="/agencies">"see the agencies"</a>"."</p>
+        <PageTitle text=title(&t("not-found-title"))/>
+        <h1>{t("not-found-title")}</h1>
+        <p>{t("not-found-text")}</p>
+        <p>
+            <a href=href("/systems")>{t("not-found-browse")}</a>" "{t("not-found-or")}" "
+            <a href=href("/agencies")>{t("not-found-agencies")}</a>"."
+        </p>
     }
 }
 
@@ -99,8 +102,8 @@ pub fn NotFound() -> impl IntoView {
 pub fn Unavailable() -> impl IntoView {
     set_status(500);
     view! {
-        <PageTitle text="Something went wrong – Lantern"/>
-        <h1>"Sorry, something went wrong"</h1>
-        <p>"We could not read the register just now. Please try again in a few minutes."</p>
+        <PageTitle text=title(&t("unavailable-title"))/>
+        <h1>{t("unavailable-heading")}</h1>
+        <p>{t("unavailable-text")}</p>
     }
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod feedback;
 pub mod home;
 pub mod html;
+pub mod i18n;
 pub mod layout;
 pub mod manage;
 pub mod open_data;
@@ -29,9 +30,10 @@ use leptos_router::{SsrMode, path};
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let page = i18n::provide_page_language();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=page.language.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -50,6 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     }
                     ().into_any()
                 }}
+                <i18n::LanguageAlternates/>
                 <MetaTags/>
             </head>
             <body>

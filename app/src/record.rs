@@ -267,37 +267,9 @@ pub fn date_of<T: AsRef<str> + ?Sized>(timestamp: &T) -> &str {
     timestamp.get(..10).unwrap_or(timestamp)
 }
 
-/// A date (`2026-11-28`, or the date of a timestamp) as people write it:
-/// `28 November 2026`; anything else as it is.
-///
-/// Fixed English month names on server and browser alike, so hydration
-/// never sees a mismatch.
+/// A date as the page's language writes it: see [`crate::i18n::date_words`].
 pub fn date_words<T: AsRef<str> + ?Sized>(date_or_timestamp: &T) -> String {
-    let date_or_timestamp = date_or_timestamp.as_ref();
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let date = date_of(date_or_timestamp);
-    let mut parts = date.splitn(3, '-').map(|part| part.parse::<usize>().ok());
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(Some(year)), Some(Some(month @ 1..=12)), Some(Some(day @ 1..=31)))
-            if date.len() == 10 =>
-        {
-            format!("{day} {} {year}", MONTHS[month - 1])
-        }
-        _ => date_or_timestamp.to_string(),
-    }
+    crate::i18n::date_words(date_or_timestamp.as_ref())
 }
 
 /// A date as people write it, with the machine date for programs and
@@ -310,17 +282,4 @@ pub fn DateText(
 ) -> impl leptos::IntoView {
     use leptos::prelude::*;
     view! { <time datetime=date_of(&date).to_string()>{date_words(&date)}</time> }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::date_words;
-
-    #[test]
-    fn dates_read_as_people_write_them() {
-        assert_eq!(date_words("2025-06-10"), "10 June 2025");
-        assert_eq!(date_words("2026-12-01T09:30:00Z"), "1 December 2026");
-        assert_eq!(date_words("2026-13-01"), "2026-13-01");
-        assert_eq!(date_words("soon"), "soon");
-    }
 }

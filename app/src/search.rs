@@ -74,7 +74,7 @@ impl Facet {
 
     /// The values of a closed facet with their labels, in the order pages list
     /// them; empty for agencies, whose values are the register's agencies.
-    pub fn known_values(self) -> Vec<(&'static str, &'static str)> {
+    pub fn known_values(self) -> Vec<(&'static str, crate::i18n::Text)> {
         match self {
             Facet::Agency => Vec::new(),
             Facet::Stage => Stage::ALL.iter().map(|v| (v.as_str(), v.label())).collect(),
@@ -92,8 +92,8 @@ impl Facet {
                 .map(|v| (v.as_str(), v.label()))
                 .collect(),
             Facet::PersonalData => vec![
-                (PERSONAL_DATA_YES, "Uses personal data"),
-                (PERSONAL_DATA_NO, "No personal data declared"),
+                (PERSONAL_DATA_YES, crate::i18n::t("facet-personal-data-yes")),
+                (PERSONAL_DATA_NO, crate::i18n::t("facet-personal-data-no")),
             ],
         }
     }

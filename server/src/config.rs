@@ -108,6 +108,11 @@ pub struct ServeConfig {
     /// may take longer to finish); slower ones are answered 408.
     #[arg(long, env = "LANTERN_REQUEST_TIMEOUT", default_value_t = 60)]
     pub request_timeout: u64,
+    /// The register's languages, its default first (`en,nl`): the language
+    /// of addresses without a prefix, then the others (`/nl/systems`). Each
+    /// needs a catalogue in `app/locales/`.
+    #[arg(long, env = "LANTERN_LANGUAGES", default_value = "en", value_parser = app::i18n::Languages::parse)]
+    pub languages: app::i18n::Languages,
 }
 
 impl ServeConfig {

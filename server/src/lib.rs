@@ -13,6 +13,7 @@ pub mod feedback;
 pub mod forms;
 pub mod guards;
 pub mod import;
+pub mod languages;
 pub mod manage;
 pub mod open_data;
 pub mod pages;

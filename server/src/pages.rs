@@ -17,8 +17,8 @@ use std::sync::Arc;
 static DICTIONARY: std::sync::LazyLock<app::open_data::SharedDictionary> =
     std::sync::LazyLock::new(|| Arc::new(crate::open_data::dictionary::data_dictionary()));
 
-/// What every page reads, put in its context: the register, what `/manage`
-/// reads, search and citizen feedback.
+/// What every page reads, put in its context: the register's languages, the
+/// register, what `/manage` reads, search and citizen feedback.
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let register: SharedRegister = Arc::new(state.storage.clone());
     let manage: SharedManage = Arc::new(state.storage.clone());
@@ -26,7 +26,9 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
     let feedback: SharedFeedback = Arc::new(state.storage.clone());
     let dictionary: app::open_data::SharedDictionary = DICTIONARY.clone();
     let public_url = app::open_data::PublicUrl(state.public_url.origin.clone());
+    let languages = state.languages.clone();
     move || {
+        provide_context(languages.clone());
         provide_context(dictionary.clone());
         provide_context(public_url.clone());
         provide_context(register.clone());

@@ -18,7 +18,19 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole site as one router: testable without a socket.
+///
+/// The language layer goes around the routed site, not inside it: it
+/// rewrites `/nl/systems` to `/systems` before anything is routed.
 pub fn app(state: AppState) -> Router {
+    let language = axum::middleware::from_fn_with_state(
+        state.languages.clone(),
+        crate::languages::choose_language,
+    );
+    Router::new().fallback_service(tower::Layer::layer(&language, site(state)))
+}
+
+/// Every route of the site, each address without its language prefix.
+fn site(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let provide_register = page_context(&state);
     let options = state.leptos_options.clone();

@@ -36,6 +36,8 @@ pub struct Shared {
     pub request_timeout: std::time::Duration,
     /// Sign-in attempts per client per ten minutes (0: no limit).
     pub sign_ins_per_client: i64,
+    /// The register's languages, its default first.
+    pub languages: app::i18n::Languages,
 }
 
 impl AppState {
@@ -50,7 +52,14 @@ impl AppState {
             public_url: Arc::new(serve.public_url()),
             request_timeout: std::time::Duration::from_secs(serve.request_timeout.max(1)),
             sign_ins_per_client: serve.sign_ins_per_client,
+            languages: serve.languages.clone(),
         }))
+    }
+}
+
+impl FromRef<AppState> for app::i18n::Languages {
+    fn from_ref(state: &AppState) -> Self {
+        state.languages.clone()
     }
 }
 

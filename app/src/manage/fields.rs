@@ -149,8 +149,8 @@ pub fn field_label(path: &str) -> String {
     }
     let label = match crate::record::fields::field(base) {
         // A row of a list is named by its entry: `data[1].name` → `Data set 2 name`.
-        Some(field) if rest.is_some() && !field.entry.is_empty() => capitalised(field.entry),
-        Some(field) => field.label.to_string(),
+        Some(field) if rest.is_some() && !field.entry().is_empty() => capitalised(&field.entry()),
+        Some(field) => field.label().to_string(),
         None => match base {
             "confirm_retire" => "Confirm retirement",
             "change_summary" => "What changed",
@@ -286,7 +286,7 @@ pub fn select(
     name: &str,
     label: &str,
     hint: &str,
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(&'static str, crate::i18n::Text)>,
     optional: bool,
 ) -> AnyView {
     let (id, error, describedby, wrong) = described(v, name, hint);

@@ -230,7 +230,7 @@ fn fields_of(v: &Values, part: FormPart) -> AnyView {
 
 /// The input for one field of the record, chosen by its kind.
 fn field_input(v: &Values, field: &'static Field) -> AnyView {
-    let (name, label, hint) = (field.name, field.label, field.hint);
+    let (name, label, hint) = (field.name, &*field.label(), &*field.hint());
     match field.kind {
         Kind::Line | Kind::Contact | Kind::Texts => line(v, name, label, hint),
         Kind::Paragraph => area(v, name, label, hint, 4),
@@ -271,7 +271,7 @@ fn checkboxes(v: &Values, field: &Field, set: ClosedSet) -> AnyView {
     let wrong = error.is_some();
     view! {
         <fieldset class="field checkboxes" class:field-error=wrong id=name>
-            <legend>{field.label}</legend>
+            <legend>{field.label()}</legend>
             {error.map(|e| view! { <p class="error-message">{e}</p> })}
             {set.options().into_iter().map(|(value, text)| {
                 let id = format!("{name}-{value}");
@@ -291,14 +291,14 @@ fn checkboxes(v: &Values, field: &Field, set: ClosedSet) -> AnyView {
 /// The button that asks for one more row of a list.
 fn add_another(field: &Field) -> AnyView {
     view! {
-        <button type="submit" name="add" value=field.name class="secondary">{format!("Add another {}", field.entry)}</button>
+        <button type="submit" name="add" value=field.name class="secondary">{format!("Add another {}", field.entry())}</button>
     }
     .into_any()
 }
 
 /// The legend of a list's row: `Data set 2`.
 fn row_legend(field: &Field, i: usize) -> String {
-    format!("{} {}", super::fields::capitalised(field.entry), i + 1)
+    format!("{} {}", super::fields::capitalised(&field.entry()), i + 1)
 }
 
 fn data_sets(v: &Values, field: &Field) -> AnyView {
@@ -306,8 +306,8 @@ fn data_sets(v: &Values, field: &Field) -> AnyView {
     let personal = PersonalData::options();
     view! {
         <fieldset id=field.name>
-            <legend>{field.label}</legend>
-            <p class="hint">{field.hint}</p>
+            <legend>{field.label()}</legend>
+            <p class="hint">{field.hint()}</p>
             {(0..rows).map(|i| {
                 view! {
                     <fieldset class="row">
@@ -331,7 +331,7 @@ fn assessments(v: &Values, field: &Field) -> AnyView {
     let kinds = AssessmentKind::options();
     view! {
         <fieldset id=field.name>
-            <legend>{field.label}</legend>
+            <legend>{field.label()}</legend>
             {(0..rows).map(|i| {
                 view! {
                     <fieldset class="row">
@@ -350,11 +350,11 @@ fn assessments(v: &Values, field: &Field) -> AnyView {
 
 fn withheld(v: &Values, field: &Field) -> AnyView {
     let rows = v.rows(field.name);
-    let fields: Vec<(&str, &str)> = withholdable().map(|f| (f.name, f.label)).collect();
+    let fields: Vec<_> = withholdable().map(|f| (f.name, f.label().into())).collect();
     view! {
         <fieldset id=field.name>
-            <legend>{field.label}</legend>
-            <p class="hint">{field.hint}</p>
+            <legend>{field.label()}</legend>
+            <p class="hint">{field.hint()}</p>
             {(0..rows).map(|i| {
                 view! {
                     <fieldset class="row">

@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Declares a closed enumeration with its stable name and human label per value.
+/// Declares a closed enumeration with its stable name per value; its labels
+/// are messages of the catalogue, keyed by the set's key and the value.
 macro_rules! closed_set {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $value:literal, $label:literal;)+ }) => {
+    ($(#[$doc:meta])* $name:ident $key:literal { $($variant:ident = $value:literal;)+ }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
@@ -21,9 +22,15 @@ macro_rules! closed_set {
                 match self { $($name::$variant => $value),+ }
             }
 
-            /// The label a page shows.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+            /// The label a page shows, in the page's language: the
+            /// catalogue's message `key-value` (`stage-in_use`).
+            pub fn label(self) -> crate::i18n::Text {
+                crate::i18n::t(self.message_key())
+            }
+
+            /// The catalogue's key of its label: `stage-in_use`.
+            pub fn message_key(self) -> &'static str {
+                match self { $($name::$variant => concat!($key, "-", $value)),+ }
             }
 
             /// The value with this stable name, if there is one.
@@ -37,7 +44,7 @@ macro_rules! closed_set {
             }
 
             /// Every value as (stable name, label), for a form's choices.
-            pub fn options() -> Vec<(&'static str, &'static str)> {
+            pub fn options() -> Vec<(&'static str, crate::i18n::Text)> {
                 Self::ALL.iter().map(|v| (v.as_str(), v.label())).collect()
             }
 
@@ -71,98 +78,98 @@ macro_rules! closed_set {
 
 closed_set! {
     /// Where a system is in its life.
-    Stage {
-        Planned = "planned", "Planned";
-        Development = "development", "In development";
-        Pilot = "pilot", "Pilot";
-        InUse = "in_use", "In use";
-        Retired = "retired", "Retired";
+    Stage "stage" {
+        Planned = "planned";
+        Development = "development";
+        Pilot = "pilot";
+        InUse = "in_use";
+        Retired = "retired";
     }
 }
 
 closed_set! {
     /// Risk class in the sense of the EU AI Act.
-    RiskLevel {
-        Minimal = "minimal", "Minimal risk";
-        Limited = "limited", "Limited risk";
-        High = "high", "High risk";
-        Prohibited = "prohibited", "Prohibited";
-        Unassessed = "unassessed", "Not yet assessed";
+    RiskLevel "risk_level" {
+        Minimal = "minimal";
+        Limited = "limited";
+        High = "high";
+        Prohibited = "prohibited";
+        Unassessed = "unassessed";
     }
 }
 
 closed_set! {
     /// How far the system's output goes in a decision about a person.
-    DecisionRole {
-        InformsHuman = "informs_human", "Informs a human who decides";
-        Recommends = "recommends", "Recommends a decision to a human";
-        DecidesWithReview = "decides_with_review", "Decides, with human review";
-        DecidesAlone = "decides_alone", "Decides without human review";
+    DecisionRole "decision_role" {
+        InformsHuman = "informs_human";
+        Recommends = "recommends";
+        DecidesWithReview = "decides_with_review";
+        DecidesAlone = "decides_alone";
     }
 }
 
 closed_set! {
     /// The kind of technique a system uses.
-    Technique {
-        Rules = "rules", "Rules";
-        ClassicalMl = "classical_ml", "Classical machine learning";
-        Nlp = "nlp", "Natural language processing";
-        ComputerVision = "computer_vision", "Computer vision";
-        GenerativeAi = "generative_ai", "Generative AI";
-        Agentic = "agentic", "Agentic AI";
-        Other = "other", "Other";
+    Technique "technique" {
+        Rules = "rules";
+        ClassicalMl = "classical_ml";
+        Nlp = "nlp";
+        ComputerVision = "computer_vision";
+        GenerativeAi = "generative_ai";
+        Agentic = "agentic";
+        Other = "other";
     }
 }
 
 closed_set! {
     /// The area of government a system works in.
-    Topic {
-        Benefits = "benefits", "Benefits";
-        Health = "health", "Health";
-        Tax = "tax", "Tax";
-        LawEnforcement = "law_enforcement", "Law enforcement";
-        Justice = "justice", "Justice";
-        Immigration = "immigration", "Immigration";
-        Education = "education", "Education";
-        Transport = "transport", "Transport";
-        Environment = "environment", "Environment";
-        Housing = "housing", "Housing";
-        Employment = "employment", "Employment";
-        Defence = "defence", "Defence";
-        Science = "science", "Science";
-        Administration = "administration", "Administration";
-        ServiceDelivery = "service_delivery", "Service delivery";
-        Other = "other", "Other";
+    Topic "topic" {
+        Benefits = "benefits";
+        Health = "health";
+        Tax = "tax";
+        LawEnforcement = "law_enforcement";
+        Justice = "justice";
+        Immigration = "immigration";
+        Education = "education";
+        Transport = "transport";
+        Environment = "environment";
+        Housing = "housing";
+        Employment = "employment";
+        Defence = "defence";
+        Science = "science";
+        Administration = "administration";
+        ServiceDelivery = "service_delivery";
+        Other = "other";
     }
 }
 
 closed_set! {
     /// How much a data set says about individual people.
-    PersonalData {
-        None = "none", "No personal data";
-        Pseudonymised = "pseudonymised", "Pseudonymised personal data";
-        Identified = "identified", "Identifiable personal data";
+    PersonalData "personal_data" {
+        None = "none";
+        Pseudonymised = "pseudonymised";
+        Identified = "identified";
     }
 }
 
 closed_set! {
     /// The kind of an impact assessment.
-    AssessmentKind {
-        Dpia = "dpia", "Data protection impact assessment";
-        Fria = "fria", "Fundamental rights impact assessment";
-        Aia = "aia", "Algorithmic impact assessment";
-        AlgorithmImpact = "algorithm_impact", "Algorithm impact assessment";
-        Other = "other", "Other assessment";
+    AssessmentKind "assessment_kind" {
+        Dpia = "dpia";
+        Fria = "fria";
+        Aia = "aia";
+        AlgorithmImpact = "algorithm_impact";
+        Other = "other";
     }
 }
 
 closed_set! {
     /// What an audit concluded.
-    AuditOutcome {
-        Passed = "passed", "Passed";
-        PassedWithFindings = "passed_with_findings", "Passed with findings";
-        Failed = "failed", "Failed";
-        InProgress = "in_progress", "Audit in progress";
+    AuditOutcome "audit_outcome" {
+        Passed = "passed";
+        PassedWithFindings = "passed_with_findings";
+        Failed = "failed";
+        InProgress = "in_progress";
     }
 }
 
@@ -192,10 +199,10 @@ impl AuditFilter {
     }
 
     /// The label a page shows.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> crate::i18n::Text {
         match self {
             AuditFilter::Outcome(outcome) => outcome.label(),
-            AuditFilter::Never => "Never audited",
+            AuditFilter::Never => crate::i18n::t("audit_outcome-none"),
         }
     }
 
@@ -215,10 +222,10 @@ impl AuditFilter {
 
 closed_set! {
     /// What a citizen's comment on a record is.
-    FeedbackKind {
-        Question = "question", "Question";
-        Error = "error", "Error report";
-        Feedback = "feedback", "Feedback";
+    FeedbackKind "feedback_kind" {
+        Question = "question";
+        Error = "error";
+        Feedback = "feedback";
     }
 }
 
@@ -231,56 +238,56 @@ impl FeedbackKind {
 
 closed_set! {
     /// Where a comment is: waiting for a moderator, public, or hidden.
-    CommentState {
-        Pending = "pending", "Waiting for a moderator";
-        Published = "published", "Published";
-        Hidden = "hidden", "Hidden";
+    CommentState "comment_state" {
+        Pending = "pending";
+        Published = "published";
+        Hidden = "hidden";
     }
 }
 
 closed_set! {
     /// Why a moderator hides a comment, or why someone flags one.
-    HideReason {
-        Spam = "spam", "Spam";
-        Offensive = "offensive", "Offensive";
-        PersonalData = "personal_data", "Personal data";
-        OffTopic = "off_topic", "Off-topic";
+    HideReason "hide_reason" {
+        Spam = "spam";
+        Offensive = "offensive";
+        PersonalData = "personal_data";
+        OffTopic = "off_topic";
     }
 }
 
 closed_set! {
     /// What an account may do in `/manage`.
-    Role {
-        Admin = "admin", "Register admin";
-        Editor = "editor", "Agency editor";
-        Approver = "approver", "Agency approver";
-        Auditor = "auditor", "Auditor (oversight body)";
-        Moderator = "moderator", "Moderator";
+    Role "role" {
+        Admin = "admin";
+        Editor = "editor";
+        Approver = "approver";
+        Auditor = "auditor";
+        Moderator = "moderator";
     }
 }
 
 closed_set! {
     /// Where a draft stands.
-    DraftState {
-        Editing = "editing", "Being written";
-        Submitted = "submitted", "Waiting for approval";
+    DraftState "draft_state" {
+        Editing = "editing";
+        Submitted = "submitted";
     }
 }
 
 closed_set! {
     /// Where a system stands after a write through the API or a form.
-    WriteState {
-        Draft = "draft", "Saved as a draft";
-        Submitted = "submitted", "Waiting for approval";
-        Published = "published", "Published";
+    WriteState "write_state" {
+        Draft = "draft";
+        Submitted = "submitted";
+        Published = "published";
     }
 }
 
 closed_set! {
     /// What an agency's API token lets its holder do.
-    TokenScope {
-        Draft = "draft", "Draft: writes drafts only";
-        Publish = "publish", "Publish: publishes what it writes";
+    TokenScope "token_scope" {
+        Draft = "draft";
+        Publish = "publish";
     }
 }
 
@@ -371,18 +378,23 @@ mod tests {
 
     #[test]
     fn labels_need_no_escaping() {
-        // Pages put these labels in HTML strings as they are (search results, facets).
-        let labels = Stage::ALL
-            .iter()
-            .map(|v| v.label())
-            .chain(RiskLevel::ALL.iter().map(|v| v.label()))
-            .chain(Topic::ALL.iter().map(|v| v.label()))
-            .chain(Technique::ALL.iter().map(|v| v.label()))
-            .chain(AuditOutcome::ALL.iter().map(|v| v.label()))
-            .chain(Stage::ALL.iter().map(|v| v.as_str()))
-            .chain(RiskLevel::ALL.iter().map(|v| v.as_str()));
-        for label in labels {
-            assert_eq!(crate::html::escaped(label), label);
+        // Pages put these labels in HTML strings as they are (search results,
+        // facets), in every language.
+        for language in crate::i18n::Language::shipped() {
+            let labels = Stage::ALL
+                .iter()
+                .map(|v| v.message_key())
+                .chain(RiskLevel::ALL.iter().map(|v| v.message_key()))
+                .chain(Topic::ALL.iter().map(|v| v.message_key()))
+                .chain(Technique::ALL.iter().map(|v| v.message_key()))
+                .chain(AuditOutcome::ALL.iter().map(|v| v.message_key()))
+                .map(|key| crate::i18n::message(language, key, None));
+            for label in labels {
+                assert_eq!(crate::html::escaped(&label), label);
+            }
+        }
+        for name in Stage::ALL.iter().map(|v| v.as_str()) {
+            assert_eq!(crate::html::escaped(name), name);
         }
     }
 }

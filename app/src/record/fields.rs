@@ -12,23 +12,21 @@ mod example;
 mod kinds;
 mod value;
 
+use crate::i18n::{self, Text};
+
 #[cfg(any(test, feature = "ssr"))]
 pub use example::filled_content;
 pub use kinds::{ClosedSet, FormPart, Kind, OnPage};
 pub use value::{Value, assessment_line};
 
-/// One field of the record.
+/// One field of the record. What people read of it (its label, the form's
+/// hint, the open data's description, what one entry of a list is called)
+/// is in the catalogue, as the message `field-NAME` and its attributes.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Field {
     /// The public JSON name, the form's field name and the CSV column (a
     /// list of data sets has three columns; see [`Field::csv_columns`]).
     pub name: &'static str,
-    /// What people read: the form's label, the page's heading, the history.
-    pub label: &'static str,
-    /// The form's advice to the editor.
-    pub hint: &'static str,
-    /// What it holds, for readers of the open data (JSON Schema, data dictionary, CSV).
-    pub description: &'static str,
     pub kind: Kind,
     /// Whether the record is refused without it.
     pub required: bool,
@@ -41,8 +39,6 @@ pub struct Field {
     pub withholdable: bool,
     pub form: FormPart,
     pub page: OnPage,
-    /// What one entry of a list is called ("data set"); empty for other kinds.
-    pub entry: &'static str,
 }
 
 /// The longest markdown field, in characters.
@@ -50,19 +46,9 @@ pub const MAX_MARKDOWN: usize = 20_000;
 /// The longest one-line text (unit, supplier, a data set's name…).
 pub const MAX_LINE: usize = 300;
 
-const fn text(
-    name: &'static str,
-    label: &'static str,
-    kind: Kind,
-    max_chars: usize,
-    hint: &'static str,
-    description: &'static str,
-) -> Field {
+const fn text(name: &'static str, kind: Kind, max_chars: usize) -> Field {
     Field {
         name,
-        label,
-        hint,
-        description,
         kind,
         required: false,
         default: "",
@@ -70,33 +56,21 @@ const fn text(
         withholdable: true,
         form: FormPart::WhatItIs,
         page: OnPage::Fact { when_empty: None },
-        entry: "",
     }
 }
 
-const fn markdown(
-    name: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    description: &'static str,
-) -> Field {
+const fn markdown(name: &'static str) -> Field {
     Field {
         form: FormPart::HowItWorks,
         page: OnPage::Section,
-        ..text(name, label, Kind::Markdown, MAX_MARKDOWN, hint, description)
+        ..text(name, Kind::Markdown, MAX_MARKDOWN)
     }
 }
 
-const fn choice(
-    name: &'static str,
-    label: &'static str,
-    kind: Kind,
-    hint: &'static str,
-    description: &'static str,
-) -> Field {
+const fn choice(name: &'static str, kind: Kind) -> Field {
     Field {
         form: FormPart::WhereItStands,
-        ..text(name, label, kind, 0, hint, description)
+        ..text(name, kind, 0)
     }
 }
 
@@ -104,251 +78,93 @@ const fn choice(
 /// the history and the record page's facts. The form shows each part's
 /// required fields first.
 pub const FIELDS: &[Field] = &[
-    text(
-        "agency_ref",
-        "Agency reference",
-        Kind::Line,
-        100,
-        "Your own reference, e.g. DHS-314. Optional.",
-        "The agency's own reference, e.g. `DHS-314`.",
-    ),
+    text("agency_ref", Kind::Line, 100),
     Field {
         required: true,
         withholdable: false,
         page: OnPage::Top,
-        ..text(
-            "name",
-            "Name",
-            Kind::Line,
-            200,
-            "As the agency calls it; at most 200 characters.",
-            "What the system is called (at most 200 characters).",
-        )
+        ..text("name", Kind::Line, 200)
     },
     Field {
         required: true,
         withholdable: false,
         page: OnPage::Top,
-        ..text(
-            "summary",
-            "Summary",
-            Kind::Paragraph,
-            500,
-            "One paragraph in plain words for citizens: what it does and for whom. At most 500 characters.",
-            "One paragraph for citizens: what it does (plain text, at most 500 characters).",
-        )
+        ..text("summary", Kind::Paragraph, 500)
     },
     Field {
         page: OnPage::Top,
-        ..text(
-            "unit",
-            "Unit",
-            Kind::Line,
-            MAX_LINE,
-            "Bureau, team or department. Optional.",
-            "The bureau, team or department that runs it.",
-        )
+        ..text("unit", Kind::Line, MAX_LINE)
     },
     Field {
         page: OnPage::AtAGlance,
-        ..text(
-            "contact",
-            "Contact",
-            Kind::Contact,
-            MAX_LINE,
-            "An email address or web address for questions. Optional.",
-            "A public email address or URL for questions about this system.",
-        )
+        ..text("contact", Kind::Contact, MAX_LINE)
     },
     Field {
         required: true,
         withholdable: false,
-        ..choice(
-            "stage",
-            "Stage",
-            Kind::Choice(ClosedSet::Stage),
-            "",
-            "Where the system is in its life.",
-        )
+        ..choice("stage", Kind::Choice(ClosedSet::Stage))
     },
     Field {
         form: FormPart::WhereItStands,
-        ..text(
-            "in_use_since",
-            "In use since",
-            Kind::Date,
-            0,
-            "",
-            "When it came into use: `YYYY-MM-DD`.",
-        )
+        ..text("in_use_since", Kind::Date, 0)
     },
     Field {
         form: FormPart::WhereItStands,
-        ..text(
-            "retired_on",
-            "Retired on",
-            Kind::Date,
-            0,
-            "",
-            "When it was retired: `YYYY-MM-DD`.",
-        )
+        ..text("retired_on", Kind::Date, 0)
     },
     Field {
         required: true,
         withholdable: false,
-        ..choice(
-            "topic",
-            "Topic",
-            Kind::Choice(ClosedSet::Topic),
-            "",
-            "The area of government it works in.",
-        )
+        ..choice("topic", Kind::Choice(ClosedSet::Topic))
     },
     Field {
         form: FormPart::WhereItStands,
-        entry: "tag",
-        ..text(
-            "tags",
-            "Tags",
-            Kind::Texts,
-            60,
-            "Separated by commas, e.g. fraud, benefits.",
-            "Free tags the agency adds to the topic.",
-        )
+        ..text("tags", Kind::Texts, 60)
     },
     Field {
         page: OnPage::Fact {
-            when_empty: Some("Not stated"),
+            when_empty: Some("field-not-stated"),
         },
-        ..choice(
-            "technique",
-            "Techniques",
-            Kind::Choices(ClosedSet::Technique),
-            "",
-            "The kinds of technique it uses.",
-        )
+        ..choice("technique", Kind::Choices(ClosedSet::Technique))
     },
     Field {
         withholdable: false,
         default: "unassessed",
-        ..choice(
-            "risk_level",
-            "Risk level",
-            Kind::Choice(ClosedSet::RiskLevel),
-            "As the EU AI Act classes it.",
-            "Risk class in the sense of the EU AI Act.",
-        )
+        ..choice("risk_level", Kind::Choice(ClosedSet::RiskLevel))
     },
     Field {
         page: OnPage::AtAGlance,
-        ..choice(
-            "decision_role",
-            "Role in decisions",
-            Kind::Choice(ClosedSet::DecisionRole),
-            "",
-            "How far its output goes in a decision about a person.",
-        )
+        ..choice("decision_role", Kind::Choice(ClosedSet::DecisionRole))
     },
-    markdown(
-        "purpose",
-        "Purpose",
-        "The problem it solves, why AI, the expected benefits.",
-        "The problem it solves, why AI, the expected benefits (markdown).",
-    ),
-    markdown(
-        "how_it_works",
-        "How it works",
-        "Inputs, outputs, the model or rules, where it sits in the decision.",
-        "Inputs, outputs, the model or rules, where it sits in the decision (markdown).",
-    ),
-    markdown(
-        "human_oversight",
-        "Human oversight",
-        "Who reviews its outputs, when, with what power.",
-        "Who reviews its outputs, when, with what power (markdown).",
-    ),
-    markdown(
-        "contest",
-        "How to question or appeal a decision",
-        "How an affected person gets a human decision.",
-        "How an affected person can appeal or get a human decision (markdown).",
-    ),
-    markdown(
-        "explainability",
-        "How decisions are explained",
-        "How a decision is explained to the person it affects.",
-        "How a decision is explained to the person it affects (markdown).",
-    ),
-    markdown(
-        "fairness",
-        "Fairness and bias testing",
-        "Bias testing done, protected attributes, results.",
-        "Bias testing done, protected attributes, results (markdown).",
-    ),
-    markdown(
-        "risks",
-        "Risks and how they are managed",
-        "What could go wrong, for whom, and what is done about it.",
-        "Risks and their mitigations (markdown).",
-    ),
-    markdown(
-        "legal_basis",
-        "Legal basis",
-        "The law that allows it, with links.",
-        "The law that allows it (markdown).",
-    ),
+    markdown("purpose"),
+    markdown("how_it_works"),
+    markdown("human_oversight"),
+    markdown("contest"),
+    markdown("explainability"),
+    markdown("fairness"),
+    markdown("risks"),
+    markdown("legal_basis"),
     Field {
         page: OnPage::Fact {
-            when_empty: Some("Not stated"),
+            when_empty: Some("field-not-stated"),
         },
-        ..text(
-            "supplier",
-            "Supplier",
-            Kind::Line,
-            MAX_LINE,
-            "The vendor, or “built in-house”. Optional.",
-            "The vendor, or \"built in-house\".",
-        )
+        ..text("supplier", Kind::Line, MAX_LINE)
     },
     Field {
         form: FormPart::OwnFieldset,
         page: OnPage::DataSets,
-        entry: "data set",
-        ..text(
-            "data",
-            "Data used",
-            Kind::DataSets,
-            MAX_LINE,
-            "Every data set the system uses. Leave a row empty to leave it out.",
-            "The data sets it uses.",
-        )
+        ..text("data", Kind::DataSets, MAX_LINE)
     },
     Field {
         form: FormPart::OwnFieldset,
         page: OnPage::Assessments,
-        entry: "assessment",
-        ..text(
-            "assessments",
-            "Impact assessments",
-            Kind::Assessments,
-            0,
-            "",
-            "Impact assessments done.",
-        )
+        ..text("assessments", Kind::Assessments, 0)
     },
     Field {
         form: FormPart::OwnFieldset,
         page: OnPage::Nowhere,
-        entry: "withheld field",
         withholdable: false,
-        ..text(
-            "withheld",
-            "Withheld fields",
-            Kind::Withheld,
-            1_000,
-            "A field you do not publish must say why: the public sees the reason in its place.",
-            "The fields not published, each with the stated legal ground.",
-        )
+        ..text("withheld", Kind::Withheld, 1_000)
     },
 ];
 
@@ -358,8 +174,8 @@ pub fn field(name: &str) -> Option<&'static Field> {
 }
 
 /// The label of a record field, or `None` when `name` is not one.
-pub fn label(name: &str) -> Option<&'static str> {
-    field(name).map(|f| f.label)
+pub fn label(name: &str) -> Option<Text> {
+    field(name).map(Field::label)
 }
 
 /// The fields an agency may withhold (with a reason). What a system is, who
@@ -369,6 +185,41 @@ pub fn withholdable() -> impl Iterator<Item = &'static Field> {
 }
 
 impl Field {
+    /// What people read: the form's label, the page's heading, the history.
+    pub fn label(&self) -> Text {
+        i18n::t(&format!("field-{}", self.name))
+    }
+
+    /// The form's advice to the editor; empty where it needs none.
+    pub fn hint(&self) -> Text {
+        self.attribute("hint")
+    }
+
+    /// What it holds, for readers of the open data (data dictionary, CSV).
+    pub fn description(&self) -> Text {
+        self.attribute("description")
+    }
+
+    /// What it holds, in English: the JSON Schema's description.
+    pub fn description_in_english(&self) -> Text {
+        let key = format!("field-{}.description", self.name);
+        i18n::message(i18n::Language::SOURCE, &key, None)
+    }
+
+    /// What one entry of a list is called ("data set"); empty for other kinds.
+    pub fn entry(&self) -> Text {
+        self.attribute("entry")
+    }
+
+    fn attribute(&self, attribute: &str) -> Text {
+        let key = format!("field-{}.{attribute}", self.name);
+        if i18n::has_message(&key) {
+            i18n::t(&key)
+        } else {
+            Text::Borrowed("")
+        }
+    }
+
     /// Whether the form offers "Not stated" for this choice.
     pub fn can_be_unstated(&self) -> bool {
         !self.required && self.default.is_empty()

@@ -1,6 +1,7 @@
 //! A list of systems, as the home and agency pages show them.
 
 use crate::html::escaped;
+use crate::i18n::{href, t};
 use crate::record::{SystemSummary, date_of, date_words};
 use leptos::prelude::*;
 
@@ -17,10 +18,10 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
                     view! {
                         <li class="system-item">
                             <h3 class="system-name">
-                                <a href=format!("/systems/{}", system.id)>{system.name.clone()}</a>
+                                <a href=href(format!("/systems/{}", system.id))>{system.name.clone()}</a>
                             </h3>
                             <p class="system-owner">
-                                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
+                                <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
                             </p>
                             <p class="system-summary">{system.summary.clone()}</p>
                             {key_facts(&system)}
@@ -35,21 +36,23 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
 /// A system's stage, risk level, topic, audit status and last update, as tags.
 ///
 /// One string of HTML rather than a view per tag, from a borrowed system:
-/// search pages show 25 of these. Every value is a fixed label or escaped.
+/// search pages show 25 of these. Every value is escaped, the catalogue's
+/// labels too.
 pub fn key_facts(system: &SystemSummary) -> impl IntoView + use<> {
     let audit = system
         .audit
-        .map_or("Never audited", |outcome| outcome.label());
+        .map_or(t("audit_outcome-none"), |outcome| outcome.label());
     let tags = format!(
-        r#"<li class="tag stage-{}">{}</li><li class="tag risk-{}">{}</li><li class="tag">{}</li><li class="tag">{}</li><li class="tag updated">Updated <time datetime="{}">{}</time></li>"#,
+        r#"<li class="tag stage-{}">{}</li><li class="tag risk-{}">{}</li><li class="tag">{}</li><li class="tag">{}</li><li class="tag updated">{} <time datetime="{}">{}</time></li>"#,
         system.stage,
-        system.stage.label(),
+        escaped(&system.stage.label()),
         system.risk_level,
-        system.risk_level.label(),
-        system.topic.label(),
-        audit,
+        escaped(&system.risk_level.label()),
+        escaped(&system.topic.label()),
+        escaped(&audit),
+        escaped(&t("list-updated")),
         escaped(date_of(&system.published_at)),
         escaped(&date_words(&system.published_at)),
     );
-    view! { <ul class="tags" aria-label="Key facts" inner_html=tags></ul> }
+    view! { <ul class="tags" aria-label=t("list-key-facts") inner_html=tags></ul> }
 }

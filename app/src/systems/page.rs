@@ -6,6 +6,7 @@
 
 use crate::feedback::section::FeedbackSection;
 use crate::html::PageTitle;
+use crate::i18n::{t, t_with};
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::fields::{FIELDS, Kind, OnPage, label};
 use crate::record::{Audit, DataSet, DateText, System, SystemContent, date_words};
@@ -73,7 +74,7 @@ pub fn sections_of(content: &SystemContent) -> Vec<Section> {
             };
             Section {
                 field: field.name.to_string(),
-                heading: field.label.to_string(),
+                heading: field.label().to_string(),
                 html: to_safe_html(&text),
                 withheld: withheld.map(str::to_string),
             }
@@ -302,7 +303,7 @@ fn DataSection(content: SystemContent) -> impl IntoView {
 fn DataSetItem(data: DataSet) -> impl IntoView {
     let personal = data
         .personal_data
-        .map_or("Not stated whether it holds personal data", |p| p.label());
+        .map_or(t("page-personal-data-not-stated"), |p| p.label());
     view! {
         <li>
             <h3>{data.name}</h3>
@@ -333,15 +334,15 @@ fn FactsSection(system: System) -> impl IntoView {
                 return None;
             };
             let shown = if let Some(reason) = content.withheld_reason(field.name) {
-                format!("Withheld: {reason}").into_any()
+                t_with("page-withheld", &[("reason", reason.into())]).into_any()
             } else if value.is_empty() {
-                when_empty?.into_any()
+                t(when_empty?).into_any()
             } else if field.kind == Kind::Date {
                 view! { <DateText date=value.words()/> }.into_any()
             } else {
                 value.words().into_any()
             };
-            Some(view! { <dt>{field.label}</dt><dd>{shown}</dd> })
+            Some(view! { <dt>{field.label()}</dt><dd>{shown}</dd> })
         })
         .collect_view();
     let assessments = if let Some(reason) = content.withheld_reason("assessments") {

@@ -126,7 +126,10 @@ fn message_in_form_words(path: &str, message: String) -> String {
         ("withheld.field", _) => {
             // “how_it_works” is already withheld above → “How it works” …
             return fields::withholdable().fold(message, |text, field| {
-                text.replace(&format!("“{}”", field.name), &format!("“{}”", field.label))
+                text.replace(
+                    &format!("“{}”", field.name),
+                    &format!("“{}”", field.label()),
+                )
             });
         }
         _ => return message,

@@ -74,12 +74,24 @@ fn column_description(field: &Field, column: &str) -> String {
                 .into()
         }
         (Kind::DataSets, _) => "Sensitive attributes of any data set, joined".into(),
-        (Kind::Choice(set), _) => format!("{} One of: {}", field.description, set.names()),
-        (Kind::Choices(set), _) => format!("{} Any of: {}, joined", field.description, set.names()),
-        (Kind::Texts, _) => format!("{} Joined", field.description),
-        (Kind::Assessments, _) => format!("{} As kind date url, joined", field.description),
-        (Kind::Withheld, _) => format!("{} As field: reason, joined", field.description),
-        _ => field.description.to_string(),
+        (Kind::Choice(set), _) => {
+            format!("{} One of: {}", field.description_in_english(), set.names())
+        }
+        (Kind::Choices(set), _) => format!(
+            "{} Any of: {}, joined",
+            field.description_in_english(),
+            set.names()
+        ),
+        (Kind::Texts, _) => format!("{} Joined", field.description_in_english()),
+        (Kind::Assessments, _) => format!(
+            "{} As kind date url, joined",
+            field.description_in_english()
+        ),
+        (Kind::Withheld, _) => format!(
+            "{} As field: reason, joined",
+            field.description_in_english()
+        ),
+        _ => field.description_in_english().to_string(),
     }
 }
 

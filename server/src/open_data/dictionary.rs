@@ -176,7 +176,12 @@ mod tests {
                 .iter()
                 .find(|f| f.name == field.name)
                 .unwrap_or_else(|| panic!("{} is in the dictionary", field.name));
-            assert_eq!(described.description, field.description, "{}", field.name);
+            assert_eq!(
+                described.description,
+                field.description_in_english(),
+                "{}",
+                field.name
+            );
         }
     }
 }

@@ -70,7 +70,7 @@ impl utoipa::Modify for FieldDescriptions {
             let Some(property) = content.properties.get_mut(field.name) else {
                 continue;
             };
-            let description = field.description.to_string();
+            let description = field.description_in_english().to_string();
             match property {
                 RefOr::Ref(reference) => reference.description = description,
                 RefOr::T(Schema::Object(object)) => object.description = Some(description),

@@ -18,6 +18,7 @@ mod fuzz;
 mod hostile_input;
 mod import;
 mod import_browser;
+mod languages;
 mod migration;
 mod open_data;
 mod operating;

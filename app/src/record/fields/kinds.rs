@@ -42,7 +42,7 @@ pub enum ClosedSet {
 
 impl ClosedSet {
     /// Every value as (stable name, label), in the order pages list them.
-    pub fn options(self) -> Vec<(&'static str, &'static str)> {
+    pub fn options(self) -> Vec<(&'static str, crate::i18n::Text)> {
         match self {
             ClosedSet::Stage => Stage::options(),
             ClosedSet::Topic => Topic::options(),
@@ -68,7 +68,7 @@ impl ClosedSet {
 
     /// The labels, for the error messages of forms: `A, B, C`.
     pub fn labels(self) -> String {
-        let labels: Vec<&str> = self.options().into_iter().map(|(_, label)| label).collect();
+        let labels: Vec<_> = self.options().into_iter().map(|(_, label)| label).collect();
         labels.join(", ")
     }
 }
@@ -85,12 +85,12 @@ pub enum FormPart {
 
 impl FormPart {
     /// The legend of the fieldset; the own-fieldset lists use their field's label.
-    pub fn legend(self) -> &'static str {
+    pub fn legend(self) -> crate::i18n::Text {
         match self {
-            FormPart::WhatItIs => "What it is",
-            FormPart::WhereItStands => "Where it stands",
-            FormPart::HowItWorks => "How it works and how it is governed",
-            FormPart::OwnFieldset => "",
+            FormPart::WhatItIs => crate::i18n::t("form-part-what"),
+            FormPart::WhereItStands => crate::i18n::t("form-part-where"),
+            FormPart::HowItWorks => crate::i18n::t("form-part-how"),
+            FormPart::OwnFieldset => crate::i18n::Text::Borrowed(""),
         }
     }
 }
@@ -106,8 +106,8 @@ pub enum OnPage {
     Section,
     /// The "Data used" section.
     DataSets,
-    /// A line of the "Facts" list. `when_empty` is what it says when the
-    /// agency wrote nothing; `None` leaves the line out.
+    /// A line of the "Facts" list. `when_empty` is the message it shows
+    /// when the agency wrote nothing; `None` leaves the line out.
     Fact { when_empty: Option<&'static str> },
     /// Under "Impact assessments" in the facts.
     Assessments,

@@ -28,13 +28,13 @@ fn every_field_of_the_content_is_in_the_table_once_and_in_order() {
 #[test]
 fn every_field_has_a_label_and_a_description_and_lists_name_their_entries() {
     for field in FIELDS {
-        assert!(!field.label.is_empty(), "{}", field.name);
-        assert!(!field.description.is_empty(), "{}", field.name);
+        assert!(!field.label().is_empty(), "{}", field.name);
+        assert!(!field.description().is_empty(), "{}", field.name);
         let is_list = matches!(
             field.kind,
             Kind::Texts | Kind::DataSets | Kind::Assessments | Kind::Withheld
         );
-        assert_eq!(is_list, !field.entry.is_empty(), "{}", field.name);
+        assert_eq!(is_list, !field.entry().is_empty(), "{}", field.name);
     }
 }
 

@@ -13,7 +13,7 @@ pub enum Value<'a> {
     /// Short free texts (tags).
     Texts(&'a [String]),
     /// Values of a closed set as (stable name, label); empty when not stated.
-    Chosen(Vec<(&'static str, &'static str)>),
+    Chosen(Vec<(&'static str, crate::i18n::Text)>),
     DataSets(&'a [DataSet]),
     Assessments(&'a [Assessment]),
     Withheld(&'a [Withheld]),
@@ -40,20 +40,22 @@ impl Value<'_> {
             Value::Texts(items) => items.join(", "),
             Value::Chosen(items) => items
                 .iter()
-                .map(|(_, label)| *label)
+                .map(|(_, label)| label.as_ref())
                 .collect::<Vec<_>>()
                 .join(", "),
             Value::DataSets(sets) => lines(sets.iter().map(data_set_words)),
             Value::Assessments(assessments) => lines(
                 assessments
                     .iter()
-                    .map(|a| assessment_line(a, a.kind.label(), ", ")),
+                    .map(|a| assessment_line(a, &a.kind.label(), ", ")),
             ),
-            Value::Withheld(withheld) => lines(
-                withheld
-                    .iter()
-                    .map(|w| format!("{}: {}", label(&w.field).unwrap_or(&w.field), w.reason)),
-            ),
+            Value::Withheld(withheld) => lines(withheld.iter().map(|w| {
+                format!(
+                    "{}: {}",
+                    label(&w.field).unwrap_or_else(|| w.field.clone().into()),
+                    w.reason
+                )
+            })),
         }
     }
 }
@@ -64,7 +66,11 @@ fn lines(items: impl Iterator<Item = String>) -> String {
 
 /// A data set on one line: `Claims: personal data identified; source …`.
 fn data_set_words(set: &DataSet) -> String {
-    let personal = set.personal_data.map_or("not stated", |p| p.label());
+    let personal = set
+        .personal_data
+        .map_or(crate::i18n::t("value-personal-data-not-stated"), |p| {
+            p.label()
+        });
     let mut line = format!("{}: personal data {personal}", set.name);
     if !set.source.is_empty() {
         line.push_str(&format!("; source {}", set.source));
@@ -98,7 +104,7 @@ pub fn assessment_line(assessment: &Assessment, kind: &str, separator: &str) -> 
 fn chosen<T: Copy>(
     values: &[T],
     name: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
+    label: fn(T) -> crate::i18n::Text,
 ) -> Value<'static> {
     Value::Chosen(values.iter().map(|v| (name(*v), label(*v))).collect())
 }

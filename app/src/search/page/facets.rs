@@ -6,6 +6,7 @@ use crate::record::AgencySlug;
 use crate::search::query::SystemQuery;
 use crate::search::{Facet, SearchResults};
 use leptos::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -89,7 +90,7 @@ pub(super) fn facet_choices(
         })
         .collect();
     for (value, label) in &labels {
-        values.push((value, label, 0));
+        values.push((value, Cow::Borrowed(label.as_str()), 0));
     }
     // Agencies beyond the first few go in a list to choose from: a register
     // has hundreds, too many to tick through (and to send with every page).
@@ -131,8 +132,8 @@ fn counted_values<'a>(
     counts: &'a BTreeMap<String, u64>,
     chosen: &[String],
     agencies: &'a [(AgencySlug, String)],
-) -> Vec<(&'a str, &'a str, u64)> {
-    let mut values: Vec<(&str, &str, u64)> = Vec::new();
+) -> Vec<(&'a str, Cow<'a, str>, u64)> {
+    let mut values: Vec<(&str, Cow<str>, u64)> = Vec::new();
     if facet != Facet::Agency {
         for (value, label) in facet.known_values() {
             let count = counts.get(value).copied().unwrap_or(0);
@@ -146,14 +147,14 @@ fn counted_values<'a>(
     // count looked up by slug.
     for (slug, name) in agencies {
         if let Some(count) = counts.get(&slug.0).filter(|c| **c > 0) {
-            values.push((&slug.0, name, *count));
+            values.push((&slug.0, Cow::Borrowed(name), *count));
         }
     }
     if values.len() < counts.len() {
         // An agency too new for the names read a moment ago: its slug will do.
         for (slug, count) in counts {
             if !values.iter().any(|(v, _, _)| v == slug) {
-                values.push((slug, slug, *count));
+                values.push((slug, Cow::Borrowed(slug), *count));
             }
         }
     }
@@ -163,7 +164,7 @@ fn counted_values<'a>(
 
 /// The checkboxes of a facet as one string of HTML rather than a view per
 /// box: every search page shows dozens. Values and labels are escaped.
-fn checkboxes(facet: Facet, query: &SystemQuery, values: &[(&str, &str, u64)]) -> String {
+fn checkboxes(facet: Facet, query: &SystemQuery, values: &[(&str, Cow<str>, u64)]) -> String {
     let mut items = String::with_capacity(values.len() * 200);
     // Ids by value, not by place: after a choice the boxes may reorder, and
     // the island gives the focus back to the box of the same value.
@@ -185,7 +186,7 @@ fn checkboxes(facet: Facet, query: &SystemQuery, values: &[(&str, &str, u64)]) -
 }
 
 /// The options of the "Another agency" list, escaped, as HTML.
-fn agency_list(listed: &[(&str, &str, u64)]) -> String {
+fn agency_list(listed: &[(&str, Cow<str>, u64)]) -> String {
     let mut options = String::with_capacity(listed.len() * 80);
     options.push_str(r#"<option value="">Choose an agency</option>"#);
     for (value, label, count) in listed {

@@ -198,10 +198,11 @@ fn hit_row(hit: &Hit) -> impl IntoView + use<> {
 }
 
 /// How a result names the field its words were found in.
-fn field_label(field: &str) -> &'static str {
+fn field_label(field: &str) -> crate::i18n::Text {
     match field {
-        "agency_name" => "Agency",
-        field => crate::record::fields::label(field).unwrap_or("Found in"),
+        "agency_name" => crate::i18n::t("results-found-in-agency"),
+        field => crate::record::fields::label(field)
+            .unwrap_or_else(|| crate::i18n::t("results-found-in")),
     }
 }
 

@@ -8,11 +8,14 @@ use similar::{ChangeTag, TextDiff};
 
 /// Every field of a version as text a person reads, with its name and
 /// label: labels for closed values, one line per entry for lists.
-pub fn field_texts(content: &SystemContent) -> Vec<(&'static str, &'static str, String)> {
+pub fn field_texts(content: &SystemContent) -> Vec<(&'static str, crate::i18n::Text, String)> {
     content
         .values()
         .into_iter()
-        .map(|(name, value)| (name, fields::label(name).unwrap_or(name), value.words()))
+        .map(|(name, value)| {
+            let label = fields::label(name).unwrap_or(name.into());
+            (name, label, value.words())
+        })
         .collect()
 }
 

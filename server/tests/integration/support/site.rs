@@ -21,7 +21,16 @@ pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new
 
 /// The whole site over a register and a search engine.
 pub fn router(storage: &Storage, search: lantern::search::SharedEngine) -> Router {
-    let serve = ServeConfig::parse_from(["serve"]);
+    router_with(storage, search, &[])
+}
+
+/// The whole site, served with these flags of `lantern serve` (`--languages en,nl`).
+pub fn router_with(
+    storage: &Storage,
+    search: lantern::search::SharedEngine,
+    flags: &[&str],
+) -> Router {
+    let serve = ServeConfig::parse_from(["serve"].iter().chain(flags));
     app(AppState::new(&serve, storage.clone(), search))
 }
 

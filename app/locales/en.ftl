@@ -1,0 +1,261 @@
+# Lantern's words in English: the source every other catalogue translates.
+# Keys are grouped by the page or part that shows them. Terms in { $name }
+# are filled in by Lantern; translate the words around them.
+
+## The language itself
+
+language-name = English
+language-en = English
+language-nl = Dutch
+# What groups the digits of a large number: 12,345.
+number-thousands = ,
+# A date as people write it; { $month } is one of the month names below.
+date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+count-systems = { $count ->
+    [one] { $count } system
+   *[other] { $count } systems
+}
+
+## Every page
+
+site-name = Lantern
+site-tagline = The public register of government AI systems
+skip-to-main = Skip to main content
+nav-main = Main
+nav-systems = AI systems
+nav-agencies = Agencies
+nav-open-data = Open data
+nav-manage = Manage
+nav-sign-in = Sign in
+language-switcher = Language
+footer-about = Lantern publishes what government agencies report about the AI and algorithmic systems they use. Agencies are responsible for their records; audits are recorded by independent oversight bodies.
+# The end of every page's title: "Page not found – Lantern".
+page-title = { $page } – Lantern
+
+not-found-title = Page not found
+not-found-text = There is nothing at this address. If you typed it, check it is right; if you followed a link, the record may have a new address.
+not-found-browse = Browse all AI systems
+not-found-or = or
+not-found-agencies = see the agencies
+unavailable-title = Something went wrong
+unavailable-heading = Sorry, something went wrong
+unavailable-text = We could not read the register just now. Please try again in a few minutes.
+loading-register = Loading the register…
+
+## The home page
+
+home-title = Lantern – the public register of government AI systems
+home-heading = Which AI systems does your government use?
+home-lede = Lantern is a public register of the AI and algorithmic systems that government agencies use. For every system, the agency that runs it publishes what it does, what data it uses, who checks it and how you can question a decision. Independent oversight bodies record their audits here.
+home-browse = Browse all AI systems
+# Shown as: "44 systems published by 12 agencies." with the numbers in bold.
+home-totals-systems = { $count ->
+    [one] system published by
+   *[other] systems published by
+}
+home-totals-agencies = { $count ->
+    [one] agency
+   *[other] agencies
+}
+home-by-stage = By stage
+home-by-risk = By risk level
+home-by-audit = By latest audit
+home-stage = Stage
+home-risk = Risk level
+home-audit = Latest audit
+home-systems = Systems
+home-recent = Recently updated
+home-see-all = See all systems
+
+## Closed sets: the labels of each stable name
+
+stage-planned = Planned
+stage-development = In development
+stage-pilot = Pilot
+stage-in_use = In use
+stage-retired = Retired
+
+risk_level-minimal = Minimal risk
+risk_level-limited = Limited risk
+risk_level-high = High risk
+risk_level-prohibited = Prohibited
+risk_level-unassessed = Not yet assessed
+
+decision_role-informs_human = Informs a human who decides
+decision_role-recommends = Recommends a decision to a human
+decision_role-decides_with_review = Decides, with human review
+decision_role-decides_alone = Decides without human review
+
+technique-rules = Rules
+technique-classical_ml = Classical machine learning
+technique-nlp = Natural language processing
+technique-computer_vision = Computer vision
+technique-generative_ai = Generative AI
+technique-agentic = Agentic AI
+technique-other = Other
+
+topic-benefits = Benefits
+topic-health = Health
+topic-tax = Tax
+topic-law_enforcement = Law enforcement
+topic-justice = Justice
+topic-immigration = Immigration
+topic-education = Education
+topic-transport = Transport
+topic-environment = Environment
+topic-housing = Housing
+topic-employment = Employment
+topic-defence = Defence
+topic-science = Science
+topic-administration = Administration
+topic-service_delivery = Service delivery
+topic-other = Other
+
+personal_data-none = No personal data
+personal_data-pseudonymised = Pseudonymised personal data
+personal_data-identified = Identifiable personal data
+
+assessment_kind-dpia = Data protection impact assessment
+assessment_kind-fria = Fundamental rights impact assessment
+assessment_kind-aia = Algorithmic impact assessment
+assessment_kind-algorithm_impact = Algorithm impact assessment
+assessment_kind-other = Other assessment
+
+audit_outcome-passed = Passed
+audit_outcome-passed_with_findings = Passed with findings
+audit_outcome-failed = Failed
+audit_outcome-in_progress = Audit in progress
+
+feedback_kind-question = Question
+feedback_kind-error = Error report
+feedback_kind-feedback = Feedback
+
+comment_state-pending = Waiting for a moderator
+comment_state-published = Published
+comment_state-hidden = Hidden
+
+hide_reason-spam = Spam
+hide_reason-offensive = Offensive
+hide_reason-personal_data = Personal data
+hide_reason-off_topic = Off-topic
+
+role-admin = Register admin
+role-editor = Agency editor
+role-approver = Agency approver
+role-auditor = Auditor (oversight body)
+role-moderator = Moderator
+
+draft_state-editing = Being written
+draft_state-submitted = Waiting for approval
+
+write_state-draft = Saved as a draft
+write_state-submitted = Waiting for approval
+write_state-published = Published
+
+token_scope-draft = Draft: writes drafts only
+token_scope-publish = Publish: publishes what it writes
+audit_outcome-none = Never audited
+facet-personal-data-yes = Uses personal data
+facet-personal-data-no = No personal data declared
+value-personal-data-not-stated = not stated
+page-personal-data-not-stated = Not stated whether it holds personal data
+hidden-flagged = Flagged by readers, waiting for a moderator
+
+## Lists of systems
+
+list-updated = Updated
+list-key-facts = Key facts
+
+## The fields of a record: label, the form's hint, what it holds (open data), what one entry of a list is called
+
+field-agency_ref = Agency reference
+    .hint = Your own reference, e.g. DHS-314. Optional.
+    .description = The agency's own reference, e.g. `DHS-314`.
+field-name = Name
+    .hint = As the agency calls it; at most 200 characters.
+    .description = What the system is called (at most 200 characters).
+field-summary = Summary
+    .hint = One paragraph in plain words for citizens: what it does and for whom. At most 500 characters.
+    .description = One paragraph for citizens: what it does (plain text, at most 500 characters).
+field-unit = Unit
+    .hint = Bureau, team or department. Optional.
+    .description = The bureau, team or department that runs it.
+field-contact = Contact
+    .hint = An email address or web address for questions. Optional.
+    .description = A public email address or URL for questions about this system.
+field-in_use_since = In use since
+    .description = When it came into use: `YYYY-MM-DD`.
+field-retired_on = Retired on
+    .description = When it was retired: `YYYY-MM-DD`.
+field-tags = Tags
+    .hint = Separated by commas, e.g. fraud, benefits.
+    .description = Free tags the agency adds to the topic.
+    .entry = tag
+field-supplier = Supplier
+    .hint = The vendor, or “built in-house”. Optional.
+    .description = The vendor, or "built in-house".
+field-data = Data used
+    .hint = Every data set the system uses. Leave a row empty to leave it out.
+    .description = The data sets it uses.
+    .entry = data set
+field-assessments = Impact assessments
+    .description = Impact assessments done.
+    .entry = assessment
+field-withheld = Withheld fields
+    .hint = A field you do not publish must say why: the public sees the reason in its place.
+    .description = The fields not published, each with the stated legal ground.
+    .entry = withheld field
+field-purpose = Purpose
+    .hint = The problem it solves, why AI, the expected benefits.
+    .description = The problem it solves, why AI, the expected benefits (markdown).
+field-how_it_works = How it works
+    .hint = Inputs, outputs, the model or rules, where it sits in the decision.
+    .description = Inputs, outputs, the model or rules, where it sits in the decision (markdown).
+field-human_oversight = Human oversight
+    .hint = Who reviews its outputs, when, with what power.
+    .description = Who reviews its outputs, when, with what power (markdown).
+field-contest = How to question or appeal a decision
+    .hint = How an affected person gets a human decision.
+    .description = How an affected person can appeal or get a human decision (markdown).
+field-explainability = How decisions are explained
+    .hint = How a decision is explained to the person it affects.
+    .description = How a decision is explained to the person it affects (markdown).
+field-fairness = Fairness and bias testing
+    .hint = Bias testing done, protected attributes, results.
+    .description = Bias testing done, protected attributes, results (markdown).
+field-risks = Risks and how they are managed
+    .hint = What could go wrong, for whom, and what is done about it.
+    .description = Risks and their mitigations (markdown).
+field-legal_basis = Legal basis
+    .hint = The law that allows it, with links.
+    .description = The law that allows it (markdown).
+field-stage = Stage
+    .description = Where the system is in its life.
+field-topic = Topic
+    .description = The area of government it works in.
+field-technique = Techniques
+    .description = The kinds of technique it uses.
+field-risk_level = Risk level
+    .hint = As the EU AI Act classes it.
+    .description = Risk class in the sense of the EU AI Act.
+field-decision_role = Role in decisions
+    .description = How far its output goes in a decision about a person.
+field-not-stated = Not stated
+form-part-what = What it is
+form-part-where = Where it stands
+form-part-how = How it works and how it is governed
+results-found-in-agency = Agency
+results-found-in = Found in
+page-withheld = Withheld: { $reason }

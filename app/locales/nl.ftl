@@ -1,0 +1,256 @@
+# Lantern in het Nederlands: een vertaling van en.ftl, sleutel voor sleutel.
+# Termen tussen { $naam } vult Lantern in; vertaal de woorden eromheen.
+
+## De taal zelf
+
+language-name = Nederlands
+language-en = Engels
+language-nl = Nederlands
+number-thousands = .
+date = { $day } { $month } { $year }
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+count-systems = { $count ->
+    [one] { $count } systeem
+   *[other] { $count } systemen
+}
+
+## Elke pagina
+
+site-name = Lantern
+site-tagline = Het openbare register van AI-systemen van de overheid
+skip-to-main = Naar de hoofdinhoud
+nav-main = Hoofdmenu
+nav-systems = AI-systemen
+nav-agencies = Organisaties
+nav-open-data = Open data
+nav-manage = Beheer
+nav-sign-in = Inloggen
+language-switcher = Taal
+footer-about = Lantern publiceert wat overheidsorganisaties melden over de AI- en algoritmische systemen die zij gebruiken. Organisaties zijn verantwoordelijk voor hun registraties; audits worden vastgelegd door onafhankelijke toezichthouders.
+page-title = { $page } – Lantern
+
+not-found-title = Pagina niet gevonden
+not-found-text = Op dit adres staat niets. Hebt u het zelf getypt, controleer dan of het klopt; volgde u een link, dan heeft de registratie misschien een nieuw adres.
+not-found-browse = Bekijk alle AI-systemen
+not-found-or = of
+not-found-agencies = bekijk de organisaties
+unavailable-title = Er ging iets mis
+unavailable-heading = Sorry, er ging iets mis
+unavailable-text = We konden het register nu niet lezen. Probeer het over een paar minuten opnieuw.
+loading-register = Het register wordt geladen…
+
+## De startpagina
+
+home-title = Lantern – het openbare register van AI-systemen van de overheid
+home-heading = Welke AI-systemen gebruikt uw overheid?
+home-lede = Lantern is een openbaar register van de AI- en algoritmische systemen die overheidsorganisaties gebruiken. Voor elk systeem publiceert de organisatie die het gebruikt wat het doet, welke gegevens het gebruikt, wie het controleert en hoe u een besluit kunt aanvechten. Onafhankelijke toezichthouders leggen hier hun audits vast.
+home-browse = Bekijk alle AI-systemen
+home-totals-systems = { $count ->
+    [one] systeem gepubliceerd door
+   *[other] systemen gepubliceerd door
+}
+home-totals-agencies = { $count ->
+    [one] organisatie
+   *[other] organisaties
+}
+home-by-stage = Per fase
+home-by-risk = Per risiconiveau
+home-by-audit = Per laatste audit
+home-stage = Fase
+home-risk = Risiconiveau
+home-audit = Laatste audit
+home-systems = Systemen
+home-recent = Onlangs bijgewerkt
+home-see-all = Bekijk alle systemen
+
+## Vaste keuzelijsten: het label van elke vaste naam
+
+stage-planned = Gepland
+stage-development = In ontwikkeling
+stage-pilot = Proefproject
+stage-in_use = In gebruik
+stage-retired = Buiten gebruik
+
+risk_level-minimal = Minimaal risico
+risk_level-limited = Beperkt risico
+risk_level-high = Hoog risico
+risk_level-prohibited = Verboden
+risk_level-unassessed = Nog niet beoordeeld
+
+decision_role-informs_human = Informeert een mens die beslist
+decision_role-recommends = Adviseert een mens over een besluit
+decision_role-decides_with_review = Beslist, met menselijke controle
+decision_role-decides_alone = Beslist zonder menselijke controle
+
+technique-rules = Regels
+technique-classical_ml = Klassiek machinaal leren
+technique-nlp = Natuurlijketaalverwerking
+technique-computer_vision = Computervisie
+technique-generative_ai = Generatieve AI
+technique-agentic = Agentische AI
+technique-other = Anders
+
+topic-benefits = Uitkeringen
+topic-health = Gezondheid
+topic-tax = Belastingen
+topic-law_enforcement = Rechtshandhaving
+topic-justice = Rechtspraak
+topic-immigration = Migratie
+topic-education = Onderwijs
+topic-transport = Vervoer
+topic-environment = Milieu
+topic-housing = Wonen
+topic-employment = Werk
+topic-defence = Defensie
+topic-science = Wetenschap
+topic-administration = Bedrijfsvoering
+topic-service_delivery = Dienstverlening
+topic-other = Anders
+
+personal_data-none = Geen persoonsgegevens
+personal_data-pseudonymised = Gepseudonimiseerde persoonsgegevens
+personal_data-identified = Identificeerbare persoonsgegevens
+
+assessment_kind-dpia = Gegevensbeschermingseffectbeoordeling
+assessment_kind-fria = Grondrechteneffectbeoordeling
+assessment_kind-aia = Algoritmische effectbeoordeling
+assessment_kind-algorithm_impact = Impactbeoordeling van een algoritme
+assessment_kind-other = Andere beoordeling
+
+audit_outcome-passed = Goedgekeurd
+audit_outcome-passed_with_findings = Goedgekeurd met bevindingen
+audit_outcome-failed = Afgekeurd
+audit_outcome-in_progress = Audit loopt
+
+feedback_kind-question = Vraag
+feedback_kind-error = Foutmelding
+feedback_kind-feedback = Reactie
+
+comment_state-pending = Wacht op een moderator
+comment_state-published = Gepubliceerd
+comment_state-hidden = Verborgen
+
+hide_reason-spam = Spam
+hide_reason-offensive = Beledigend
+hide_reason-personal_data = Persoonsgegevens
+hide_reason-off_topic = Niet ter zake
+
+role-admin = Registerbeheerder
+role-editor = Redacteur van een organisatie
+role-approver = Goedkeurder van een organisatie
+role-auditor = Auditor (toezichthouder)
+role-moderator = Moderator
+
+draft_state-editing = In bewerking
+draft_state-submitted = Wacht op goedkeuring
+
+write_state-draft = Opgeslagen als concept
+write_state-submitted = Wacht op goedkeuring
+write_state-published = Gepubliceerd
+
+token_scope-draft = Concept: schrijft alleen concepten
+token_scope-publish = Publiceren: publiceert wat het schrijft
+audit_outcome-none = Nooit geaudit
+facet-personal-data-yes = Gebruikt persoonsgegevens
+facet-personal-data-no = Geen persoonsgegevens opgegeven
+value-personal-data-not-stated = niet opgegeven
+page-personal-data-not-stated = Niet opgegeven of het persoonsgegevens bevat
+hidden-flagged = Gemeld door lezers, wacht op een moderator
+
+## Lijsten van systemen
+
+list-updated = Bijgewerkt
+list-key-facts = Kerngegevens
+
+## De velden van een registratie: label, de hint in het formulier, wat het bevat (open data), hoe één item van een lijst heet
+
+field-agency_ref = Kenmerk van de organisatie
+    .hint = Uw eigen kenmerk, bijvoorbeeld DHS-314. Niet verplicht.
+    .description = Het eigen kenmerk van de organisatie, bijvoorbeeld `DHS-314`.
+field-name = Naam
+    .hint = Zoals de organisatie het noemt; hoogstens 200 tekens.
+    .description = Hoe het systeem heet (hoogstens 200 tekens).
+field-summary = Samenvatting
+    .hint = Eén alinea in eenvoudige woorden voor burgers: wat het doet en voor wie. Hoogstens 500 tekens.
+    .description = Eén alinea voor burgers: wat het doet (platte tekst, hoogstens 500 tekens).
+field-unit = Afdeling
+    .hint = Dienst, team of afdeling. Niet verplicht.
+    .description = De dienst, het team of de afdeling die het gebruikt.
+field-contact = Contact
+    .hint = Een e-mailadres of webadres voor vragen. Niet verplicht.
+    .description = Een openbaar e-mailadres of webadres voor vragen over dit systeem.
+field-in_use_since = In gebruik sinds
+    .description = Sinds wanneer het in gebruik is: `JJJJ-MM-DD`.
+field-retired_on = Buiten gebruik sinds
+    .description = Wanneer het buiten gebruik is gesteld: `JJJJ-MM-DD`.
+field-tags = Trefwoorden
+    .hint = Gescheiden door komma's, bijvoorbeeld fraude, uitkeringen.
+    .description = Vrije trefwoorden die de organisatie aan het onderwerp toevoegt.
+    .entry = trefwoord
+field-supplier = Leverancier
+    .hint = De leverancier, of „zelf gebouwd”. Niet verplicht.
+    .description = De leverancier, of "zelf gebouwd".
+field-data = Gebruikte gegevens
+    .hint = Elke gegevensverzameling die het systeem gebruikt. Laat een rij leeg om hem weg te laten.
+    .description = De gegevensverzamelingen die het gebruikt.
+    .entry = gegevensverzameling
+field-assessments = Effectbeoordelingen
+    .description = De uitgevoerde effectbeoordelingen.
+    .entry = beoordeling
+field-withheld = Niet gepubliceerde velden
+    .hint = Een veld dat u niet publiceert, moet zeggen waarom: het publiek ziet de reden op zijn plaats.
+    .description = De velden die niet zijn gepubliceerd, elk met de opgegeven wettelijke grond.
+    .entry = niet gepubliceerd veld
+field-purpose = Doel
+    .hint = Het probleem dat het oplost, waarom AI, de verwachte voordelen.
+    .description = Het probleem dat het oplost, waarom AI, de verwachte voordelen (markdown).
+field-how_it_works = Hoe het werkt
+    .hint = Invoer, uitvoer, het model of de regels, de plaats in het besluit.
+    .description = Invoer, uitvoer, het model of de regels, de plaats in het besluit (markdown).
+field-human_oversight = Menselijk toezicht
+    .hint = Wie de uitkomsten controleert, wanneer, met welke bevoegdheid.
+    .description = Wie de uitkomsten controleert, wanneer, met welke bevoegdheid (markdown).
+field-contest = Een besluit aanvechten of bezwaar maken
+    .hint = Hoe een betrokkene een besluit door een mens krijgt.
+    .description = Hoe een betrokkene bezwaar kan maken of een besluit door een mens kan krijgen (markdown).
+field-explainability = Hoe besluiten worden uitgelegd
+    .hint = Hoe een besluit wordt uitgelegd aan degene die het raakt.
+    .description = Hoe een besluit wordt uitgelegd aan degene die het raakt (markdown).
+field-fairness = Eerlijkheid en toetsing op vooroordelen
+    .hint = Uitgevoerde toetsen op vooroordelen, beschermde kenmerken, resultaten.
+    .description = Uitgevoerde toetsen op vooroordelen, beschermde kenmerken, resultaten (markdown).
+field-risks = Risico's en hoe ze worden beheerst
+    .hint = Wat er mis kan gaan, voor wie, en wat eraan wordt gedaan.
+    .description = Risico's en de maatregelen ertegen (markdown).
+field-legal_basis = Wettelijke grondslag
+    .hint = De wet die het toestaat, met links.
+    .description = De wet die het toestaat (markdown).
+field-stage = Fase
+    .description = Waar het systeem in zijn levensloop staat.
+field-topic = Onderwerp
+    .description = Het beleidsterrein waarop het werkt.
+field-technique = Technieken
+    .description = De soorten techniek die het gebruikt.
+field-risk_level = Risiconiveau
+    .hint = Zoals de Europese AI-verordening het indeelt.
+    .description = Risicoklasse in de zin van de Europese AI-verordening.
+field-decision_role = Rol in besluiten
+    .description = Hoe ver de uitkomst gaat in een besluit over een persoon.
+field-not-stated = Niet opgegeven
+form-part-what = Wat het is
+form-part-where = Waar het staat
+form-part-how = Hoe het werkt en hoe het wordt bestuurd
+results-found-in-agency = Organisatie
+results-found-in = Gevonden in
+page-withheld = Niet gepubliceerd: { $reason }

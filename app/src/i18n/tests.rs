@@ -1,0 +1,159 @@
+use super::*;
+
+fn dutch() -> Language {
+    Language::parse("nl").expect("Lantern ships Dutch")
+}
+
+#[test]
+fn every_catalogue_parses_and_has_every_english_key() {
+    let english = keys(Language::SOURCE);
+    assert!(english.len() > 20, "the English catalogue is the source");
+    for language in Language::shipped() {
+        let code = language.code();
+        let (_, text) = CATALOGUES[language.0];
+        if let Err((_, errors)) = FluentResource::try_new(text.to_string()) {
+            panic!("locales/{code}.ftl does not parse: {errors:?}");
+        }
+        let theirs = keys(language);
+        let missing: Vec<_> = english.iter().filter(|k| !theirs.contains(k)).collect();
+        let extra: Vec<_> = theirs.iter().filter(|k| !english.contains(k)).collect();
+        assert!(missing.is_empty(), "locales/{code}.ftl lacks {missing:?}");
+        assert!(
+            extra.is_empty(),
+            "locales/{code}.ftl has keys English lacks: {extra:?}"
+        );
+        // Building the bundle catches a message defined twice.
+        let _ = format::bundle(code, text);
+    }
+}
+
+/// Words that are the same in Dutch and English: names, abbreviations and
+/// loanwords. Anything else the same in both is a message left untranslated.
+const SAME_IN_DUTCH: &[&str] = &[
+    "Lantern",
+    "API",
+    "CSV",
+    "JSON",
+    "ndjson",
+    "Atom",
+    "Open",
+    "data",
+    "Spam",
+    "Moderator",
+    "Contact",
+];
+
+/// The words of a formatted message, without its variables (`{$count}`).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['{', '}'])
+        .step_by(2)
+        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().any(char::is_alphabetic))
+}
+
+#[test]
+fn the_dutch_catalogue_is_translated() {
+    let untranslated: Vec<_> = keys(Language::SOURCE)
+        .into_iter()
+        .filter(|key| {
+            let english = message(Language::SOURCE, key, None);
+            english == message(dutch(), key, None)
+                && words(&english).any(|word| !SAME_IN_DUTCH.contains(&word))
+        })
+        .collect();
+    assert!(
+        untranslated.is_empty(),
+        "the same in Dutch as in English: {untranslated:?}"
+    );
+}
+
+#[test]
+fn every_key_the_code_names_is_in_the_catalogue() {
+    let english = keys(Language::SOURCE);
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut missing = Vec::new();
+    let mut files = vec![src];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let code = std::fs::read_to_string(&path).unwrap();
+        for call in ["t(\"", "t_with(\""] {
+            for (at, _) in code.match_indices(call) {
+                // A call whose name only ends in `t` (`split`) is not a message.
+                let before = code[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' {
+                    continue;
+                }
+                let rest = &code[at + call.len()..];
+                let key = &rest[..rest.find('"').unwrap()];
+                if !english.iter().any(|k| k == key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "keys not in locales/en.ftl: {missing:?}"
+    );
+}
+
+#[test]
+fn messages_take_their_variables_and_plurals() {
+    let args = |n: i64| {
+        let mut args = FluentArgs::new();
+        args.set("count", n);
+        args
+    };
+    let systems = |language, n| message(language, "count-systems", Some(&args(n)));
+    assert_eq!(systems(Language::SOURCE, 1), "1 system");
+    assert_eq!(systems(Language::SOURCE, 12345), "12,345 systems");
+    assert_eq!(systems(dutch(), 1), "1 systeem");
+    assert_eq!(systems(dutch(), 12345), "12.345 systemen");
+}
+
+#[test]
+fn a_missing_translation_falls_back_to_english() {
+    // Every shipped catalogue is complete (above); the fallback is for a
+    // catalogue added without every message yet.
+    assert_eq!(message(dutch(), "language-name", None), "Nederlands");
+    assert_eq!(Language::SOURCE.name(), "English");
+    assert_eq!(dutch().name_in(Language::SOURCE), "Dutch");
+    assert_eq!(Language::SOURCE.name_in(dutch()), "Engels");
+}
+
+#[test]
+fn numbers_and_dates_read_as_each_language_writes_them() {
+    // Outside a page, the source language.
+    assert_eq!(number(1_234_567), "1,234,567");
+    assert_eq!(number(-1000), "-1,000");
+    assert_eq!(number(999), "999");
+    assert_eq!(date_words("2025-06-10"), "10 June 2025");
+    assert_eq!(date_words("2026-12-01T09:30:00Z"), "1 December 2026");
+    assert_eq!(date_words("2026-13-01"), "2026-13-01");
+    assert_eq!(date_words("soon"), "soon");
+    let owner = leptos::prelude::Owner::new();
+    owner.set();
+    leptos::prelude::provide_context(PageLanguage {
+        language: dutch(),
+        in_address: true,
+    });
+    assert_eq!(number(1_234_567), "1.234.567");
+    assert_eq!(date_words("2025-06-10"), "10 juni 2025");
+    assert_eq!(t("language-name"), "Nederlands");
+    assert_eq!(href("/systems/x"), "/nl/systems/x");
+}
+
+#[test]
+fn the_register_s_languages_are_checked_when_it_starts() {
+    let languages = Languages::parse("nl, en").unwrap();
+    assert_eq!(languages.default_language(), dutch());
+    assert_eq!(languages.all(), &[dutch(), Language::SOURCE]);
+    assert_eq!(languages.get("en"), Some(Language::SOURCE));
+    assert_eq!(Languages::parse("en").unwrap().get("nl"), None);
+    assert!(Languages::parse("en,xx").unwrap_err().contains("`xx`"));
+    assert!(Languages::parse("en,en").unwrap_err().contains("twice"));
+    assert!(Languages::parse(" , ").is_err());
+}

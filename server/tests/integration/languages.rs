@@ -1,0 +1,226 @@
+//! The register in several languages: the language in the address, the
+//! choice at `/`, `<html lang>`, alternates and the switcher, and no English
+//! left on a Dutch page.
+
+use crate::support::databases::TestDatabase;
+use crate::support::search::TestSearch;
+use crate::support::site::{ONE_AT_A_TIME, read, router_with};
+use app::i18n::{Language, keys, message};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use tower::ServiceExt;
+
+async fn bilingual_site(database: &TestDatabase) -> (TestSearch, Router) {
+    lantern::demo::seed_if_empty(&database.storage)
+        .await
+        .unwrap();
+    let search = TestSearch::embedded(&database.storage).await;
+    let site = router_with(
+        &database.storage,
+        search.engine.clone(),
+        &["--languages", "en,nl"],
+    );
+    (search, site)
+}
+
+async fn send(site: &Router, request: Request<Body>) -> axum::response::Response {
+    site.clone().oneshot(request).await.unwrap()
+}
+
+async fn get(site: &Router, uri: &str) -> (StatusCode, String) {
+    read(send(site, Request::get(uri).body(Body::empty()).unwrap()).await).await
+}
+
+/// The text a reader sees: the document without its tags, scripts and styles.
+fn visible_text(html: &str) -> String {
+    let body = html.split("<body").nth(1).unwrap_or(html);
+    let mut text = String::with_capacity(body.len());
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// English messages (of three words or more, so that no word of a record's
+/// own English text matches) found on a page that should be all Dutch.
+fn english_on(html: &str) -> Vec<String> {
+    let text = visible_text(html);
+    let dutch = Language::parse("nl").unwrap();
+    keys(Language::SOURCE)
+        .iter()
+        .map(|key| message(Language::SOURCE, key, None).into_owned())
+        .filter(|english| english.split_whitespace().count() >= 3 && !english.contains('{'))
+        .filter(|english| {
+            keys(dutch)
+                .iter()
+                .all(|key| message(dutch, key, None) != *english)
+        })
+        .filter(|english| text.contains(english.as_str()))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_language_is_in_the_address_and_every_page_says_it() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let database = TestDatabase::sqlite().await;
+    let (_search, site) = bilingual_site(&database).await;
+
+    let (status, dutch) = get(&site, "/nl/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(dutch.contains(r#"<html lang="nl""#), "{dutch}");
+    assert!(dutch.contains("Welke AI-systemen gebruikt uw overheid?"));
+    assert!(
+        dutch.contains(r#"href="/nl/systems""#),
+        "links keep the prefix"
+    );
+    assert_eq!(english_on(&dutch), Vec::<String>::new());
+    for alternate in [
+        r#"hreflang="en" href="http://127.0.0.1:3000/en/""#,
+        r#"hreflang="nl" href="http://127.0.0.1:3000/nl/""#,
+        r#"hreflang="x-default" href="http://127.0.0.1:3000/""#,
+    ] {
+        assert!(dutch.contains(alternate), "{alternate}");
+    }
+    // The switcher: each language by its own name, marked as that language.
+    assert!(dutch.contains(r#"href="/en/" lang="en" hreflang="en">English</a>"#));
+    assert!(
+        dutch.contains(r#"href="/nl/" lang="nl" hreflang="nl" aria-current="true">Nederlands</a>"#)
+    );
+
+    let (status, english) = get(&site, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(english.contains(r#"<html lang="en""#));
+    assert!(english.contains("Which AI systems does your government use?"));
+    assert!(
+        english.contains(r#"href="/systems""#),
+        "no prefix where the address has none"
+    );
+
+    // Any page, in either language, with its query.
+    let (status, page) = get(&site, "/nl/agencies").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"<html lang="nl""#));
+    assert!(page.contains(r#"href="/en/agencies""#));
+    let (status, page) = get(&site, "/en/systems?risk_level=high").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(r#"hreflang="nl" href="http://127.0.0.1:3000/nl/systems?risk_level=high""#)
+    );
+
+    // A language the register does not have is an address that names nothing.
+    let (status, page) = get(&site, "/fr/systems").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("Page not found"));
+    let (status, page) = get(&site, "/nl/systems/no-such-system").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("Pagina niet gevonden"), "{page}");
+    assert_eq!(english_on(&page), Vec::<String>::new());
+    database.remove().await;
+}
+
+#[tokio::test]
+async fn the_home_page_follows_the_reader_s_choice_then_their_browser() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let database = TestDatabase::sqlite().await;
+    let (_search, site) = bilingual_site(&database).await;
+    let home = |accept: &str, cookie: Option<&str>| {
+        let mut request = Request::get("/").header(header::ACCEPT_LANGUAGE, accept);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+
+    let response = send(&site, home("nl-NL,nl;q=0.9,en;q=0.5", None)).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/nl/");
+    assert_eq!(response.headers()[header::VARY], "Accept-Language, Cookie");
+
+    let response = send(&site, home("en-GB,en", None)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let vary: Vec<_> = response.headers().get_all(header::VARY).iter().collect();
+    assert!(
+        vary.contains(&&header::HeaderValue::from_static(
+            "Accept-Language, Cookie"
+        )),
+        "{vary:?}"
+    );
+
+    // A choice made in the switcher is remembered, and wins over the browser.
+    let response = send(
+        &site,
+        Request::get("/en/systems").body(Body::empty()).unwrap(),
+    )
+    .await;
+    let choice = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(choice.starts_with("lantern_language=en;"), "{choice}");
+    assert!(choice.contains("SameSite=Lax") && choice.contains("Path=/"));
+    let response = send(&site, home("nl", Some("lantern_language=en"))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = send(&site, home("en", Some("other=1; lantern_language=nl"))).await;
+    assert_eq!(response.headers()[header::LOCATION], "/nl/");
+    // A remembered language is not set again; a made-up one is ignored.
+    let request = Request::get("/nl/")
+        .header(header::COOKIE, "lantern_language=nl")
+        .body(Body::empty())
+        .unwrap();
+    assert!(
+        send(&site, request)
+            .await
+            .headers()
+            .get(header::SET_COOKIE)
+            .is_none()
+    );
+    let response = send(&site, home("en", Some("lantern_language=<script>"))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    database.remove().await;
+}
+
+#[tokio::test]
+async fn a_register_in_one_language_has_no_prefixes_and_no_switcher() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let database = TestDatabase::sqlite().await;
+    lantern::demo::seed_if_empty(&database.storage)
+        .await
+        .unwrap();
+    let search = TestSearch::embedded(&database.storage).await;
+    let site = router_with(&database.storage, search.engine.clone(), &[]);
+    let (status, page) = get(&site, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("hreflang"), "no alternates, no switcher");
+    let response = send(
+        &site,
+        Request::get("/")
+            .header(header::ACCEPT_LANGUAGE, "nl")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(get(&site, "/nl/").await.0, StatusCode::NOT_FOUND);
+    // A Dutch-only register: its addresses without a prefix are Dutch.
+    let site = router_with(
+        &database.storage,
+        search.engine.clone(),
+        &["--languages", "nl"],
+    );
+    let (_, page) = get(&site, "/").await;
+    assert!(page.contains(r#"<html lang="nl""#));
+    assert!(page.contains(r#"href="/systems""#));
+    database.remove().await;
+}
