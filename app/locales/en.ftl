@@ -259,3 +259,154 @@ form-part-how = How it works and how it is governed
 results-found-in-agency = Agency
 results-found-in = Found in
 page-withheld = Withheld: { $reason }
+
+## Searching systems (/systems)
+
+search-lede = Search every AI and algorithmic system that agencies have published, or narrow the list with the filters.
+search-loading = Loading systems…
+search-unavailable = Search is unavailable at the moment
+search-unavailable-text = Please try again in a few minutes. Meanwhile, every agency lists its systems on its own page, and the whole register can be downloaded as open data.
+search-by-agency = Systems by agency
+search-open-data = The register as open data
+search-filter = Filter
+search-sort = Sort by
+search-apply = Apply filters
+search-clear = Clear all
+search-label = Search systems
+search-hint = For example: benefits, facial recognition, a city or an agency
+search-button = Search
+search-problem = There is a problem with this search
+search-show-all = Show all systems
+search-none-found = No systems found
+# Followed by a link to the words that did find systems.
+search-closest = No system matches all of “{ $words }”. These are the systems for
+search-quoted = “{ $words }”
+search-beyond-last = There is no page { $page }: the results fill { $pages ->
+    [one] { $pages } page.
+   *[other] { $pages } pages.
+}
+search-first-page = Go to the first page
+search-download = { $count ->
+    [one] Download this result:
+   *[other] Download these results, all pages:
+}
+search-for-spreadsheets = for spreadsheets
+search-about-open-data = About the open data
+search-for = Search for “{ $words }”
+search-instead = { $count ->
+    [one] instead ({ $count } system)
+   *[other] instead ({ $count } systems)
+}
+search-check-spelling = Check the spelling, or try fewer or more general words.
+search-unknown-value = The register knows no { $facet } “{ $value }”.
+search-remove-filter = Remove the { $facet } filter
+search-remove-filter-counted = Remove the { $facet } filter ({ $count } systems)
+search-everywhere = Search all systems for “{ $words }”
+search-no-match-filters = No system matches all of these filters.
+search-no-match = No system matches “{ $words }”.
+search-no-match-with-filters = No system matches “{ $words }” with these filters.
+search-page = Page { $page }
+search-pages = Pages
+search-previous = Previous
+search-next = Next
+sort-relevance = Best match
+sort-updated = Recently updated
+sort-name = Name
+facet-agency = Agency
+facet-stage = Stage
+facet-risk_level = Risk level
+facet-topic = Topic
+facet-technique = Technique
+facet-audit = Audit
+facet-personal_data = Personal data
+facet-remove = Remove the filter
+facet-chosen = Chosen filters
+facet-another-agency = Another agency
+facet-choose-agency = Choose an agency
+query-too-many-filters = { $count } filter values were given; at most { $most } are accepted
+query-page-beyond = page { $page } is beyond the first { $most } results; narrow the search with words or filters
+query-words-too-long = the search text is { $length } characters long; it can be at most { $most }
+query-sort-unknown = sort “{ $value }” is not one of: relevance, updated, name
+query-page-not-a-number = page “{ $value }” is not a page number (a whole number from 1)
+query-per-page-wrong = per_page “{ $value }” is not a whole number from 1 to { $most }
+query-value-too-long = { $name } “{ $value }” is longer than { $most } characters
+
+## A system's record (/systems/ID)
+
+record-loading = Loading the record…
+record-staff-audit = Record an audit of this system
+record-staff-edit = Edit, publish or retire this record
+record-title = { $name } – { $agency } – Lantern
+record-title-error = Error: { $name } – { $agency } – Lantern
+record-not-said = The agency has not said.
+record-audit-line = { $outcome } by { $auditor } on { $date }.
+record-audit-line-overdue = { $outcome } by { $auditor } on { $date }. The next audit is overdue.
+record-no-audit-short = No independent audit has been recorded.
+record-at-a-glance = At a glance
+record-who-runs-it = Who runs it?
+record-supplier = . Supplier: { $supplier }
+record-decides = Does it decide about me?
+record-audited = Has it been audited?
+record-question-it = How do I question it?
+record-contact = Contact
+record-no-contact = The agency has not published a contact.
+record-ask = Ask a question in public
+record-not-published = The agency has not published this.
+record-data-source = Source
+record-data-sensitive = Sensitive attributes
+record-no-assessment = No impact assessment has been published.
+record-facts = Facts
+record-agency-contact = Agency contact
+record-record = Record
+# Followed by the date it was published.
+record-version = Version { $version }, published
+record-reviewed = reviewed
+record-history-link = See every version and what changed
+record-permanent-id = Permanent id
+record-as = This record as
+record-no-audit = No independent audit of this system has been recorded. Only oversight bodies can record audits; agencies cannot mark their own systems as audited.
+audit-outcome = Outcome
+audit-by = Audited by
+audit-date = Date
+audit-next-due = Next audit due
+audit-overdue = Audit overdue
+audit-report = Report
+audit-read-report = Read the audit report
+audit-findings = Findings
+
+## Agencies (/agencies, /agencies/SLUG)
+
+agencies-lede = The government bodies that publish their AI systems in the register.
+agencies-loading = Loading agencies…
+agencies-count = { $count ->
+    [one] { $count } agency
+   *[other] { $count } agencies
+}
+agencies-answered = Questions answered
+agency-loading = Loading the agency…
+agency-jurisdiction = Jurisdiction
+agency-median = Median time to answer
+agency-answered-of = { $answered } of { $items }
+agency-feed-title = Changes to { $agency }’s systems
+agency-website = Website
+agency-contact = Public contact
+agency-published = Published systems
+agency-answered = Questions and error reports answered
+agency-follow = Follow its changes
+agency-atom = Atom feed
+agency-as-json = as JSON
+agency-first-systems = { $shown } of its { $count } systems: those it describes first, the most recently updated first.
+agency-see-all = See and filter all of them
+duration-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+duration-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+duration-moment = a minute or two

@@ -254,3 +254,152 @@ form-part-how = Hoe het werkt en hoe het wordt bestuurd
 results-found-in-agency = Organisatie
 results-found-in = Gevonden in
 page-withheld = Niet gepubliceerd: { $reason }
+
+## Systemen zoeken (/systems)
+
+search-lede = Doorzoek elk AI- en algoritmisch systeem dat organisaties hebben gepubliceerd, of beperk de lijst met de filters.
+search-loading = Systemen worden geladen…
+search-unavailable = Zoeken is op dit moment niet beschikbaar
+search-unavailable-text = Probeer het over een paar minuten opnieuw. Intussen toont elke organisatie haar systemen op een eigen pagina, en kunt u het hele register downloaden als open data.
+search-by-agency = Systemen per organisatie
+search-open-data = Het register als open data
+search-filter = Filteren
+search-sort = Sorteren op
+search-apply = Filters toepassen
+search-clear = Alles wissen
+search-label = Systemen zoeken
+search-hint = Bijvoorbeeld: uitkeringen, gezichtsherkenning, een gemeente of een organisatie
+search-button = Zoeken
+search-problem = Er is een probleem met deze zoekopdracht
+search-show-all = Toon alle systemen
+search-none-found = Geen systemen gevonden
+search-closest = Geen systeem past bij alle woorden van „{ $words }”. Dit zijn de systemen voor
+search-quoted = „{ $words }”
+search-beyond-last = Er is geen pagina { $page }: de resultaten vullen { $pages ->
+    [one] { $pages } pagina.
+   *[other] { $pages } pagina's.
+}
+search-first-page = Naar de eerste pagina
+search-download = { $count ->
+    [one] Download dit resultaat:
+   *[other] Download deze resultaten, alle pagina's:
+}
+search-for-spreadsheets = voor spreadsheets
+search-about-open-data = Over de open data
+search-for = Zoek naar „{ $words }”
+search-instead = { $count ->
+    [one] in plaats daarvan ({ $count } systeem)
+   *[other] in plaats daarvan ({ $count } systemen)
+}
+search-check-spelling = Controleer de spelling, of probeer minder of algemenere woorden.
+search-unknown-value = Het register kent geen { $facet } „{ $value }”.
+search-remove-filter = Verwijder het filter { $facet }
+search-remove-filter-counted = Verwijder het filter { $facet } ({ $count } systemen)
+search-everywhere = Zoek in alle systemen naar „{ $words }”
+search-no-match-filters = Geen systeem past bij al deze filters.
+search-no-match = Geen systeem past bij „{ $words }”.
+search-no-match-with-filters = Geen systeem past bij „{ $words }” met deze filters.
+search-page = Pagina { $page }
+search-pages = Pagina's
+search-previous = Vorige
+search-next = Volgende
+sort-relevance = Beste overeenkomst
+sort-updated = Onlangs bijgewerkt
+sort-name = Naam
+facet-agency = Organisatie
+facet-stage = Fase
+facet-risk_level = Risiconiveau
+facet-topic = Onderwerp
+facet-technique = Techniek
+facet-audit = Audit
+facet-personal_data = Persoonsgegevens
+facet-remove = Verwijder het filter
+facet-chosen = Gekozen filters
+facet-another-agency = Andere organisatie
+facet-choose-agency = Kies een organisatie
+query-too-many-filters = er zijn { $count } filterwaarden opgegeven; er worden er hoogstens { $most } aanvaard
+query-page-beyond = pagina { $page } ligt voorbij de eerste { $most } resultaten; beperk de zoekopdracht met woorden of filters
+query-words-too-long = de zoektekst is { $length } tekens lang; hij mag hoogstens { $most } tekens zijn
+query-sort-unknown = sortering „{ $value }” is niet een van: relevance, updated, name
+query-page-not-a-number = pagina „{ $value }” is geen paginanummer (een geheel getal vanaf 1)
+query-per-page-wrong = per_page „{ $value }” is geen geheel getal van 1 tot en met { $most }
+query-value-too-long = { $name } „{ $value }” is langer dan { $most } tekens
+
+## De registratie van een systeem (/systems/ID)
+
+record-loading = De registratie wordt geladen…
+record-staff-audit = Leg een audit van dit systeem vast
+record-staff-edit = Deze registratie bewerken, publiceren of buiten gebruik stellen
+record-title = { $name } – { $agency } – Lantern
+record-title-error = Fout: { $name } – { $agency } – Lantern
+record-not-said = De organisatie heeft dit niet gezegd.
+record-audit-line = { $outcome } door { $auditor } op { $date }.
+record-audit-line-overdue = { $outcome } door { $auditor } op { $date }. De volgende audit is te laat.
+record-no-audit-short = Er is geen onafhankelijke audit vastgelegd.
+record-at-a-glance = In het kort
+record-who-runs-it = Wie gebruikt het?
+record-supplier = . Leverancier: { $supplier }
+record-decides = Beslist het over mij?
+record-audited = Is het gecontroleerd?
+record-question-it = Hoe kan ik het aanvechten?
+record-contact = Contact:
+record-no-contact = De organisatie heeft geen contactgegevens gepubliceerd.
+record-ask = Stel een openbare vraag
+record-not-published = De organisatie heeft dit niet gepubliceerd.
+record-data-source = Bron
+record-data-sensitive = Gevoelige kenmerken
+record-no-assessment = Er is geen effectbeoordeling gepubliceerd.
+record-facts = Gegevens
+record-agency-contact = Contact van de organisatie
+record-record = Registratie
+record-version = Versie { $version }, gepubliceerd op
+record-reviewed = herzien op
+record-history-link = Bekijk elke versie en wat er veranderde
+record-permanent-id = Vaste id
+record-as = Deze registratie als
+record-no-audit = Er is geen onafhankelijke audit van dit systeem vastgelegd. Alleen toezichthouders kunnen audits vastleggen; organisaties kunnen hun eigen systemen niet als gecontroleerd markeren.
+audit-outcome = Uitkomst
+audit-by = Gecontroleerd door
+audit-date = Datum
+audit-next-due = Volgende audit uiterlijk
+audit-overdue = Audit te laat
+audit-report = Rapport
+audit-read-report = Lees het auditrapport
+audit-findings = Bevindingen
+
+## Organisaties (/agencies, /agencies/SLUG)
+
+agencies-lede = De overheidsorganisaties die hun AI-systemen in het register publiceren.
+agencies-loading = Organisaties worden geladen…
+agencies-count = { $count ->
+    [one] { $count } organisatie
+   *[other] { $count } organisaties
+}
+agencies-answered = Beantwoorde vragen
+agency-loading = De organisatie wordt geladen…
+agency-jurisdiction = Bestuurslaag
+agency-median = Mediane antwoordtijd
+agency-answered-of = { $answered } van { $items }
+agency-feed-title = Wijzigingen in de systemen van { $agency }
+agency-website = Website
+agency-contact = Openbaar contact
+agency-published = Gepubliceerde systemen
+agency-answered = Beantwoorde vragen en foutmeldingen
+agency-follow = Volg de wijzigingen
+agency-atom = Atom-feed
+agency-as-json = als JSON
+agency-first-systems = { $shown } van haar { $count } systemen: eerst die ze beschrijft, de laatst bijgewerkte eerst.
+agency-see-all = Bekijk en filter ze allemaal
+duration-days = { $count ->
+    [one] { $count } dag
+   *[other] { $count } dagen
+}
+duration-hours = { $count ->
+    [one] { $count } uur
+   *[other] { $count } uur
+}
+duration-minutes = { $count ->
+    [one] { $count } minuut
+   *[other] { $count } minuten
+}
+duration-moment = een minuut of twee

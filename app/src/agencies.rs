@@ -2,6 +2,7 @@
 
 use crate::feedback::{AnswerStats, duration_words};
 use crate::html::PageTitle;
+use crate::i18n::{href, number, t, t_with, title};
 use crate::layout::{ContactLink, NotFound, TableScroll, Unavailable};
 use crate::record::AgencyWithCount;
 use crate::register::AgencyWithSystems;
@@ -50,10 +51,10 @@ pub async fn get_agency(slug: String) -> Result<Option<AgencyWithSystems>, Serve
 pub fn AgenciesPage() -> impl IntoView {
     let agencies = Resource::new(|| (), |_| get_agencies());
     view! {
-        <PageTitle text="Agencies – Lantern"/>
-        <h1>"Agencies"</h1>
-        <p class="lede">"The government bodies that publish their AI systems in the register."</p>
-        <Suspense fallback=|| view! { <p>"Loading agencies…"</p> }>
+        <PageTitle text=title(&t("nav-agencies"))/>
+        <h1>{t("nav-agencies")}</h1>
+        <p class="lede">{t("agencies-lede")}</p>
+        <Suspense fallback=|| view! { <p>{t("agencies-loading")}</p> }>
             {move || Suspend::new(async move {
                 match agencies.await {
                     Ok((agencies, stats)) => view! { <AgencyTable agencies stats/> }.into_any(),
@@ -67,16 +68,16 @@ pub fn AgenciesPage() -> impl IntoView {
 #[component]
 fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl IntoView {
     view! {
-        <p>{format!("{} agencies", agencies.len())}</p>
-        <TableScroll label="Agencies">
+        <p>{t_with("agencies-count", &[("count", agencies.len().into())])}</p>
+        <TableScroll label=t("nav-agencies")>
             <table class="agencies">
                 <thead>
                     <tr>
-                        <th scope="col">"Agency"</th>
-                        <th scope="col">"Jurisdiction"</th>
-                        <th scope="col" class="number">"Systems"</th>
-                        <th scope="col" class="number">"Questions answered"</th>
-                        <th scope="col" class="number">"Median time to answer"</th>
+                        <th scope="col">{t("facet-agency")}</th>
+                        <th scope="col">{t("agency-jurisdiction")}</th>
+                        <th scope="col" class="number">{t("home-systems")}</th>
+                        <th scope="col" class="number">{t("agencies-answered")}</th>
+                        <th scope="col" class="number">{t("agency-median")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -87,9 +88,9 @@ fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl 
                             let (answered, median) = answer_cells(answers);
                             view! {
                                 <tr>
-                                    <th scope="row"><a href=format!("/agencies/{}", a.agency.slug)>{a.agency.name}</a></th>
+                                    <th scope="row"><a href=href(format!("/agencies/{}", a.agency.slug))>{a.agency.name}</a></th>
                                     <td>{a.agency.jurisdiction}</td>
-                                    <td class="number">{a.systems}</td>
+                                    <td class="number">{number(a.systems)}</td>
                                     <td class="number">{answered}</td>
                                     <td class="number">{median}</td>
                                 </tr>
@@ -106,7 +107,11 @@ fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl 
 fn answer_cells(stats: Option<&AnswerStats>) -> (String, String) {
     match stats {
         Some(s) if s.items > 0 => (
-            format!("{} of {}", s.answered, s.items),
+            t_with(
+                "agency-answered-of",
+                &[("answered", s.answered.into()), ("items", s.items.into())],
+            )
+            .into_owned(),
             s.median_seconds
                 .map(duration_words)
                 .unwrap_or_else(|| "–".into()),
@@ -124,7 +129,7 @@ pub fn AgencyPage() -> impl IntoView {
         get_agency,
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the agency…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("agency-loading")}</p> }>
             {move || Suspend::new(async move {
                 match agency.await {
                     Ok(Some(data)) => view! { <AgencyView data/> }.into_any(),
@@ -147,29 +152,29 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
         .toggled(Facet::Agency, &agency.slug.0)
         .url();
     view! {
-        <PageTitle text=format!("{} – Lantern", agency.name)/>
-        <Link rel="alternate" type_="application/atom+xml" title=format!("Changes to {}’s systems", agency.name) href=format!("/agencies/{}/feed.atom", agency.slug)/>
+        <PageTitle text=title(&agency.name)/>
+        <Link rel="alternate" type_="application/atom+xml" title=t_with("agency-feed-title", &[("agency", agency.name.as_str().into())]).into_owned() href=format!("/agencies/{}/feed.atom", agency.slug)/>
         <h1>{agency.name.clone()}</h1>
         <p class="lede">{agency.description.clone()}</p>
         <dl class="facts">
-            <dt>"Jurisdiction"</dt><dd>{agency.jurisdiction.clone()}</dd>
+            <dt>{t("agency-jurisdiction")}</dt><dd>{agency.jurisdiction.clone()}</dd>
             {agency.website.clone().map(|w| {
                 let href = w.clone();
-                view! { <dt>"Website"</dt><dd><a href=href>{w}</a></dd> }
+                view! { <dt>{t("agency-website")}</dt><dd><a href=href>{w}</a></dd> }
             })}
-            {agency.contact.clone().map(|c| view! { <dt>"Public contact"</dt><dd><ContactLink contact=c/></dd> })}
-            <dt>"Published systems"</dt><dd>{total}</dd>
-            <dt>"Questions and error reports answered"</dt><dd>{answered}</dd>
-            <dt>"Median time to answer"</dt><dd>{median}</dd>
-            <dt>"Follow its changes"</dt>
+            {agency.contact.clone().map(|c| view! { <dt>{t("agency-contact")}</dt><dd><ContactLink contact=c/></dd> })}
+            <dt>{t("agency-published")}</dt><dd>{number(total)}</dd>
+            <dt>{t("agency-answered")}</dt><dd>{answered}</dd>
+            <dt>{t("agency-median")}</dt><dd>{median}</dd>
+            <dt>{t("agency-follow")}</dt>
             <dd>
-                <a href=format!("/agencies/{}/feed.atom", agency.slug)>"Atom feed"</a>" · "
-                <a href=format!("/api/v1/changes?agency={}", agency.slug)>"as JSON"</a>
+                <a href=format!("/agencies/{}/feed.atom", agency.slug)>{t("agency-atom")}</a>" · "
+                <a href=format!("/api/v1/changes?agency={}", agency.slug)>{t("agency-as-json")}</a>
             </dd>
         </dl>
-        <h2>"Systems"</h2>
+        <h2>{t("home-systems")}</h2>
         {(total > i64::from(PER_PAGE)).then(|| view! {
-            <p>{format!("{PER_PAGE} of its {total} systems: those it describes first, the most recently updated first. ")}<a href=all_url.clone()>"See and filter all of them"</a></p>
+            <p>{t_with("agency-first-systems", &[("shown", PER_PAGE.into()), ("count", total.into())])}" "<a href=all_url.clone()>{t("agency-see-all")}</a></p>
         })}
         <SystemRows systems=data.systems/>
     }

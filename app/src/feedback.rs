@@ -245,18 +245,13 @@ pub struct AgencyItem {
 
 /// "3 days", "5 hours", "a few minutes": a duration for people.
 pub fn duration_words(seconds: i64) -> String {
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
-    };
+    use crate::i18n::{t, t_with};
+    let count = |key, n: i64| t_with(key, &[("count", n.into())]).into_owned();
     match seconds {
-        s if s >= 2 * 86_400 => plural(s / 86_400, "day"),
-        s if s >= 3_600 => plural(s / 3_600, "hour"),
-        s if s >= 120 => plural(s / 60, "minute"),
-        _ => "a minute or two".to_string(),
+        s if s >= 2 * 86_400 => count("duration-days", s / 86_400),
+        s if s >= 3_600 => count("duration-hours", s / 3_600),
+        s if s >= 120 => count("duration-minutes", s / 60),
+        _ => t("duration-moment").into_owned(),
     }
 }
 

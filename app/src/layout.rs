@@ -74,7 +74,7 @@ pub fn set_status(code: u16) {
 /// A wide table in a region of its own that scrolls sideways on a narrow
 /// screen (keyboard-reachable, named for screen readers), so the page never does.
 #[component]
-pub fn TableScroll(label: &'static str, children: Children) -> impl IntoView {
+pub fn TableScroll(#[prop(into)] label: crate::i18n::Text, children: Children) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             {children()}

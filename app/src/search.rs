@@ -60,15 +60,15 @@ impl Facet {
     }
 
     /// The heading a page shows over the facet's choices.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> crate::i18n::Text {
         match self {
-            Facet::Agency => "Agency",
-            Facet::Stage => "Stage",
-            Facet::RiskLevel => "Risk level",
-            Facet::Topic => "Topic",
-            Facet::Technique => "Technique",
-            Facet::Audit => "Audit",
-            Facet::PersonalData => "Personal data",
+            Facet::Agency => crate::i18n::t("facet-agency"),
+            Facet::Stage => crate::i18n::t("facet-stage"),
+            Facet::RiskLevel => crate::i18n::t("facet-risk_level"),
+            Facet::Topic => crate::i18n::t("facet-topic"),
+            Facet::Technique => crate::i18n::t("facet-technique"),
+            Facet::Audit => crate::i18n::t("facet-audit"),
+            Facet::PersonalData => crate::i18n::t("facet-personal_data"),
         }
     }
 

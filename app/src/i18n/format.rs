@@ -55,7 +55,7 @@ fn group_digits(number: i64, separator: char) -> String {
         grouped.push('-');
     }
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(digit);
@@ -95,31 +95,40 @@ pub fn date_words(date_or_timestamp: &str) -> String {
 }
 
 /// The language of a page outside a page's context. In the browser, an
-/// island reads what the server wrote: `<html lang>`, and whether the
-/// address has its prefix. On the server, outside any page: the source language.
+/// island reads what the server wrote (`<html lang>`, and whether the
+/// address has its prefix), once per page. On the server, outside any
+/// page: the source language.
 pub(super) fn browser_page_language() -> PageLanguage {
     #[cfg(feature = "hydrate")]
     {
-        let language = leptos::prelude::document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|code| Language::parse(&code))
-            .unwrap_or(Language::SOURCE);
-        let path = leptos::prelude::window()
-            .location()
-            .pathname()
-            .unwrap_or_default();
-        let prefix = format!("/{}", language.code());
-        let in_address = path == prefix || path.starts_with(&format!("{prefix}/"));
-        PageLanguage {
-            language,
-            in_address,
+        thread_local! {
+            static PAGE: std::cell::OnceCell<PageLanguage> = const { std::cell::OnceCell::new() };
         }
+        PAGE.with(|page| *page.get_or_init(read_page_language))
     }
     #[cfg(not(feature = "hydrate"))]
     PageLanguage {
         language: Language::SOURCE,
         in_address: false,
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn read_page_language() -> PageLanguage {
+    let language = leptos::prelude::document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Language::parse(&code))
+        .unwrap_or(Language::SOURCE);
+    let path = leptos::prelude::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    let prefix = format!("/{}", language.code());
+    let in_address = path == prefix || path.starts_with(&format!("{prefix}/"));
+    PageLanguage {
+        language,
+        in_address,
     }
 }
 

@@ -350,7 +350,7 @@ fn assessments(v: &Values, field: &Field) -> AnyView {
 
 fn withheld(v: &Values, field: &Field) -> AnyView {
     let rows = v.rows(field.name);
-    let fields: Vec<_> = withholdable().map(|f| (f.name, f.label().into())).collect();
+    let fields: Vec<_> = withholdable().map(|f| (f.name, f.label())).collect();
     view! {
         <fieldset id=field.name>
             <legend>{field.label()}</legend>

@@ -13,6 +13,7 @@ mod results;
 use super::query::{QueryProblem, Sort, SystemQuery};
 use super::{AgencyNames, Facet, SearchResults};
 use crate::html::PageTitle;
+use crate::i18n::{href, t, title};
 use crate::layout::{Unavailable, set_status};
 use facets::{chosen_filters, facet_choices};
 use leptos::prelude::*;
@@ -52,10 +53,10 @@ pub async fn agency_options() -> Result<AgencyNames, ServerFnError> {
 pub fn SystemsPage() -> impl IntoView {
     let location = use_location();
     view! {
-        <PageTitle text="AI systems – Lantern"/>
-        <h1>"AI systems"</h1>
-        <p class="lede">"Search every AI and algorithmic system that agencies have published, or narrow the list with the filters."</p>
-        <Suspense fallback=|| view! { <p>"Loading systems…"</p> }>
+        <PageTitle text=title(&t("nav-systems"))/>
+        <h1>{t("nav-systems")}</h1>
+        <p class="lede">{t("search-lede")}</p>
+        <Suspense fallback=|| view! { <p>{t("search-loading")}</p> }>
             {move || {
                 let (query, problems) = SystemQuery::from_query_string(&location.search.get());
                 Suspend::new(async move {
@@ -92,11 +93,11 @@ fn SearchUnavailable() -> impl IntoView {
     set_status(503);
     view! {
         <div class="notice" role="status">
-            <h2>"Search is unavailable at the moment"</h2>
-            <p>"Please try again in a few minutes. Meanwhile, every agency lists its systems on its own page, and the whole register can be downloaded as open data."</p>
+            <h2>{t("search-unavailable")}</h2>
+            <p>{t("search-unavailable-text")}</p>
             <ul>
-                <li><a href="/agencies">"Systems by agency"</a></li>
-                <li><a href="/open-data">"The register as open data"</a></li>
+                <li><a href=href("/agencies")>{t("search-by-agency")}</a></li>
+                <li><a href=href("/open-data")>{t("search-open-data")}</a></li>
             </ul>
         </div>
     }
@@ -135,12 +136,12 @@ pub fn SearchBody(
         <div class="search-layout">
             <details class="facets" open=filters_open>
                 <summary>
-                    <h2 id="facets-title">"Filter"</h2>
+                    <h2 id="facets-title">{t("search-filter")}</h2>
                     {(chosen_count > 0).then(|| view! { <span class="chosen-count">{format!(" ({chosen_count} chosen)")}</span> })}
                 </summary>
                 {facets}
                 <div class="filter">
-                    <label for="search-sort">"Sort by"</label>
+                    <label for="search-sort">{t("search-sort")}</label>
                     <select id="search-sort" name="sort" form="search-form">
                         {Sort::ALL
                             .into_iter()
@@ -151,8 +152,8 @@ pub fn SearchBody(
                     </select>
                 </div>
                 <div class="filter-actions">
-                    <button type="submit" form="search-form">"Apply filters"</button>
-                    <a href="/systems">"Clear all"</a>
+                    <button type="submit" form="search-form">{t("search-apply")}</button>
+                    <a href=href("/systems")>{t("search-clear")}</a>
                 </div>
             </details>
             <div class="results">{chosen}{body}</div>

@@ -2,6 +2,7 @@
 //! and the page (`/systems?q=benefits&stage=in_use&stage=pilot&page=2`).
 
 use super::{Facet, Filters, MAX_QUERY_CHARS};
+use crate::i18n::{href, t, t_with};
 use serde::{Deserialize, Serialize};
 
 /// Systems shown on one page of results unless `per_page` says otherwise.
@@ -43,11 +44,11 @@ impl Sort {
     }
 
     /// The label of the sort menu.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> crate::i18n::Text {
         match self {
-            Sort::Relevance => "Best match",
-            Sort::Updated => "Recently updated",
-            Sort::Name => "Name",
+            Sort::Relevance => t("sort-relevance"),
+            Sort::Updated => t("sort-updated"),
+            Sort::Name => t("sort-name"),
         }
     }
 }
@@ -115,17 +116,21 @@ impl SystemQuery {
         if values > MAX_FILTER_VALUES {
             problems.push(problem(
                 "filters",
-                format!(
-                    "{values} filter values were given; at most {MAX_FILTER_VALUES} are accepted"
+                t_with(
+                    "query-too-many-filters",
+                    &[("count", values.into()), ("most", MAX_FILTER_VALUES.into())],
                 ),
             ));
         }
         if u64::from(query.page) * u64::from(query.per_page) > u64::from(MAX_RESULT_WINDOW) {
             problems.push(problem(
                 "page",
-                format!(
-                    "page {} is beyond the first {MAX_RESULT_WINDOW} results; narrow the search with words or filters",
-                    query.page
+                t_with(
+                    "query-page-beyond",
+                    &[
+                        ("page", query.page.into()),
+                        ("most", MAX_RESULT_WINDOW.into()),
+                    ],
                 ),
             ));
         }
@@ -146,8 +151,9 @@ impl SystemQuery {
                 if length > MAX_QUERY_CHARS {
                     return Err(problem(
                         "q",
-                        format!(
-                            "the search text is {length} characters long; it can be at most {MAX_QUERY_CHARS}"
+                        t_with(
+                            "query-words-too-long",
+                            &[("length", length.into()), ("most", MAX_QUERY_CHARS.into())],
                         ),
                     ));
                 }
@@ -157,10 +163,7 @@ impl SystemQuery {
                 None => {
                     return Err(problem(
                         "sort",
-                        format!(
-                            "sort “{}” is not one of: relevance, updated, name",
-                            shorten(value)
-                        ),
+                        t_with("query-sort-unknown", &[("value", shorten(value).into())]),
                     ));
                 }
             },
@@ -169,9 +172,9 @@ impl SystemQuery {
                 _ => {
                     return Err(problem(
                         "page",
-                        format!(
-                            "page “{}” is not a page number (a whole number from 1)",
-                            shorten(value)
+                        t_with(
+                            "query-page-not-a-number",
+                            &[("value", shorten(value).into())],
                         ),
                     ));
                 }
@@ -181,9 +184,12 @@ impl SystemQuery {
                 _ => {
                     return Err(problem(
                         "per_page",
-                        format!(
-                            "per_page “{}” is not a whole number from 1 to {MAX_PER_PAGE}",
-                            shorten(value)
+                        t_with(
+                            "query-per-page-wrong",
+                            &[
+                                ("value", shorten(value).into()),
+                                ("most", MAX_PER_PAGE.into()),
+                            ],
                         ),
                     ));
                 }
@@ -195,9 +201,13 @@ impl SystemQuery {
                 if value.chars().count() > MAX_VALUE_CHARS {
                     return Err(problem(
                         key,
-                        format!(
-                            "{key} “{}” is longer than {MAX_VALUE_CHARS} characters",
-                            shorten(value)
+                        t_with(
+                            "query-value-too-long",
+                            &[
+                                ("name", key.into()),
+                                ("value", shorten(value).into()),
+                                ("most", MAX_VALUE_CHARS.into()),
+                            ],
                         ),
                     ));
                 }
@@ -258,13 +268,13 @@ impl SystemQuery {
         format!("/api/v1/export.{extension}{separator}{params}")
     }
 
-    /// The `/systems` URL of this query.
+    /// The `/systems` URL of this query, in the page's language.
     pub fn url(&self) -> String {
         let params = self.to_params();
         if params.is_empty() {
-            "/systems".to_string()
+            href("/systems")
         } else {
-            format!("/systems?{params}")
+            href(format!("/systems?{params}"))
         }
     }
 
@@ -346,10 +356,10 @@ pub fn clean_words(text: &str) -> String {
         .join(" ")
 }
 
-fn problem(field: &str, message: String) -> QueryProblem {
+fn problem(field: &str, message: impl Into<String>) -> QueryProblem {
     QueryProblem {
         field: field.to_string(),
-        message,
+        message: message.into(),
     }
 }
 

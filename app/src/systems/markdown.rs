@@ -153,7 +153,6 @@ mod tests {
     fn section(html: &str) -> Vec<Section> {
         vec![Section {
             field: "purpose".into(),
-            heading: "Purpose".into(),
             html: html.into(),
             withheld: None,
         }]

@@ -6,7 +6,7 @@
 
 use crate::feedback::section::FeedbackSection;
 use crate::html::PageTitle;
-use crate::i18n::{t, t_with};
+use crate::i18n::{href, t, t_with};
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::fields::{FIELDS, Kind, OnPage, label};
 use crate::record::{Audit, DataSet, DateText, System, SystemContent, date_words};
@@ -20,7 +20,6 @@ use serde::{Deserialize, Serialize};
 pub struct Section {
     /// The public JSON name of the field, e.g. `how_it_works`.
     pub field: String,
-    pub heading: String,
     /// Safe HTML; empty when the agency wrote nothing.
     pub html: String,
     /// Why the agency does not publish this section, if it does not.
@@ -74,7 +73,6 @@ pub fn sections_of(content: &SystemContent) -> Vec<Section> {
             };
             Section {
                 field: field.name.to_string(),
-                heading: field.label().to_string(),
                 html: to_safe_html(&text),
                 withheld: withheld.map(str::to_string),
             }
@@ -107,7 +105,7 @@ pub fn SystemPage() -> impl IntoView {
         get_system,
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the record…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("record-loading")}</p> }>
             {move || Suspend::new(async move {
                 match record.await {
                     Ok(Some(record)) => {
@@ -135,13 +133,15 @@ fn StaffLinks(id: String, agency: crate::record::AgencySlug) -> impl IntoView {
     use crate::record::Role;
     let account = crate::accounts::signed_in()?;
     let text = match account.role {
-        Role::Auditor => "Record an audit of this system",
+        Role::Auditor => t("record-staff-audit"),
         Role::Editor | Role::Approver if account.agency.as_ref() == Some(&agency) => {
-            "Edit, publish or retire this record"
+            t("record-staff-edit")
         }
         _ => return None,
     };
-    Some(view! { <p class="staff-links"><a href=format!("/manage/systems/{id}")>{text}</a></p> })
+    Some(
+        view! { <p class="staff-links"><a href=href(format!("/manage/systems/{id}"))>{text}</a></p> },
+    )
 }
 
 /// A system's record as the public sees it; also a draft's preview in `/manage`.
@@ -159,23 +159,29 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
     // A feedback form sent back with problems says so first, as GOV.UK pages do.
     let form_problems = use_context::<crate::feedback::section::FeedbackAttempt>()
         .is_some_and(|attempt| !attempt.problems.is_empty());
-    let title = format!(
-        "{}{} – {} – Lantern",
-        if form_problems { "Error: " } else { "" },
-        content.name,
-        system.agency_name
-    );
+    let title = t_with(
+        if form_problems {
+            "record-title-error"
+        } else {
+            "record-title"
+        },
+        &[
+            ("name", content.name.as_str().into()),
+            ("agency", system.agency_name.as_str().into()),
+        ],
+    )
+    .into_owned();
     view! {
         <PageTitle text=title/>
         <Meta name="description" content=content.summary.clone()/>
         <article class="record">
             <p class="record-owner">
-                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
+                <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
                 {content.unit.clone().map(|unit| view! { <span class="unit">" · "{unit}</span> })}
             </p>
             <h1>{content.name.clone()}</h1>
             <p class="lede">{content.summary.clone()}</p>
-            <ul class="tags" aria-label="Key facts">
+            <ul class="tags" aria-label=t("list-key-facts")>
                 <li class=format!("tag stage-{}", content.stage)>{content.stage.label()}</li>
                 <li class=format!("tag risk-{}", content.risk_level)>{content.risk_level.label()}</li>
                 <li class="tag">{content.topic.label()}</li>
@@ -208,48 +214,49 @@ fn AtAGlance(system: System) -> impl IntoView {
         content.withheld_reason("decision_role"),
         content.decision_role,
     ) {
-        (Some(reason), _) => format!("Withheld: {reason}"),
-        (None, Some(role)) => role.label().to_string(),
-        (None, None) => "The agency has not said.".to_string(),
+        (Some(reason), _) => t_with("page-withheld", &[("reason", reason.into())]),
+        (None, Some(role)) => role.label(),
+        (None, None) => t("record-not-said"),
     };
     let audit_line = match &system.audit {
-        Some(audit) => format!(
-            "{} by {} on {}.{}",
-            audit.outcome.label(),
-            audit.auditor,
-            date_words(&audit.audited_on),
+        Some(audit) => t_with(
             if system.audit_overdue {
-                " The next audit is overdue."
+                "record-audit-line-overdue"
             } else {
-                ""
-            }
+                "record-audit-line"
+            },
+            &[
+                ("outcome", audit.outcome.label().into()),
+                ("auditor", audit.auditor.as_str().into()),
+                ("date", date_words(&audit.audited_on).into()),
+            ],
         ),
-        None => "No independent audit has been recorded.".to_string(),
+        None => t("record-no-audit-short"),
     };
     let contest_withheld = content.withheld_reason("contest").is_some();
     let has_contest = !content.contest.trim().is_empty() || contest_withheld;
 
     view! {
     <section class="at-a-glance" aria-labelledby="at-a-glance">
-        <h2 id="at-a-glance">"At a glance"</h2>
+        <h2 id="at-a-glance">{t("record-at-a-glance")}</h2>
         <dl>
-            <dt>"Who runs it?"</dt>
+            <dt>{t("record-who-runs-it")}</dt>
             <dd>
                 {system.agency_name.clone()}
                 {content.unit.clone().map(|unit| format!(" ({unit})"))}
-                {content.supplier.clone().map(|s| format!(". Supplier: {s}"))}
+                {content.supplier.clone().map(|s| t_with("record-supplier", &[("supplier", s.into())]))}
             </dd>
-            <dt>"Does it decide about me?"</dt>
+            <dt>{t("record-decides")}</dt>
             <dd>{decides}</dd>
-            <dt>"Has it been audited?"</dt>
+            <dt>{t("record-audited")}</dt>
             <dd>{audit_line}</dd>
-            <dt>"How do I question it?"</dt>
+            <dt>{t("record-question-it")}</dt>
             <dd>
-                {contact.clone().map(|c| view! { "Contact " <ContactLink contact=c/> ". " })}
+                {contact.clone().map(|c| view! { {t("record-contact")}" " <ContactLink contact=c/> ". " })}
                 {has_contest.then(|| view! { <a href="#contest">{label("contest")}</a> })}
-                {(contact.is_none() && !has_contest).then_some("The agency has not published a contact. ")}
+                {(contact.is_none() && !has_contest).then(|| view! { {t("record-no-contact")}" " })}
                 {has_contest.then_some(" · ")}
-                <a href="#feedback-form-title">"Ask a question in public"</a>
+                <a href="#feedback-form-title">{t("record-ask")}</a>
             </dd>
         </dl>
     </section>
@@ -260,10 +267,10 @@ fn AtAGlance(system: System) -> impl IntoView {
 fn RecordSection(section: Section) -> impl IntoView {
     let body = match (&section.withheld, section.html.trim().is_empty()) {
         (Some(reason), _) => {
-            view! { <p class="withheld">"Withheld: "{reason.clone()}</p> }.into_any()
+            view! { <p class="withheld">{t_with("page-withheld", &[("reason", reason.as_str().into())])}</p> }.into_any()
         }
         (None, true) => {
-            view! { <p class="not-stated">"The agency has not published this."</p> }.into_any()
+            view! { <p class="not-stated">{t("record-not-published")}</p> }.into_any()
         }
         (None, false) => {
             view! { <div class="markdown" inner_html=section.html.clone()></div> }.into_any()
@@ -271,7 +278,7 @@ fn RecordSection(section: Section) -> impl IntoView {
     };
     view! {
         <section class="record-section" aria-labelledby=section.field.clone()>
-            <h2 id=section.field.clone()>{section.heading.clone()}</h2>
+            <h2 id=section.field.clone()>{label(&section.field)}</h2>
             {body}
         </section>
     }
@@ -280,9 +287,10 @@ fn RecordSection(section: Section) -> impl IntoView {
 #[component]
 fn DataSection(content: SystemContent) -> impl IntoView {
     let body = if let Some(reason) = content.withheld_reason("data") {
-        view! { <p class="withheld">"Withheld: "{reason.to_string()}</p> }.into_any()
+        view! { <p class="withheld">{t_with("page-withheld", &[("reason", reason.into())])}</p> }
+            .into_any()
     } else if content.data.is_empty() {
-        view! { <p class="not-stated">"The agency has not published this."</p> }.into_any()
+        view! { <p class="not-stated">{t("record-not-published")}</p> }.into_any()
     } else {
         view! {
             <ul class="data-sets">
@@ -309,11 +317,11 @@ fn DataSetItem(data: DataSet) -> impl IntoView {
             <h3>{data.name}</h3>
             {(!data.description.is_empty()).then(|| view! { <p>{data.description.clone()}</p> })}
             <dl class="facts">
-                {(!data.source.is_empty()).then(|| view! { <dt>"Source"</dt><dd>{data.source.clone()}</dd> })}
-                <dt>"Personal data"</dt>
+                {(!data.source.is_empty()).then(|| view! { <dt>{t("record-data-source")}</dt><dd>{data.source.clone()}</dd> })}
+                <dt>{t("facet-personal_data")}</dt>
                 <dd>{personal}</dd>
                 {(!data.sensitive_attributes.is_empty()).then(|| view! {
-                    <dt>"Sensitive attributes"</dt>
+                    <dt>{t("record-data-sensitive")}</dt>
                     <dd>{data.sensitive_attributes.join(", ")}</dd>
                 })}
             </dl>
@@ -346,9 +354,10 @@ fn FactsSection(system: System) -> impl IntoView {
         })
         .collect_view();
     let assessments = if let Some(reason) = content.withheld_reason("assessments") {
-        view! { <p class="withheld">"Withheld: "{reason.to_string()}</p> }.into_any()
+        view! { <p class="withheld">{t_with("page-withheld", &[("reason", reason.into())])}</p> }
+            .into_any()
     } else if content.assessments.is_empty() {
-        view! { <p class="not-stated">"No impact assessment has been published."</p> }.into_any()
+        view! { <p class="not-stated">{t("record-no-assessment")}</p> }.into_any()
     } else {
         view! {
             <ul>
@@ -365,21 +374,21 @@ fn FactsSection(system: System) -> impl IntoView {
     };
     view! {
         <section class="record-section" aria-labelledby="facts">
-            <h2 id="facts">"Facts"</h2>
+            <h2 id="facts">{t("record-facts")}</h2>
             <dl class="facts">
                 {facts}
-                {system.agency_contact.clone().map(|c| view! { <dt>"Agency contact"</dt><dd><ContactLink contact=c/></dd> })}
-                <dt>"Record"</dt>
+                {system.agency_contact.clone().map(|c| view! { <dt>{t("record-agency-contact")}</dt><dd><ContactLink contact=c/></dd> })}
+                <dt>{t("record-record")}</dt>
                 <dd>
-                    "Version "{system.version}", published "<DateText date=system.published_at.clone()/>
-                    {system.reviewed_at.clone().map(|r| view! { ", reviewed " <DateText date=r/> })}
-                    ". " <a href=format!("/systems/{}/history", system.id)>"See every version and what changed"</a>
+                    {t_with("record-version", &[("version", system.version.into())])}" "<DateText date=system.published_at.clone()/>
+                    {system.reviewed_at.clone().map(|r| view! { ", "{t("record-reviewed")}" " <DateText date=r/> })}
+                    ". " <a href=href(format!("/systems/{}/history", system.id))>{t("record-history-link")}</a>
                 </dd>
-                <dt>"Permanent id"</dt><dd><code>{system.id.0.clone()}</code></dd>
-                <dt>"Open data"</dt>
+                <dt>{t("record-permanent-id")}</dt><dd><code>{system.id.0.clone()}</code></dd>
+                <dt>{t("nav-open-data")}</dt>
                 <dd>
-                    "This record as "<a href=format!("/api/v1/systems/{}", system.id)>"JSON"</a>
-                    " or "<a href=format!("/api/v1/export.csv?id={}", system.id)>"CSV"</a>" for spreadsheets"
+                    {t("record-as")}" "<a href=format!("/api/v1/systems/{}", system.id)>"JSON"</a>
+                    " "{t("not-found-or")}" "<a href=format!("/api/v1/export.csv?id={}", system.id)>"CSV"</a>" "{t("search-for-spreadsheets")}
                 </dd>
             </dl>
             <h3>{label("assessments")}</h3>
@@ -392,22 +401,22 @@ fn FactsSection(system: System) -> impl IntoView {
 fn AuditSection(audit: Option<Audit>, overdue: bool, findings_html: String) -> impl IntoView {
     let body = match audit {
         None => view! {
-            <p>"No independent audit of this system has been recorded. Only oversight bodies can record audits; agencies cannot mark their own systems as audited."</p>
+            <p>{t("record-no-audit")}</p>
         }
         .into_any(),
         Some(audit) => view! {
             <dl class="facts">
-                <dt>"Outcome"</dt><dd class=format!("audit-{}", audit.outcome)>{audit.outcome.label()}</dd>
-                <dt>"Audited by"</dt><dd>{audit.auditor.clone()}</dd>
-                <dt>"Date"</dt><dd><DateText date=audit.audited_on.clone()/></dd>
+                <dt>{t("audit-outcome")}</dt><dd class=format!("audit-{}", audit.outcome)>{audit.outcome.label()}</dd>
+                <dt>{t("audit-by")}</dt><dd>{audit.auditor.clone()}</dd>
+                <dt>{t("audit-date")}</dt><dd><DateText date=audit.audited_on.clone()/></dd>
                 {audit.next_due.clone().map(|d| view! {
-                    <dt>"Next audit due"</dt>
-                    <dd><DateText date=d/>{overdue.then(|| view! { " " <strong class="overdue">"Audit overdue"</strong> })}</dd>
+                    <dt>{t("audit-next-due")}</dt>
+                    <dd><DateText date=d/>{overdue.then(|| view! { " " <strong class="overdue">{t("audit-overdue")}</strong> })}</dd>
                 })}
-                {audit.report_url.clone().map(|url| view! { <dt>"Report"</dt><dd><a href=url>"Read the audit report"</a></dd> })}
+                {audit.report_url.clone().map(|url| view! { <dt>{t("audit-report")}</dt><dd><a href=url>{t("audit-read-report")}</a></dd> })}
             </dl>
             {(!findings_html.trim().is_empty()).then(|| view! {
-                <h3>"Findings"</h3>
+                <h3>{t("audit-findings")}</h3>
                 <div class="markdown" inner_html=findings_html.clone()></div>
             })}
         }
@@ -415,7 +424,7 @@ fn AuditSection(audit: Option<Audit>, overdue: bool, findings_html: String) -> i
     };
     view! {
         <section class="record-section" aria-labelledby="audit">
-            <h2 id="audit">"Latest audit"</h2>
+            <h2 id="audit">{t("home-audit")}</h2>
             {body}
         </section>
     }

@@ -2,6 +2,7 @@
 //! as links above the results.
 
 use crate::html::escaped;
+use crate::i18n::t;
 use crate::record::AgencySlug;
 use crate::search::query::SystemQuery;
 use crate::search::{Facet, SearchResults};
@@ -27,7 +28,7 @@ pub(super) fn chosen_filters(
             view! {
                 <li>
                     <a class="chosen-filter" href=query.toggled(facet, value).url()>
-                        <span class="visually-hidden">"Remove the filter "</span>
+                        <span class="visually-hidden">{t("facet-remove")}" "</span>
                         {format!("{}: {label}", facet.label())}
                         <span aria-hidden="true">" ×"</span>
                     </a>
@@ -37,7 +38,7 @@ pub(super) fn chosen_filters(
         .collect_view();
     Some(
         view! {
-            <nav class="chosen-filters" aria-label="Chosen filters">
+            <nav class="chosen-filters" aria-label=t("facet-chosen")>
                 <ul>{links}</ul>
             </nav>
         }
@@ -110,7 +111,7 @@ pub(super) fn facet_choices(
         let options = agency_list(&listed);
         view! {
             <div class="filter facet-more">
-                <label for="facet-agency-more">"Another agency"</label>
+                <label for="facet-agency-more">{t("facet-another-agency")}</label>
                 <select id="facet-agency-more" name=facet.name() form="search-form" inner_html=options></select>
             </div>
         }
@@ -188,7 +189,11 @@ fn checkboxes(facet: Facet, query: &SystemQuery, values: &[(&str, Cow<str>, u64)
 /// The options of the "Another agency" list, escaped, as HTML.
 fn agency_list(listed: &[(&str, Cow<str>, u64)]) -> String {
     let mut options = String::with_capacity(listed.len() * 80);
-    options.push_str(r#"<option value="">Choose an agency</option>"#);
+    let _ = write!(
+        options,
+        r#"<option value="">{}</option>"#,
+        escaped(&t("facet-choose-agency"))
+    );
     for (value, label, count) in listed {
         let _ = write!(
             options,

@@ -3,6 +3,7 @@
 
 use super::{SearchBody, agency_options, search_systems};
 use crate::browser;
+use crate::i18n::{href, t};
 use crate::search::query::{Sort, SystemQuery, clean_words};
 use crate::search::{AgencyNames, Facet, SearchResults};
 use leptos::prelude::*;
@@ -194,16 +195,16 @@ pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
         <div class="system-search" data-hydrated=move || hydrated.try_get().unwrap_or_default().to_string() on:change=move |ev| searcher.on_change(ev)>
             // The facets and sort sit outside this form but belong to it (their
             // `form` attribute), so one GET request carries words and filters.
-            <form id="search-form" class="search-form" method="get" action="/systems" role="search" on:submit=move |ev| searcher.on_submit(ev)>
-                <label for="search-q">"Search systems"</label>
-                <p class="hint" id="search-q-hint">"For example: benefits, facial recognition, a city or an agency"</p>
+            <form id="search-form" class="search-form" method="get" action=href("/systems") role="search" on:submit=move |ev| searcher.on_submit(ev)>
+                <label for="search-q">{t("search-label")}</label>
+                <p class="hint" id="search-q-hint">{t("search-hint")}</p>
                 <div class="search-row">
                     <input type="search" id="search-q" name="q" maxlength="500" autocomplete="off"
                         aria-describedby="search-q-hint"
                         value=initial_words
                         prop:value=move || words_shown.try_get().unwrap_or_default()
                         on:input=move |ev| searcher.on_type(event_target_value(&ev))/>
-                    <button type="submit">"Search"</button>
+                    <button type="submit">{t("search-button")}</button>
                 </div>
             </form>
             <div class="search-body" aria-busy=move || loading.try_get().unwrap_or_default().to_string()>

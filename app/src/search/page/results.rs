@@ -3,6 +3,7 @@
 
 use super::facets::value_label;
 use crate::html::escaped;
+use crate::i18n::{href, t, t_with};
 use crate::record::AgencySlug;
 use crate::search::query::{QueryProblem, SystemQuery};
 use crate::search::{Hit, SearchResults, snippet_html};
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 pub(super) fn ProblemSummary(problems: Vec<QueryProblem>) -> impl IntoView {
     view! {
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">"There is a problem with this search"</h2>
+            <h2 id="error-summary-title">{t("search-problem")}</h2>
             <ul>
                 {problems
                     .into_iter()
@@ -24,7 +25,7 @@ pub(super) fn ProblemSummary(problems: Vec<QueryProblem>) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p><a href="/systems">"Show all systems"</a></p>
+            <p><a href=href("/systems")>{t("search-show-all")}</a></p>
         </div>
     }
 }
@@ -36,9 +37,8 @@ pub(super) fn results_view(
     agencies: &[(AgencySlug, String)],
 ) -> AnyView {
     let count = match results.total {
-        0 => "No systems found".to_string(),
-        1 => "1 system".to_string(),
-        n => format!("{n} systems"),
+        0 => t("search-none-found"),
+        n => t_with("count-systems", &[("count", n.into())]),
     };
     let last_page = query.last_page(results.total);
     let beyond_last = results.hits.is_empty() && results.total > 0;
@@ -54,8 +54,8 @@ pub(super) fn results_view(
         let instead = query.with_words(&words).url();
         view! {
             <p class="notice closest">
-                {format!("No system matches all of “{whole}”. These are the systems for ")}
-                <a href=instead>{format!("“{words}”")}</a>"."
+                {t_with("search-closest", &[("words", whole.into())])}" "
+                <a href=instead>{t_with("search-quoted", &[("words", words.into())])}</a>"."
             </p>
         }
     });
@@ -64,8 +64,8 @@ pub(super) fn results_view(
         <h2 class="result-count" id="result-count" role="status" aria-live="polite">{count}</h2>
         {beyond_last.then(|| view! {
             <p class="notice">
-                {format!("There is no page {}: the results fill {last_page} page{}. ", query.page, if last_page == 1 { "" } else { "s" })}
-                <a href=query.with_page(1).url()>"Go to the first page"</a>
+                {t_with("search-beyond-last", &[("page", query.page.into()), ("pages", last_page.into())])}" "
+                <a href=query.with_page(1).url()>{t("search-first-page")}</a>
             </p>
         })}
         {no_results}
@@ -74,10 +74,10 @@ pub(super) fn results_view(
         </ol>
         {(!empty).then(|| view! {
             <p class="downloads">
-                {format!("Download {}: ", if results.total == 1 { "this result" } else { "these results, all pages" })}
-                <a href=exported.export_url("csv")>"CSV"</a>" for spreadsheets, "
+                {t_with("search-download", &[("count", results.total.into())])}" "
+                <a href=exported.export_url("csv")>"CSV"</a>" "{t("search-for-spreadsheets")}", "
                 <a href=exported.export_url("json")>"JSON"</a>" · "
-                <a href="/open-data">"About the open data"</a>
+                <a href=href("/open-data")>{t("search-about-open-data")}</a>
             </p>
         })}
         <Pagination query last_page/>
@@ -95,25 +95,18 @@ fn no_results(
     let mut tips = Vec::new();
     for suggestion in &results.fewer_words {
         let instead = query.with_words(&suggestion.q);
-        let systems = if suggestion.total == 1 {
-            "system"
-        } else {
-            "systems"
-        };
         tips.push(
             view! {
                 <li>
-                    <a href=instead.url()>{format!("Search for “{}”", suggestion.q)}</a>
-                    {format!(" instead ({} {systems})", suggestion.total)}
+                    <a href=instead.url()>{t_with("search-for", &[("words", suggestion.q.clone().into())])}</a>" "
+                    {t_with("search-instead", &[("count", suggestion.total.into())])}
                 </li>
             }
             .into_any(),
         );
     }
     if !query.q.is_empty() {
-        tips.push(
-            view! { <li>"Check the spelling, or try fewer or more general words."</li> }.into_any(),
-        );
+        tips.push(view! { <li>{t("search-check-spelling")}</li> }.into_any());
     }
     for (facet, values) in &query.filters {
         let unknown: Vec<&String> = values
@@ -122,34 +115,37 @@ fn no_results(
             .collect();
         for value in unknown {
             tips.push(view! {
-                <li>{format!("“{value}” is not a {} the register knows.", facet.label().to_lowercase())}</li>
+                <li>{t_with("search-unknown-value", &[("value", value.as_str().into()), ("facet", facet.label().to_lowercase().into())])}</li>
             }.into_any());
         }
         // The counts of a facet ignore its own filter, so they add up to what
         // dropping it would show (for facets with one value per system).
         let without: u64 = results.facets.get(facet).map_or(0, |c| c.values().sum());
+        let facet_name = facet.label().to_lowercase();
         let label = if facet.is_single_valued() && without > 0 {
-            format!(
-                "Remove the {} filter ({without} systems)",
-                facet.label().to_lowercase()
+            t_with(
+                "search-remove-filter-counted",
+                &[("facet", facet_name.into()), ("count", without.into())],
             )
         } else {
-            format!("Remove the {} filter", facet.label().to_lowercase())
+            t_with("search-remove-filter", &[("facet", facet_name.into())])
         };
         tips.push(view! { <li><a href=query.without(*facet).url()>{label}</a></li> }.into_any());
     }
     if !query.q.is_empty() && !query.filters.is_empty() {
         let everywhere = SystemQuery::default().with_words(&query.q);
         tips.push(view! {
-            <li><a href=everywhere.url()>{format!("Search all systems for “{}”", query.q)}</a></li>
+            <li><a href=everywhere.url()>{t_with("search-everywhere", &[("words", query.q.clone().into())])}</a></li>
         }.into_any());
     }
     view! {
         <div class="no-results">
             <p>{if query.q.is_empty() {
-                "No system matches all of these filters.".to_string()
+                t("search-no-match-filters")
+            } else if query.filters.is_empty() {
+                t_with("search-no-match", &[("words", query.q.clone().into())])
             } else {
-                format!("No system matches “{}”{}.", query.q, if query.filters.is_empty() { "" } else { " with these filters" })
+                t_with("search-no-match-with-filters", &[("words", query.q.clone().into())])
             }}</p>
             <ul>{tips}</ul>
         </div>
@@ -180,10 +176,10 @@ fn hit_row(hit: &Hit) -> impl IntoView + use<> {
     view! {
         <li class="system-item">
             <h3 class="system-name">
-                <a href=format!("/systems/{}", system.id) inner_html=name></a>
+                <a href=href(format!("/systems/{}", system.id)) inner_html=name></a>
             </h3>
             <p class="system-owner">
-                <a href=format!("/agencies/{}", system.agency)>{system.agency_name.clone()}</a>
+                <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
             </p>
             <p class="system-summary" inner_html=summary></p>
             {elsewhere.map(|(label, html)| view! {
@@ -228,19 +224,19 @@ fn Pagination(query: SystemQuery, last_page: u32) -> impl IntoView {
             view! { <li><a href=query.with_page(page).url() aria-current="page">{page}</a></li> }
                 .into_any()
         } else {
-            view! { <li><a href=query.with_page(page).url() aria-label=format!("Page {page}")>{page}</a></li> }.into_any()
+            view! { <li><a href=query.with_page(page).url() aria-label=t_with("search-page", &[("page", page.into())])>{page}</a></li> }.into_any()
         };
         links.push(link);
     }
     view! {
-        <nav class="pagination" aria-label="Pages">
+        <nav class="pagination" aria-label=t("search-pages")>
             <ul>
                 {(current > 1 && current <= last_page).then(|| view! {
-                    <li><a href=query.with_page(current - 1).url() rel="prev">"Previous"</a></li>
+                    <li><a href=query.with_page(current - 1).url() rel="prev">{t("search-previous")}</a></li>
                 })}
                 {links}
                 {(current < last_page).then(|| view! {
-                    <li><a href=query.with_page(current + 1).url() rel="next">"Next"</a></li>
+                    <li><a href=query.with_page(current + 1).url() rel="next">{t("search-next")}</a></li>
                 })}
             </ul>
         </nav>
