@@ -298,7 +298,7 @@ search-instead = { $count ->
    *[other] instead ({ $count } systems)
 }
 search-check-spelling = Check the spelling, or try fewer or more general words.
-search-unknown-value = The register knows no { $facet } “{ $value }”.
+search-unknown-value = “{ $value }” is not a { $facet } the register knows.
 search-remove-filter = Remove the { $facet } filter
 search-remove-filter-counted = Remove the { $facet } filter ({ $count } systems)
 search-everywhere = Search all systems for “{ $words }”
@@ -410,3 +410,96 @@ duration-minutes = { $count ->
    *[other] { $count } minutes
 }
 duration-moment = a minute or two
+
+## A system's history (/systems/ID/history)
+
+history-no-version = Version { $missing } does not exist: this system has versions 1 to { $latest }
+history-loading = Loading the history…
+history-bad-title = Versions not found
+history-bad-heading = These versions cannot be compared
+history-bad-text = Go back to the history and choose two versions from the lists.
+history-title = History of { $name }
+# Followed by the system's name, as a link.
+history-of = History of
+history-lede = Every version the agency published. Published versions never change: a correction is a new version.
+history-versions = Published versions
+history-caption = Published versions, newest first
+history-version = Version
+history-published = Published
+history-what-changed = What changed
+history-compare-heading = Compare versions
+history-older = Older version
+history-newer = Newer version
+history-compare = Compare
+history-version-n = Version { $version }
+history-from-to = Version { $from } → version { $to }
+history-same = These two versions are the same.
+history-changed = { $count ->
+    [one] { $count } field changed.
+   *[other] { $count } fields changed.
+}
+history-removed = Removed text is
+history-struck = struck through
+history-added = added text is
+history-underlined = underlined
+
+## Questions and answers on a record, and the form to ask
+
+feedback-sent-published = Thank you. Your message is published below.
+feedback-sent-pending = Thank you. A moderator will read your message before it appears here.
+feedback-too-many = You have sent a lot of messages in the last hour. Please wait { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} and send it again.
+feedback-check-honeypot = This message looks like it was sent by a program: the field “Leave this field empty” must be left empty.
+feedback-check-kind = Choose what it is: a question, an error report or feedback
+feedback-check-kind-unknown = “{ $kind }” is not a kind of message: use one of { $kinds }
+feedback-check-body = Write your message
+feedback-check-body-long = Your message is { $length } characters long: shorten it to { $most } or fewer
+feedback-check-body-control = Your message must not contain control characters
+feedback-check-links = Your message has { $count } links: keep it to { $most } or fewer
+feedback-check-name-long = Your name must be { $most } characters or fewer
+feedback-check-name-line = Your name must be one line without control characters or characters that reverse the text's direction
+feedback-check-email = Enter an email address like name@example.org, or leave it empty
+feedback-check-duplicate = This message was already sent about this system today: it will not be sent twice
+feedback-flagged = Thank you. A moderator will look at the comment you reported.
+feedback-heading = Questions and answers
+feedback-loading = Loading questions…
+feedback-unavailable = The questions about this system cannot be shown right now.
+feedback-none = Nobody has asked about this system yet.
+feedback-moderation-pre = A moderator reads every message before it appears.
+feedback-moderation-post = Messages appear at once; moderators remove abuse.
+feedback-form-title = Ask a question or report an error
+feedback-form-intro = The agency that runs this system answers questions and error reports here, in public.
+feedback-form-no-personal = Do not write personal details such as your address, phone number or case number.
+feedback-anonymous = A member of the public
+feedback-official-answer = Official answer from { $agency }
+feedback-updated = updated
+feedback-report = Report this comment to a moderator
+feedback-report-what = What is wrong with it?
+feedback-report-button = Report it
+feedback-kind = What is it?
+feedback-kind-question = A question about this system
+feedback-kind-error = An error in this record
+feedback-body = Your message
+feedback-body-hint = Up to 2,000 characters, plain text. At most 2 links.
+feedback-name = Your name (optional)
+feedback-name-hint = Shown with your message. Leave it empty to appear as “A member of the public”.
+feedback-email = Your email address (optional)
+feedback-email-hint = Only if you want a reply from the agency. It is never published, and it is deleted after { $days } days.
+feedback-honeypot = Leave this field empty
+feedback-send = Send
+form-problem = There is a problem
+
+## Signing in (/login)
+
+sign-in-lede = For agency staff, auditors, moderators and register admins. Citizens need no account to read the register.
+sign-in-email = Email address
+sign-in-password = Password
+sign-in-enter-email = Enter your email address
+sign-in-enter-password = Enter your password
+sign-in-wrong = The email or password is not right
+sign-in-locked = Too many failed sign-ins for this email: try again after { $until }
+sign-in-busy = Too many people are signing in at once: try again in a few seconds
+sign-in-disabled = This account is disabled: ask a register admin
+sign-in-too-many = Too many sign-in attempts from your network: try again in { $seconds } seconds

@@ -403,3 +403,95 @@ duration-minutes = { $count ->
    *[other] { $count } minuten
 }
 duration-moment = een minuut of twee
+
+## De geschiedenis van een systeem (/systems/ID/history)
+
+history-no-version = Versie { $missing } bestaat niet: dit systeem heeft de versies 1 tot en met { $latest }
+history-loading = De geschiedenis wordt geladen…
+history-bad-title = Versies niet gevonden
+history-bad-heading = Deze versies kunnen niet worden vergeleken
+history-bad-text = Ga terug naar de geschiedenis en kies twee versies uit de lijsten.
+history-title = Geschiedenis van { $name }
+history-of = Geschiedenis van
+history-lede = Elke versie die de organisatie publiceerde. Gepubliceerde versies veranderen nooit: een correctie is een nieuwe versie.
+history-versions = Gepubliceerde versies
+history-caption = Gepubliceerde versies, nieuwste eerst
+history-version = Versie
+history-published = Gepubliceerd
+history-what-changed = Wat er veranderde
+history-compare-heading = Versies vergelijken
+history-older = Oudere versie
+history-newer = Nieuwere versie
+history-compare = Vergelijken
+history-version-n = Versie { $version }
+history-from-to = Versie { $from } → versie { $to }
+history-same = Deze twee versies zijn gelijk.
+history-changed = { $count ->
+    [one] { $count } veld veranderd.
+   *[other] { $count } velden veranderd.
+}
+history-removed = Verwijderde tekst is
+history-struck = doorgestreept
+history-added = toegevoegde tekst is
+history-underlined = onderstreept
+
+## Vragen en antwoorden bij een registratie, en het formulier om te vragen
+
+feedback-sent-published = Dank u. Uw bericht staat hieronder.
+feedback-sent-pending = Dank u. Een moderator leest uw bericht voordat het hier verschijnt.
+feedback-too-many = U hebt het afgelopen uur veel berichten gestuurd. Wacht { $minutes ->
+    [one] { $minutes } minuut
+   *[other] { $minutes } minuten
+} en stuur het dan opnieuw.
+feedback-check-honeypot = Dit bericht lijkt door een programma te zijn verstuurd: het veld „Laat dit veld leeg” moet leeg blijven.
+feedback-check-kind = Kies wat het is: een vraag, een foutmelding of een reactie
+feedback-check-kind-unknown = „{ $kind }” is geen soort bericht: gebruik een van { $kinds }
+feedback-check-body = Schrijf uw bericht
+feedback-check-body-long = Uw bericht is { $length } tekens lang: maak het { $most } tekens of korter
+feedback-check-body-control = Uw bericht mag geen stuurtekens bevatten
+feedback-check-links = Uw bericht bevat { $count } links: houd het bij { $most } of minder
+feedback-check-name-long = Uw naam mag hoogstens { $most } tekens zijn
+feedback-check-name-line = Uw naam moet één regel zijn, zonder stuurtekens of tekens die de schrijfrichting omkeren
+feedback-check-email = Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg
+feedback-check-duplicate = Dit bericht is vandaag al over dit systeem verstuurd: het wordt geen twee keer verstuurd
+feedback-flagged = Dank u. Een moderator bekijkt de reactie die u meldde.
+feedback-heading = Vragen en antwoorden
+feedback-loading = Vragen worden geladen…
+feedback-unavailable = De vragen over dit systeem kunnen nu niet worden getoond.
+feedback-none = Niemand heeft nog een vraag over dit systeem gesteld.
+feedback-moderation-pre = Een moderator leest elk bericht voordat het verschijnt.
+feedback-moderation-post = Berichten verschijnen meteen; moderatoren verwijderen misbruik.
+feedback-form-title = Stel een vraag of meld een fout
+feedback-form-intro = De organisatie die dit systeem gebruikt, beantwoordt vragen en foutmeldingen hier, in het openbaar.
+feedback-form-no-personal = Schrijf geen persoonlijke gegevens zoals uw adres, telefoonnummer of dossiernummer.
+feedback-anonymous = Iemand uit het publiek
+feedback-official-answer = Officieel antwoord van { $agency }
+feedback-updated = bijgewerkt op
+feedback-report = Meld deze reactie aan een moderator
+feedback-report-what = Wat is er mis mee?
+feedback-report-button = Melden
+feedback-kind = Wat is het?
+feedback-kind-question = Een vraag over dit systeem
+feedback-kind-error = Een fout in deze registratie
+feedback-body = Uw bericht
+feedback-body-hint = Hoogstens 2.000 tekens, platte tekst. Hoogstens 2 links.
+feedback-name = Uw naam (niet verplicht)
+feedback-name-hint = Staat bij uw bericht. Laat het leeg om te verschijnen als „Iemand uit het publiek”.
+feedback-email = Uw e-mailadres (niet verplicht)
+feedback-email-hint = Alleen als u een antwoord van de organisatie wilt. Het wordt nooit gepubliceerd en na { $days } dagen verwijderd.
+feedback-honeypot = Laat dit veld leeg
+feedback-send = Versturen
+form-problem = Er is een probleem
+
+## Inloggen (/login)
+
+sign-in-lede = Voor medewerkers van organisaties, auditors, moderatoren en registerbeheerders. Burgers hebben geen account nodig om het register te lezen.
+sign-in-email = E-mailadres
+sign-in-password = Wachtwoord
+sign-in-enter-email = Vul uw e-mailadres in
+sign-in-enter-password = Vul uw wachtwoord in
+sign-in-wrong = Het e-mailadres of wachtwoord klopt niet
+sign-in-locked = Te veel mislukte pogingen om in te loggen met dit e-mailadres: probeer het opnieuw na { $until }
+sign-in-busy = Er loggen te veel mensen tegelijk in: probeer het over een paar seconden opnieuw
+sign-in-disabled = Dit account is uitgeschakeld: vraag het een registerbeheerder
+sign-in-too-many = Te veel pogingen om in te loggen vanaf uw netwerk: probeer het over { $seconds } seconden opnieuw

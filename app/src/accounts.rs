@@ -6,6 +6,7 @@
 //! without JavaScript.
 
 use crate::html::PageTitle;
+use crate::i18n::{href, t, title};
 use crate::record::{AgencySlug, Role};
 use leptos::prelude::*;
 
@@ -71,34 +72,34 @@ pub fn LoginPage() -> impl IntoView {
     let password_error = field_error("password");
     let (email_wrong, password_wrong) = (email_error.is_some(), password_error.is_some());
     view! {
-        <PageTitle text="Sign in – Lantern"/>
+        <PageTitle text=title(&t("nav-sign-in"))/>
         {attempt.clone().map(|a| {
             let href = format!("#{}", a.field.unwrap_or("email"));
             view! {
                 <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-                    <h2 id="error-summary-title">"There is a problem"</h2>
+                    <h2 id="error-summary-title">{t("form-problem")}</h2>
                     <ul><li><a href=href>{a.problem}</a></li></ul>
                 </div>
             }
         })}
-        <h1>"Sign in"</h1>
-        <p class="lede">"For agency staff, auditors, moderators and register admins. Citizens need no account to read the register."</p>
-        <form method="post" action="/login" class="sign-in">
+        <h1>{t("nav-sign-in")}</h1>
+        <p class="lede">{t("sign-in-lede")}</p>
+        <form method="post" action=href("/login") class="sign-in">
             <div class="field" class:field-error=email_wrong>
-                <label for="email">"Email address"</label>
+                <label for="email">{t("sign-in-email")}</label>
                 {email_error.map(|e| view! { <p class="error-message" id="email-error">{e}</p> })}
                 <input type="email" id="email" name="email" autocomplete="username" spellcheck="false"
                     required value=email aria-describedby=email_wrong.then_some("email-error")
                     aria-invalid=email_wrong.then_some("true")/>
             </div>
             <div class="field" class:field-error=password_wrong>
-                <label for="password">"Password"</label>
+                <label for="password">{t("sign-in-password")}</label>
                 {password_error.map(|e| view! { <p class="error-message" id="password-error">{e}</p> })}
                 <input type="password" id="password" name="password" autocomplete="current-password" required
                     aria-describedby=password_wrong.then_some("password-error")
                     aria-invalid=password_wrong.then_some("true")/>
             </div>
-            <button type="submit">"Sign in"</button>
+            <button type="submit">{t("nav-sign-in")}</button>
         </form>
     }
 }

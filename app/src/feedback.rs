@@ -76,20 +76,22 @@ pub enum FeedbackOutcome {
 }
 
 /// What the public page says after a submission.
-pub fn sent_message(state: CommentState) -> &'static str {
+pub fn sent_message(state: CommentState) -> crate::i18n::Text {
     match state {
-        CommentState::Published => "Thank you. Your message is published below.",
-        _ => "Thank you. A moderator will read your message before it appears here.",
+        CommentState::Published => crate::i18n::t("feedback-sent-published"),
+        _ => crate::i18n::t("feedback-sent-pending"),
     }
 }
 
 /// What a refused submission is told when one client sent too many.
-pub fn too_many_message(retry_after: u64) -> String {
+pub fn too_many_message(retry_after: u64, language: crate::i18n::Language) -> String {
     let minutes = retry_after.div_ceil(60).max(1);
-    let unit = if minutes == 1 { "minute" } else { "minutes" };
-    format!(
-        "You have sent a lot of messages in the last hour. Please wait {minutes} {unit} and send it again."
+    crate::i18n::t_with_in(
+        language,
+        "feedback-too-many",
+        &[("minutes", minutes.into())],
     )
+    .into_owned()
 }
 
 /// Whether comments appear before or after a moderator reads them.
@@ -286,13 +288,6 @@ mod server_side {
             &self,
             system: &SystemId,
         ) -> Result<Vec<PublicComment>, AppError>;
-        /// Checks and stores a citizen's comment (rate limit, honeypot, duplicates).
-        async fn submit(
-            &self,
-            system: &SystemId,
-            input: FeedbackInput,
-            client: &ClientAddress,
-        ) -> Result<FeedbackOutcome, AppError>;
         /// Answer statistics of every agency with published systems, or of one.
         async fn answer_stats(
             &self,
@@ -343,7 +338,10 @@ mod tests {
 
     #[test]
     fn the_wait_is_in_whole_minutes() {
-        assert!(too_many_message(61).contains("2 minutes"));
-        assert!(too_many_message(1).contains("wait 1 minute and"));
+        let english = crate::i18n::Language::SOURCE;
+        assert!(too_many_message(61, english).contains("2 minutes"));
+        assert!(too_many_message(1, english).contains("wait 1 minute and"));
+        let dutch = crate::i18n::Language::parse("nl").unwrap();
+        assert!(too_many_message(61, dutch).contains("Wacht 2 minuten en"));
     }
 }

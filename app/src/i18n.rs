@@ -173,11 +173,22 @@ pub fn t(key: &str) -> Cow<'static, str> {
 
 /// The message `key` in the page's language, with its variables.
 pub fn t_with(key: &str, args: &[(&str, FluentValue)]) -> Cow<'static, str> {
+    t_with_in(language(), key, args)
+}
+
+/// The message `key` in `language`: for the server's checks, which run
+/// outside any page and are told the language of the request.
+pub fn t_in(language: Language, key: &str) -> Cow<'static, str> {
+    message(language, key, None)
+}
+
+/// The message `key` in `language`, with its variables.
+pub fn t_with_in(language: Language, key: &str, args: &[(&str, FluentValue)]) -> Cow<'static, str> {
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
         fluent_args.set(*name, value.clone());
     }
-    message(language(), key, Some(&fluent_args))
+    message(language, key, Some(&fluent_args))
 }
 
 /// Whether the English catalogue has the message `key` (or `key.attribute`):

@@ -186,6 +186,30 @@ pub enum SignInError {
     Failed(#[from] AppError),
 }
 
+impl SignInError {
+    /// What the sign-in form says, in `language` (the `Display` text is for logs).
+    pub fn message(&self, language: app::i18n::Language) -> String {
+        use app::i18n::{t_in, t_with_in};
+        match self {
+            SignInError::Wrong => t_in(language, "sign-in-wrong"),
+            SignInError::Locked { until } => t_with_in(
+                language,
+                "sign-in-locked",
+                &[("until", until.as_str().into())],
+            ),
+            SignInError::Busy => t_in(language, "sign-in-busy"),
+            SignInError::Disabled => t_in(language, "sign-in-disabled"),
+            SignInError::TooMany { retry_after } => t_with_in(
+                language,
+                "sign-in-too-many",
+                &[("seconds", (*retry_after).into())],
+            ),
+            SignInError::Failed(_) => t_in(language, "unavailable-text"),
+        }
+        .into_owned()
+    }
+}
+
 /// Counts a sign-in attempt from `client` (known by its hashed address) in
 /// the current ten minutes, whatever the email: counted in the database, so
 /// across instances. [`SignInError::TooMany`] past `limit` (0: no limit).

@@ -26,6 +26,7 @@ use app::error::AppError;
 use app::feedback::{
     AnswerStats, ClientAddress, FeedbackInput, FeedbackOutcome, FeedbackSettings, Moderation,
 };
+use app::i18n::{Language, t_in};
 use app::record::{AgencySlug, CommentState, HideReason, Role, SystemId};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -83,18 +84,20 @@ async fn over_limit(
     Ok((count > settings.submissions_per_hour).then_some(retry_after))
 }
 
-/// Checks and stores a citizen's comment on a published system.
+/// Checks and stores a citizen's comment on a published system; its
+/// problems are told in `language`.
 pub async fn submit(
     storage: &Storage,
     system: &SystemId,
     input: &FeedbackInput,
     client: &ClientAddress,
+    language: Language,
 ) -> Result<FeedbackOutcome, AppError> {
     if !app::record::is_system_id(&system.0) {
         return Err(AppError::NotFound);
     }
     let now = OffsetDateTime::now_utc();
-    let checked = match check::comment(input) {
+    let checked = match check::comment(input, language) {
         Ok(checked) => checked,
         Err(problems) => return Ok(FeedbackOutcome::Problems(problems.into_iter().collect())),
     };
@@ -113,10 +116,7 @@ pub async fn submit(
     if Storage::recent_duplicate(&mut tx, system, &key, &a_day_ago).await? {
         return Ok(FeedbackOutcome::Problems(vec![(
             "body".into(),
-            vec![
-                "This message was already sent about this system today: it will not be sent twice"
-                    .into(),
-            ],
+            vec![t_in(language, "feedback-check-duplicate").into_owned()],
         )]));
     }
     // Post-moderation still holds back what seems to hold personal data.
@@ -306,15 +306,6 @@ impl app::feedback::FeedbackDesk for Storage {
         system: &SystemId,
     ) -> Result<Vec<app::feedback::PublicComment>, AppError> {
         self.published_comments(system).await
-    }
-
-    async fn submit(
-        &self,
-        system: &SystemId,
-        input: FeedbackInput,
-        client: &ClientAddress,
-    ) -> Result<FeedbackOutcome, AppError> {
-        submit(self, system, &input, client).await
     }
 
     async fn answer_stats(

@@ -72,6 +72,19 @@ pub async fn choose_language(
     response
 }
 
+/// The language of a request, as this layer put it there: for form handlers,
+/// whose problems and redirects follow the page they were sent from.
+pub fn of(parts: &axum::http::request::Parts) -> PageLanguage {
+    parts
+        .extensions
+        .get::<PageLanguage>()
+        .copied()
+        .unwrap_or(PageLanguage {
+            language: Language::SOURCE,
+            in_address: false,
+        })
+}
+
 /// The register's language an address starts with, and the address without
 /// it: `/nl/systems?q=x` is Dutch `/systems?q=x`; `/nl` and `/nl/` are `/`.
 fn prefixed(languages: &Languages, uri: &Uri) -> Option<(Language, Uri)> {

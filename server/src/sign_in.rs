@@ -121,6 +121,8 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
         .map(|e| e.trim().to_string())
         .unwrap_or_default();
     let password = fields.get("password").cloned().unwrap_or_default();
+    let page = crate::languages::of(&parts);
+    let language = page.language;
     let again = |status: StatusCode, field: Option<&'static str>, problem: String| {
         let attempt = SignInAttempt {
             email: email.clone(),
@@ -133,25 +135,25 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Response 
         again(
             StatusCode::UNPROCESSABLE_ENTITY,
             Some("email"),
-            "Enter your email address".into(),
+            app::i18n::t_in(language, "sign-in-enter-email").into_owned(),
         )
     } else if password.is_empty() {
         again(
             StatusCode::UNPROCESSABLE_ENTITY,
             Some("password"),
-            "Enter your password".into(),
+            app::i18n::t_in(language, "sign-in-enter-password").into_owned(),
         )
     } else {
         let client = crate::client::of(&parts);
         match try_sign_in(&state, &client, &email, &password).await {
-            Ok(token) => return session_started(&token, &parts.headers),
+            Ok(token) => return session_started(&token, &parts.headers, &page.href("/manage")),
             Err(SignInError::Failed(error)) => {
                 tracing::error!(%error, "sign-in failed");
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
             Err(error) => {
                 let (status, field, retry_after) = refusal(&error);
-                let (status, attempt) = again(status, field, error.to_string());
+                let (status, attempt) = again(status, field, error.message(language));
                 if let Some(seconds) = retry_after {
                     return try_again_later(&state, parts, attempt, seconds).await;
                 }
@@ -179,9 +181,9 @@ async fn try_sign_in(
     Ok(signed_in.token)
 }
 
-/// Off to `/manage` with the session's cookie.
-fn session_started(token: &str, headers: &HeaderMap) -> Response {
-    let mut response = Redirect::to("/manage").into_response();
+/// Off to `/manage` (in the language of the sign-in form) with the session's cookie.
+fn session_started(token: &str, headers: &HeaderMap, manage: &str) -> Response {
+    let mut response = Redirect::to(manage).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
         cookie(

@@ -8,6 +8,7 @@
 //! and puts the server's answer in the section's place.
 
 use super::{FeedbackInput, Moderation, PublicComment, sent_message};
+use crate::i18n::{href, t, t_with};
 use crate::record::{CommentState, DateText, FeedbackKind, HideReason};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -63,19 +64,17 @@ pub fn FeedbackSection(system: String, agency_name: String, published: i64) -> i
     let query = use_query_map();
     // After a form sent without JavaScript: the redirect says what became of it.
     let notice = query.with_untracked(|q| match q.get("feedback").as_deref() {
-        Some("published") => Some(sent_message(CommentState::Published).to_string()),
-        Some("pending") => Some(sent_message(CommentState::Pending).to_string()),
-        Some("flagged") => {
-            Some("Thank you. A moderator will look at the comment you reported.".to_string())
-        }
+        Some("published") => Some(sent_message(CommentState::Published).into_owned()),
+        Some("pending") => Some(sent_message(CommentState::Pending).into_owned()),
+        Some("flagged") => Some(t("feedback-flagged").into_owned()),
         _ => None,
     });
     let attempt = use_context::<FeedbackAttempt>().unwrap_or_default();
     view! {
         <section class="feedback" aria-labelledby="feedback">
-            <h2 id="feedback">"Questions and answers"</h2>
+            <h2 id="feedback">{t("feedback-heading")}</h2>
             <script src="/feedback.js" defer nonce=leptos::nonce::use_nonce()></script>
-            <Suspense fallback=|| view! { <p>"Loading questions…"</p> }>
+            <Suspense fallback=|| view! { <p>{t("feedback-loading")}</p> }>
                 {move || {
                     let system = system.clone();
                     let agency_name = agency_name.clone();
@@ -84,11 +83,11 @@ pub fn FeedbackSection(system: String, agency_name: String, published: i64) -> i
                     Suspend::new(async move {
                         let Ok(found) = comments.await else {
                             return view! {
-                                <p>"The questions about this system cannot be shown right now."</p>
+                                <p>{t("feedback-unavailable")}</p>
                             }.into_any();
                         };
                         let list = if found.comments.is_empty() {
-                            view! { <p>"Nobody has asked about this system yet."</p> }.into_any()
+                            view! { <p>{t("feedback-none")}</p> }.into_any()
                         } else {
                             view! {
                                 <ol class="comments">
@@ -99,15 +98,13 @@ pub fn FeedbackSection(system: String, agency_name: String, published: i64) -> i
                             }.into_any()
                         };
                         let moderation = match found.moderation {
-                            Moderation::Pre => "A moderator reads every message before it appears.",
-                            Moderation::Post => "Messages appear at once; moderators remove abuse.",
+                            Moderation::Pre => t("feedback-moderation-pre"),
+                            Moderation::Post => t("feedback-moderation-post"),
                         };
                         view! {
                             {list}
-                            <h3 id="feedback-form-title">"Ask a question or report an error"</h3>
-                            <p>"The agency that runs this system answers questions and error reports here, in public. "
-                               {moderation}
-                               " Do not write personal details such as your address, phone number or case number."</p>
+                            <h3 id="feedback-form-title">{t("feedback-form-title")}</h3>
+                            <p>{t("feedback-form-intro")}" "{moderation}" "{t("feedback-form-no-personal")}</p>
                             <FeedbackForm system retention_days=found.email_retention_days
                                 typed=attempt.typed problems=attempt.problems notice=attempt.notice.or(notice)/>
                         }.into_any()
@@ -138,7 +135,7 @@ fn Comment(comment: PublicComment, system: String, agency_name: String) -> impl 
         published_at,
         answer,
     } = comment;
-    let who = name.unwrap_or_else(|| "A member of the public".to_string());
+    let who = name.unwrap_or_else(|| t("feedback-anonymous").into_owned());
     let heading_id = format!("comment-{id}");
     view! {
         <li class="comment" id=heading_id.clone()>
@@ -151,18 +148,18 @@ fn Comment(comment: PublicComment, system: String, agency_name: String) -> impl 
             {answer.map(|answer| view! {
                 <div class="official-answer">
                     <p class="answer-from">
-                        <strong>{format!("Official answer from {agency_name}")}</strong>
+                        <strong>{t_with("feedback-official-answer", &[("agency", agency_name.into())])}</strong>
                         " · " <DateText date=answer.answered_at.clone()/>
-                        {answer.updated_at.map(|at| view! { " (updated " <DateText date=at/> ")" })}
+                        {answer.updated_at.map(|at| view! { " ("{t("feedback-updated")}" " <DateText date=at/> ")" })}
                     </p>
                     {paragraphs(&answer.body)}
                 </div>
             })}
             <details class="flag">
-                <summary>"Report this comment to a moderator"</summary>
-                <form method="post" action=format!("/systems/{system}/feedback/{id}/flag")>
+                <summary>{t("feedback-report")}</summary>
+                <form method="post" action=href(format!("/systems/{system}/feedback/{id}/flag"))>
                     <fieldset class="checkboxes">
-                        <legend>"What is wrong with it?"</legend>
+                        <legend>{t("feedback-report-what")}</legend>
                         {HideReason::ALL.iter().enumerate().map(|(n, reason)| {
                             let input_id = format!("flag-{id}-{reason}");
                             view! {
@@ -173,7 +170,7 @@ fn Comment(comment: PublicComment, system: String, agency_name: String) -> impl 
                             }
                         }).collect_view()}
                     </fieldset>
-                    <button type="submit" class="secondary">"Report it"</button>
+                    <button type="submit" class="secondary">{t("feedback-report-button")}</button>
                 </form>
             </details>
         </li>
@@ -199,7 +196,7 @@ pub fn FeedbackForm(
         typed.kind.clone()
     };
     // No fragment: Chromium ignores `autofocus` on a page whose address has one.
-    let action = format!("/systems/{system}/feedback");
+    let action = href(format!("/systems/{system}/feedback"));
     let summary =
         (!problems.is_empty()).then(|| view! { <ProblemSummary problems=problems.clone()/> });
     let problems = FieldProblems(problems);
@@ -209,7 +206,7 @@ pub fn FeedbackForm(
             {summary}
             <div class="field" class:field-error=problems.has("kind")>
                 <fieldset class="checkboxes" id="feedback-kind" aria-describedby=problems.described("kind", false)>
-                    <legend>"What is it?"</legend>
+                    <legend>{t("feedback-kind")}</legend>
                     {problems.error_line("kind")}
                     {FeedbackKind::ALL.iter().map(|choice| {
                         let value = choice.as_str();
@@ -224,34 +221,34 @@ pub fn FeedbackForm(
                 </fieldset>
             </div>
             <div class="field" class:field-error=problems.has("body")>
-                <label for="feedback-body">"Your message"</label>
-                <p class="hint" id="feedback-body-hint">"Up to 2,000 characters, plain text. At most 2 links."</p>
+                <label for="feedback-body">{t("feedback-body")}</label>
+                <p class="hint" id="feedback-body-hint">{t("feedback-body-hint")}</p>
                 {problems.error_line("body")}
                 <textarea id="feedback-body" name="body" rows="6" maxlength="2000"
                     aria-describedby=problems.described("body", true) aria-invalid=problems.invalid("body")
                     inner_html=crate::html::textarea_html(&typed.body)></textarea>
             </div>
             <div class="field" class:field-error=problems.has("name")>
-                <label for="feedback-name">"Your name (optional)"</label>
-                <p class="hint" id="feedback-name-hint">"Shown with your message. Leave it empty to appear as “A member of the public”."</p>
+                <label for="feedback-name">{t("feedback-name")}</label>
+                <p class="hint" id="feedback-name-hint">{t("feedback-name-hint")}</p>
                 {problems.error_line("name")}
                 <input type="text" id="feedback-name" name="name" maxlength="80" autocomplete="name"
                     value=typed.name.clone()
                     aria-describedby=problems.described("name", true) aria-invalid=problems.invalid("name")/>
             </div>
             <div class="field" class:field-error=problems.has("email")>
-                <label for="feedback-email">"Your email address (optional)"</label>
-                <p class="hint" id="feedback-email-hint">{format!("Only if you want a reply from the agency. It is never published, and it is deleted after {retention_days} days.")}</p>
+                <label for="feedback-email">{t("feedback-email")}</label>
+                <p class="hint" id="feedback-email-hint">{t_with("feedback-email-hint", &[("days", retention_days.into())])}</p>
                 {problems.error_line("email")}
                 <input type="email" id="feedback-email" name="email" maxlength="254" autocomplete="email" spellcheck="false"
                     aria-describedby=problems.described("email", true) aria-invalid=problems.invalid("email")/>
             </div>
             // The honeypot: people never see or reach it; naive bots fill it in.
             <div class="honeypot" aria-hidden="true">
-                <label for="feedback-website">"Leave this field empty"</label>
+                <label for="feedback-website">{t("feedback-honeypot")}</label>
                 <input type="text" id="feedback-website" name="website" tabindex="-1" autocomplete="off"/>
             </div>
-            <button type="submit">"Send"</button>
+            <button type="submit">{t("feedback-send")}</button>
         </form>
     }
 }
@@ -263,7 +260,7 @@ fn ProblemSummary(problems: Vec<(String, Vec<String>)>) -> impl IntoView {
     view! {
         <div class="error-summary" role="alert" aria-labelledby="feedback-error-title" tabindex="-1"
             id="feedback-error-summary" autofocus=true>
-            <h2 id="feedback-error-title">"There is a problem"</h2>
+            <h2 id="feedback-error-title">{t("form-problem")}</h2>
             <ul>
                 {problems.iter().flat_map(|(field, messages)| {
                     messages.iter().map(move |m| (field.clone(), m.clone()))
@@ -316,10 +313,10 @@ impl FieldProblems {
 }
 
 /// How the form offers each kind.
-fn choice_label(kind: FeedbackKind) -> &'static str {
+fn choice_label(kind: FeedbackKind) -> crate::i18n::Text {
     match kind {
-        FeedbackKind::Question => "A question about this system",
-        FeedbackKind::Error => "An error in this record",
-        FeedbackKind::Feedback => "Feedback",
+        FeedbackKind::Question => t("feedback-kind-question"),
+        FeedbackKind::Error => t("feedback-kind-error"),
+        FeedbackKind::Feedback => t("feedback_kind-feedback"),
     }
 }

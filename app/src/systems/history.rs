@@ -8,6 +8,7 @@
 pub mod compare;
 
 use crate::html::PageTitle;
+use crate::i18n::{href, t, t_with, title};
 use crate::layout::{NotFound, TableScroll, Unavailable, set_status};
 use crate::record::{AgencySlug, DateText, SystemId, Timestamp};
 use leptos::prelude::*;
@@ -124,9 +125,13 @@ pub async fn history(
     let comparison = if !asked && versions.len() < 2 {
         None
     } else if let Some(missing) = [from, to].into_iter().find(|n| !exists(*n)) {
-        return Ok(HistoryAnswer::BadVersions(format!(
-            "Version {missing} does not exist: this system has versions 1 to {latest}"
-        )));
+        return Ok(HistoryAnswer::BadVersions(
+            crate::i18n::t_with(
+                "history-no-version",
+                &[("missing", missing.into()), ("latest", latest.into())],
+            )
+            .into_owned(),
+        ));
     } else {
         let older = register.version(id, from).await?;
         let newer = register.version(id, to).await?;
@@ -165,16 +170,16 @@ pub fn HistoryPage() -> impl IntoView {
         |(id, from, to)| get_history(id, from, to),
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the history…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("history-loading")}</p> }>
             {move || Suspend::new(async move {
                 match history.await {
                     Ok(HistoryAnswer::Found(history)) => view! { <HistoryView history/> }.into_any(),
                     Ok(HistoryAnswer::BadVersions(problem)) => {
                         set_status(400);
                         view! {
-                            <PageTitle text="Versions not found – Lantern"/>
-                            <h1>"These versions cannot be compared"</h1>
-                            <p>{problem}". Go back to the history and choose two versions from the lists."</p>
+                            <PageTitle text=title(&t("history-bad-title"))/>
+                            <h1>{t("history-bad-heading")}</h1>
+                            <p>{problem}". "{t("history-bad-text")}</p>
                         }.into_any()
                     }
                     Ok(HistoryAnswer::NotFound) => view! { <NotFound/> }.into_any(),
@@ -195,9 +200,9 @@ fn HistoryView(history: History) -> impl IntoView {
         versions,
         comparison,
     } = history;
-    let title = format!("History of {name} – Lantern");
-    let record = format!("/systems/{id}");
-    let action = format!("/systems/{id}/history");
+    let page_title = title(&t_with("history-title", &[("name", name.as_str().into())]));
+    let record = href(format!("/systems/{id}"));
+    let action = href(format!("/systems/{id}/history"));
     let (from, to) = comparison.as_ref().map_or((0, 0), |c| (c.from, c.to));
     let numbers: Vec<i64> = versions.iter().map(|v| v.version).collect();
     let from_options = version_options(&numbers, from);
@@ -216,32 +221,32 @@ fn HistoryView(history: History) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle text=title/>
-        <p class="record-owner"><a href=format!("/agencies/{agency}")>{agency_name}</a></p>
-        <h1>"History of " <a href=record.clone()>{name}</a></h1>
-        <p class="lede">"Every version the agency published. Published versions never change: a correction is a new version."</p>
-        <TableScroll label="Published versions">
+        <PageTitle text=page_title/>
+        <p class="record-owner"><a href=href(format!("/agencies/{agency}"))>{agency_name}</a></p>
+        <h1>{t("history-of")}" " <a href=record.clone()>{name}</a></h1>
+        <p class="lede">{t("history-lede")}</p>
+        <TableScroll label=t("history-versions")>
             <table class="history">
-                <caption>"Published versions, newest first"</caption>
+                <caption>{t("history-caption")}</caption>
                 <thead>
-                    <tr><th scope="col">"Version"</th><th scope="col">"Published"</th><th scope="col">"What changed"</th></tr>
+                    <tr><th scope="col">{t("history-version")}</th><th scope="col">{t("history-published")}</th><th scope="col">{t("history-what-changed")}</th></tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </TableScroll>
         {comparison.map(|comparison| view! {
             <section aria-labelledby="compare-heading">
-                <h2 id="compare-heading">"Compare versions"</h2>
+                <h2 id="compare-heading">{t("history-compare-heading")}</h2>
                 <form method="get" action=action class="compare">
                     <div class="field">
-                        <label for="from">"Older version"</label>
+                        <label for="from">{t("history-older")}</label>
                         <select id="from" name="from">{from_options}</select>
                     </div>
                     <div class="field">
-                        <label for="to">"Newer version"</label>
+                        <label for="to">{t("history-newer")}</label>
                         <select id="to" name="to">{to_options}</select>
                     </div>
-                    <button type="submit">"Compare"</button>
+                    <button type="submit">{t("history-compare")}</button>
                 </form>
                 <ComparisonView comparison/>
             </section>
@@ -255,7 +260,7 @@ fn version_options(numbers: &[i64], selected: i64) -> impl IntoView + use<> {
         .iter()
         .rev()
         .map(|n| {
-            view! { <option value=n.to_string() selected=*n == selected>{format!("Version {n}")}</option> }
+            view! { <option value=n.to_string() selected=*n == selected>{t_with("history-version-n", &[("version", (*n).into())])}</option> }
         })
         .collect_view()
 }
@@ -263,19 +268,27 @@ fn version_options(numbers: &[i64], selected: i64) -> impl IntoView + use<> {
 #[component]
 fn ComparisonView(comparison: Comparison) -> impl IntoView {
     let Comparison { from, to, changes } = comparison;
-    let heading = format!("Version {from} → version {to}");
+    let heading = t_with(
+        "history-from-to",
+        &[("from", from.into()), ("to", to.into())],
+    );
     if changes.is_empty() {
         return view! {
             <h3>{heading}</h3>
-            <p>"These two versions are the same."</p>
+            <p>{t("history-same")}</p>
         }
         .into_any();
     }
     let count = changes.len();
-    let fields = if count == 1 { "field" } else { "fields" };
     view! {
         <h3>{heading}</h3>
-        <p>{format!("{count} {fields} changed. ")}<span class="diff-key">"Removed text is "<del>"struck through"</del>", added text is "<ins>"underlined"</ins>"."</span></p>
+        <p>
+            {t_with("history-changed", &[("count", count.into())])}" "
+            <span class="diff-key">
+                {t("history-removed")}" "<del>{t("history-struck")}</del>", "
+                {t("history-added")}" "<ins>{t("history-underlined")}</ins>"."
+            </span>
+        </p>
         <dl class="diff">
             {changes.into_iter().map(|change| view! {
                 <dt id=format!("changed-{}", change.field)>{change.label}</dt>

@@ -50,7 +50,7 @@ pub struct Sent {
     /// `pending` (waits for a moderator) or `published`.
     pub state: CommentState,
     #[schema(value_type = String)]
-    pub message: &'static str,
+    pub message: app::i18n::Text,
 }
 
 /// The fields a body may have.
@@ -142,7 +142,10 @@ pub async fn send(
     };
     let input = input(&body)?;
     let client = crate::client::of(&parts);
-    let outcome = crate::feedback::submit(&state.storage, &SystemId(id), &input, &client).await?;
+    // The API answers in English until it takes a language (`lang`).
+    let language = app::i18n::Language::SOURCE;
+    let outcome =
+        crate::feedback::submit(&state.storage, &SystemId(id), &input, &client, language).await?;
     Ok(match outcome {
         FeedbackOutcome::Sent { id, state } => {
             let status = if state == CommentState::Published {
@@ -165,7 +168,7 @@ pub async fn send(
                 status: StatusCode::TOO_MANY_REQUESTS,
                 problems: vec![ApiProblem {
                     code: "rate_limited",
-                    detail: too_many_message(retry_after),
+                    detail: too_many_message(retry_after, language),
                     field: None,
                 }],
             }

@@ -3,6 +3,7 @@
 //! Every problem is named by its field; nothing is stored when there is one.
 
 use app::feedback::FeedbackInput;
+use app::i18n::{Language, t_in, t_with_in};
 use app::record::FeedbackKind;
 use std::collections::BTreeMap;
 
@@ -33,28 +34,32 @@ pub struct CheckedComment {
 /// Problems by field.
 pub type Problems = BTreeMap<String, Vec<String>>;
 
-/// Checks a submission; the problems by field when it is wrong.
-pub fn comment(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
+/// Checks a submission; the problems by field, in `language`, when it is wrong.
+pub fn comment(input: &FeedbackInput, language: Language) -> Result<CheckedComment, Problems> {
     let mut problems = Problems::new();
-    let mut add =
-        |field: &str, message: String| problems.entry(field.to_string()).or_default().push(message);
+    let mut add = |field: &str, message: app::i18n::Text| {
+        problems
+            .entry(field.to_string())
+            .or_default()
+            .push(message.into_owned())
+    };
     if !input.website.is_empty() {
-        add(
-            "website",
-            "This message looks like it was sent by a program: the field “Leave this field empty” must be left empty.".into(),
-        );
+        add("website", t_in(language, "feedback-check-honeypot"));
     }
     let kind = FeedbackKind::parse(input.kind.trim());
     if kind.is_none() {
         add(
             "kind",
             if input.kind.trim().is_empty() {
-                "Choose what it is: a question, an error report or feedback".into()
+                t_in(language, "feedback-check-kind")
             } else {
-                format!(
-                    "“{}” is not a kind of message: use one of {}",
-                    input.kind.trim(),
-                    FeedbackKind::names()
+                t_with_in(
+                    language,
+                    "feedback-check-kind-unknown",
+                    &[
+                        ("kind", input.kind.trim().into()),
+                        ("kinds", FeedbackKind::names().into()),
+                    ],
                 )
             },
         );
@@ -63,25 +68,28 @@ pub fn comment(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
     let body = body.as_str();
     let body_length = body.chars().count();
     if body.is_empty() {
-        add("body", "Write your message".into());
+        add("body", t_in(language, "feedback-check-body"));
     } else if body_length > MAX_BODY {
         add(
             "body",
-            format!(
-                "Your message is {body_length} characters long: shorten it to {MAX_BODY} or fewer"
+            t_with_in(
+                language,
+                "feedback-check-body-long",
+                &[("length", body_length.into()), ("most", MAX_BODY.into())],
             ),
         );
     } else if has_control_characters(body, true) {
-        add(
-            "body",
-            "Your message must not contain control characters".into(),
-        );
+        add("body", t_in(language, "feedback-check-body-control"));
     } else if link_count(body) > MAX_LINKS {
         add(
             "body",
-            format!(
-                "Your message has {} links: keep it to {MAX_LINKS} or fewer",
-                link_count(body)
+            t_with_in(
+                language,
+                "feedback-check-links",
+                &[
+                    ("count", link_count(body).into()),
+                    ("most", MAX_LINKS.into()),
+                ],
             ),
         );
     }
@@ -89,20 +97,18 @@ pub fn comment(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
     if name.chars().count() > MAX_NAME {
         add(
             "name",
-            format!("Your name must be {MAX_NAME} characters or fewer"),
+            t_with_in(
+                language,
+                "feedback-check-name-long",
+                &[("most", MAX_NAME.into())],
+            ),
         );
     } else if crate::publishing::check::one_line_problem(name).is_some() {
-        add(
-            "name",
-            "Your name must be one line without control characters or characters that reverse the text's direction".into(),
-        );
+        add("name", t_in(language, "feedback-check-name-line"));
     }
     let email = input.email.trim();
     if !email.is_empty() && !is_email(email) {
-        add(
-            "email",
-            "Enter an email address like name@example.org, or leave it empty".into(),
-        );
+        add("email", t_in(language, "feedback-check-email"));
     }
     match (kind, problems.is_empty()) {
         (Some(kind), true) => Ok(CheckedComment {
@@ -226,9 +232,13 @@ mod tests {
         }
     }
 
+    fn check(input: &FeedbackInput) -> Result<CheckedComment, Problems> {
+        comment(input, Language::SOURCE)
+    }
+
     #[test]
     fn a_plain_question_passes() {
-        let checked = comment(&FeedbackInput {
+        let checked = check(&FeedbackInput {
             name: "  Ann ".into(),
             email: "ann@example.org".into(),
             ..input("question", "  Who checks the results?  ")
@@ -243,7 +253,7 @@ mod tests {
 
     #[test]
     fn every_wrong_field_is_named() {
-        let problems = comment(&FeedbackInput {
+        let problems = check(&FeedbackInput {
             kind: "complaint".into(),
             body: " ".into(),
             name: "x".repeat(81),
@@ -258,18 +268,18 @@ mod tests {
 
     #[test]
     fn bodies_have_limits() {
-        assert!(comment(&input("question", &"a".repeat(MAX_BODY))).is_ok());
-        let long = comment(&input("question", &"a".repeat(MAX_BODY + 1))).unwrap_err();
-        assert!(long["body"][0].contains("2001 characters"));
-        let links = comment(&input(
+        assert!(check(&input("question", &"a".repeat(MAX_BODY))).is_ok());
+        let long = check(&input("question", &"a".repeat(MAX_BODY + 1))).unwrap_err();
+        assert!(long["body"][0].contains("2,001 characters"));
+        let links = check(&input(
             "error",
             "see https://a.example and http://b.example and www.c.example",
         ))
         .unwrap_err();
         assert!(links["body"][0].contains("3 links"));
-        assert!(comment(&input("error", "see https://a.example and www.b.example")).is_ok());
-        assert!(comment(&input("error", "bell \u{7}")).is_err());
-        assert!(comment(&input("error", "two\nlines\tand a tab")).is_ok());
+        assert!(check(&input("error", "see https://a.example and www.b.example")).is_ok());
+        assert!(check(&input("error", "bell \u{7}")).is_err());
+        assert!(check(&input("error", "two\nlines\tand a tab")).is_ok());
     }
 
     #[test]

@@ -75,7 +75,10 @@ async fn too_many(
     let attempt = FeedbackAttempt {
         typed,
         problems: Vec::new(),
-        notice: Some(too_many_message(retry_after)),
+        notice: Some(too_many_message(
+            retry_after,
+            crate::languages::of(&parts).language,
+        )),
     };
     let status = StatusCode::TOO_MANY_REQUESTS;
     let mut response = page_again(state, parts, system, status, attempt).await;
@@ -109,10 +112,12 @@ async fn send(
         ..input.clone()
     };
     let client = crate::client::of(&parts);
-    let outcome = super::submit(&state.storage, &SystemId(system.clone()), &input, &client).await;
+    let page = crate::languages::of(&parts);
+    let system_id = SystemId(system.clone());
+    let outcome = super::submit(&state.storage, &system_id, &input, &client, page.language).await;
     match outcome {
         Ok(FeedbackOutcome::Sent { state: kept, .. }) => {
-            see_other(format!("/systems/{system}?feedback={kept}#feedback"))
+            see_other(page.href(&format!("/systems/{system}?feedback={kept}#feedback")))
         }
         Ok(FeedbackOutcome::Problems(problems)) => {
             let attempt = FeedbackAttempt {
@@ -160,7 +165,10 @@ async fn flag(
     )
     .await
     {
-        Ok(Flagged::Noted) => see_other(format!("/systems/{system}?feedback=flagged#feedback")),
+        Ok(Flagged::Noted) => {
+            let page = crate::languages::of(&parts);
+            see_other(page.href(&format!("/systems/{system}?feedback=flagged#feedback")))
+        }
         Ok(Flagged::TooMany { retry_after }) => {
             too_many(
                 &state,

@@ -250,9 +250,15 @@ async fn dashboards_say_what_waits_and_the_queue_names_agencies() {
                 ..FeedbackInput::default()
             };
             let client = ClientAddress(format!("10.1.0.{n}"));
-            match lantern::feedback::submit(storage, &system, &input, &client)
-                .await
-                .unwrap()
+            match lantern::feedback::submit(
+                storage,
+                &system,
+                &input,
+                &client,
+                app::i18n::Language::SOURCE,
+            )
+            .await
+            .unwrap()
             {
                 FeedbackOutcome::Sent { id, .. } => comments.push(id),
                 other => panic!("{other:?}"),

@@ -471,7 +471,7 @@ async fn abuse_is_refused_with_a_clear_message_and_nothing_written() {
             (
                 json!({"kind": "question", "body": long}),
                 "body",
-                "2001 characters",
+                "2,001 characters",
             ),
             (
                 json!({"kind": "question", "body": "a http://a.example b https://b.example c www.c.example"}),
@@ -542,7 +542,7 @@ async fn abuse_is_refused_with_a_clear_message_and_nothing_written() {
         .await;
         assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
-            wrong.text.contains("There is a problem") && wrong.text.contains("2001 characters")
+            wrong.text.contains("There is a problem") && wrong.text.contains("2,001 characters")
         );
         assert!(
             !wrong.text.contains(EMAIL),

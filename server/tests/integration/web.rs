@@ -184,7 +184,7 @@ async fn bad_query_parameters_get_a_message_never_a_500() {
             (
                 "/systems?page=401",
                 StatusCode::BAD_REQUEST,
-                "beyond the first 10000 results",
+                "beyond the first 10,000 results",
             ),
             ("/systems?page=3", StatusCode::OK, "There is no page 3"),
             (
