@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test: requests/s and p99 latency of a record page and the list page with
-# 50 concurrent clients, against the same HTML served as a static file by the
-# same server. Loopback only; every run is bounded in time.
+# 50 concurrent clients, in English and in Dutch (the catalogue must not slow
+# pages down: Dutch within 5% of English), against the same HTML served as a
+# static file by the same server. Loopback only; every run is bounded in time.
 #
 #   bench/load.sh                 (after `cargo leptos build --release`)
 #   DURATION=30s bench/load.sh
@@ -18,7 +19,7 @@ base="http://127.0.0.1:$port"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 data=$(mktemp -d)
-LANTERN_DATA_DIR="$data" DATABASE_URL= LANTERN_LOG=warn "$binary" serve --demo --addr "127.0.0.1:$port" --api-requests-per-minute 0 &
+LANTERN_DATA_DIR="$data" DATABASE_URL= LANTERN_LOG=warn LANTERN_LANGUAGES=en,nl "$binary" serve --demo --addr "127.0.0.1:$port" --api-requests-per-minute 0 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data" target/site/bench' EXIT
 for _ in $(seq 1 50); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
@@ -41,7 +42,9 @@ run() {
 echo "$connections clients, $duration each, $(nproc) cores shared by server and load"
 run "/systems/{id} (page)" "$base/systems/$id"
 run "/systems/{id} (static)" "$base/bench/record.html"
+run "/nl/systems/{id} (Dutch)" "$base/nl/systems/$id"
 run "/systems (page)" "$base/systems"
+run "/nl/systems (Dutch)" "$base/nl/systems"
 run "/systems (static)" "$base/bench/systems.html"
 
 # Page weight: what a reader downloads for each page with JavaScript on, the

@@ -45,6 +45,8 @@ export default defineConfig({
       LANTERN_DATA_DIR: dataDir,
       DATABASE_URL: "",
       LANTERN_LOG: "warn",
+      // English (the default) and Dutch: the suite walks the main journeys in both.
+      LANTERN_LANGUAGES: "en,nl",
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? "target/site",
     },
     reuseExistingServer: false,

@@ -191,6 +191,24 @@ pub fn t_with_in(language: Language, key: &str, args: &[(&str, FluentValue)]) ->
     message(language, key, Some(&fluent_args))
 }
 
+/// A message whose `code` is written between backticks, as text with
+/// `<code>` elements: every part is text, escaped like any other.
+pub fn with_code(message: &str) -> impl leptos::IntoView + use<> {
+    use leptos::prelude::*;
+    message
+        .split('`')
+        .enumerate()
+        .map(|(at, part)| {
+            let part = part.to_string();
+            if at % 2 == 1 {
+                view! { <code>{part}</code> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
+}
+
 /// Whether the English catalogue has the message `key` (or `key.attribute`):
 /// for texts that some items have and others lack, such as a field's hint.
 pub fn has_message(key: &str) -> bool {

@@ -6,6 +6,7 @@
 //! serves, so the page cannot drift from the data.
 
 use crate::html::PageTitle;
+use crate::i18n::{t, t_with, title, with_code};
 use crate::layout::TableScroll;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -50,19 +51,16 @@ pub fn OpenDataPage() -> impl IntoView {
     let origin =
         use_context::<PublicUrl>().map_or_else(|| "https://this-register".into(), |url| url.0);
     view! {
-        <PageTitle text="Open data — Lantern"/>
-        <h1>"Open data"</h1>
-        <p>
-            "Everything this register publishes is open data: take the whole register in one download, "
-            "follow what changes, and cite any record by its stable id and version. No key, no sign-up."
-        </p>
-        <nav aria-label="On this page">
+        <PageTitle text=title(&t("nav-open-data"))/>
+        <h1>{t("nav-open-data")}</h1>
+        <p>{t("open-data-lede")}</p>
+        <nav aria-label=t("open-data-on-this-page")>
             <ul>
-                <li><a href="#download">"Download the whole register"</a></li>
-                <li><a href="#changes">"Follow the changes"</a></li>
-                <li><a href="#api">"Ask the API"</a></li>
-                <li><a href="#manners">"Caching, limits and errors"</a></li>
-                <li><a href="#dictionary">"Data dictionary"</a></li>
+                <li><a href="#download">{t("open-data-download")}</a></li>
+                <li><a href="#changes">{t("open-data-changes")}</a></li>
+                <li><a href="#api">{t("open-data-api")}</a></li>
+                <li><a href="#manners">{t("open-data-manners")}</a></li>
+                <li><a href="#dictionary">{t("open-data-dictionary")}</a></li>
             </ul>
         </nav>
 
@@ -77,17 +75,16 @@ pub fn OpenDataPage() -> impl IntoView {
 /// The whole register in one download.
 #[component]
 fn DownloadSection(origin: String, separator: String) -> impl IntoView {
-    let separator = format!("“{separator}”");
     view! {
-        <h2 id="download">"Download the whole register"</h2>
-        <p>"Every published system, its current version, its agency and its latest audit, in id order. Drafts never appear, and a field an agency withholds is left out, with the reason in " <code>"withheld"</code> "."</p>
+        <h2 id="download">{t("open-data-download")}</h2>
+        <p>{with_code(&t("open-data-download-what"))}</p>
         <ul>
-            <li><a href="/api/v1/export.json">"export.json"</a>": one JSON document, " <code>"{\"exported_at\": …, \"systems\": […]}"</code></li>
-            <li><a href="/api/v1/export.ndjson">"export.ndjson"</a>": one system per line, easy to stream and to keep in git"</li>
-            <li><a href="/api/v1/export.csv">"export.csv"</a>": one row per system for spreadsheets; lists are joined with "{separator.clone()}"; cells that a spreadsheet would run as a formula start with an apostrophe"</li>
+            <li><a href="/api/v1/export.json">"export.json"</a>": "{with_code(&t("open-data-export-json"))}</li>
+            <li><a href="/api/v1/export.ndjson">"export.ndjson"</a>": "{t("open-data-export-ndjson")}</li>
+            <li><a href="/api/v1/export.csv">"export.csv"</a>": "{t_with("open-data-export-csv", &[("separator", separator.into())])}</li>
         </ul>
         <Command text=format!("curl --compressed -o register.ndjson {origin}/api/v1/export.ndjson")/>
-        <p>"From a copy of Lantern on your own machine, the same files come from the command line:"</p>
+        <p>{t("open-data-command-line")}</p>
         <Command text="lantern export --format ndjson --output register.ndjson"/>
     }
 }
@@ -96,12 +93,15 @@ fn DownloadSection(origin: String, separator: String) -> impl IntoView {
 #[component]
 fn ChangesSection(origin: String) -> impl IntoView {
     view! {
-        <h2 id="changes">"Follow the changes"</h2>
-        <p>"Every publication, update, retirement and audit, oldest first, since a time or since the last change you saw:"</p>
+        <h2 id="changes">{t("open-data-changes")}</h2>
+        <p>{t("open-data-changes-what")}</p>
         <Command text=format!("curl '{origin}/api/v1/changes?since=2026-11-01T00:00:00Z'")/>
-        <p>"Each answer has a " <code>"next"</code> " link. Keep it, and ask it again tomorrow: you get exactly what came after, never a change twice and never one missed. " <code>"has_more"</code> " says whether to ask again at once."</p>
+        <p>{with_code(&t("open-data-changes-next"))}</p>
         <Command text=format!("curl '{origin}/api/v1/changes?since=1234&limit=500'")/>
-        <p>"In a feed reader: " <a href="/feeds/changes.atom">"changes to the whole register"</a> ", or one agency’s feed, linked from its page (" <code>"/agencies/{slug}/feed.atom"</code> ")."</p>
+        <p>
+            {t("open-data-feed-reader")}" " <a href="/feeds/changes.atom">{t("open-data-feed-all")}</a>
+            {with_code(&t("open-data-feed-agency"))}
+        </p>
     }
 }
 
@@ -109,18 +109,18 @@ fn ChangesSection(origin: String) -> impl IntoView {
 #[component]
 fn ApiSection(origin: String) -> impl IntoView {
     view! {
-        <h2 id="api">"Ask the API"</h2>
+        <h2 id="api">{t("open-data-api")}</h2>
         <ul>
-            <li><code>"GET /api/v1/systems"</code>": search and filter as on the systems page (" <code>"q"</code> ", " <code>"agency"</code> ", " <code>"stage"</code> ", " <code>"risk_level"</code> ", " <code>"topic"</code> ", " <code>"technique"</code> ", " <code>"audit"</code> ", " <code>"personal_data"</code> ", " <code>"sort"</code> "), " <code>"limit"</code> " up to 500, and a " <code>"next"</code> " link"</li>
-            <li><code>"GET /api/v1/systems/{id}"</code>", " <code>"…/versions"</code>", " <code>"…/versions/{n}"</code>": a record, its history, and any version as it was published"</li>
-            <li><code>"GET /api/v1/systems/{id}/feedback"</code>": the public questions and the agency’s answers"</li>
-            <li><code>"GET /api/v1/agencies"</code>", " <code>"GET /api/v1/agencies/{slug}"</code>": who publishes, how many systems, how they answer"</li>
+            <li><code>"GET /api/v1/systems"</code>": "{with_code(&t("open-data-api-systems"))}</li>
+            <li><code>"GET /api/v1/systems/{id}"</code>", " <code>"…/versions"</code>", " <code>"…/versions/{n}"</code>": "{t("open-data-api-system")}</li>
+            <li><code>"GET /api/v1/systems/{id}/feedback"</code>": "{t("open-data-api-feedback")}</li>
+            <li><code>"GET /api/v1/agencies"</code>", " <code>"GET /api/v1/agencies/{slug}"</code>": "{t("open-data-api-agencies")}</li>
         </ul>
         <Command text=format!("curl '{origin}/api/v1/systems?stage=in_use&risk_level=high&limit=100'")/>
         <p>
-            "The API is described for machines in " <a href="/api/v1/openapi.json">"OpenAPI 3.1"</a>
-            ", and a system’s shape in " <a href="/api/v1/schema/system.json">"JSON Schema"</a>
-            ". Field names and the values of closed lists never change; new values are announced before they appear."
+            {t("open-data-api-openapi")}" " <a href="/api/v1/openapi.json">"OpenAPI 3.1"</a>
+            {t("open-data-api-schema")}" " <a href="/api/v1/schema/system.json">"JSON Schema"</a>
+            ". "{t("open-data-api-stable")}
         </p>
     }
 }
@@ -129,13 +129,13 @@ fn ApiSection(origin: String) -> impl IntoView {
 #[component]
 fn MannersSection(origin: String) -> impl IntoView {
     view! {
-        <h2 id="manners">"Caching, limits and errors"</h2>
+        <h2 id="manners">{t("open-data-manners")}</h2>
         <ul>
-            <li>"Every answer has an " <code>"ETag"</code> ". Send it back as " <code>"If-None-Match"</code> " and an unchanged answer is a short " <code>"304 Not Modified"</code> ". Exports also give " <code>"Last-Modified"</code> "."</li>
-            <li>"Ask with " <code>"Accept-Encoding: gzip"</code> " (curl’s " <code>"--compressed"</code> ") to download far less."</li>
-            <li>"Scripts in any web page may read the API (CORS is open for reading)."</li>
-            <li>"Each client may make a number of requests a minute; the " <code>"RateLimit"</code> " header says how many are left, and a " <code>"429"</code> " answer says in " <code>"Retry-After"</code> " how long to wait. For everything, download an export once instead of asking system by system."</li>
-            <li>"Every error is " <code>"{\"errors\": [{\"code\": …, \"detail\": …, \"field\": …}]}"</code> ": a stable code for programs, a sentence for people, and the parameter at fault."</li>
+            <li>{with_code(&t("open-data-etag"))}</li>
+            <li>{with_code(&t("open-data-gzip"))}</li>
+            <li>{t("open-data-cors")}</li>
+            <li>{with_code(&t("open-data-rate-limit"))}</li>
+            <li>{t("open-data-errors")}" " <code>"{\"errors\": [{\"code\": …, \"detail\": …, \"field\": …}]}"</code> ": "{t("open-data-errors-what")}</li>
         </ul>
         <Command text=format!("curl -i -H 'If-None-Match: W/\"…\"' {origin}/api/v1/export.ndjson")/>
     }
@@ -144,15 +144,22 @@ fn MannersSection(origin: String) -> impl IntoView {
 /// Every field of a system and every column of the CSV.
 #[component]
 fn DictionarySection(dictionary: SharedDictionary) -> impl IntoView {
+    let english = crate::i18n::language() != crate::i18n::Language::SOURCE;
     let fields = dictionary
         .fields
         .iter()
         .map(|field| {
+            // A field of the record is described in the reader's language;
+            // the rest of the schema is described in English, and says so.
+            let (description, lang) = match crate::record::fields::field(&field.name) {
+                Some(record_field) => (record_field.description().into_owned(), None),
+                None => (field.description.clone(), english.then_some("en")),
+            };
             view! {
                 <tr>
                     <th scope="row"><code>{field.name.clone()}</code></th>
-                    <td>{field.kind.clone()}{(!field.always).then_some(view! { <br/><span class="hint">"may be absent"</span> })}</td>
-                    <td>{field.description.clone()}</td>
+                    <td>{field.kind.clone()}{(!field.always).then(|| view! { <br/><span class="hint">{t("open-data-may-be-absent")}</span> })}</td>
+                    <td lang=lang>{description}</td>
                 </tr>
             }
         })
@@ -164,26 +171,26 @@ fn DictionarySection(dictionary: SharedDictionary) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><code>{name.clone()}</code></th>
-                    <td>{description.clone()}</td>
+                    <td lang=english.then_some("en")>{description.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <h2 id="dictionary">"Data dictionary"</h2>
-        <p>"A system in the API and the JSON exports. Dates are " <code>"YYYY-MM-DD"</code> "; times are RFC 3339 in UTC; markdown fields are as the agency wrote them."</p>
-        <TableScroll label="Fields of a system">
+        <h2 id="dictionary">{t("open-data-dictionary")}</h2>
+        <p>{with_code(&t("open-data-dictionary-what"))}</p>
+        <TableScroll label=t("open-data-fields")>
             <table>
-                <caption>"Fields of a system"</caption>
-                <thead><tr><th scope="col">"Field"</th><th scope="col">"Type"</th><th scope="col">"What it holds"</th></tr></thead>
+                <caption>{t("open-data-fields")}</caption>
+                <thead><tr><th scope="col">{t("open-data-field")}</th><th scope="col">{t("open-data-type")}</th><th scope="col">{t("open-data-holds")}</th></tr></thead>
                 <tbody>{fields}</tbody>
             </table>
         </TableScroll>
-        <h3>"The CSV’s columns"</h3>
-        <TableScroll label="Columns of export.csv">
+        <h3>{t("open-data-csv-columns")}</h3>
+        <TableScroll label=t("open-data-csv-caption")>
             <table>
-                <caption>"Columns of export.csv"</caption>
-                <thead><tr><th scope="col">"Column"</th><th scope="col">"What it holds"</th></tr></thead>
+                <caption>{t("open-data-csv-caption")}</caption>
+                <thead><tr><th scope="col">{t("open-data-column")}</th><th scope="col">{t("open-data-holds")}</th></tr></thead>
                 <tbody>{columns}</tbody>
             </table>
         </TableScroll>

@@ -40,6 +40,7 @@ const SAME_IN_DUTCH: &[&str] = &[
     "data",
     "Audit",
     "Website",
+    "Type",
     "Spam",
     "Moderator",
     "Contact",
