@@ -155,7 +155,7 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
         <PageTitle text=title(&agency.name)/>
         <Link rel="alternate" type_="application/atom+xml" title=t_with("agency-feed-title", &[("agency", agency.name.as_str().into())]).into_owned() href=format!("/agencies/{}/feed.atom", agency.slug)/>
         <h1>{agency.name.clone()}</h1>
-        <p class="lede">{agency.description.clone()}</p>
+        <p class="lede" lang=crate::i18n::record_lang()>{agency.description.clone()}</p>
         <dl class="facts">
             <dt>{t("agency-jurisdiction")}</dt><dd>{agency.jurisdiction.clone()}</dd>
             {agency.website.clone().map(|w| {

@@ -161,6 +161,18 @@ pub fn language() -> Language {
     page_language().language
 }
 
+/// The `lang` of what agencies, auditors and moderators wrote (names,
+/// summaries, sections), where the page is in another language: the
+/// register's default language, in which records are written until they
+/// carry translations of their own. `None` where the page is in it already.
+pub fn record_lang() -> Option<&'static str> {
+    let default = leptos::prelude::use_context::<Languages>()
+        .map_or_else(format::browser_register_language, |languages| {
+            languages.default_language()
+        });
+    (language() != default).then(|| default.code())
+}
+
 /// An address of the register as a link on the page being rendered: see [`PageLanguage::href`].
 pub fn href(path: impl AsRef<str>) -> String {
     page_language().href(path.as_ref())

@@ -31,9 +31,13 @@ use leptos_router::{SsrMode, path};
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let page = i18n::provide_page_language();
+    let register_language = use_context::<i18n::Languages>()
+        .unwrap_or_default()
+        .default_language();
     view! {
         <!DOCTYPE html>
-        <html lang=page.language.code()>
+        // The register's own language, for islands: records are written in it.
+        <html lang=page.language.code() data-register-lang=register_language.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

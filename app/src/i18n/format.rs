@@ -113,6 +113,21 @@ pub(super) fn browser_page_language() -> PageLanguage {
     }
 }
 
+/// The register's default language outside a page's context: in the
+/// browser, what the server wrote in `<html data-register-lang>`.
+pub(super) fn browser_register_language() -> Language {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::prelude::document()
+            .document_element()
+            .and_then(|html| html.get_attribute("data-register-lang"))
+            .and_then(|code| Language::parse(&code))
+            .unwrap_or(Language::SOURCE)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    Language::SOURCE
+}
+
 #[cfg(feature = "hydrate")]
 fn read_page_language() -> PageLanguage {
     let language = leptos::prelude::document()

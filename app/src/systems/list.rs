@@ -1,7 +1,7 @@
 //! A list of systems, as the home and agency pages show them.
 
 use crate::html::escaped;
-use crate::i18n::{href, t};
+use crate::i18n::{href, record_lang, t};
 use crate::record::{SystemSummary, date_of, date_words};
 use leptos::prelude::*;
 
@@ -17,13 +17,13 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
                 .map(|system| {
                     view! {
                         <li class="system-item">
-                            <h3 class="system-name">
+                            <h3 class="system-name" lang=record_lang()>
                                 <a href=href(format!("/systems/{}", system.id))>{system.name.clone()}</a>
                             </h3>
                             <p class="system-owner">
                                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
                             </p>
-                            <p class="system-summary">{system.summary.clone()}</p>
+                            <p class="system-summary" lang=record_lang()>{system.summary.clone()}</p>
                             {key_facts(&system)}
                         </li>
                     }

@@ -6,7 +6,7 @@
 
 use crate::feedback::section::FeedbackSection;
 use crate::html::PageTitle;
-use crate::i18n::{href, t, t_with};
+use crate::i18n::{href, record_lang, t, t_with};
 use crate::layout::{ContactLink, NotFound, Unavailable};
 use crate::record::fields::{FIELDS, Kind, OnPage, label};
 use crate::record::{Audit, DataSet, DateText, System, SystemContent, date_words};
@@ -179,8 +179,8 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
                 {content.unit.clone().map(|unit| view! { <span class="unit">" · "{unit}</span> })}
             </p>
-            <h1>{content.name.clone()}</h1>
-            <p class="lede">{content.summary.clone()}</p>
+            <h1 lang=record_lang()>{content.name.clone()}</h1>
+            <p class="lede" lang=record_lang()>{content.summary.clone()}</p>
             <ul class="tags" aria-label=t("list-key-facts")>
                 <li class=format!("tag stage-{}", content.stage)>{content.stage.label()}</li>
                 <li class=format!("tag risk-{}", content.risk_level)>{content.risk_level.label()}</li>
@@ -273,7 +273,7 @@ fn RecordSection(section: Section) -> impl IntoView {
             view! { <p class="not-stated">{t("record-not-published")}</p> }.into_any()
         }
         (None, false) => {
-            view! { <div class="markdown" inner_html=section.html.clone()></div> }.into_any()
+            view! { <div class="markdown" lang=record_lang() inner_html=section.html.clone()></div> }.into_any()
         }
     };
     view! {
@@ -314,8 +314,8 @@ fn DataSetItem(data: DataSet) -> impl IntoView {
         .map_or(t("page-personal-data-not-stated"), |p| p.label());
     view! {
         <li>
-            <h3>{data.name}</h3>
-            {(!data.description.is_empty()).then(|| view! { <p>{data.description.clone()}</p> })}
+            <h3 lang=record_lang()>{data.name}</h3>
+            {(!data.description.is_empty()).then(|| view! { <p lang=record_lang()>{data.description.clone()}</p> })}
             <dl class="facts">
                 {(!data.source.is_empty()).then(|| view! { <dt>{t("record-data-source")}</dt><dd>{data.source.clone()}</dd> })}
                 <dt>{t("facet-personal_data")}</dt>
@@ -417,7 +417,7 @@ fn AuditSection(audit: Option<Audit>, overdue: bool, findings_html: String) -> i
             </dl>
             {(!findings_html.trim().is_empty()).then(|| view! {
                 <h3>{t("audit-findings")}</h3>
-                <div class="markdown" inner_html=findings_html.clone()></div>
+                <div class="markdown" lang=record_lang() inner_html=findings_html.clone()></div>
             })}
         }
         .into_any(),

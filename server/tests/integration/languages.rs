@@ -119,6 +119,30 @@ async fn the_language_is_in_the_address_and_every_page_says_it() {
         page.contains(r#"hreflang="nl" href="http://127.0.0.1:3000/nl/systems?risk_level=high""#)
     );
 
+    // A record on a Dutch page: the page's words in Dutch, the record's own
+    // text marked as the register's language (English), for screen readers.
+    let (_, list) = get(&site, "/nl/systems").await;
+    let id = list
+        .split(r#"href="/nl/systems/"#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let (status, record) = get(&site, &format!("/nl/systems/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(record.contains(r#"<h1 lang="en">"#), "{record}");
+    assert!(record.contains(r#"<p lang="en" class="lede">"#), "{record}");
+    assert!(record.contains("In het kort"));
+    assert!(
+        list.contains(r#"<h3 lang="en" class="system-name">"#),
+        "{list}"
+    );
+    let (_, english_record) = get(&site, &format!("/systems/{id}")).await;
+    assert!(
+        english_record.contains("<h1>"),
+        "no lang where the page is in it"
+    );
+
     // A language the register does not have is an address that names nothing.
     let (status, page) = get(&site, "/fr/systems").await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -3,7 +3,7 @@
 
 use super::facets::value_label;
 use crate::html::escaped;
-use crate::i18n::{href, t, t_with};
+use crate::i18n::{href, record_lang, t, t_with};
 use crate::record::AgencySlug;
 use crate::search::query::{QueryProblem, SystemQuery};
 use crate::search::{Hit, SearchResults, snippet_html};
@@ -175,13 +175,13 @@ fn hit_row(hit: &Hit) -> impl IntoView + use<> {
     let system = &hit.system;
     view! {
         <li class="system-item">
-            <h3 class="system-name">
+            <h3 class="system-name" lang=record_lang()>
                 <a href=href(format!("/systems/{}", system.id)) inner_html=name></a>
             </h3>
             <p class="system-owner">
                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
             </p>
-            <p class="system-summary" inner_html=summary></p>
+            <p class="system-summary" lang=record_lang() inner_html=summary></p>
             {elsewhere.map(|(label, html)| view! {
                 <p class="system-match">
                     <span class="match-field">{label}": "</span>
