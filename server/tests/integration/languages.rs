@@ -248,3 +248,64 @@ async fn a_register_in_one_language_has_no_prefixes_and_no_switcher() {
     assert!(page.contains(r#"href="/systems""#));
     database.remove().await;
 }
+
+#[tokio::test]
+async fn signing_in_from_a_dutch_page_goes_on_in_dutch_and_manage_says_it_is_english() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let database = TestDatabase::sqlite().await;
+    let (_search, site) = bilingual_site(&database).await;
+    crate::support::accounts::create(
+        &database.storage,
+        "mod@languages.example",
+        "Mo",
+        app::record::Role::Moderator,
+        "a long enough password 1",
+    )
+    .await;
+    let login = |password: &str| {
+        let form = crate::support::manage::form_body(&[
+            ("email", "mod@languages.example"),
+            ("password", password),
+        ]);
+        Request::post("/nl/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(form))
+            .unwrap()
+    };
+    let (status, page) = read(send(&site, login("wrong")).await).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(
+        page.contains("Het e-mailadres of wachtwoord klopt niet"),
+        "{page}"
+    );
+    assert_eq!(english_on(&page), Vec::<String>::new());
+
+    let response = send(&site, login("a long enough password 1")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/nl/manage");
+    let cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let request = Request::get("/nl/manage")
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    let (status, page) = read(send(&site, request).await).await;
+    assert_eq!(status, StatusCode::OK);
+    // The frame is Dutch; /manage itself is not translated yet and says so.
+    assert!(page.contains(r#"<html lang="nl""#));
+    let main = page
+        .split("<main")
+        .nth(1)
+        .unwrap()
+        .split('>')
+        .next()
+        .unwrap();
+    assert!(main.contains(r#"lang="en""#), "{main}");
+    database.remove().await;
+}
