@@ -46,6 +46,7 @@ on_each_engine!(
     any_text_is_searched_as_words_never_an_error,
     a_missing_or_outdated_index_is_rebuilt_at_start,
     changes_reach_the_index_through_the_outbox,
+    dutch_words_find_a_dutch_record,
 );
 
 /// A query from URL parameters, which must all be valid.
@@ -642,6 +643,62 @@ async fn changes_reach_the_index_through_the_outbox(engine: Engine) {
         search.remove().await;
         db.remove().await;
     }
+}
+
+/// A record written in Dutch is found by its Dutch words, with a typo, by
+/// the start of a word, and without its accents, on every engine alike
+/// (docs/search.md, "Words in other languages").
+async fn dutch_words_find_a_dutch_record(engine: Engine) {
+    if !engine.is_here() {
+        return;
+    }
+    let (db, search) = demo_register(engine).await;
+    let demo = lantern::demo::register();
+    let system = &demo.systems[0];
+    let id = import::stable_id("demo", &system.key);
+    let dutch = app::record::SystemContent {
+        name: "Risicomodel kinderopvangtoeslag".into(),
+        summary: "Geeft elke aanvraag voor kinderopvangtoeslag een risicoscore, zodat \
+                  medewerkers de aanvragen met de grootste kans op fouten eerst controleren. \
+                  Geïdentificeerde risico's worden altijd door een mens beoordeeld."
+            .into(),
+        ..system.content.clone()
+    };
+    let mut tx = db.storage.begin().await.unwrap();
+    let agency = app::record::AgencySlug(system.agency.clone());
+    Storage::publish(
+        &mut tx,
+        &id,
+        &agency,
+        &dutch,
+        "vertaald",
+        "2030-01-01T00:00:00Z",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    search.catch_up(&db.storage).await;
+    for words in [
+        "q=kinderopvangtoeslag",
+        "q=kinderopvangtoesalg",
+        "q=risicomodle+kinderopvang",
+        "q=aanvra",
+        "q=geidentificeerde",
+        "q=risicoscore+medewerkers",
+    ] {
+        let found = find(&search, words).await;
+        assert_eq!(
+            names(&found).first().map(String::as_str),
+            Some("risicomodel kinderopvangtoeslag"),
+            "{}: {words}",
+            search.name
+        );
+    }
+    // No stemming and no splitting of compounds, in Dutch as in English:
+    // the end of a compound alone finds nothing.
+    assert_eq!(find(&search, "q=toeslag").await.total, 0, "{}", search.name);
+    search.remove().await;
+    db.remove().await;
 }
 
 #[tokio::test]
