@@ -94,6 +94,8 @@ fn prefixed(languages: &Languages, uri: &Uri) -> Option<(Language, Uri)> {
         None => (path, ""),
     };
     let language = languages.get(code)?;
+    // `/nl//systems` is `/systems`: never `//systems`, which reads as a host.
+    let rest = rest.trim_start_matches('/');
     let address = match uri.query() {
         Some(query) => format!("/{rest}?{query}"),
         None => format!("/{rest}"),
@@ -183,6 +185,8 @@ mod tests {
         assert_eq!(strip("/nl"), Some(("nl", "/".into())));
         assert_eq!(strip("/nl/"), Some(("nl", "/".into())));
         assert_eq!(strip("/en/agencies"), Some(("en", "/agencies".into())));
+        assert_eq!(strip("/nl//systems"), Some(("nl", "/systems".into())));
+        assert_eq!(strip("/nl///evil.example/x"), Some(("nl", "/evil.example/x".into())));
         assert_eq!(strip("/fr/systems"), None);
         assert_eq!(strip("/nlx/systems"), None);
         assert_eq!(strip("/systems/nl"), None);
