@@ -76,10 +76,10 @@ pub enum FeedbackOutcome {
 }
 
 /// What the public page says after a submission.
-pub fn sent_message(state: CommentState) -> crate::i18n::Text {
+pub fn sent_message(state: CommentState, language: crate::i18n::Language) -> crate::i18n::Text {
     match state {
-        CommentState::Published => crate::i18n::t("feedback-sent-published"),
-        _ => crate::i18n::t("feedback-sent-pending"),
+        CommentState::Published => crate::i18n::t_in(language, "feedback-sent-published"),
+        _ => crate::i18n::t_in(language, "feedback-sent-pending"),
     }
 }
 

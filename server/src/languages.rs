@@ -85,6 +85,40 @@ pub fn of(parts: &axum::http::request::Parts) -> PageLanguage {
         })
 }
 
+/// The language an API request asks for: its `lang` parameter, which must
+/// be one of the register's (refused with the parameter named otherwise),
+/// else the one its `Accept-Language` prefers, else the default. It decides
+/// the language of the API's messages for people (a comment's problems).
+pub fn of_api_request(
+    languages: &Languages,
+    request: &Request,
+) -> Result<PageLanguage, crate::api::error::ApiProblem> {
+    let asked = request.uri().query().and_then(|query| {
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(name, _)| name == "lang")
+            .map(|(_, value)| value.into_owned())
+    });
+    let language = match asked {
+        Some(code) => languages.get(code.trim()).ok_or_else(|| {
+            let known: Vec<_> = languages.all().iter().map(|l| l.code()).collect();
+            let shown: String = code.chars().take(20).collect();
+            crate::api::error::ApiProblem {
+                code: "invalid_parameter",
+                detail: format!(
+                    "lang “{shown}” is not a language of this register: use one of {}",
+                    known.join(", ")
+                ),
+                field: Some("lang".into()),
+            }
+        })?,
+        None => accepted(languages, request).unwrap_or(languages.default_language()),
+    };
+    Ok(PageLanguage {
+        language,
+        in_address: false,
+    })
+}
+
 /// The register's language an address starts with, and the address without
 /// it: `/nl/systems?q=x` is Dutch `/systems?q=x`; `/nl` and `/nl/` are `/`.
 fn prefixed(languages: &Languages, uri: &Uri) -> Option<(Language, Uri)> {
@@ -186,7 +220,10 @@ mod tests {
         assert_eq!(strip("/nl/"), Some(("nl", "/".into())));
         assert_eq!(strip("/en/agencies"), Some(("en", "/agencies".into())));
         assert_eq!(strip("/nl//systems"), Some(("nl", "/systems".into())));
-        assert_eq!(strip("/nl///evil.example/x"), Some(("nl", "/evil.example/x".into())));
+        assert_eq!(
+            strip("/nl///evil.example/x"),
+            Some(("nl", "/evil.example/x".into()))
+        );
         assert_eq!(strip("/fr/systems"), None);
         assert_eq!(strip("/nlx/systems"), None);
         assert_eq!(strip("/systems/nl"), None);

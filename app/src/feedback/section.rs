@@ -8,7 +8,7 @@
 //! and puts the server's answer in the section's place.
 
 use super::{FeedbackInput, Moderation, PublicComment, sent_message};
-use crate::i18n::{href, t, t_with};
+use crate::i18n::{href, language, t, t_with};
 use crate::record::{CommentState, DateText, FeedbackKind, HideReason};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -64,8 +64,8 @@ pub fn FeedbackSection(system: String, agency_name: String, published: i64) -> i
     let query = use_query_map();
     // After a form sent without JavaScript: the redirect says what became of it.
     let notice = query.with_untracked(|q| match q.get("feedback").as_deref() {
-        Some("published") => Some(sent_message(CommentState::Published).into_owned()),
-        Some("pending") => Some(sent_message(CommentState::Pending).into_owned()),
+        Some("published") => Some(sent_message(CommentState::Published, language()).into_owned()),
+        Some("pending") => Some(sent_message(CommentState::Pending, language()).into_owned()),
         Some("flagged") => Some(t("feedback-flagged").into_owned()),
         _ => None,
     });

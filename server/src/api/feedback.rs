@@ -142,8 +142,8 @@ pub async fn send(
     };
     let input = input(&body)?;
     let client = crate::client::of(&parts);
-    // The API answers in English until it takes a language (`lang`).
-    let language = app::i18n::Language::SOURCE;
+    // Its problems in the language asked for (`lang`, `Accept-Language`).
+    let language = crate::languages::of(&parts).language;
     let outcome =
         crate::feedback::submit(&state.storage, &SystemId(id), &input, &client, language).await?;
     Ok(match outcome {
@@ -156,7 +156,7 @@ pub async fn send(
             let sent = Sent {
                 id,
                 state,
-                message: sent_message(state),
+                message: sent_message(state, language),
             };
             (status, Json(sent)).into_response()
         }

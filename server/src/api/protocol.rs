@@ -105,7 +105,11 @@ impl RateLimit {
 
 /// The middleware: rate limit, then the handler, then `ETag`, `304` and
 /// `Cache-Control` for successful reads.
-pub async fn api_protocol(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn api_protocol(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let client = request
         .extensions()
         .get::<ClientAddress>()
@@ -134,6 +138,18 @@ pub async fn api_protocol(State(state): State<AppState>, request: Request, next:
         );
         rate_limit_headers(&mut response, state.api_limit.per_minute, verdict);
         return response;
+    }
+    match crate::languages::of_api_request(&state.languages, &request) {
+        Ok(page) => {
+            request.extensions_mut().insert(page);
+        }
+        Err(problem) => {
+            return ApiError {
+                status: StatusCode::BAD_REQUEST,
+                problems: vec![problem],
+            }
+            .into_response();
+        }
     }
     let reading = matches!(*request.method(), Method::GET | Method::HEAD);
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();

@@ -143,13 +143,15 @@ async fn read_query(state: &AppState, raw: &str, paged: bool) -> Result<ApiQuery
                 format!("“{key}” is for the /systems page; the API pages with limit and cursor (follow `next`)"),
             )),
             "q" | "sort" => search_pairs.push((key.into_owned(), value.into_owned())),
+            // Checked, for every API request, by `api_protocol`.
+            "lang" => {}
             name if Facet::parse(name).is_some() => {
                 search_pairs.push((key.into_owned(), value.into_owned()))
             }
             other => problems.push((
                 other.to_string(),
                 format!(
-                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, sort{}",
+                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, sort, lang{}",
                     shorten(other),
                     if paged { ", limit and cursor" } else { "" }
                 ),

@@ -54,9 +54,11 @@ fn changes_query(raw: &str) -> Result<ChangesQuery, ApiError> {
                 Some(limit) => query.limit = limit,
                 None => problems.push(("limit".into(), limit_problem(&value))),
             },
+            // Checked, for every API request, by `api_protocol`.
+            "lang" => {}
             other => problems.push((
                 other.to_string(),
-                format!("Unknown parameter “{}”: the parameters are since, agency and limit", shorten(other)),
+                format!("Unknown parameter “{}”: the parameters are since, agency, limit and lang", shorten(other)),
             )),
         }
     }

@@ -309,3 +309,65 @@ async fn signing_in_from_a_dutch_page_goes_on_in_dutch_and_manage_says_it_is_eng
     assert!(main.contains(r#"lang="en""#), "{main}");
     database.remove().await;
 }
+
+#[tokio::test]
+async fn the_api_takes_a_language_and_refuses_one_the_register_lacks() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let database = TestDatabase::sqlite().await;
+    let (_search, site) = bilingual_site(&database).await;
+
+    let (status, body) = get(&site, "/api/v1/systems?lang=fr").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let error: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(error["errors"][0]["code"], "invalid_parameter");
+    assert_eq!(error["errors"][0]["field"], "lang");
+    let detail = error["errors"][0]["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("“fr”") && detail.contains("en, nl"),
+        "{detail}"
+    );
+    assert_eq!(
+        get(&site, "/api/v1/changes?lang=fr").await.0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&site, "/api/v1/changes?lang=nl").await.0,
+        StatusCode::OK
+    );
+    let (status, body) = get(&site, "/api/v1/systems?lang=nl&limit=1").await;
+    assert_eq!(status, StatusCode::OK);
+    let found: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let id = found["hits"][0]["id"].as_str().unwrap().to_string();
+
+    // What the API says to people follows `lang`, then `Accept-Language`.
+    let ask = |query: &str, accept: Option<&str>| {
+        let mut request = Request::post(format!("/api/v1/systems/{id}/feedback{query}"))
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(accept) = accept {
+            request = request.header(header::ACCEPT_LANGUAGE, accept);
+        }
+        request
+            .body(Body::from(r#"{"kind": "question", "body": " "}"#))
+            .unwrap()
+    };
+    for (query, accept, said) in [
+        ("?lang=nl", None, "Schrijf uw bericht"),
+        ("", Some("nl-NL,nl;q=0.9"), "Schrijf uw bericht"),
+        ("?lang=en", Some("nl"), "Write your message"),
+        ("", None, "Write your message"),
+    ] {
+        let (status, body) = read(send(&site, ask(query, accept)).await).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{query} {accept:?}"
+        );
+        assert!(body.contains(said), "{query} {accept:?}: {body}");
+    }
+
+    // A register in English alone has no Dutch to give.
+    let english_only = router_with(&database.storage, _search.engine.clone(), &[]);
+    let (status, _) = get(&english_only, "/api/v1/systems?lang=nl").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    database.remove().await;
+}
