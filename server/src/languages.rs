@@ -29,6 +29,7 @@ pub async fn choose_language(
         });
         let remembered = cookie(&request) == Some(language.code());
         let mut response = next.run(request).await;
+        say_language(&mut response, language);
         if !remembered {
             let choice = format!(
                 "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
@@ -63,6 +64,7 @@ pub async fn choose_language(
         in_address: false,
     });
     let mut response = next.run(request).await;
+    say_language(&mut response, default);
     if is_home {
         response.headers_mut().append(
             header::VARY,
@@ -70,6 +72,20 @@ pub async fn choose_language(
         );
     }
     response
+}
+
+/// `Content-Language` on a page: the language it is written in.
+fn say_language(response: &mut Response, language: Language) {
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if is_page && let Ok(value) = HeaderValue::from_str(language.code()) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LANGUAGE, value);
+    }
 }
 
 /// The language of a request, as this layer put it there: for form handlers,

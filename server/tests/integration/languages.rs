@@ -174,6 +174,7 @@ async fn the_home_page_follows_the_reader_s_choice_then_their_browser() {
 
     let response = send(&site, home("en-GB,en", None)).await;
     assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_LANGUAGE], "en");
     let vary: Vec<_> = response.headers().get_all(header::VARY).iter().collect();
     assert!(
         vary.contains(&&header::HeaderValue::from_static(
