@@ -204,13 +204,12 @@ async fn the_home_page_follows_the_reader_s_choice_then_their_browser() {
         .header(header::COOKIE, "lantern_language=nl")
         .body(Body::empty())
         .unwrap();
-    assert!(
-        send(&site, request)
-            .await
-            .headers()
-            .get(header::SET_COOKIE)
-            .is_none()
-    );
+    let response = send(&site, request).await;
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+    assert_eq!(response.headers()[header::CONTENT_LANGUAGE], "nl");
+    // Only pages say a language.
+    let health = send(&site, Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert!(health.headers().get(header::CONTENT_LANGUAGE).is_none());
     let response = send(&site, home("en", Some("lantern_language=<script>"))).await;
     assert_eq!(response.status(), StatusCode::OK);
     database.remove().await;
