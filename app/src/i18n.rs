@@ -224,16 +224,7 @@ pub fn with_code(message: &str) -> impl leptos::IntoView + use<> {
 /// Whether the English catalogue has the message `key` (or `key.attribute`):
 /// for texts that some items have and others lack, such as a field's hint.
 pub fn has_message(key: &str) -> bool {
-    let (id, attribute) = match key.split_once('.') {
-        Some((id, attribute)) => (id, Some(attribute)),
-        None => (key, None),
-    };
-    BUNDLES[Language::SOURCE.0]
-        .get_message(id)
-        .is_some_and(|message| match attribute {
-            Some(attribute) => message.get_attribute(attribute).is_some(),
-            None => message.value().is_some(),
-        })
+    pattern(&BUNDLES[Language::SOURCE.0], key).is_some()
 }
 
 /// A page's `<title>`: `Page not found – Lantern`.
@@ -245,26 +236,27 @@ pub fn title(page: &str) -> String {
 /// English one. A key in no catalogue is a mistake in the code: it fails
 /// tests (debug builds), and shows the key rather than nothing in release.
 pub fn message(language: Language, key: &str, args: Option<&FluentArgs>) -> Cow<'static, str> {
-    let (id, attribute) = match key.split_once('.') {
-        Some((id, attribute)) => (id, Some(attribute)),
-        None => (key, None),
-    };
     let bundles: &'static [FluentBundle<FluentResource>] = &BUNDLES;
     for bundle in [&bundles[language.0], &bundles[Language::SOURCE.0]] {
-        let Some(message) = bundle.get_message(id) else {
-            continue;
-        };
-        let pattern = match attribute {
-            Some(attribute) => message.get_attribute(attribute).map(|a| a.value()),
-            None => message.value(),
-        };
-        if let Some(pattern) = pattern {
+        if let Some(pattern) = pattern(bundle, key) {
             let mut errors = Vec::new();
             return bundle.format_pattern(pattern, args, &mut errors);
         }
     }
     debug_assert!(false, "no message `{key}` in the catalogues");
     Cow::Owned(key.to_string())
+}
+
+/// The pattern of the message `key`, or of its attribute (`key.attribute`),
+/// in one catalogue.
+fn pattern<'a>(
+    bundle: &'a FluentBundle<FluentResource>,
+    key: &str,
+) -> Option<&'a fluent_syntax::ast::Pattern<&'a str>> {
+    match key.split_once('.') {
+        Some((id, attribute)) => Some(bundle.get_message(id)?.get_attribute(attribute)?.value()),
+        None => bundle.get_message(key)?.value(),
+    }
 }
 
 /// The keys of a shipped catalogue, each message and each `message.attribute`:

@@ -155,15 +155,7 @@ fn prefixed(languages: &Languages, uri: &Uri) -> Option<(Language, Uri)> {
 
 /// The language the reader chose before, as the cookie says.
 fn cookie(request: &Request) -> Option<&str> {
-    request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .map(|(_, value)| value)
+    crate::sign_in::read_cookie(request.headers(), COOKIE)
 }
 
 /// The register's language the reader's browser prefers most

@@ -51,14 +51,19 @@ pub async fn load_session(
 
 /// The session token in a request's cookies.
 pub(crate) fn session_token(headers: &HeaderMap) -> Option<String> {
+    read_cookie(headers, COOKIE).map(str::to_string)
+}
+
+/// The value of the cookie `name` a request sent, if it sent one.
+pub(crate) fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|cookies| cookies.split(';'))
         .filter_map(|cookie| cookie.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .map(|(_, value)| value.to_string())
+        .find(|(cookie, _)| *cookie == name)
+        .map(|(_, value)| value)
 }
 
 /// Whether a request was sent by another site's page (a cross-site form).

@@ -21,21 +21,27 @@ pub(super) fn bundle(code: &str, text: &str) -> FluentBundle<FluentResource> {
     bundle
         .add_resource(resource)
         .unwrap_or_else(|errors| panic!("locales/{code}.ftl: {errors:?}"));
-    bundle.set_formatter(match thousands_separator(&bundle) {
+    let written = bundle
+        .get_message("number-thousands")
+        .and_then(|message| message.value())
+        .map(|pattern| bundle.format_pattern(pattern, None, &mut Vec::new()));
+    bundle.set_formatter(match written.as_deref().and_then(separator) {
         Some('.') => Some(grouped::<'.', _>),
         Some(',') => Some(grouped::<',', _>),
-        Some(' ') => Some(grouped::<'\u{202F}', _>),
+        Some('\u{202F}') => Some(grouped::<'\u{202F}', _>),
         _ => None,
     });
     bundle
 }
 
-/// The catalogue's `number-thousands`: what groups the digits of a large number.
-fn thousands_separator(bundle: &FluentBundle<FluentResource>) -> Option<char> {
-    let pattern = bundle.get_message("number-thousands")?.value()?;
-    let mut errors = Vec::new();
-    let separator = bundle.format_pattern(pattern, None, &mut errors);
-    separator.chars().next()
+/// What groups the digits of a large number, as a catalogue's
+/// `number-thousands` writes it: `,`, `.`, or a space (a narrow no-break
+/// space on the page, so a number never breaks across lines).
+fn separator(written: &str) -> Option<char> {
+    match written.chars().next() {
+        Some(' ') => Some('\u{202F}'),
+        other => other,
+    }
 }
 
 /// Whole numbers in a message (`{ $count }`) with their digits grouped.
@@ -65,9 +71,7 @@ fn group_digits(number: i64, separator: char) -> String {
 
 /// A whole number as the page's language writes it: `12,345` or `12.345`.
 pub fn number(number: i64) -> String {
-    let separator = message(language(), "number-thousands", None);
-    match separator.chars().next() {
-        Some(' ') => group_digits(number, '\u{202F}'),
+    match separator(&message(language(), "number-thousands", None)) {
         Some(separator) => group_digits(number, separator),
         None => number.to_string(),
     }

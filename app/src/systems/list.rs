@@ -10,6 +10,7 @@ use leptos::prelude::*;
 /// Names are third-level headings: every list sits under a second-level one.
 #[component]
 pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
+    let lang = record_lang();
     view! {
         <ol class="system-list">
             {systems
@@ -17,13 +18,13 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
                 .map(|system| {
                     view! {
                         <li class="system-item">
-                            <h3 class="system-name" lang=record_lang()>
+                            <h3 class="system-name" lang=lang>
                                 <a href=href(format!("/systems/{}", system.id))>{system.name.clone()}</a>
                             </h3>
                             <p class="system-owner">
                                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
                             </p>
-                            <p class="system-summary" lang=record_lang()>{system.summary.clone()}</p>
+                            <p class="system-summary" lang=lang>{system.summary.clone()}</p>
                             {key_facts(&system)}
                         </li>
                     }

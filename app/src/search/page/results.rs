@@ -41,6 +41,8 @@ pub(super) fn results_view(
         n => t_with("count-systems", &[("count", n.into())]),
     };
     let last_page = query.last_page(results.total);
+    // The `lang` of the records' own words, once for every hit.
+    let lang = record_lang();
     let beyond_last = results.hits.is_empty() && results.total > 0;
     let empty = results.total == 0;
     let no_results = empty.then(|| no_results(&query, results, agencies));
@@ -70,7 +72,7 @@ pub(super) fn results_view(
         })}
         {no_results}
         <ol class="system-list">
-            {results.hits.iter().map(hit_row).collect_view()}
+            {results.hits.iter().map(|hit| hit_row(hit, lang)).collect_view()}
         </ol>
         {(!empty).then(|| view! {
             <p class="downloads">
@@ -160,7 +162,7 @@ fn no_results(
 /// [`escaped`], which escape every character of the text: a search page shows
 /// 25 of these, and one string each renders far faster than a view per word.
 /// It borrows the hit: results are shared with the cache of recent searches.
-fn hit_row(hit: &Hit) -> impl IntoView + use<> {
+fn hit_row(hit: &Hit, lang: Option<&'static str>) -> impl IntoView + use<> {
     let name = hit
         .highlight("name")
         .map_or_else(|| escaped(&hit.system.name), snippet_html);
@@ -175,13 +177,13 @@ fn hit_row(hit: &Hit) -> impl IntoView + use<> {
     let system = &hit.system;
     view! {
         <li class="system-item">
-            <h3 class="system-name" lang=record_lang()>
+            <h3 class="system-name" lang=lang>
                 <a href=href(format!("/systems/{}", system.id)) inner_html=name></a>
             </h3>
             <p class="system-owner">
                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
             </p>
-            <p class="system-summary" lang=record_lang() inner_html=summary></p>
+            <p class="system-summary" lang=lang inner_html=summary></p>
             {elsewhere.map(|(label, html)| view! {
                 <p class="system-match">
                     <span class="match-field">{label}": "</span>
