@@ -371,3 +371,27 @@ async fn the_api_takes_a_language_and_refuses_one_the_register_lacks() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     database.remove().await;
 }
+
+/// The page's own address goes into its alternates and its language
+/// switcher: markup in its path or query stays text there.
+#[tokio::test]
+async fn markup_in_the_address_is_inert_in_alternates_and_switcher() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let database = TestDatabase::sqlite().await;
+    let (_search, site) = bilingual_site(&database).await;
+    let breakout = form_urlencoded::byte_serialize(
+        br#""></title><meta http-equiv="refresh" data-hostile="address"><a href="javascript:alert(1)" data-hostile="link">"#,
+    )
+    .collect::<String>();
+    for address in [
+        format!("/nl/systems?q={breakout}"),
+        format!("/systems?q={breakout}&stage={breakout}"),
+        format!("/nl/no-such-page/{breakout}"),
+    ] {
+        let (_, page) = get(&site, &address).await;
+        assert!(page.contains(r#"hreflang="x-default""#), "{address}");
+        let injected = crate::support::html_scan::injected(&page);
+        assert!(injected.is_empty(), "{address}: {injected:?}");
+    }
+    database.remove().await;
+}
