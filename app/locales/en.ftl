@@ -463,6 +463,7 @@ feedback-check-name-line = Your name must be one line without control characters
 feedback-check-email = Enter an email address like name@example.org, or leave it empty
 feedback-check-duplicate = This message was already sent about this system today: it will not be sent twice
 feedback-flagged = Thank you. A moderator will look at the comment you reported.
+feedback-flag-reason = Choose a reason: one of { $names }
 feedback-heading = Questions and answers
 feedback-loading = Loading questions…
 feedback-unavailable = The questions about this system cannot be shown right now.
@@ -545,3 +546,527 @@ open-data-holds = What it holds
 open-data-csv-columns = The CSV’s columns
 open-data-csv-caption = Columns of export.csv
 open-data-column = Column
+
+## Manage: every page of /manage (for agency staff, auditors, moderators and admins)
+
+manage-breadcrumb = Manage
+# A page of /manage in the browser's tab: "Accounts – Manage – Lantern".
+manage-page-title = { $page } – Manage – Lantern
+manage-sign-in-first = Sign in to manage the register
+manage-not-for-you = Not for your role
+manage-not-for-you-why = This page is for another role.
+manage-back = Back to Manage
+manage-heading = Manage the register
+manage-signed-in-as = Signed in as
+manage-account = ({ $email }), { $role }.
+manage-account-of = ({ $email }), { $role } of { $agency }.
+manage-auditor-heading = Record an audit
+manage-auditor-how = Open the record of the system you audited: its page has a link to record an audit.
+manage-auditor-find = Find the system
+manage-auditor-only = Only auditors can record audits; agencies cannot mark their own systems as audited.
+manage-admin-heading = Run the register
+manage-admin-agencies = Agencies
+manage-admin-agencies-what = create agencies and set who must approve their drafts
+manage-admin-accounts = Accounts
+manage-admin-accounts-what = create accounts, give them roles, disable them, sign them out, set a new password
+manage-admin-log = Audit log
+manage-admin-log-what = every write to the register: who, when, what
+manage-admin-feedback = Citizen feedback
+manage-admin-feedback-what = the moderation queue
+manage-admin-settings = Feedback settings
+manage-admin-settings-what = moderation, reports, email retention and the rate limit
+manage-moderator-heading = Moderate citizen feedback
+manage-moderator-queue = The moderation queue
+manage-moderator-queue-what = comments waiting for you, and those readers reported.
+manage-change-password = Change your password
+manage-sign-out = Sign out
+manage-waiting-for-you = Waiting for you
+manage-waiting-pending = { $count ->
+    [0] No comment waits for a moderator
+    [one] { $count } comment waits for a moderator
+   *[other] { $count } comments wait for a moderator
+}
+manage-waiting-flagged = { $count ->
+    [0] No comment was reported by readers
+    [one] { $count } comment was reported by readers
+   *[other] { $count } comments were reported by readers
+}
+manage-desk-loading = Loading your agency’s records…
+manage-rule-approval = Drafts are published once an approver who did not write them approves them.
+manage-rule-no-approval = Editors and approvers publish drafts themselves.
+manage-waiting-for-agency = Waiting for your agency
+manage-waiting-questions = { $count ->
+    [0] No question from the public waits for an answer
+    [one] { $count } question from the public waits for an answer
+   *[other] { $count } questions from the public wait for an answer
+}
+manage-waiting-approval = { $count ->
+    [0] No draft waits for approval
+    [one] { $count } draft waits for approval
+   *[other] { $count } drafts wait for approval
+}
+manage-waiting-writing = { $count ->
+    [0] No draft is being written
+    [one] { $count } draft is being written
+   *[other] { $count } drafts are being written
+}
+manage-tokens-link = API tokens
+manage-tokens-what = for your agency’s own tools.
+manage-add-system = Add a system
+manage-import-link = Import your inventory
+manage-drafts = Drafts
+manage-no-drafts = No drafts.
+manage-drafts-system = System
+manage-drafts-state = State
+manage-drafts-author = Last written by
+manage-drafts-changed = Changed
+manage-published = Published systems ({ $count })
+manage-published-updated = updated { $date }
+
+## Manage: the fields of its forms
+
+# Every date field's hint: browsers show dates in the reader's own way, so give a date, not a format.
+form-date-hint = For example 31 March 2025.
+form-not-stated = Not stated
+form-choose = Choose…
+# A wrong field as the error summary names it (fields of a record use their label).
+form-field-comment-note = Note on comment { $comment }
+form-field-comment-confirm = Personal data check of comment { $comment }
+form-field-comment-answer = Answer to comment { $comment }
+form-field-confirm_retire = Confirm retirement
+form-field-change_summary = What changed
+form-field-audited_on = Date of the audit
+form-field-outcome = Outcome
+form-field-findings = Findings
+form-field-report_url = Report web address
+form-field-next_due = Next audit due
+form-field-retired_on = Retired on
+form-field-slug = Slug
+form-field-email = Email address
+form-field-role = Role
+form-field-agency = Agency
+form-field-password = Password
+form-field-current_password = Current password
+form-field-password_again = New password again
+form-field-expires_in_days = Stops working
+form-field-label = What it is for
+form-field-scope = Scope
+# The fields of one row of a list in the system form (a data set, an assessment, a withheld field).
+form-row-name = Name
+form-row-description = Description
+form-row-source = Source
+form-row-personal_data = Personal data
+form-row-sensitive_attributes = Sensitive attributes
+form-row-sensitive_attributes-hint = Separated by commas, e.g. age, ethnicity.
+form-row-kind = Kind
+form-row-date = Date
+form-row-url = Web address
+form-row-url-hint = Where the assessment can be read.
+form-row-field = Field
+form-row-reason = Reason
+form-row-reason-hint = The legal ground, e.g. “Law enforcement exemption, section 31”.
+
+## Manage: the system form (/manage/systems/new, /manage/systems/…/edit)
+
+manage-form-loading = Loading the record…
+manage-form-edit = Edit { $name }
+manage-form-lede = Saving keeps a draft: nothing is public until it is published.
+manage-form-save = Save draft
+manage-form-this-change = This change
+manage-form-change-summary-hint = One line for the public history, e.g. “Added the fairness test results”.
+manage-form-markdown-hint = Markdown: **bold**, *italic*, lists, [links](https://…).
+# The button under a list: "Add another data set".
+manage-form-add-another = Add another { $entry }
+manage-form-preview = Preview
+
+## Manage: a system's workflow page (/manage/systems/…)
+
+manage-desk-published = Published: version { $version }.
+manage-desk-public-page = Public page
+manage-desk-history = History
+manage-desk-not-published = Not published yet: only your agency can see this system.
+manage-desk-draft-submitted = Draft waiting for an approver
+manage-desk-draft-writing = Draft being written
+# Follows "Draft being written" directly.
+manage-desk-draft-written = , last written by { $author } on { $date }.
+manage-desk-what-changed = What changed:
+manage-desk-preview = Preview of the draft
+manage-desk-preview-what = Exactly as the public page will show it once published.
+manage-desk-edit-draft = Edit the draft
+manage-desk-edit-record = Edit the record
+manage-desk-actions = What you can do
+manage-desk-publish = Publish the draft
+manage-desk-submit-why = Your agency publishes drafts once an approver who did not write them approves them.
+manage-desk-submit = Submit for approval
+manage-desk-approve = Approve and publish
+manage-desk-own-draft = You wrote this draft: another approver must approve it.
+manage-desk-discard = Discard the draft
+manage-desk-retire = Retire this system
+manage-desk-retire-confirm = Yes, retire “{ $name }”: its record stays public, marked retired from this date
+manage-audit-recorded-as = Recorded as { $name }. The public page shows the latest audit.
+manage-audit-markdown = Markdown is allowed.
+manage-audit-record = Record the audit
+
+## Errors: what a page or the API says when something cannot be done (by the error's code)
+
+error-not_found = Nothing exists at this address: no such system, agency, draft, import or token.
+error-forbidden = You may not do this: it belongs to another agency, or is beyond what your role or token allows.
+error-unauthorized = Please sign in first, or send an agency's API token.
+error-invalid_field = Some fields are not right: each is named with its problem.
+error-too_many_requests = Too many requests: wait a moment and try again.
+error-search_unavailable = Search is unavailable at the moment: please try again in a few minutes. Record pages, agencies and the open data still work.
+error-internal = Something went wrong on our side: please try again later.
+
+## Manage: what its forms answer
+
+form-too-large = This form is too large to read (over 1 MiB): shorten the longest texts and send it again.
+form-expired = This form has expired or did not come from Lantern: go back, reload the page and try again.
+
+## Checks: what is wrong with a record, an audit or an account as it was sent (forms and the write API)
+
+check-json-object = Send the system as a JSON object
+check-not-a-field = “{ $key }” is not a field of a system
+check-not-a-field-here = “{ $key }” is not a field here
+check-agency-slug = Use the agency's slug: lower-case letters, digits and hyphens
+# { $names } lists the allowed values, as the API names them or as the form labels them.
+check-choose-one-of = Choose one of: { $names }
+check-not-one-of = “{ $text }” is not one of: { $names }
+check-not-empty = Must not be empty
+check-text = Must be text
+check-too-long = Must be at most { $max } characters
+check-too-long-has = Must be at most { $max } characters (it has { $chars })
+check-contact = Must be an email address or a web address starting with https://
+check-url = Must be a web address starting with https:// or http://
+check-date = Must be a date written YYYY-MM-DD, like 2025-03-31
+check-real-date = Must be a date that exists, like 31 March 2025
+check-list = Must be a list
+check-list-too-long = Must have at most { $max } entries
+check-object = Must be an object
+check-cannot-withhold = “{ $field }” cannot be withheld; these can: { $names }
+check-withheld-twice = “{ $field }” is already withheld above
+check-retired-before = Must not be before the date it came into use
+check-one-line = Must be one line without control characters
+check-bidi = Must not contain characters that reverse the direction of text (U+202A–U+202E, U+2066–U+2069)
+check-control = Must not contain control characters
+check-audit-date = Enter the date of the audit
+check-audit-next-due = Must be after the date of the audit
+check-email = Enter an email address like name@agency.gov
+check-account-name = Enter a name of 1 to 200 characters
+check-account-needs-agency = An account with the role { $role } belongs to an agency: give its slug
+check-account-no-agency = An account with the role { $role } has no agency
+check-password-short = Use a password of at least { $limit } characters
+check-password-long = Use a password of at most { $limit } bytes
+# The system form names choices by the labels it shows.
+check-form-topic = Choose the topic closest to what the system is for
+check-form-or-unstated = Choose one from the list, or “Not stated”
+check-form-tick = Tick the ones it uses from the list
+check-form-field = Choose a field from the list
+
+## Manage: what a draft's steps answer when they cannot be taken
+
+steps-no-draft-to-submit = This system has no draft to submit
+steps-no-draft-to-discard = This system has no draft to discard
+steps-no-draft-waiting = This system has no draft waiting for approval
+steps-retired-on = Enter the date the system was retired
+steps-already-retired = This system is already retired
+steps-confirm-retire = Tick the box to confirm that this system is retired
+steps-retire-draft = This system has a draft: publish it first, or set its stage to retired in the draft
+
+
+## Moderation queue (/manage/feedback)
+
+# In the browser's tab: "Moderation – Manage – Lantern".
+moderation-title = Moderation
+moderation-heading = Citizen feedback
+moderation-loading = Loading the queue…
+# The name of the queue's tabs, for screen readers.
+moderation-filters = Which comments
+# The queue's tabs, each followed by its count: "Waiting (2)".
+moderation-filter-pending = Waiting
+moderation-filter-flagged = Flagged
+moderation-filter-hidden = Hidden
+moderation-filter-published = Published
+moderation-empty-pending = Nothing here: no comment is waiting.
+moderation-empty-flagged = Nothing here: no comment is flagged.
+moderation-empty-hidden = Nothing here: no comment is hidden.
+moderation-empty-published = Nothing here: no comment is published.
+moderation-count-all = { $count ->
+    [one] { $count } comment.
+   *[other] { $count } comments, newest first.
+}
+# The queue shows the newest 200 of more.
+moderation-count-newest = The newest { $shown } of { $count } comments.
+moderation-no-name = No name given
+# A comment's heading, followed by the system's name as a link: "Question on Benefit fraud scoring".
+moderation-kind-on = { $kind } on
+# Under a comment's heading: who sent it, when, and the agency that owns the system.
+moderation-meta = { $name } · sent { $date } · { $agency }
+moderation-hidden = Hidden: { $reason }
+# { $note } is what the moderator who hid it wrote for other moderators.
+moderation-hidden-note = Hidden: { $reason } ({ $note })
+# { $reasons } is the list of reasons readers gave, e.g. "Spam, Offensive".
+moderation-reported = { $count ->
+    [one] Reported by a reader once: { $reasons }
+   *[other] Reported by readers { $count } times: { $reasons }
+}
+moderation-personal-data = It may contain personal data (an email address or a phone number).
+moderation-wants-reply = The sender left an email address for a reply.
+moderation-confirm-personal-data = I have read it: it holds no personal data, or only what its sender meant to make public
+moderation-publish = Publish
+moderation-keep-published = Keep it published
+moderation-hide = Hide it
+# Hiding a comment that is published.
+moderation-take-down = Take it down
+moderation-reason = Reason
+moderation-note = Note for other moderators (optional)
+# Refused forms; { $reasons } is the list of reasons, e.g. "Spam, Offensive, Personal data, Off-topic".
+moderation-choose-decision = Choose to publish the comment, or to hide it with one of these reasons: { $reasons }.
+moderation-check-personal-data = It may contain personal data: read it, then tick that it holds none before publishing it
+moderation-check-note-long = The note must be { $most } characters or fewer
+moderation-check-note-line = The note must be one line without control characters
+# What the queue says after a decision: "Published comment 12 (Question on Benefit fraud scoring)."
+moderation-done-published = Published comment { $comment } ({ $kind } on { $system }).
+# { $reason } is the reason chosen, in lower case: "Hid comment 12 (Question on Benefit fraud scoring): spam."
+moderation-done-hidden = Hid comment { $comment } ({ $kind } on { $system }): { $reason }.
+moderation-done-taken-down = Took down comment { $comment } ({ $kind } on { $system }): { $reason }.
+
+## Questions from the public, for the agency that answers them (/manage/answers)
+
+answers-heading = Questions from the public
+answers-lede = Questions and error reports about your agency’s systems, once a moderator has published them. Your answer appears under the question as your agency’s official answer.
+answers-waiting = { $count } waiting for an answer.
+answers-stats = { $answered } of { $items } answered.
+# { $median } is a duration: "3 days".
+answers-stats-median = { $answered } of { $items } answered, answered in a median of { $median }.
+answers-none = Nobody has asked about your agency’s systems yet.
+# Under a question's heading: who asked, when it was published, and { $status } (one of the two below).
+answers-meta = { $name } · published { $date } · { $status }
+answers-answered-on = Answered on { $date }
+# { $duration } is how long it has waited: "3 days".
+answers-waiting-for = Waiting { $duration }
+answers-your-answer = Your agency’s answer
+answers-answer = Answer
+answers-update = Update the answer
+answers-publish = Publish the answer
+answers-only-published = Only published questions and error reports can be answered.
+answers-check-empty = Write the answer
+answers-check-long = The answer is { $length } characters long: shorten it to { $most } or fewer
+answers-check-control = The answer must not contain control characters
+
+## Feedback settings, for admins (/manage/settings)
+
+settings-heading = Feedback settings
+settings-loading = Loading the settings…
+settings-when = When do comments appear?
+settings-pre = After a moderator approves them (pre-moderation)
+settings-post = At once; moderators review them afterwards (post-moderation). A comment that seems to hold personal data still waits for a moderator.
+settings-flags-to-hide = Reports that hide a comment
+settings-flags-to-hide-hint = Reports from this many readers hide a published comment until a moderator looks at it.
+settings-email-retention = Days to keep a reply email
+settings-email-retention-hint = Email addresses left for a reply are deleted after this many days.
+settings-submissions = Messages per reader per hour
+settings-submissions-hint = Comments and reports one reader may send in an hour.
+settings-save = Save the settings
+# The settings now in force. { $moderation } is "pre" or "post"; { $kept } is a duration: "90 days".
+settings-now = Now: comments appear { $moderation ->
+    [pre] after approval
+   *[other] at once
+}; { $flags ->
+    [one] { $flags } report hides
+   *[other] { $flags } reports hide
+} a comment; emails are kept { $kept }; a reader may send { $messages ->
+    [one] { $messages } message
+   *[other] { $messages } messages
+} an hour.
+settings-check-moderation = Choose pre or post moderation
+# { $label } is one of the three settings above: "Reports that hide a comment must be a whole number from 1 to 100".
+settings-check-number = { $label } must be a whole number from { $from } to { $to }
+
+
+## Manage: API tokens (/manage/tokens)
+
+# Words between `backticks` are shown as code: keep them as they are.
+tokens-lede = Tokens let your agency’s own tools write to the register through the API, as `Authorization: Bearer …`. A draft token writes drafts only; a publish token publishes (or submits for approval, where your agency requires it).
+tokens-created = Token { $id } created
+tokens-copy-now = Copy it now: it is shown only this once, and Lantern keeps only a fingerprint of it.
+tokens-create-heading = Create a token
+tokens-label-hint = For example “Inventory sync”.
+tokens-expires-never = When it is revoked
+tokens-expires-30 = After 30 days
+tokens-expires-90 = After 90 days
+tokens-expires-365 = After a year
+tokens-create = Create token
+tokens-yours = Your agency’s tokens
+tokens-loading = Loading your agency’s tokens…
+tokens-none = None yet.
+# The columns of the list of tokens.
+tokens-id = Id
+tokens-for = For
+tokens-created-column = Created
+tokens-last-used = Last used
+tokens-expires = Expires
+tokens-state = State
+# A token's scope in the list: what it may do.
+tokens-scope-short = { $scope ->
+    [publish] Publish
+   *[draft] Draft
+}
+# When and by whom a token was created: "3 March 2026 by name@agency.gov".
+tokens-created-by = { $date } by { $email }
+# Never used, or never expires.
+tokens-never = never
+tokens-revoked = Revoked { $date }
+tokens-expired = Expired
+tokens-revoke = Revoke token { $id }
+tokens-check-scope = Choose draft or publish
+tokens-check-expiry = Choose when the token stops working: a number of days from 1 to 3650, or never
+tokens-check-label = Use at most 100 characters on one line
+
+## Manage: agencies (/manage/agencies)
+
+admin-agencies-approval = Approval
+admin-agencies-required = Required
+admin-agencies-not-required = Not required
+# Buttons; { $slug } is the agency's slug, e.g. tax-office.
+admin-agencies-stop-requiring = Stop requiring approval ({ $slug })
+admin-agencies-require = Require approval ({ $slug })
+admin-agencies-create-heading = Create an agency
+admin-agencies-slug-hint = Lower-case letters, digits and hyphens; used in addresses. It never changes.
+admin-agencies-name = Name
+admin-agencies-jurisdiction-hint = For example “Republic of Northvale”.
+admin-agencies-contact-hint = An email address or web address.
+admin-agencies-description = Description
+admin-agencies-requires-approval = Drafts need an approver’s approval
+admin-agencies-create = Create agency
+admin-agencies-check-slug = Use 1 to 64 lower-case letters, digits and hyphens, like tax-office
+admin-agencies-check-website = Must be a web address starting with https://
+admin-agencies-taken = An agency with the slug { $slug } already exists
+
+## Manage: the audit log (/manage/log). What each entry did is kept in English.
+
+admin-log-lede = Every write to the register: who, acting as what, when, and what they did.
+admin-log-loading = Loading the audit log…
+admin-log-when = When (UTC)
+admin-log-who = Who
+admin-log-as = As
+admin-log-what = What
+admin-log-older = Older entries
+# Who wrote: an agency's API token, by its number.
+admin-log-token = API token { $id }
+# Written as: an agency's API token, by what it may do.
+admin-log-as-token = { $scope ->
+    [publish] API token that publishes
+   *[draft] API token for drafts
+}
+# The `lantern` command on the server's own machine.
+admin-log-terminal = Terminal
+
+## Manage: accounts (/manage/accounts) and one's own password (/manage/password)
+
+accounts-loading = Loading the accounts…
+accounts-create-heading = Create an account
+accounts-name = Name
+accounts-name-hint = Shown on what the account writes; for an auditor, the oversight body.
+accounts-agency = Agency slug
+accounts-agency-hint = For editors and approvers only.
+accounts-first-password = First password
+accounts-first-password-hint = At least 12 characters. Give it to the person in a safe way.
+accounts-create = Create account
+# An account in the list: "Eda · Agency editor of tax-office · created 3 March 2026 · active · 1 live session".
+accounts-facts = { $name } · { $role } · created { $date } · { $state } · { $sessions }
+accounts-role-of = { $role } of { $agency }
+accounts-active = active
+accounts-disabled-since = disabled since { $date }
+accounts-sessions = { $count ->
+    [0] not signed in
+    [one] { $count } live session
+   *[other] { $count } live sessions
+}
+accounts-enable = Enable { $email }
+accounts-disable = Disable { $email }
+accounts-sign-out = Sign out { $email }
+accounts-new-password-for = New password for { $email }
+accounts-set-password = Set password
+# What was done, said at the top of the page. { $count } is how many sessions ended.
+accounts-password-set = Set a new password for { $email }; { $count ->
+    [one] { $count } session ended.
+   *[other] { $count } sessions ended.
+}
+accounts-disabled = Disabled { $email }: it cannot sign in, and { $count ->
+    [one] { $count } session ended.
+   *[other] { $count } sessions ended.
+}
+accounts-enabled = Enabled { $email }: it can sign in again.
+accounts-signed-out = Signed out { $email }: { $count ->
+    [one] { $count } session ended.
+   *[other] { $count } sessions ended.
+}
+accounts-cannot-disable-self = You cannot disable your own account; another admin can
+accounts-password-title = Your password
+accounts-password-lede = Your other sessions (other browsers, other devices) end when you change it; this one stays.
+accounts-new-password = New password
+accounts-new-password-hint = At least 12 characters.
+accounts-change-password = Change password
+accounts-check-passwords-differ = The two new passwords differ
+accounts-check-current-password = This is not your current password
+accounts-password-changed = Your password is changed. { $count ->
+    [one] { $count } other session ended; this one goes on.
+   *[other] { $count } other sessions ended; this one goes on.
+}
+
+## Manage: importing an inventory (/manage/import)
+
+import-title = Import
+import-done-heading = Imported { $file }
+import-done = { $published ->
+    [one] { $published } system published
+   *[other] { $published } systems published
+}, { $submitted } submitted for approval.
+import-back = Back to your agency’s records
+import-lede = Upload the inventory you already keep. You see what it would change before anything is written; then the whole file is written at once, or nothing.
+import-format = Format
+import-format-us = US federal AI use case inventory 2025 (CSV, 36 columns)
+# Words between `backticks` are shown as code: keep them as they are.
+import-format-json = Lantern JSON: `{"{"}"systems": […]{"}"}`, each system as the API takes it
+import-file = File
+import-file-hint = Rows of other agencies are reported, not imported. At most 32 MB.
+import-preview-button = Preview the import
+import-preview-heading = Preview of { $file }
+import-would-do = What importing would do
+import-new-systems = New systems
+import-changed-systems = Changed systems (a new version each)
+import-unchanged = Unchanged
+import-with-problems = Rows with problems (not imported)
+import-other-agencies = Rows of other agencies (not imported)
+import-confirm = { $count ->
+    [one] Import { $count } system
+   *[other] Import { $count } systems
+}
+import-cancel = Cancel
+import-nothing = Nothing to import: every row is unchanged or rejected.
+import-upload-another = Upload another file
+import-new = New
+import-changed = Changed
+# A system in the file, by its row: "Row 12: Benefit fraud detector".
+import-row = Row { $row }: { $name }
+import-problems = Rows with problems
+import-problems-fix = Fix these in the file and upload it again; the other rows can be imported now.
+import-other-agencies-count = Rows of other agencies ({ $count })
+import-other-agencies-why = Only your agency’s rows are imported; these belong to others.
+# After a reason: "5 rows: 2–5, 9". { $rows } lists row numbers and ranges.
+import-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}: { $rows }
+# When a list of rows is cut short: "2–5, 9, 11 and 40 more".
+import-rows-more = { $rows } and { $count } more
+# Why rows were not imported. { $agency } is another agency's name, { $slug } its slug.
+import-not-your-agency = { $agency } ({ $slug }), not your agency
+import-id-of-another-agency = the system of this id belongs to another agency
+import-now-elsewhere = Row { $row }: the system { $id } now belongs to another agency; nothing was imported
+import-check-file = Choose a file to import
+import-check-format = Choose us-omb-2025 or lantern-json
+# { $problem } says what is wrong with the file (in English for now).
+import-cannot-import = This file cannot be imported: { $problem }
+import-not-multipart = Send the import as a file upload (multipart/form-data).
+import-too-large = This file is too large or could not be read: files of up to 32 MB can be imported.

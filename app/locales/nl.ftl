@@ -455,6 +455,7 @@ feedback-check-name-line = Uw naam moet één regel zijn, zonder stuurtekens of 
 feedback-check-email = Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg
 feedback-check-duplicate = Dit bericht is vandaag al over dit systeem verstuurd: het wordt geen twee keer verstuurd
 feedback-flagged = Dank u. Een moderator bekijkt de reactie die u meldde.
+feedback-flag-reason = Kies een reden: een van { $names }
 feedback-heading = Vragen en antwoorden
 feedback-loading = Vragen worden geladen…
 feedback-unavailable = De vragen over dit systeem kunnen nu niet worden getoond.
@@ -537,3 +538,505 @@ open-data-holds = Wat het bevat
 open-data-csv-columns = De kolommen van de CSV
 open-data-csv-caption = Kolommen van export.csv
 open-data-column = Kolom
+
+## Beheer: alle pagina's onder /manage (voor medewerkers van organisaties, auditors, moderatoren en beheerders)
+
+manage-breadcrumb = Beheer
+manage-page-title = { $page } – Beheer – Lantern
+manage-sign-in-first = Log in om het register te beheren
+manage-not-for-you = Niet voor uw rol
+manage-not-for-you-why = Deze pagina is voor een andere rol.
+manage-back = Terug naar Beheer
+manage-heading = Het register beheren
+manage-signed-in-as = Ingelogd als
+manage-account = ({ $email }), met de rol { $role }.
+manage-account-of = ({ $email }), met de rol { $role } bij { $agency }.
+manage-auditor-heading = Een audit vastleggen
+manage-auditor-how = Open het register van het systeem dat u hebt geaudit: op die pagina staat een link om een audit vast te leggen.
+manage-auditor-find = Zoek het systeem
+manage-auditor-only = Alleen auditors kunnen audits vastleggen; organisaties kunnen hun eigen systemen niet als geaudit markeren.
+manage-admin-heading = Het register beheren
+manage-admin-agencies = Organisaties
+manage-admin-agencies-what = organisaties aanmaken en instellen wie hun concepten moet goedkeuren
+manage-admin-accounts = Accounts
+manage-admin-accounts-what = accounts aanmaken, rollen geven, blokkeren, uitloggen, een nieuw wachtwoord instellen
+manage-admin-log = Auditlog
+manage-admin-log-what = elke wijziging in het register: wie, wanneer, wat
+manage-admin-feedback = Reacties van burgers
+manage-admin-feedback-what = de moderatiewachtrij
+manage-admin-settings = Instellingen voor reacties
+manage-admin-settings-what = moderatie, meldingen, bewaartermijn van e-mailadressen en de limiet
+manage-moderator-heading = Reacties van burgers modereren
+manage-moderator-queue = De moderatiewachtrij
+manage-moderator-queue-what = reacties die op u wachten, en reacties die lezers hebben gemeld.
+manage-change-password = Uw wachtwoord wijzigen
+manage-sign-out = Uitloggen
+manage-waiting-for-you = Wacht op u
+manage-waiting-pending = { $count ->
+    [0] Geen reactie wacht op een moderator
+    [one] { $count } reactie wacht op een moderator
+   *[other] { $count } reacties wachten op een moderator
+}
+manage-waiting-flagged = { $count ->
+    [0] Geen reactie gemeld door lezers
+    [one] { $count } reactie gemeld door lezers
+   *[other] { $count } reacties gemeld door lezers
+}
+manage-desk-loading = De systemen van uw organisatie worden geladen…
+manage-rule-approval = Concepten worden gepubliceerd zodra een goedkeurder die ze niet zelf schreef ze goedkeurt.
+manage-rule-no-approval = Redacteuren en goedkeurders publiceren concepten zelf.
+manage-waiting-for-agency = Wacht op uw organisatie
+manage-waiting-questions = { $count ->
+    [0] Geen vraag van het publiek wacht op een antwoord
+    [one] { $count } vraag van het publiek wacht op een antwoord
+   *[other] { $count } vragen van het publiek wachten op een antwoord
+}
+manage-waiting-approval = { $count ->
+    [0] Geen concept wacht op goedkeuring
+    [one] { $count } concept wacht op goedkeuring
+   *[other] { $count } concepten wachten op goedkeuring
+}
+manage-waiting-writing = { $count ->
+    [0] Geen concept in bewerking
+    [one] { $count } concept in bewerking
+   *[other] { $count } concepten in bewerking
+}
+manage-tokens-link = API-tokens
+manage-tokens-what = voor de eigen software van uw organisatie.
+manage-add-system = Een systeem toevoegen
+manage-import-link = Uw inventaris importeren
+manage-drafts = Concepten
+manage-no-drafts = Geen concepten.
+manage-drafts-system = Systeem
+manage-drafts-state = Status
+manage-drafts-author = Laatst bewerkt door
+manage-drafts-changed = Gewijzigd
+manage-published = Gepubliceerde systemen ({ $count })
+manage-published-updated = bijgewerkt op { $date }
+
+## Beheer: de velden van de formulieren
+
+form-date-hint = Bijvoorbeeld 31 maart 2025.
+form-not-stated = Niet vermeld
+form-choose = Kies…
+form-field-comment-note = Notitie bij reactie { $comment }
+form-field-comment-confirm = Controle op persoonsgegevens van reactie { $comment }
+form-field-comment-answer = Antwoord op reactie { $comment }
+form-field-confirm_retire = Buitengebruikstelling bevestigen
+form-field-change_summary = Wat is er gewijzigd
+form-field-audited_on = Datum van de audit
+form-field-outcome = Uitkomst
+form-field-findings = Bevindingen
+form-field-report_url = Webadres van het rapport
+form-field-next_due = Volgende audit uiterlijk
+form-field-retired_on = Buiten gebruik sinds
+form-field-slug = Korte naam (slug)
+form-field-email = E-mailadres
+form-field-role = Rol
+form-field-agency = Organisatie
+form-field-password = Wachtwoord
+form-field-current_password = Huidig wachtwoord
+form-field-password_again = Nieuw wachtwoord nogmaals
+form-field-expires_in_days = Werkt niet meer na
+form-field-label = Waarvoor het dient
+form-field-scope = Bevoegdheid
+form-row-name = Naam
+form-row-description = Beschrijving
+form-row-source = Bron
+form-row-personal_data = Persoonsgegevens
+form-row-sensitive_attributes = Gevoelige kenmerken
+form-row-sensitive_attributes-hint = Gescheiden door komma's, bijvoorbeeld leeftijd, etniciteit.
+form-row-kind = Soort
+form-row-date = Datum
+form-row-url = Webadres
+form-row-url-hint = Waar de beoordeling te lezen is.
+form-row-field = Veld
+form-row-reason = Reden
+form-row-reason-hint = De wettelijke grondslag, bijvoorbeeld “Uitzondering opsporing, artikel 31”.
+
+## Beheer: het formulier van een systeem
+
+manage-form-loading = Het register wordt geladen…
+manage-form-edit = { $name } bewerken
+manage-form-lede = Opslaan bewaart een concept: niets is openbaar tot het is gepubliceerd.
+manage-form-save = Concept opslaan
+manage-form-this-change = Deze wijziging
+manage-form-change-summary-hint = Eén regel voor de openbare geschiedenis, bijvoorbeeld “Resultaten van de eerlijkheidstest toegevoegd”.
+manage-form-markdown-hint = Markdown: **vet**, *cursief*, lijsten, [links](https://…).
+manage-form-add-another = Nog een { $entry } toevoegen
+manage-form-preview = Voorbeeld
+
+## Beheer: de werkstroom van een systeem
+
+manage-desk-published = Gepubliceerd: versie { $version }.
+manage-desk-public-page = Openbare pagina
+manage-desk-history = Geschiedenis
+manage-desk-not-published = Nog niet gepubliceerd: alleen uw organisatie kan dit systeem zien.
+manage-desk-draft-submitted = Concept wacht op een goedkeurder
+manage-desk-draft-writing = Concept in bewerking
+manage-desk-draft-written = , laatst bewerkt door { $author } op { $date }.
+manage-desk-what-changed = Wat is er gewijzigd:
+manage-desk-preview = Voorbeeld van het concept
+manage-desk-preview-what = Precies zoals de openbare pagina het laat zien na publicatie.
+manage-desk-edit-draft = Het concept bewerken
+manage-desk-edit-record = De registratie bewerken
+manage-desk-actions = Wat u kunt doen
+manage-desk-publish = Het concept publiceren
+manage-desk-submit-why = Uw organisatie publiceert concepten zodra een goedkeurder die ze niet zelf schreef ze goedkeurt.
+manage-desk-submit = Ter goedkeuring aanbieden
+manage-desk-approve = Goedkeuren en publiceren
+manage-desk-own-draft = U hebt dit concept zelf geschreven: een andere goedkeurder moet het goedkeuren.
+manage-desk-discard = Het concept verwijderen
+manage-desk-retire = Dit systeem buiten gebruik stellen
+manage-desk-retire-confirm = Ja, stel “{ $name }” buiten gebruik: de registratie blijft openbaar, gemarkeerd als buiten gebruik vanaf deze datum
+manage-audit-recorded-as = Vastgelegd als { $name }. De openbare pagina toont de laatste audit.
+manage-audit-markdown = Markdown is toegestaan.
+manage-audit-record = De audit vastleggen
+
+## Fouten: wat een pagina of de API zegt als iets niet kan
+
+error-not_found = Op dit adres bestaat niets: geen systeem, organisatie, concept, import of token.
+error-forbidden = Dit mag u niet doen: het hoort bij een andere organisatie, of gaat verder dan uw rol of token toestaat.
+error-unauthorized = Log eerst in, of stuur een API-token van een organisatie mee.
+error-invalid_field = Sommige velden kloppen niet: bij elk staat wat er mis is.
+error-too_many_requests = Te veel verzoeken: wacht even en probeer het opnieuw.
+error-search_unavailable = Zoeken werkt op dit moment niet: probeer het over een paar minuten opnieuw. Registraties, organisaties en de open data werken nog wel.
+error-internal = Er ging bij ons iets mis: probeer het later opnieuw.
+
+## Beheer: wat de formulieren antwoorden
+
+form-too-large = Dit formulier is te groot om te lezen (meer dan 1 MiB): maak de langste teksten korter en verstuur het opnieuw.
+form-expired = Dit formulier is verlopen of kwam niet van Lantern: ga terug, laad de pagina opnieuw en probeer het nog eens.
+
+## Controles: wat er mis is met een registratie, audit of account zoals die is verstuurd
+
+check-json-object = Stuur het systeem als JSON-object
+check-not-a-field = “{ $key }” is geen veld van een systeem
+check-not-a-field-here = “{ $key }” is hier geen veld
+check-agency-slug = Gebruik de korte naam (slug) van de organisatie: kleine letters, cijfers en streepjes
+check-choose-one-of = Kies een van: { $names }
+check-not-one-of = “{ $text }” is niet een van: { $names }
+check-not-empty = Mag niet leeg zijn
+check-text = Moet tekst zijn
+check-too-long = Mag hoogstens { $max } tekens lang zijn
+check-too-long-has = Mag hoogstens { $max } tekens lang zijn (het zijn er { $chars })
+check-contact = Moet een e-mailadres zijn of een webadres dat begint met https://
+check-url = Moet een webadres zijn dat begint met https:// of http://
+check-date = Moet een datum zijn geschreven als JJJJ-MM-DD, zoals 2025-03-31
+check-real-date = Moet een bestaande datum zijn, zoals 31 maart 2025
+check-list = Moet een lijst zijn
+check-list-too-long = Mag hoogstens { $max } items hebben
+check-object = Moet een object zijn
+check-cannot-withhold = “{ $field }” kan niet worden achtergehouden; deze wel: { $names }
+check-withheld-twice = “{ $field }” is hierboven al achtergehouden
+check-retired-before = Mag niet vóór de datum liggen waarop het in gebruik kwam
+check-one-line = Moet één regel zijn zonder stuurtekens
+check-bidi = Mag geen tekens bevatten die de leesrichting omkeren (U+202A–U+202E, U+2066–U+2069)
+check-control = Mag geen stuurtekens bevatten
+check-audit-date = Vul de datum van de audit in
+check-audit-next-due = Moet na de datum van de audit liggen
+check-email = Vul een e-mailadres in zoals naam@organisatie.nl
+check-account-name = Vul een naam in van 1 tot 200 tekens
+check-account-needs-agency = Een account met de rol { $role } hoort bij een organisatie: geef de korte naam ervan
+check-account-no-agency = Een account met de rol { $role } hoort niet bij een organisatie
+check-password-short = Kies een wachtwoord van minstens { $limit } tekens
+check-password-long = Kies een wachtwoord van hoogstens { $limit } bytes
+check-form-topic = Kies het onderwerp dat het best past bij waarvoor het systeem dient
+check-form-or-unstated = Kies er een uit de lijst, of “Niet vermeld”
+check-form-tick = Vink aan welke het gebruikt
+check-form-field = Kies een veld uit de lijst
+
+## Beheer: wat de stappen van een concept antwoorden als ze niet kunnen
+
+steps-no-draft-to-submit = Dit systeem heeft geen concept om aan te bieden
+steps-no-draft-to-discard = Dit systeem heeft geen concept om te verwijderen
+steps-no-draft-waiting = Dit systeem heeft geen concept dat op goedkeuring wacht
+steps-retired-on = Vul de datum in waarop het systeem buiten gebruik is gesteld
+steps-already-retired = Dit systeem is al buiten gebruik gesteld
+steps-confirm-retire = Vink het vakje aan om te bevestigen dat dit systeem buiten gebruik is
+steps-retire-draft = Dit systeem heeft een concept: publiceer dat eerst, of zet in het concept de fase op buiten gebruik
+
+
+## Moderatiewachtrij (/manage/feedback)
+
+# In het tabblad van de browser: "Moderatie – Beheer – Lantern".
+moderation-title = Moderatie
+moderation-heading = Reacties van burgers
+moderation-loading = De wachtrij wordt geladen…
+# De naam van de tabbladen van de wachtrij, voor schermlezers.
+moderation-filters = Welke reacties
+# De tabbladen van de wachtrij, elk gevolgd door het aantal: "Wachtend (2)".
+moderation-filter-pending = Wachtend
+moderation-filter-flagged = Gemeld
+moderation-filter-hidden = Verborgen
+moderation-filter-published = Gepubliceerd
+moderation-empty-pending = Hier staat niets: er wacht geen enkele reactie.
+moderation-empty-flagged = Hier staat niets: er is geen enkele reactie gemeld.
+moderation-empty-hidden = Hier staat niets: er is geen enkele reactie verborgen.
+moderation-empty-published = Hier staat niets: er is geen enkele reactie gepubliceerd.
+moderation-count-all = { $count ->
+    [one] { $count } reactie.
+   *[other] { $count } reacties, de nieuwste eerst.
+}
+# De wachtrij toont de nieuwste 200 als er meer zijn.
+moderation-count-newest = De nieuwste { $shown } van { $count } reacties.
+moderation-no-name = Geen naam opgegeven
+# De kop van een reactie, gevolgd door de naam van het systeem als link: "Vraag over Risicoscore uitkeringsfraude".
+moderation-kind-on = { $kind } over
+# Onder de kop van een reactie: wie haar stuurde, wanneer, en de organisatie van het systeem.
+moderation-meta = { $name } · verstuurd op { $date } · { $agency }
+moderation-hidden = Verborgen: { $reason }
+# { $note } is wat de moderator die haar verborg schreef voor andere moderatoren.
+moderation-hidden-note = Verborgen: { $reason } ({ $note })
+# { $reasons } is de lijst van redenen die lezers gaven, bijvoorbeeld "Spam, Beledigend".
+moderation-reported = { $count ->
+    [one] Eén keer gemeld door een lezer: { $reasons }
+   *[other] { $count } keer gemeld door lezers: { $reasons }
+}
+moderation-personal-data = Er staan mogelijk persoonsgegevens in (een e-mailadres of een telefoonnummer).
+moderation-wants-reply = De afzender heeft een e-mailadres achtergelaten voor een antwoord.
+moderation-confirm-personal-data = Ik heb de reactie gelezen: er staan geen persoonsgegevens in, of alleen gegevens die de afzender openbaar wilde maken
+moderation-publish = Publiceren
+moderation-keep-published = Gepubliceerd laten
+moderation-hide = Verbergen
+# Een gepubliceerde reactie verbergen.
+moderation-take-down = Offline halen
+moderation-reason = Reden
+moderation-note = Notitie voor andere moderatoren (niet verplicht)
+# Geweigerde formulieren; { $reasons } is de lijst van redenen, bijvoorbeeld "Spam, Beledigend, Persoonsgegevens, Niet ter zake".
+moderation-choose-decision = Kies of u de reactie publiceert, of verbergt met een van deze redenen: { $reasons }.
+moderation-check-personal-data = Er staan mogelijk persoonsgegevens in: lees de reactie en vink aan dat er geen in staan voordat u haar publiceert
+moderation-check-note-long = De notitie mag hoogstens { $most } tekens zijn
+moderation-check-note-line = De notitie moet één regel zijn, zonder stuurtekens
+# Wat de wachtrij zegt na een besluit: "Reactie 12 gepubliceerd (Vraag over Risicoscore uitkeringsfraude)."
+moderation-done-published = Reactie { $comment } gepubliceerd ({ $kind } over { $system }).
+# { $reason } is de gekozen reden, met een kleine letter: "Reactie 12 verborgen (Vraag over Risicoscore uitkeringsfraude): spam."
+moderation-done-hidden = Reactie { $comment } verborgen ({ $kind } over { $system }): { $reason }.
+moderation-done-taken-down = Reactie { $comment } offline gehaald ({ $kind } over { $system }): { $reason }.
+
+## Vragen van het publiek, voor de organisatie die ze beantwoordt (/manage/answers)
+
+answers-heading = Vragen van het publiek
+answers-lede = Vragen en foutmeldingen over de systemen van uw organisatie, zodra een moderator ze heeft gepubliceerd. Uw antwoord verschijnt onder de vraag als het officiële antwoord van uw organisatie.
+answers-waiting = { $count ->
+    [one] { $count } wacht op een antwoord.
+   *[other] { $count } wachten op een antwoord.
+}
+answers-stats = { $answered } van { $items } beantwoord.
+# { $median } is een duur: "3 dagen".
+answers-stats-median = { $answered } van { $items } beantwoord, in een mediane tijd van { $median }.
+answers-none = Nog niemand heeft iets gevraagd over de systemen van uw organisatie.
+# Onder de kop van een vraag: wie haar stelde, wanneer ze werd gepubliceerd, en { $status } (een van de twee hieronder).
+answers-meta = { $name } · gepubliceerd op { $date } · { $status }
+answers-answered-on = Beantwoord op { $date }
+# { $duration } is hoe lang de vraag al wacht: "3 dagen".
+answers-waiting-for = Wacht al { $duration }
+answers-your-answer = Het antwoord van uw organisatie
+answers-answer = Antwoord
+answers-update = Het antwoord bijwerken
+answers-publish = Het antwoord publiceren
+answers-only-published = Alleen gepubliceerde vragen en foutmeldingen kunnen worden beantwoord.
+answers-check-empty = Schrijf het antwoord
+answers-check-long = Het antwoord is { $length } tekens lang: maak het { $most } tekens of korter
+answers-check-control = Het antwoord mag geen stuurtekens bevatten
+
+## Instellingen voor reacties, voor beheerders (/manage/settings)
+
+settings-heading = Instellingen voor reacties
+settings-loading = De instellingen worden geladen…
+settings-when = Wanneer verschijnen reacties?
+settings-pre = Nadat een moderator ze heeft goedgekeurd (moderatie vooraf)
+settings-post = Meteen; moderatoren bekijken ze achteraf (moderatie achteraf). Een reactie waarin persoonsgegevens lijken te staan, wacht toch op een moderator.
+settings-flags-to-hide = Meldingen waarna een reactie wordt verborgen
+settings-flags-to-hide-hint = Meldingen van zoveel lezers verbergen een gepubliceerde reactie totdat een moderator ernaar heeft gekeken.
+settings-email-retention = Dagen dat een e-mailadres voor een antwoord wordt bewaard
+settings-email-retention-hint = E-mailadressen die voor een antwoord zijn achtergelaten, worden na zoveel dagen verwijderd.
+settings-submissions = Berichten per lezer per uur
+settings-submissions-hint = Reacties en meldingen die één lezer in een uur mag sturen.
+settings-save = De instellingen opslaan
+# De instellingen die nu gelden. { $moderation } is "pre" (vooraf) of "post" (achteraf); { $kept } is een duur: "90 dagen".
+settings-now = Nu: reacties verschijnen { $moderation ->
+    [pre] na goedkeuring
+   *[other] meteen
+}; { $flags ->
+    [one] { $flags } melding verbergt
+   *[other] { $flags } meldingen verbergen
+} een reactie; e-mailadressen worden { $kept } bewaard; een lezer mag { $messages ->
+    [one] { $messages } bericht
+   *[other] { $messages } berichten
+} per uur sturen.
+settings-check-moderation = Kies moderatie vooraf of achteraf
+# { $label } is een van de drie instellingen hierboven: "„Meldingen waarna een reactie wordt verborgen” moet een geheel getal van 1 tot en met 100 zijn".
+settings-check-number = „{ $label }” moet een geheel getal van { $from } tot en met { $to } zijn
+
+
+## Beheer: API-tokens (/manage/tokens)
+
+tokens-lede = Met tokens kan de eigen software van uw organisatie via de API in het register schrijven, als `Authorization: Bearer …`. Een concepttoken schrijft alleen concepten; een publicatietoken publiceert (of dient ter goedkeuring in, als uw organisatie dat vereist).
+tokens-created = Token { $id } is aangemaakt
+tokens-copy-now = Kopieer het nu: het wordt maar één keer getoond, en Lantern bewaart er alleen een vingerafdruk van.
+tokens-create-heading = Een token aanmaken
+tokens-label-hint = Bijvoorbeeld “Inventaris synchroniseren”.
+tokens-expires-never = Als het wordt ingetrokken
+tokens-expires-30 = Na 30 dagen
+tokens-expires-90 = Na 90 dagen
+tokens-expires-365 = Na een jaar
+tokens-create = Token aanmaken
+tokens-yours = Tokens van uw organisatie
+tokens-loading = De tokens van uw organisatie worden geladen…
+tokens-none = Nog geen.
+tokens-id = Nr.
+tokens-for = Voor
+tokens-created-column = Aangemaakt
+tokens-last-used = Laatst gebruikt
+tokens-expires = Verloopt
+tokens-state = Status
+tokens-scope-short = { $scope ->
+    [publish] Publiceren
+   *[draft] Concept
+}
+tokens-created-by = { $date } door { $email }
+tokens-never = nooit
+tokens-revoked = Ingetrokken op { $date }
+tokens-expired = Verlopen
+tokens-revoke = Token { $id } intrekken
+tokens-check-scope = Kies concept of publiceren
+tokens-check-expiry = Kies wanneer het token niet meer werkt: een aantal dagen van 1 tot en met 3650, of nooit
+tokens-check-label = Gebruik hoogstens 100 tekens op één regel
+
+## Beheer: organisaties (/manage/agencies)
+
+admin-agencies-approval = Goedkeuring
+admin-agencies-required = Verplicht
+admin-agencies-not-required = Niet verplicht
+admin-agencies-stop-requiring = Goedkeuring niet meer verplichten ({ $slug })
+admin-agencies-require = Goedkeuring verplicht stellen ({ $slug })
+admin-agencies-create-heading = Een organisatie aanmaken
+admin-agencies-slug-hint = Kleine letters, cijfers en koppeltekens; wordt gebruikt in webadressen. Verandert nooit.
+admin-agencies-name = Naam
+admin-agencies-jurisdiction-hint = Bijvoorbeeld “Republiek Northvale”.
+admin-agencies-contact-hint = Een e-mailadres of webadres.
+admin-agencies-description = Beschrijving
+admin-agencies-requires-approval = Concepten moeten worden goedgekeurd door een goedkeurder
+admin-agencies-create = Organisatie aanmaken
+admin-agencies-check-slug = Gebruik 1 tot en met 64 kleine letters, cijfers en koppeltekens, zoals belastingdienst
+admin-agencies-check-website = Moet een webadres zijn dat begint met https://
+admin-agencies-taken = Er bestaat al een organisatie met de korte naam { $slug }
+
+## Beheer: de auditlog (/manage/log). Wat elke regel deed, blijft in het Engels.
+
+admin-log-lede = Elke wijziging in het register: wie, in welke rol, wanneer, en wat er is gedaan.
+admin-log-loading = De auditlog wordt geladen…
+admin-log-when = Wanneer (UTC)
+admin-log-who = Wie
+admin-log-as = Als
+admin-log-what = Wat
+admin-log-older = Oudere regels
+admin-log-token = API-token { $id }
+admin-log-as-token = { $scope ->
+    [publish] API-token dat publiceert
+   *[draft] API-token voor concepten
+}
+admin-log-terminal = Opdrachtregel
+
+## Beheer: accounts (/manage/accounts) en het eigen wachtwoord (/manage/password)
+
+accounts-loading = De accounts worden geladen…
+accounts-create-heading = Een account aanmaken
+accounts-name = Naam
+accounts-name-hint = Staat bij wat het account schrijft; voor een auditor de naam van de toezichthouder.
+accounts-agency = Korte naam (slug) van de organisatie
+accounts-agency-hint = Alleen voor redacteuren en goedkeurders.
+accounts-first-password = Eerste wachtwoord
+accounts-first-password-hint = Minstens 12 tekens. Geef het op een veilige manier aan de persoon.
+accounts-create = Account aanmaken
+accounts-facts = { $name } · { $role } · aangemaakt op { $date } · { $state } · { $sessions }
+accounts-role-of = { $role } bij { $agency }
+accounts-active = actief
+accounts-disabled-since = uitgeschakeld sinds { $date }
+accounts-sessions = { $count ->
+    [0] niet ingelogd
+    [one] { $count } actieve sessie
+   *[other] { $count } actieve sessies
+}
+accounts-enable = { $email } inschakelen
+accounts-disable = { $email } uitschakelen
+accounts-sign-out = { $email } uitloggen
+accounts-new-password-for = Nieuw wachtwoord voor { $email }
+accounts-set-password = Wachtwoord instellen
+accounts-password-set = Nieuw wachtwoord ingesteld voor { $email }; { $count ->
+    [one] { $count } sessie is beëindigd.
+   *[other] { $count } sessies zijn beëindigd.
+}
+accounts-disabled = { $email } is uitgeschakeld: het account kan niet meer inloggen, en { $count ->
+    [one] { $count } sessie is beëindigd.
+   *[other] { $count } sessies zijn beëindigd.
+}
+accounts-enabled = { $email } is ingeschakeld: het account kan weer inloggen.
+accounts-signed-out = { $email } is uitgelogd: { $count ->
+    [one] { $count } sessie is beëindigd.
+   *[other] { $count } sessies zijn beëindigd.
+}
+accounts-cannot-disable-self = U kunt uw eigen account niet uitschakelen; een andere registerbeheerder kan dat wel
+accounts-password-title = Uw wachtwoord
+accounts-password-lede = Uw andere sessies (in andere browsers, op andere apparaten) worden beëindigd als u het wijzigt; deze sessie blijft actief.
+accounts-new-password = Nieuw wachtwoord
+accounts-new-password-hint = Minstens 12 tekens.
+accounts-change-password = Wachtwoord wijzigen
+accounts-check-passwords-differ = De twee nieuwe wachtwoorden zijn niet hetzelfde
+accounts-check-current-password = Dit is niet uw huidige wachtwoord
+accounts-password-changed = Uw wachtwoord is gewijzigd. { $count ->
+    [one] { $count } andere sessie is beëindigd
+   *[other] { $count } andere sessies zijn beëindigd
+}; deze sessie blijft actief.
+
+## Beheer: een inventaris importeren (/manage/import)
+
+import-title = Importeren
+import-done-heading = { $file } is geïmporteerd
+import-done = { $published ->
+    [one] { $published } systeem gepubliceerd
+   *[other] { $published } systemen gepubliceerd
+}, { $submitted } ter goedkeuring ingediend.
+import-back = Terug naar de systemen van uw organisatie
+import-lede = Upload de inventaris die u al bijhoudt. U ziet wat die zou wijzigen voordat er iets wordt opgeslagen; daarna wordt het hele bestand in één keer opgeslagen, of niets.
+import-format = Formaat
+import-format-us = Inventaris van AI-toepassingen van de Amerikaanse federale overheid 2025 (CSV, 36 kolommen)
+import-format-json = Lantern JSON: `{"{"}"systems": […]{"}"}`, elk systeem zoals de API het aanneemt
+import-file = Bestand
+import-file-hint = Rijen van andere organisaties worden gemeld, niet geïmporteerd. Hoogstens 32 MB.
+import-preview-button = Bekijk wat de import doet
+import-preview-heading = Voorbeeld van { $file }
+import-would-do = Wat importeren zou doen
+import-new-systems = Nieuwe systemen
+import-changed-systems = Gewijzigde systemen (elk een nieuwe versie)
+import-unchanged = Ongewijzigd
+import-with-problems = Rijen met problemen (niet geïmporteerd)
+import-other-agencies = Rijen van andere organisaties (niet geïmporteerd)
+import-confirm = { $count ->
+    [one] { $count } systeem importeren
+   *[other] { $count } systemen importeren
+}
+import-cancel = Annuleren
+import-nothing = Niets te importeren: elke rij is ongewijzigd of afgewezen.
+import-upload-another = Een ander bestand uploaden
+import-new = Nieuw
+import-changed = Gewijzigd
+import-row = Rij { $row }: { $name }
+import-problems = Rijen met problemen
+import-problems-fix = Verbeter deze rijen in het bestand en upload het opnieuw; de andere rijen kunnen nu worden geïmporteerd.
+import-other-agencies-count = Rijen van andere organisaties ({ $count })
+import-other-agencies-why = Alleen de rijen van uw organisatie worden geïmporteerd; deze horen bij andere organisaties.
+import-rows = { $count ->
+    [one] { $count } rij
+   *[other] { $count } rijen
+}: { $rows }
+import-rows-more = { $rows } en nog { $count }
+import-not-your-agency = { $agency } ({ $slug }), niet uw organisatie
+import-id-of-another-agency = het systeem met dit id hoort bij een andere organisatie
+import-now-elsewhere = Rij { $row }: het systeem { $id } hoort nu bij een andere organisatie; er is niets geïmporteerd
+import-check-file = Kies een bestand om te importeren
+import-check-format = Kies us-omb-2025 of lantern-json
+import-cannot-import = Dit bestand kan niet worden geïmporteerd: { $problem }
+import-not-multipart = Stuur de import als bestandsupload (multipart/form-data).
+import-too-large = Dit bestand is te groot of kon niet worden gelezen: u kunt bestanden tot 32 MB importeren.

@@ -57,18 +57,13 @@ impl AppError {
         }
     }
 
-    /// What the person is told, in the same words on a page and in the
-    /// API. A validation error's words are its fields' own messages.
-    pub fn explanation(&self) -> String {
+    /// What the person is told, in `language`, in the same words on a page
+    /// and in the API. A validation error's words are its fields' own
+    /// messages; a conflict's are its own, written in the actor's language.
+    pub fn explanation(&self, language: crate::i18n::Language) -> String {
         match self {
-            AppError::NotFound => "Nothing exists at this address: no such system, agency, draft, import or token.".into(),
-            AppError::Forbidden => "You may not do this: it belongs to another agency, or is beyond what your role or token allows.".into(),
-            AppError::Unauthorized => "Please sign in first, or send an agency's API token.".into(),
-            AppError::Validation(_) => "Some fields are not right: each is named with its problem.".into(),
             AppError::Conflict(message) => message.clone(),
-            AppError::TooMany => "Too many requests: wait a moment and try again.".into(),
-            AppError::SearchUnavailable => "Search is unavailable at the moment: please try again in a few minutes. Record pages, agencies and the open data still work.".into(),
-            AppError::Internal(_) => "Something went wrong on our side: please try again later.".into(),
+            other => crate::i18n::t_in(language, &format!("error-{}", other.code())).into_owned(),
         }
     }
 

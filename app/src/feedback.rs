@@ -175,12 +175,25 @@ impl QueueFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The filter's name on the queue's tabs, in the page's language.
+    pub fn label(self) -> crate::i18n::Text {
+        use crate::i18n::t;
         match self {
-            QueueFilter::Pending => "Waiting",
-            QueueFilter::Flagged => "Flagged",
-            QueueFilter::Hidden => "Hidden",
-            QueueFilter::Published => "Published",
+            QueueFilter::Pending => t("moderation-filter-pending"),
+            QueueFilter::Flagged => t("moderation-filter-flagged"),
+            QueueFilter::Hidden => t("moderation-filter-hidden"),
+            QueueFilter::Published => t("moderation-filter-published"),
+        }
+    }
+
+    /// What the queue says when the filter holds no comment.
+    pub fn empty_message(self) -> crate::i18n::Text {
+        use crate::i18n::t;
+        match self {
+            QueueFilter::Pending => t("moderation-empty-pending"),
+            QueueFilter::Flagged => t("moderation-empty-flagged"),
+            QueueFilter::Hidden => t("moderation-empty-hidden"),
+            QueueFilter::Published => t("moderation-empty-published"),
         }
     }
 

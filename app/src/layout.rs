@@ -29,7 +29,7 @@ pub fn Page(children: Children) -> impl IntoView {
                 <LanguageSwitcher/>
             </div>
         </header>
-        <main id="main" class="wrap" tabindex="-1" lang=still_in_english()>
+        <main id="main" class="wrap" tabindex="-1">
             {children()}
         </main>
         <footer class="site-footer">
@@ -38,16 +38,6 @@ pub fn Page(children: Children) -> impl IntoView {
             </div>
         </footer>
     }
-}
-
-/// The pages of `/manage` are not in the catalogue yet (issue 19 goes on):
-/// on a page in another language, their main content says it is English,
-/// so screen readers read it right. The frame around it is translated.
-fn still_in_english() -> Option<&'static str> {
-    let address = use_context::<crate::i18n::PageAddress>().unwrap_or_default();
-    let managing = address.0 == "/manage" || address.0.starts_with("/manage/");
-    (managing && crate::i18n::language() != crate::i18n::Language::SOURCE)
-        .then(|| crate::i18n::Language::SOURCE.code())
 }
 
 /// A public contact as a link: a web address as it is, an email address as a

@@ -16,6 +16,7 @@ pub mod system_desk;
 pub mod system_form;
 
 use crate::accounts::{SignedInAccount, signed_in};
+use crate::i18n::{href, t, title};
 use crate::layout::set_status;
 use crate::record::{
     AgencySlug, Author, DraftState, Role, SystemContent, SystemId, Timestamp, TokenScope,
@@ -174,7 +175,7 @@ pub fn require_sign_in() -> Option<SignedInAccount> {
     let account = signed_in();
     if account.is_none() {
         #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/login");
+        leptos_axum::redirect(&crate::i18n::href("/login"));
         set_status(303);
     }
     account
@@ -193,7 +194,7 @@ pub fn ProblemSummary() -> impl IntoView {
     let message = use_context::<ActionProblem>().map(|problem| {
         view! {
             <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-                <h2 id="error-summary-title">"There is a problem"</h2>
+                <h2 id="error-summary-title">{t("form-problem")}</h2>
                 <p>{problem.message}</p>
             </div>
         }
@@ -203,13 +204,20 @@ pub fn ProblemSummary() -> impl IntoView {
     (message, fields)
 }
 
+/// Shown instead of a page of `/manage` to someone signed out (who is also
+/// sent to the sign-in page).
+#[component]
+pub fn SignInFirst() -> impl IntoView {
+    view! { <p><a href=href("/login")>{t("manage-sign-in-first")}</a></p> }
+}
+
 /// Shown when the signed-in account may not see a page.
 #[component]
 pub fn NotForYou() -> impl IntoView {
     set_status(403);
     view! {
-        <crate::html::PageTitle text="Not for your role – Lantern"/>
-        <h1>"Not for your role"</h1>
-        <p>"This page is for another role. " <a href="/manage">"Back to Manage"</a></p>
+        <crate::html::PageTitle text=title(&t("manage-not-for-you"))/>
+        <h1>{t("manage-not-for-you")}</h1>
+        <p>{t("manage-not-for-you-why")}" "<a href=href("/manage")>{t("manage-back")}</a></p>
     }
 }

@@ -3,46 +3,7 @@
 // the catalogue shows on the way. The language switcher shows the same page
 // in the other language, and / remembers the choice or follows the
 // browser's language. Every page visited is scanned with axe (support.ts).
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./support";
-
-/** Single-line messages of a catalogue, by key. */
-function messages(language: string): Map<string, string> {
-  const file = path.join(__dirname, "..", "..", "app", "locales", `${language}.ftl`);
-  const found = new Map<string, string>();
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const match = /^([a-z][a-z0-9_-]*) = (.+)$/.exec(line);
-    if (match) found.set(match[1], match[2].trim());
-  }
-  return found;
-}
-
-// English sentences of three words or more that Dutch says otherwise: none
-// may appear on a Dutch page outside text marked as English.
-const dutch = messages("nl");
-const ENGLISH = [...messages("en")]
-  .filter(([key, text]) => !text.includes("{") && !text.includes("`") && text.split(" ").length >= 3 && dutch.get(key) !== text)
-  .map(([, text]) => text);
-
-/**
- * The page is Dutch, and so is every word of it outside text marked as in
- * another language (records are written in the register's own language,
- * English in the demo, and say so with their `lang`).
- */
-async function expectAllDutch(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
-  const text = await page.evaluate(() => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    for (const other of body.querySelectorAll('[lang]:not([lang="nl"]), script, style, template')) {
-      other.remove();
-    }
-    return body.textContent ?? "";
-  });
-  const english = ENGLISH.filter((sentence) => text.includes(sentence));
-  expect(english, `English on ${page.url()}`).toEqual([]);
-}
+import { ENGLISH, expect, expectAllDutch, test } from "./support";
 
 test("a reader browses, searches and reads a record in Dutch", async ({ page }) => {
   expect(ENGLISH.length).toBeGreaterThan(100);

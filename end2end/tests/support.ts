@@ -2,6 +2,8 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 /** The email a citizen leaves for a reply in the feedback tests. */
 export const PRIVATE_EMAIL = "private.reader.4410@example.org";
@@ -96,13 +98,50 @@ export function addAccount(email: string, role: string, name: string, agency?: s
   });
 }
 
-/** Signs in through the sign-in form; ends on /manage. */
-export async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/manage$/);
+/** Signs in through the sign-in form; ends on /manage (/nl/manage in Dutch). */
+export async function signIn(page: Page, email: string, language: "en" | "nl" = "en") {
+  const dutch = language === "nl";
+  await page.goto(dutch ? "/nl/login" : "/login");
+  await page.getByLabel(dutch ? "E-mailadres" : "Email address").fill(email);
+  await page.getByLabel(dutch ? "Wachtwoord" : "Password").fill(PASSWORD);
+  await page.getByRole("button", { name: dutch ? "Inloggen" : "Sign in" }).click();
+  await expect(page).toHaveURL(dutch ? /\/nl\/manage$/ : /\/manage$/);
+}
+
+/** Single-line messages of a catalogue, by key. */
+function messages(language: string): Map<string, string> {
+  const file = path.join(__dirname, "..", "..", "app", "locales", `${language}.ftl`);
+  const found = new Map<string, string>();
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const match = /^([a-z][a-z0-9_-]*) = (.+)$/.exec(line);
+    if (match) found.set(match[1], match[2].trim());
+  }
+  return found;
+}
+
+// English sentences of three words or more that Dutch says otherwise: none
+// may appear on a Dutch page outside text marked as English.
+const dutch = messages("nl");
+export const ENGLISH = [...messages("en")]
+  .filter(([key, text]) => !text.includes("{") && !text.includes("`") && text.split(" ").length >= 3 && dutch.get(key) !== text)
+  .map(([, text]) => text);
+
+/**
+ * The page is Dutch, and so is every word of it outside text marked as in
+ * another language (records are written in the register's own language,
+ * English in the demo, and say so with their `lang`).
+ */
+export async function expectAllDutch(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const other of body.querySelectorAll('[lang]:not([lang="nl"]), script, style, template')) {
+      other.remove();
+    }
+    return body.textContent ?? "";
+  });
+  const english = ENGLISH.filter((sentence) => text.includes(sentence));
+  expect(english, `English on ${page.url()}`).toEqual([]);
 }
 
 /** Errors other than the 4xx answers a test asks for on purpose. */

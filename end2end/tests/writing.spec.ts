@@ -5,7 +5,7 @@
 //
 // This file runs last (files run in name order, one worker): it adds to the
 // demo register, whose counts the other files check.
-import { expect, test, addAccount, expectAccessible, signIn, unexpected, watchForErrors } from "./support";
+import { expect, test, addAccount, expectAccessible, expectAllDutch, signIn, unexpected, watchForErrors } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -13,6 +13,7 @@ test.beforeAll(() => {
   addAccount("editor@tax.example", "editor", "Eda Editor", "tax-office");
   addAccount("auditor@oversight.example", "auditor", "Office of Algorithm Oversight");
   addAccount("admin@register.example", "admin", "Register admin");
+  addAccount("moderator@register.example", "moderator", "Marit Moderator");
 });
 
 test("an editor files, previews, publishes and edits a system; the history shows the change", async ({ page }) => {
@@ -201,4 +202,78 @@ test("tokens are shown once; import and the admin pages are accessible", async (
   }
   await expect(page.locator(".log")).toContainText("Published version 2 of “Parcel scanning assistant”");
   expect(unexpected(errors)).toEqual([]);
+});
+
+// The staff's journeys in Dutch: every page and every answer of the server
+// in Dutch, and no English sentence of the catalogue on the way.
+test.describe("in Dutch", () => {
+  let systemPath = "";
+
+  test("an editor files a record, is told what is wrong in Dutch, and publishes it", async ({ page }) => {
+    await signIn(page, "editor@tax.example", "nl");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Het register beheren");
+    await expectAllDutch(page);
+    await page.getByRole("link", { name: "Een systeem toevoegen" }).click();
+    await expect(page).toHaveURL(/\/nl\/manage\/systems\/new$/);
+    await expectAllDutch(page);
+
+    await page.getByRole("button", { name: "Concept opslaan" }).click();
+    const summary = page.getByRole("alert");
+    await expect(summary).toContainText("Naam: Mag niet leeg zijn");
+    await expect(summary).toContainText("Fase: Kies een van:");
+    await expectAllDutch(page);
+
+    await page.locator("#name").fill("Routeplanner voor afvalinzameling");
+    await page.locator("#summary").fill("Plant de routes van de vuilniswagens op basis van sensoren in containers.");
+    await page.locator("#stage").selectOption("pilot");
+    await page.locator("#topic").selectOption("tax");
+    // Enter saves, and the server's redirect stays in Dutch.
+    await page.locator("#unit").press("Enter");
+    await expect(page).toHaveURL(/\/nl\/manage\/systems\/[0-9a-z]+$/);
+    await expect(page.getByText("Nog niet gepubliceerd")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Voorbeeld van het concept" })).toBeVisible();
+    await expectAllDutch(page);
+
+    await page.getByRole("button", { name: "Het concept publiceren" }).click();
+    await expect(page.getByText("Gepubliceerd: versie 1")).toBeVisible();
+    await expectAllDutch(page);
+    systemPath = new URL(page.url()).pathname.replace("/nl/manage", "");
+  });
+
+  test("a moderator publishes a question and the agency answers it", async ({ page }) => {
+    const sent = await page.request.post(`/api/v1${systemPath}/feedback?lang=nl`, {
+      data: { kind: "question", body: "Hoe lang bewaart u de meetgegevens van de containers? krokus" },
+    });
+    expect(sent.status()).toBe(202);
+
+    await signIn(page, "moderator@register.example", "nl");
+    await expectAllDutch(page);
+    await page.getByRole("link", { name: "De moderatiewachtrij" }).click();
+    await expect(page).toHaveURL(/\/nl\/manage\/feedback$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reacties van burgers");
+    await expectAllDutch(page);
+    await page.locator(".queue-item", { hasText: "krokus" }).getByRole("button", { name: "Publiceren" }).click();
+    await expect(page.getByRole("status")).toContainText("gepubliceerd");
+    await expectAllDutch(page);
+
+    await signIn(page, "editor@tax.example", "nl");
+    await page.getByRole("link", { name: /vragen? van het publiek wachte?n? op een antwoord/ }).click();
+    await expect(page).toHaveURL(/\/nl\/manage\/answers$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vragen van het publiek");
+    await expectAllDutch(page);
+    const item = page.locator(".queue-item", { hasText: "krokus" });
+    await item.getByRole("button", { name: "Het antwoord publiceren" }).click();
+    await expect(page.getByRole("alert")).toContainText("Schrijf het antwoord");
+    await expectAllDutch(page);
+    await page.locator(".queue-item", { hasText: "krokus" }).getByLabel("Antwoord").fill("Wij bewaren de meetgegevens twee jaar.");
+    await page.locator(".queue-item", { hasText: "krokus" }).getByRole("button", { name: "Het antwoord publiceren" }).click();
+    await expect(page).toHaveURL(/\/nl\/manage\/answers/);
+    await expectAllDutch(page);
+
+    await page.goto(`/nl${systemPath}`);
+    const answer = page.locator(".comment", { hasText: "krokus" }).locator(".official-answer");
+    await expect(answer).toContainText("Officieel antwoord van");
+    await expect(answer).toContainText("Wij bewaren de meetgegevens twee jaar.");
+    await expectAllDutch(page);
+  });
 });

@@ -4,6 +4,7 @@
 use crate::clock;
 use crate::storage::{SignInClaim, Storage, hex};
 use app::error::AppError;
+use app::i18n::{Language, t_in, t_with_in};
 use app::record::{AgencySlug, Role};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -50,40 +51,35 @@ pub fn normalise_email(email: &str) -> String {
 }
 
 impl NewAccount {
-    /// Checks every field and the password, naming each that is wrong.
-    /// (Whether the agency exists is the storage layer's check.)
-    pub fn check(&self, password: &str) -> Result<(), AppError> {
+    /// Checks every field and the password, naming each that is wrong, in
+    /// `language`. (Whether the agency exists is the storage layer's check.)
+    pub fn check(&self, password: &str, language: Language) -> Result<(), AppError> {
         let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut problem = |field: &str, message: String| {
             problems.entry(field.into()).or_default().push(message);
         };
         if !is_email(&self.email) {
-            problem(
-                "email",
-                "Enter an email address like name@agency.gov".into(),
-            );
+            problem("email", t_in(language, "check-email").into_owned());
         }
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 200 {
-            problem("name", "Enter a name of 1 to 200 characters".into());
+            problem("name", t_in(language, "check-account-name").into_owned());
         } else if let Some(wrong) = crate::publishing::check::one_line_problem(name) {
-            problem("name", wrong.into());
+            problem("name", t_in(language, wrong).into_owned());
         }
+        let role = [("role", self.role.as_str().into())];
         match (&self.agency, self.role.belongs_to_agency()) {
             (None, true) => problem(
                 "agency",
-                format!(
-                    "An account with the role {} belongs to an agency: give its slug",
-                    self.role
-                ),
+                t_with_in(language, "check-account-needs-agency", &role).into_owned(),
             ),
             (Some(_), false) => problem(
                 "agency",
-                format!("An account with the role {} has no agency", self.role),
+                t_with_in(language, "check-account-no-agency", &role).into_owned(),
             ),
             _ => {}
         }
-        if let Some(wrong) = password_problem(password) {
+        if let Some(wrong) = password_problem(password, language) {
             problem("password", wrong);
         }
         if problems.is_empty() {
@@ -94,19 +90,16 @@ impl NewAccount {
     }
 }
 
-/// What is wrong with a new password, if anything: too short or too long.
-pub fn password_problem(password: &str) -> Option<String> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(format!(
-            "Use a password of at least {MIN_PASSWORD_CHARS} characters"
-        ))
+/// What is wrong with a new password, if anything, in `language`: too short or too long.
+pub fn password_problem(password: &str, language: Language) -> Option<String> {
+    let (key, limit) = if password.chars().count() < MIN_PASSWORD_CHARS {
+        ("check-password-short", MIN_PASSWORD_CHARS)
     } else if password.len() > MAX_PASSWORD_BYTES {
-        Some(format!(
-            "Use a password of at most {MAX_PASSWORD_BYTES} bytes"
-        ))
+        ("check-password-long", MAX_PASSWORD_BYTES)
     } else {
-        None
-    }
+        return None;
+    };
+    Some(t_with_in(language, key, &[("limit", limit.into())]).into_owned())
 }
 
 /// Whether `text` looks like an email address: one `@`, before it the
@@ -429,7 +422,11 @@ mod tests {
 
     #[test]
     fn a_good_account_passes_and_each_wrong_field_is_named() {
-        assert!(editor().check("a long enough password").is_ok());
+        assert!(
+            editor()
+                .check("a long enough password", Language::SOURCE)
+                .is_ok()
+        );
         let wrong = NewAccount {
             email: "not an email".into(),
             name: " ".into(),
@@ -437,7 +434,7 @@ mod tests {
             agency: None,
         };
         assert_eq!(
-            fields(wrong.check("short").unwrap_err()),
+            fields(wrong.check("short", Language::SOURCE).unwrap_err()),
             ["agency", "email", "name", "password"]
         );
         let admin_with_agency = NewAccount {
@@ -447,13 +444,16 @@ mod tests {
         assert_eq!(
             fields(
                 admin_with_agency
-                    .check("a long enough password")
+                    .check("a long enough password", Language::SOURCE)
                     .unwrap_err()
             ),
             ["agency"]
         );
         let huge = "x".repeat(MAX_PASSWORD_BYTES + 1);
-        assert_eq!(fields(editor().check(&huge).unwrap_err()), ["password"]);
+        assert_eq!(
+            fields(editor().check(&huge, Language::SOURCE).unwrap_err()),
+            ["password"]
+        );
         assert!(!verify_password(
             &huge,
             &hash_password("a long enough password").unwrap()

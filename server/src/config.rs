@@ -111,7 +111,7 @@ pub struct ServeConfig {
     /// The register's languages, its default first (`en,nl`): the language
     /// of addresses without a prefix, then the others (`/nl/systems`). Each
     /// needs a catalogue in `app/locales/`.
-    #[arg(long, env = "LANTERN_LANGUAGES", default_value = "en", value_parser = app::i18n::Languages::parse)]
+    #[arg(long, env = "LANTERN_LANGUAGES", default_value = "en,nl", value_parser = app::i18n::Languages::parse)]
     pub languages: app::i18n::Languages,
 }
 

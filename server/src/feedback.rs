@@ -26,7 +26,7 @@ use app::error::AppError;
 use app::feedback::{
     AnswerStats, ClientAddress, FeedbackInput, FeedbackOutcome, FeedbackSettings, Moderation,
 };
-use app::i18n::{Language, t_in};
+use app::i18n::{Language, t_in, t_with_in};
 use app::record::{AgencySlug, CommentState, HideReason, Role, SystemId};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -154,7 +154,8 @@ pub enum Flagged {
     TooMany { retry_after: u64 },
 }
 
-/// A reader flags a published comment of `system` for a moderator. At the
+/// A reader flags a published comment of `system` for a moderator (what is
+/// wrong is said in `language`). At the
 /// register's threshold the comment is hidden until a moderator looks.
 pub async fn flag(
     storage: &Storage,
@@ -162,12 +163,16 @@ pub async fn flag(
     comment: i64,
     reason: &str,
     client: &ClientAddress,
+    language: Language,
 ) -> Result<Flagged, AppError> {
     let Some(reason) = HideReason::parse(reason) else {
-        return Err(problem(
-            "reason",
-            &format!("Choose a reason: one of {}", HideReason::labels()),
-        ));
+        let labels = HideReason::labels_in(language);
+        let message = t_with_in(
+            language,
+            "feedback-flag-reason",
+            &[("names", labels.into())],
+        );
+        return Err(problem("reason", &message));
     };
     let now = OffsetDateTime::now_utc();
     let settings = storage.feedback_settings().await?;
@@ -201,10 +206,10 @@ pub async fn moderate(
     if !matches!(person.role, Role::Moderator | Role::Admin) {
         return Err(AppError::Forbidden);
     }
+    let language = person.language;
     let note = match decision {
-        Decision::Hide { note, .. } => {
-            check::note(note).map_err(|message| problem(&format!("note-{comment}"), &message))?
-        }
+        Decision::Hide { note, .. } => check::note(note, language)
+            .map_err(|wrong| problem(&format!("note-{comment}"), &wrong))?,
         Decision::Publish { .. } => None,
     };
     let mut tx = storage.begin().await?;
@@ -219,7 +224,7 @@ pub async fn moderate(
     {
         return Err(problem(
             &format!("confirm-{comment}"),
-            "It may contain personal data: read it, then tick that it holds none before publishing it",
+            &t_in(language, "moderation-check-personal-data"),
         ));
     }
     let now = crate::clock::now();
@@ -269,6 +274,7 @@ pub async fn answer(
     comment: i64,
     text: &str,
 ) -> Result<(), AppError> {
+    let language = person.language;
     let actor = Actor::Account(person.clone());
     let own_agency = actor.agency().cloned().ok_or(AppError::Forbidden)?;
     let mut tx = storage.begin().await?;
@@ -280,11 +286,11 @@ pub async fn answer(
     }
     if found.state != CommentState::Published || !found.kind.wants_answer() {
         return Err(AppError::Conflict(
-            "Only published questions and error reports can be answered.".into(),
+            t_in(language, "answers-only-published").into_owned(),
         ));
     }
-    let text =
-        check::answer(text).map_err(|message| problem(&format!("answer-{comment}"), &message))?;
+    let text = check::answer(text, language)
+        .map_err(|wrong| problem(&format!("answer-{comment}"), &wrong))?;
     let now = crate::clock::now();
     Storage::answer_comment(&mut tx, comment, &text, &person.email, &now).await?;
     let entry = actor.log(

@@ -8,6 +8,7 @@ use crate::sign_in::{from_another_site, read_form};
 use crate::state::AppState;
 use app::accounts::SignedInAccount;
 use app::error::AppError;
+use app::i18n::{Language, t_in};
 use app::manage::{ActionDone, ActionProblem, FormAttempt};
 use axum::body::Body;
 use axum::extract::{FromRequest, Request};
@@ -43,7 +44,17 @@ pub struct SignedForm {
 
 impl SignedForm {
     pub(crate) fn actor(&self) -> Actor {
-        Actor::Account(Person::from(&self.account))
+        Actor::Account(self.person())
+    }
+
+    /// The signed-in person who sent the form, working in the page's language.
+    pub(crate) fn person(&self) -> Person {
+        Person::new(&self.account, self.language())
+    }
+
+    /// The language of the page the form was sent from.
+    pub(crate) fn language(&self) -> Language {
+        crate::languages::of(&self.parts).language
     }
 
     /// The first value of a field, or empty.
@@ -64,25 +75,20 @@ impl<S: Send + Sync> FromRequest<S> for SignedForm {
 
     async fn from_request(request: Request, _: &S) -> Result<SignedForm, Response> {
         let (parts, body) = request.into_parts();
+        let page = crate::languages::of(&parts);
         let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
-            return Err(Redirect::to("/login").into_response());
+            return Err(Redirect::to(&page.href("/login")).into_response());
         };
         let Some(fields) = read_form(body).await else {
-            return Err((
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "This form is too large to read (over 1 MiB): shorten the longest texts and send it again.",
-            )
-                .into_response());
+            let message = t_in(page.language, "form-too-large").into_owned();
+            return Err((StatusCode::PAYLOAD_TOO_LARGE, message).into_response());
         };
         let csrf_ok = fields
             .iter()
             .any(|(key, value)| key == "csrf_token" && *value == account.csrf_token);
         if from_another_site(&parts.headers) || !csrf_ok {
-            return Err((
-                StatusCode::FORBIDDEN,
-                "This form has expired or did not come from Lantern: go back, reload the page and try again.",
-            )
-                .into_response());
+            let message = t_in(page.language, "form-expired").into_owned();
+            return Err((StatusCode::FORBIDDEN, message).into_response());
         }
         Ok(SignedForm {
             parts,
@@ -115,7 +121,7 @@ pub(crate) async fn show_problem(
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         // The same words the API answers with.
         other => {
-            let message = other.explanation();
+            let message = other.explanation(crate::languages::of(&parts).language);
             render_at(state, parts, path, status, ActionProblem { message }).await
         }
     }

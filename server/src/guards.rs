@@ -5,6 +5,7 @@
 
 use crate::api::error::ApiError;
 use app::error::AppError;
+use app::i18n::Language;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -153,12 +154,16 @@ pub async fn api_errors_in_envelope(request: Request, next: Next) -> Response {
             "too_large",
             "the request's body is larger than this address accepts".to_string(),
         ),
-        StatusCode::NOT_FOUND => ("not_found", AppError::NotFound.explanation()),
+        StatusCode::NOT_FOUND => (
+            "not_found",
+            AppError::NotFound.explanation(Language::SOURCE),
+        ),
         StatusCode::URI_TOO_LONG => ("uri_too_long", said),
         StatusCode::REQUEST_TIMEOUT => ("timeout", said),
-        status if status.is_server_error() => {
-            ("internal", AppError::Internal(String::new()).explanation())
-        }
+        status if status.is_server_error() => (
+            "internal",
+            AppError::Internal(String::new()).explanation(Language::SOURCE),
+        ),
         _ if said.is_empty() => ("bad_request", "the request is not valid".to_string()),
         _ => ("bad_request", said),
     };

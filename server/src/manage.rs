@@ -79,15 +79,17 @@ async fn write_system(state: AppState, form: SignedForm, target: Target) -> Resp
         return render_at(&state, form.parts, &form_path, StatusCode::OK, attempt).await;
     }
     let body = form::system_json(&form.fields);
-    let saved = match check::system_input(&body) {
+    let language = form.language();
+    let saved = match check::system_input(&body, language) {
         Ok(input) => publishing::save_draft(&state.storage, &form.actor(), &target, &input).await,
-        Err(AppError::Validation(problems)) => {
-            Err(AppError::Validation(form::in_form_words(problems)))
-        }
+        Err(AppError::Validation(problems)) => Err(AppError::Validation(form::in_form_words(
+            problems, language,
+        ))),
         Err(error) => Err(error),
     };
+    let page = crate::languages::of(&form.parts);
     match saved {
-        Ok(saved) => see_other(format!("/manage/systems/{}", saved.id)),
+        Ok(saved) => see_other(page.href(&format!("/manage/systems/{}", saved.id))),
         Err(error) => show_problem(&state, form.parts, &form_path, error, &form.fields).await,
     }
 }
@@ -133,10 +135,11 @@ async fn workflow(
         _ => Err(AppError::NotFound),
     };
     let back = format!("/manage/systems/{id}");
+    let page = crate::languages::of(&form.parts);
     match result {
         // A discarded draft of a new system leaves no page behind.
-        Ok(()) if step == "discard" => see_other("/manage".into()),
-        Ok(()) => see_other(back),
+        Ok(()) if step == "discard" => see_other(page.href("/manage")),
+        Ok(()) => see_other(page.href(&back)),
         Err(error) => show_problem(&state, form.parts, &back, error, &form.fields).await,
     }
 }
@@ -150,7 +153,7 @@ async fn record_audit(
     let id = SystemId(id);
     let fields = form.fields.iter().cloned().collect();
     match audits::record_audit(&state.storage, &form.actor(), &id, &fields).await {
-        Ok(()) => see_other(format!("/systems/{id}")),
+        Ok(()) => see_other(crate::languages::of(&form.parts).href(&format!("/systems/{id}"))),
         Err(error) => {
             show_problem(
                 &state,

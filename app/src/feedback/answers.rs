@@ -4,6 +4,7 @@
 
 use super::{AgencyItem, AnswerStats, duration_words};
 use crate::html::PageTitle;
+use crate::i18n::{href, t, t_with};
 use crate::layout::Unavailable;
 use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_in};
 use crate::record::date_words;
@@ -42,13 +43,17 @@ pub fn AnswersPage() -> impl IntoView {
         return view! { <NotForYou/> }.into_any();
     }
     let answers = Resource::new(|| (), |_| get_agency_answers());
+    let page_title = t_with(
+        "manage-page-title",
+        &[("page", t("answers-heading").into())],
+    );
     view! {
-        <PageTitle text="Questions from the public – Manage – Lantern"/>
+        <PageTitle text=page_title/>
         <ProblemSummary/>
-        <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
-        <h1>"Questions from the public"</h1>
-        <p>"Questions and error reports about your agency’s systems, once a moderator has published them. Your answer appears under the question as your agency’s official answer."</p>
-        <Suspense fallback=|| view! { <p>"Loading questions…"</p> }>
+        <p class="breadcrumbs"><a href=href("/manage")>{t("manage-breadcrumb")}</a></p>
+        <h1>{t("answers-heading")}</h1>
+        <p>{t("answers-lede")}</p>
+        <Suspense fallback=|| view! { <p>{t("feedback-loading")}</p> }>
             {move || {
                 let account = account.clone();
                 Suspend::new(async move {
@@ -70,18 +75,25 @@ fn AnswersView(answers: AgencyAnswers, account: crate::accounts::SignedInAccount
         .iter()
         .filter(|i| i.comment.answer.is_none())
         .count();
-    let stats = answers.stats.map(|s| {
-        let median = s
-            .median_seconds
-            .map(|m| format!(", answered in a median of {}", duration_words(m)))
-            .unwrap_or_default();
-        format!("{} of {} answered{median}.", s.answered, s.items)
+    let stats = answers.stats.map(|s| match s.median_seconds {
+        Some(median) => t_with(
+            "answers-stats-median",
+            &[
+                ("answered", s.answered.into()),
+                ("items", s.items.into()),
+                ("median", duration_words(median).into()),
+            ],
+        ),
+        None => t_with(
+            "answers-stats",
+            &[("answered", s.answered.into()), ("items", s.items.into())],
+        ),
     });
     let values = fields::Values::from_context();
     view! {
-        <p>{format!("{open} waiting for an answer. ")}{stats}</p>
+        <p>{t_with("answers-waiting", &[("count", (open as i64).into())])}" "{stats}</p>
         {if answers.items.is_empty() {
-            view! { <p>"Nobody has asked about your agency’s systems yet."</p> }.into_any()
+            view! { <p>{t("answers-none")}</p> }.into_any()
         } else {
             view! {
                 <ol class="moderation-queue">
@@ -112,33 +124,42 @@ fn AnswerItem(
         .unwrap_or_default();
     let text = if typed.is_empty() { current } else { typed };
     let status = match &comment.answer {
-        Some(answer) => format!("Answered on {}", date_words(&answer.answered_at)),
-        None => format!("Waiting {}", duration_words(item.waiting_seconds)),
+        Some(answer) => t_with(
+            "answers-answered-on",
+            &[("date", date_words(&answer.answered_at).into())],
+        ),
+        None => t_with(
+            "answers-waiting-for",
+            &[("duration", duration_words(item.waiting_seconds).into())],
+        ),
     };
-    let label = if comment.answer.is_some() {
-        "Your agency’s answer"
+    let (label, button) = if comment.answer.is_some() {
+        (t("answers-your-answer"), t("answers-update"))
     } else {
-        "Answer"
+        (t("answers-answer"), t("answers-publish"))
     };
-    let button = if comment.answer.is_some() {
-        "Update the answer"
-    } else {
-        "Publish the answer"
-    };
+    let who = comment
+        .name
+        .clone()
+        .unwrap_or_else(|| t("feedback-anonymous").into_owned());
     view! {
         <li class="queue-item" id=format!("comment-{id}")>
             <h2 class="queue-heading">
-                {comment.kind.label()} " on " <a href=format!("/systems/{}#comment-{id}", item.system_id)>{item.system_name}</a>
+                {t_with("moderation-kind-on", &[("kind", comment.kind.label().into())])}" "
+                <a href=href(format!("/systems/{}#comment-{id}", item.system_id))>{item.system_name}</a>
             </h2>
-            <p class="comment-meta">{format!(
-                "{} · published {} · {status}",
-                comment.name.clone().unwrap_or_else(|| "A member of the public".into()),
-                date_words(&comment.published_at),
+            <p class="comment-meta">{t_with(
+                "answers-meta",
+                &[
+                    ("name", who.into()),
+                    ("date", date_words(&comment.published_at).into()),
+                    ("status", status.into()),
+                ],
             )}</p>
             <div class="comment-body">
                 {comment.body.split("\n\n").map(|p| view! { <p class="plain-text">{p.to_string()}</p> }).collect_view()}
             </div>
-            <form method="post" action=format!("/manage/answers/{id}")>
+            <form method="post" action=href(format!("/manage/answers/{id}"))>
                 <CsrfField account/>
                 <div class="field" class:field-error=wrong>
                     <label for=input_id.clone()>{label}</label>

@@ -13,6 +13,7 @@ use super::{
     hidden_reason_label,
 };
 use crate::html::PageTitle;
+use crate::i18n::{href, number, t, t_with};
 use crate::layout::Unavailable;
 use crate::manage::accounts::DoneNotice;
 use crate::manage::{CsrfField, NotForYou, ProblemSummary, fields, require_sign_in};
@@ -74,12 +75,12 @@ pub fn ModerationPage() -> impl IntoView {
         |f| get_moderation_queue(f.as_str().to_string()),
     );
     view! {
-        <PageTitle text="Moderation – Manage – Lantern"/>
+        <PageTitle text=manage_title("moderation-title")/>
         <ProblemSummary/>
         <DoneNotice/>
-        <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
-        <h1>"Citizen feedback"</h1>
-        <Suspense fallback=|| view! { <p>"Loading the queue…"</p> }>
+        <p class="breadcrumbs"><a href=href("/manage")>{t("manage-breadcrumb")}</a></p>
+        <h1>{t("moderation-heading")}</h1>
+        <Suspense fallback=|| view! { <p>{t("moderation-loading")}</p> }>
             {move || {
                 let account = account.clone();
                 let values = fields::Values::from_context();
@@ -98,15 +99,20 @@ pub fn ModerationPage() -> impl IntoView {
     .into_any()
 }
 
+/// A page of `/manage` in the browser's tab: "Moderation – Manage – Lantern".
+fn manage_title(page: &str) -> String {
+    t_with("manage-page-title", &[("page", t(page).into())]).into_owned()
+}
+
 /// The queue's filters, each with how many comments it holds.
 #[component]
 fn QueueTabs(counts: QueueCounts, filter: QueueFilter) -> impl IntoView {
     view! {
-        <nav aria-label="Which comments">
+        <nav aria-label=t("moderation-filters")>
             <ul class="filter-links">
                 {QueueFilter::ALL.into_iter().map(|f| {
                     let current = (f == filter).then_some("page");
-                    view! { <li><a href=format!("/manage/feedback?show={}", f.as_str()) aria-current=current>{format!("{} ({})", f.label(), counts.of(f))}</a></li> }
+                    view! { <li><a href=href(format!("/manage/feedback?show={}", f.as_str())) aria-current=current>{format!("{} ({})", f.label(), number(counts.of(f)))}</a></li> }
                 }).collect_view()}
             </ul>
         </nav>
@@ -123,16 +129,16 @@ fn QueueList(
     values: fields::Values,
 ) -> impl IntoView {
     if items.is_empty() {
-        return view! {
-            <p>{format!("Nothing here: no comment is {}.", filter.label().to_lowercase())}</p>
-        }
-        .into_any();
+        return view! { <p>{filter.empty_message()}</p> }.into_any();
     }
     view! {
         <p>{if items.len() as i64 >= total {
-            format!("{total} comments, newest first.")
+            t_with("moderation-count-all", &[("count", total.into())])
         } else {
-            format!("The newest {} of {total} comments.", items.len())
+            t_with(
+                "moderation-count-newest",
+                &[("shown", (items.len() as i64).into()), ("count", total.into())],
+            )
         }}</p>
         <ol class="moderation-queue">
             {items.into_iter().map(|item| view! {
@@ -155,17 +161,20 @@ fn QueueItem(
     let who = item
         .name
         .clone()
-        .unwrap_or_else(|| "No name given".to_string());
-    let state_line = match (&item.state, &item.hidden_reason) {
-        (CommentState::Hidden, Some(reason)) => format!(
-            "Hidden: {}{}",
-            hidden_reason_label(reason),
-            item.moderator_note
-                .as_ref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default()
+        .unwrap_or_else(|| t("moderation-no-name").into_owned());
+    let state_line = match (&item.state, &item.hidden_reason, &item.moderator_note) {
+        (CommentState::Hidden, Some(reason), Some(note)) => t_with(
+            "moderation-hidden-note",
+            &[
+                ("reason", hidden_reason_label(reason).into()),
+                ("note", note.clone().into()),
+            ],
         ),
-        (state, _) => state.label().to_string(),
+        (CommentState::Hidden, Some(reason), None) => t_with(
+            "moderation-hidden",
+            &[("reason", hidden_reason_label(reason).into())],
+        ),
+        (state, _, _) => state.label(),
     };
     let flags = (item.flags > 0 || !item.flag_reasons.is_empty()).then(|| {
         let reasons = item
@@ -174,7 +183,8 @@ fn QueueItem(
             .map(|r| hidden_reason_label(r))
             .collect::<Vec<_>>()
             .join(", ");
-        view! { <li class="warning">{format!("Reported by readers {} times: {reasons}", item.flag_reasons.len())}</li> }
+        let count = item.flag_reasons.len() as i64;
+        view! { <li class="warning">{t_with("moderation-reported", &[("count", count.into()), ("reasons", reasons.into())])}</li> }
     });
     let can_publish = item.state != CommentState::Published || item.flags > 0;
     let can_hide =
@@ -182,19 +192,27 @@ fn QueueItem(
     view! {
         <li class="queue-item" id=format!("comment-{id}")>
             <h2 class="queue-heading">
-                {item.kind.label()} " on " <a href=format!("/systems/{}", item.system_id)>{item.system_name.clone()}</a>
+                {t_with("moderation-kind-on", &[("kind", item.kind.label().into())])}" "
+                <a href=href(format!("/systems/{}", item.system_id))>{item.system_name.clone()}</a>
             </h2>
-            <p class="comment-meta">{format!("{who} · sent {} · {}", date_words(&item.created_at), item.agency_name)}</p>
+            <p class="comment-meta">{t_with(
+                "moderation-meta",
+                &[
+                    ("name", who.into()),
+                    ("date", date_words(&item.created_at).into()),
+                    ("agency", item.agency_name.clone().into()),
+                ],
+            )}</p>
             <div class="comment-body">
                 {item.body.split("\n\n").map(|p| view! { <p class="plain-text">{p.to_string()}</p> }).collect_view()}
             </div>
             <ul class="queue-facts">
                 <li>{state_line}</li>
                 {item.personal_data_found.then(|| view! {
-                    <li class="warning">"It may contain personal data (an email address or a phone number)."</li>
+                    <li class="warning">{t("moderation-personal-data")}</li>
                 })}
                 {flags}
-                {item.wants_reply.then(|| view! { <li>"The sender left an email address for a reply."</li> })}
+                {item.wants_reply.then(|| view! { <li>{t("moderation-wants-reply")}</li> })}
             </ul>
             <div class="moderation-forms">
                 {can_publish.then(|| view! { <PublishForm item=item.clone() account=account.clone() filter values=values.clone()/> })}
@@ -218,7 +236,7 @@ fn PublishForm(
     let needs_check = item.personal_data_found && item.state != CommentState::Published;
     let wrong_check = values.problem(&format!("confirm-{id}"));
     view! {
-        <form method="post" action=format!("/manage/feedback/{id}") class="moderation-form">
+        <form method="post" action=href(format!("/manage/feedback/{id}")) class="moderation-form">
             <CsrfField account/>
             <input type="hidden" name="show" value=filter.as_str()/>
             <input type="hidden" name="decision" value="publish"/>
@@ -228,12 +246,16 @@ fn PublishForm(
                     <div class="checkbox">
                         <input type="checkbox" id=format!("confirm-{id}") name="personal_data_checked" value="yes"
                             aria-describedby=wrong_check.as_ref().map(|_| format!("confirm-{id}-error"))/>
-                        <label for=format!("confirm-{id}")>"I have read it: it holds no personal data, or only what its sender meant to make public"</label>
+                        <label for=format!("confirm-{id}")>{t("moderation-confirm-personal-data")}</label>
                     </div>
                 </div>
             })}
             <button type="submit">
-                {if item.state == CommentState::Published { "Keep it published" } else { "Publish" }}
+                {if item.state == CommentState::Published {
+                    t("moderation-keep-published")
+                } else {
+                    t("moderation-publish")
+                }}
             </button>
         </form>
     }
@@ -252,9 +274,9 @@ fn HideForm(
     let reason_id = format!("reason-{id}");
     let note_id = format!("note-{id}");
     let hide_words = if item.state == CommentState::Published {
-        "Take it down"
+        t("moderation-take-down")
     } else {
-        "Hide it"
+        t("moderation-hide")
     };
     let default_reason = if item.personal_data_found {
         HideReason::PersonalData
@@ -264,14 +286,14 @@ fn HideForm(
     let wrong_note = values.problem(&format!("note-{id}"));
     let typed_note = values.get(&format!("note-{id}"));
     view! {
-        <form method="post" action=format!("/manage/feedback/{id}") class="moderation-form">
+        <form method="post" action=href(format!("/manage/feedback/{id}")) class="moderation-form">
             <CsrfField account/>
             <input type="hidden" name="show" value=filter.as_str()/>
             <input type="hidden" name="decision" value="hide"/>
             <fieldset class="checkboxes hide-choice">
-                <legend>{hide_words}</legend>
+                <legend>{hide_words.clone()}</legend>
                 <div class="field">
-                    <label for=reason_id.clone()>"Reason"</label>
+                    <label for=reason_id.clone()>{t("moderation-reason")}</label>
                     <select id=reason_id name="reason">
                         {HideReason::ALL.iter().map(|r| view! {
                             <option value=r.as_str() selected=*r == default_reason>{r.label()}</option>
@@ -279,7 +301,7 @@ fn HideForm(
                     </select>
                 </div>
                 <div class="field" class:field-error=wrong_note.is_some()>
-                    <label for=note_id.clone()>"Note for other moderators (optional)"</label>
+                    <label for=note_id.clone()>{t("moderation-note")}</label>
                     {wrong_note.clone().map(|e| view! { <p class="error-message" id=format!("note-{id}-error")>{e}</p> })}
                     <input type="text" id=note_id name="note" maxlength="500" value=typed_note.clone()
                         aria-describedby=wrong_note.as_ref().map(|_| format!("note-{id}-error"))/>
@@ -301,11 +323,11 @@ pub fn SettingsPage() -> impl IntoView {
     }
     let settings = Resource::new(|| (), |_| get_feedback_settings());
     view! {
-        <PageTitle text="Feedback settings – Manage – Lantern"/>
+        <PageTitle text=manage_title("settings-heading")/>
         <ProblemSummary/>
-        <p class="breadcrumbs"><a href="/manage">"Manage"</a></p>
-        <h1>"Feedback settings"</h1>
-        <Suspense fallback=|| view! { <p>"Loading the settings…"</p> }>
+        <p class="breadcrumbs"><a href=href("/manage")>{t("manage-breadcrumb")}</a></p>
+        <h1>{t("settings-heading")}</h1>
+        <Suspense fallback=|| view! { <p>{t("settings-loading")}</p> }>
             {move || {
                 let account = account.clone();
                 Suspend::new(async move {
@@ -354,30 +376,32 @@ fn SettingsForm(
     };
     let pre = settings.moderation == Moderation::Pre;
     view! {
-        <form method="post" action="/manage/settings">
+        <form method="post" action=href("/manage/settings")>
             <CsrfField account/>
             <fieldset class="checkboxes">
-                <legend>"When do comments appear?"</legend>
+                <legend>{t("settings-when")}</legend>
                 <div class="radio">
                     <input type="radio" id="moderation-pre" name="moderation" value="pre" checked=pre/>
-                    <label for="moderation-pre">"After a moderator approves them (pre-moderation)"</label>
+                    <label for="moderation-pre">{t("settings-pre")}</label>
                 </div>
                 <div class="radio">
                     <input type="radio" id="moderation-post" name="moderation" value="post" checked=!pre/>
-                    <label for="moderation-post">"At once; moderators review them afterwards (post-moderation). A comment that seems to hold personal data still waits for a moderator."</label>
+                    <label for="moderation-post">{t("settings-post")}</label>
                 </div>
             </fieldset>
-            {fields::input(&values, "flags_to_hide", "Reports that hide a comment", "Reports from this many readers hide a published comment until a moderator looks at it.", "number")}
-            {fields::input(&values, "email_retention_days", "Days to keep a reply email", "Email addresses left for a reply are deleted after this many days.", "number")}
-            {fields::input(&values, "submissions_per_hour", "Messages per reader per hour", "Comments and reports one reader may send in an hour.", "number")}
-            <button type="submit">"Save the settings"</button>
+            {fields::input(&values, "flags_to_hide", &t("settings-flags-to-hide"), &t("settings-flags-to-hide-hint"), "number")}
+            {fields::input(&values, "email_retention_days", &t("settings-email-retention"), &t("settings-email-retention-hint"), "number")}
+            {fields::input(&values, "submissions_per_hour", &t("settings-submissions"), &t("settings-submissions-hint"), "number")}
+            <button type="submit">{t("settings-save")}</button>
         </form>
-        <p>{format!(
-            "Now: comments appear {}; {} reports hide a comment; emails are kept {}; a reader may send {} messages an hour.",
-            if pre { "after approval" } else { "at once" },
-            settings.flags_to_hide,
-            duration_words(settings.email_retention_days * 86_400),
-            settings.submissions_per_hour,
+        <p>{t_with(
+            "settings-now",
+            &[
+                ("moderation", settings.moderation.as_str().into()),
+                ("flags", settings.flags_to_hide.into()),
+                ("kept", duration_words(settings.email_retention_days * 86_400).into()),
+                ("messages", settings.submissions_per_hour.into()),
+            ],
         )}</p>
     }
 }

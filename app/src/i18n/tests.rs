@@ -44,6 +44,7 @@ const SAME_IN_DUTCH: &[&str] = &[
     "Spam",
     "Moderator",
     "Contact",
+    "Accounts",
 ];
 
 /// The words of a formatted message, without its variables (`{$count}`).

@@ -6,9 +6,15 @@ use super::fields::{Values, input, line, select};
 use super::{AccountLine, ActionDone, CsrfField, NotForYou, ProblemSummary, require_sign_in};
 use crate::accounts::SignedInAccount;
 use crate::html::PageTitle;
+use crate::i18n::{FluentValue, href, t, t_with};
 use crate::layout::Unavailable;
 use crate::record::{Role, date_words};
 use leptos::prelude::*;
+
+/// A page of `/manage` in the browser's tab: `Accounts – Manage – Lantern`.
+pub(crate) fn manage_title(page: &str) -> String {
+    t_with("manage-page-title", &[("page", page.into())]).into_owned()
+}
 
 /// Every account: admins only.
 #[server]
@@ -41,11 +47,11 @@ pub fn AccountsPage() -> impl IntoView {
     let values = Values::from_context();
     let list_account = account.clone();
     view! {
-        <PageTitle text="Accounts – Manage – Lantern"/>
+        <PageTitle text=manage_title(&t("manage-admin-accounts"))/>
         <ProblemSummary/>
         <DoneNotice/>
-        <h1>"Accounts"</h1>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <h1>{t("manage-admin-accounts")}</h1>
+        <Suspense fallback=|| view! { <p>{t("accounts-loading")}</p> }>
             {move || {
                 let me = list_account.clone();
                 Suspend::new(async move {
@@ -60,15 +66,15 @@ pub fn AccountsPage() -> impl IntoView {
                 })
             }}
         </Suspense>
-        <h2>"Create an account"</h2>
-        <form method="post" action="/manage/accounts">
+        <h2>{t("accounts-create-heading")}</h2>
+        <form method="post" action=href("/manage/accounts")>
             <CsrfField account=account.clone()/>
-            {input(&values, "email", "Email address", "", "email")}
-            {line(&values, "name", "Name", "Shown on what the account writes; for an auditor, the oversight body.")}
-            {select(&values, "role", "Role", "", Role::options(), false)}
-            {line(&values, "agency", "Agency slug", "For editors and approvers only.")}
-            {input(&values, "password", "First password", "At least 12 characters. Give it to the person in a safe way.", "password")}
-            <button type="submit">"Create account"</button>
+            {input(&values, "email", &t("form-field-email"), "", "email")}
+            {line(&values, "name", &t("accounts-name"), &t("accounts-name-hint"))}
+            {select(&values, "role", &t("form-field-role"), "", Role::options(), false)}
+            {line(&values, "agency", &t("accounts-agency"), &t("accounts-agency-hint"))}
+            {input(&values, "password", &t("accounts-first-password"), &t("accounts-first-password-hint"), "password")}
+            <button type="submit">{t("accounts-create")}</button>
         </form>
     }
     .into_any()
@@ -78,28 +84,41 @@ pub fn AccountsPage() -> impl IntoView {
 /// form, so pressing Enter in the password field sets the password and
 /// nothing else. An admin cannot disable themselves.
 fn account_item(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
-    let action = |what: &str| format!("/manage/accounts/{}/{what}", a.id);
+    let action = |what: &str| href(format!("/manage/accounts/{}/{what}", a.id));
+    let email = || FluentValue::from(a.email.as_str());
     let state = match &a.disabled_at {
-        Some(at) => format!("disabled since {}", date_words(at)),
-        None => "active".to_string(),
+        Some(at) => t_with(
+            "accounts-disabled-since",
+            &[("date", date_words(at).into())],
+        ),
+        None => t("accounts-active"),
     };
     let role = match &a.agency {
-        Some(agency) => format!("{} of {agency}", a.role),
-        None => a.role.to_string(),
+        Some(agency) => t_with(
+            "accounts-role-of",
+            &[
+                ("role", a.role.label().into()),
+                ("agency", agency.as_str().into()),
+            ],
+        ),
+        None => a.role.label(),
     };
-    let sessions = match a.sessions {
-        0 => "not signed in".to_string(),
-        1 => "1 live session".to_string(),
-        n => format!("{n} live sessions"),
-    };
-    let facts = format!(
-        "{} · {role} · created {} · {state} · {sessions}",
-        a.name,
-        date_words(&a.created_at)
+    let facts = t_with(
+        "accounts-facts",
+        &[
+            ("name", a.name.as_str().into()),
+            ("role", role.into()),
+            ("date", date_words(&a.created_at).into()),
+            ("state", state.into()),
+            (
+                "sessions",
+                t_with("accounts-sessions", &[("count", a.sessions.into())]).into(),
+            ),
+        ],
     );
     let switch = match (&a.disabled_at, a.id == me.id) {
-        (Some(_), _) => Some(("enable", format!("Enable {}", a.email))),
-        (None, false) => Some(("disable", format!("Disable {}", a.email))),
+        (Some(_), _) => Some(("enable", t_with("accounts-enable", &[("email", email())]))),
+        (None, false) => Some(("disable", t_with("accounts-disable", &[("email", email())]))),
         (None, true) => None,
     };
     let password_id = format!("password-{}", a.id);
@@ -117,15 +136,15 @@ fn account_item(a: AccountLine, me: &SignedInAccount) -> impl IntoView {
                 {(a.sessions > 0).then(|| view! {
                     <form method="post" action=action("sessions-end")>
                         <CsrfField account=me.clone()/>
-                        <button type="submit" class="secondary">{format!("Sign out {}", a.email)}</button>
+                        <button type="submit" class="secondary">{t_with("accounts-sign-out", &[("email", email())])}</button>
                     </form>
                 })}
             </div>
             <form method="post" action=action("password") class="field account-password">
                 <CsrfField account=me.clone()/>
-                <label for=password_id.clone()>{format!("New password for {}", a.email)}</label>
+                <label for=password_id.clone()>{t_with("accounts-new-password-for", &[("email", email())])}</label>
                 <input type="password" id=password_id name="password" autocomplete="new-password" minlength="12" required/>
-                <button type="submit" class="secondary">"Set password"</button>
+                <button type="submit" class="secondary">{t("accounts-set-password")}</button>
             </form>
         </li>
     }
@@ -139,17 +158,17 @@ pub fn PasswordPage() -> impl IntoView {
     };
     let values = Values::from_context();
     view! {
-        <PageTitle text="Your password – Manage – Lantern"/>
+        <PageTitle text=manage_title(&t("accounts-password-title"))/>
         <ProblemSummary/>
         <DoneNotice/>
-        <h1>"Change your password"</h1>
-        <p class="lede">"Your other sessions (other browsers, other devices) end when you change it; this one stays."</p>
-        <form method="post" action="/manage/password">
+        <h1>{t("manage-change-password")}</h1>
+        <p class="lede">{t("accounts-password-lede")}</p>
+        <form method="post" action=href("/manage/password")>
             <CsrfField account=account.clone()/>
-            {input(&values, "current_password", "Current password", "", "password")}
-            {input(&values, "password", "New password", "At least 12 characters.", "password")}
-            {input(&values, "password_again", "New password again", "", "password")}
-            <button type="submit">"Change password"</button>
+            {input(&values, "current_password", &t("form-field-current_password"), "", "password")}
+            {input(&values, "password", &t("accounts-new-password"), &t("accounts-new-password-hint"), "password")}
+            {input(&values, "password_again", &t("form-field-password_again"), "", "password")}
+            <button type="submit">{t("accounts-change-password")}</button>
         </form>
     }
     .into_any()

@@ -1,8 +1,9 @@
 //! `/manage`: what the signed-in account can do, by role.
 
-use super::{CsrfField, DraftLine, ProblemSummary, require_sign_in};
+use super::{CsrfField, DraftLine, ProblemSummary, SignInFirst, require_sign_in};
 use crate::feedback::QueueCounts;
 use crate::html::PageTitle;
+use crate::i18n::{href, t, t_with, title};
 use crate::layout::{TableScroll, Unavailable};
 use crate::record::{Role, SystemSummary, date_words};
 use leptos::prelude::*;
@@ -77,48 +78,59 @@ pub async fn get_queue_counts() -> Result<QueueCounts, ServerFnError> {
 #[component]
 pub fn ManagePage() -> impl IntoView {
     let Some(account) = require_sign_in() else {
-        return view! { <p>"Please " <a href="/login">"sign in"</a> "."</p> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
-    let agency = account
-        .agency
-        .as_ref()
-        .map(|a| format!(" of {a}"))
-        .unwrap_or_default();
-    let role = account.role;
+    let role = account.role.label().to_lowercase();
+    let who = match &account.agency {
+        Some(agency) => t_with(
+            "manage-account-of",
+            &[
+                ("email", account.email.clone().into()),
+                ("role", role.into()),
+                ("agency", agency.0.clone().into()),
+            ],
+        ),
+        None => t_with(
+            "manage-account",
+            &[
+                ("email", account.email.clone().into()),
+                ("role", role.into()),
+            ],
+        ),
+    };
     view! {
-        <PageTitle text="Manage – Lantern"/>
+        <PageTitle text=title(&t("manage-breadcrumb"))/>
         <ProblemSummary/>
-        <h1>"Manage the register"</h1>
-        <p>"Signed in as " <strong>{account.name.clone()}</strong> " (" {account.email.clone()} "), "
-            {role.label().to_lowercase()} {agency} "."</p>
-        {match role {
+        <h1>{t("manage-heading")}</h1>
+        <p>{t("manage-signed-in-as")}" "<strong>{account.name.clone()}</strong>" "{who}</p>
+        {match account.role {
             Role::Editor | Role::Approver => view! { <AgencyDeskView/> }.into_any(),
             Role::Auditor => view! {
-                <h2>"Record an audit"</h2>
-                <p>"Open the record of the system you audited (" <a href="/systems">"find it"</a>
-                    "): its page has a link to record an audit. Only auditors can record audits; agencies cannot mark their own systems as audited."</p>
+                <h2>{t("manage-auditor-heading")}</h2>
+                <p>{t("manage-auditor-how")}" "<a href=href("/systems")>{t("manage-auditor-find")}</a></p>
+                <p>{t("manage-auditor-only")}</p>
             }.into_any(),
             Role::Admin => view! {
-                <h2>"Run the register"</h2>
+                <h2>{t("manage-admin-heading")}</h2>
                 <QueueWaiting/>
                 <ul>
-                    <li><a href="/manage/agencies">"Agencies"</a>" – create agencies and set who must approve their drafts"</li>
-                    <li><a href="/manage/accounts">"Accounts"</a>" – create accounts, give them roles, disable them, sign them out, set a new password"</li>
-                    <li><a href="/manage/log">"Audit log"</a>" – every write to the register: who, when, what"</li>
-                    <li><a href="/manage/feedback">"Citizen feedback"</a>" – the moderation queue"</li>
-                    <li><a href="/manage/settings">"Feedback settings"</a>" – moderation, reports, email retention and the rate limit"</li>
+                    <li><a href=href("/manage/agencies")>{t("manage-admin-agencies")}</a>" – "{t("manage-admin-agencies-what")}</li>
+                    <li><a href=href("/manage/accounts")>{t("manage-admin-accounts")}</a>" – "{t("manage-admin-accounts-what")}</li>
+                    <li><a href=href("/manage/log")>{t("manage-admin-log")}</a>" – "{t("manage-admin-log-what")}</li>
+                    <li><a href=href("/manage/feedback")>{t("manage-admin-feedback")}</a>" – "{t("manage-admin-feedback-what")}</li>
+                    <li><a href=href("/manage/settings")>{t("manage-admin-settings")}</a>" – "{t("manage-admin-settings-what")}</li>
                 </ul>
             }.into_any(),
             Role::Moderator => view! {
-                <h2>"Moderate citizen feedback"</h2>
+                <h2>{t("manage-moderator-heading")}</h2>
                 <QueueWaiting/>
-                <p><a href="/manage/feedback">"The moderation queue"</a>": comments waiting for you, and those readers reported."</p>
+                <p><a href=href("/manage/feedback")>{t("manage-moderator-queue")}</a>": "{t("manage-moderator-queue-what")}</p>
             }.into_any(),
         }}
-        <p><a href="/manage/password">"Change your password"</a></p>
-        <form method="post" action="/logout">
+        <p><a href=href("/manage/password")>{t("manage-change-password")}</a></p>
+        <form method="post" action=href("/logout")>
             <CsrfField account=account.clone()/>
-            <button type="submit" class="secondary">"Sign out"</button>
+            <button type="submit" class="secondary">{t("manage-sign-out")}</button>
         </form>
     }
     .into_any()
@@ -132,9 +144,9 @@ fn QueueWaiting() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 counts.await.ok().map(|counts| view! {
-                    <ul class="waiting" aria-label="Waiting for you">
-                        <li><a href="/manage/feedback?show=pending">{waiting(counts.pending, "comment waits", "comments wait")}" for a moderator"</a></li>
-                        <li><a href="/manage/feedback?show=flagged">{waiting(counts.flagged, "comment was", "comments were")}" reported by readers"</a></li>
+                    <ul class="waiting" aria-label=t("manage-waiting-for-you")>
+                        <li><a href=href("/manage/feedback?show=pending")>{waiting("manage-waiting-pending", counts.pending)}</a></li>
+                        <li><a href=href("/manage/feedback?show=flagged")>{waiting("manage-waiting-flagged", counts.flagged)}</a></li>
                     </ul>
                 })
             })}
@@ -142,20 +154,16 @@ fn QueueWaiting() -> impl IntoView {
     }
 }
 
-/// "No comment waits", "1 comment waits", "3 comments wait".
-fn waiting(n: i64, one: &str, many: &str) -> String {
-    match n {
-        0 => format!("No {one}"),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    }
+/// "No comment waits", "1 comment waits", "3 comments wait": message `key` for `count`.
+fn waiting(key: &str, count: i64) -> crate::i18n::Text {
+    t_with(key, &[("count", count.into())])
 }
 
 #[component]
 fn AgencyDeskView() -> impl IntoView {
     let desk = Resource::new(|| (), |_| get_agency_desk());
     view! {
-        <Suspense fallback=|| view! { <p>"Loading your agency’s records…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("manage-desk-loading")}</p> }>
             {move || Suspend::new(async move {
                 match desk.await {
                     Ok(desk) => view! { <DeskView desk/> }.into_any(),
@@ -182,31 +190,36 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
         .count() as i64;
     let writing = drafts.len() as i64 - submitted;
     let rule = if requires_approval {
-        "Drafts are published once an approver who did not write them approves them."
+        t("manage-rule-approval")
     } else {
-        "Editors and approvers publish drafts themselves."
+        t("manage-rule-no-approval")
     };
     view! {
-        <h2>{agency_name}</h2>
-        <ul class="waiting" aria-label="Waiting for your agency">
-            <li><a href="/manage/answers">{waiting(unanswered, "question from the public waits", "questions from the public wait")}" for an answer"</a></li>
-            <li><a href="#drafts">{waiting(submitted, "draft waits", "drafts wait")}" for approval"</a></li>
-            <li><a href="#drafts">{waiting(writing, "draft is", "drafts are")}" being written"</a></li>
+        <h2 lang=crate::i18n::record_lang()>{agency_name}</h2>
+        <ul class="waiting" aria-label=t("manage-waiting-for-agency")>
+            <li><a href=href("/manage/answers")>{waiting("manage-waiting-questions", unanswered)}</a></li>
+            <li><a href="#drafts">{waiting("manage-waiting-approval", submitted)}</a></li>
+            <li><a href="#drafts">{waiting("manage-waiting-writing", writing)}</a></li>
         </ul>
-        <p>{rule}" "<a href="/manage/tokens">"API tokens"</a>" for your agency’s own tools."</p>
-        <p><a class="button" href="/manage/systems/new">"Add a system"</a>" "<a href="/manage/import">"Import your inventory"</a></p>
-        <h3 id="drafts">"Drafts"</h3>
+        <p>{rule}" "<a href=href("/manage/tokens")>{t("manage-tokens-link")}</a>" "{t("manage-tokens-what")}</p>
+        <p><a class="button" href=href("/manage/systems/new")>{t("manage-add-system")}</a>" "<a href=href("/manage/import")>{t("manage-import-link")}</a></p>
+        <h3 id="drafts">{t("manage-drafts")}</h3>
         {if drafts.is_empty() {
-            view! { <p>"No drafts."</p> }.into_any()
+            view! { <p>{t("manage-no-drafts")}</p> }.into_any()
         } else {
             view! {
-                <TableScroll label="Drafts">
+                <TableScroll label=t("manage-drafts")>
                     <table>
-                        <thead><tr><th scope="col">"System"</th><th scope="col">"State"</th><th scope="col">"Last written by"</th><th scope="col">"Changed"</th></tr></thead>
+                        <thead><tr>
+                            <th scope="col">{t("manage-drafts-system")}</th>
+                            <th scope="col">{t("manage-drafts-state")}</th>
+                            <th scope="col">{t("manage-drafts-author")}</th>
+                            <th scope="col">{t("manage-drafts-changed")}</th>
+                        </tr></thead>
                         <tbody>
                             {drafts.into_iter().map(|d| view! {
                                 <tr>
-                                    <td><a href=format!("/manage/systems/{}", d.id)>{d.name}</a></td>
+                                    <td lang=crate::i18n::record_lang()><a href=href(format!("/manage/systems/{}", d.id))>{d.name}</a></td>
                                     <td>{d.state.label()}</td>
                                     <td>{d.author_name}</td>
                                     <td>{date_words(&d.updated_at)}</td>
@@ -217,12 +230,12 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
                 </TableScroll>
             }.into_any()
         }}
-        <h3>{format!("Published systems ({total})")}</h3>
+        <h3>{t_with("manage-published", &[("count", total.into())])}</h3>
         <ul class="plain-list">
             {systems.into_iter().map(|s| view! {
                 <li>
-                    <a href=format!("/manage/systems/{}", s.id)>{s.name}</a>
-                    " · " {s.stage.label()} " · updated " {date_words(&s.published_at)}
+                    <a href=href(format!("/manage/systems/{}", s.id)) lang=crate::i18n::record_lang()>{s.name}</a>
+                    " · " {s.stage.label()} " · " {t_with("manage-published-updated", &[("date", date_words(&s.published_at).into())])}
                 </li>
             }).collect_view()}
         </ul>

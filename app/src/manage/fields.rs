@@ -3,6 +3,7 @@
 //! wired together with `aria-describedby` and `aria-invalid`.
 
 use super::FormAttempt;
+use crate::i18n::{has_message, t, t_with};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -19,7 +20,7 @@ pub fn ErrorSummary(values: Values) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         view! {
             <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-                <h2 id="error-summary-title">"There is a problem"</h2>
+                <h2 id="error-summary-title">{t("form-problem")}</h2>
                 <ul>
                     {problems.into_iter().map(|(field, message)| {
                         let href = format!("#{}", input_id(&field));
@@ -139,45 +140,37 @@ pub fn field_label(path: &str) -> String {
     // Fields of one comment in a queue: `note-4`, `confirm-4`, `answer-4`.
     if let Some((field, comment)) = base.rsplit_once('-')
         && comment.parse::<u64>().is_ok()
+        && matches!(field, "note" | "confirm" | "answer")
     {
-        match field {
-            "note" => return format!("Note on comment {comment}"),
-            "confirm" => return format!("Personal data check of comment {comment}"),
-            "answer" => return format!("Answer to comment {comment}"),
-            _ => {}
-        }
+        let key = format!("form-field-comment-{field}");
+        return t_with(&key, &[("comment", comment.to_string().into())]).into_owned();
     }
+    let own_key = format!("form-field-{base}");
     let label = match crate::record::fields::field(base) {
         // A row of a list is named by its entry: `data[1].name` → `Data set 2 name`.
         Some(field) if rest.is_some() && !field.entry().is_empty() => capitalised(&field.entry()),
         Some(field) => field.label().to_string(),
-        None => match base {
-            "confirm_retire" => "Confirm retirement",
-            "change_summary" => "What changed",
-            "audited_on" => "Date of the audit",
-            "outcome" => "Outcome",
-            "report_url" => "Report web address",
-            "next_due" => "Next audit due",
-            "slug" => "Slug",
-            "email" => "Email address",
-            "role" => "Role",
-            "agency" => "Agency",
-            "password" => "Password",
-            "current_password" => "Current password",
-            "password_again" => "New password again",
-            "expires_in_days" => "Stops working",
-            "label" => "What it is for",
-            "scope" => "Scope",
-            other => return humanised(other, rest),
-        }
-        .to_string(),
+        None if has_message(&own_key) => t(&own_key).into_owned(),
+        None => return humanised(base, rest),
     };
     match rest.and_then(|r| r.split_once(']')) {
         Some((index, field)) => {
             let n = index.parse::<usize>().map_or(0, |i| i + 1);
-            format!("{label} {n}{}", field.replace(['.', '_'], " "))
+            let field = field.trim_start_matches('.');
+            format!("{label} {n} {}", row_field_label(field).to_lowercase())
         }
         None => label,
+    }
+}
+
+/// The label of a field in a list's row (`name`, `personal_data`, `reason`):
+/// the same words the form's row shows.
+pub fn row_field_label(name: &str) -> String {
+    let key = format!("form-row-{name}");
+    if has_message(&key) {
+        t(&key).into_owned()
+    } else {
+        name.replace('_', " ")
     }
 }
 
@@ -244,19 +237,17 @@ pub fn input(v: &Values, name: &str, label: &str, hint: &str, kind: &'static str
     .into_any()
 }
 
-/// The hint of every date field. Browsers show a date field in the reader's
-/// own way (31/03/2025, 03/31/2025, or a calendar), so the hint gives a date,
-/// never a format.
-pub const DATE_HINT: &str = "For example 31 March 2025.";
-
-/// A date field: the browser's date picker, sent as `YYYY-MM-DD`.
+/// A date field: the browser's date picker, sent as `YYYY-MM-DD`. Browsers
+/// show a date field in the reader's own way (31/03/2025, 03/31/2025, or a
+/// calendar), so its hint gives a date, never a format.
 pub fn date(v: &Values, name: &str, label: &str) -> AnyView {
-    let (id, error, describedby, wrong) = described(v, name, DATE_HINT);
+    let hint = t("form-date-hint");
+    let (id, error, describedby, wrong) = described(v, name, &hint);
     let value = v.get(name);
     view! {
         <div class="field" class:field-error=wrong>
             <label for=id.clone()>{label.to_string()}</label>
-            {hint_and_error(&id, DATE_HINT, error)}
+            {hint_and_error(&id, &hint, error)}
             <input type="date" id=id name=name.to_string() value=value class="date"
                 aria-describedby=describedby aria-invalid=wrong.then_some("true")/>
         </div>
@@ -292,7 +283,11 @@ pub fn select(
     let (id, error, describedby, wrong) = described(v, name, hint);
     let chosen = v.get(name);
     let blank = (optional || chosen.is_empty()).then(|| {
-        let text = if optional { "Not stated" } else { "Choose…" };
+        let text = if optional {
+            t("form-not-stated")
+        } else {
+            t("form-choose")
+        };
         view! { <option value="">{text}</option> }
     });
     view! {

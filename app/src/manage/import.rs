@@ -1,8 +1,10 @@
 //! `/manage/import`: an agency's inventory uploaded in the browser, previewed
 //! row by row, then confirmed (or not).
 
+use super::accounts::manage_title;
 use super::{CsrfField, ProblemSummary, require_sign_in};
 use crate::html::PageTitle;
+use crate::i18n::{href, t, t_with, with_code};
 use crate::layout::TableScroll;
 use crate::manage::NotForYou;
 use leptos::prelude::*;
@@ -65,7 +67,7 @@ pub fn row_ranges(rows: &[usize]) -> String {
             _ => ranges.push((row, row)),
         }
     }
-    let mut text = ranges
+    let text = ranges
         .iter()
         .take(SHOWN)
         .map(|&(first, last)| match last - first {
@@ -77,7 +79,11 @@ pub fn row_ranges(rows: &[usize]) -> String {
         .join(", ");
     let left: usize = ranges.iter().skip(SHOWN).map(|(f, l)| l - f + 1).sum();
     if left > 0 {
-        text.push_str(&format!(" and {left} more"));
+        return t_with(
+            "import-rows-more",
+            &[("rows", text.as_str().into()), ("count", left.into())],
+        )
+        .into_owned();
     }
     text
 }
@@ -102,33 +108,33 @@ pub fn ImportPage() -> impl IntoView {
     let preview = use_context::<ImportPreview>();
     let done = use_context::<ImportDone>();
     view! {
-        <PageTitle text="Import – Manage – Lantern"/>
+        <PageTitle text=manage_title(&t("import-title"))/>
         <ProblemSummary/>
-        <h1>"Import your inventory"</h1>
+        <h1>{t("manage-import-link")}</h1>
         {done.map(|done| view! {
             <div class="notice" role="status">
-                <h2>{format!("Imported {}", done.file_name)}</h2>
-                <p>{format!("{} systems published, {} submitted for approval.", done.published, done.submitted)}</p>
-                <p><a href="/manage">"Back to your agency’s records"</a></p>
+                <h2>{t_with("import-done-heading", &[("file", done.file_name.into())])}</h2>
+                <p>{t_with("import-done", &[("published", done.published.into()), ("submitted", done.submitted.into())])}</p>
+                <p><a href=href("/manage")>{t("import-back")}</a></p>
             </div>
         })}
         {match preview {
             Some(preview) => view! { <PreviewView preview account=account.clone()/> }.into_any(),
             None => view! {
-                <p class="lede">"Upload the inventory you already keep. You see what it would change before anything is written; then the whole file is written at once, or nothing."</p>
-                <form method="post" action="/manage/import" enctype="multipart/form-data">
+                <p class="lede">{t("import-lede")}</p>
+                <form method="post" action=href("/manage/import") enctype="multipart/form-data">
                     <CsrfField account=account.clone()/>
                     <fieldset class="field">
-                        <legend>"Format"</legend>
-                        <div class="radio"><input type="radio" id="format-us" name="format" value="us-omb-2025" checked/><label for="format-us">"US federal AI use case inventory 2025 (CSV, 36 columns)"</label></div>
-                        <div class="radio"><input type="radio" id="format-json" name="format" value="lantern-json"/><label for="format-json">"Lantern JSON: "<code>"{\"systems\": […]}"</code>", each system as the API takes it"</label></div>
+                        <legend>{t("import-format")}</legend>
+                        <div class="radio"><input type="radio" id="format-us" name="format" value="us-omb-2025" checked/><label for="format-us">{t("import-format-us")}</label></div>
+                        <div class="radio"><input type="radio" id="format-json" name="format" value="lantern-json"/><label for="format-json">{with_code(&t("import-format-json"))}</label></div>
                     </fieldset>
                     <div class="field">
-                        <label for="file">"File"</label>
-                        <p class="hint" id="file-hint">"Rows of other agencies are reported, not imported. At most 32 MB."</p>
+                        <label for="file">{t("import-file")}</label>
+                        <p class="hint" id="file-hint">{t("import-file-hint")}</p>
                         <input type="file" id="file" name="file" accept=".csv,.json,text/csv,application/json" aria-describedby="file-hint" required/>
                     </div>
-                    <button type="submit">"Preview the import"</button>
+                    <button type="submit">{t("import-preview-button")}</button>
                 </form>
             }.into_any(),
         }}
@@ -152,7 +158,13 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
     let lines = |lines: Vec<ImportLine>| {
         lines
             .into_iter()
-            .map(|l| view! { <li>{format!("Row {}: {}", l.row, l.name)}</li> })
+            .map(|l| {
+                let row = t_with(
+                    "import-row",
+                    &[("row", l.row.to_string().into()), ("name", l.name.into())],
+                );
+                view! { <li>{row}</li> }
+            })
             .collect_view()
     };
     let (new_count, changed_count) = (new.len(), changed.len());
@@ -161,49 +173,56 @@ fn PreviewView(preview: ImportPreview, account: crate::accounts::SignedInAccount
         groups
             .into_iter()
             .map(|group| {
-                let rows = if group.rows.len() == 1 { "row" } else { "rows" };
+                let rows = t_with(
+                    "import-rows",
+                    &[
+                        ("count", group.rows.len().into()),
+                        ("rows", row_ranges(&group.rows).into()),
+                    ],
+                );
                 view! {
                     <li>
                         <strong>{group.reason}</strong>
-                        {format!(" – {} {rows}: {}", group.rows.len(), row_ranges(&group.rows))}
+                        {format!(" – {rows}")}
                     </li>
                 }
             })
             .collect_view()
     };
+    // The counts stay plain digits (no grouping): tests and scripts read them.
     view! {
-        <h2>{format!("Preview of {file_name}")}</h2>
-        <TableScroll label="What importing would do">
+        <h2>{t_with("import-preview-heading", &[("file", file_name.into())])}</h2>
+        <TableScroll label=t("import-would-do")>
             <table>
-                <caption>"What importing would do"</caption>
+                <caption>{t("import-would-do")}</caption>
                 <tbody>
-                    <tr><th scope="row">"New systems"</th><td class="number">{new_count}</td></tr>
-                    <tr><th scope="row">"Changed systems (a new version each)"</th><td class="number">{changed_count}</td></tr>
-                    <tr><th scope="row">"Unchanged"</th><td class="number">{unchanged}</td></tr>
-                    <tr><th scope="row">"Rows with problems (not imported)"</th><td class="number">{problems}</td></tr>
-                    <tr><th scope="row">"Rows of other agencies (not imported)"</th><td class="number">{elsewhere}</td></tr>
+                    <tr><th scope="row">{t("import-new-systems")}</th><td class="number">{new_count}</td></tr>
+                    <tr><th scope="row">{t("import-changed-systems")}</th><td class="number">{changed_count}</td></tr>
+                    <tr><th scope="row">{t("import-unchanged")}</th><td class="number">{unchanged}</td></tr>
+                    <tr><th scope="row">{t("import-with-problems")}</th><td class="number">{problems}</td></tr>
+                    <tr><th scope="row">{t("import-other-agencies")}</th><td class="number">{elsewhere}</td></tr>
                 </tbody>
             </table>
         </TableScroll>
         {(writes > 0).then(|| view! {
-            <form method="post" action=format!("/manage/import/{id}/confirm")>
+            <form method="post" action=href(format!("/manage/import/{id}/confirm"))>
                 <CsrfField account/>
-                <button type="submit">{format!("Import {writes} systems")}</button>
-                " " <a href="/manage/import">"Cancel"</a>
+                <button type="submit">{t_with("import-confirm", &[("count", writes.into())])}</button>
+                " " <a href=href("/manage/import")>{t("import-cancel")}</a>
             </form>
         })}
-        {(writes == 0).then(|| view! { <p>"Nothing to import: every row is unchanged or rejected. " <a href="/manage/import">"Upload another file"</a></p> })}
-        {(!new.is_empty()).then(|| view! { <h3>"New"</h3><ul>{lines(new.clone())}</ul> })}
-        {(!changed.is_empty()).then(|| view! { <h3>"Changed"</h3><ul>{lines(changed.clone())}</ul> })}
+        {(writes == 0).then(|| view! { <p>{t("import-nothing")}" "<a href=href("/manage/import")>{t("import-upload-another")}</a></p> })}
+        {(!new.is_empty()).then(|| view! { <h3>{t("import-new")}</h3><ul>{lines(new.clone())}</ul> })}
+        {(!changed.is_empty()).then(|| view! { <h3>{t("import-changed")}</h3><ul>{lines(changed.clone())}</ul> })}
         {(!to_fix.is_empty()).then(|| view! {
-            <h3>"Rows with problems"</h3>
-            <p>"Fix these in the file and upload it again; the other rows can be imported now."</p>
+            <h3>{t("import-problems")}</h3>
+            <p>{t("import-problems-fix")}</p>
             <ul class="rejected-rows">{groups(to_fix)}</ul>
         })}
         {(!other_agencies.is_empty()).then(|| view! {
             <details class="other-agencies">
-                <summary>{format!("Rows of other agencies ({elsewhere})")}</summary>
-                <p>"Only your agency’s rows are imported; these belong to others."</p>
+                <summary>{t_with("import-other-agencies-count", &[("count", elsewhere.into())])}</summary>
+                <p>{t("import-other-agencies-why")}</p>
                 <ul class="rejected-rows">{groups(other_agencies)}</ul>
             </details>
         })}

@@ -16,7 +16,7 @@ pub async fn preview_markdown(markdown: String) -> Result<String, ServerFnError>
         return Err(AppError::Validation(
             [(
                 "markdown".to_string(),
-                vec!["Must be at most 20,000 characters".to_string()],
+                vec![crate::i18n::t_with("check-too-long", &[("max", 20_000.into())]).into_owned()],
             )]
             .into(),
         )
@@ -75,7 +75,7 @@ pub fn MarkdownField(
             inner_html=crate::html::textarea_html(&value)></textarea>
         <div class="markdown-preview" id=preview_id hidden=move || !hydrated.get()
             data-hydrated=move || hydrated.get().to_string()>
-            <p class="preview-label">"Preview"</p>
+            <p class="preview-label">{crate::i18n::t("manage-form-preview")}</p>
             <div class="markdown" aria-live="polite" inner_html=move || html.get()></div>
         </div>
     }

@@ -3,9 +3,10 @@
 //! publish, submit, approve or retire; auditors record audits here.
 
 use super::fields::{Values, area, checkbox, date, input, select};
-use super::{CsrfField, DraftView, ProblemSummary, require_sign_in};
+use super::{CsrfField, DraftView, ProblemSummary, SignInFirst, require_sign_in};
 use crate::accounts::SignedInAccount;
 use crate::html::PageTitle;
+use crate::i18n::{href, record_lang, t, t_with};
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
 use crate::record::{AuditOutcome, Role, date_words};
@@ -114,7 +115,7 @@ pub async fn get_system_desk(id: String) -> Result<DeskAnswer, ServerFnError> {
 #[component]
 pub fn SystemDeskPage() -> impl IntoView {
     let Some(account) = require_sign_in() else {
-        return view! { <p>"Please " <a href="/login">"sign in"</a> "."</p> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let params = use_params_map();
     let desk = Resource::new(
@@ -122,7 +123,7 @@ pub fn SystemDeskPage() -> impl IntoView {
         get_system_desk,
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("manage-form-loading")}</p> }>
             {
                 let account = account.clone();
                 move || {
@@ -158,26 +159,32 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
     } = desk;
     let published_line = match published_version {
         Some(n) => view! {
-            <p>"Published: version " {n} ". "
-                <a href=format!("/systems/{id}")>"Public page"</a> " · "
-                <a href=format!("/systems/{id}/history")>"History"</a></p>
+            <p>{t_with("manage-desk-published", &[("version", n.into())])}" "
+                <a href=href(format!("/systems/{id}"))>{t("manage-desk-public-page")}</a>" · "
+                <a href=href(format!("/systems/{id}/history"))>{t("manage-desk-history")}</a></p>
         }
         .into_any(),
-        None => {
-            view! { <p>"Not published yet: only your agency can see this system."</p> }.into_any()
-        }
+        None => view! { <p>{t("manage-desk-not-published")}</p> }.into_any(),
     };
     let draft_line = draft.as_ref().map(|d| {
         let state = if d.state == crate::record::DraftState::Submitted {
-            "waiting for an approver"
+            t("manage-desk-draft-submitted")
         } else {
-            "being written"
+            t("manage-desk-draft-writing")
         };
+        let written = t_with(
+            "manage-desk-draft-written",
+            &[
+                ("author", d.author_name.clone().into()),
+                ("date", date_words(&d.updated_at).into()),
+            ],
+        );
         view! {
             <p class="draft-state">
-                <strong>{format!("Draft {state}")}</strong>
-                {format!(", last written by {} on {}.", d.author_name, date_words(&d.updated_at))}
-                {(!d.change_summary.is_empty()).then(|| format!(" What changed: {}", d.change_summary))}
+                <strong>{state}</strong>{written}
+                {(!d.change_summary.is_empty()).then(|| view! {
+                    " "{t("manage-desk-what-changed")}" "<span lang=record_lang()>{d.change_summary.clone()}</span>
+                })}
             </p>
         }
     });
@@ -197,18 +204,18 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
     let audit_form = (account.role == Role::Auditor && published_version.is_some())
         .then(|| view! { <AuditForm id=id.clone() account=account.clone()/> });
     view! {
-        <PageTitle text=format!("{name} – Manage – Lantern")/>
+        <PageTitle text=t_with("manage-page-title", &[("page", name.clone().into())]).into_owned()/>
         <ProblemSummary/>
-        <p class="record-owner">{agency_name}</p>
-        <h1>{name}</h1>
+        <p class="record-owner" lang=record_lang()>{agency_name}</p>
+        <h1 lang=record_lang()>{name}</h1>
         {published_line}
         {draft_line}
         {actions}
         {audit_form}
         {preview.map(|record| view! {
             <section aria-labelledby="preview-heading" class="preview">
-                <h2 id="preview-heading">"Preview of the draft"</h2>
-                <p class="hint">"Exactly as the public page will show it once published."</p>
+                <h2 id="preview-heading">{t("manage-desk-preview")}</h2>
+                <p class="hint">{t("manage-desk-preview-what")}</p>
                 <div class="preview-frame"><RecordView record/></div>
             </section>
         })}
@@ -246,40 +253,40 @@ fn WorkflowActions(
     } = choices;
     let is_approver = account.role == Role::Approver;
     let edit_label = if has_draft {
-        "Edit the draft"
+        t("manage-desk-edit-draft")
     } else {
-        "Edit the record"
+        t("manage-desk-edit-record")
     };
     view! {
         <section aria-labelledby="workflow-heading" class="workflow">
-            <h2 id="workflow-heading">"What you can do"</h2>
-            <p><a class="button" href=format!("/manage/systems/{id}/edit")>{edit_label}</a></p>
+            <h2 id="workflow-heading">{t("manage-desk-actions")}</h2>
+            <p><a class="button" href=href(format!("/manage/systems/{id}/edit"))>{edit_label}</a></p>
             {(has_draft && !requires_approval).then(|| view! {
-                <form method="post" action=format!("/manage/systems/{id}/publish")>
+                <form method="post" action=href(format!("/manage/systems/{id}/publish"))>
                     <CsrfField account=account.clone()/>
-                    <button type="submit">"Publish the draft"</button>
+                    <button type="submit">{t("manage-desk-publish")}</button>
                 </form>
             })}
             {(has_draft && requires_approval && !submitted).then(|| view! {
-                <form method="post" action=format!("/manage/systems/{id}/submit")>
+                <form method="post" action=href(format!("/manage/systems/{id}/submit"))>
                     <CsrfField account=account.clone()/>
-                    <p class="hint">"Your agency publishes drafts once an approver who did not write them approves them."</p>
-                    <button type="submit">"Submit for approval"</button>
+                    <p class="hint">{t("manage-desk-submit-why")}</p>
+                    <button type="submit">{t("manage-desk-submit")}</button>
                 </form>
             })}
             {(submitted && is_approver && !wrote_draft).then(|| view! {
-                <form method="post" action=format!("/manage/systems/{id}/approve")>
+                <form method="post" action=href(format!("/manage/systems/{id}/approve"))>
                     <CsrfField account=account.clone()/>
-                    <button type="submit">"Approve and publish"</button>
+                    <button type="submit">{t("manage-desk-approve")}</button>
                 </form>
             })}
             {(submitted && is_approver && wrote_draft).then(|| view! {
-                <p class="hint">"You wrote this draft: another approver must approve it."</p>
+                <p class="hint">{t("manage-desk-own-draft")}</p>
             })}
             {has_draft.then(|| view! {
-                <form method="post" action=format!("/manage/systems/{id}/discard")>
+                <form method="post" action=href(format!("/manage/systems/{id}/discard"))>
                     <CsrfField account=account.clone()/>
-                    <button type="submit" class="secondary">"Discard the draft"</button>
+                    <button type="submit" class="secondary">{t("manage-desk-discard")}</button>
                 </form>
             })}
             {retirable.then(|| view! { <RetireForm id=id.clone() name=name.clone() account=account.clone()/> })}
@@ -291,15 +298,14 @@ fn WorkflowActions(
 #[component]
 fn RetireForm(id: String, name: String, account: SignedInAccount) -> impl IntoView {
     let values = Values::from_context();
-    let confirm =
-        format!("Yes, retire “{name}”: its record stays public, marked retired from this date");
+    let confirm = t_with("manage-desk-retire-confirm", &[("name", name.into())]).into_owned();
     view! {
-        <form method="post" action=format!("/manage/systems/{id}/retire") class="retire">
-            <h3>"Retire this system"</h3>
+        <form method="post" action=href(format!("/manage/systems/{id}/retire")) class="retire">
+            <h3>{t("manage-desk-retire")}</h3>
             <CsrfField account/>
-            {date(&values, "retired_on", "Retired on")}
+            {date(&values, "retired_on", &t("form-field-retired_on"))}
             {checkbox(&values, "confirm_retire", confirm)}
-            <button type="submit" class="secondary">"Retire this system"</button>
+            <button type="submit" class="secondary">{t("manage-desk-retire")}</button>
         </form>
     }
 }
@@ -309,16 +315,16 @@ fn AuditForm(id: String, account: SignedInAccount) -> impl IntoView {
     let v = Values::from_context();
     view! {
         <section aria-labelledby="audit-heading">
-            <h2 id="audit-heading">"Record an audit"</h2>
-            <p class="hint">{format!("Recorded as {}. The public page shows the latest audit.", account.name)}</p>
-            <form method="post" action=format!("/manage/systems/{id}/audits") novalidate>
+            <h2 id="audit-heading">{t("manage-auditor-heading")}</h2>
+            <p class="hint">{t_with("manage-audit-recorded-as", &[("name", account.name.clone().into())])}</p>
+            <form method="post" action=href(format!("/manage/systems/{id}/audits")) novalidate>
                 <CsrfField account/>
-                {date(&v, "audited_on", "Date of the audit")}
-                {select(&v, "outcome", "Outcome", "", AuditOutcome::options(), false)}
-                {area(&v, "findings", "Findings", "Markdown is allowed.", 6)}
-                {input(&v, "report_url", "Report web address", "", "url")}
-                {date(&v, "next_due", "Next audit due")}
-                <button type="submit">"Record the audit"</button>
+                {date(&v, "audited_on", &t("form-field-audited_on"))}
+                {select(&v, "outcome", &t("form-field-outcome"), "", AuditOutcome::options(), false)}
+                {area(&v, "findings", &t("form-field-findings"), &t("manage-audit-markdown"), 6)}
+                {input(&v, "report_url", &t("form-field-report_url"), "", "url")}
+                {date(&v, "next_due", &t("form-field-next_due"))}
+                <button type="submit">{t("manage-audit-record")}</button>
             </form>
         </section>
     }

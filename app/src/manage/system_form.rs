@@ -7,10 +7,11 @@
 //! fields) show their rows and one empty row; "Add another" asks for one more,
 //! without JavaScript.
 
-use super::fields::{Values, area, date, described, hint_and_error, line, select};
+use super::fields::{Values, area, date, described, hint_and_error, line, row_field_label, select};
 use super::markdown_field::MarkdownField;
-use super::{CsrfField, FormAttempt, ProblemSummary, require_sign_in};
+use super::{CsrfField, FormAttempt, ProblemSummary, SignInFirst, require_sign_in};
 use crate::html::PageTitle;
+use crate::i18n::{href, t, t_with, title};
 use crate::layout::{NotFound, Unavailable};
 use crate::manage::NotForYou;
 use crate::record::fields::{ClosedSet, FIELDS, Field, FormPart, Kind, Value, withholdable};
@@ -129,14 +130,14 @@ pub async fn get_editable(id: String) -> Result<Editable, ServerFnError> {
 #[component]
 pub fn SystemFormPage() -> impl IntoView {
     let Some(account) = require_sign_in() else {
-        return view! { <p>"Please " <a href="/login">"sign in"</a> "."</p> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let attempt = use_context::<FormAttempt>();
     let editable = Resource::new(move || id.clone(), get_editable);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading the record…"</p> }>
+        <Suspense fallback=|| view! { <p>{t("manage-form-loading")}</p> }>
             {
                 let account = account.clone();
                 let attempt = attempt.clone();
@@ -172,34 +173,34 @@ fn SystemForm(
     name: String,
     values: Values,
 ) -> impl IntoView {
-    let (title, action) = if id.is_empty() {
-        (
-            "Add a system".to_string(),
-            "/manage/systems/new".to_string(),
-        )
+    let (heading, action) = if id.is_empty() {
+        (t("manage-add-system"), href("/manage/systems/new"))
     } else {
-        (format!("Edit {name}"), format!("/manage/systems/{id}/edit"))
+        (
+            t_with("manage-form-edit", &[("name", name.into())]),
+            href(format!("/manage/systems/{id}/edit")),
+        )
     };
     let v = values;
     view! {
-        <PageTitle text=format!("{title} – Lantern")/>
+        <PageTitle text=title(&heading)/>
         <ProblemSummary/>
-        <h1>{title}</h1>
-        <p class="lede">"Saving keeps a draft: nothing is public until it is published."</p>
+        <h1>{heading}</h1>
+        <p class="lede">{t("manage-form-lede")}</p>
         <form method="post" action=action class="system-form" novalidate>
             // Enter in a field presses a form's first button: without this one
             // that was "Add another data set", which saves nothing.
-            <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">"Save draft"</button>
+            <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">{t("manage-form-save")}</button>
             <CsrfField account/>
             {form_part(&v, FormPart::WhatItIs)}
             {form_part(&v, FormPart::WhereItStands)}
             {form_part(&v, FormPart::HowItWorks)}
             {fields_of(&v, FormPart::OwnFieldset)}
             <fieldset>
-                <legend>"This change"</legend>
-                {line(&v, "change_summary", "What changed", "One line for the public history, e.g. “Added the fairness test results”.")}
+                <legend>{t("manage-form-this-change")}</legend>
+                {line(&v, "change_summary", &t("form-field-change_summary"), &t("manage-form-change-summary-hint"))}
             </fieldset>
-            <button type="submit">"Save draft"</button>
+            <button type="submit">{t("manage-form-save")}</button>
         </form>
     }
 }
@@ -246,7 +247,7 @@ fn field_input(v: &Values, field: &'static Field) -> AnyView {
 
 /// A markdown field: a text area with a live preview (see [`MarkdownField`]).
 fn markdown(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
-    let hint = format!("{hint} Markdown: **bold**, *italic*, lists, [links](https://…).");
+    let hint = format!("{hint} {}", t("manage-form-markdown-hint"));
     let (id, error, describedby, wrong) = described(v, name, &hint);
     let value = v.get(name);
     view! {
@@ -291,7 +292,7 @@ fn checkboxes(v: &Values, field: &Field, set: ClosedSet) -> AnyView {
 /// The button that asks for one more row of a list.
 fn add_another(field: &Field) -> AnyView {
     view! {
-        <button type="submit" name="add" value=field.name class="secondary">{format!("Add another {}", field.entry())}</button>
+        <button type="submit" name="add" value=field.name class="secondary">{t_with("manage-form-add-another", &[("entry", field.entry().into_owned().into())])}</button>
     }
     .into_any()
 }
@@ -312,11 +313,11 @@ fn data_sets(v: &Values, field: &Field) -> AnyView {
                 view! {
                     <fieldset class="row">
                         <legend>{row_legend(field, i)}</legend>
-                        {line(v, &format!("data[{i}].name"), "Name", "")}
-                        {area(v, &format!("data[{i}].description"), "Description", "", 2)}
-                        {line(v, &format!("data[{i}].source"), "Source", "")}
-                        {select(v, &format!("data[{i}].personal_data"), "Personal data", "", personal.clone(), true)}
-                        {line(v, &format!("data[{i}].sensitive_attributes"), "Sensitive attributes", "Separated by commas, e.g. age, ethnicity.")}
+                        {line(v, &format!("data[{i}].name"), &row_field_label("name"), "")}
+                        {area(v, &format!("data[{i}].description"), &row_field_label("description"), "", 2)}
+                        {line(v, &format!("data[{i}].source"), &row_field_label("source"), "")}
+                        {select(v, &format!("data[{i}].personal_data"), &row_field_label("personal_data"), "", personal.clone(), true)}
+                        {line(v, &format!("data[{i}].sensitive_attributes"), &row_field_label("sensitive_attributes"), &t("form-row-sensitive_attributes-hint"))}
                     </fieldset>
                 }
             }).collect_view()}
@@ -336,9 +337,9 @@ fn assessments(v: &Values, field: &Field) -> AnyView {
                 view! {
                     <fieldset class="row">
                         <legend>{row_legend(field, i)}</legend>
-                        {select(v, &format!("assessments[{i}].kind"), "Kind", "", kinds.clone(), true)}
-                        {date(v, &format!("assessments[{i}].date"), "Date")}
-                        {line(v, &format!("assessments[{i}].url"), "Web address", "Where the assessment can be read.")}
+                        {select(v, &format!("assessments[{i}].kind"), &row_field_label("kind"), "", kinds.clone(), true)}
+                        {date(v, &format!("assessments[{i}].date"), &row_field_label("date"))}
+                        {line(v, &format!("assessments[{i}].url"), &row_field_label("url"), &t("form-row-url-hint"))}
                     </fieldset>
                 }
             }).collect_view()}
@@ -359,8 +360,8 @@ fn withheld(v: &Values, field: &Field) -> AnyView {
                 view! {
                     <fieldset class="row">
                         <legend>{row_legend(field, i)}</legend>
-                        {select(v, &format!("withheld[{i}].field"), "Field", "", fields.clone(), true)}
-                        {area(v, &format!("withheld[{i}].reason"), "Reason", "The legal ground, e.g. “Law enforcement exemption, section 31”.", 2)}
+                        {select(v, &format!("withheld[{i}].field"), &row_field_label("field"), "", fields.clone(), true)}
+                        {area(v, &format!("withheld[{i}].reason"), &row_field_label("reason"), &t("form-row-reason-hint"), 2)}
                     </fieldset>
                 }
             }).collect_view()}

@@ -48,9 +48,14 @@ macro_rules! closed_set {
                 Self::ALL.iter().map(|v| (v.as_str(), v.label())).collect()
             }
 
-            /// The labels, for the error messages of forms, which show labels: `A, B, C`.
-            pub fn labels() -> String {
-                Self::ALL.iter().map(|v| v.label()).collect::<Vec<_>>().join(", ")
+            /// The labels in `language`, for the error messages of forms,
+            /// which show labels: `A, B, C`.
+            pub fn labels_in(language: crate::i18n::Language) -> String {
+                Self::ALL
+                    .iter()
+                    .map(|v| crate::i18n::t_in(language, v.message_key()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
         }
 

@@ -190,6 +190,11 @@ impl Field {
         i18n::t(&format!("field-{}", self.name))
     }
 
+    /// The label in `language`: for what the server writes outside a page.
+    pub fn label_in(&self, language: i18n::Language) -> Text {
+        i18n::t_in(language, &format!("field-{}", self.name))
+    }
+
     /// The form's advice to the editor; empty where it needs none.
     pub fn hint(&self) -> Text {
         self.attribute("hint")

@@ -4,6 +4,7 @@
 //! defines its own.
 
 use app::error::AppError;
+use app::i18n::Language;
 use app::search::query::shorten;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
@@ -94,7 +95,7 @@ impl From<AppError> for ApiError {
             // was logged where it happened and stays on our side.
             other => vec![ApiProblem {
                 code,
-                detail: other.explanation(),
+                detail: other.explanation(Language::SOURCE),
                 field: None,
             }],
         };

@@ -13,10 +13,11 @@ use super::error::{ApiError, ApiProblem};
 use crate::publishing::{self, Actor, Target, Written, admin, check};
 use crate::state::AppState;
 use app::error::AppError;
+use app::i18n::{Language, PageLanguage};
 use app::record::SystemId;
 use app::record::TokenScope;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use serde::Serialize;
@@ -56,8 +57,9 @@ async fn token_actor(state: &AppState, headers: &HeaderMap) -> Result<Actor, Api
     }
 }
 
-/// The body as a checked system, or 400 (not JSON) / 422 (wrong fields).
-fn system_body(body: &Bytes) -> Result<check::SystemInput, ApiError> {
+/// The body as a checked system, or 400 (not JSON) / 422 (wrong fields,
+/// each problem written in the request's `language`).
+fn system_body(body: &Bytes, language: Language) -> Result<check::SystemInput, ApiError> {
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| ApiError {
         status: StatusCode::BAD_REQUEST,
         problems: vec![ApiProblem {
@@ -66,7 +68,7 @@ fn system_body(body: &Bytes) -> Result<check::SystemInput, ApiError> {
             field: None,
         }],
     })?;
-    Ok(check::system_input(&value)?)
+    Ok(check::system_input(&value, language)?)
 }
 
 /// The longest `Idempotency-Key` taken, in characters.
@@ -147,12 +149,13 @@ async fn write(
         (status = 403, body = crate::api::error::ErrorEnvelope), (status = 422, body = crate::api::error::ErrorEnvelope),))]
 pub async fn create(
     State(state): State<AppState>,
+    Extension(asked): Extension<PageLanguage>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let actor = token_actor(&state, &headers).await?;
     let key = idempotency_key(&headers, "POST /api/v1/systems", &body)?;
-    let input = system_body(&body)?;
+    let input = system_body(&body, asked.language)?;
     let (result, again) = write(&state, &actor, Target::New, &input, key.as_ref()).await?;
     let location = format!("/api/v1/systems/{}", result.id);
     let mut response = (StatusCode::CREATED, Json(result)).into_response();
@@ -178,12 +181,13 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Extension(asked): Extension<PageLanguage>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<WriteResult>, ApiError> {
     let actor = token_actor(&state, &headers).await?;
     let key = idempotency_key(&headers, &format!("PUT /api/v1/systems/{id}"), &body)?;
-    let input = system_body(&body)?;
+    let input = system_body(&body, asked.language)?;
     let target = Target::Existing(SystemId(id));
     let (result, _) = write(&state, &actor, target, &input, key.as_ref()).await?;
     Ok(Json(result))

@@ -123,30 +123,30 @@ pub fn comment(input: &FeedbackInput, language: Language) -> Result<CheckedComme
 }
 
 /// Checks an agency's answer: one to 5,000 characters of plain text.
-pub fn answer(text: &str) -> Result<String, String> {
+pub fn answer(text: &str, language: Language) -> Result<String, String> {
     let text = crate::publishing::check::normalised(text);
     let text = text.as_str();
     let length = text.chars().count();
     if text.is_empty() {
-        Err("Write the answer".into())
+        Err(t_in(language, "answers-check-empty").into_owned())
     } else if length > MAX_ANSWER {
-        Err(format!(
-            "The answer is {length} characters long: shorten it to {MAX_ANSWER} or fewer"
-        ))
+        let args = [("length", length.into()), ("most", MAX_ANSWER.into())];
+        Err(t_with_in(language, "answers-check-long", &args).into_owned())
     } else if has_control_characters(text, true) {
-        Err("The answer must not contain control characters".into())
+        Err(t_in(language, "answers-check-control").into_owned())
     } else {
         Ok(text.to_string())
     }
 }
 
 /// Checks a moderator's note: optional, one line, up to 500 characters.
-pub fn note(text: &str) -> Result<Option<String>, String> {
+pub fn note(text: &str, language: Language) -> Result<Option<String>, String> {
     let text = text.trim();
     if text.chars().count() > MAX_NOTE {
-        Err(format!("The note must be {MAX_NOTE} characters or fewer"))
+        let args = [("most", MAX_NOTE.into())];
+        Err(t_with_in(language, "moderation-check-note-long", &args).into_owned())
     } else if has_control_characters(text, false) {
-        Err("The note must be one line without control characters".into())
+        Err(t_in(language, "moderation-check-note-line").into_owned())
     } else {
         Ok((!text.is_empty()).then(|| text.to_string()))
     }

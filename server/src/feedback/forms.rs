@@ -8,11 +8,12 @@
 
 use super::{Decision, Flagged};
 use crate::forms::{SignedForm, done_or_problem, render_at, see_other, show_problem};
-use crate::publishing::Person;
 use crate::state::AppState;
+use crate::storage::StoredComment;
 use app::error::AppError;
 use app::feedback::section::FeedbackAttempt;
 use app::feedback::{FeedbackInput, FeedbackOutcome, too_many_message};
+use app::i18n::{Language, t_in, t_with_in};
 use app::manage::FormAttempt;
 use app::record::{CommentState, HideReason, SystemId};
 use axum::Router;
@@ -156,12 +157,14 @@ async fn flag(
     };
     let client = crate::client::of(&parts);
     let reason = field(&fields, "reason");
+    let language = crate::languages::of(&parts).language;
     match super::flag(
         &state.storage,
         &SystemId(system.clone()),
         comment,
         &reason,
         &client,
+        language,
     )
     .await
     {
@@ -232,34 +235,62 @@ async fn moderate(
         }),
         _ => None,
     };
+    let language = form.language();
     let (Ok(comment), Some(decision)) = (comment.parse::<i64>(), decision) else {
-        let error = AppError::Conflict(format!(
-            "Choose to publish the comment, or to hide it with one of these reasons: {}.",
-            HideReason::labels()
-        ));
+        let reasons = HideReason::ALL
+            .iter()
+            .map(|reason| t_in(language, reason.message_key()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let error = AppError::Conflict(
+            t_with_in(
+                language,
+                "moderation-choose-decision",
+                &[("reasons", reasons.into())],
+            )
+            .into_owned(),
+        );
         return show_problem(&state, form.parts, &back, error, &[]).await;
     };
-    let person = Person::from(&form.account);
+    let person = form.person();
     let done = super::moderate(&state.storage, &person, comment, &decision)
         .await
-        .map(|before| {
-            let on = format!("{} on {}", before.kind.label(), before.system_name);
-            match &decision {
-                Decision::Publish { .. } => format!("Published comment {comment} ({on})."),
-                Decision::Hide { reason, .. } if before.state == CommentState::Published => {
-                    format!(
-                        "Took down comment {comment} ({on}): {}.",
-                        reason.label().to_lowercase()
-                    )
-                }
-                Decision::Hide { reason, .. } => format!(
-                    "Hid comment {comment} ({on}): {}.",
-                    reason.label().to_lowercase()
-                ),
-            }
-        });
+        .map(|before| moderated(language, comment, &before, &decision));
     let typed = vec![(format!("note-{comment}"), form.field("note"))];
     done_or_problem(&state, form.parts, &back, done, &typed).await
+}
+
+/// What the queue says a moderator did: "Published comment 12 (Question on
+/// Benefit fraud risk scoring)."
+fn moderated(
+    language: Language,
+    comment: i64,
+    before: &StoredComment,
+    decision: &Decision,
+) -> String {
+    let key = match decision {
+        Decision::Publish { .. } => "moderation-done-published",
+        Decision::Hide { .. } if before.state == CommentState::Published => {
+            "moderation-done-taken-down"
+        }
+        Decision::Hide { .. } => "moderation-done-hidden",
+    };
+    let reason = match decision {
+        Decision::Hide { reason, .. } => t_in(language, reason.message_key()).to_lowercase(),
+        Decision::Publish { .. } => String::new(),
+    };
+    t_with_in(
+        language,
+        key,
+        &[
+            // The id as it is written in addresses: 1234, never 1,234.
+            ("comment", comment.to_string().into()),
+            ("kind", t_in(language, before.kind.message_key()).into()),
+            ("system", before.system_name.clone().into()),
+            ("reason", reason.into()),
+        ],
+    )
+    .into_owned()
 }
 
 /// `POST /manage/answers/{comment}`: the agency's official answer.
@@ -278,10 +309,12 @@ async fn answer(
         )
         .await;
     };
-    let person = Person::from(&form.account);
+    let person = form.person();
     let text = form.field("answer");
     match super::answer(&state.storage, &person, comment, &text).await {
-        Ok(()) => see_other(format!("/manage/answers#comment-{comment}")),
+        Ok(()) => see_other(
+            crate::languages::of(&form.parts).href(&format!("/manage/answers#comment-{comment}")),
+        ),
         Err(AppError::Validation(problems)) => {
             let attempt = FormAttempt {
                 fields: vec![(format!("answer-{comment}"), text)],
@@ -303,9 +336,9 @@ async fn answer(
 
 /// `POST /manage/settings`: the register's feedback settings.
 pub async fn change_settings(State(state): State<AppState>, form: SignedForm) -> Response {
-    let person = Person::from(&form.account);
+    let person = form.person();
     match super::change_settings(&state.storage, &person, &form.fields).await {
-        Ok(_) => see_other("/manage/settings".into()),
+        Ok(_) => see_other(crate::languages::of(&form.parts).href("/manage/settings")),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/settings", error, &form.fields).await
         }

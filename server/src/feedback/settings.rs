@@ -6,9 +6,11 @@ use crate::publishing::{Actor, Person};
 use crate::storage::Storage;
 use app::error::AppError;
 use app::feedback::{FeedbackSettings, Moderation};
+use app::i18n::{t_in, t_with_in};
 use app::record::Role;
 
-/// An admin changes the feedback settings; every value is checked first.
+/// An admin changes the feedback settings; every value is checked first, and
+/// its problems are told in the admin's language.
 pub async fn change_settings(
     storage: &Storage,
     person: &Person,
@@ -24,41 +26,47 @@ pub async fn change_settings(
             .map(|(_, v)| v.trim().to_string())
             .unwrap_or_default()
     };
+    let language = person.language;
     let mut problems = check::Problems::new();
     let moderation = Moderation::parse(&value("moderation"));
     if moderation.is_none() {
         problems
             .entry("moderation".into())
             .or_default()
-            .push("Choose pre or post moderation".into());
+            .push(t_in(language, "settings-check-moderation").into_owned());
     }
+    // `label` is the catalogue key of the field's label on the settings page.
     let mut number =
         |name: &str, label: &str, range: std::ops::RangeInclusive<i64>| match value(name)
             .parse::<i64>()
         {
             Ok(n) if range.contains(&n) => n,
             _ => {
-                problems.entry(name.into()).or_default().push(format!(
-                    "{label} must be a whole number from {} to {}",
-                    range.start(),
-                    range.end()
-                ));
+                let message = t_with_in(
+                    language,
+                    "settings-check-number",
+                    &[
+                        ("label", t_in(language, label).into()),
+                        ("from", (*range.start()).into()),
+                        ("to", (*range.end()).into()),
+                    ],
+                );
+                problems
+                    .entry(name.into())
+                    .or_default()
+                    .push(message.into_owned());
                 0
             }
         };
     let settings = FeedbackSettings {
         moderation: moderation.unwrap_or_default(),
-        flags_to_hide: number("flags_to_hide", "Reports that hide a comment", 1..=100),
+        flags_to_hide: number("flags_to_hide", "settings-flags-to-hide", 1..=100),
         email_retention_days: number(
             "email_retention_days",
-            "Days to keep a reply email",
+            "settings-email-retention",
             1..=3_650,
         ),
-        submissions_per_hour: number(
-            "submissions_per_hour",
-            "Messages per reader per hour",
-            1..=10_000,
-        ),
+        submissions_per_hour: number("submissions_per_hour", "settings-submissions", 1..=10_000),
     };
     if !problems.is_empty() {
         return Err(AppError::Validation(problems));

@@ -6,6 +6,7 @@ use crate::publishing::accounts::{self, AccountAction};
 use crate::publishing::{admin, check};
 use crate::state::AppState;
 use app::error::AppError;
+use app::i18n::{t_in, t_with_in};
 use app::manage::NewTokenShown;
 use app::record::TokenScope;
 use app::record::{AgencySlug, Role};
@@ -25,8 +26,9 @@ pub(super) async fn create_token(State(state): State<AppState>, form: SignedForm
             .clone()
             .unwrap_or_else(|| AgencySlug(String::new())),
     };
+    let language = form.language();
     let Some(scope) = TokenScope::parse(&form.field("scope")) else {
-        let error = check::problem("scope", "Choose draft or publish");
+        let error = check::problem("scope", &t_in(language, "tokens-check-scope"));
         return show_problem(&state, form.parts, "/manage/tokens", error, &form.fields).await;
     };
     let label = form.field("label");
@@ -37,10 +39,8 @@ pub(super) async fn create_token(State(state): State<AppState>, form: SignedForm
                 time::OffsetDateTime::now_utc() + time::Duration::days(days),
             )),
             _ => {
-                let error = check::problem(
-                    "expires_in_days",
-                    "Choose when the token stops working: a number of days from 1 to 3650, or never",
-                );
+                let error =
+                    check::problem("expires_in_days", &t_in(language, "tokens-check-expiry"));
                 return show_problem(&state, form.parts, "/manage/tokens", error, &form.fields)
                     .await;
             }
@@ -91,7 +91,7 @@ pub(super) async fn revoke_token(
         .await;
     };
     match admin::revoke_token(&state.storage, &form.actor(), id).await {
-        Ok(_) => see_other("/manage/tokens".into()),
+        Ok(_) => see_other(crate::languages::of(&form.parts).href("/manage/tokens")),
         Err(error) => show_problem(&state, form.parts, "/manage/tokens", error, &form.fields).await,
     }
 }
@@ -108,7 +108,7 @@ pub(super) async fn create_agency(State(state): State<AppState>, form: SignedFor
         requires_approval: form.field("requires_approval") == "on",
     };
     match admin::create_agency(&state.storage, &form.actor(), &new).await {
-        Ok(_) => see_other("/manage/agencies".into()),
+        Ok(_) => see_other(crate::languages::of(&form.parts).href("/manage/agencies")),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/agencies", error, &form.fields).await
         }
@@ -123,7 +123,7 @@ pub(super) async fn set_approval(
 ) -> Response {
     let on = form.field("requires_approval") == "on";
     match admin::set_requires_approval(&state.storage, &form.actor(), &AgencySlug(slug), on).await {
-        Ok(()) => see_other("/manage/agencies".into()),
+        Ok(()) => see_other(crate::languages::of(&form.parts).href("/manage/agencies")),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/agencies", error, &form.fields).await
         }
@@ -133,7 +133,13 @@ pub(super) async fn set_approval(
 /// `POST /manage/accounts`: admins create accounts.
 pub(super) async fn create_account(State(state): State<AppState>, form: SignedForm) -> Response {
     let Some(role) = Role::parse(&form.field("role")) else {
-        let error = check::problem("role", &format!("Choose one of: {}", Role::labels()));
+        let names = Role::labels_in(form.language());
+        let message = t_with_in(
+            form.language(),
+            "check-choose-one-of",
+            &[("names", names.into())],
+        );
+        let error = check::problem("role", &message);
         return show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await;
     };
     let agency = form.field("agency");
@@ -145,7 +151,7 @@ pub(super) async fn create_account(State(state): State<AppState>, form: SignedFo
     };
     let password = form.field("password");
     match admin::create_account(&state.storage, &form.actor(), &new, &password).await {
-        Ok(_) => see_other("/manage/accounts".into()),
+        Ok(_) => see_other(crate::languages::of(&form.parts).href("/manage/accounts")),
         Err(error) => {
             show_problem(&state, form.parts, "/manage/accounts", error, &form.fields).await
         }
@@ -164,36 +170,36 @@ pub(super) async fn act_on_account(
     let Ok(id) = id.parse::<i64>() else {
         return show_problem(&state, form.parts, page, AppError::NotFound, &[]).await;
     };
-    let actor = form.actor();
+    let (actor, language) = (form.actor(), form.language());
+    // What was done, with the account's email and the sessions that ended.
+    let said = |key: &str, acted: accounts::AccountActed| {
+        t_with_in(
+            language,
+            key,
+            &[
+                ("email", acted.account.email.into()),
+                ("count", acted.sessions_ended.into()),
+            ],
+        )
+        .into_owned()
+    };
     let done = if action == "password" {
         let password = form.field("password");
         accounts::set_password(&state.storage, &actor, id, &password)
             .await
-            .map(|acted| {
-                format!(
-                    "Set a new password for {}; {} sessions ended.",
-                    acted.account.email, acted.sessions_ended
-                )
-            })
+            .map(|acted| said("accounts-password-set", acted))
     } else {
         let Some(action) = AccountAction::parse(&action) else {
             return show_problem(&state, form.parts, page, AppError::NotFound, &[]).await;
         };
+        let key = match action {
+            AccountAction::Disable => "accounts-disabled",
+            AccountAction::Enable => "accounts-enabled",
+            AccountAction::EndSessions => "accounts-signed-out",
+        };
         accounts::act_on_account(&state.storage, &actor, id, action)
             .await
-            .map(|acted| match action {
-                AccountAction::Disable => format!(
-                    "Disabled {}: it cannot sign in, and {} sessions ended.",
-                    acted.account.email, acted.sessions_ended
-                ),
-                AccountAction::Enable => {
-                    format!("Enabled {}: it can sign in again.", acted.account.email)
-                }
-                AccountAction::EndSessions => format!(
-                    "Signed out {}: {} sessions ended.",
-                    acted.account.email, acted.sessions_ended
-                ),
-            })
+            .map(|acted| said(key, acted))
     };
     done_or_problem(&state, form.parts, page, done, &[]).await
 }
@@ -202,8 +208,12 @@ pub(super) async fn act_on_account(
 pub(super) async fn change_password(State(state): State<AppState>, form: SignedForm) -> Response {
     let page = "/manage/password";
     let new = form.field("password");
+    let language = form.language();
     if new != form.field("password_again") {
-        let error = check::problem("password_again", "The two new passwords differ");
+        let error = check::problem(
+            "password_again",
+            &t_in(language, "accounts-check-passwords-differ"),
+        );
         return show_problem(&state, form.parts, page, error, &form.fields).await;
     }
     let session = crate::sign_in::session_token(&form.parts.headers)
@@ -212,7 +222,12 @@ pub(super) async fn change_password(State(state): State<AppState>, form: SignedF
     let (actor, current) = (form.actor(), form.field("current_password"));
     let changed = accounts::change_own_password(&state.storage, &actor, &current, &new, &session);
     let done = changed.await.map(|ended| {
-        format!("Your password is changed. {ended} other sessions ended; this one goes on.")
+        t_with_in(
+            language,
+            "accounts-password-changed",
+            &[("count", ended.into())],
+        )
+        .into_owned()
     });
     done_or_problem(&state, form.parts, page, done, &form.fields).await
 }

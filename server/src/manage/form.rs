@@ -6,6 +6,7 @@
 //! `withheld[0].reason`. A list row left wholly empty is no entry.
 
 use crate::forms::typed_fields;
+use app::i18n::{Language, t_in, t_with_in};
 use app::record::fields::{self, Kind};
 use app::record::{AssessmentKind, PersonalData};
 use serde_json::{Map, Value};
@@ -83,24 +84,30 @@ pub fn system_json(fields: &[(String, String)]) -> Value {
     Value::Object(object)
 }
 
-/// The write API's problems as the form's people read them: a choice is
-/// named by the label the form shows, never by its stable name (`In use`,
-/// not `in_use`), and the fields keep their problems.
-pub fn in_form_words(problems: BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<String>> {
+/// The write API's problems as the form's people read them, in `language`:
+/// a choice is named by the label the form shows, never by its stable name
+/// (`In use`, not `in_use`), and the fields keep their problems.
+pub fn in_form_words(
+    problems: BTreeMap<String, Vec<String>>,
+    language: Language,
+) -> BTreeMap<String, Vec<String>> {
     problems
         .into_iter()
         .map(|(path, messages)| {
             let messages = messages
                 .into_iter()
-                .map(|message| message_in_form_words(&path, message))
+                .map(|message| message_in_form_words(&path, message, language))
                 .collect();
             (path, messages)
         })
         .collect()
 }
 
-fn message_in_form_words(path: &str, message: String) -> String {
-    // `data[0].personal_data` → `personal_data`; `withheld[1].field` → `withheld.field`.
+/// One problem in the form's words. A problem of a choice can only be that
+/// no right choice was made (the form sends nothing else), so it is said
+/// by the field, whatever the write API's words were.
+fn message_in_form_words(path: &str, message: String, language: Language) -> String {
+    // `data[0].personal_data` → `data.personal_data`; `withheld[1].field` → `withheld.field`.
     let field = match path.split_once('[') {
         Some((list, rest)) => match rest.split_once("].") {
             Some((_, inner)) => format!("{list}.{inner}"),
@@ -109,32 +116,37 @@ fn message_in_form_words(path: &str, message: String) -> String {
         },
         None => path.to_string(),
     };
-    let about_a_choice =
-        message.starts_with("Choose one of") || message.contains(" is not one of: ");
-    let choice = match (field.as_str(), fields::field(&field).map(|f| (f, f.kind))) {
-        ("topic", _) => "Choose the topic closest to what the system is for".to_string(),
-        (_, Some((f, Kind::Choice(_)))) if f.can_be_unstated() => {
-            "Choose one from the list, or “Not stated”".to_string()
-        }
-        (_, Some((_, Kind::Choice(set)))) => format!("Choose one of: {}", set.labels()),
-        (_, Some((_, Kind::Choices(_)))) => "Tick the ones it uses from the list".to_string(),
-        ("data.personal_data", _) => format!("Choose one of: {}", PersonalData::labels()),
-        ("assessments.kind", _) => format!("Choose one of: {}", AssessmentKind::labels()),
-        ("withheld.field", _) if message.contains("cannot be withheld") => {
-            return "Choose a field from the list".to_string();
-        }
-        ("withheld.field", _) => {
-            // “how_it_works” is already withheld above → “How it works” …
-            return fields::withholdable().fold(message, |text, field| {
-                text.replace(
-                    &format!("“{}”", field.name),
-                    &format!("“{}”", field.label()),
-                )
-            });
-        }
-        _ => return message,
+    let words = |key: &str| t_in(language, key).into_owned();
+    let one_of = |labels: String| {
+        t_with_in(language, "check-choose-one-of", &[("names", labels.into())]).into_owned()
     };
-    if about_a_choice { choice } else { message }
+    match (field.as_str(), fields::field(&field).map(|f| (f, f.kind))) {
+        ("topic", _) => words("check-form-topic"),
+        (_, Some((f, Kind::Choice(_)))) if f.can_be_unstated() => words("check-form-or-unstated"),
+        (_, Some((_, Kind::Choice(set)))) => one_of(set.labels_in(language)),
+        (_, Some((_, Kind::Choices(_)))) => words("check-form-tick"),
+        ("data.personal_data", _) => one_of(PersonalData::labels_in(language)),
+        ("assessments.kind", _) => one_of(AssessmentKind::labels_in(language)),
+        ("withheld.field", _) => withheld_field_words(message, language),
+        _ => message,
+    }
+}
+
+/// A withheld field's problem: “how_it_works” is already withheld above →
+/// “How it works” …; a field that cannot be withheld (the form offers none)
+/// → choose one from the list.
+fn withheld_field_words(message: String, language: Language) -> String {
+    let quoted = |name: &str| format!("“{name}”");
+    let names_one = fields::withholdable().any(|field| message.contains(&quoted(field.name)));
+    if names_one {
+        fields::withholdable().fold(message, |text, field| {
+            text.replace(&quoted(field.name), &quoted(&field.label_in(language)))
+        })
+    } else if message == t_in(language, "check-not-empty") {
+        message
+    } else {
+        t_in(language, "check-form-field").into_owned()
+    }
 }
 
 fn is_blank(value: &Value) -> bool {
@@ -206,7 +218,7 @@ mod tests {
             ),
             ("name".to_string(), vec!["Must not be empty".to_string()]),
         ]);
-        let words = in_form_words(problems);
+        let words = in_form_words(problems, Language::SOURCE);
         assert_eq!(
             words["stage"],
             ["Choose one of: Planned, In development, Pilot, In use, Retired"]

@@ -6,6 +6,7 @@ use crate::publishing::{self, Actor, Person, check};
 use crate::sign_in::from_another_site;
 use crate::state::AppState;
 use app::accounts::SignedInAccount;
+use app::i18n::{Language, t_in};
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,16 +16,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 pub(super) async fn upload_import(State(state): State<AppState>, request: Request) -> Response {
     use axum::extract::{FromRequest, Multipart};
     let (parts, body) = request.into_parts();
+    let page = crate::languages::of(&parts);
+    let language = page.language;
     let Some(account) = parts.extensions.get::<SignedInAccount>().cloned() else {
-        return Redirect::to("/login").into_response();
+        return Redirect::to(&page.href("/login")).into_response();
     };
     let multipart = Multipart::from_request(Request::from_parts(parts.clone(), body), &()).await;
     let Ok(mut multipart) = multipart else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "Send the import as a file upload (multipart/form-data).",
-        )
-            .into_response();
+        let message = t_in(language, "import-not-multipart").into_owned();
+        return (StatusCode::BAD_REQUEST, message).into_response();
     };
     let (mut csrf_ok, mut format, mut file) = (false, String::new(), None);
     loop {
@@ -33,7 +33,7 @@ pub(super) async fn upload_import(State(state): State<AppState>, request: Reques
                 let name = field.name().unwrap_or_default().to_string();
                 let file_name = field.file_name().unwrap_or("upload").to_string();
                 let Ok(bytes) = field.bytes().await else {
-                    return too_large();
+                    return too_large(language);
                 };
                 match name.as_str() {
                     "csrf_token" => csrf_ok = bytes.as_ref() == account.csrf_token.as_bytes(),
@@ -43,22 +43,19 @@ pub(super) async fn upload_import(State(state): State<AppState>, request: Reques
                 }
             }
             Ok(None) => break,
-            Err(_) => return too_large(),
+            Err(_) => return too_large(language),
         }
     }
     if from_another_site(&parts.headers) || !csrf_ok {
-        return (
-            StatusCode::FORBIDDEN,
-            "This form has expired or did not come from Lantern.",
-        )
-            .into_response();
+        let message = t_in(language, "form-expired").into_owned();
+        return (StatusCode::FORBIDDEN, message).into_response();
     }
-    let actor = Actor::Account(Person::from(&account));
+    let actor = Actor::Account(Person::new(&account, language));
     let format = match format.as_str() {
         "us-omb-2025" => crate::import::ImportFormat::UsOmb2025,
         "lantern-json" => crate::import::ImportFormat::LanternJson,
         _ => {
-            let error = check::problem("format", "Choose us-omb-2025 or lantern-json");
+            let error = check::problem("format", &t_in(language, "import-check-format"));
             return show_problem(&state, parts, "/manage/import", error, &[]).await;
         }
     };
@@ -69,12 +66,9 @@ pub(super) async fn upload_import(State(state): State<AppState>, request: Reques
     }
 }
 
-fn too_large() -> Response {
-    (
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "This file is too large or could not be read: files of up to 32 MB can be imported.",
-    )
-        .into_response()
+fn too_large(language: Language) -> Response {
+    let message = t_in(language, "import-too-large").into_owned();
+    (StatusCode::PAYLOAD_TOO_LARGE, message).into_response()
 }
 
 /// `POST /manage/import/{id}/confirm`: writes a previewed import.

@@ -7,6 +7,7 @@ use super::admin::is_admin;
 use crate::accounts::{Account, hash_password, password_problem, verify_password};
 use crate::storage::Storage;
 use app::error::AppError;
+use app::i18n::{Language, t_in};
 
 /// What an admin does to an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub async fn act_on_account(
     }
     if action == AccountAction::Disable && is_self(actor, id) {
         return Err(AppError::Conflict(
-            "You cannot disable your own account; another admin can".into(),
+            t_in(actor.language(), "accounts-cannot-disable-self").into_owned(),
         ));
     }
     let mut tx = storage.begin().await?;
@@ -106,7 +107,7 @@ pub async fn set_password(
     if !is_admin(actor) {
         return Err(AppError::Forbidden);
     }
-    let hash = new_password_hash(password).await?;
+    let hash = new_password_hash(password, actor.language()).await?;
     let mut tx = storage.begin().await?;
     let Some(account) = Storage::account_by_id(&mut tx, id).await? else {
         return Err(AppError::NotFound);
@@ -149,10 +150,10 @@ pub async fn change_own_password(
     if !right {
         return Err(super::check::problem(
             "current_password",
-            "This is not your current password",
+            &t_in(person.language, "accounts-check-current-password"),
         ));
     }
-    let hash = new_password_hash(new).await?;
+    let hash = new_password_hash(new, person.language).await?;
     let mut tx = storage.begin().await?;
     Storage::set_password_hash(&mut tx, person.id, &hash).await?;
     let ended = Storage::end_sessions(&mut tx, person.id, Some(session)).await?;
@@ -162,9 +163,10 @@ pub async fn change_own_password(
     Ok(ended)
 }
 
-/// The hash of a new password, or what is wrong with it (field `password`).
-async fn new_password_hash(password: &str) -> Result<String, AppError> {
-    if let Some(wrong) = password_problem(password) {
+/// The hash of a new password, or what is wrong with it (field `password`,
+/// in `language`).
+async fn new_password_hash(password: &str, language: Language) -> Result<String, AppError> {
+    if let Some(wrong) = password_problem(password, language) {
         return Err(super::check::problem("password", &wrong));
     }
     // Hashing is slow on purpose: off the threads that serve requests.

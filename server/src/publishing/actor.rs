@@ -1,6 +1,7 @@
 //! Who is writing: a signed-in person, an agency's API token, or the terminal.
 
 use crate::storage::{ApiToken, LogEntry};
+use app::i18n::Language;
 use app::record::{AgencySlug, Author, Role, SystemId};
 
 /// Who is writing.
@@ -22,21 +23,41 @@ pub struct Person {
     pub name: String,
     pub role: Role,
     pub agency: Option<AgencySlug>,
+    /// The language of the page they work on: what the register's answers
+    /// to them (problems, refusals, what was done) are written in.
+    pub language: Language,
 }
 
-impl From<&app::accounts::SignedInAccount> for Person {
-    fn from(account: &app::accounts::SignedInAccount) -> Person {
+impl Person {
+    /// The signed-in `account`, working on a page in `language`.
+    pub fn new(account: &app::accounts::SignedInAccount, language: Language) -> Person {
         Person {
             id: account.id,
             email: account.email.clone(),
             name: account.name.clone(),
             role: account.role,
             agency: account.agency.clone(),
+            language,
         }
     }
 }
 
 impl Actor {
+    /// The catalogue's message `key` in the actor's language: what the
+    /// register answers them.
+    pub(crate) fn words(&self, key: &str) -> String {
+        app::i18n::t_in(self.language(), key).into_owned()
+    }
+
+    /// The language the register answers the actor in: a person's page's;
+    /// tools with a token and the terminal are answered in English.
+    pub(crate) fn language(&self) -> Language {
+        match self {
+            Actor::Account(person) => person.language,
+            Actor::Token(_) | Actor::Terminal => Language::SOURCE,
+        }
+    }
+
     /// How drafts remember their author.
     pub(super) fn author(&self) -> Author {
         match self {

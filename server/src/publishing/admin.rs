@@ -5,6 +5,7 @@ use super::{Actor, check};
 use crate::accounts::{Account, NewAccount, hash_password, random_token, token_hash};
 use crate::storage::{ApiToken, LogEntry, NewApiToken, Storage};
 use app::error::AppError;
+use app::i18n::{Language, t_in, t_with_in};
 use app::record::TokenScope;
 use app::record::{Agency, AgencySlug, Role, is_slug};
 use std::collections::BTreeMap;
@@ -42,7 +43,9 @@ pub struct NewAgency {
 }
 
 impl NewAgency {
-    fn check(&self) -> Result<Agency, AppError> {
+    /// The agency as it will be stored, or every wrong field with what is
+    /// wrong, in `language`.
+    fn check(&self, language: Language) -> Result<Agency, AppError> {
         let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut problem = |field: &str, message: &str| {
             problems
@@ -50,42 +53,38 @@ impl NewAgency {
                 .or_default()
                 .push(message.to_string());
         };
+        let say = |key: &str| t_in(language, key);
+        let too_long = |most: usize| t_with_in(language, "check-too-long", &[("max", most.into())]);
         let slug = self.slug.trim();
         if !is_slug(slug) {
-            problem(
-                "slug",
-                "Use 1 to 64 lower-case letters, digits and hyphens, like tax-office",
-            );
+            problem("slug", &say("admin-agencies-check-slug"));
         }
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 200 {
-            problem("name", "Enter a name of 1 to 200 characters");
+            problem("name", &say("check-account-name"));
         } else if let Some(wrong) = check::one_line_problem(name) {
-            problem("name", wrong);
+            problem("name", &say(wrong));
         }
         let jurisdiction = self.jurisdiction.trim();
         if jurisdiction.chars().count() > 200 {
-            problem("jurisdiction", "Must be at most 200 characters");
+            problem("jurisdiction", &too_long(200));
         } else if let Some(wrong) = check::one_line_problem(jurisdiction) {
-            problem("jurisdiction", wrong);
+            problem("jurisdiction", &say(wrong));
         }
         let website = self.website.trim();
         if !website.is_empty() && !check::is_url(website) {
-            problem("website", "Must be a web address starting with https://");
+            problem("website", &say("admin-agencies-check-website"));
         }
         let contact = self.contact.trim();
         let contact_ok = contact.starts_with("https://") || crate::accounts::is_email(contact);
         if !contact.is_empty() && !contact_ok {
-            problem(
-                "contact",
-                "Must be an email address or a web address starting with https://",
-            );
+            problem("contact", &say("check-contact"));
         }
         let description = self.description.trim();
         if description.chars().count() > 2_000 {
-            problem("description", "Must be at most 2,000 characters");
+            problem("description", &too_long(2_000));
         } else if let Some(wrong) = check::text_problem(description) {
-            problem("description", wrong);
+            problem("description", &say(wrong));
         }
         if !problems.is_empty() {
             return Err(AppError::Validation(problems));
@@ -111,14 +110,19 @@ pub async fn create_agency(
     if !is_admin(actor) {
         return Err(AppError::Forbidden);
     }
-    let agency = new.check()?;
+    let agency = new.check(actor.language())?;
     let mut tx = storage.begin().await?;
     let now = crate::clock::now();
     if !Storage::ensure_agency(&mut tx, &agency, &now).await? {
-        return Err(AppError::Conflict(format!(
-            "An agency with the slug {} already exists",
-            agency.slug
-        )));
+        let slug = agency.slug.0.as_str();
+        return Err(AppError::Conflict(
+            t_with_in(
+                actor.language(),
+                "admin-agencies-taken",
+                &[("slug", slug.into())],
+            )
+            .into_owned(),
+        ));
     }
     Storage::set_requires_approval(&mut tx, &agency.slug, new.requires_approval).await?;
     let approval = if new.requires_approval {
@@ -171,7 +175,7 @@ pub async fn create_account(
     if !is_admin(actor) {
         return Err(AppError::Forbidden);
     }
-    new.check(password)?;
+    new.check(password, actor.language())?;
     // Hashing is slow on purpose: off the threads that serve requests.
     let password = password.to_string();
     let hash = tokio::task::spawn_blocking(move || hash_password(&password))
@@ -214,7 +218,7 @@ pub async fn create_token(
     if label.chars().count() > 100 || label.chars().any(char::is_control) {
         return Err(super::check::problem(
             "label",
-            "Use at most 100 characters on one line",
+            &t_in(actor.language(), "tokens-check-label"),
         ));
     }
     let label = if label.is_empty() { "API token" } else { label };

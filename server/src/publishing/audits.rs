@@ -4,6 +4,7 @@
 use super::{Actor, check};
 use crate::storage::{NewAudit, Storage};
 use app::error::AppError;
+use app::i18n::{FluentValue, Language, t_with_in};
 use app::record::{Audit, AuditOutcome, Role, SystemId};
 use std::collections::{BTreeMap, HashMap};
 
@@ -11,10 +12,15 @@ use std::collections::{BTreeMap, HashMap};
 pub const MAX_FINDINGS: usize = 20_000;
 
 /// Checks an audit as typed in the form (field name → text), naming every
-/// wrong field. `auditor` is the recording account's name.
-pub fn audit_input(fields: &HashMap<String, String>, auditor: &str) -> Result<Audit, AppError> {
+/// wrong field in `language`. `auditor` is the recording account's name.
+pub fn audit_input(
+    fields: &HashMap<String, String>,
+    auditor: &str,
+    language: Language,
+) -> Result<Audit, AppError> {
     let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut problem = |field: &str, message: String| {
+    let mut problem = |field: &str, key: &str, args: &[(&str, FluentValue)]| {
+        let message = t_with_in(language, key, args).into_owned();
         problems.entry(field.to_string()).or_default().push(message);
     };
     let text = |name: &str| {
@@ -25,47 +31,41 @@ pub fn audit_input(fields: &HashMap<String, String>, auditor: &str) -> Result<Au
     };
     let audited_on = text("audited_on");
     match &audited_on {
-        None => problem("audited_on", "Enter the date of the audit".into()),
-        Some(date) if !check::is_date(date) => problem(
-            "audited_on",
-            "Must be a date that exists, like 31 March 2025".into(),
-        ),
+        None => problem("audited_on", "check-audit-date", &[]),
+        Some(date) if !check::is_date(date) => problem("audited_on", "check-real-date", &[]),
         _ => {}
     }
     let outcome = text("outcome").and_then(|o| AuditOutcome::parse(&o));
     if outcome.is_none() {
+        let labels = AuditOutcome::labels_in(language);
         problem(
             "outcome",
-            format!("Choose one of: {}", AuditOutcome::labels()),
+            "check-choose-one-of",
+            &[("names", labels.into())],
         );
     }
     let findings = text("findings").unwrap_or_default();
     if findings.chars().count() > MAX_FINDINGS {
         problem(
             "findings",
-            format!("Must be at most {MAX_FINDINGS} characters"),
+            "check-too-long",
+            &[("max", MAX_FINDINGS.into())],
         );
     } else if let Some(wrong) = check::text_problem(&findings) {
-        problem("findings", wrong.into());
+        problem("findings", wrong, &[]);
     }
     let report_url = text("report_url");
     if let Some(url) = &report_url
         && !check::is_url(url)
     {
-        problem(
-            "report_url",
-            "Must be a web address starting with https:// or http://".into(),
-        );
+        problem("report_url", "check-url", &[]);
     }
     let next_due = text("next_due");
     if let Some(due) = &next_due {
         if !check::is_date(due) {
-            problem(
-                "next_due",
-                "Must be a date that exists, like 31 March 2026".into(),
-            );
+            problem("next_due", "check-real-date", &[]);
         } else if audited_on.as_deref().is_some_and(|on| due.as_str() <= on) {
-            problem("next_due", "Must be after the date of the audit".into());
+            problem("next_due", "check-audit-next-due", &[]);
         }
     }
     match (audited_on, outcome) {
@@ -94,7 +94,7 @@ pub async fn record_audit(
     if person.role != Role::Auditor {
         return Err(AppError::Forbidden);
     }
-    let audit = audit_input(fields, &person.name)?;
+    let audit = audit_input(fields, &person.name, person.language)?;
     let mut tx = storage.begin().await?;
     let published = Storage::current_version(&mut tx, id)
         .await?

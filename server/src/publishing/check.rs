@@ -10,6 +10,7 @@ mod entries;
 mod text;
 
 use app::error::AppError;
+use app::i18n::{FluentValue, Language, t_with_in};
 use app::record::SystemContent;
 use app::record::fields::{self, ClosedSet, FIELDS, Field, Kind};
 use serde_json::{Map, Value};
@@ -44,17 +45,21 @@ type Problems = BTreeMap<String, Vec<String>>;
 /// The fields a system's JSON may have besides the record's own.
 const AROUND_THE_RECORD: [&str; 2] = ["agency", "change_summary"];
 
-/// Checks a record sent as a JSON object, naming every wrong field.
-pub fn system_input(body: &Value) -> Result<SystemInput, AppError> {
-    let Some(object) = body.as_object() else {
-        return Err(problem("body", "Send the system as a JSON object"));
-    };
+/// Checks a record sent as a JSON object, naming every wrong field, with
+/// what is wrong written in `language`.
+pub fn system_input(body: &Value, language: Language) -> Result<SystemInput, AppError> {
     let mut check = Check {
         problems: Problems::new(),
+        language,
+    };
+    let Some(object) = body.as_object() else {
+        let message = check.words("check-json-object", &[]);
+        return Err(problem("body", &message));
     };
     for key in object.keys() {
         if fields::field(key).is_none() && !AROUND_THE_RECORD.contains(&key.as_str()) {
-            check.problem(key, format!("“{key}” is not a field of a system"));
+            let message = check.words("check-not-a-field", &[("key", key.as_str().into())]);
+            check.problem(key, message);
         }
     }
     let f = Fields { object, prefix: "" };
@@ -68,10 +73,8 @@ pub fn system_input(body: &Value) -> Result<SystemInput, AppError> {
     if let Some(slug) = &agency
         && !app::record::is_slug(slug)
     {
-        check.problem(
-            "agency",
-            "Use the agency's slug: lower-case letters, digits and hyphens",
-        );
+        let message = check.words("check-agency-slug", &[]);
+        check.problem("agency", message);
     }
     let change_summary = check.line(&f, "change_summary", MAX_CHANGE_SUMMARY);
     if !check.problems.is_empty() {
@@ -88,11 +91,12 @@ pub fn system_input(body: &Value) -> Result<SystemInput, AppError> {
 
 /// Checks a record that an importer built (from a CSV row, say) exactly as
 /// the write API checks what it is sent: every write path meets the same
-/// rules. Answers the content as it will be stored.
+/// rules. Answers the content as it will be stored; problems are written in
+/// English, as the importers' reasons are.
 pub fn content(content: &SystemContent) -> Result<SystemContent, AppError> {
     let body = serde_json::to_value(content)
         .map_err(|error| AppError::Internal(format!("a record as JSON: {error}")))?;
-    system_input(&body).map(|input| input.content)
+    system_input(&body, Language::SOURCE).map(|input| input.content)
 }
 
 /// One validation problem as an error.
@@ -120,9 +124,16 @@ impl<'a> Fields<'a> {
 /// Collects problems while the fields are read, so that all are reported at once.
 struct Check {
     problems: Problems,
+    /// The language problems are written in.
+    language: Language,
 }
 
 impl Check {
+    /// The message `key` in the check's language.
+    fn words(&self, key: &str, args: &[(&str, FluentValue)]) -> String {
+        t_with_in(self.language, key, args).into_owned()
+    }
+
     fn problem(&mut self, path: &str, message: impl Into<String>) {
         self.problems
             .entry(path.to_string())
@@ -161,8 +172,10 @@ impl Check {
         let wrong = had_problem || self.problems.contains_key(&path);
         if field.required && !wrong {
             let message = match field.kind {
-                Kind::Choice(set) => format!("Choose one of: {}", set.names()),
-                _ => "Must not be empty".to_string(),
+                Kind::Choice(set) => {
+                    self.words("check-choose-one-of", &[("names", set.names().into())])
+                }
+                _ => self.words("check-not-empty", &[]),
             };
             self.problem(&path, message);
         }
@@ -187,7 +200,8 @@ impl Check {
         one_line: bool,
     ) -> Option<String> {
         let Some(text) = value.as_str() else {
-            self.problem(path, "Must be text");
+            let message = self.words("check-text", &[]);
+            self.problem(path, message);
             return None;
         };
         let text = if one_line {
@@ -197,10 +211,9 @@ impl Check {
         };
         let chars = text.chars().count();
         if chars > max {
-            self.problem(
-                path,
-                format!("Must be at most {max} characters (it has {chars})"),
-            );
+            let args = [("max", max.into()), ("chars", chars.into())];
+            let message = self.words("check-too-long-has", &args);
+            self.problem(path, message);
             return None;
         }
         let problem = if one_line {
@@ -209,7 +222,8 @@ impl Check {
             text_problem(&text)
         };
         if let Some(problem) = problem {
-            self.problem(path, problem);
+            let message = self.words(problem, &[]);
+            self.problem(path, message);
             return None;
         }
         (!text.is_empty()).then_some(text)
@@ -224,7 +238,8 @@ impl Check {
         let path = f.path(name);
         let text = self.text(f, name, max, one_line);
         if text.is_none() && !self.problems.contains_key(&path) {
-            self.problem(&path, "Must not be empty");
+            let message = self.words("check-not-empty", &[]);
+            self.problem(&path, message);
         }
         text.unwrap_or_default()
     }
@@ -238,10 +253,8 @@ impl Check {
         {
             Some(contact)
         } else {
-            self.problem(
-                &f.path(name),
-                "Must be an email address or a web address starting with https://",
-            );
+            let message = self.words("check-contact", &[]);
+            self.problem(&f.path(name), message);
             None
         }
     }
@@ -251,10 +264,8 @@ impl Check {
         if is_url(&url) {
             Some(url)
         } else {
-            self.problem(
-                &f.path(name),
-                "Must be a web address starting with https:// or http://",
-            );
+            let message = self.words("check-url", &[]);
+            self.problem(&f.path(name), message);
             None
         }
     }
@@ -265,10 +276,8 @@ impl Check {
         if is_date(&date) {
             Some(date)
         } else {
-            self.problem(
-                &f.path(name),
-                "Must be a date written YYYY-MM-DD, like 2025-03-31",
-            );
+            let message = self.words("check-date", &[]);
+            self.problem(&f.path(name), message);
             None
         }
     }
@@ -278,10 +287,8 @@ impl Check {
         let text = self.line(f, name, 100)?;
         let found = set.find(&text);
         if found.is_none() {
-            self.problem(
-                &f.path(name),
-                format!("“{text}” is not one of: {}", set.names()),
-            );
+            let message = self.not_one_of(&text, set.names());
+            self.problem(&f.path(name), message);
         }
         found
     }
@@ -292,10 +299,10 @@ impl Check {
         for (i, text) in self.texts(f, name, 100).into_iter().enumerate() {
             match set.find(&text) {
                 Some(stable_name) => found.push(Value::from(stable_name)),
-                None => self.problem(
-                    &format!("{}[{i}]", f.path(name)),
-                    format!("“{text}” is not one of: {}", set.names()),
-                ),
+                None => {
+                    let message = self.not_one_of(&text, set.names());
+                    self.problem(&format!("{}[{i}]", f.path(name)), message);
+                }
             }
         }
         found
@@ -312,25 +319,31 @@ impl Check {
         let text = self.line(f, name, 100)?;
         let value = parse(&text);
         if value.is_none() {
-            self.problem(
-                &f.path(name),
-                format!("“{text}” is not one of: {}", names()),
-            );
+            let message = self.not_one_of(&text, names());
+            self.problem(&f.path(name), message);
         }
         value
+    }
+
+    /// "“x” is not one of: a, b, c".
+    fn not_one_of(&self, text: &str, names: String) -> String {
+        self.words(
+            "check-not-one-of",
+            &[("text", text.into()), ("names", names.into())],
+        )
     }
 
     /// The entries of a list field, at most [`MAX_ITEMS`]; `None` when left out or wrong.
     fn array<'a>(&mut self, f: &Fields<'a>, name: &str) -> Option<&'a [Value]> {
         let items = f.get(name)?.as_array();
-        match items {
-            None => self.problem(&f.path(name), "Must be a list"),
-            Some(items) if items.len() > MAX_ITEMS => self.problem(
-                &f.path(name),
-                format!("Must have at most {MAX_ITEMS} entries"),
-            ),
+        let message = match items {
+            None => self.words("check-list", &[]),
+            Some(items) if items.len() > MAX_ITEMS => {
+                self.words("check-list-too-long", &[("max", MAX_ITEMS.into())])
+            }
             Some(items) => return Some(items),
-        }
+        };
+        self.problem(&f.path(name), message);
         None
     }
 

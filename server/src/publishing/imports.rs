@@ -10,6 +10,7 @@ use crate::storage::{
     content_hash,
 };
 use app::error::AppError;
+use app::i18n::{Language, t_in, t_with_in};
 use app::manage::import::{ImportDone, ImportLine, ImportPreview, RejectedRows};
 use app::record::{Agency, AgencySlug, DraftState, SystemContent, SystemId};
 use app::register::Register;
@@ -53,10 +54,11 @@ pub async fn preview(
     bytes: &[u8],
 ) -> Result<ImportPreview, AppError> {
     let (account_id, agency) = importing_agency(actor)?;
+    let language = actor.language();
     if bytes.is_empty() {
-        return Err(check::problem("file", "Choose a file to import"));
+        return Err(check::problem("file", &t_in(language, "import-check-file")));
     }
-    let parsed = read_file(storage, format, bytes, &agency).await?;
+    let parsed = read_file(storage, format, bytes, &agency, language).await?;
     let current = storage.read_current_versions().await?;
     let mut preview = ImportPreview {
         id: String::new(),
@@ -66,7 +68,7 @@ pub async fn preview(
         unchanged: 0,
         rejected: Vec::new(),
     };
-    let waiting = sort_records(parsed, &agency, &current, &mut preview);
+    let waiting = sort_records(parsed, &agency, &current, &mut preview, language);
     if !waiting.is_empty() {
         let now = time::OffsetDateTime::now_utc();
         preview.id = crate::accounts::random_token();
@@ -86,13 +88,14 @@ pub async fn preview(
 }
 
 /// The file's records in `format`; a file that cannot be read is a problem
-/// with the `file` field. A Lantern JSON file may name agencies the register
-/// knows.
+/// with the `file` field (said in `language`; what the reader found wrong is
+/// in English). A Lantern JSON file may name agencies the register knows.
 async fn read_file(
     storage: &Storage,
     format: ImportFormat,
     bytes: &[u8],
     agency: &AgencySlug,
+    language: Language,
 ) -> Result<ParsedFile, AppError> {
     let parsed = match format {
         ImportFormat::UsOmb2025 => us_omb_2025::parse(bytes).map_err(|e| e.to_string()),
@@ -108,17 +111,24 @@ async fn read_file(
         }
     };
     parsed.map_err(|problem| {
-        check::problem("file", &format!("This file cannot be imported: {problem}"))
+        let message = t_with_in(
+            language,
+            "import-cannot-import",
+            &[("problem", problem.into())],
+        );
+        check::problem("file", &message)
     })
 }
 
 /// Sorts a file's records into the preview's new, changed, unchanged and
-/// rejected, and returns those that would be written.
+/// rejected (the reasons of its own in `language`), and returns those that
+/// would be written.
 fn sort_records(
     parsed: ParsedFile,
     agency: &AgencySlug,
     current: &HashMap<SystemId, CurrentVersion>,
     preview: &mut ImportPreview,
+    language: Language,
 ) -> Vec<Waiting> {
     // Reason → rows; rows of other agencies apart from problems to fix.
     let mut rejected: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
@@ -137,11 +147,18 @@ fn sort_records(
     } in parsed.records
     {
         if record_agency.slug != *agency {
-            let reason = format!(
-                "{} ({}), not your agency",
-                record_agency.name, record_agency.slug
+            let reason = t_with_in(
+                language,
+                "import-not-your-agency",
+                &[
+                    ("agency", record_agency.name.as_str().into()),
+                    ("slug", record_agency.slug.0.as_str().into()),
+                ],
             );
-            rejected.entry((true, reason)).or_default().push(row);
+            rejected
+                .entry((true, reason.into_owned()))
+                .or_default()
+                .push(row);
             continue;
         }
         let line = ImportLine {
@@ -151,13 +168,8 @@ fn sort_records(
         };
         match current.get(&id) {
             Some(now) if now.agency != *agency => {
-                rejected
-                    .entry((
-                        false,
-                        "the system of this id belongs to another agency".into(),
-                    ))
-                    .or_default()
-                    .push(row);
+                let reason = t_in(language, "import-id-of-another-agency").into_owned();
+                rejected.entry((false, reason)).or_default().push(row);
                 continue;
             }
             Some(now) if now.content_hash.as_deref() == Some(content_hash(&content).as_str()) => {
@@ -220,10 +232,17 @@ pub async fn confirm(storage: &Storage, actor: &Actor, id: &str) -> Result<Impor
             .get(&record.id)
             .is_some_and(|now| now.agency != agency)
         {
-            return Err(AppError::Conflict(format!(
-                "Row {}: the system {} now belongs to another agency; nothing was imported",
-                record.row, record.id
-            )));
+            return Err(AppError::Conflict(
+                t_with_in(
+                    actor.language(),
+                    "import-now-elsewhere",
+                    &[
+                        ("row", record.row.to_string().into()),
+                        ("id", record.id.0.as_str().into()),
+                    ],
+                )
+                .into_owned(),
+            ));
         }
         if requires_approval {
             let draft = Draft {

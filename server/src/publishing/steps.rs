@@ -11,9 +11,7 @@ pub async fn submit(storage: &Storage, actor: &Actor, id: &SystemId) -> Result<(
         return Err(AppError::Forbidden);
     }
     let Some(draft) = Storage::draft(&mut tx, id).await? else {
-        return Err(AppError::Conflict(
-            "This system has no draft to submit".into(),
-        ));
+        return Err(AppError::Conflict(actor.words("steps-no-draft-to-submit")));
     };
     Storage::set_draft_state(&mut tx, id, DraftState::Submitted, &crate::clock::now()).await?;
     log_published(&mut tx, actor, &draft, &Published::Submitted).await?;
@@ -29,9 +27,7 @@ pub async fn discard(storage: &Storage, actor: &Actor, id: &SystemId) -> Result<
         return Err(AppError::Forbidden);
     }
     let Some(draft) = Storage::draft(&mut tx, id).await? else {
-        return Err(AppError::Conflict(
-            "This system has no draft to discard".into(),
-        ));
+        return Err(AppError::Conflict(actor.words("steps-no-draft-to-discard")));
     };
     Storage::delete_draft(&mut tx, id).await?;
     let detail = format!(
@@ -62,9 +58,7 @@ pub async fn approve(
     let draft = match Storage::draft(&mut tx, id).await? {
         Some(draft) if draft.state == DraftState::Submitted => draft,
         _ => {
-            return Err(AppError::Conflict(
-                "This system has no draft waiting for approval".into(),
-            ));
+            return Err(AppError::Conflict(actor.words("steps-no-draft-waiting")));
         }
     };
     // The two-person rule: whoever wrote the draft cannot also approve it.
@@ -98,13 +92,13 @@ pub async fn retire(
     if retired_on.is_empty() {
         return Err(check::problem(
             "retired_on",
-            "Enter the date the system was retired",
+            &actor.words("steps-retired-on"),
         ));
     }
     if !check::is_date(retired_on) {
         return Err(check::problem(
             "retired_on",
-            "Must be a date that exists, like 31 March 2025 (written 2025-03-31)",
+            &actor.words("check-real-date"),
         ));
     }
     let mut tx = storage.begin().await?;
@@ -114,20 +108,17 @@ pub async fn retire(
         return Err(AppError::NotFound);
     };
     if published.stage == Stage::Retired {
-        return Err(AppError::Conflict("This system is already retired".into()));
+        return Err(AppError::Conflict(actor.words("steps-already-retired")));
     }
     if !confirmed {
         return Err(check::problem(
             "confirm_retire",
-            "Tick the box to confirm that this system is retired",
+            &actor.words("steps-confirm-retire"),
         ));
     }
     // A draft is someone's unpublished work: retiring would replace it.
     if Storage::draft(&mut tx, id).await?.is_some() {
-        return Err(AppError::Conflict(
-            "This system has a draft: publish it first, or set its stage to retired in the draft"
-                .into(),
-        ));
+        return Err(AppError::Conflict(actor.words("steps-retire-draft")));
     }
     if published
         .in_use_since
@@ -136,7 +127,7 @@ pub async fn retire(
     {
         return Err(check::problem(
             "retired_on",
-            "Must not be before the date it came into use",
+            &actor.words("check-retired-before"),
         ));
     }
     let now = crate::clock::now();

@@ -156,6 +156,7 @@ impl World {
             name: account.name,
             role: account.role,
             agency: account.agency,
+            language: app::i18n::Language::SOURCE,
         })
     }
 
@@ -163,8 +164,11 @@ impl World {
     async fn system(&mut self, agency: &str) -> SystemId {
         let id = self.published_system(agency).await;
         let author = self.author(agency).await;
-        let mut next =
-            check::system_input(&record(&format!("Letter sorter {}", self.cell))).unwrap();
+        let mut next = check::system_input(
+            &record(&format!("Letter sorter {}", self.cell)),
+            app::i18n::Language::SOURCE,
+        )
+        .unwrap();
         next.content.summary = "Sorts letters by topic and urgency.".into();
         publishing::save_draft(&self.storage, &author, &Target::Existing(id.clone()), &next)
             .await
@@ -179,7 +183,11 @@ impl World {
     async fn published_system(&mut self, agency: &str) -> SystemId {
         self.cell += 1;
         let author = self.author(agency).await;
-        let first = check::system_input(&record(&format!("Letter sorter {}", self.cell))).unwrap();
+        let first = check::system_input(
+            &record(&format!("Letter sorter {}", self.cell)),
+            app::i18n::Language::SOURCE,
+        )
+        .unwrap();
         let saved = publishing::save_draft(&self.storage, &author, &Target::New, &first)
             .await
             .unwrap();

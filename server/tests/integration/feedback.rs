@@ -572,6 +572,7 @@ async fn abuse_is_refused_with_a_clear_message_and_nothing_written() {
             name: "Mod".into(),
             role: Role::Moderator,
             agency: None,
+            language: app::i18n::Language::SOURCE,
         };
         let publish = lantern::feedback::Decision::Publish {
             personal_data_checked: false,

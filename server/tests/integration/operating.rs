@@ -96,7 +96,7 @@ async fn an_admin_disables_enables_signs_out_and_resets_an_account() {
         assert!(
             disabled
                 .text
-                .contains("Disabled editor@tax.example: it cannot sign in, and 1 sessions ended.")
+                .contains("Disabled editor@tax.example: it cannot sign in, and 1 session ended.")
         );
         assert!(!signed_in(&site, &editor).await, "{}", db.name);
         let (status, page) = login(&site, "editor@tax.example", PASSWORD).await;
@@ -131,7 +131,7 @@ async fn an_admin_disables_enables_signs_out_and_resets_an_account() {
         assert!(
             ended
                 .text
-                .contains("Signed out editor@tax.example: 1 sessions ended.")
+                .contains("Signed out editor@tax.example: 1 session ended.")
         );
         assert!(!signed_in(&site, &editor).await);
 
@@ -276,7 +276,7 @@ async fn everyone_changes_their_own_password_and_other_sessions_end() {
         )
         .await;
         assert_eq!(changed.status, StatusCode::OK, "{}", changed.text);
-        assert!(changed.text.contains("1 other sessions ended"));
+        assert!(changed.text.contains("1 other session ended"));
         assert!(signed_in(&site, &here).await, "this session goes on");
         assert!(!signed_in(&site, &elsewhere).await, "the other ended");
         assert_eq!(

@@ -592,7 +592,7 @@ async fn bad_writes_are_refused_with_the_error_envelope_and_write_nothing() {
         long.text
     );
     assert!(
-        long.text.contains("Must be at most 20000 characters"),
+        long.text.contains("Must be at most 20,000 characters"),
         "{}",
         long.text
     );
@@ -799,7 +799,7 @@ async fn the_two_person_rule_needs_an_approver_who_did_not_write_the_draft() {
         "the author cannot approve"
     );
     // A refusal reads the same on the page and in the API's envelope.
-    let forbidden = app::error::AppError::Forbidden.explanation();
+    let forbidden = app::error::AppError::Forbidden.explanation(app::i18n::Language::SOURCE);
     assert!(own.text.contains(&forbidden), "{}", own.text);
     let approved = post_form(&site, &format!("{desk}/approve"), &second, &[]).await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.text);

@@ -66,10 +66,15 @@ impl ClosedSet {
         names.join(", ")
     }
 
-    /// The labels, for the error messages of forms: `A, B, C`.
-    pub fn labels(self) -> String {
-        let labels: Vec<_> = self.options().into_iter().map(|(_, label)| label).collect();
-        labels.join(", ")
+    /// The labels in `language`, for the error messages of forms: `A, B, C`.
+    pub fn labels_in(self, language: crate::i18n::Language) -> String {
+        match self {
+            ClosedSet::Stage => Stage::labels_in(language),
+            ClosedSet::Topic => Topic::labels_in(language),
+            ClosedSet::Technique => Technique::labels_in(language),
+            ClosedSet::RiskLevel => RiskLevel::labels_in(language),
+            ClosedSet::DecisionRole => DecisionRole::labels_in(language),
+        }
     }
 }
 

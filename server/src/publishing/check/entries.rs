@@ -14,7 +14,8 @@ impl Check {
     ) -> Option<&'a Map<String, Value>> {
         let object = value.as_object();
         if object.is_none() {
-            self.problem(path, "Must be an object");
+            let message = self.words("check-object", &[]);
+            self.problem(path, message);
         }
         object
     }
@@ -27,10 +28,8 @@ impl Check {
     ) {
         for key in object.keys() {
             if !known.contains(&key.as_str()) {
-                self.problem(
-                    &format!("{path}.{key}"),
-                    format!("“{key}” is not a field here"),
-                );
+                let message = self.words("check-not-a-field-here", &[("key", key.as_str().into())]);
+                self.problem(&format!("{path}.{key}"), message);
             }
         }
     }
@@ -80,10 +79,9 @@ impl Check {
         let kind_path = f.path("kind");
         let kind = self.closed(&f, "kind", AssessmentKind::parse, AssessmentKind::names);
         if kind.is_none() && !self.problems.contains_key(&kind_path) {
-            self.problem(
-                &kind_path,
-                format!("Choose one of: {}", AssessmentKind::names()),
-            );
+            let names = AssessmentKind::names();
+            let message = self.words("check-choose-one-of", &[("names", names.into())]);
+            self.problem(&kind_path, message);
         }
         Some(Assessment {
             kind: kind.unwrap_or(AssessmentKind::Other),
@@ -104,13 +102,12 @@ impl Check {
         let may_be_withheld = fields::field(&field).is_some_and(|f| f.withholdable);
         if !field.is_empty() && !may_be_withheld {
             let names: Vec<&str> = fields::withholdable().map(|f| f.name).collect();
-            self.problem(
-                &f.path("field"),
-                format!(
-                    "“{field}” cannot be withheld; these can: {}",
-                    names.join(", ")
-                ),
-            );
+            let args = [
+                ("field", field.as_str().into()),
+                ("names", names.join(", ").into()),
+            ];
+            let message = self.words("check-cannot-withhold", &args);
+            self.problem(&f.path("field"), message);
         }
         let reason = self.required(&f, "reason", max_chars("withheld"), false);
         Some(Withheld { field, reason })
@@ -121,7 +118,8 @@ impl Check {
         if let (Some(since), Some(retired)) = (date("in_use_since"), date("retired_on"))
             && retired < since
         {
-            self.problem("retired_on", "Must not be before the date it came into use");
+            let message = self.words("check-retired-before", &[]);
+            self.problem("retired_on", message);
         }
     }
 
@@ -135,10 +133,8 @@ impl Check {
             .collect();
         for (i, field) in withheld.iter().enumerate() {
             if withheld[..i].contains(field) {
-                self.problem(
-                    &format!("withheld[{i}].field"),
-                    format!("“{field}” is already withheld above"),
-                );
+                let message = self.words("check-withheld-twice", &[("field", (*field).into())]);
+                self.problem(&format!("withheld[{i}].field"), message);
             }
         }
     }

@@ -7,7 +7,7 @@ fn minimal() -> Value {
 }
 
 fn problems(body: Value) -> Problems {
-    match system_input(&body) {
+    match system_input(&body, app::i18n::Language::SOURCE) {
         Err(AppError::Validation(problems)) => problems,
         other => panic!("expected problems, got {other:?}"),
     }
@@ -15,7 +15,7 @@ fn problems(body: Value) -> Problems {
 
 #[test]
 fn a_minimal_record_is_accepted_with_defaults() {
-    let input = system_input(&minimal()).unwrap();
+    let input = system_input(&minimal(), app::i18n::Language::SOURCE).unwrap();
     assert_eq!(input.content.name, "Fraud risk scoring");
     assert_eq!(input.content.risk_level, RiskLevel::Unassessed);
     assert!(input.content.data.is_empty());
@@ -63,7 +63,7 @@ fn every_wrong_field_is_named() {
 fn withholding_needs_a_reason_and_a_public_field_cannot_be_withheld() {
     let mut body = minimal();
     body["withheld"] = json!([{"field": "data", "reason": "Law enforcement exemption, s. 31"}]);
-    let input = system_input(&body).unwrap();
+    let input = system_input(&body, app::i18n::Language::SOURCE).unwrap();
     assert_eq!(
         input.content.withheld_reason("data"),
         Some("Law enforcement exemption, s. 31")
@@ -83,7 +83,7 @@ fn control_characters_and_wrong_types_are_refused() {
     assert!(found.contains_key("tags"));
     assert!(found.contains_key("purpose"));
     assert!(matches!(
-        system_input(&json!([1, 2])),
+        system_input(&json!([1, 2]), app::i18n::Language::SOURCE),
         Err(AppError::Validation(_))
     ));
 }
@@ -105,7 +105,9 @@ fn texts_are_stored_with_unix_line_endings_and_no_trailing_spaces() {
     let mut body = minimal();
     body["purpose"] = json!("Finds errors.  \r\n\r\n- in returns\r\n- in claims \r\n");
     body["summary"] = json!("Scores claims.\r\nFor review.");
-    let content = system_input(&body).unwrap().content;
+    let content = system_input(&body, app::i18n::Language::SOURCE)
+        .unwrap()
+        .content;
     assert_eq!(
         content.purpose,
         "Finds errors.\n\n- in returns\n- in claims"

@@ -13,24 +13,24 @@ pub fn is_bidi_control(c: char) -> bool {
 
 /// What is wrong with a one-line text (a name, a unit, an agency's name), if
 /// anything: a line break or other control character, or a character that
-/// reverses the direction of text.
+/// reverses the direction of text. Answers the catalogue's key of the
+/// problem, for `t_in(language, key)`.
 pub fn one_line_problem(text: &str) -> Option<&'static str> {
     if text.chars().any(char::is_control) {
-        return Some("Must be one line without control characters");
+        return Some("check-one-line");
     }
     if text.chars().any(is_bidi_control) {
-        return Some(
-            "Must not contain characters that reverse the direction of text (U+202A–U+202E, U+2066–U+2069)",
-        );
+        return Some("check-bidi");
     }
     None
 }
 
 /// What is wrong with a text of several lines (markdown, a summary), if
-/// anything: control characters other than line breaks and tabs.
+/// anything: control characters other than line breaks and tabs. Answers
+/// the catalogue's key of the problem.
 pub fn text_problem(text: &str) -> Option<&'static str> {
     let allowed = |c: char| !c.is_control() || matches!(c, '\n' | '\r' | '\t');
-    (!text.chars().all(allowed)).then_some("Must not contain control characters")
+    (!text.chars().all(allowed)).then_some("check-control")
 }
 
 /// Whether `text` is a `YYYY-MM-DD` date that exists on the calendar.
