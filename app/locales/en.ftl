@@ -334,6 +334,8 @@ query-value-too-long = { $name } “{ $value }” is longer than { $most } chara
 ## A system's record (/systems/ID)
 
 record-loading = Loading the record…
+# Over a record read in another language than the page's, for want of a translation: "Not available in Dutch; shown in English."
+record-not-translated = Not available in { $reader }; shown in { $original }.
 record-staff-audit = Record an audit of this system
 record-staff-edit = Edit, publish or retire this record
 record-title = { $name } – { $agency } – Lantern
@@ -678,6 +680,12 @@ manage-form-markdown-hint = Markdown: **bold**, *italic*, lists, [links](https:/
 # The button under a list: "Add another data set".
 manage-form-add-another = Add another { $entry }
 manage-form-preview = Preview
+manage-form-languages = Languages
+manage-form-language = Language of the record
+manage-form-language-hint = The language your agency writes this record in.
+# A group of fields for one language: "Translation into Dutch".
+manage-form-translation = Translation into { $language }
+manage-form-translation-hint = Write what your agency has translated; leave the rest empty. Readers of this language read the original where a text is empty. Nothing is translated by machine.
 
 ## Manage: a system's workflow page (/manage/systems/…)
 
@@ -761,6 +769,9 @@ check-form-topic = Choose the topic closest to what the system is for
 check-form-or-unstated = Choose one from the list, or “Not stated”
 check-form-tick = Tick the ones it uses from the list
 check-form-field = Choose a field from the list
+check-not-a-language = “{ $code }” is not a language of this register: { $names }
+check-translation-original = The record is written in “{ $language }”: a translation is into another language
+check-not-translatable = “{ $key }” cannot be translated; these can: { $names }
 
 ## Manage: what a draft's steps answer when they cannot be taken
 

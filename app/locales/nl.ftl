@@ -328,6 +328,7 @@ query-value-too-long = { $name } „{ $value }” is langer dan { $most } tekens
 ## De registratie van een systeem (/systems/ID)
 
 record-loading = De registratie wordt geladen…
+record-not-translated = Niet beschikbaar in het { $reader }; getoond in het { $original }.
 record-staff-audit = Leg een audit van dit systeem vast
 record-staff-edit = Deze registratie bewerken, publiceren of buiten gebruik stellen
 record-title = { $name } – { $agency } – Lantern
@@ -665,6 +666,11 @@ manage-form-change-summary-hint = Eén regel voor de openbare geschiedenis, bijv
 manage-form-markdown-hint = Markdown: **vet**, *cursief*, lijsten, [links](https://…).
 manage-form-add-another = Nog een { $entry } toevoegen
 manage-form-preview = Voorbeeld
+manage-form-languages = Talen
+manage-form-language = Taal van de registratie
+manage-form-language-hint = De taal waarin uw organisatie deze registratie schrijft.
+manage-form-translation = Vertaling in het { $language }
+manage-form-translation-hint = Vul in wat uw organisatie heeft vertaald; laat de rest leeg. Lezers van deze taal lezen het origineel waar een tekst leeg is. Er wordt niets automatisch vertaald.
 
 ## Beheer: de werkstroom van een systeem
 
@@ -745,6 +751,9 @@ check-form-topic = Kies het onderwerp dat het best past bij waarvoor het systeem
 check-form-or-unstated = Kies er een uit de lijst, of “Niet vermeld”
 check-form-tick = Vink aan welke het gebruikt
 check-form-field = Kies een veld uit de lijst
+check-not-a-language = “{ $code }” is geen taal van dit register: { $names }
+check-translation-original = De registratie is geschreven in “{ $language }”: een vertaling is in een andere taal
+check-not-translatable = “{ $key }” kan niet worden vertaald; deze wel: { $names }
 
 ## Beheer: wat de stappen van een concept antwoorden als ze niet kunnen
 

@@ -109,6 +109,12 @@ impl Languages {
         Ok(Languages(languages.into()))
     }
 
+    /// Every language Lantern has a catalogue for, English first: for
+    /// checks that run where the register's own list is not at hand.
+    pub fn every_shipped() -> Languages {
+        Languages(Language::shipped().collect())
+    }
+
     /// The language of addresses without a prefix.
     pub fn default_language(&self) -> Language {
         self.0[0]

@@ -14,6 +14,7 @@ pub mod import;
 pub mod markdown_field;
 pub mod system_desk;
 pub mod system_form;
+pub mod translation_fields;
 
 use crate::accounts::{SignedInAccount, signed_in};
 use crate::i18n::{href, t, title};

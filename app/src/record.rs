@@ -8,11 +8,13 @@ mod enums;
 pub mod fields;
 #[cfg(feature = "ssr")]
 mod public;
+mod translations;
 
 pub use enums::*;
 #[cfg(feature = "ssr")]
 pub use public::PublicContent;
 use serde::{Deserialize, Serialize};
+pub use translations::{ShownIn, Translation, translatable};
 
 /// The stable public id of a system: never reused, survives renames.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -179,6 +181,14 @@ pub struct SystemContent {
     pub legal_basis: String,
     pub supplier: Option<String>,
     pub withheld: Vec<Withheld>,
+    /// The language the agency wrote the record in (`nl`); absent: the
+    /// register's default language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The record's texts in other languages, by language code, as the
+    /// agency gave them: field name → text (see [`translatable`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translations: std::collections::BTreeMap<String, Translation>,
 }
 
 /// An independent audit of a system, recorded by an oversight body.

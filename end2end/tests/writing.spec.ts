@@ -238,6 +238,13 @@ test.describe("in Dutch", () => {
     await expect(page.getByText("Gepubliceerd: versie 1")).toBeVisible();
     await expectAllDutch(page);
     systemPath = new URL(page.url()).pathname.replace("/nl/manage", "");
+
+    // Written on a Dutch page, the record is in Dutch: its English page says
+    // there is no English translation, and marks the Dutch text as Dutch.
+    await page.goto(systemPath);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.locator(".language-note")).toHaveText("Not available in English; shown in Dutch.");
+    await expect(page.locator('h1[lang="nl"]')).toHaveText("Routeplanner voor afvalinzameling");
   });
 
   test("a moderator publishes a question and the agency answers it", async ({ page }) => {

@@ -80,7 +80,7 @@ async fn write_system(state: AppState, form: SignedForm, target: Target) -> Resp
     }
     let body = form::system_json(&form.fields);
     let language = form.language();
-    let saved = match check::system_input(&body, language) {
+    let saved = match check::system_input(&body, language, &state.languages) {
         Ok(input) => publishing::save_draft(&state.storage, &form.actor(), &target, &input).await,
         Err(AppError::Validation(problems)) => Err(AppError::Validation(form::in_form_words(
             problems, language,

@@ -208,6 +208,8 @@ impl Traits {
             ),
             supplier: dice.chance(50).then(|| dice.pick(&SUPPLIERS).to_string()),
             withheld: Vec::new(),
+            language: None,
+            translations: Default::default(),
         }
     }
 }

@@ -133,6 +133,17 @@ impl From<FormAttempt> for Values {
 
 /// A person's label for a field path, for the error summary.
 pub fn field_label(path: &str) -> String {
+    // A translated text: `translations.nl.summary` → `Summary (Dutch)`.
+    if let Some(rest) = path.strip_prefix("translations.")
+        && let Some((code, name)) = rest.split_once('.')
+        && let Some(field) = crate::record::fields::field(name)
+    {
+        let language = crate::i18n::Language::parse(code).map_or_else(
+            || code.to_string(),
+            |l| l.name_in(crate::i18n::language()).into_owned(),
+        );
+        return format!("{} ({language})", field.label());
+    }
     let (base, rest) = match path.split_once('[') {
         Some((base, rest)) => (base, Some(rest)),
         None => (path, None),

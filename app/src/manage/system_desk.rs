@@ -42,11 +42,12 @@ pub enum DeskAnswer {
     NotYours,
 }
 
-/// The workflow page of system `id`, as the signed-in account may see it.
+/// The workflow page of system `id`, as the signed-in account may see it;
+/// its preview as a reader of `lang` will read it.
 #[server]
-pub async fn get_system_desk(id: String) -> Result<DeskAnswer, ServerFnError> {
+pub async fn get_system_desk(id: String, lang: String) -> Result<DeskAnswer, ServerFnError> {
     use crate::record::{System, SystemId};
-    use crate::systems::page::{record_of, sections_of};
+    use crate::systems::page::{for_reader, record_of, sections_of};
 
     let account = super::account()?;
     let register = crate::register::register()?;
@@ -85,8 +86,9 @@ pub async fn get_system_desk(id: String) -> Result<DeskAnswer, ServerFnError> {
             audit: published.as_ref().and_then(|s| s.audit.clone()),
             audit_overdue: published.as_ref().is_some_and(|s| s.audit_overdue),
         };
+        let (system, shown) = for_reader(system, &lang);
         let sections = sections_of(&system.content);
-        record_of(system, sections)
+        record_of(system, sections, shown)
     });
     let name = draft
         .as_ref()
@@ -120,7 +122,7 @@ pub fn SystemDeskPage() -> impl IntoView {
     let params = use_params_map();
     let desk = Resource::new(
         move || params.with(|p| p.get("id").unwrap_or_default()),
-        get_system_desk,
+        |id| get_system_desk(id, crate::i18n::language().code().to_string()),
     );
     view! {
         <Suspense fallback=|| view! { <p>{t("manage-form-loading")}</p> }>

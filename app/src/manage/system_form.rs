@@ -81,7 +81,8 @@ pub fn content_fields(content: &SystemContent, change_summary: &str) -> Vec<(Str
             }
         }
     }
-    add("change_summary".into(), change_summary.into());
+    fields.extend(super::translation_fields::content_fields(content));
+    fields.push(("change_summary".into(), change_summary.into()));
     fields
 }
 
@@ -196,6 +197,7 @@ fn SystemForm(
             {form_part(&v, FormPart::WhereItStands)}
             {form_part(&v, FormPart::HowItWorks)}
             {fields_of(&v, FormPart::OwnFieldset)}
+            {super::translation_fields::language_fields(&v)}
             <fieldset>
                 <legend>{t("manage-form-this-change")}</legend>
                 {line(&v, "change_summary", &t("form-field-change_summary"), &t("manage-form-change-summary-hint"))}
@@ -246,7 +248,7 @@ fn field_input(v: &Values, field: &'static Field) -> AnyView {
 }
 
 /// A markdown field: a text area with a live preview (see [`MarkdownField`]).
-fn markdown(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
+pub(super) fn markdown(v: &Values, name: &str, label: &str, hint: &str) -> AnyView {
     let hint = format!("{hint} {}", t("manage-form-markdown-hint"));
     let (id, error, describedby, wrong) = described(v, name, &hint);
     let value = v.get(name);

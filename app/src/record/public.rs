@@ -3,10 +3,12 @@
 //! a field the agency withholds is left out (not `null`, not empty), and
 //! the `withheld` list says why.
 
+use super::Translation;
 use super::{
     Assessment, DataSet, DecisionRole, RiskLevel, Stage, SystemContent, Technique, Topic, Withheld,
 };
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// What an agency writes about a system, as published. Fields that may be
 /// withheld are absent when they are; the others are always present. Each
@@ -57,11 +59,22 @@ pub struct PublicContent {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supplier: Option<Option<String>>,
     pub withheld: Vec<Withheld>,
+    /// The language the agency wrote the record in (`nl`); absent: the
+    /// register's default language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The record's texts in other languages, as its agency gave them:
+    /// language code → field name → text (name, summary, unit and the
+    /// sections). Absent when there are none. Nothing is machine-translated.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
 }
 
 impl PublicContent {
     /// The content with every withheld field left out.
     pub fn new(content: SystemContent) -> PublicContent {
+        // A withheld field's translations are withheld with it.
+        let content = content.without_withheld();
         let withheld = content.withheld;
         let open = |field: &str| !withheld.iter().any(|w| w.field == field);
         let keep = |field: &str, value| open(field).then_some(value);
@@ -91,6 +104,8 @@ impl PublicContent {
             legal_basis: open("legal_basis").then_some(content.legal_basis),
             supplier: keep("supplier", content.supplier),
             withheld,
+            language: content.language,
+            translations: content.translations,
         }
     }
 }

@@ -112,12 +112,13 @@ impl SearchedBlock {
     }
 }
 
-/// Rendered sections by system and version. A published version never changes,
+/// Rendered sections by system, version and the reader's language (a
+/// version's translations are rendered apart). A published version never changes,
 /// so its HTML never does; sanitising is most of the cost of a record page.
 /// Only a cache: each instance fills its own, and a restart empties it.
 static RENDERED: LazyLock<Mutex<RenderedVersions>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
-type RenderedVersions = HashMap<(SystemId, i64, String), Vec<Section>>;
+type RenderedVersions = HashMap<(SystemId, i64, String, String), Vec<Section>>;
 
 /// How many versions the cache holds before it starts again from empty.
 const RENDERED_LIMIT: usize = 5_000;
@@ -128,10 +129,15 @@ const RENDERED_LIMIT: usize = 5_000;
 /// never changes, and a database restored from elsewhere that reuses a number
 /// still differs in the time.
 pub fn rendered_once(
-    (id, version, published_at): (&SystemId, i64, &str),
+    (id, version, published_at, reader): (&SystemId, i64, &str, &str),
     render: impl FnOnce() -> Vec<Section>,
 ) -> Vec<Section> {
-    let key = (id.clone(), version, published_at.to_string());
+    let key = (
+        id.clone(),
+        version,
+        published_at.to_string(),
+        reader.to_string(),
+    );
     // A poisoned lock only means another request panicked mid-insert; the map is still valid.
     if let Some(sections) = RENDERED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return sections.clone();
@@ -162,14 +168,21 @@ mod tests {
     fn a_version_is_rendered_once_and_a_new_version_again() {
         let id = SystemId("cache-test".into());
         assert_eq!(
-            rendered_once((&id, 1, "t"), || section("one"))[0].html,
+            rendered_once((&id, 1, "t", "en"), || section("one"))[0].html,
             "one"
         );
-        let again = rendered_once((&id, 1, "t"), || panic!("version 1 is rendered already"));
+        let again = rendered_once((&id, 1, "t", "en"), || {
+            panic!("version 1 is rendered already")
+        });
         assert_eq!(again[0].html, "one");
         assert_eq!(
-            rendered_once((&id, 2, "t"), || section("two"))[0].html,
+            rendered_once((&id, 2, "t", "en"), || section("two"))[0].html,
             "two"
+        );
+        // Its translation is rendered apart.
+        assert_eq!(
+            rendered_once((&id, 2, "t", "nl"), || section("twee"))[0].html,
+            "twee"
         );
     }
 

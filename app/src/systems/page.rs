@@ -6,14 +6,17 @@
 
 use crate::feedback::section::FeedbackSection;
 use crate::html::PageTitle;
-use crate::i18n::{href, record_lang, t, t_with};
+use crate::i18n::{href, t, t_with};
 use crate::layout::{ContactLink, NotFound, Unavailable};
-use crate::record::fields::{FIELDS, Kind, OnPage, label};
-use crate::record::{Audit, DataSet, DateText, System, SystemContent, date_words};
+use crate::record::fields::label;
+use crate::record::{DataSet, ShownIn, System, SystemContent, date_words};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
+
+mod facts;
+use facts::{AuditSection, FactsSection};
 
 /// A markdown section of the record, rendered and sanitised on the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,30 +38,53 @@ pub struct SystemRecord {
     pub audit_findings_html: String,
     /// How many published comments it has (none: no need to read them).
     pub published_comments: i64,
+    /// Which of its texts the reader reads in their language, and which in the record's.
+    pub shown: ShownIn,
 }
 
-/// The record of system `id`, or `None` when no published system has that id.
+/// The record of system `id` for a reader of `lang`, or `None` when no
+/// published system has that id.
 #[server]
-pub async fn get_system(id: String) -> Result<Option<SystemRecord>, ServerFnError> {
+pub async fn get_system(id: String, lang: String) -> Result<Option<SystemRecord>, ServerFnError> {
     use crate::record::SystemId;
 
     let register = crate::register::register()?;
     let Some((system, published_comments)) = register.system_page(&SystemId(id)).await? else {
         return Ok(None);
     };
+    let (system, shown) = for_reader(system, &lang);
     let sections = crate::systems::markdown::rendered_once(
-        (&system.id, system.version, system.published_at.as_str()),
+        (
+            &system.id,
+            system.version,
+            system.published_at.as_str(),
+            &shown.reader,
+        ),
         || sections_of(&system.content),
     );
     Ok(Some(SystemRecord {
         published_comments,
-        ..record_of(system, sections)
+        ..record_of(system, sections, shown)
     }))
+}
+
+/// A system as a reader of `lang` reads it: its texts in their language
+/// where its agency translated them, else as the agency wrote them. A
+/// language the register lacks reads the register's default.
+#[cfg(feature = "ssr")]
+pub fn for_reader(mut system: System, lang: &str) -> (System, ShownIn) {
+    let languages = leptos::prelude::use_context::<crate::i18n::Languages>().unwrap_or_default();
+    let default = languages.default_language();
+    let reader = languages.get(lang).unwrap_or(default);
+    let (content, shown) = system.content.for_reader(reader.code(), default.code());
+    system.content = content;
+    (system, shown)
 }
 
 /// The markdown sections of a record, rendered and sanitised.
 #[cfg(feature = "ssr")]
 pub fn sections_of(content: &SystemContent) -> Vec<Section> {
+    use crate::record::fields::{FIELDS, OnPage};
     use crate::systems::markdown::to_safe_html;
     // One pass over the values (they come in table order).
     FIELDS
@@ -82,7 +108,7 @@ pub fn sections_of(content: &SystemContent) -> Vec<Section> {
 
 /// A system's record page, from the system and its rendered sections.
 #[cfg(feature = "ssr")]
-pub fn record_of(system: System, sections: Vec<Section>) -> SystemRecord {
+pub fn record_of(system: System, sections: Vec<Section>, shown: ShownIn) -> SystemRecord {
     let audit_findings_html = system
         .audit
         .as_ref()
@@ -93,6 +119,7 @@ pub fn record_of(system: System, sections: Vec<Section>) -> SystemRecord {
         sections,
         audit_findings_html,
         published_comments: 0,
+        shown,
     }
 }
 
@@ -102,7 +129,7 @@ pub fn SystemPage() -> impl IntoView {
     let params = use_params_map();
     let record = Resource::new(
         move || params.with(|p| p.get("id").unwrap_or_default()),
-        get_system,
+        |id| get_system(id, crate::i18n::language().code().to_string()),
     );
     view! {
         <Suspense fallback=|| view! { <p>{t("record-loading")}</p> }>
@@ -124,6 +151,22 @@ pub fn SystemPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// Where the reader reads the record in another language than theirs, for
+/// want of a translation: "Not available in Dutch; shown in English."
+#[component]
+fn LanguageNote(shown: ShownIn) -> impl IntoView {
+    use crate::i18n::Language;
+    let reader = Language::parse(&shown.reader)?;
+    let original = Language::parse(&shown.original)?;
+    shown.untranslated().then(|| {
+        let args = [
+            ("reader", reader.name_in(reader).into_owned().into()),
+            ("original", original.name_in(reader).into_owned().into()),
+        ];
+        view! { <p class="language-note">{t_with("record-not-translated", &args)}</p> }
+    })
 }
 
 /// For signed-in staff: the way to this record's page in `/manage` (its
@@ -152,6 +195,7 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
         sections,
         audit_findings_html,
         published_comments: _,
+        shown,
     } = record;
     // What the agency withholds is never shown, even when it was written.
     system.content = system.content.without_withheld();
@@ -177,10 +221,11 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
         <article class="record">
             <p class="record-owner">
                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
-                {content.unit.clone().map(|unit| view! { <span class="unit">" · "{unit}</span> })}
+                {content.unit.clone().map(|unit| view! { <span class="unit">" · "<span lang=shown.lang_of("unit")>{unit}</span></span> })}
             </p>
-            <h1 lang=record_lang()>{content.name.clone()}</h1>
-            <p class="lede" lang=record_lang()>{content.summary.clone()}</p>
+            <h1 lang=shown.lang_of("name")>{content.name.clone()}</h1>
+            <p class="lede" lang=shown.lang_of("summary")>{content.summary.clone()}</p>
+            <LanguageNote shown=shown.clone()/>
             <ul class="tags" aria-label=t("list-key-facts")>
                 <li class=format!("tag stage-{}", content.stage)>{content.stage.label()}</li>
                 <li class=format!("tag risk-{}", content.risk_level)>{content.risk_level.label()}</li>
@@ -191,10 +236,13 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
 
             {sections
                 .into_iter()
-                .map(|section| view! { <RecordSection section/> })
+                .map(|section| {
+                    let lang = shown.lang_of(&section.field);
+                    view! { <RecordSection section lang/> }
+                })
                 .collect_view()}
 
-            <DataSection content=content.clone()/>
+            <DataSection content=content.clone() lang=shown.lang_of("data")/>
             <FactsSection system=system.clone()/>
             <AuditSection audit=system.audit.clone() overdue=system.audit_overdue findings_html=audit_findings_html/>
         </article>
@@ -264,7 +312,7 @@ fn AtAGlance(system: System) -> impl IntoView {
 }
 
 #[component]
-fn RecordSection(section: Section) -> impl IntoView {
+fn RecordSection(section: Section, lang: Option<String>) -> impl IntoView {
     let body = match (&section.withheld, section.html.trim().is_empty()) {
         (Some(reason), _) => {
             view! { <p class="withheld">{t_with("page-withheld", &[("reason", reason.as_str().into())])}</p> }.into_any()
@@ -273,7 +321,7 @@ fn RecordSection(section: Section) -> impl IntoView {
             view! { <p class="not-stated">{t("record-not-published")}</p> }.into_any()
         }
         (None, false) => {
-            view! { <div class="markdown" lang=record_lang() inner_html=section.html.clone()></div> }.into_any()
+            view! { <div class="markdown" lang=lang inner_html=section.html.clone()></div> }.into_any()
         }
     };
     view! {
@@ -285,7 +333,7 @@ fn RecordSection(section: Section) -> impl IntoView {
 }
 
 #[component]
-fn DataSection(content: SystemContent) -> impl IntoView {
+fn DataSection(content: SystemContent, lang: Option<String>) -> impl IntoView {
     let body = if let Some(reason) = content.withheld_reason("data") {
         view! { <p class="withheld">{t_with("page-withheld", &[("reason", reason.into())])}</p> }
             .into_any()
@@ -294,7 +342,7 @@ fn DataSection(content: SystemContent) -> impl IntoView {
     } else {
         view! {
             <ul class="data-sets">
-                {content.data.into_iter().map(|d| view! { <DataSetItem data=d/> }).collect_view()}
+                {content.data.into_iter().map(|d| view! { <DataSetItem data=d lang=lang.clone()/> }).collect_view()}
             </ul>
         }
         .into_any()
@@ -308,14 +356,14 @@ fn DataSection(content: SystemContent) -> impl IntoView {
 }
 
 #[component]
-fn DataSetItem(data: DataSet) -> impl IntoView {
+fn DataSetItem(data: DataSet, lang: Option<String>) -> impl IntoView {
     let personal = data
         .personal_data
         .map_or(t("page-personal-data-not-stated"), |p| p.label());
     view! {
         <li>
-            <h3 lang=record_lang()>{data.name}</h3>
-            {(!data.description.is_empty()).then(|| view! { <p lang=record_lang()>{data.description.clone()}</p> })}
+            <h3 lang=lang.clone()>{data.name}</h3>
+            {(!data.description.is_empty()).then(|| view! { <p lang=lang>{data.description.clone()}</p> })}
             <dl class="facts">
                 {(!data.source.is_empty()).then(|| view! { <dt>{t("record-data-source")}</dt><dd>{data.source.clone()}</dd> })}
                 <dt>{t("facet-personal_data")}</dt>
@@ -326,106 +374,5 @@ fn DataSetItem(data: DataSet) -> impl IntoView {
                 })}
             </dl>
         </li>
-    }
-}
-
-/// The record's facts (the fields the table puts there), its assessments,
-/// and the version of the record.
-#[component]
-fn FactsSection(system: System) -> impl IntoView {
-    let content = &system.content;
-    let facts = FIELDS
-        .iter()
-        .zip(content.values())
-        .filter_map(|(field, (_, value))| {
-            let OnPage::Fact { when_empty } = field.page else {
-                return None;
-            };
-            let shown = if let Some(reason) = content.withheld_reason(field.name) {
-                t_with("page-withheld", &[("reason", reason.into())]).into_any()
-            } else if value.is_empty() {
-                t(when_empty?).into_any()
-            } else if field.kind == Kind::Date {
-                view! { <DateText date=value.words()/> }.into_any()
-            } else {
-                value.words().into_any()
-            };
-            Some(view! { <dt>{field.label()}</dt><dd>{shown}</dd> })
-        })
-        .collect_view();
-    let assessments = if let Some(reason) = content.withheld_reason("assessments") {
-        view! { <p class="withheld">{t_with("page-withheld", &[("reason", reason.into())])}</p> }
-            .into_any()
-    } else if content.assessments.is_empty() {
-        view! { <p class="not-stated">{t("record-no-assessment")}</p> }.into_any()
-    } else {
-        view! {
-            <ul>
-                {content.assessments.iter().map(|a| {
-                    let label = format!("{}{}", a.kind.label(), a.date.as_ref().map(|d| format!(", {d}")).unwrap_or_default());
-                    match a.url.clone() {
-                        Some(url) => view! { <li><a href=url>{label}</a></li> }.into_any(),
-                        None => view! { <li>{label}</li> }.into_any(),
-                    }
-                }).collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="record-section" aria-labelledby="facts">
-            <h2 id="facts">{t("record-facts")}</h2>
-            <dl class="facts">
-                {facts}
-                {system.agency_contact.clone().map(|c| view! { <dt>{t("record-agency-contact")}</dt><dd><ContactLink contact=c/></dd> })}
-                <dt>{t("record-record")}</dt>
-                <dd>
-                    {t_with("record-version", &[("version", system.version.into())])}" "<DateText date=system.published_at.clone()/>
-                    {system.reviewed_at.clone().map(|r| view! { ", "{t("record-reviewed")}" " <DateText date=r/> })}
-                    ". " <a href=href(format!("/systems/{}/history", system.id))>{t("record-history-link")}</a>
-                </dd>
-                <dt>{t("record-permanent-id")}</dt><dd><code>{system.id.0.clone()}</code></dd>
-                <dt>{t("nav-open-data")}</dt>
-                <dd>
-                    {t("record-as")}" "<a href=format!("/api/v1/systems/{}", system.id)>"JSON"</a>
-                    " "{t("not-found-or")}" "<a href=format!("/api/v1/export.csv?id={}", system.id)>"CSV"</a>" "{t("search-for-spreadsheets")}
-                </dd>
-            </dl>
-            <h3>{label("assessments")}</h3>
-            {assessments}
-        </section>
-    }
-}
-
-#[component]
-fn AuditSection(audit: Option<Audit>, overdue: bool, findings_html: String) -> impl IntoView {
-    let body = match audit {
-        None => view! {
-            <p>{t("record-no-audit")}</p>
-        }
-        .into_any(),
-        Some(audit) => view! {
-            <dl class="facts">
-                <dt>{t("audit-outcome")}</dt><dd class=format!("audit-{}", audit.outcome)>{audit.outcome.label()}</dd>
-                <dt>{t("audit-by")}</dt><dd>{audit.auditor.clone()}</dd>
-                <dt>{t("audit-date")}</dt><dd><DateText date=audit.audited_on.clone()/></dd>
-                {audit.next_due.clone().map(|d| view! {
-                    <dt>{t("audit-next-due")}</dt>
-                    <dd><DateText date=d/>{overdue.then(|| view! { " " <strong class="overdue">{t("audit-overdue")}</strong> })}</dd>
-                })}
-                {audit.report_url.clone().map(|url| view! { <dt>{t("audit-report")}</dt><dd><a href=url>{t("audit-read-report")}</a></dd> })}
-            </dl>
-            {(!findings_html.trim().is_empty()).then(|| view! {
-                <h3>{t("audit-findings")}</h3>
-                <div class="markdown" lang=record_lang() inner_html=findings_html.clone()></div>
-            })}
-        }
-        .into_any(),
-    };
-    view! {
-        <section class="record-section" aria-labelledby="audit">
-            <h2 id="audit">{t("home-audit")}</h2>
-            {body}
-        </section>
     }
 }

@@ -154,6 +154,11 @@ pub async fn api_protocol(
     let reading = matches!(*request.method(), Method::GET | Method::HEAD);
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let mut response = next.run(request).await;
+    // What an answer says (its messages, a record's translation) may follow
+    // the request's Accept-Language: caches keep one answer per language.
+    response
+        .headers_mut()
+        .append(header::VARY, HeaderValue::from_static("Accept-Language"));
     if reading && response.status() == StatusCode::OK {
         response = tagged(response).await;
         if let Some(asked) = &if_none_match

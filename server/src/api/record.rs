@@ -36,6 +36,11 @@ pub struct PublishedSystem {
     pub audit: Option<Audit>,
     /// Whether the latest audit's next due date has passed.
     pub audit_overdue: bool,
+    /// The language whose translation the texts above are in, where the
+    /// request asked for one (`lang`) and the agency gave it; absent where
+    /// they are as the agency wrote them (in `language`). Exports leave it out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated_into: Option<String>,
 }
 
 impl PublishedSystem {
@@ -52,6 +57,18 @@ impl PublishedSystem {
             content: PublicContent::new(system.content),
             audit: system.audit,
             audit_overdue: system.audit_overdue,
+            translated_into: None,
+        }
+    }
+
+    /// The system for a reader of `reader`: its texts in that language
+    /// where its agency translated them (`default` is the register's language).
+    pub fn for_reader(system: System, reader: &str, default: &str) -> PublishedSystem {
+        let (content, shown) = system.content.for_reader(reader, default);
+        let translated = !shown.translated.is_empty();
+        PublishedSystem {
+            translated_into: translated.then(|| reader.to_string()),
+            ..PublishedSystem::new(System { content, ..system })
         }
     }
 }

@@ -8,24 +8,34 @@ use super::record::{PublicContent, PublishedSystem, PublishedVersion};
 use crate::api::error::ErrorEnvelope;
 use crate::state::AppState;
 use app::error::AppError;
+use app::i18n::PageLanguage;
 use app::record::{SystemId, Timestamp};
 use app::register::Register;
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::response::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 /// A published system: the current version, its agency and latest audit.
 #[utoipa::path(get, path = "/api/v1/systems/{id}", tag = "systems",
-    params(("id" = String, Path, description = "The system's stable id")),
+    params(("id" = String, Path, description = "The system's stable id"),
+        ("lang" = Option<String>, Query, description = "The language to read the record's texts in, where its agency translated them (`en`, `nl`); without it, `Accept-Language` decides. Every translation is in `translations` either way")),
     responses((status = 200, body = PublishedSystem), (status = 404, body = ErrorEnvelope)))]
 pub async fn system(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Extension(asked): Extension<PageLanguage>,
 ) -> Result<Json<PublishedSystem>, ApiError> {
     let system = state.storage.system(&SystemId(id)).await?;
+    let default = state.languages.default_language().code();
     system
-        .map(|system| Json(PublishedSystem::new(system)))
+        .map(|system| {
+            Json(PublishedSystem::for_reader(
+                system,
+                asked.language.code(),
+                default,
+            ))
+        })
         .ok_or_else(|| AppError::NotFound.into())
 }
 

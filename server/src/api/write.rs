@@ -13,7 +13,7 @@ use super::error::{ApiError, ApiProblem};
 use crate::publishing::{self, Actor, Target, Written, admin, check};
 use crate::state::AppState;
 use app::error::AppError;
-use app::i18n::{Language, PageLanguage};
+use app::i18n::{Language, Languages, PageLanguage};
 use app::record::SystemId;
 use app::record::TokenScope;
 use axum::body::Bytes;
@@ -58,8 +58,13 @@ async fn token_actor(state: &AppState, headers: &HeaderMap) -> Result<Actor, Api
 }
 
 /// The body as a checked system, or 400 (not JSON) / 422 (wrong fields,
-/// each problem written in the request's `language`).
-fn system_body(body: &Bytes, language: Language) -> Result<check::SystemInput, ApiError> {
+/// each problem written in the request's `language`; a record is written in
+/// and translated into the register's `languages`).
+fn system_body(
+    body: &Bytes,
+    language: Language,
+    languages: &Languages,
+) -> Result<check::SystemInput, ApiError> {
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| ApiError {
         status: StatusCode::BAD_REQUEST,
         problems: vec![ApiProblem {
@@ -68,7 +73,7 @@ fn system_body(body: &Bytes, language: Language) -> Result<check::SystemInput, A
             field: None,
         }],
     })?;
-    Ok(check::system_input(&value, language)?)
+    Ok(check::system_input(&value, language, languages)?)
 }
 
 /// The longest `Idempotency-Key` taken, in characters.
@@ -155,7 +160,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let actor = token_actor(&state, &headers).await?;
     let key = idempotency_key(&headers, "POST /api/v1/systems", &body)?;
-    let input = system_body(&body, asked.language)?;
+    let input = system_body(&body, asked.language, &state.languages)?;
     let (result, again) = write(&state, &actor, Target::New, &input, key.as_ref()).await?;
     let location = format!("/api/v1/systems/{}", result.id);
     let mut response = (StatusCode::CREATED, Json(result)).into_response();
@@ -187,7 +192,7 @@ pub async fn update(
 ) -> Result<Json<WriteResult>, ApiError> {
     let actor = token_actor(&state, &headers).await?;
     let key = idempotency_key(&headers, &format!("PUT /api/v1/systems/{id}"), &body)?;
-    let input = system_body(&body, asked.language)?;
+    let input = system_body(&body, asked.language, &state.languages)?;
     let target = Target::Existing(SystemId(id));
     let (result, _) = write(&state, &actor, target, &input, key.as_ref()).await?;
     Ok(Json(result))

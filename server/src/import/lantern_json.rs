@@ -96,8 +96,12 @@ fn record(
     for field in READ_ONLY {
         body.remove(*field);
     }
-    let input = check::system_input(&Value::Object(body), app::i18n::Language::SOURCE)
-        .map_err(super::problems_as_reason)?;
+    let input = check::system_input(
+        &Value::Object(body),
+        app::i18n::Language::SOURCE,
+        &app::i18n::Languages::every_shipped(),
+    )
+    .map_err(super::problems_as_reason)?;
     let slug = input
         .agency
         .clone()

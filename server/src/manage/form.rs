@@ -38,14 +38,25 @@ fn row_field(name: &str) -> Option<(&str, usize, &str)> {
     Some((list, index.parse().ok()?, rest))
 }
 
+/// `translations.nl.summary` → (`nl`, `summary`).
+fn translated_field(name: &str) -> Option<(&str, &str)> {
+    name.strip_prefix("translations.")?.split_once('.')
+}
+
 /// The form's fields as a system's JSON object.
 pub fn system_json(fields: &[(String, String)]) -> Value {
     let mut object = Map::new();
     let mut rows: BTreeMap<(String, usize), Map<String, Value>> = BTreeMap::new();
     let mut choices: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut translations: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
     for (name, value) in typed_fields(fields) {
         let kind = fields::field(&name).map(|f| f.kind);
-        if let Some(Kind::Choices(_)) = kind {
+        if let Some((language, field)) = translated_field(&name) {
+            translations
+                .entry(language.to_string())
+                .or_default()
+                .insert(field.to_string(), Value::String(value));
+        } else if let Some(Kind::Choices(_)) = kind {
             choices.entry(name).or_default().push(Value::String(value));
         } else if kind == Some(Kind::Texts) {
             object.insert(name, comma_list(&value));
@@ -81,6 +92,11 @@ pub fn system_json(fields: &[(String, String)]) -> Value {
             .collect();
         object.insert(list.to_string(), Value::Array(entries));
     }
+    let translations: Map<String, Value> = translations
+        .into_iter()
+        .map(|(language, texts)| (language, Value::Object(texts)))
+        .collect();
+    object.insert("translations".into(), Value::Object(translations));
     Value::Object(object)
 }
 
@@ -184,6 +200,9 @@ mod tests {
             ("data[1].personal_data", ""),
             ("withheld[0].field", "supplier"),
             ("withheld[0].reason", "Commercial confidence"),
+            ("language", "en"),
+            ("translations.nl.name", "Chatbot"),
+            ("translations.nl.summary", "Beantwoordt vragen"),
         ]));
         assert_eq!(body["name"], "Chatbot");
         assert_eq!(body["tags"], json!(["advice", "help"]));
@@ -196,6 +215,11 @@ mod tests {
         assert_eq!(body["withheld"][0]["reason"], "Commercial confidence");
         assert_eq!(body["assessments"], json!([]));
         assert!(body.get("csrf_token").is_none());
+        assert_eq!(body["language"], "en");
+        assert_eq!(
+            body["translations"],
+            json!({"nl": {"name": "Chatbot", "summary": "Beantwoordt vragen"}})
+        );
     }
 
     #[test]

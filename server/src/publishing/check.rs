@@ -8,9 +8,10 @@
 
 mod entries;
 mod text;
+mod translations;
 
 use app::error::AppError;
-use app::i18n::{FluentValue, Language, t_with_in};
+use app::i18n::{FluentValue, Language, Languages, t_with_in};
 use app::record::SystemContent;
 use app::record::fields::{self, ClosedSet, FIELDS, Field, Kind};
 use serde_json::{Map, Value};
@@ -42,12 +43,18 @@ pub struct SystemInput {
 /// Field path → what is wrong with it.
 type Problems = BTreeMap<String, Vec<String>>;
 
-/// The fields a system's JSON may have besides the record's own.
-const AROUND_THE_RECORD: [&str; 2] = ["agency", "change_summary"];
+/// The fields a system's JSON may have besides the field table's: what
+/// surrounds the record, and its language and translations.
+const AROUND_THE_RECORD: [&str; 4] = ["agency", "change_summary", "language", "translations"];
 
 /// Checks a record sent as a JSON object, naming every wrong field, with
-/// what is wrong written in `language`.
-pub fn system_input(body: &Value, language: Language) -> Result<SystemInput, AppError> {
+/// what is wrong written in `language`. `languages` are the register's: a
+/// record is written in one of them, and translated into the others.
+pub fn system_input(
+    body: &Value,
+    language: Language,
+    languages: &Languages,
+) -> Result<SystemInput, AppError> {
     let mut check = Check {
         problems: Problems::new(),
         language,
@@ -63,10 +70,14 @@ pub fn system_input(body: &Value, language: Language) -> Result<SystemInput, App
         }
     }
     let f = Fields { object, prefix: "" };
-    let checked: Map<String, Value> = FIELDS
+    let mut checked: Map<String, Value> = FIELDS
         .iter()
         .map(|field| (field.name.to_string(), check.field(&f, field)))
         .collect();
+    let written_in = check.record_language(&f, languages);
+    let translations = check.translations(&f, languages, written_in.as_deref());
+    checked.insert("language".into(), Value::from(written_in));
+    checked.insert("translations".into(), Value::Object(translations));
     check.dates_in_order(&checked);
     check.withheld_once(&checked);
     let agency = check.line(&f, "agency", 64);
@@ -92,11 +103,12 @@ pub fn system_input(body: &Value, language: Language) -> Result<SystemInput, App
 /// Checks a record that an importer built (from a CSV row, say) exactly as
 /// the write API checks what it is sent: every write path meets the same
 /// rules. Answers the content as it will be stored; problems are written in
-/// English, as the importers' reasons are.
+/// English, as the importers' reasons are. (Any language Lantern ships is
+/// taken here: the register's own list is checked where the import starts.)
 pub fn content(content: &SystemContent) -> Result<SystemContent, AppError> {
     let body = serde_json::to_value(content)
         .map_err(|error| AppError::Internal(format!("a record as JSON: {error}")))?;
-    system_input(&body, Language::SOURCE).map(|input| input.content)
+    system_input(&body, Language::SOURCE, &Languages::every_shipped()).map(|input| input.content)
 }
 
 /// One validation problem as an error.

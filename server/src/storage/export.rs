@@ -84,6 +84,10 @@ struct PublishedRecord {
     #[serde(default)]
     supplier: Option<String>,
     withheld: Vec<Withheld>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    translations: std::collections::BTreeMap<String, app::record::Translation>,
     audit: Option<Audit>,
     audit_overdue: bool,
 }
@@ -121,6 +125,8 @@ impl From<PublishedRecord> for System {
                 legal_basis: r.legal_basis,
                 supplier: r.supplier,
                 withheld: r.withheld,
+                language: r.language,
+                translations: r.translations,
             },
             version: r.version,
             published_at: r.published_at,

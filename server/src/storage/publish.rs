@@ -210,10 +210,11 @@ impl Storage {
              contact, purpose, how_it_works, stage, in_use_since, retired_on, topic, tags, \
              technique, risk_level, decision_role, human_oversight, contest, data, \
              explainability, fairness, risks, assessments, legal_basis, supplier, withheld, \
-             content_hash, change_summary, published_at, reviewed_at, public_members) \
+             content_hash, change_summary, published_at, reviewed_at, public_members, \
+             language, translations) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, \
              $15::jsonb, $16, $17, $18, $19, $20::jsonb, $21, $22, $23, $24::jsonb, $25, $26, \
-             $27::jsonb, $28, $29, $30::timestamptz, $30::timestamptz, $31)",
+             $27::jsonb, $28, $29, $30::timestamptz, $30::timestamptz, $31, $32, $33::jsonb)",
         ))
         .bind(id.0.clone())
         .bind(version)
@@ -246,6 +247,8 @@ impl Storage {
         .bind(change_summary.to_string())
         .bind(now.to_string())
         .bind(super::public_json::of_content(content))
+        .bind(content.language.clone())
+        .bind(to_json(&content.translations))
         .execute(&mut *conn)
         .await
         .map_err(database_error)?;

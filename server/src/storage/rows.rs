@@ -18,7 +18,8 @@ pub const CONTENT_COLUMNS: &str = "v.agency_ref, v.name, v.summary, v.unit, v.co
     v.purpose, v.how_it_works, v.stage, v.in_use_since, v.retired_on, v.topic, \
     v.tags::text AS tags, v.technique::text AS technique, v.risk_level, v.decision_role, \
     v.human_oversight, v.contest, v.data::text AS data, v.explainability, v.fairness, v.risks, \
-    v.assessments::text AS assessments, v.legal_basis, v.supplier, v.withheld::text AS withheld";
+    v.assessments::text AS assessments, v.legal_basis, v.supplier, v.withheld::text AS withheld, \
+    v.language, v.translations::text AS translations";
 
 /// The columns of a [`SystemSummary`], for queries joining `systems s`, the
 /// current `system_versions v` and `agencies a`.
@@ -105,6 +106,8 @@ pub fn content(row: &AnyRow) -> Result<SystemContent, AppError> {
         legal_basis: text(row, "legal_basis")?,
         supplier: optional_text(row, "supplier")?,
         withheld: json(row, "withheld")?,
+        language: optional_text(row, "language")?,
+        translations: json(row, "translations")?,
     })
 }
 

@@ -167,6 +167,7 @@ impl World {
         let mut next = check::system_input(
             &record(&format!("Letter sorter {}", self.cell)),
             app::i18n::Language::SOURCE,
+            &app::i18n::Languages::default(),
         )
         .unwrap();
         next.content.summary = "Sorts letters by topic and urgency.".into();
@@ -186,6 +187,7 @@ impl World {
         let first = check::system_input(
             &record(&format!("Letter sorter {}", self.cell)),
             app::i18n::Language::SOURCE,
+            &app::i18n::Languages::default(),
         )
         .unwrap();
         let saved = publishing::save_draft(&self.storage, &author, &Target::New, &first)

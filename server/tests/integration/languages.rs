@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use tower::ServiceExt;
 
-async fn bilingual_site(database: &TestDatabase) -> (TestSearch, Router) {
+pub(crate) async fn bilingual_site(database: &TestDatabase) -> (TestSearch, Router) {
     lantern::demo::seed_if_empty(&database.storage)
         .await
         .unwrap();
@@ -55,7 +55,7 @@ fn visible_text(html: &str) -> String {
 
 /// English messages (of three words or more, so that no word of a record's
 /// own English text matches) found on a page that should be all Dutch.
-fn english_on(html: &str) -> Vec<String> {
+pub(crate) fn english_on(html: &str) -> Vec<String> {
     let text = visible_text(html);
     let dutch = Language::parse("nl").unwrap();
     keys(Language::SOURCE)
@@ -305,99 +305,6 @@ async fn signing_in_from_a_dutch_page_goes_on_in_dutch_on_manage() {
     assert!(page.contains(r#"<html lang="nl""#));
     assert!(page.contains("Het register beheren"), "{page}");
     assert_eq!(english_on(&page), Vec::<String>::new());
-    database.remove().await;
-}
-
-/// An editor works in Dutch: the system form's problems, the workflow's
-/// refusals and redirects, and the write API's checks with `lang=nl`.
-#[tokio::test]
-async fn an_editor_files_a_record_in_dutch_and_is_answered_in_dutch() {
-    use crate::support::manage::{agency_token, post_form, send_json, sign_in};
-    let _turn = ONE_AT_A_TIME.lock().await;
-    let database = TestDatabase::sqlite().await;
-    let (_search, site) = bilingual_site(&database).await;
-    crate::support::accounts::create_in(
-        &database.storage,
-        "editor@languages.example",
-        "Eef",
-        app::record::Role::Editor,
-        Some("tax-office"),
-        "a long enough password 1",
-    )
-    .await;
-    let editor = sign_in(
-        &site,
-        "editor@languages.example",
-        "a long enough password 1",
-    )
-    .await;
-
-    let empty = post_form(&site, "/nl/manage/systems/new", &editor, &[("name", " ")]).await;
-    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty.text.contains(r#"<html lang="nl""#));
-    for said in [
-        "Naam: Mag niet leeg zijn",
-        "Fase: Kies een van: Gepland",
-        "Er is een probleem",
-    ] {
-        assert!(empty.text.contains(said), "{said}: {}", empty.text);
-    }
-    assert_eq!(english_on(&empty.text), Vec::<String>::new());
-
-    let record = [
-        ("name", "Routeplanner"),
-        ("summary", "Plant routes voor de inzameling van afval."),
-        ("stage", "pilot"),
-        ("topic", "tax"),
-    ];
-    let saved = post_form(&site, "/nl/manage/systems/new", &editor, &record).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
-    let desk = saved.location().unwrap().to_string();
-    assert!(desk.starts_with("/nl/manage/systems/"), "{desk}");
-    let id = desk.trim_start_matches("/nl/manage/systems/").to_string();
-    let published = post_form(
-        &site,
-        &format!("/nl/manage/systems/{id}/publish"),
-        &editor,
-        &[],
-    )
-    .await;
-    assert_eq!(published.location(), Some(desk.as_str()));
-    // A step that cannot be taken says why, in Dutch.
-    let again = post_form(
-        &site,
-        &format!("/nl/manage/systems/{id}/submit"),
-        &editor,
-        &[],
-    )
-    .await;
-    assert_eq!(again.status, StatusCode::CONFLICT);
-    assert!(
-        again
-            .text
-            .contains("Dit systeem heeft geen concept om aan te bieden"),
-        "{}",
-        again.text
-    );
-    assert_eq!(english_on(&again.text), Vec::<String>::new());
-
-    // The write API answers in the language it is asked in.
-    let token = agency_token(
-        &database.storage,
-        "tax-office",
-        app::record::TokenScope::Draft,
-    )
-    .await;
-    let body = serde_json::json!({"name": "", "stage": "soon"});
-    for (query, said) in [
-        ("?lang=nl", "Mag niet leeg zijn"),
-        ("", "Must not be empty"),
-    ] {
-        let uri = format!("/api/v1/systems{query}");
-        let answer = send_json(&site, "POST", &uri, &token, &body).await;
-        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(answer.text.contains(said), "{query}: {}", answer.text);
-    }
     database.remove().await;
 }
 

@@ -28,4 +28,5 @@ mod search;
 mod security;
 mod sign_in;
 mod storage;
+mod translations;
 mod web;

@@ -43,5 +43,7 @@ pub fn filled_content() -> SystemContent {
             field: "supplier".into(),
             reason: "Commercial.".into(),
         }],
+        language: None,
+        translations: Default::default(),
     }
 }

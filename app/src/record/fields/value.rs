@@ -146,6 +146,10 @@ impl SystemContent {
             legal_basis,
             supplier,
             withheld,
+            // Not fields of the table: what language the texts above are
+            // in, and the same texts in other languages.
+            language: _,
+            translations: _,
         } = self;
         vec![
             ("agency_ref", Value::Text(optional(agency_ref))),
@@ -209,8 +213,11 @@ impl SystemContent {
     /// so a page cannot show what the agency withholds by mistake.
     pub fn without_withheld(mut self) -> SystemContent {
         let withheld: Vec<String> = self.withheld.iter().map(|w| w.field.clone()).collect();
-        for name in withheld {
-            self.clear(&name);
+        for name in &withheld {
+            self.clear(name);
+        }
+        for translation in self.translations.values_mut() {
+            translation.retain(|field, _| !withheld.contains(field));
         }
         self
     }

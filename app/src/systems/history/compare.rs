@@ -3,8 +3,9 @@
 //! server only).
 
 use super::{Change, DiffPart, FieldChange};
-use crate::record::{SystemContent, fields, normalised};
+use crate::record::{SystemContent, fields, normalised, translatable};
 use similar::{ChangeTag, TextDiff};
+use std::collections::BTreeSet;
 
 /// Every field of a version as text a person reads, with its name and
 /// label: labels for closed values, one line per entry for lists.
@@ -36,7 +37,7 @@ pub fn compare(older: &SystemContent, newer: &SystemContent) -> Vec<FieldChange>
             .into_iter()
             .map(|(field, label, text)| (field, label, normalised(&text)))
     };
-    texts(&older)
+    let mut changes: Vec<FieldChange> = texts(&older)
         .zip(texts(&newer))
         .filter(|((_, _, before), (_, _, after))| before != after)
         .map(|((field, label, before), (_, _, after))| FieldChange {
@@ -44,7 +45,53 @@ pub fn compare(older: &SystemContent, newer: &SystemContent) -> Vec<FieldChange>
             label: label.to_string(),
             parts: diff_words(&before, &after),
         })
-        .collect()
+        .collect();
+    changes.extend(language_changes(&older, &newer));
+    changes
+}
+
+/// The record's language and its translations where they differ: each
+/// translated text is diffed like its original (`Summary (Dutch)`).
+fn language_changes(older: &SystemContent, newer: &SystemContent) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    if older.language != newer.language {
+        let code = |content: &SystemContent| content.language.clone().unwrap_or_default();
+        changes.push(FieldChange {
+            field: "language".into(),
+            label: crate::i18n::t("manage-form-language").into_owned(),
+            parts: diff_words(&code(older), &code(newer)),
+        });
+    }
+    let languages: BTreeSet<&String> = older
+        .translations
+        .keys()
+        .chain(newer.translations.keys())
+        .collect();
+    let text = |content: &SystemContent, code: &str, field: &str| {
+        content
+            .translations
+            .get(code)
+            .and_then(|translation| translation.get(field))
+            .map(|text| normalised(text))
+            .unwrap_or_default()
+    };
+    for code in languages {
+        let language = crate::i18n::Language::parse(code).map_or_else(
+            || code.to_string(),
+            |l| l.name_in(crate::i18n::language()).into_owned(),
+        );
+        for field in translatable() {
+            let (before, after) = (text(older, code, field.name), text(newer, code, field.name));
+            if before != after {
+                changes.push(FieldChange {
+                    field: format!("translations.{code}.{}", field.name),
+                    label: format!("{} ({language})", field.label()),
+                    parts: diff_words(&before, &after),
+                });
+            }
+        }
+    }
+    changes
 }
 
 /// Word-by-word differences, with neighbouring words of one kind joined.
@@ -105,5 +152,28 @@ mod tests {
         let changes = compare(&api, &browser);
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].field, "how_it_works");
+    }
+
+    #[test]
+    fn translations_are_compared_like_the_original() {
+        let older = crate::record::fields::filled_content();
+        let mut newer = older.clone();
+        newer.translations.insert(
+            "nl".into(),
+            crate::record::Translation::from([(
+                "summary".to_string(),
+                "Samenvatting.".to_string(),
+            )]),
+        );
+        let changes = compare(&older, &newer);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].field, "translations.nl.summary");
+        assert!(
+            changes[0].label.starts_with("Summary ("),
+            "{}",
+            changes[0].label
+        );
+        newer.language = Some("nl".into());
+        assert_eq!(compare(&older, &newer)[0].field, "language");
     }
 }

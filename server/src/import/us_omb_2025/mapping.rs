@@ -72,6 +72,8 @@ pub(super) fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
         legal_basis: String::new(),
         supplier: supplier(row),
         withheld: Vec::new(),
+        language: None,
+        translations: Default::default(),
     };
     content.withheld = withheld(row.get("is_withheld"), &content);
     if !content.withheld.is_empty() || row.get("is_withheld").starts_with("Yes") {

@@ -7,7 +7,11 @@ fn minimal() -> Value {
 }
 
 fn problems(body: Value) -> Problems {
-    match system_input(&body, app::i18n::Language::SOURCE) {
+    match system_input(
+        &body,
+        app::i18n::Language::SOURCE,
+        &app::i18n::Languages::default(),
+    ) {
         Err(AppError::Validation(problems)) => problems,
         other => panic!("expected problems, got {other:?}"),
     }
@@ -15,7 +19,12 @@ fn problems(body: Value) -> Problems {
 
 #[test]
 fn a_minimal_record_is_accepted_with_defaults() {
-    let input = system_input(&minimal(), app::i18n::Language::SOURCE).unwrap();
+    let input = system_input(
+        &minimal(),
+        app::i18n::Language::SOURCE,
+        &app::i18n::Languages::default(),
+    )
+    .unwrap();
     assert_eq!(input.content.name, "Fraud risk scoring");
     assert_eq!(input.content.risk_level, RiskLevel::Unassessed);
     assert!(input.content.data.is_empty());
@@ -63,7 +72,12 @@ fn every_wrong_field_is_named() {
 fn withholding_needs_a_reason_and_a_public_field_cannot_be_withheld() {
     let mut body = minimal();
     body["withheld"] = json!([{"field": "data", "reason": "Law enforcement exemption, s. 31"}]);
-    let input = system_input(&body, app::i18n::Language::SOURCE).unwrap();
+    let input = system_input(
+        &body,
+        app::i18n::Language::SOURCE,
+        &app::i18n::Languages::default(),
+    )
+    .unwrap();
     assert_eq!(
         input.content.withheld_reason("data"),
         Some("Law enforcement exemption, s. 31")
@@ -83,7 +97,11 @@ fn control_characters_and_wrong_types_are_refused() {
     assert!(found.contains_key("tags"));
     assert!(found.contains_key("purpose"));
     assert!(matches!(
-        system_input(&json!([1, 2]), app::i18n::Language::SOURCE),
+        system_input(
+            &json!([1, 2]),
+            app::i18n::Language::SOURCE,
+            &app::i18n::Languages::default()
+        ),
         Err(AppError::Validation(_))
     ));
 }
@@ -105,9 +123,13 @@ fn texts_are_stored_with_unix_line_endings_and_no_trailing_spaces() {
     let mut body = minimal();
     body["purpose"] = json!("Finds errors.  \r\n\r\n- in returns\r\n- in claims \r\n");
     body["summary"] = json!("Scores claims.\r\nFor review.");
-    let content = system_input(&body, app::i18n::Language::SOURCE)
-        .unwrap()
-        .content;
+    let content = system_input(
+        &body,
+        app::i18n::Language::SOURCE,
+        &app::i18n::Languages::default(),
+    )
+    .unwrap()
+    .content;
     assert_eq!(
         content.purpose,
         "Finds errors.\n\n- in returns\n- in claims"
@@ -115,4 +137,26 @@ fn texts_are_stored_with_unix_line_endings_and_no_trailing_spaces() {
     assert_eq!(content.summary, "Scores claims.\nFor review.");
     body["name"] = json!("Two\r\nlines");
     assert!(problems(body).contains_key("name"));
+}
+
+#[test]
+fn the_default_language_is_no_language_and_empty_translations_are_none() {
+    let languages = app::i18n::Languages::parse("en,nl").unwrap();
+    let mut body = minimal();
+    body["language"] = json!("en");
+    body["translations"] = json!({"nl": {"name": " ", "summary": "Samenvatting.\r\n"}});
+    let content = system_input(&body, app::i18n::Language::SOURCE, &languages)
+        .unwrap()
+        .content;
+    assert_eq!(content.language, None);
+    let dutch = &content.translations["nl"];
+    assert_eq!(dutch.len(), 1, "{dutch:?}");
+    assert_eq!(dutch["summary"], "Samenvatting.");
+    body["language"] = json!("nl");
+    body["translations"] = json!({"en": {}});
+    let content = system_input(&body, app::i18n::Language::SOURCE, &languages)
+        .unwrap()
+        .content;
+    assert_eq!(content.language.as_deref(), Some("nl"));
+    assert!(content.translations.is_empty());
 }
