@@ -257,6 +257,7 @@ form-part-what = What it is
 form-part-where = Where it stands
 form-part-how = How it works and how it is governed
 results-found-in-agency = Agency
+results-found-in-translation = In a translation
 results-found-in = Found in
 page-withheld = Withheld: { $reason }
 
@@ -1081,3 +1082,16 @@ import-check-format = Choose us-omb-2025 or lantern-json
 import-cannot-import = This file cannot be imported: { $problem }
 import-not-multipart = Send the import as a file upload (multipart/form-data).
 import-too-large = This file is too large or could not be read: files of up to 32 MB can be imported.
+
+## Atom feeds of the changes (/feeds/changes.atom, /agencies/SLUG/feed.atom)
+
+feed-register-title = Lantern: changes to the register
+feed-agency-title = Lantern: changes to { $agency }’s systems
+# After a system's name: "Benefit fraud risk model: published".
+feed-published = published
+feed-updated = updated to version { $version }
+feed-retired = retired
+feed-audited = audited
+# { $date } is written YYYY-MM-DD.
+feed-audit = { $outcome } by { $auditor } on { $date }
+feed-version = Version { $version }

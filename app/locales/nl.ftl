@@ -252,6 +252,7 @@ form-part-what = Wat het is
 form-part-where = Waar het staat
 form-part-how = Hoe het werkt en hoe het wordt bestuurd
 results-found-in-agency = Organisatie
+results-found-in-translation = In een vertaling
 results-found-in = Gevonden in
 page-withheld = Niet gepubliceerd: { $reason }
 
@@ -1049,3 +1050,14 @@ import-check-format = Kies us-omb-2025 of lantern-json
 import-cannot-import = Dit bestand kan niet worden geïmporteerd: { $problem }
 import-not-multipart = Stuur de import als bestandsupload (multipart/form-data).
 import-too-large = Dit bestand is te groot of kon niet worden gelezen: u kunt bestanden tot 32 MB importeren.
+
+## Atom-feeds van de wijzigingen
+
+feed-register-title = Lantern: wijzigingen in het register
+feed-agency-title = Lantern: wijzigingen in de systemen van { $agency }
+feed-published = gepubliceerd
+feed-updated = bijgewerkt naar versie { $version }
+feed-retired = buiten gebruik gesteld
+feed-audited = geaudit
+feed-audit = { $outcome } door { $auditor } op { $date }
+feed-version = Versie { $version }

@@ -172,11 +172,16 @@ pub fn language() -> Language {
 /// register's default language, in which records are written until they
 /// carry translations of their own. `None` where the page is in it already.
 pub fn record_lang() -> Option<&'static str> {
-    let default = leptos::prelude::use_context::<Languages>()
+    let default = register_language();
+    (language() != default).then(|| default.code())
+}
+
+/// The register's default language: that of a record that names none.
+pub fn register_language() -> Language {
+    leptos::prelude::use_context::<Languages>()
         .map_or_else(format::browser_register_language, |languages| {
             languages.default_language()
-        });
-    (language() != default).then(|| default.code())
+        })
 }
 
 /// An address of the register as a link on the page being rendered: see [`PageLanguage::href`].

@@ -237,6 +237,13 @@ pub struct SystemSummary {
     pub topic: Topic,
     pub audit: Option<AuditOutcome>,
     pub published_at: Timestamp,
+    /// The language the record is written in; absent: the register's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Its name and summary in other languages, where its agency translated
+    /// them: language → `name`/`summary` → text.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translated: std::collections::BTreeMap<String, Translation>,
 }
 
 /// A text of several lines as it is stored, whichever way it came: line

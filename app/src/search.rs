@@ -186,7 +186,9 @@ pub struct Suggestion {
 
 /// Text fields that are searched, by their public names. Name and summary
 /// weigh most; the order is the order in which other matches are shown.
-pub const SEARCHED_FIELDS: [&str; 11] = [
+/// `translations` holds the agency's translations of the record's texts, in
+/// every language, so a reader finds a record by the words of their own.
+pub const SEARCHED_FIELDS: [&str; 12] = [
     "name",
     "summary",
     "agency_ref",
@@ -198,6 +200,7 @@ pub const SEARCHED_FIELDS: [&str; 11] = [
     "tags",
     "data",
     "supplier",
+    "translations",
 ];
 
 /// Words left out of a search, on both engines: question words and the small

@@ -3,8 +3,8 @@
 //! machine: a reader reads what an agency wrote, in its language or in the
 //! record's own, and the page says which.
 
-use super::SystemContent;
 use super::fields::{FIELDS, Field, Kind};
+use super::{SystemContent, SystemSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -103,6 +103,51 @@ impl SystemContent {
             "legal_basis" => self.legal_basis = text,
             _ => {}
         }
+    }
+}
+
+impl SystemSummary {
+    /// The summary for a reader of `reader`: its name and summary in their
+    /// language where the agency translated them (`default` is the
+    /// register's language), and which of the two are.
+    pub fn for_reader(&self, reader: &str, default: &str) -> (SystemSummary, ShownIn) {
+        let original = self.language.clone().unwrap_or_else(|| default.to_string());
+        let mut shown = self.clone();
+        let mut translated = Vec::new();
+        if let Some(texts) = self.translated.get(reader).filter(|_| reader != original) {
+            for (field, text) in texts {
+                match field.as_str() {
+                    "name" => shown.name = text.clone(),
+                    "summary" => shown.summary = text.clone(),
+                    _ => continue,
+                }
+                translated.push(field.clone());
+            }
+        }
+        let shown_in = ShownIn {
+            original,
+            reader: reader.to_string(),
+            translated,
+        };
+        (shown, shown_in)
+    }
+
+    /// The name and summary translations of a record's `translations`: what a list shows.
+    pub fn list_texts(
+        translations: &BTreeMap<String, Translation>,
+    ) -> BTreeMap<String, Translation> {
+        translations
+            .iter()
+            .map(|(language, texts)| {
+                let listed: Translation = texts
+                    .iter()
+                    .filter(|(field, _)| matches!(field.as_str(), "name" | "summary"))
+                    .map(|(field, text)| (field.clone(), text.clone()))
+                    .collect();
+                (language.clone(), listed)
+            })
+            .filter(|(_, listed)| !listed.is_empty())
+            .collect()
     }
 }
 

@@ -1,7 +1,7 @@
 //! A list of systems, as the home and agency pages show them.
 
 use crate::html::escaped;
-use crate::i18n::{href, record_lang, t};
+use crate::i18n::{href, language, register_language, t};
 use crate::record::{SystemSummary, date_of, date_words};
 use leptos::prelude::*;
 
@@ -10,21 +10,23 @@ use leptos::prelude::*;
 /// Names are third-level headings: every list sits under a second-level one.
 #[component]
 pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
-    let lang = record_lang();
+    let (reader, default) = (language().code(), register_language().code());
     view! {
         <ol class="system-list">
             {systems
                 .into_iter()
                 .map(|system| {
+                    // In the reader's language where the agency translated it.
+                    let (system, shown) = system.for_reader(reader, default);
                     view! {
                         <li class="system-item">
-                            <h3 class="system-name" lang=lang>
+                            <h3 class="system-name" lang=shown.lang_of("name")>
                                 <a href=href(format!("/systems/{}", system.id))>{system.name.clone()}</a>
                             </h3>
                             <p class="system-owner">
                                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
                             </p>
-                            <p class="system-summary" lang=lang>{system.summary.clone()}</p>
+                            <p class="system-summary" lang=shown.lang_of("summary")>{system.summary.clone()}</p>
                             {key_facts(&system)}
                         </li>
                     }

@@ -1,27 +1,52 @@
 //! Atom feeds of the changes feed: `/feeds/changes.atom` for the whole
 //! register, `/agencies/{slug}/feed.atom` for one agency. The newest
 //! [`ENTRIES`] changes, for feed readers; the JSON feed has them all.
+//! `?lang=nl` (or `Accept-Language`) writes a feed's words in that language
+//! and links to the pages in it.
 
 use crate::api::error::ApiError;
 use crate::config::PublicUrl;
 use crate::state::AppState;
 use crate::storage::{Change, ChangeKind};
 use app::error::AppError;
+use app::i18n::{PageLanguage, t_in, t_with_in};
 use app::record::AgencySlug;
 use app::register::Register;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 /// Entries in a feed.
 const ENTRIES: i64 = 50;
 
+/// The language a feed is asked in: `lang`, else `Accept-Language`, else
+/// the register's default; its pages are linked at that language's
+/// addresses (`/nl/systems/…`). A language the register lacks is a 400.
+fn feed_language(state: &AppState, request: &Request) -> Result<PageLanguage, ApiError> {
+    let asked = crate::languages::of_api_request(&state.languages, request).map_err(|problem| {
+        ApiError {
+            status: axum::http::StatusCode::BAD_REQUEST,
+            problems: vec![problem],
+        }
+    })?;
+    Ok(PageLanguage {
+        language: asked.language,
+        in_address: asked.language != state.languages.default_language(),
+    })
+}
+
 /// `GET /feeds/changes.atom`.
-pub async fn register_feed(State(state): State<AppState>) -> Result<Response, ApiError> {
+pub async fn register_feed(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let page = feed_language(&state, &request)?;
     let changes = state.storage.latest_changes(None, ENTRIES).await?;
+    let title = t_in(page.language, "feed-register-title");
     Ok(feed(
         &state.public_url,
-        "Lantern: changes to the register",
+        page,
+        &title,
         "/feeds/changes.atom",
         "/systems",
         &changes,
@@ -32,14 +57,23 @@ pub async fn register_feed(State(state): State<AppState>) -> Result<Response, Ap
 pub async fn agency_feed(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    request: Request,
 ) -> Result<Response, ApiError> {
+    let page = feed_language(&state, &request)?;
     let Some(agency) = state.storage.agency(&AgencySlug(slug.clone())).await? else {
         return Err(AppError::NotFound.into());
     };
     let changes = state.storage.latest_changes(Some(&slug), ENTRIES).await?;
+    let name = agency.agency.name.clone();
+    let title = t_with_in(
+        page.language,
+        "feed-agency-title",
+        &[("agency", name.into())],
+    );
     Ok(feed(
         &state.public_url,
-        &format!("Lantern: changes to {}’s systems", agency.agency.name),
+        page,
+        &title,
         &format!("/agencies/{slug}/feed.atom"),
         &format!("/agencies/{slug}"),
         &changes,
@@ -50,6 +84,7 @@ pub async fn agency_feed(
 /// never on a request's `Host` (which anyone can set, and the feed is cached).
 fn feed(
     site: &PublicUrl,
+    page: PageLanguage,
     title: &str,
     self_path: &str,
     page_path: &str,
@@ -61,7 +96,10 @@ fn feed(
         .map_or_else(crate::clock::now, |c| c.changed_at.to_string());
     let mut xml = String::with_capacity(1024 + changes.len() * 600);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        page.language.code()
+    ));
     xml.push_str(&format!("  <title>{}</title>\n", escape(title)));
     xml.push_str(&format!(
         "  <id>tag:{},2026:{}</id>\n",
@@ -78,10 +116,10 @@ fn feed(
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>\n",
         escape(base),
-        escape(page_path)
+        escape(&page.href(page_path))
     ));
     for change in changes {
-        entry(&mut xml, site, change);
+        entry(&mut xml, site, page, change);
     }
     xml.push_str("</feed>\n");
     (
@@ -92,14 +130,16 @@ fn feed(
 }
 
 /// One change as an entry: what happened, in words, and a link to see it.
-fn entry(xml: &mut String, site: &PublicUrl, change: &Change) {
+fn entry(xml: &mut String, site: &PublicUrl, page: PageLanguage, change: &Change) {
+    let language = page.language;
+    let version = [("version", change.version.into())];
     let (what, link) = match change.kind {
         ChangeKind::Published => (
-            "published".to_string(),
+            t_in(language, "feed-published"),
             format!("/systems/{}", change.system),
         ),
         ChangeKind::Updated => (
-            format!("updated to version {}", change.version),
+            t_with_in(language, "feed-updated", &version),
             format!(
                 "/systems/{}/history?from={}&to={}",
                 change.system,
@@ -107,18 +147,32 @@ fn entry(xml: &mut String, site: &PublicUrl, change: &Change) {
                 change.version
             ),
         ),
-        ChangeKind::Retired => ("retired".to_string(), format!("/systems/{}", change.system)),
-        ChangeKind::Audited => ("audited".to_string(), format!("/systems/{}", change.system)),
-    };
-    let summary = match (&change.audit, &change.change_summary) {
-        (Some(audit), _) => format!(
-            "{} by {} on {}",
-            audit.outcome.label(),
-            audit.auditor,
-            audit.audited_on
+        ChangeKind::Retired => (
+            t_in(language, "feed-retired"),
+            format!("/systems/{}", change.system),
         ),
+        ChangeKind::Audited => (
+            t_in(language, "feed-audited"),
+            format!("/systems/{}", change.system),
+        ),
+    };
+    let link = page.href(&link);
+    let summary = match (&change.audit, &change.change_summary) {
+        (Some(audit), _) => {
+            let args = [
+                (
+                    "outcome",
+                    t_in(language, audit.outcome.message_key())
+                        .into_owned()
+                        .into(),
+                ),
+                ("auditor", audit.auditor.clone().into()),
+                ("date", audit.audited_on.clone().into()),
+            ];
+            t_with_in(language, "feed-audit", &args).into_owned()
+        }
         (None, Some(summary)) if !summary.trim().is_empty() => summary.clone(),
-        _ => format!("Version {}", change.version),
+        _ => t_with_in(language, "feed-version", &version).into_owned(),
     };
     xml.push_str("  <entry>\n");
     xml.push_str(&format!(

@@ -5,11 +5,16 @@
 //! - Lists are joined with [`SEPARATOR`]. A data set's personal data level
 //!   and sensitive attributes are in their own columns.
 //! - A withheld field's cell is empty; the `withheld` column says why.
+//! - After the audit's columns: the record's `language` (empty: the
+//!   register's default) and its agency's translations, one column per
+//!   translatable field and language Lantern ships (`summary@nl`), empty
+//!   where there is none.
 //! - A cell that a spreadsheet would run as a formula (it starts with `=`,
 //!   `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
 
+use app::i18n::Language;
 use app::record::fields::{FIELDS, Field, Kind, Value, assessment_line};
-use app::record::{PersonalData, System};
+use app::record::{PersonalData, System, translatable};
 
 /// What joins the items of a list in one cell.
 pub const SEPARATOR: &str = " | ";
@@ -49,19 +54,42 @@ const AFTER: [(&str, &str); 9] = [
 
 /// The columns, in order, with what each holds: also the data dictionary's
 /// CSV part. The record's fields come from the field table, in its order.
-pub fn columns() -> Vec<(&'static str, String)> {
+pub fn columns() -> Vec<(String, String)> {
     let fields = FIELDS.iter().flat_map(|field| {
         field
             .csv_columns()
             .iter()
-            .map(move |column| (*column, column_description(field, column)))
+            .map(move |column| (column.to_string(), column_description(field, column)))
+    });
+    let language = (
+        "language".to_string(),
+        "The language the agency wrote the record in; empty: the register's default".to_string(),
+    );
+    let translations = translation_columns().map(|(field, language)| {
+        let what = format!(
+            "The agency's translation of {} into {}, if it gave one",
+            field.name,
+            language.code()
+        );
+        (format!("{}@{}", field.name, language.code()), what)
     });
     BEFORE
         .iter()
-        .map(|(name, what)| (*name, what.to_string()))
+        .map(|(name, what)| (name.to_string(), what.to_string()))
         .chain(fields)
-        .chain(AFTER.iter().map(|(name, what)| (*name, what.to_string())))
+        .chain(
+            AFTER
+                .iter()
+                .map(|(name, what)| (name.to_string(), what.to_string())),
+        )
+        .chain(std::iter::once(language))
+        .chain(translations)
         .collect()
+}
+
+/// The translation columns' field and language, in order: by field, then language.
+fn translation_columns() -> impl Iterator<Item = (&'static Field, Language)> {
+    translatable().flat_map(|field| Language::shipped().map(move |language| (field, language)))
 }
 
 /// What a record field's column holds: the table's description, with how
@@ -182,7 +210,16 @@ fn cells(system: &System) -> Vec<String> {
         audit.map_or(String::new(), |a| text(&a.next_due)),
         audit.map_or(String::new(), |a| text(&a.report_url)),
         system.audit_overdue.to_string(),
+        text(&c.language),
     ]);
+    cells.extend(translation_columns().map(|(field, language)| {
+        c.translations
+            .get(language.code())
+            .and_then(|translation| translation.get(field.name))
+            .filter(|_| c.withheld_reason(field.name).is_none())
+            .cloned()
+            .unwrap_or_default()
+    }));
     cells
 }
 
@@ -242,7 +279,15 @@ mod tests {
 
     #[test]
     fn a_row_has_a_cell_per_column_and_reads_back() {
-        let content = app::record::fields::filled_content();
+        let mut content = app::record::fields::filled_content();
+        content.language = Some("nl".into());
+        content.translations.insert(
+            "en".into(),
+            app::record::Translation::from([
+                ("summary".to_string(), "In English.".to_string()),
+                ("supplier".to_string(), "Never shown".to_string()),
+            ]),
+        );
         let system = System {
             id: app::record::SystemId("s-1".into()),
             agency: app::record::AgencySlug("tax".into()),
@@ -277,5 +322,12 @@ mod tests {
         assert_eq!(cell("supplier"), "", "the supplier is withheld");
         assert_eq!(cell("withheld"), "supplier: Commercial.");
         assert_eq!(cell("audit_overdue"), "false");
+        assert_eq!(cell("language"), "nl");
+        assert_eq!(cell("summary@en"), "In English.");
+        assert_eq!(cell("summary@nl"), "");
+        assert!(
+            !headers.iter().any(|h| h == "supplier@en"),
+            "suppliers are not translated"
+        );
     }
 }

@@ -23,6 +23,10 @@ pub struct SystemDocument {
     pub supplier: String,
     pub techniques: Vec<Technique>,
     pub personal_data: bool,
+    /// The agency's translations of the searched texts (name, summary, unit,
+    /// purpose, how it works), every language together, as plain text.
+    #[serde(default)]
+    pub translations: String,
 }
 
 impl From<IndexedSystem> for SystemDocument {
@@ -31,6 +35,25 @@ impl From<IndexedSystem> for SystemDocument {
     fn from(system: IndexedSystem) -> SystemDocument {
         SystemDocument::new(system.summary, &system.content.without_withheld())
     }
+}
+
+/// The searched texts of every translation, as plain text (markdown as
+/// [`searched_text`] reads it), joined by " · ". A withheld field has no
+/// translation here: the content comes without what is withheld.
+fn translated_text(content: &SystemContent) -> String {
+    const SEARCHED: [&str; 5] = ["name", "summary", "unit", "purpose", "how_it_works"];
+    content
+        .translations
+        .values()
+        .flat_map(|translation| {
+            SEARCHED
+                .iter()
+                .filter_map(|field| translation.get(*field))
+                .map(|text| searched_text(text))
+        })
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 impl SystemDocument {
@@ -47,6 +70,7 @@ impl SystemDocument {
             supplier: content.supplier.clone().unwrap_or_default(),
             techniques: content.technique.clone(),
             personal_data: crate::storage::uses_personal_data(content),
+            translations: translated_text(content),
         }
     }
 
@@ -76,6 +100,7 @@ impl SystemDocument {
             "tags" => self.tags.join(" · "),
             "data" => self.data.join(" · "),
             "supplier" => self.supplier.clone(),
+            "translations" => self.translations.clone(),
             _ => String::new(),
         }
     }

@@ -63,6 +63,13 @@ struct MeiliDocument {
     tags: Vec<String>,
     data: Vec<String>,
     supplier: String,
+    #[serde(default)]
+    translations: String,
+    /// Shown, not searched: the record's language, and its translated name and summary.
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    translated: std::collections::BTreeMap<String, app::record::Translation>,
     agency: String,
     stage: String,
     risk_level: String,
@@ -91,6 +98,9 @@ impl MeiliDocument {
             tags: document.tags.clone(),
             data: document.data.clone(),
             supplier: document.supplier.clone(),
+            translations: document.translations.clone(),
+            language: document.summary.language.clone(),
+            translated: document.summary.translated.clone(),
             agency: facet(Facet::Agency),
             stage: facet(Facet::Stage),
             risk_level: facet(Facet::RiskLevel),
@@ -121,6 +131,8 @@ impl MeiliDocument {
                 .ok_or_else(|| closed("topic", &self.topic))?,
             audit: AuditOutcome::parse(&self.audit),
             published_at: self.published_at.clone().into(),
+            language: self.language.clone(),
+            translated: self.translated.clone(),
         })
     }
 }

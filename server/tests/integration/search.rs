@@ -662,6 +662,15 @@ async fn dutch_words_find_a_dutch_record(engine: Engine) {
                   medewerkers de aanvragen met de grootste kans op fouten eerst controleren. \
                   Geïdentificeerde risico's worden altijd door een mens beoordeeld."
             .into(),
+        language: Some("nl".into()),
+        translations: [(
+            "en".to_string(),
+            app::record::Translation::from([(
+                "summary".to_string(),
+                "Gives every application for childcare allowance a risk score.".to_string(),
+            )]),
+        )]
+        .into(),
         ..system.content.clone()
     };
     let mut tx = db.storage.begin().await.unwrap();
@@ -697,6 +706,25 @@ async fn dutch_words_find_a_dutch_record(engine: Engine) {
     // No stemming and no splitting of compounds, in Dutch as in English:
     // the end of a compound alone finds nothing.
     assert_eq!(find(&search, "q=toeslag").await.total, 0, "{}", search.name);
+    // Its English translation is searched too: a reader of English finds it
+    // by the words of their language, and is told where they matched.
+    let found = find(&search, "q=childcare+allowance").await;
+    assert_eq!(
+        names(&found).first().map(String::as_str),
+        Some("risicomodel kinderopvangtoeslag"),
+        "{}",
+        search.name
+    );
+    let fields: Vec<&str> = found.hits[0]
+        .highlights
+        .iter()
+        .map(|h| h.field.as_str())
+        .collect();
+    assert!(
+        fields.contains(&"translations"),
+        "{}: {fields:?}",
+        search.name
+    );
     search.remove().await;
     db.remove().await;
 }

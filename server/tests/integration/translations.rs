@@ -147,7 +147,7 @@ async fn a_dutch_record_with_an_english_translation_is_read_in_each_language() {
 }
 
 async fn read_in_each_language(database: &TestDatabase) {
-    let (_search, site) = bilingual_site(database).await;
+    let (search, site) = bilingual_site(database).await;
     let token = agency_token(&database.storage, "tax-office", TokenScope::Publish).await;
     let id = dutch_record(&site, &token, english()).await;
     let page = |path: String| {
@@ -183,6 +183,28 @@ async fn read_in_each_language(database: &TestDatabase) {
     assert!(!text.contains("<script>alert"), "{text}");
     assert!(text.contains("&lt;script&gt;"), "{text}");
     assert!(!text.contains("language-note"));
+
+    // Lists too: the agency's page and search results, each in the reader's language.
+    search.catch_up(&database.storage).await;
+    let agency = page("/agencies/tax-office".to_string()).await;
+    assert!(
+        agency.text.contains(">Waste collection route planner<"),
+        "{}",
+        agency.text
+    );
+    let found = page("/systems?q=routeplanner".to_string()).await;
+    assert!(
+        found.text.contains(">Waste collection route planner<"),
+        "{}",
+        found.text
+    );
+    let gevonden = page("/nl/systems?q=routeplanner".to_string()).await;
+    assert!(
+        gevonden.text.contains("afvalinzameling"),
+        "{}",
+        gevonden.text
+    );
+    assert!(!gevonden.text.contains("Waste collection"));
 
     // The API: the asked language's texts, the original's language, and every translation.
     let api = |query: &'static str| {
@@ -385,5 +407,72 @@ async fn an_editor_writes_a_translation_in_the_form_and_previews_it() {
         "{}",
         refused.text
     );
+    database.remove().await;
+}
+
+#[tokio::test]
+async fn feeds_and_the_csv_export_follow_the_languages() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let database = TestDatabase::sqlite().await;
+    let (_search, site) = bilingual_site(&database).await;
+    let token = agency_token(&database.storage, "tax-office", TokenScope::Publish).await;
+    let id = dutch_record(&site, &token, english()).await;
+
+    // The Atom feeds speak the asked language and link to its pages.
+    let dutch = get(&site, "/feeds/changes.atom?lang=nl", &Auth::Anonymous).await;
+    assert_eq!(dutch.status, StatusCode::OK);
+    assert!(dutch.text.contains(r#"xml:lang="nl""#), "{}", dutch.text);
+    assert!(dutch.text.contains("Lantern: wijzigingen in het register"));
+    assert!(
+        dutch
+            .text
+            .contains("Routeplanner afvalinzameling: gepubliceerd")
+    );
+    assert!(
+        dutch.text.contains(&format!("/nl/systems/{id}\"")),
+        "{}",
+        dutch.text
+    );
+    let agency = get(
+        &site,
+        "/agencies/tax-office/feed.atom?lang=nl",
+        &Auth::Anonymous,
+    )
+    .await;
+    assert!(
+        agency
+            .text
+            .contains("Lantern: wijzigingen in de systemen van"),
+        "{}",
+        agency.text
+    );
+    let english_feed = get(&site, "/feeds/changes.atom", &Auth::Anonymous).await;
+    assert!(english_feed.text.contains(": published</title>"));
+    assert!(english_feed.text.contains(&format!("/systems/{id}\"")));
+    let unknown = get(&site, "/feeds/changes.atom?lang=fr", &Auth::Anonymous).await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+
+    // The CSV: the record as written, its language, and a column per translation.
+    let csv = get(
+        &site,
+        &format!("/api/v1/export.csv?id={id}"),
+        &Auth::Anonymous,
+    )
+    .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.text);
+    let mut reader = csv::Reader::from_reader(csv.text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |column: &str| {
+        let at = headers
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("{column}"));
+        row[at].to_string()
+    };
+    assert_eq!(cell("name"), "Routeplanner afvalinzameling");
+    assert_eq!(cell("language"), "nl");
+    assert_eq!(cell("name@en"), "Waste collection route planner");
+    assert_eq!(cell("name@nl"), "");
     database.remove().await;
 }

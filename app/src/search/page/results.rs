@@ -3,7 +3,7 @@
 
 use super::facets::value_label;
 use crate::html::escaped;
-use crate::i18n::{href, record_lang, t, t_with};
+use crate::i18n::{href, language, register_language, t, t_with};
 use crate::record::AgencySlug;
 use crate::search::query::{QueryProblem, SystemQuery};
 use crate::search::{Hit, SearchResults, snippet_html};
@@ -41,8 +41,8 @@ pub(super) fn results_view(
         n => t_with("count-systems", &[("count", n.into())]),
     };
     let last_page = query.last_page(results.total);
-    // The `lang` of the records' own words, once for every hit.
-    let lang = record_lang();
+    // Hits in the reader's language where their agencies translated them.
+    let languages = (language().code(), register_language().code());
     let beyond_last = results.hits.is_empty() && results.total > 0;
     let empty = results.total == 0;
     let no_results = empty.then(|| no_results(&query, results, agencies));
@@ -72,7 +72,7 @@ pub(super) fn results_view(
         })}
         {no_results}
         <ol class="system-list">
-            {results.hits.iter().map(|hit| hit_row(hit, lang)).collect_view()}
+            {results.hits.iter().map(|hit| hit_row(hit, languages)).collect_view()}
         </ol>
         {(!empty).then(|| view! {
             <p class="downloads">
@@ -162,28 +162,31 @@ fn no_results(
 /// [`escaped`], which escape every character of the text: a search page shows
 /// 25 of these, and one string each renders far faster than a view per word.
 /// It borrows the hit: results are shared with the cache of recent searches.
-fn hit_row(hit: &Hit, lang: Option<&'static str>) -> impl IntoView + use<> {
-    let name = hit
-        .highlight("name")
-        .map_or_else(|| escaped(&hit.system.name), snippet_html);
-    let summary = hit
-        .highlight("summary")
-        .map_or_else(|| escaped(&hit.system.summary), snippet_html);
+fn hit_row(hit: &Hit, (reader, default): (&str, &str)) -> impl IntoView + use<> {
+    let (system, shown) = hit.system.for_reader(reader, default);
+    // The engine marks the words it found in the original; a translated
+    // text is shown as it is.
+    let text = |field: &str, text: &str| match hit.highlight(field) {
+        Some(snippet) if !shown.translated.iter().any(|f| f == field) => snippet_html(snippet),
+        _ => escaped(text),
+    };
+    let name = text("name", &system.name);
+    let summary = text("summary", &system.summary);
     let elsewhere = hit
         .highlights
         .iter()
         .find(|h| h.field != "name" && h.field != "summary")
         .map(|h| (field_label(&h.field), snippet_html(&h.snippet)));
-    let system = &hit.system;
+    let system = &system;
     view! {
         <li class="system-item">
-            <h3 class="system-name" lang=lang>
+            <h3 class="system-name" lang=shown.lang_of("name")>
                 <a href=href(format!("/systems/{}", system.id)) inner_html=name></a>
             </h3>
             <p class="system-owner">
                 <a href=href(format!("/agencies/{}", system.agency))>{system.agency_name.clone()}</a>
             </p>
-            <p class="system-summary" lang=lang inner_html=summary></p>
+            <p class="system-summary" lang=shown.lang_of("summary") inner_html=summary></p>
             {elsewhere.map(|(label, html)| view! {
                 <p class="system-match">
                     <span class="match-field">{label}": "</span>
@@ -199,6 +202,7 @@ fn hit_row(hit: &Hit, lang: Option<&'static str>) -> impl IntoView + use<> {
 fn field_label(field: &str) -> crate::i18n::Text {
     match field {
         "agency_name" => crate::i18n::t("results-found-in-agency"),
+        "translations" => crate::i18n::t("results-found-in-translation"),
         field => crate::record::fields::label(field)
             .unwrap_or_else(|| crate::i18n::t("results-found-in")),
     }
