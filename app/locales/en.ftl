@@ -1095,3 +1095,38 @@ feed-audited = audited
 # { $date } is written YYYY-MM-DD.
 feed-audit = { $outcome } by { $auditor } on { $date }
 feed-version = Version { $version }
+
+## The data dictionary on /open-data: what the fields outside the record and the CSV's other columns hold. English pages show the schema's own words; these are their translations.
+
+dictionary-field-id = The stable public id: never reused, survives renames.
+dictionary-field-url = The record's page on this register (a path).
+dictionary-field-agency = The owning agency's slug.
+dictionary-field-agency_name = The owning agency's name.
+dictionary-field-agency_contact = The owning agency's public contact.
+dictionary-field-version = The current version's number: 1, 2, 3…
+dictionary-field-published_at = When the current version was published: RFC 3339, UTC.
+dictionary-field-reviewed_at = When the agency last reviewed the record: RFC 3339, UTC.
+dictionary-field-audit = The latest audit by date; null if never audited.
+dictionary-field-audit_overdue = Whether the latest audit's next due date has passed.
+dictionary-field-translated_into = The language whose translation the texts are in, where the request asked for one and the agency gave it.
+dictionary-field-language = The language the agency wrote the record in; absent: the register's default language.
+dictionary-field-translations = The record's texts in other languages, as its agency gave them: language code → field name → text.
+dictionary-column-id = The stable public id
+dictionary-column-url = The record's page on this register (a path)
+dictionary-column-agency = The owning agency's slug
+dictionary-column-agency_name = The owning agency's name
+dictionary-column-data_sets = The data sets' names, joined
+dictionary-column-personal_data = The most identifying level among the data sets: none, pseudonymised or identified
+dictionary-column-sensitive_attributes = Sensitive attributes of any data set, joined
+dictionary-column-version = The current version's number
+dictionary-column-published_at = When the current version was published (RFC 3339, UTC)
+dictionary-column-reviewed_at = When the agency last reviewed it (RFC 3339, UTC)
+dictionary-column-audit_outcome = The latest audit's outcome, or empty if never audited
+dictionary-column-audited_on = The latest audit's date
+dictionary-column-auditor = Who audited it
+dictionary-column-audit_next_due = When the next audit is due
+dictionary-column-audit_report_url = The audit report
+dictionary-column-audit_overdue = true once the next audit's due date has passed
+dictionary-column-language = The language the agency wrote the record in; empty: the register's default
+# A column such as summary@nl: "The agency's translation of Summary into Dutch, if it gave one".
+dictionary-column-translation = The agency's translation of { $field } into { $language }, if it gave one

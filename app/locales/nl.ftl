@@ -1061,3 +1061,37 @@ feed-retired = buiten gebruik gesteld
 feed-audited = geaudit
 feed-audit = { $outcome } door { $auditor } op { $date }
 feed-version = Versie { $version }
+
+## Het gegevenswoordenboek op /open-data: wat de velden buiten de registratie en de overige kolommen van de CSV bevatten
+
+dictionary-field-id = De vaste openbare id: nooit hergebruikt, blijft bij een nieuwe naam.
+dictionary-field-url = De pagina van de registratie in dit register (een pad).
+dictionary-field-agency = De korte naam (slug) van de organisatie die het systeem beheert.
+dictionary-field-agency_name = De naam van de organisatie die het systeem beheert.
+dictionary-field-agency_contact = Het openbare contact van de organisatie.
+dictionary-field-version = Het nummer van de huidige versie: 1, 2, 3…
+dictionary-field-published_at = Wanneer de huidige versie is gepubliceerd: RFC 3339, UTC.
+dictionary-field-reviewed_at = Wanneer de organisatie de registratie voor het laatst heeft nagekeken: RFC 3339, UTC.
+dictionary-field-audit = De laatste audit naar datum; null als er nooit een audit was.
+dictionary-field-audit_overdue = Of de volgende audit van de laatste audit te laat is.
+dictionary-field-translated_into = De taal van de vertaling waarin de teksten staan, als het verzoek erom vroeg en de organisatie haar gaf.
+dictionary-field-language = De taal waarin de organisatie de registratie schreef; afwezig: de standaardtaal van het register.
+dictionary-field-translations = De teksten van de registratie in andere talen, zoals de organisatie ze gaf: taalcode → veldnaam → tekst.
+dictionary-column-id = De vaste openbare id
+dictionary-column-url = De pagina van de registratie in dit register (een pad)
+dictionary-column-agency = De korte naam (slug) van de organisatie
+dictionary-column-agency_name = De naam van de organisatie
+dictionary-column-data_sets = De namen van de gegevensverzamelingen, samengevoegd
+dictionary-column-personal_data = Het meest identificerende niveau van de gegevensverzamelingen: none, pseudonymised of identified
+dictionary-column-sensitive_attributes = Gevoelige kenmerken van alle gegevensverzamelingen, samengevoegd
+dictionary-column-version = Het nummer van de huidige versie
+dictionary-column-published_at = Wanneer de huidige versie is gepubliceerd (RFC 3339, UTC)
+dictionary-column-reviewed_at = Wanneer de organisatie haar voor het laatst heeft nagekeken (RFC 3339, UTC)
+dictionary-column-audit_outcome = De uitkomst van de laatste audit, of leeg als er nooit een audit was
+dictionary-column-audited_on = De datum van de laatste audit
+dictionary-column-auditor = Wie de audit deed
+dictionary-column-audit_next_due = Wanneer de volgende audit moet plaatsvinden
+dictionary-column-audit_report_url = Het auditrapport
+dictionary-column-audit_overdue = true zodra de volgende audit te laat is
+dictionary-column-language = De taal waarin de organisatie de registratie schreef; leeg: de standaardtaal van het register
+dictionary-column-translation = De vertaling van { $field } in het { $language } door de organisatie, als zij die gaf

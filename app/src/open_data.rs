@@ -6,7 +6,7 @@
 //! serves, so the page cannot drift from the data.
 
 use crate::html::PageTitle;
-use crate::i18n::{t, t_with, title, with_code};
+use crate::i18n::{Language, has_message, t, t_with, title, with_code};
 use crate::layout::TableScroll;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -141,20 +141,70 @@ fn MannersSection(origin: String) -> impl IntoView {
     }
 }
 
+/// What a field of the schema holds, in the reader's language: a record's
+/// field by the field table, the others by the catalogue
+/// (`dictionary-field-…`); where the catalogue has no words for it, the
+/// schema's English, marked as English. English pages show the schema's own
+/// words (`english`), which the catalogue's English repeats.
+fn field_description(name: &str, english: &str) -> (String, Option<&'static str>) {
+    let key = format!("dictionary-field-{name}");
+    if crate::i18n::language() == Language::SOURCE {
+        return (english.to_string(), None);
+    }
+    match crate::record::fields::field(name) {
+        Some(field) => (field.description().into_owned(), None),
+        None if has_message(&key) => (t(&key).into_owned(), None),
+        None => (english.to_string(), english_lang()),
+    }
+}
+
+/// What a CSV column holds, in the reader's language: a translation's
+/// (`summary@nl`) and the others' by the catalogue (`dictionary-column-…`),
+/// a record field's by the field table, else the English, marked as English.
+fn column_description(name: &str, english: &str) -> (String, Option<&'static str>) {
+    let key = format!("dictionary-column-{name}");
+    if crate::i18n::language() == Language::SOURCE {
+        return (english.to_string(), None);
+    }
+    if let Some((field, code)) = name.split_once('@')
+        && let (Some(field), Some(language)) =
+            (crate::record::fields::field(field), Language::parse(code))
+    {
+        let args = [
+            ("field", field.label().into_owned().into()),
+            (
+                "language",
+                language
+                    .name_in(crate::i18n::language())
+                    .into_owned()
+                    .into(),
+            ),
+        ];
+        return (
+            t_with("dictionary-column-translation", &args).into_owned(),
+            None,
+        );
+    }
+    match crate::record::fields::field(name) {
+        _ if has_message(&key) => (t(&key).into_owned(), None),
+        Some(field) => (field.description().into_owned(), None),
+        None => (english.to_string(), english_lang()),
+    }
+}
+
+/// `lang="en"` where the page is in another language.
+fn english_lang() -> Option<&'static str> {
+    (crate::i18n::language() != Language::SOURCE).then_some("en")
+}
+
 /// Every field of a system and every column of the CSV.
 #[component]
 fn DictionarySection(dictionary: SharedDictionary) -> impl IntoView {
-    let english = crate::i18n::language() != crate::i18n::Language::SOURCE;
     let fields = dictionary
         .fields
         .iter()
         .map(|field| {
-            // A field of the record is described in the reader's language;
-            // the rest of the schema is described in English, and says so.
-            let (description, lang) = match crate::record::fields::field(&field.name) {
-                Some(record_field) => (record_field.description().into_owned(), None),
-                None => (field.description.clone(), english.then_some("en")),
-            };
+            let (description, lang) = field_description(&field.name, &field.description);
             view! {
                 <tr>
                     <th scope="row"><code>{field.name.clone()}</code></th>
@@ -167,11 +217,12 @@ fn DictionarySection(dictionary: SharedDictionary) -> impl IntoView {
     let columns = dictionary
         .csv_columns
         .iter()
-        .map(|(name, description)| {
+        .map(|(name, english)| {
+            let (description, lang) = column_description(name, english);
             view! {
                 <tr>
                     <th scope="row"><code>{name.clone()}</code></th>
-                    <td lang=english.then_some("en")>{description.clone()}</td>
+                    <td lang=lang>{description}</td>
                 </tr>
             }
         })

@@ -119,7 +119,9 @@ fn feed(
         escape(&page.href(page_path))
     ));
     for change in changes {
-        entry(&mut xml, site, page, change);
+        let mut change = change.clone();
+        change.name_in(page.language.code());
+        entry(&mut xml, site, page, &change);
     }
     xml.push_str("</feed>\n");
     (

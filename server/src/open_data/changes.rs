@@ -4,8 +4,9 @@
 use crate::api::error::{ApiError, ErrorEnvelope, invalid_parameters, limit_problem, parse_limit};
 use crate::state::AppState;
 use crate::storage::{Change, ChangesFrom};
+use app::i18n::PageLanguage;
 use app::search::query::shorten;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Extension, RawQuery, State};
 use axum::response::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -84,10 +85,12 @@ fn parse_since(value: &str) -> Option<ChangesFrom> {
         ("since" = Option<String>, Query, description = "An RFC 3339 time, or the cursor of a change (`next` gives one); from the beginning when left out"),
         ("agency" = Option<String>, Query, description = "Only this agency's systems"),
         ("limit" = Option<i64>, Query, description = "Changes per page, 1 to 500 (100)"),
+        ("lang" = Option<String>, Query, description = "The language to write systems' names in, where their agencies translated them (`en`, `nl`); without it, `Accept-Language` decides"),
     ),
     responses((status = 200, body = ChangePage), (status = 400, body = ErrorEnvelope)))]
 pub async fn changes(
     State(state): State<AppState>,
+    Extension(asked): Extension<PageLanguage>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<ChangePage>, ApiError> {
     let query = changes_query(raw.as_deref().unwrap_or_default())?;
@@ -107,6 +110,9 @@ pub async fn changes(
         .await?;
     let has_more = changes.len() as i64 > query.limit;
     changes.truncate(query.limit as usize);
+    for change in &mut changes {
+        change.name_in(asked.language.code());
+    }
     let next_cursor = match (changes.last(), &query.from) {
         (Some(last), _) => last.cursor.clone(),
         (None, ChangesFrom::After(seq)) => seq.to_string(),
@@ -121,6 +127,12 @@ pub async fn changes(
     }
     if query.limit != CHANGES_PER_PAGE {
         next.append_pair("limit", &query.limit.to_string());
+    }
+    // The next page in the language this one was asked in.
+    let lang = form_urlencoded::parse(raw.as_deref().unwrap_or_default().as_bytes())
+        .find(|(name, _)| name == "lang");
+    if let Some((_, lang)) = lang {
+        next.append_pair("lang", &lang);
     }
     Ok(Json(ChangePage {
         changes,

@@ -8,6 +8,7 @@ use app::record::{Audit, SystemId, Timestamp};
 use serde::Serialize;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
+use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 /// What happened to a system.
@@ -68,6 +69,19 @@ pub struct Change {
     pub audit: Option<Audit>,
     /// The version in full, as JSON.
     pub url: String,
+    /// The system's name in other languages, where its agency translated it
+    /// (language → name): for [`Change::name_in`].
+    #[serde(skip)]
+    pub translated_names: BTreeMap<String, String>,
+}
+
+impl Change {
+    /// Writes `name` in `language` where the agency translated it.
+    pub fn name_in(&mut self, language: &str) {
+        if let Some(name) = self.translated_names.get(language) {
+            self.name = name.clone();
+        }
+    }
 }
 
 /// Where a read of the feed starts.
@@ -88,7 +102,7 @@ pub struct FeedPosition {
 
 const CHANGE_COLUMNS: &str = "SELECT c.seq, c.kind, c.system_id, s.agency, v.name, c.version, \
     rfc3339_precise(c.changed_at) AS changed_at, v.change_summary, au.auditor, au.audited_on, \
-    au.outcome, au.findings, au.report_url, au.next_due \
+    au.outcome, au.findings, au.report_url, au.next_due, v.translations::text AS translations \
     FROM changes c JOIN systems s ON s.id = c.system_id \
     JOIN system_versions v ON v.system_id = c.system_id AND v.version = c.version \
     LEFT JOIN audits au ON au.id = c.audit_id";
@@ -110,6 +124,13 @@ fn change(row: &AnyRow) -> Result<Change, AppError> {
         system,
         agency: rows::text(row, "agency")?,
         name: rows::text(row, "name")?,
+        translated_names: rows::json::<BTreeMap<String, app::record::Translation>>(
+            row,
+            "translations",
+        )?
+        .into_iter()
+        .filter_map(|(language, mut texts)| Some((language, texts.remove("name")?)))
+        .collect(),
         version,
         changed_at: rows::text(row, "changed_at")?.into(),
         change_summary: (kind != ChangeKind::Audited)

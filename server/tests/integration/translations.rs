@@ -411,7 +411,7 @@ async fn an_editor_writes_a_translation_in_the_form_and_previews_it() {
 }
 
 #[tokio::test]
-async fn feeds_and_the_csv_export_follow_the_languages() {
+async fn feeds_the_csv_export_and_its_dictionary_follow_the_languages() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let database = TestDatabase::sqlite().await;
     let (_search, site) = bilingual_site(&database).await;
@@ -452,6 +452,44 @@ async fn feeds_and_the_csv_export_follow_the_languages() {
     let unknown = get(&site, "/feeds/changes.atom?lang=fr", &Auth::Anonymous).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
 
+    // The JSON changes feed names the system in the asked language, and its
+    // next page keeps asking in it.
+    let changes = get(
+        &site,
+        "/api/v1/changes?since=0&limit=500&lang=en",
+        &Auth::Anonymous,
+    )
+    .await;
+    let changes: Value = serde_json::from_str(&changes.text).unwrap();
+    let change = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["system"] == id.as_str())
+        .unwrap();
+    assert_eq!(change["name"], "Waste collection route planner");
+    assert!(
+        changes["next"].as_str().unwrap().ends_with("&lang=en"),
+        "{changes}"
+    );
+    let in_dutch = get(
+        &site,
+        "/api/v1/changes?since=0&lang=nl&limit=500",
+        &Auth::Anonymous,
+    )
+    .await;
+    assert!(
+        in_dutch
+            .text
+            .contains(r#""name":"Routeplanner afvalinzameling""#)
+    );
+    let english_feed_name = get(&site, "/feeds/changes.atom?lang=en", &Auth::Anonymous).await;
+    assert!(
+        english_feed_name
+            .text
+            .contains("Waste collection route planner: published")
+    );
+
     // The CSV: the record as written, its language, and a column per translation.
     let csv = get(
         &site,
@@ -474,5 +512,15 @@ async fn feeds_and_the_csv_export_follow_the_languages() {
     assert_eq!(cell("language"), "nl");
     assert_eq!(cell("name@en"), "Waste collection route planner");
     assert_eq!(cell("name@nl"), "");
+
+    // The data dictionary in Dutch: every field and column in Dutch, none marked English.
+    let dictionary = get(&site, "/nl/open-data", &Auth::Anonymous).await;
+    let dictionary = dictionary.text.split(r#"id="dictionary""#).nth(1).unwrap();
+    assert!(!dictionary.contains(r#"lang="en""#), "{dictionary}");
+    assert!(
+        dictionary.contains("De vertaling van Samenvatting in het Engels door de organisatie"),
+        "{dictionary}"
+    );
+    assert_eq!(english_on(dictionary), Vec::<String>::new());
     database.remove().await;
 }
