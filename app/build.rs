@@ -3,80 +3,12 @@
 //! `LANTERN_LANGUAGES`, with no code to change.
 //!
 //! The browser's copy (the wasm build) leaves out the messages only pages
-//! rendered on the server use, by their key's prefix ([`SERVER_ONLY`]): the
-//! islands (live search, markdown preview) never show them, and every
-//! message is bytes every reader of `/systems` downloads.
+//! rendered on the server use: see `src/i18n/browser_catalogue.rs`.
 
 use std::fmt::Write;
 
-/// Key prefixes of messages no island shows: the staff pages, the forms and
-/// their checks, the open-data page, feeds and the record page.
-const SERVER_ONLY: &[&str] = &[
-    "manage-",
-    "form-",
-    "check-",
-    "steps-",
-    "moderation-",
-    "answers-",
-    "settings-",
-    "tokens-",
-    "admin-",
-    "accounts-",
-    "import-",
-    "dictionary-",
-    "feed-",
-    "feedback-",
-    "open-data-",
-    "sign-in-",
-    "record-",
-    "history-",
-    "home-",
-    "agency-",
-    "agencies-",
-    "error-",
-    "role-",
-    "hide_reason-",
-    "comment_state-",
-    "feedback_kind-",
-    "draft_state-",
-    "token_scope-",
-    "write_state-",
-    "duration-",
-];
-
-/// Messages with a server-only prefix that an island shows all the same.
-const ISLANDS_TOO: &[&str] = &["manage-form-preview"];
-
-/// Whether the browser's copy keeps the message `key`.
-fn in_browser(key: &str) -> bool {
-    ISLANDS_TOO.contains(&key) || !SERVER_ONLY.iter().any(|prefix| key.starts_with(prefix))
-}
-
-/// A catalogue without the messages the browser does not need: a message
-/// is its `key = …` line and the indented lines after it (its attributes,
-/// variants and continued text); comments and blank lines go too.
-fn for_browser(catalogue: &str) -> String {
-    let mut kept = String::with_capacity(catalogue.len());
-    let mut keeping = false;
-    for line in catalogue.lines() {
-        if line.starts_with([' ', '\t']) {
-            if keeping {
-                kept.push_str(line);
-                kept.push('\n');
-            }
-            continue;
-        }
-        keeping = match line.split_once(" =") {
-            Some((key, _)) if !key.starts_with('#') && !key.is_empty() => in_browser(key.trim()),
-            _ => false,
-        };
-        if keeping {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-    }
-    kept
-}
+#[path = "src/i18n/browser_catalogue.rs"]
+mod browser_catalogue;
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
@@ -103,7 +35,7 @@ fn main() {
         if browser {
             let catalogue = std::fs::read_to_string(&path).unwrap();
             path = out.join(format!("{code}.browser.ftl"));
-            std::fs::write(&path, for_browser(&catalogue)).unwrap();
+            std::fs::write(&path, browser_catalogue::for_browser(&catalogue)).unwrap();
         }
         writeln!(
             list,

@@ -277,4 +277,6 @@ pub fn keys(language: Language) -> Vec<String> {
 }
 
 #[cfg(test)]
+mod browser_catalogue;
+#[cfg(test)]
 mod tests;

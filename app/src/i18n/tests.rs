@@ -71,12 +71,10 @@ fn the_dutch_catalogue_is_translated() {
     );
 }
 
-#[test]
-fn every_key_the_code_names_is_in_the_catalogue() {
-    let english = keys(Language::SOURCE);
-    let app = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut missing = Vec::new();
-    let mut files = vec![app.join("src"), app.join("../server/src")];
+/// The message keys the code under `root` names, with the file naming each.
+fn keys_named_under(root: std::path::PathBuf) -> Vec<(String, String)> {
+    let mut named = Vec::new();
+    let mut files = vec![root];
     while let Some(path) = files.pop() {
         if path.is_dir() {
             files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
@@ -97,15 +95,72 @@ fn every_key_the_code_names_is_in_the_catalogue() {
                 }
                 let rest = &code[at + call.len()..];
                 let key = &rest[..rest.find('"').unwrap()];
-                if !english.iter().any(|k| k == key) {
-                    missing.push(format!("{}: {key}", path.display()));
-                }
+                named.push((path.display().to_string(), key.to_string()));
             }
         }
     }
+    named
+}
+
+#[test]
+fn every_key_the_code_names_is_in_the_catalogue() {
+    let english = keys(Language::SOURCE);
+    let app = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let missing: Vec<String> = [app.join("src"), app.join("../server/src")]
+        .into_iter()
+        .flat_map(keys_named_under)
+        .filter(|(_, key)| !english.iter().any(|k| k == key))
+        .map(|(file, key)| format!("{file}: {key}"))
+        .collect();
     assert!(
         missing.is_empty(),
         "keys not in locales/en.ftl: {missing:?}"
+    );
+}
+
+/// What the wasm carries: each catalogue without the server's messages
+/// (`browser_catalogue`). It must parse, and keep every message the
+/// islands show: the live search's and the markdown preview's.
+#[test]
+fn the_browser_catalogues_parse_and_keep_what_the_islands_say() {
+    use super::browser_catalogue::{for_browser, in_browser};
+    for (code, text) in CATALOGUES {
+        let browser = for_browser(text);
+        assert!(
+            browser.len() * 2 < text.len(),
+            "{code}: most messages are the server's"
+        );
+        let resource = FluentResource::try_new(browser)
+            .unwrap_or_else(|(_, errors)| panic!("{code} in the browser: {errors:?}"));
+        let mut bundle = fluent_bundle::FluentBundle::new(vec![code.parse().unwrap()]);
+        bundle.add_resource(resource).unwrap();
+        assert!(bundle.has_message("search-none-found") && bundle.has_message("count-systems"));
+        assert!(!bundle.has_message("manage-heading"), "{code}");
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let islands = [src.join("search"), src.join("systems/list.rs")];
+    let mut named: Vec<String> = islands
+        .into_iter()
+        .flat_map(keys_named_under)
+        .map(|(_, key)| key)
+        .collect();
+    // Keys the islands build (`facet-…`, labels of closed sets, dates) and the preview's.
+    named.extend(
+        [
+            "facet-stage",
+            "field-name",
+            "stage-in_use",
+            "month-1",
+            "date",
+            "number-thousands",
+        ]
+        .map(String::from),
+    );
+    named.extend(["language-nl", "page-title", "manage-form-preview"].map(String::from));
+    let dropped: Vec<&String> = named.iter().filter(|key| !in_browser(key)).collect();
+    assert!(
+        dropped.is_empty(),
+        "island messages the browser would lack: {dropped:?}"
     );
 }
 
