@@ -11,7 +11,10 @@ use std::fmt::Write;
 mod browser_catalogue;
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read when the script runs, not when it was compiled: a build cache
+    // shared by several clones reuses the compiled script for each of them.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
+    let dir = std::path::Path::new(&manifest).join("locales");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let browser = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     println!("cargo::rerun-if-changed={}", dir.display());

@@ -176,6 +176,12 @@ pub fn record_lang() -> Option<&'static str> {
     (language() != default).then(|| default.code())
 }
 
+/// The name of the language with the code `code` in the page's language
+/// (`Dutch`), or the code itself where Lantern has no catalogue for it.
+pub fn language_name(code: &str) -> String {
+    Language::parse(code).map_or_else(|| code.to_string(), |l| l.name_in(language()).into_owned())
+}
+
 /// The register's default language: that of a record that names none.
 pub fn register_language() -> Language {
     leptos::prelude::use_context::<Languages>()

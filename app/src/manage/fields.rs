@@ -138,10 +138,7 @@ pub fn field_label(path: &str) -> String {
         && let Some((code, name)) = rest.split_once('.')
         && let Some(field) = crate::record::fields::field(name)
     {
-        let language = crate::i18n::Language::parse(code).map_or_else(
-            || code.to_string(),
-            |l| l.name_in(crate::i18n::language()).into_owned(),
-        );
+        let language = crate::i18n::language_name(code);
         return format!("{} ({language})", field.label());
     }
     let (base, rest) = match path.split_once('[') {

@@ -62,19 +62,19 @@ impl SystemContent {
     /// The record for a reader of `reader`: where the agency gave a
     /// translation into that language, its texts replace the original ones
     /// (a withheld field stays withheld). `default` is the register's language.
-    pub fn for_reader(&self, reader: &str, default: &str) -> (SystemContent, ShownIn) {
+    /// It takes the content, so a reader of its own language costs no copy.
+    pub fn for_reader(mut self, reader: &str, default: &str) -> (SystemContent, ShownIn) {
         let original = self.original_language(default);
-        let mut shown = self.clone();
         let mut translated = Vec::new();
         if reader != original
-            && let Some(translation) = self.translations.get(reader)
+            && let Some(translation) = self.translations.get(reader).cloned()
         {
             for field in translatable() {
                 let text = translation.get(field.name).map(|t| t.trim());
                 if let Some(text) = text.filter(|t| !t.is_empty())
                     && self.withheld_reason(field.name).is_none()
                 {
-                    shown.set_text(field.name, text.to_string());
+                    self.set_text(field.name, text.to_string());
                     translated.push(field.name.to_string());
                 }
             }
@@ -84,7 +84,7 @@ impl SystemContent {
             reader: reader.to_string(),
             translated,
         };
-        (shown, shown_in)
+        (self, shown_in)
     }
 
     /// Sets the text of the translatable field `name`; other names change nothing.
@@ -179,7 +179,7 @@ mod tests {
     fn without_a_translation_the_original_is_shown_and_says_its_language() {
         let mut content = filled_content();
         content.language = Some("nl".into());
-        let (shown, shown_in) = content.for_reader("en", "en");
+        let (shown, shown_in) = content.clone().for_reader("en", "en");
         assert_eq!(shown.name, content.name);
         assert!(shown_in.untranslated());
         assert_eq!(shown_in.lang_of("name"), Some("nl".into()));
@@ -200,7 +200,7 @@ mod tests {
             "nl".into(),
             Translation::from([("purpose".to_string(), "Geheim doel".to_string())]),
         );
-        let (shown, shown_in) = content.for_reader("nl", "en");
+        let (shown, shown_in) = content.clone().for_reader("nl", "en");
         assert_ne!(shown.purpose, "Geheim doel");
         assert!(shown_in.translated.is_empty());
         let public = content.without_withheld();

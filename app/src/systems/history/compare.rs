@@ -76,10 +76,7 @@ fn language_changes(older: &SystemContent, newer: &SystemContent) -> Vec<FieldCh
             .unwrap_or_default()
     };
     for code in languages {
-        let language = crate::i18n::Language::parse(code).map_or_else(
-            || code.to_string(),
-            |l| l.name_in(crate::i18n::language()).into_owned(),
-        );
+        let language = crate::i18n::language_name(code);
         for field in translatable() {
             let (before, after) = (text(older, code, field.name), text(newer, code, field.name));
             if before != after {
