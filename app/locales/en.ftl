@@ -1078,10 +1078,36 @@ import-id-of-another-agency = the system of this id belongs to another agency
 import-now-elsewhere = Row { $row }: the system { $id } now belongs to another agency; nothing was imported
 import-check-file = Choose a file to import
 import-check-format = Choose us-omb-2025 or lantern-json
-# { $problem } says what is wrong with the file (in English for now).
+# { $problem } says what is wrong with the file (an import-file-* message).
 import-cannot-import = This file cannot be imported: { $problem }
 import-not-multipart = Send the import as a file upload (multipart/form-data).
 import-too-large = This file is too large or could not be read: files of up to 32 MB can be imported.
+# What is wrong with a file or one of its rows. Column names (agency,
+# use_case_name, development_stage…) and the values the format allows are
+# the format's own words: keep them as they are.
+import-file-empty = the file is empty
+import-file-not-text = the file is not text (it is binary or not UTF-8), so it is not a us-omb-2025 CSV file
+import-file-wrong-columns = the file is not a us-omb-2025 CSV file: { $problems }
+import-file-missing-columns = missing columns: { $columns }
+import-file-unexpected-columns = unexpected columns: { $columns }
+import-file-more-columns = and { $count } more
+import-file-csv = the CSV could not be read: { $problem }
+import-file-not-json = the file is not JSON: { $problem }
+import-file-no-systems = the file is not in Lantern’s JSON format: it needs a "systems" list at the top
+import-row-not-csv = could not be read as CSV: { $problem }
+import-row-cells = has { $cells } cells; this format has { $columns }
+import-row-duplicate = exact duplicate of row { $row }
+import-row-id-taken = id “{ $id }” of agency { $agency } is already used by row { $row } with different content; fix the id in the source
+import-row-no-agency = agency is blank: every system needs an owning agency
+import-row-agency-slug = agency “{ $agency }” cannot be made into a slug
+import-row-no-name = use_case_name is blank: every system needs a name
+import-row-stage = development_stage “{ $value }” is not one of: Pre-deployment, Pilot, Deployed, Retired
+import-row-high-impact = is_high_impact “{ $value }” is not one of: High-impact, Presumed High-Impact, but Not High-impact, Not High-impact
+import-row-not-object = not a JSON object
+import-row-id = id: Must be 1 to 64 lower-case letters, digits and hyphens, like 7k2m9x4q1b3c
+import-row-agency-missing = agency: give the slug of the agency the system belongs to
+import-row-agency-unknown = agency: no agency has the slug “{ $slug }”
+import-row-no-reference = a new system needs an "agency_ref" (or the "id" of a system the register has), so that importing again finds it
 
 ## Atom feeds of the changes (/feeds/changes.atom, /agencies/SLUG/feed.atom)
 

@@ -1050,6 +1050,29 @@ import-check-format = Kies us-omb-2025 of lantern-json
 import-cannot-import = Dit bestand kan niet worden geïmporteerd: { $problem }
 import-not-multipart = Stuur de import als bestandsupload (multipart/form-data).
 import-too-large = Dit bestand is te groot of kon niet worden gelezen: u kunt bestanden tot 32 MB importeren.
+import-file-empty = het bestand is leeg
+import-file-not-text = het bestand is geen tekst (het is binair of geen UTF-8), dus het is geen us-omb-2025-CSV-bestand
+import-file-wrong-columns = het bestand is geen us-omb-2025-CSV-bestand: { $problems }
+import-file-missing-columns = ontbrekende kolommen: { $columns }
+import-file-unexpected-columns = onverwachte kolommen: { $columns }
+import-file-more-columns = en nog { $count }
+import-file-csv = de CSV kon niet worden gelezen: { $problem }
+import-file-not-json = het bestand is geen JSON: { $problem }
+import-file-no-systems = het bestand is niet in het JSON-formaat van Lantern: bovenaan moet een lijst "systems" staan
+import-row-not-csv = kon niet als CSV worden gelezen: { $problem }
+import-row-cells = heeft { $cells } cellen; dit formaat heeft er { $columns }
+import-row-duplicate = precies gelijk aan rij { $row }
+import-row-id-taken = id “{ $id }” van organisatie { $agency } wordt al gebruikt door rij { $row } met andere inhoud; verbeter het id in de bron
+import-row-no-agency = agency is leeg: elk systeem hoort bij een organisatie
+import-row-agency-slug = van agency “{ $agency }” kan geen slug worden gemaakt
+import-row-no-name = use_case_name is leeg: elk systeem heeft een naam nodig
+import-row-stage = development_stage “{ $value }” is niet een van: Pre-deployment, Pilot, Deployed, Retired
+import-row-high-impact = is_high_impact “{ $value }” is niet een van: High-impact, Presumed High-Impact, but Not High-impact, Not High-impact
+import-row-not-object = geen JSON-object
+import-row-id = id: moet bestaan uit 1 tot 64 kleine letters, cijfers en koppeltekens, zoals 7k2m9x4q1b3c
+import-row-agency-missing = agency: geef de slug van de organisatie waar het systeem bij hoort
+import-row-agency-unknown = agency: geen organisatie heeft de slug “{ $slug }”
+import-row-no-reference = een nieuw systeem heeft een "agency_ref" nodig (of het "id" van een systeem dat al in het register staat), zodat een volgende import het terugvindt
 
 ## Atom-feeds van de wijzigingen
 

@@ -75,7 +75,7 @@ fn main() -> anyhow::Result<()> {
         report("100,000 synthetic systems", synthetic).await?;
         let us = register(&root.join("us-2025"), |storage| async move {
             let file = shared_data::us_omb_2025_use_cases();
-            let parsed = us_omb_2025::parse(&std::fs::read(file)?)?;
+            let parsed = us_omb_2025::parse(&std::fs::read(file)?, app::i18n::Language::SOURCE)?;
             import::write(&storage, &parsed, "the benchmark register", false).await?;
             Ok(())
         })

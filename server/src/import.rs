@@ -14,6 +14,7 @@ use crate::config::DataConfig;
 use crate::publishing::Actor;
 use crate::storage::{CountMoves, PublishOutcome, Storage};
 use anyhow::Context;
+use app::i18n::Language;
 use app::record::{Agency, SystemContent, SystemId};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
@@ -83,15 +84,16 @@ pub struct ImportSummary {
 }
 
 /// A record's problems as one line of an import report:
-/// `name: Must not be empty; contact: Must be an email address…`.
-pub fn problems_as_reason(error: app::error::AppError) -> String {
+/// `name: Must not be empty; contact: Must be an email address…` (the
+/// checks said them in `language`; the field names are the format's).
+pub fn problems_as_reason(error: app::error::AppError, language: Language) -> String {
     match error {
         app::error::AppError::Validation(problems) => problems
             .into_iter()
             .map(|(field, messages)| format!("{field}: {}", messages.join("; ")))
             .collect::<Vec<_>>()
             .join("; "),
-        other => other.to_string(),
+        other => other.explanation(language),
     }
 }
 
@@ -128,7 +130,7 @@ pub async fn run(
     // A file that is not the format at all is refused before the register is opened.
     let (storage, parsed) = match format {
         ImportFormat::UsOmb2025 => {
-            let parsed = us_omb_2025::parse(&bytes)
+            let parsed = us_omb_2025::parse(&bytes, Language::SOURCE)
                 .with_context(|| format!("{} was not imported", file.display()))?;
             (data.open().await?, parsed)
         }
@@ -140,12 +142,13 @@ pub async fn run(
             let agencies = storage.agencies().await?;
             // From the terminal every system names its agency.
             let none = app::record::AgencySlug(String::new());
-            let parsed = lantern_json::records(&systems, &none, &|slug| {
+            let agency_of = |slug: &app::record::AgencySlug| {
                 agencies
                     .iter()
                     .find(|a| a.agency.slug == *slug)
                     .map(|a| a.agency.clone())
-            });
+            };
+            let parsed = lantern_json::records(&systems, &none, &agency_of, Language::SOURCE);
             (storage, parsed)
         }
     };

@@ -8,6 +8,7 @@
 
 use super::{ImportRecord, ParsedFile, RejectedRow, stable_id};
 use crate::publishing::check;
+use app::i18n::{Language, Languages, t_in, t_with_in};
 use app::record::{Agency, AgencySlug, SystemId, is_system_id};
 use serde_json::Value;
 
@@ -28,23 +29,52 @@ const READ_ONLY: &[&str] = &[
 ];
 
 /// Why a whole file was refused.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum FileError {
-    #[error("the file is not JSON: {0}")]
+    /// Not JSON at all, with what the JSON reader said.
     NotJson(String),
-    #[error("the file is not in Lantern's JSON format: it needs a \"systems\" list at the top")]
+    /// JSON without a `systems` list at the top.
     NoSystems,
 }
 
+impl FileError {
+    /// What is wrong, in `language`.
+    pub fn words(&self, language: Language) -> String {
+        match self {
+            FileError::NotJson(problem) => t_with_in(
+                language,
+                "import-file-not-json",
+                &[("problem", problem.as_str().into())],
+            ),
+            FileError::NoSystems => t_in(language, "import-file-no-systems"),
+        }
+        .into_owned()
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(Language::SOURCE))
+    }
+}
+
+impl std::error::Error for FileError {}
+
 /// Reads a whole file; every system is a record or a rejected row (row 1 is
-/// the first system). `agency_of` names each slug's agency, or `None` for a
-/// slug the register does not know.
+/// the first system), the reasons said in `language`. `agency_of` names
+/// each slug's agency, or `None` for a slug the register does not know.
 pub fn parse(
     bytes: &[u8],
     default_agency: &AgencySlug,
     agency_of: &dyn Fn(&AgencySlug) -> Option<Agency>,
+    language: Language,
 ) -> Result<ParsedFile, FileError> {
-    Ok(records(&systems(bytes)?, default_agency, agency_of))
+    Ok(records(
+        &systems(bytes)?,
+        default_agency,
+        agency_of,
+        language,
+    ))
 }
 
 /// The systems of a file, refusing a file that is not this format at all.
@@ -61,16 +91,18 @@ pub fn systems(bytes: &[u8]) -> Result<Vec<Value>, FileError> {
     }
 }
 
-/// Every system of a file as a record, or a rejected row with its reason.
+/// Every system of a file as a record, or a rejected row with its reason
+/// in `language`.
 pub fn records(
     systems: &[Value],
     default_agency: &AgencySlug,
     agency_of: &dyn Fn(&AgencySlug) -> Option<Agency>,
+    language: Language,
 ) -> ParsedFile {
     let mut parsed = ParsedFile::default();
     for (i, system) in systems.iter().enumerate() {
         let row = i + 1;
-        match record(row, system, default_agency, agency_of) {
+        match record(row, system, default_agency, agency_of, language) {
             Ok(record) => parsed.records.push(record),
             Err(reason) => parsed.rejected.push(RejectedRow { row, reason }),
         }
@@ -83,40 +115,38 @@ fn record(
     system: &Value,
     default_agency: &AgencySlug,
     agency_of: &dyn Fn(&AgencySlug) -> Option<Agency>,
+    language: Language,
 ) -> Result<ImportRecord, String> {
+    let words = |key| t_in(language, key).into_owned();
     let mut body = system
         .as_object()
         .cloned()
-        .ok_or_else(|| "not a JSON object".to_string())?;
+        .ok_or_else(|| words("import-row-not-object"))?;
     let id = match body.get("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) if is_system_id(id) => Some(id.clone()),
-        Some(_) => return Err(format!("id: {}", app::record::SYSTEM_ID_RULE)),
+        Some(_) => return Err(words("import-row-id")),
     };
     for field in READ_ONLY {
         body.remove(*field);
     }
-    let input = check::system_input(
-        &Value::Object(body),
-        app::i18n::Language::SOURCE,
-        &app::i18n::Languages::every_shipped(),
-    )
-    .map_err(super::problems_as_reason)?;
+    let input = check::system_input(&Value::Object(body), language, &Languages::every_shipped())
+        .map_err(|error| super::problems_as_reason(error, language))?;
     let slug = input
         .agency
         .clone()
         .map_or_else(|| default_agency.clone(), AgencySlug);
     if slug.0.is_empty() {
-        return Err("agency: give the slug of the agency the system belongs to".into());
+        return Err(words("import-row-agency-missing"));
     }
-    let agency =
-        agency_of(&slug).ok_or_else(|| format!("agency: no agency has the slug “{slug}”"))?;
+    let agency = agency_of(&slug).ok_or_else(|| {
+        let args = [("slug", slug.0.as_str().into())];
+        t_with_in(language, "import-row-agency-unknown", &args).into_owned()
+    })?;
     let id = match (id, &input.content.agency_ref) {
         (Some(id), _) => SystemId(id),
         (None, Some(reference)) => stable_id(SOURCE, &format!("{slug}/{reference}")),
-        (None, None) => {
-            return Err("a new system needs an \"agency_ref\" (or the \"id\" of a system the register has), so that importing again finds it".into());
-        }
+        (None, None) => return Err(words("import-row-no-reference")),
     };
     Ok(ImportRecord {
         row,
@@ -147,6 +177,7 @@ mod tests {
             document.to_string().as_bytes(),
             &AgencySlug("tax-office".into()),
             &tax_office,
+            Language::SOURCE,
         )
     }
 
@@ -190,8 +221,39 @@ mod tests {
             Err(FileError::NoSystems)
         ));
         assert!(matches!(
-            parse(b"{oops", &AgencySlug("x".into()), &tax_office),
+            parse(
+                b"{oops",
+                &AgencySlug("x".into()),
+                &tax_office,
+                Language::SOURCE
+            ),
             Err(FileError::NotJson(_))
         ));
+    }
+
+    #[test]
+    fn reasons_are_said_in_the_language_of_the_person_importing() {
+        let dutch = Language::parse("nl").unwrap();
+        let file = json!({"systems": [
+            {"name": "Geen referentie", "summary": "x", "stage": "pilot", "topic": "tax"},
+            {"agency_ref": "T-2", "name": "", "summary": "x", "stage": "pilot", "topic": "tax"},
+            "geen object"
+        ]});
+        let tax = AgencySlug("tax-office".into());
+        let parsed = parse(file.to_string().as_bytes(), &tax, &tax_office, dutch).unwrap();
+        let reasons: Vec<&str> = parsed.rejected.iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            [
+                "een nieuw systeem heeft een \"agency_ref\" nodig (of het \"id\" van een systeem dat al in het register staat), zodat een volgende import het terugvindt",
+                "name: Mag niet leeg zijn",
+                "geen JSON-object",
+            ]
+        );
+        let refused = parse(b"{}", &tax, &tax_office, dutch).unwrap_err();
+        assert!(
+            refused.words(dutch).starts_with("het bestand is niet"),
+            "{refused:?}"
+        );
     }
 }

@@ -9,6 +9,7 @@ mod text;
 
 use super::{ImportRecord, ParsedFile, RejectedRow, stable_id};
 use crate::publishing::check;
+use app::i18n::{FluentValue, Language, t_in, t_with_in};
 use mapping::map_row;
 use std::collections::HashMap;
 pub use text::parse_date;
@@ -60,19 +61,56 @@ const NAME_LIMIT: usize = 200;
 const SUMMARY_LIMIT: usize = 500;
 
 /// Why a whole file was refused.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum FileError {
-    #[error("the file is empty")]
     Empty,
-    #[error(
-        "the file is not text (it is binary or not UTF-8), so it is not a us-omb-2025 CSV file"
-    )]
+    /// Binary, or not UTF-8.
     NotText,
-    #[error("the file is not a us-omb-2025 CSV file: {0}")]
-    WrongColumns(String),
-    #[error("the CSV could not be read: {0}")]
+    /// The columns that are missing and those that are not this format's.
+    WrongColumns {
+        missing: Vec<String>,
+        unexpected: Vec<String>,
+    },
+    /// The header could not be read, with what the CSV reader said.
     Csv(String),
 }
+
+impl FileError {
+    /// What is wrong, in `language`.
+    pub fn words(&self, language: Language) -> String {
+        let with = |key, name, value: String| {
+            t_with_in(language, key, &[(name, value.into())]).into_owned()
+        };
+        match self {
+            FileError::Empty => t_in(language, "import-file-empty").into_owned(),
+            FileError::NotText => t_in(language, "import-file-not-text").into_owned(),
+            FileError::WrongColumns {
+                missing,
+                unexpected,
+            } => {
+                let mut problems = Vec::new();
+                if !missing.is_empty() {
+                    let columns = shorten_list(missing, language);
+                    problems.push(with("import-file-missing-columns", "columns", columns));
+                }
+                if !unexpected.is_empty() {
+                    let columns = shorten_list(unexpected, language);
+                    problems.push(with("import-file-unexpected-columns", "columns", columns));
+                }
+                with("import-file-wrong-columns", "problems", problems.join("; "))
+            }
+            FileError::Csv(problem) => with("import-file-csv", "problem", problem.clone()),
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(Language::SOURCE))
+    }
+}
+
+impl std::error::Error for FileError {}
 
 /// One CSV row by column name.
 struct Row<'a> {
@@ -97,11 +135,12 @@ impl Row<'_> {
     }
 }
 
-/// Reads a whole file: the records to write and the rows reported.
+/// Reads a whole file: the records to write and the rows reported, with
+/// their reasons in `language`.
 ///
 /// Refuses the file, before anything is written, when it is empty, binary, or
 /// does not have exactly this format's 36 columns.
-pub fn parse(bytes: &[u8]) -> Result<ParsedFile, FileError> {
+pub fn parse(bytes: &[u8], language: Language) -> Result<ParsedFile, FileError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty);
     }
@@ -120,7 +159,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedFile, FileError> {
     let mut seen = SeenRows::default();
     for (i, result) in reader.records().enumerate() {
         let row_number = i + 2;
-        match read_row(result, &index, &mut seen, row_number) {
+        match read_row(result, &index, &mut seen, row_number, language) {
             Ok(record) => parsed.records.push(record),
             Err(reason) => parsed.rejected.push(RejectedRow {
                 row: row_number,
@@ -148,14 +187,17 @@ fn read_row(
     index: &HashMap<&'static str, usize>,
     seen: &mut SeenRows,
     row_number: usize,
+    language: Language,
 ) -> Result<ImportRecord, String> {
-    let values = result.map_err(|e| format!("could not be read as CSV: {e}"))?;
+    let words = |key, args: &[(&str, FluentValue)]| t_with_in(language, key, args).into_owned();
+    let values =
+        result.map_err(|e| words("import-row-not-csv", &[("problem", e.to_string().into())]))?;
     if values.len() != COLUMNS.len() {
-        return Err(format!(
-            "has {} cells; this format has {}",
-            values.len(),
-            COLUMNS.len()
-        ));
+        let args = [
+            ("cells", values.len().into()),
+            ("columns", COLUMNS.len().into()),
+        ];
+        return Err(words("import-row-cells", &args));
     }
     let row = Row {
         values: &values,
@@ -163,7 +205,7 @@ fn read_row(
     };
     let content_key: Vec<String> = values.iter().map(str::to_string).collect();
     if let Some(first) = seen.content.get(&content_key) {
-        return Err(format!("exact duplicate of row {first}"));
+        return Err(words("import-row-duplicate", &[("row", (*first).into())]));
     }
     seen.content.insert(content_key, row_number);
 
@@ -184,17 +226,20 @@ fn read_row(
         }
     };
     if let Some(first) = seen.key.get(&key) {
-        return Err(format!(
-            "id “{}” of agency {agency_code} is already used by row {first} with different content; fix the id in the source",
-            row.get("id")
-        ));
+        let args = [
+            ("id", row.get("id").into()),
+            ("agency", agency_code.into()),
+            ("row", (*first).into()),
+        ];
+        return Err(words("import-row-id-taken", &args));
     }
     seen.key.insert(key.clone(), row_number);
 
     // The same checks as the write API, after mapping: what an importer
     // builds meets every rule a record sent by hand does.
-    let (agency, content) = map_row(&row)?;
-    let content = check::content(&content).map_err(super::problems_as_reason)?;
+    let (agency, content) = map_row(&row, language)?;
+    let content = check::content(&content, language)
+        .map_err(|error| super::problems_as_reason(error, language))?;
     Ok(ImportRecord {
         row: row_number,
         id: stable_id(SOURCE, &key),
@@ -216,14 +261,11 @@ fn check_columns(headers: &csv::StringRecord) -> Result<HashMap<&'static str, us
         .filter(|c| !COLUMNS.contains(c))
         .collect();
     if !missing.is_empty() || !unexpected.is_empty() {
-        let mut problems = Vec::new();
-        if !missing.is_empty() {
-            problems.push(format!("missing columns: {}", shorten_list(&missing)));
-        }
-        if !unexpected.is_empty() {
-            problems.push(format!("unexpected columns: {}", shorten_list(&unexpected)));
-        }
-        return Err(FileError::WrongColumns(problems.join("; ")));
+        let owned = |names: Vec<&str>| names.into_iter().map(str::to_string).collect();
+        return Err(FileError::WrongColumns {
+            missing: owned(missing),
+            unexpected: owned(unexpected),
+        });
     }
     Ok(COLUMNS
         .iter()
@@ -236,14 +278,17 @@ fn check_columns(headers: &csv::StringRecord) -> Result<HashMap<&'static str, us
         .collect())
 }
 
-fn shorten_list(names: &[&str]) -> String {
+/// Column names for a reason: the first eight, quoted and cut at 40
+/// characters, then how many more.
+fn shorten_list(names: &[String], language: Language) -> String {
     let mut shown: Vec<String> = names
         .iter()
         .take(8)
         .map(|n| format!("“{}”", n.chars().take(40).collect::<String>()))
         .collect();
     if names.len() > 8 {
-        shown.push(format!("and {} more", names.len() - 8));
+        let more = [("count", (names.len() - 8).into())];
+        shown.push(t_with_in(language, "import-file-more-columns", &more).into_owned());
     }
     shown.join(", ")
 }

@@ -103,12 +103,12 @@ pub fn system_input(
 /// Checks a record that an importer built (from a CSV row, say) exactly as
 /// the write API checks what it is sent: every write path meets the same
 /// rules. Answers the content as it will be stored; problems are written in
-/// English, as the importers' reasons are. (Any language Lantern ships is
+/// `language`, as the importer's reasons are. (Any language Lantern ships is
 /// taken here: the register's own list is checked where the import starts.)
-pub fn content(content: &SystemContent) -> Result<SystemContent, AppError> {
+pub fn content(content: &SystemContent, language: Language) -> Result<SystemContent, AppError> {
     let body = serde_json::to_value(content)
         .map_err(|error| AppError::Internal(format!("a record as JSON: {error}")))?;
-    system_input(&body, Language::SOURCE, &Languages::every_shipped()).map(|input| input.content)
+    system_input(&body, language, &Languages::every_shipped()).map(|input| input.content)
 }
 
 /// One validation problem as an error.

@@ -88,8 +88,8 @@ pub async fn preview(
 }
 
 /// The file's records in `format`; a file that cannot be read is a problem
-/// with the `file` field (said in `language`; what the reader found wrong is
-/// in English). A Lantern JSON file may name agencies the register knows.
+/// with the `file` field, said in `language` like the reasons its rows are
+/// rejected. A Lantern JSON file may name agencies the register knows.
 async fn read_file(
     storage: &Storage,
     format: ImportFormat,
@@ -98,7 +98,9 @@ async fn read_file(
     language: Language,
 ) -> Result<ParsedFile, AppError> {
     let parsed = match format {
-        ImportFormat::UsOmb2025 => us_omb_2025::parse(bytes).map_err(|e| e.to_string()),
+        ImportFormat::UsOmb2025 => {
+            us_omb_2025::parse(bytes, language).map_err(|e| e.words(language))
+        }
         ImportFormat::LanternJson => {
             let agencies: HashMap<AgencySlug, Agency> = storage
                 .agencies()
@@ -106,8 +108,8 @@ async fn read_file(
                 .into_iter()
                 .map(|a| (a.agency.slug.clone(), a.agency))
                 .collect();
-            lantern_json::parse(bytes, agency, &|slug| agencies.get(slug).cloned())
-                .map_err(|e| e.to_string())
+            lantern_json::parse(bytes, agency, &|slug| agencies.get(slug).cloned(), language)
+                .map_err(|e| e.words(language))
         }
     };
     parsed.map_err(|problem| {

@@ -4,6 +4,7 @@
 //! `/healthz` show equals a count made straight from the tables, on both
 //! databases; and recounting from scratch (migration 0012) gives the same.
 
+use crate::support::ENGLISH;
 use crate::support::databases::TestDatabase;
 use app::record::{Agency, AgencySlug, Audit, AuditOutcome, RiskLevel, Stage, SystemId};
 use app::register::Register;
@@ -115,6 +116,7 @@ fn import_file() -> lantern::import::ParsedFile {
         file.to_string().as_bytes(),
         &AgencySlug("tax-office".into()),
         &agency_of,
+        ENGLISH,
     )
     .unwrap();
     assert_eq!(parsed.records.len(), 3, "{:?}", parsed.rejected);

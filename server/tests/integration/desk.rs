@@ -4,6 +4,7 @@
 //! what waits, the moderation queue with agencies' names, terminal imports
 //! in the audit log; and what the public pages headline.
 
+use crate::support::ENGLISH;
 use crate::support::accounts as support_accounts;
 use crate::support::databases;
 use crate::support::manage;
@@ -348,13 +349,17 @@ async fn imports_from_the_terminal_are_in_the_audit_log() {
         )
         .unwrap();
         let agencies = app::register::Register::agencies(storage).await.unwrap();
-        let parsed =
-            lantern::import::lantern_json::records(&systems, &AgencySlug(String::new()), &|slug| {
+        let parsed = lantern::import::lantern_json::records(
+            &systems,
+            &AgencySlug(String::new()),
+            &|slug| {
                 agencies
                     .iter()
                     .find(|a| a.agency.slug == *slug)
                     .map(|a| a.agency.clone())
-            });
+            },
+            ENGLISH,
+        );
         lantern::import::write(storage, &parsed, "inventory.json (lantern-json)", false)
             .await
             .unwrap();

@@ -8,6 +8,7 @@
 //! Each property runs a bounded number of cases (see `CASES`): enough to
 //! find the shallow crashes in a test run; deeper fuzzing is cargo-fuzz's job.
 
+use crate::support::ENGLISH;
 use crate::support::databases;
 use crate::support::html_scan;
 use crate::support::search;
@@ -260,7 +261,7 @@ fn the_us_importer_never_panics_and_keeps_only_valid_records() {
             }
             file.into_bytes()
         };
-        let Ok(parsed) = lantern::import::us_omb_2025::parse(&file) else {
+        let Ok(parsed) = lantern::import::us_omb_2025::parse(&file, ENGLISH) else {
             continue;
         };
         if std::env::var("FUZZ_SHOW").is_ok() {
@@ -270,7 +271,7 @@ fn the_us_importer_never_panics_and_keeps_only_valid_records() {
         }
         for record in &parsed.records {
             records += 1;
-            let checked = check::content(&record.content);
+            let checked = check::content(&record.content, ENGLISH);
             assert!(
                 checked.is_ok(),
                 "case {case}: a record the API would refuse: {checked:?}\n{:?}",
@@ -370,7 +371,8 @@ fn the_lantern_json_importer_never_panics_and_keeps_only_valid_records() {
         } else {
             format!("{{\"systems\": [{}]}}", cases.text(MARKUP, 12))
         };
-        let Ok(parsed) = lantern::import::lantern_json::parse(file.as_bytes(), &default, &tax)
+        let Ok(parsed) =
+            lantern::import::lantern_json::parse(file.as_bytes(), &default, &tax, ENGLISH)
         else {
             continue;
         };
@@ -382,7 +384,7 @@ fn the_lantern_json_importer_never_panics_and_keeps_only_valid_records() {
                 record.id
             );
             assert!(
-                check::content(&record.content).is_ok(),
+                check::content(&record.content, ENGLISH).is_ok(),
                 "case {case}: {file}"
             );
         }

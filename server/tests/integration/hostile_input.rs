@@ -113,12 +113,22 @@ fn hostile_system(breakout: &str, n: usize) -> Value {
         "supplier": breakout,
         "withheld": [{"field": "assessments", "reason": breakout}],
         "change_summary": breakout,
+        // Shown on the Dutch pages: the title, the heading and the lists.
+        "translations": {"nl": {
+            "name": breakout,
+            "summary": breakout,
+            "unit": breakout,
+            "purpose": everything,
+            "contest": everything,
+            "risks": everything,
+        }},
     })
 }
 
-/// The pages of a system that show what was written about it.
+/// The pages of a system that show what was written about it, in English
+/// and in Dutch (which shows the record's Dutch translation).
 fn public_pages(id: &str) -> Vec<String> {
-    vec![
+    let pages = [
         format!("/systems/{id}"),
         format!("/systems/{id}/history"),
         "/systems".into(),
@@ -127,7 +137,9 @@ fn public_pages(id: &str) -> Vec<String> {
         "/agencies/tax-office".into(),
         "/agencies".into(),
         "/".into(),
-    ]
+    ];
+    let dutch = pages.clone().map(|page| format!("/nl{page}"));
+    pages.into_iter().chain(dutch).collect()
 }
 
 /// A comment sent as a citizen's form from `address`.
@@ -192,6 +204,8 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
                 format!("/manage/systems/{id}"),
                 format!("/manage/systems/{id}/edit"),
                 "/manage".into(),
+                format!("/nl/manage/systems/{id}"),
+                format!("/nl/manage/systems/{id}/edit"),
             ],
         )
         .await;
@@ -225,6 +239,9 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
         ("data[0].name", BREAKOUTS[7]),
         ("data[0].personal_data", "none"),
         ("change_summary", BREAKOUTS[3]),
+        ("translations.nl.name", BREAKOUTS[0]),
+        ("translations.nl.summary", BREAKOUTS[1]),
+        ("translations.nl.unit", BREAKOUTS[5]),
     ];
     for markdown in [
         "purpose",
@@ -236,6 +253,8 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
         "risks",
         "legal_basis",
         "data[0].description",
+        "translations.nl.purpose",
+        "translations.nl.fairness",
     ] {
         fields.push((markdown, &everything));
     }
@@ -268,6 +287,8 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
         &[
             format!("/manage/systems/{id}"),
             format!("/manage/systems/{id}/edit"),
+            format!("/nl/manage/systems/{id}"),
+            format!("/nl/manage/systems/{id}/edit"),
         ],
     )
     .await;
@@ -286,6 +307,15 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
         "the typed text comes back, escaped"
     );
     assert_inert("the system form shown again", &refused.text);
+    let in_dutch = post_form(
+        &site,
+        &format!("/nl/manage/systems/{id}/edit"),
+        &editor,
+        &fields,
+    )
+    .await;
+    assert_eq!(in_dutch.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_inert("the system form shown again in Dutch", &in_dutch.text);
     db.remove().await;
 }
 

@@ -1,5 +1,6 @@
 //! `lantern import` refuses files that are not the format named, and writes nothing.
 
+use crate::support::ENGLISH;
 use crate::support::databases::TestDatabase;
 use crate::support::shared_data;
 
@@ -114,7 +115,7 @@ async fn a_bulk_import_refreshes_postgresql_statistics() {
     use sqlx::Row;
     let db = TestDatabase::postgres().await;
     let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
-    let parsed = us_omb_2025::parse(&bytes).unwrap();
+    let parsed = us_omb_2025::parse(&bytes, ENGLISH).unwrap();
     import::write(&db.storage, &parsed, "the test file", false)
         .await
         .unwrap();

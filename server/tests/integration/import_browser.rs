@@ -182,6 +182,36 @@ async fn an_editor_previews_then_imports_their_agencys_rows_of_the_us_inventory(
         }
         assert_eq!(storage.health().await.unwrap().systems as usize, new);
 
+        // Working in Dutch: what is wrong with a file, and with each row, in Dutch.
+        let columns = post_file(
+            &site,
+            "/nl/manage/import",
+            &editor,
+            &[("format", "us-omb-2025")],
+            ("bad.csv", &b"name,summary\nx,y\n"[..]),
+        )
+        .await;
+        assert_eq!(columns.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            columns.text.contains("Dit bestand kan niet worden geïmporteerd: het bestand is geen us-omb-2025-CSV-bestand: ontbrekende kolommen: “agency”"),
+            "{}",
+            columns.text
+        );
+        let rows = br#"{"systems": [{"name": "Zonder referentie", "summary": "x", "stage": "pilot", "topic": "immigration"}, 7]}"#;
+        let preview = post_file(
+            &site,
+            "/nl/manage/import",
+            &editor,
+            &[("format", "lantern-json")],
+            ("rows.json", &rows[..]),
+        )
+        .await;
+        assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
+        for reason in ["een nieuw systeem heeft een", "geen JSON-object"] {
+            assert!(preview.text.contains(reason), "{reason}: {}", preview.text);
+        }
+        assert_eq!(storage.health().await.unwrap().systems as usize, new);
+
         // Someone else's preview cannot be confirmed by another account.
         support_accounts::create_in(
             storage,

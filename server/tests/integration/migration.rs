@@ -10,6 +10,7 @@
 //! (both held the same text and integers then), so the exports before are
 //! SQLite's and the test also holds the two databases to one behaviour.
 
+use crate::support::ENGLISH;
 use crate::support::databases::TestDatabase;
 use crate::support::search::TestSearch;
 use crate::support::shared_data;
@@ -122,7 +123,7 @@ async fn a_postgresql_register_of_the_previous_schema_converts_in_place_with_eve
 async fn fill(storage: &Storage) {
     lantern::demo::seed_if_empty(storage).await.unwrap();
     let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
-    let parsed = us_omb_2025::parse(&bytes).unwrap();
+    let parsed = us_omb_2025::parse(&bytes, ENGLISH).unwrap();
     import::write(storage, &parsed, "the test file", false)
         .await
         .unwrap();

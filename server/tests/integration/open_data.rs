@@ -5,6 +5,7 @@
 //! in the error envelope, and the JSON shape of every endpoint is pinned by
 //! a snapshot (`UPDATE_SNAPSHOTS=1` rewrites them after a deliberate change).
 
+use crate::support::ENGLISH;
 use crate::support::databases;
 use crate::support::search;
 use crate::support::shared_data;
@@ -164,7 +165,7 @@ fn ndjson_lines(text: &str) -> Vec<Value> {
 async fn the_us_2025_export_agrees_in_every_format_and_validates_against_the_schema() {
     let db = TestDatabase::sqlite().await;
     let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
-    let parsed = us_omb_2025::parse(&bytes).unwrap();
+    let parsed = us_omb_2025::parse(&bytes, ENGLISH).unwrap();
     import::write(&db.storage, &parsed, "the test file", false)
         .await
         .unwrap();

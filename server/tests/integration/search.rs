@@ -6,6 +6,7 @@
 //! Where the engines answer differently, the case says which difference is
 //! accepted (and `docs/search.md` lists them).
 
+use crate::support::ENGLISH;
 use crate::support::databases;
 use crate::support::search;
 use crate::support::shared_data;
@@ -242,7 +243,7 @@ async fn citizen_questions_find_what_they_ask_about(engine: Engine) {
 async fn us_register() -> TestDatabase {
     let db = TestDatabase::sqlite().await;
     let bytes = std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap();
-    let parsed = us_omb_2025::parse(&bytes).unwrap();
+    let parsed = us_omb_2025::parse(&bytes, ENGLISH).unwrap();
     import::write(&db.storage, &parsed, "the test file", false)
         .await
         .unwrap();

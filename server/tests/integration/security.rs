@@ -5,6 +5,7 @@
 //! header; private and HTTPS headers; every API error in the envelope; and a
 //! create-and-publish that is one transaction, safe to retry.
 
+use crate::support::ENGLISH;
 use crate::support::accounts as support_accounts;
 use crate::support::databases;
 use crate::support::manage;
@@ -200,7 +201,8 @@ fn us_file(cells: &[(&str, &str)]) -> Vec<u8> {
 #[test]
 fn the_us_importer_keeps_only_what_the_api_would_accept() {
     let parse = |cells: &[(&str, &str)]| {
-        lantern::import::us_omb_2025::parse(&us_file(cells)).expect("a file of this format")
+        lantern::import::us_omb_2025::parse(&us_file(cells), ENGLISH)
+            .expect("a file of this format")
     };
     for bad in [
         "javascript:alert(document.domain)",
@@ -260,6 +262,7 @@ fn lantern_json_ids_follow_one_pattern() {
         file.to_string().as_bytes(),
         &AgencySlug("tax-office".into()),
         &tax,
+        ENGLISH,
     )
     .unwrap();
     assert_eq!(parsed.records.len(), 1, "{:?}", parsed.rejected);

@@ -1,5 +1,6 @@
 //! The storage layer behaves the same on SQLite and PostgreSQL.
 
+use crate::support::ENGLISH;
 use crate::support::databases;
 use crate::support::shared_data;
 
@@ -280,7 +281,7 @@ async fn a_change_is_a_new_version_and_the_same_content_is_not() {
 async fn every_field_of_a_record_is_stored_and_read_back_as_written() {
     // A field added to the table but not to the storage's columns fails here.
     let content = app::record::fields::filled_content();
-    let checked = lantern::publishing::check::content(&content).unwrap();
+    let checked = lantern::publishing::check::content(&content, ENGLISH).unwrap();
     assert_eq!(
         checked, content,
         "the example record passes the write check as it is"
@@ -405,8 +406,11 @@ async fn unknown_ids_and_slugs_are_none() {
 
 #[tokio::test]
 async fn the_real_us_inventory_imports_once_and_reimports_as_unchanged() {
-    let parsed =
-        us_omb_2025::parse(&std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap()).unwrap();
+    let parsed = us_omb_2025::parse(
+        &std::fs::read(shared_data::us_omb_2025_use_cases()).unwrap(),
+        ENGLISH,
+    )
+    .unwrap();
     for db in TestDatabase::both().await {
         let storage = &db.storage;
         let first = import::write(storage, &parsed, "the test file", false)

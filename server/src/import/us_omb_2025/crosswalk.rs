@@ -5,9 +5,11 @@
 use super::Row;
 use super::text::{one_line, shorten};
 use crate::publishing::check;
+use app::i18n::{Language, t_with_in};
 use app::record::{RiskLevel, Stage, Technique, Topic};
 
-pub(super) fn stage(row: &Row) -> Result<Stage, String> {
+/// The stage, or why the reported one is none of the format's (in `language`).
+pub(super) fn stage(row: &Row, language: Language) -> Result<Stage, String> {
     match row.get("development_stage").to_ascii_lowercase().as_str() {
         "deployed" => Ok(Stage::InUse),
         "pilot" => Ok(Stage::Pilot),
@@ -15,10 +17,10 @@ pub(super) fn stage(row: &Row) -> Result<Stage, String> {
         "retired" => Ok(Stage::Retired),
         // Not reported: tagged "stage not reported" by the caller.
         "" => Ok(Stage::Development),
-        _ => Err(format!(
-            "development_stage “{}” is not one of: Pre-deployment, Pilot, Deployed, Retired",
-            row.get("development_stage")
-        )),
+        _ => {
+            let args = [("value", row.get("development_stage").into())];
+            Err(t_with_in(language, "import-row-stage", &args).into_owned())
+        }
     }
 }
 
@@ -71,7 +73,10 @@ pub(super) fn technique(classification: &str) -> (Vec<Technique>, Option<String>
 /// high risk. "Not high-impact" says only that it is not that, so the risk
 /// level stays "not assessed" rather than claiming EU AI Act categories
 /// (minimal, limited) the source never used; the tag keeps what it said.
-pub(super) fn risk_level(is_high_impact: &str) -> Result<(RiskLevel, Option<String>), String> {
+pub(super) fn risk_level(
+    is_high_impact: &str,
+    language: Language,
+) -> Result<(RiskLevel, Option<String>), String> {
     let tagged = |level, tag: &str| Ok((level, Some(format!("{tag} (US OMB)"))));
     match is_high_impact {
         "High-impact" => tagged(RiskLevel::High, "high-impact"),
@@ -80,8 +85,9 @@ pub(super) fn risk_level(is_high_impact: &str) -> Result<(RiskLevel, Option<Stri
         }
         "Not High-impact" => tagged(RiskLevel::Unassessed, "not high-impact"),
         "" => Ok((RiskLevel::Unassessed, None)),
-        other => Err(format!(
-            "is_high_impact “{other}” is not one of: High-impact, Presumed High-Impact, but Not High-impact, Not High-impact"
-        )),
+        other => {
+            let args = [("value", other.into())];
+            Err(t_with_in(language, "import-row-high-impact", &args).into_owned())
+        }
     }
 }

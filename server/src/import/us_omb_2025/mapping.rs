@@ -9,23 +9,27 @@ use super::text::{
 use super::{NAME_LIMIT, SUMMARY_LIMIT};
 use crate::import::python_list;
 use crate::publishing::check;
+use app::i18n::{Language, t_in, t_with_in};
 use app::record::{
     Agency, AgencySlug, Assessment, AssessmentKind, DataSet, PersonalData, SystemContent, Withheld,
 };
 
 /// Maps one row to its agency and record, or says why it cannot be imported.
-pub(super) fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
+/// The reasons are said in `language`; the record is the row's own words.
+pub(super) fn map_row(row: &Row, language: Language) -> Result<(Agency, SystemContent), String> {
     let agency_code = row.get("agency");
     if agency_code.is_empty() {
-        return Err("agency is blank: every system needs an owning agency".into());
+        return Err(t_in(language, "import-row-no-agency").into_owned());
     }
-    let slug = agency_slug(agency_code)
-        .ok_or_else(|| format!("agency “{agency_code}” cannot be made into a slug"))?;
+    let slug = agency_slug(agency_code).ok_or_else(|| {
+        let args = [("agency", agency_code.into())];
+        t_with_in(language, "import-row-agency-slug", &args).into_owned()
+    })?;
     let full_name = one_line(row.get("use_case_name"));
     if full_name.is_empty() {
-        return Err("use_case_name is blank: every system needs a name".into());
+        return Err(t_in(language, "import-row-no-name").into_owned());
     }
-    let stage = stage(row)?;
+    let stage = stage(row, language)?;
     let mut tags = Vec::new();
     if row.get("development_stage").is_empty() {
         tags.push("stage not reported".to_string());
@@ -34,7 +38,7 @@ pub(super) fn map_row(row: &Row) -> Result<(Agency, SystemContent), String> {
     tags.extend(topic_tag);
     let (technique, technique_tag) = technique(row.get("classification"));
     tags.extend(technique_tag);
-    let (risk_level, risk_tag) = risk_level(row.get("is_high_impact"))?;
+    let (risk_level, risk_tag) = risk_level(row.get("is_high_impact"), language)?;
     tags.extend(risk_tag);
 
     let name = shorten(&full_name, NAME_LIMIT);

@@ -1,6 +1,11 @@
 use super::*;
 use app::record::{AssessmentKind, PersonalData, RiskLevel, Stage, Technique, Topic};
 
+/// The file read by someone working in English.
+fn parse(bytes: &[u8]) -> Result<ParsedFile, FileError> {
+    super::parse(bytes, Language::SOURCE)
+}
+
 fn header() -> String {
     COLUMNS.join(",")
 }
@@ -130,12 +135,48 @@ fn refuses_files_that_are_not_this_format() {
     );
     assert_eq!(parse(&[0xff, 0xfe, 0x41, 0x00]), Err(FileError::NotText));
     match parse(b"name,summary\nA,B\n") {
-        Err(FileError::WrongColumns(message)) => {
+        Err(error @ FileError::WrongColumns { .. }) => {
+            let message = error.to_string();
             assert!(message.contains("missing columns"), "{message}");
             assert!(message.contains("“name”"), "{message}");
         }
         other => panic!("expected wrong columns, got {other:?}"),
     }
+}
+
+#[test]
+fn files_and_rows_are_refused_in_the_language_of_the_person_importing() {
+    let dutch = Language::parse("nl").unwrap();
+    let refused = super::parse(b"name,summary\nA,B\n", dutch).unwrap_err();
+    let words = refused.words(dutch);
+    assert!(
+        words.starts_with(
+            "het bestand is geen us-omb-2025-CSV-bestand: ontbrekende kolommen: “agency”"
+        ),
+        "{words}"
+    );
+    assert!(
+        words.contains("en nog 28; onverwachte kolommen: “name”, “summary”"),
+        "{words}"
+    );
+
+    let bad_stage: Vec<(&str, &str)> = BASIC
+        .iter()
+        .map(|(k, v)| match *k {
+            "development_stage" => (*k, "Soms"),
+            "id" => (*k, "DHS-2"),
+            _ => (*k, *v),
+        })
+        .collect();
+    let parsed = super::parse(&file(&[row(BASIC), row(BASIC), row(&bad_stage)]), dutch).unwrap();
+    let reasons: Vec<&str> = parsed.rejected.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "precies gelijk aan rij 2",
+            "development_stage “Soms” is niet een van: Pre-deployment, Pilot, Deployed, Retired",
+        ]
+    );
 }
 
 #[test]

@@ -10,3 +10,7 @@ pub mod processes;
 pub mod search;
 pub mod shared_data;
 pub mod site;
+
+/// The language of a file read from the terminal or by a test that reads
+/// reasons in English.
+pub const ENGLISH: app::i18n::Language = app::i18n::Language::SOURCE;
