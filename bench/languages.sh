@@ -5,6 +5,12 @@
 # Pages: a record written in English (read in Dutch it carries a note and
 # `lang` attributes) and the list of systems. 50 clients, loopback only.
 #
+# Then, where valgrind is installed, the same pages under callgrind: the
+# instructions the server runs per request in each language. Instructions
+# are counted, not timed, so they repeat to within a fraction of a percent
+# whatever else the machine is doing: the cost of the catalogue without the
+# noise of a shared machine.
+#
 #   bench/languages.sh            (after `cargo leptos build --release`)
 #   ROUNDS=5 DURATION=10s bench/languages.sh
 set -euo pipefail
@@ -39,4 +45,38 @@ for page in "/systems/$id" /systems; do
   done
   awk -v p="$page" -v e="$english" -v d="$dutch" \
     'BEGIN { printf "%-26s Dutch %+.1f%% against English, all rounds together\n", p, (d / e - 1) * 100 }'
+done
+
+command -v valgrind >/dev/null || { echo "valgrind is not installed: instructions per request not counted"; exit 0; }
+kill $server
+wait $server 2>/dev/null || true
+counted="${COUNTED:-$data/callgrind}"
+mkdir -p "$counted"
+LANTERN_DATA_DIR="$data" DATABASE_URL= LANTERN_LOG=warn LANTERN_LANGUAGES=en,nl \
+  valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$counted/out.%p" \
+  "$binary" serve --demo --addr "127.0.0.1:$port" --api-requests-per-minute 0 2>"$counted/valgrind.log" &
+server=$!
+for _ in $(seq 1 300); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
+requests=100
+dumps=0
+count() { # sets $per_request: the instructions of a request to $1
+  curl -sf -o /dev/null "$base$1" # warm: the first request fills caches
+  callgrind_control -z "$server" >/dev/null 2>&1
+  callgrind_control -i on "$server" >/dev/null 2>&1
+  for _ in $(seq 1 "$requests"); do curl -sf -o /dev/null "$base$1"; done
+  callgrind_control --dump "$server" >/dev/null 2>&1
+  callgrind_control -i off "$server" >/dev/null 2>&1
+  dumps=$((dumps + 1))
+  dump="$counted/out.$server.$dumps"
+  for _ in $(seq 1 50); do grep -q '^summary:' "$dump" 2>/dev/null && break; sleep 0.2; done
+  per_request=$(awk -v n="$requests" '/^summary:/ { print $2 / n }' "$dump")
+}
+echo "Instructions per request under callgrind ($requests requests each, one at a time):"
+for page in "/systems/$id" /systems; do
+  count "$page"
+  en=$per_request
+  count "/nl$page"
+  nl=$per_request
+  awk -v p="$page" -v e="$en" -v d="$nl" \
+    'BEGIN { printf "  %-24s English %10.0f  Dutch %10.0f  Dutch %+.1f%%\n", p, e, d, (d / e - 1) * 100 }'
 done
