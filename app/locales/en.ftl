@@ -337,6 +337,11 @@ query-value-too-long = { $name } “{ $value }” is longer than { $most } chara
 record-loading = Loading the record…
 # Over a record read in another language than the page's, for want of a translation: "Not available in Dutch; shown in English."
 record-not-translated = Not available in { $reader }; shown in { $original }.
+# How complete a record is: of the fields its kind of system is expected to
+# fill (by its risk level and its part in decisions), how many it fills.
+# { $missing } lists the labels of the fields left empty.
+record-completeness-all = All { $expected } expected fields filled.
+record-completeness-missing = { $filled } of { $expected } expected fields filled; missing: { $missing }.
 record-staff-audit = Record an audit of this system
 record-staff-edit = Edit, publish or retire this record
 record-title = { $name } – { $agency } – Lantern
@@ -1137,6 +1142,7 @@ dictionary-field-audit_overdue = Whether the latest audit's next due date has pa
 dictionary-field-translated_into = The language whose translation the texts are in, where the request asked for one and the agency gave it.
 dictionary-field-language = The language the agency wrote the record in; absent: the register's default language.
 dictionary-field-translations = The record's texts in other languages, as its agency gave them: language code → field name → text.
+dictionary-field-completeness = Of the fields this kind of system is expected to fill (by its risk level and its part in decisions about people), which it fills: a score from 0 to 100, the fields expected and those missing. A field withheld with a reason counts as answered.
 dictionary-column-id = The stable public id
 dictionary-column-url = The record's page on this register (a path)
 dictionary-column-agency = The owning agency's slug

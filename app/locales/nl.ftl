@@ -330,6 +330,8 @@ query-value-too-long = { $name } „{ $value }” is langer dan { $most } tekens
 
 record-loading = De registratie wordt geladen…
 record-not-translated = Niet beschikbaar in het { $reader }; getoond in het { $original }.
+record-completeness-all = Alle { $expected } verwachte velden zijn ingevuld.
+record-completeness-missing = { $filled } van de { $expected } verwachte velden ingevuld; ontbreekt: { $missing }.
 record-staff-audit = Leg een audit van dit systeem vast
 record-staff-edit = Deze registratie bewerken, publiceren of buiten gebruik stellen
 record-title = { $name } – { $agency } – Lantern
@@ -1100,6 +1102,7 @@ dictionary-field-audit_overdue = Of de volgende audit van de laatste audit te la
 dictionary-field-translated_into = De taal van de vertaling waarin de teksten staan, als het verzoek erom vroeg en de organisatie haar gaf.
 dictionary-field-language = De taal waarin de organisatie de registratie schreef; afwezig: de standaardtaal van het register.
 dictionary-field-translations = De teksten van de registratie in andere talen, zoals de organisatie ze gaf: taalcode → veldnaam → tekst.
+dictionary-field-completeness = Welke van de velden die van dit soort systeem worden verwacht (naar risiconiveau en rol bij besluiten over mensen) zijn ingevuld: een score van 0 tot 100, de verwachte velden en de ontbrekende. Een veld dat met een reden is achtergehouden, telt als beantwoord.
 dictionary-column-id = De vaste openbare id
 dictionary-column-url = De pagina van de registratie in dit register (een pad)
 dictionary-column-agency = De korte naam (slug) van de organisatie

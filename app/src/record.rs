@@ -4,12 +4,14 @@
 //! are the public JSON names of DESIGN.md; enumerations keep stable snake_case
 //! names in storage, JSON and URLs, and carry a human label for pages.
 
+mod completeness;
 mod enums;
 pub mod fields;
 #[cfg(feature = "ssr")]
 mod public;
 mod translations;
 
+pub use completeness::{Completeness, Expected};
 pub use enums::*;
 #[cfg(feature = "ssr")]
 pub use public::PublicContent;

@@ -12,6 +12,7 @@ mod example;
 mod kinds;
 mod value;
 
+use super::completeness::Expected;
 use crate::i18n::{self, Text};
 
 #[cfg(any(test, feature = "ssr"))]
@@ -37,6 +38,8 @@ pub struct Field {
     pub max_chars: usize,
     /// Whether an agency may withhold it, giving a reason.
     pub withholdable: bool,
+    /// Which records are expected to fill it: what their completeness counts.
+    pub expected: Expected,
     pub form: FormPart,
     pub page: OnPage,
 }
@@ -54,13 +57,15 @@ const fn text(name: &'static str, kind: Kind, max_chars: usize) -> Field {
         default: "",
         max_chars,
         withholdable: true,
+        expected: Expected::No,
         form: FormPart::WhatItIs,
         page: OnPage::Fact { when_empty: None },
     }
 }
 
-const fn markdown(name: &'static str) -> Field {
+const fn markdown(name: &'static str, expected: Expected) -> Field {
     Field {
+        expected,
         form: FormPart::HowItWorks,
         page: OnPage::Section,
         ..text(name, Kind::Markdown, MAX_MARKDOWN)
@@ -97,6 +102,7 @@ pub const FIELDS: &[Field] = &[
     },
     Field {
         page: OnPage::AtAGlance,
+        expected: Expected::Always,
         ..text("contact", Kind::Contact, MAX_LINE)
     },
     Field {
@@ -125,6 +131,7 @@ pub const FIELDS: &[Field] = &[
         page: OnPage::Fact {
             when_empty: Some("field-not-stated"),
         },
+        expected: Expected::Always,
         ..choice("technique", Kind::Choices(ClosedSet::Technique))
     },
     Field {
@@ -134,16 +141,17 @@ pub const FIELDS: &[Field] = &[
     },
     Field {
         page: OnPage::AtAGlance,
+        expected: Expected::Always,
         ..choice("decision_role", Kind::Choice(ClosedSet::DecisionRole))
     },
-    markdown("purpose"),
-    markdown("how_it_works"),
-    markdown("human_oversight"),
-    markdown("contest"),
-    markdown("explainability"),
-    markdown("fairness"),
-    markdown("risks"),
-    markdown("legal_basis"),
+    markdown("purpose", Expected::Always),
+    markdown("how_it_works", Expected::Always),
+    markdown("human_oversight", Expected::WhenItDecides),
+    markdown("contest", Expected::WhenItDecides),
+    markdown("explainability", Expected::WhenItDecides),
+    markdown("fairness", Expected::WhenHighRisk),
+    markdown("risks", Expected::WhenHighRisk),
+    markdown("legal_basis", Expected::Always),
     Field {
         page: OnPage::Fact {
             when_empty: Some("field-not-stated"),
@@ -153,11 +161,13 @@ pub const FIELDS: &[Field] = &[
     Field {
         form: FormPart::OwnFieldset,
         page: OnPage::DataSets,
+        expected: Expected::WhenHighRisk,
         ..text("data", Kind::DataSets, MAX_LINE)
     },
     Field {
         form: FormPart::OwnFieldset,
         page: OnPage::Assessments,
+        expected: Expected::WhenHighRisk,
         ..text("assessments", Kind::Assessments, 0)
     },
     Field {

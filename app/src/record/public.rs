@@ -3,10 +3,10 @@
 //! a field the agency withholds is left out (not `null`, not empty), and
 //! the `withheld` list says why.
 
-use super::Translation;
 use super::{
     Assessment, DataSet, DecisionRole, RiskLevel, Stage, SystemContent, Technique, Topic, Withheld,
 };
+use super::{Completeness, Translation};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -68,11 +68,16 @@ pub struct PublicContent {
     /// sections). Absent when there are none. Nothing is machine-translated.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, Translation>,
+    /// Of the fields this kind of system is expected to fill (by its risk
+    /// level and its part in decisions about people), those it fills. A
+    /// field withheld with a reason counts as answered.
+    pub completeness: Completeness,
 }
 
 impl PublicContent {
     /// The content with every withheld field left out.
     pub fn new(content: SystemContent) -> PublicContent {
+        let completeness = content.completeness();
         // A withheld field's translations are withheld with it.
         let content = content.without_withheld();
         let withheld = content.withheld;
@@ -106,6 +111,7 @@ impl PublicContent {
             withheld,
             language: content.language,
             translations: content.translations,
+            completeness,
         }
     }
 }

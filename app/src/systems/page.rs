@@ -15,7 +15,9 @@ use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
+mod completeness;
 mod facts;
+use completeness::CompletenessNote;
 use facts::{AuditSection, FactsSection};
 
 /// A markdown section of the record, rendered and sanitised on the server.
@@ -231,6 +233,7 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
                 <li class=format!("tag risk-{}", content.risk_level)>{content.risk_level.label()}</li>
                 <li class="tag">{content.topic.label()}</li>
             </ul>
+            <CompletenessNote completeness=content.completeness()/>
 
             <AtAGlance system=system.clone()/>
 

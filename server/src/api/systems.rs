@@ -14,12 +14,13 @@
 use super::error::ApiError;
 use crate::api::error::{ErrorEnvelope, invalid_parameters, limit_problem, parse_limit};
 use crate::state::AppState;
+use app::i18n::PageLanguage;
 use app::record::Timestamp;
 use app::register::Register;
 use app::search::query::MAX_RESULT_WINDOW;
 use app::search::query::shorten;
 use app::search::{Facet, Hit, SearchResults, SystemQuery, snippet_html};
-use axum::extract::{RawQuery, State};
+use axum::extract::{Extension, RawQuery, State};
 use axum::response::Json;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -72,12 +73,20 @@ pub struct SystemHit {
     /// Field → its text or an excerpt, HTML-escaped, with matched words in
     /// `<mark>`. Only fields where the words were found; empty without `q`.
     pub highlights: BTreeMap<String, String>,
+    /// The language whose translation `name` and `summary` are in, where
+    /// the request asked for one (`lang`) and the agency gave it; absent
+    /// where they are as the agency wrote them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated_into: Option<String>,
 }
 
 impl SystemHit {
-    fn new(hit: Hit) -> SystemHit {
-        let system = hit.system;
+    /// A hit for a reader of `reader`: its name and summary in that
+    /// language where its agency translated them (`default`: the register's).
+    fn new(hit: Hit, reader: &str, default: &str) -> SystemHit {
+        let (system, shown) = hit.system.for_reader(reader, default);
         SystemHit {
+            translated_into: (!shown.translated.is_empty()).then(|| shown.reader.clone()),
             url: format!("/systems/{}", system.id),
             id: system.id.0,
             name: system.name,
@@ -216,10 +225,12 @@ async fn read_query(state: &AppState, raw: &str, paged: bool) -> Result<ApiQuery
         ("sort" = Option<String>, Query, description = "`relevance` (default), `updated` or `name`"),
         ("limit" = Option<u32>, Query, description = "Results per request, 1 to 500 (25)"),
         ("cursor" = Option<String>, Query, description = "Where to go on from: take it from `next`"),
+        ("lang" = Option<String>, Query, description = "The language to give each system's name and summary in, where its agency translated them (`en`, `nl`); without it, `Accept-Language` decides. A language the register lacks is a 400"),
     ),
     responses((status = 200, body = SystemSearchPage), (status = 400, body = ErrorEnvelope)))]
 pub async fn search(
     State(state): State<AppState>,
+    Extension(asked_in): Extension<PageLanguage>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SystemSearchPage>, ApiError> {
     let raw = raw.unwrap_or_default();
@@ -227,6 +238,7 @@ pub async fn search(
     let results: SearchResults = std::sync::Arc::unwrap_or_clone(
         app::search::search_with_suggestions(state.search.as_ref(), &asked.query).await?,
     );
+    let default = state.languages.default_language().code();
     let reachable = results.total.min(u64::from(MAX_RESULT_WINDOW));
     let after = u64::from(asked.cursor) + u64::from(asked.limit);
     let next = (after < reachable).then(|| {
@@ -246,7 +258,11 @@ pub async fn search(
             .into_iter()
             .map(|(facet, counts)| (facet.name(), counts))
             .collect(),
-        hits: results.hits.into_iter().map(SystemHit::new).collect(),
+        hits: results
+            .hits
+            .into_iter()
+            .map(|hit| SystemHit::new(hit, asked_in.language.code(), default))
+            .collect(),
         limit: asked.limit,
         next,
         suggestions: results.fewer_words,

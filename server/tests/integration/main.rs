@@ -10,6 +10,7 @@ mod accounts;
 mod architecture;
 mod authorisation;
 mod backup;
+mod completeness;
 mod connections;
 mod counts;
 mod desk;

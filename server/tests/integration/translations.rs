@@ -5,7 +5,9 @@
 
 use crate::languages::{bilingual_site, english_on};
 use crate::support::databases::TestDatabase;
-use crate::support::manage::{Auth, agency_token, get, post_form, send_json, sign_in};
+use crate::support::manage::{
+    Auth, agency_token, exported_systems, get, post_form, send_json, sign_in,
+};
 use crate::support::site::ONE_AT_A_TIME;
 use app::record::TokenScope;
 use axum::Router;
@@ -237,15 +239,30 @@ async fn read_in_each_language(database: &TestDatabase) {
         "Waste collection route planner"
     );
 
+    // The search API gives each hit's name and summary in the asked language.
+    let hits = |lang: &'static str| {
+        let site = site.clone();
+        async move {
+            let answer = get(
+                &site,
+                &format!("/api/v1/systems?q=routeplanner&lang={lang}"),
+                &Auth::Anonymous,
+            )
+            .await;
+            assert_eq!(answer.status, StatusCode::OK, "{lang}: {}", answer.text);
+            serde_json::from_str::<Value>(&answer.text).unwrap()["hits"][0].clone()
+        }
+    };
+    let hit = hits("en").await;
+    assert_eq!(hit["name"], "Waste collection route planner");
+    assert_eq!(hit["translated_into"], "en");
+    let hit = hits("nl").await;
+    assert_eq!(hit["name"], "Routeplanner afvalinzameling");
+    assert!(hit.get("translated_into").is_none());
+
     // The export carries the record as written, with every translation.
-    let export = get(&site, "/api/v1/export.json", &Auth::Anonymous).await;
-    let export: Value = serde_json::from_str(&export.text).unwrap();
-    let record = export["systems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|system| system["id"] == id.as_str())
-        .unwrap();
+    let exported = exported_systems(&site).await;
+    let record = &exported[&id];
     assert_eq!(record["name"], "Routeplanner afvalinzameling");
     assert_eq!(record["language"], "nl");
     assert_eq!(

@@ -5,6 +5,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
+use serde_json::Value;
 use tower::ServiceExt;
 
 /// How a request proves who sends it.
@@ -132,6 +133,20 @@ pub async fn get(router: &Router, uri: &str, auth: &Auth) -> Answer {
             .unwrap(),
     )
     .await
+}
+
+/// Every system of `GET /api/v1/export.json`, by id.
+pub async fn exported_systems(router: &Router) -> std::collections::BTreeMap<String, Value> {
+    let export = get(router, "/api/v1/export.json", &Auth::Anonymous).await;
+    assert_eq!(export.status, StatusCode::OK, "{}", export.text);
+    let mut export: Value = serde_json::from_str(&export.text).expect("the export is JSON");
+    let Value::Array(systems) = export["systems"].take() else {
+        panic!("the export has a list of systems");
+    };
+    systems
+        .into_iter()
+        .map(|system| (system["id"].as_str().unwrap().to_string(), system))
+        .collect()
 }
 
 /// A JSON request (`POST` or `PUT`) to the API.

@@ -1,0 +1,211 @@
+//! How complete a record is: of the fields its kind of system is expected
+//! to fill, which it fills. What is expected depends on the system's risk
+//! level and its part in decisions about people, and is written in the
+//! field table (`Field::expected`). A field withheld with a reason counts as
+//! answered: the agency said why it is not public. A withheld role in
+//! decisions is taken as deciding, so that what is expected never reveals
+//! what was withheld.
+
+use super::fields::FIELDS;
+use super::{DecisionRole, RiskLevel, SystemContent};
+use serde::Serialize;
+
+/// When a record is expected to fill a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// Never counted.
+    No,
+    /// By every record.
+    Always,
+    /// Where the system recommends or takes decisions about people.
+    WhenItDecides,
+    /// Where the system is high-risk (or prohibited).
+    WhenHighRisk,
+}
+
+/// The fields expected of a record, and those it leaves empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Completeness {
+    /// The share of expected fields filled, 0 to 100, rounded down; 100
+    /// where nothing is expected.
+    pub score: u8,
+    /// The fields expected of this kind of system, by their JSON names.
+    pub expected: Vec<&'static str>,
+    /// The expected fields left empty (and not withheld with a reason).
+    pub missing: Vec<&'static str>,
+}
+
+impl Completeness {
+    /// How many expected fields are filled.
+    pub fn filled(&self) -> usize {
+        self.expected.len() - self.missing.len()
+    }
+}
+
+impl SystemContent {
+    /// How complete the record is: see the module's documentation.
+    pub fn completeness(&self) -> Completeness {
+        let withheld = |name: &str| self.withheld.iter().any(|w| w.field == name);
+        let decides = withheld("decision_role")
+            || matches!(
+                self.decision_role,
+                Some(
+                    DecisionRole::Recommends
+                        | DecisionRole::DecidesWithReview
+                        | DecisionRole::DecidesAlone
+                )
+            );
+        let high_risk = matches!(self.risk_level, RiskLevel::High | RiskLevel::Prohibited);
+        let expected: Vec<&'static str> = FIELDS
+            .iter()
+            .filter(|field| match field.expected {
+                Expected::No => false,
+                Expected::Always => true,
+                Expected::WhenItDecides => decides,
+                Expected::WhenHighRisk => high_risk,
+            })
+            .map(|field| field.name)
+            .collect();
+        let missing: Vec<&'static str> = expected
+            .iter()
+            .copied()
+            .filter(|name| {
+                let empty = self.value(name).is_none_or(|value| value.is_empty());
+                empty && !withheld(name)
+            })
+            .collect();
+        let score = if expected.is_empty() {
+            100
+        } else {
+            ((expected.len() - missing.len()) * 100 / expected.len()) as u8
+        };
+        Completeness {
+            score,
+            expected,
+            missing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Withheld;
+
+    /// A record that says only what it must, of this risk level and role.
+    fn record(risk_level: RiskLevel, decision_role: Option<DecisionRole>) -> SystemContent {
+        SystemContent {
+            agency_ref: None,
+            name: "Parcel scanner".into(),
+            summary: "Flags parcels to open.".into(),
+            unit: None,
+            contact: None,
+            purpose: String::new(),
+            how_it_works: String::new(),
+            stage: crate::record::Stage::Pilot,
+            in_use_since: None,
+            retired_on: None,
+            topic: crate::record::Topic::Tax,
+            tags: Vec::new(),
+            technique: Vec::new(),
+            risk_level,
+            decision_role,
+            human_oversight: String::new(),
+            contest: String::new(),
+            data: Vec::new(),
+            explainability: String::new(),
+            fairness: String::new(),
+            risks: String::new(),
+            assessments: Vec::new(),
+            legal_basis: String::new(),
+            supplier: None,
+            withheld: Vec::new(),
+            language: None,
+            translations: Default::default(),
+        }
+    }
+
+    #[test]
+    fn every_record_is_expected_to_say_what_it_does_and_who_to_ask() {
+        let minimal = record(RiskLevel::Minimal, Some(DecisionRole::InformsHuman));
+        let completeness = minimal.completeness();
+        assert_eq!(
+            completeness.expected,
+            [
+                "contact",
+                "technique",
+                "decision_role",
+                "purpose",
+                "how_it_works",
+                "legal_basis"
+            ]
+        );
+        assert_eq!(
+            completeness.missing,
+            [
+                "contact",
+                "technique",
+                "purpose",
+                "how_it_works",
+                "legal_basis"
+            ]
+        );
+        assert_eq!((completeness.filled(), completeness.score), (1, 16));
+    }
+
+    #[test]
+    fn a_high_risk_system_that_decides_about_people_owes_more() {
+        let mut high = record(RiskLevel::High, Some(DecisionRole::DecidesWithReview));
+        high.purpose = "To find fraud.".into();
+        high.contest = "Write to us.".into();
+        high.fairness = "  ".into();
+        let completeness = high.completeness();
+        for owed in [
+            "human_oversight",
+            "contest",
+            "explainability",
+            "fairness",
+            "risks",
+            "data",
+            "assessments",
+        ] {
+            assert!(
+                completeness.expected.contains(&owed),
+                "{owed}: {completeness:?}"
+            );
+        }
+        assert_eq!(completeness.expected.len(), 13);
+        assert!(!completeness.missing.contains(&"contest"));
+        assert!(completeness.missing.contains(&"fairness"), "blank is empty");
+        assert_eq!((completeness.filled(), completeness.score), (3, 23));
+    }
+
+    #[test]
+    fn a_withheld_field_is_answered_and_a_withheld_role_is_taken_as_deciding() {
+        let mut withholding = record(RiskLevel::Limited, None);
+        withholding.withheld = vec![
+            Withheld {
+                field: "decision_role".into(),
+                reason: "Security.".into(),
+            },
+            Withheld {
+                field: "contest".into(),
+                reason: "Security.".into(),
+            },
+        ];
+        let completeness = withholding.completeness();
+        assert!(completeness.expected.contains(&"contest"));
+        assert!(completeness.expected.contains(&"human_oversight"));
+        assert!(!completeness.missing.contains(&"contest"));
+        assert!(!completeness.missing.contains(&"decision_role"));
+    }
+
+    #[test]
+    fn a_complete_record_scores_100() {
+        let full = crate::record::fields::filled_content();
+        let completeness = full.completeness();
+        assert_eq!(completeness.missing, Vec::<&str>::new(), "{completeness:?}");
+        assert_eq!(completeness.score, 100);
+    }
+}

@@ -1,0 +1,101 @@
+//! How complete a record is: counted from the field table by its risk level
+//! and its part in decisions, said in words on its page (in each language),
+//! and given in the API and the export, on both databases.
+
+use crate::support::databases::TestDatabase;
+use crate::support::manage::{Auth, agency_token, exported_systems, get, send_json};
+use crate::support::site::{ONE_AT_A_TIME, demo_site};
+use app::record::TokenScope;
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn a_record_says_which_expected_fields_it_leaves_empty() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    for database in TestDatabase::both().await {
+        let (_search, site) = demo_site(&database.storage).await;
+        let token = agency_token(&database.storage, "tax-office", TokenScope::Publish).await;
+        // High risk and deciding about people: 13 fields expected. It fills
+        // its purpose, contest and techniques, gives its part in decisions,
+        // and withholds its assessments with a reason.
+        let body = json!({
+            "agency_ref": "COMPLETE-1",
+            "name": "Benefit eligibility check",
+            "summary": "Checks applications for benefits against the rules.",
+            "stage": "in_use",
+            "topic": "benefits",
+            "risk_level": "high",
+            "decision_role": "decides_with_review",
+            "technique": ["rules"],
+            "purpose": "To decide applications sooner.",
+            "contest": "Object within six weeks.",
+            "fairness": "   ",
+            "withheld": [{"field": "assessments", "reason": "Under review by the auditor."}],
+        });
+        let filed = send_json(&site, "POST", "/api/v1/systems", &token, &body).await;
+        assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.text);
+        let id = serde_json::from_str::<Value>(&filed.text).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+
+        let api = get(&site, &format!("/api/v1/systems/{id}"), &Auth::Anonymous).await;
+        let completeness =
+            serde_json::from_str::<Value>(&api.text).unwrap()["completeness"].clone();
+        assert_eq!(
+            completeness["expected"].as_array().unwrap().len(),
+            13,
+            "{completeness}"
+        );
+        assert_eq!(
+            completeness["missing"],
+            json!([
+                "contact",
+                "how_it_works",
+                "human_oversight",
+                "explainability",
+                "fairness",
+                "risks",
+                "legal_basis",
+                "data"
+            ]),
+            "{}",
+            database.name
+        );
+        assert_eq!(completeness["score"], 38, "5 of 13, rounded down");
+
+        let page = get(&site, &format!("/systems/{id}"), &Auth::Anonymous).await;
+        assert!(
+            page.text
+                .contains("5 of 13 expected fields filled; missing: Contact, How it works,"),
+            "{}",
+            page.text
+        );
+        let dutch = get(&site, &format!("/nl/systems/{id}"), &Auth::Anonymous).await;
+        assert!(
+            dutch
+                .text
+                .contains("5 van de 13 verwachte velden ingevuld; ontbreekt: Contact,"),
+            "{}",
+            dutch.text
+        );
+
+        // The export carries the same, from the JSON stored when it was published.
+        let exported = exported_systems(&site).await;
+        assert_eq!(exported[&id]["completeness"], completeness);
+
+        // A demo record that fills everything expected of it says so.
+        let demo = exported
+            .values()
+            .find(|system| system["completeness"]["missing"] == json!([]))
+            .expect("a demo record complete for its kind");
+        let id = demo["id"].as_str().unwrap();
+        let page = get(&site, &format!("/systems/{id}"), &Auth::Anonymous).await;
+        assert!(
+            page.text.contains("expected fields filled.</p>"),
+            "{}",
+            page.text
+        );
+        database.remove().await;
+    }
+}
