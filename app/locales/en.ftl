@@ -1160,5 +1160,7 @@ dictionary-column-audit_next_due = When the next audit is due
 dictionary-column-audit_report_url = The audit report
 dictionary-column-audit_overdue = true once the next audit's due date has passed
 dictionary-column-language = The language the agency wrote the record in; empty: the register's default
+dictionary-column-completeness = The share of the fields expected of this kind of system that the record fills, 0 to 100
+dictionary-column-completeness_missing = The expected fields the record leaves empty, by their column names, joined
 # A column such as summary@nl: "The agency's translation of Summary into Dutch, if it gave one".
 dictionary-column-translation = The agency's translation of { $field } into { $language }, if it gave one

@@ -1120,4 +1120,6 @@ dictionary-column-audit_next_due = Wanneer de volgende audit moet plaatsvinden
 dictionary-column-audit_report_url = Het auditrapport
 dictionary-column-audit_overdue = true zodra de volgende audit te laat is
 dictionary-column-language = De taal waarin de organisatie de registratie schreef; leeg: de standaardtaal van het register
+dictionary-column-completeness = Het deel van de velden dat van dit soort systeem wordt verwacht en dat de registratie invult, van 0 tot 100
+dictionary-column-completeness_missing = De verwachte velden die de registratie leeg laat, met hun kolomnamen, samengevoegd
 dictionary-column-translation = De vertaling van { $field } in het { $language } door de organisatie, als zij die gaf

@@ -9,6 +9,9 @@
 //!   register's default) and its agency's translations, one column per
 //!   translatable field and language Lantern ships (`summary@nl`), empty
 //!   where there is none.
+//! - Last, how complete the record is: its score and the expected fields it
+//!   leaves empty (the JSON's `completeness`). New columns come at the end,
+//!   so a spreadsheet that reads columns by position keeps working.
 //! - A cell that a spreadsheet would run as a formula (it starts with `=`,
 //!   `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
 
@@ -84,8 +87,25 @@ pub fn columns() -> Vec<(String, String)> {
         )
         .chain(std::iter::once(language))
         .chain(translations)
+        .chain(
+            COMPLETENESS
+                .iter()
+                .map(|(name, what)| (name.to_string(), what.to_string())),
+        )
         .collect()
 }
+
+/// The last columns: how complete the record is.
+const COMPLETENESS: [(&str, &str); 2] = [
+    (
+        "completeness",
+        "The share of the fields expected of this kind of system that the record fills, 0 to 100",
+    ),
+    (
+        "completeness_missing",
+        "The expected fields the record leaves empty, by their column names, joined",
+    ),
+];
 
 /// The translation columns' field and language, in order: by field, then language.
 fn translation_columns() -> impl Iterator<Item = (&'static Field, Language)> {
@@ -220,6 +240,11 @@ fn cells(system: &System) -> Vec<String> {
             .cloned()
             .unwrap_or_default()
     }));
+    let completeness = c.completeness();
+    cells.extend([
+        completeness.score.to_string(),
+        completeness.missing.join(SEPARATOR),
+    ]);
     cells
 }
 

@@ -1,6 +1,6 @@
 //! How complete a record is: counted from the field table by its risk level
 //! and its part in decisions, said in words on its page (in each language),
-//! and given in the API and the export, on both databases.
+//! and given in the API and the exports (JSON and CSV), on both databases.
 
 use crate::support::databases::TestDatabase;
 use crate::support::manage::{Auth, agency_token, exported_systems, get, send_json};
@@ -83,6 +83,31 @@ async fn a_record_says_which_expected_fields_it_leaves_empty() {
         // The export carries the same, from the JSON stored when it was published.
         let exported = exported_systems(&site).await;
         assert_eq!(exported[&id]["completeness"], completeness);
+
+        // The CSV's last two columns say the same.
+        let csv = get(
+            &site,
+            &format!("/api/v1/export.csv?id={id}"),
+            &Auth::Anonymous,
+        )
+        .await;
+        assert_eq!(csv.status, StatusCode::OK, "{}", csv.text);
+        let mut reader =
+            csv::Reader::from_reader(csv.text.trim_start_matches('\u{feff}').as_bytes());
+        let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let row = reader.records().next().unwrap().unwrap();
+        let cells: Vec<(&str, &str)> = headers.iter().map(String::as_str).zip(&row).collect();
+        let last = &cells[cells.len() - 2..];
+        assert_eq!(
+            last,
+            [
+                ("completeness", "38"),
+                (
+                    "completeness_missing",
+                    "contact | how_it_works | human_oversight | explainability | fairness | risks | legal_basis | data"
+                ),
+            ]
+        );
 
         // A demo record that fills everything expected of it says so.
         let demo = exported
