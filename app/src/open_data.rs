@@ -60,6 +60,7 @@ pub fn OpenDataPage() -> impl IntoView {
                 <li><a href="#changes">{t("open-data-changes")}</a></li>
                 <li><a href="#api">{t("open-data-api")}</a></li>
                 <li><a href="#manners">{t("open-data-manners")}</a></li>
+                <li><a href="#completeness">{t("open-data-completeness")}</a></li>
                 <li><a href="#dictionary">{t("open-data-dictionary")}</a></li>
             </ul>
         </nav>
@@ -68,6 +69,7 @@ pub fn OpenDataPage() -> impl IntoView {
         <ChangesSection origin=origin.clone()/>
         <ApiSection origin=origin.clone()/>
         <MannersSection origin/>
+        <CompletenessSection/>
         <DictionarySection dictionary/>
     }
 }
@@ -122,6 +124,30 @@ fn ApiSection(origin: String) -> impl IntoView {
             {t("open-data-api-schema")}" " <a href="/api/v1/schema/system.json">"JSON Schema"</a>
             ". "{t("open-data-api-stable")}
         </p>
+    }
+}
+
+/// What each kind of system is expected to fill, from the field table.
+#[component]
+fn CompletenessSection() -> impl IntoView {
+    use crate::record::Expected;
+    use crate::record::fields::FIELDS;
+    let labels = |expected: Expected| {
+        FIELDS
+            .iter()
+            .filter(|field| field.expected == expected)
+            .map(|field| field.label().into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    view! {
+        <h2 id="completeness">{t("open-data-completeness")}</h2>
+        <p>{with_code(&t("open-data-completeness-what"))}</p>
+        <ul>
+            <li>{t("open-data-completeness-always")}" "{labels(Expected::Always)}</li>
+            <li>{t("open-data-completeness-decides")}" "{labels(Expected::WhenItDecides)}</li>
+            <li>{t("open-data-completeness-high-risk")}" "{labels(Expected::WhenHighRisk)}</li>
+        </ul>
     }
 }
 

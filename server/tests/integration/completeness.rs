@@ -117,9 +117,27 @@ async fn a_record_says_which_expected_fields_it_leaves_empty() {
         let id = demo["id"].as_str().unwrap();
         let page = get(&site, &format!("/systems/{id}"), &Auth::Anonymous).await;
         assert!(
-            page.text.contains("expected fields filled.</p>"),
+            page.text.contains(
+                "expected fields filled. <a href=\"/open-data#completeness\">What is expected?</a>"
+            ),
             "{}",
             page.text
+        );
+
+        // What is expected of which system, listed from the field table, in each language.
+        let open_data = get(&site, "/open-data", &Auth::Anonymous).await;
+        assert!(
+            open_data
+                .text
+                .contains("<li>Every record: Contact, Techniques, "),
+            "{}",
+            open_data.text
+        );
+        let dutch = get(&site, "/nl/open-data", &Auth::Anonymous).await;
+        assert!(
+            dutch
+                .text
+                .contains(r#"<h2 id="completeness">Hoe volledig een registratie is</h2>"#)
         );
         database.remove().await;
     }

@@ -1,7 +1,8 @@
 //! How complete a record is, said in words on its page: "7 of 9 expected
-//! fields filled; missing: Fairness testing, Assessments".
+//! fields filled; missing: Fairness testing, Assessments", with a link to
+//! what is expected of which system (on the open-data page).
 
-use crate::i18n::t_with;
+use crate::i18n::{href, t, t_with};
 use crate::record::Completeness;
 use crate::record::fields::label;
 use leptos::prelude::*;
@@ -25,5 +26,10 @@ pub(super) fn CompletenessNote(completeness: Completeness) -> impl IntoView {
         ];
         t_with("record-completeness-missing", &args)
     };
-    view! { <p class="completeness">{text.into_owned()}</p> }
+    view! {
+        <p class="completeness">
+            {text.into_owned()}" "
+            <a href=href("/open-data#completeness")>{t("record-completeness-why")}</a>
+        </p>
+    }
 }
