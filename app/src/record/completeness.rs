@@ -46,7 +46,7 @@ impl Completeness {
 impl SystemContent {
     /// How complete the record is: see the module's documentation.
     pub fn completeness(&self) -> Completeness {
-        let withheld = |name: &str| self.withheld.iter().any(|w| w.field == name);
+        let withheld = |name: &str| self.withheld_reason(name).is_some();
         let decides = withheld("decision_role")
             || matches!(
                 self.decision_role,
