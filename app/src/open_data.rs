@@ -61,6 +61,7 @@ pub fn OpenDataPage() -> impl IntoView {
                 <li><a href="#api">{t("open-data-api")}</a></li>
                 <li><a href="#manners">{t("open-data-manners")}</a></li>
                 <li><a href="#completeness">{t("open-data-completeness")}</a></li>
+                <li><a href="#review">{t("open-data-review")}</a></li>
                 <li><a href="#dictionary">{t("open-data-dictionary")}</a></li>
             </ul>
         </nav>
@@ -148,6 +149,18 @@ fn CompletenessSection() -> impl IntoView {
             <li>{t("open-data-completeness-decides")}" "{labels(Expected::WhenItDecides)}</li>
             <li>{t("open-data-completeness-high-risk")}" "{labels(Expected::WhenHighRisk)}</li>
         </ul>
+        <p>{with_code(&t("open-data-completeness-search"))}</p>
+        <h2 id="review">{t("open-data-review")}</h2>
+        <p>
+            {t_with(
+                "open-data-review-when",
+                &[
+                    ("months", crate::record::REVIEW_MONTHS.into()),
+                    ("high_risk_months", crate::record::HIGH_RISK_REVIEW_MONTHS.into()),
+                ],
+            )}
+        </p>
+        <p>{with_code(&t("open-data-review-data"))}</p>
     }
 }
 

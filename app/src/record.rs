@@ -224,7 +224,20 @@ pub struct System {
     /// Whether the latest audit's next due date has passed.
     #[serde(default)]
     pub audit_overdue: bool,
+    /// When the agency is due to review the record again (RFC 3339, UTC);
+    /// `None` until Lantern has worked it out for a record published before
+    /// review dates existed.
+    #[serde(default)]
+    pub review_by: Option<Timestamp>,
+    /// Whether that date has passed without a new version or a review.
+    #[serde(default)]
+    pub review_overdue: bool,
 }
+
+/// Months from a record's last version to its review-by date.
+pub const REVIEW_MONTHS: u8 = 12;
+/// The same for a high-risk (or prohibited) system.
+pub const HIGH_RISK_REVIEW_MONTHS: u8 = 6;
 
 /// The few fields a list of systems shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -239,6 +252,9 @@ pub struct SystemSummary {
     pub topic: Topic,
     pub audit: Option<AuditOutcome>,
     pub published_at: Timestamp,
+    /// Whether the record is past its review-by date.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub review_overdue: bool,
     /// The language the record is written in; absent: the register's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,

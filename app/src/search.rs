@@ -27,11 +27,17 @@ pub enum Facet {
     Technique,
     Audit,
     PersonalData,
+    /// Whether the record fills every field expected of its kind of system.
+    Completeness,
+    /// The expected fields a record leaves empty (any number per system).
+    Missing,
+    /// Whether the record is past its review-by date.
+    Review,
 }
 
 impl Facet {
     /// Every facet, in the order pages show them.
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; 10] = [
         Facet::Agency,
         Facet::Stage,
         Facet::RiskLevel,
@@ -39,6 +45,9 @@ impl Facet {
         Facet::Technique,
         Facet::Audit,
         Facet::PersonalData,
+        Facet::Completeness,
+        Facet::Missing,
+        Facet::Review,
     ];
 
     /// The stable name in URLs, JSON and the index.
@@ -51,6 +60,9 @@ impl Facet {
             Facet::Technique => "technique",
             Facet::Audit => "audit",
             Facet::PersonalData => "personal_data",
+            Facet::Completeness => "completeness",
+            Facet::Missing => "missing",
+            Facet::Review => "review",
         }
     }
 
@@ -69,6 +81,9 @@ impl Facet {
             Facet::Technique => crate::i18n::t("facet-technique"),
             Facet::Audit => crate::i18n::t("facet-audit"),
             Facet::PersonalData => crate::i18n::t("facet-personal_data"),
+            Facet::Completeness => crate::i18n::t("facet-completeness"),
+            Facet::Missing => crate::i18n::t("facet-missing"),
+            Facet::Review => crate::i18n::t("facet-review"),
         }
     }
 
@@ -95,15 +110,38 @@ impl Facet {
                 (PERSONAL_DATA_YES, crate::i18n::t("facet-personal-data-yes")),
                 (PERSONAL_DATA_NO, crate::i18n::t("facet-personal-data-no")),
             ],
+            Facet::Completeness => vec![
+                (COMPLETE, crate::i18n::t("facet-completeness-complete")),
+                (INCOMPLETE, crate::i18n::t("facet-completeness-incomplete")),
+            ],
+            Facet::Missing => crate::record::fields::FIELDS
+                .iter()
+                .filter(|field| field.expected != crate::record::Expected::No)
+                .map(|field| (field.name, field.label()))
+                .collect(),
+            Facet::Review => vec![
+                (REVIEW_OVERDUE, crate::i18n::t("facet-review-overdue")),
+                (REVIEW_CURRENT, crate::i18n::t("facet-review-current")),
+            ],
         }
     }
 
-    /// Whether a system has exactly one value of this facet (all but technique),
-    /// so the counts of its values add up to the systems they describe.
+    /// Whether a system has exactly one value of this facet (all but
+    /// technique and missing), so the counts of its values add up to the
+    /// systems they describe.
     pub fn is_single_valued(self) -> bool {
-        self != Facet::Technique
+        !matches!(self, Facet::Technique | Facet::Missing)
     }
 }
+
+/// The `completeness` facet value of a record that fills every expected field.
+pub const COMPLETE: &str = "complete";
+/// The `completeness` facet value of a record that leaves some empty.
+pub const INCOMPLETE: &str = "incomplete";
+/// The `review` facet value of a record past its review-by date.
+pub const REVIEW_OVERDUE: &str = "overdue";
+/// The `review` facet value of every other record.
+pub const REVIEW_CURRENT: &str = "current";
 
 /// The `personal_data` facet value of a system with a data set holding personal data.
 pub const PERSONAL_DATA_YES: &str = "yes";

@@ -14,7 +14,7 @@ test("the open data page explains the downloads, the changes feed and the fields
   await expect(page.getByText("lantern export --format ndjson --output register.ndjson")).toBeVisible();
   const fields = page.getByRole("table", { name: "Fields of a system" });
   await expect(fields.getByRole("row", { name: /^stage / })).toContainText("one of: planned, development, pilot, in_use, retired");
-  await expect(page.getByRole("table", { name: "Columns of export.csv" }).getByRole("row")).toHaveCount(66);
+  await expect(page.getByRole("table", { name: "Columns of export.csv" }).getByRole("row")).toHaveCount(68);
   // The wide parts scroll, and the keyboard reaches them.
   const region = page.getByRole("region", { name: "Fields of a system" });
   await region.focus();

@@ -16,6 +16,7 @@ pub mod import;
 pub mod languages;
 pub mod manage;
 pub mod open_data;
+pub mod oversight;
 pub mod pages;
 pub mod publishing;
 pub mod router;

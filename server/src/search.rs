@@ -21,7 +21,7 @@ pub use document::SystemDocument;
 
 /// Bumped whenever what an index holds, or how, changes: an index built by
 /// an older version is rebuilt at start-up.
-pub const INDEX_SCHEMA: u32 = 5;
+pub const INDEX_SCHEMA: u32 = 6;
 
 /// A search engine Lantern keeps in step with the register.
 #[async_trait::async_trait]

@@ -38,6 +38,7 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     tokio::spawn(crate::accounts::prune_sign_ins_hourly(storage.clone()));
     tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));
     tokio::spawn(fill_public_json(storage.clone()));
+    tokio::spawn(crate::oversight::keep_current(storage.clone()));
     let state = AppState::new(serve, storage, search);
     if !std::path::Path::new(&serve.site_root).join("pkg").exists() {
         tracing::warn!(

@@ -85,6 +85,9 @@ pub async fn get_system_desk(id: String, lang: String) -> Result<DeskAnswer, Ser
             reviewed_at: None,
             audit: published.as_ref().and_then(|s| s.audit.clone()),
             audit_overdue: published.as_ref().is_some_and(|s| s.audit_overdue),
+            // A new version starts the review period again.
+            review_by: None,
+            review_overdue: false,
         };
         let (system, shown) = for_reader(system, &lang);
         let sections = sections_of(&system.content);

@@ -28,11 +28,19 @@ pub enum Sort {
     Updated,
     /// Alphabetical by name.
     Name,
+    /// Least complete first (see `SystemContent::completeness`), then most
+    /// recently updated.
+    Completeness,
 }
 
 impl Sort {
     /// Every order, as the sort menu lists them.
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Updated, Sort::Name];
+    pub const ALL: [Sort; 4] = [
+        Sort::Relevance,
+        Sort::Updated,
+        Sort::Name,
+        Sort::Completeness,
+    ];
 
     /// The stable name used in URLs.
     pub fn as_str(self) -> &'static str {
@@ -40,6 +48,7 @@ impl Sort {
             Sort::Relevance => "relevance",
             Sort::Updated => "updated",
             Sort::Name => "name",
+            Sort::Completeness => "completeness",
         }
     }
 
@@ -49,6 +58,7 @@ impl Sort {
             Sort::Relevance => t("sort-relevance"),
             Sort::Updated => t("sort-updated"),
             Sort::Name => t("sort-name"),
+            Sort::Completeness => t("sort-completeness"),
         }
     }
 }

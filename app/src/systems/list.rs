@@ -36,7 +36,8 @@ pub fn SystemRows(systems: Vec<SystemSummary>) -> impl IntoView {
     }
 }
 
-/// A system's stage, risk level, topic, audit status and last update, as tags.
+/// A system's stage, risk level, topic, audit status and last update, as
+/// tags, and a tag saying its review is overdue when it is.
 ///
 /// One string of HTML rather than a view per tag, from a borrowed system:
 /// search pages show 25 of these. Every value is escaped, the catalogue's
@@ -45,7 +46,7 @@ pub fn key_facts(system: &SystemSummary) -> impl IntoView + use<> {
     let audit = system
         .audit
         .map_or(t("audit_outcome-none"), |outcome| outcome.label());
-    let tags = format!(
+    let mut tags = format!(
         r#"<li class="tag stage-{}">{}</li><li class="tag risk-{}">{}</li><li class="tag">{}</li><li class="tag">{}</li><li class="tag updated">{} <time datetime="{}">{}</time></li>"#,
         system.stage,
         escaped(&system.stage.label()),
@@ -57,5 +58,10 @@ pub fn key_facts(system: &SystemSummary) -> impl IntoView + use<> {
         escaped(date_of(&system.published_at)),
         escaped(&date_words(&system.published_at)),
     );
+    if system.review_overdue {
+        tags.push_str(r#"<li class="tag review-overdue">"#);
+        tags.push_str(&escaped(&t("facet-review-overdue")));
+        tags.push_str("</li>");
+    }
     view! { <ul class="tags" aria-label=t("list-key-facts") inner_html=tags></ul> }
 }

@@ -15,10 +15,10 @@ use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
-mod completeness;
 mod facts;
-use completeness::CompletenessNote;
+mod oversight;
 use facts::{AuditSection, FactsSection};
+use oversight::{CompletenessNote, ReviewNote};
 
 /// A markdown section of the record, rendered and sanitised on the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -234,6 +234,7 @@ pub fn RecordView(record: SystemRecord) -> impl IntoView {
                 <li class="tag">{content.topic.label()}</li>
             </ul>
             <CompletenessNote completeness=content.completeness()/>
+            <ReviewNote review_by=system.review_by.clone() overdue=system.review_overdue/>
 
             <AtAGlance system=system.clone()/>
 

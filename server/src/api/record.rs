@@ -36,6 +36,12 @@ pub struct PublishedSystem {
     pub audit: Option<Audit>,
     /// Whether the latest audit's next due date has passed.
     pub audit_overdue: bool,
+    /// When the agency is due to review the record: its last version plus
+    /// 12 months, or 6 for a high-risk system (RFC 3339, UTC); `null` for a
+    /// retired system, which is not reviewed.
+    pub review_by: Option<Timestamp>,
+    /// Whether that date has passed without a new version.
+    pub review_overdue: bool,
     /// The language whose translation the texts above are in, where the
     /// request asked for one (`lang`) and the agency gave it; absent where
     /// they are as the agency wrote them (in `language`). Exports leave it out.
@@ -57,6 +63,8 @@ impl PublishedSystem {
             content: PublicContent::new(system.content),
             audit: system.audit,
             audit_overdue: system.audit_overdue,
+            review_by: system.review_by,
+            review_overdue: system.review_overdue,
             translated_into: None,
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! Parameters are the `/systems` page's: `q`, one or more values per facet
 //! (`agency`, `stage`, `risk_level`, `topic`, `technique`, `audit`,
-//! `personal_data`) and `sort` (`relevance`, `updated`, `name`); then
+//! `personal_data`, `completeness`, `missing`, `review`) and `sort`
+//! (`relevance`, `updated`, `name`, `completeness`); then
 //! `limit` (1 to 500, 25 by default, as on the page) and `cursor`, which the answer's `next`
 //! link carries. Unlike the page, the API refuses what it does not know: an
 //! unknown parameter or facet value is a 400 naming it.
@@ -68,6 +69,8 @@ pub struct SystemHit {
     pub audit: &'static str,
     /// When the current version was published.
     pub updated_at: Timestamp,
+    /// Whether the record is past its review-by date.
+    pub review_overdue: bool,
     /// The record's page.
     pub url: String,
     /// Field → its text or an excerpt, HTML-escaped, with matched words in
@@ -98,6 +101,7 @@ impl SystemHit {
             topic: system.topic.as_str(),
             audit: system.audit.map_or("none", |outcome| outcome.as_str()),
             updated_at: system.published_at,
+            review_overdue: system.review_overdue,
             highlights: hit
                 .highlights
                 .iter()
@@ -160,7 +164,7 @@ async fn read_query(state: &AppState, raw: &str, paged: bool) -> Result<ApiQuery
             other => problems.push((
                 other.to_string(),
                 format!(
-                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, sort, lang{}",
+                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, completeness, missing, review, sort, lang{}",
                     shorten(other),
                     if paged { ", limit and cursor" } else { "" }
                 ),
@@ -222,7 +226,10 @@ async fn read_query(state: &AppState, raw: &str, paged: bool) -> Result<ApiQuery
         ("technique" = Option<Vec<app::record::Technique>>, Query),
         ("audit" = Option<Vec<String>>, Query, description = "An audit outcome, or `none` for never audited"),
         ("personal_data" = Option<Vec<String>>, Query, description = "`yes` or `no`"),
-        ("sort" = Option<String>, Query, description = "`relevance` (default), `updated` or `name`"),
+        ("completeness" = Option<Vec<String>>, Query, description = "`complete` (every field expected of its kind of system filled) or `incomplete`"),
+        ("missing" = Option<Vec<String>>, Query, description = "An expected field the record leaves empty, by its JSON name (`contest`, `fairness`, …); several combine with OR"),
+        ("review" = Option<Vec<String>>, Query, description = "`overdue` (past its review-by date) or `current`"),
+        ("sort" = Option<String>, Query, description = "`relevance` (default), `updated`, `name` or `completeness` (least complete first)"),
         ("limit" = Option<u32>, Query, description = "Results per request, 1 to 500 (25)"),
         ("cursor" = Option<String>, Query, description = "Where to go on from: take it from `next`"),
         ("lang" = Option<String>, Query, description = "The language to give each system's name and summary in, where its agency translated them (`en`, `nl`); without it, `Accept-Language` decides. A language the register lacks is a 400"),

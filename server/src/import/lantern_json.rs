@@ -25,6 +25,9 @@ const READ_ONLY: &[&str] = &[
     "agency_contact",
     "audit",
     "audit_overdue",
+    "review_by",
+    "review_overdue",
+    "completeness",
     "url",
 ];
 

@@ -88,15 +88,15 @@ pub fn columns() -> Vec<(String, String)> {
         .chain(std::iter::once(language))
         .chain(translations)
         .chain(
-            COMPLETENESS
+            OVERSIGHT
                 .iter()
                 .map(|(name, what)| (name.to_string(), what.to_string())),
         )
         .collect()
 }
 
-/// The last columns: how complete the record is.
-const COMPLETENESS: [(&str, &str); 2] = [
+/// The last columns: how complete the record is, and when it is due for review.
+const OVERSIGHT: [(&str, &str); 4] = [
     (
         "completeness",
         "The share of the fields expected of this kind of system that the record fills, 0 to 100",
@@ -104,6 +104,14 @@ const COMPLETENESS: [(&str, &str); 2] = [
     (
         "completeness_missing",
         "The expected fields the record leaves empty, by their column names, joined",
+    ),
+    (
+        "review_by",
+        "When the agency is due to review the record (RFC 3339, UTC); empty once retired",
+    ),
+    (
+        "review_overdue",
+        "true once that date has passed without a new version",
     ),
 ];
 
@@ -244,6 +252,12 @@ fn cells(system: &System) -> Vec<String> {
     cells.extend([
         completeness.score.to_string(),
         completeness.missing.join(SEPARATOR),
+        system
+            .review_by
+            .clone()
+            .map(String::from)
+            .unwrap_or_default(),
+        system.review_overdue.to_string(),
     ]);
     cells
 }
@@ -324,6 +338,8 @@ mod tests {
             reviewed_at: None,
             audit: None,
             audit_overdue: false,
+            review_by: Some("2027-05-28T07:00:00Z".into()),
+            review_overdue: true,
         };
         let mut writer = Writer::new();
         let mut out = Vec::new();
@@ -347,6 +363,8 @@ mod tests {
         assert_eq!(cell("supplier"), "", "the supplier is withheld");
         assert_eq!(cell("withheld"), "supplier: Commercial.");
         assert_eq!(cell("audit_overdue"), "false");
+        assert_eq!(cell("review_by"), "2027-05-28T07:00:00Z");
+        assert_eq!(cell("review_overdue"), "true");
         assert_eq!(cell("language"), "nl");
         assert_eq!(cell("summary@en"), "In English.");
         assert_eq!(cell("summary@nl"), "");

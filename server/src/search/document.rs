@@ -27,6 +27,12 @@ pub struct SystemDocument {
     /// purpose, how it works), every language together, as plain text.
     #[serde(default)]
     pub translations: String,
+    /// The share of expected fields the record fills, 0 to 100.
+    #[serde(default)]
+    pub completeness: u8,
+    /// The expected fields it leaves empty, by their JSON names.
+    #[serde(default)]
+    pub missing: Vec<String>,
 }
 
 impl From<IndexedSystem> for SystemDocument {
@@ -59,6 +65,9 @@ fn translated_text(content: &SystemContent) -> String {
 impl SystemDocument {
     /// The document of a system whose summary and current content are known.
     pub fn new(summary: SystemSummary, content: &SystemContent) -> SystemDocument {
+        // Withheld fields stay listed, with their reasons, so they still
+        // count as answered.
+        let completeness = content.completeness();
         SystemDocument {
             summary,
             agency_ref: content.agency_ref.clone().unwrap_or_default(),
@@ -71,6 +80,8 @@ impl SystemDocument {
             techniques: content.technique.clone(),
             personal_data: crate::storage::uses_personal_data(content),
             translations: translated_text(content),
+            completeness: completeness.score,
+            missing: completeness.missing.iter().map(|m| m.to_string()).collect(),
         }
     }
 
@@ -107,7 +118,10 @@ impl SystemDocument {
 
     /// The values of a facet for this system, as filters and counts name them.
     pub fn facet_values(&self, facet: app::search::Facet) -> Vec<String> {
-        use app::search::{Facet, PERSONAL_DATA_NO, PERSONAL_DATA_YES};
+        use app::search::{
+            COMPLETE, Facet, INCOMPLETE, PERSONAL_DATA_NO, PERSONAL_DATA_YES, REVIEW_CURRENT,
+            REVIEW_OVERDUE,
+        };
         let one = |value: &str| vec![value.to_string()];
         match facet {
             Facet::Agency => one(&self.summary.agency.0),
@@ -132,6 +146,17 @@ impl SystemDocument {
                 PERSONAL_DATA_YES
             } else {
                 PERSONAL_DATA_NO
+            }),
+            Facet::Completeness => one(if self.missing.is_empty() {
+                COMPLETE
+            } else {
+                INCOMPLETE
+            }),
+            Facet::Missing => self.missing.clone(),
+            Facet::Review => one(if self.summary.review_overdue {
+                REVIEW_OVERDUE
+            } else {
+                REVIEW_CURRENT
             }),
         }
     }

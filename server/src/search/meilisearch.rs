@@ -77,9 +77,14 @@ struct MeiliDocument {
     technique: Vec<String>,
     audit: String,
     personal_data: String,
+    completeness: String,
+    missing: Vec<String>,
+    review: String,
     published_at: String,
     updated: i64,
     name_sort: String,
+    /// The record's completeness, 0 to 100, for "least complete first".
+    completeness_score: u8,
 }
 
 impl MeiliDocument {
@@ -108,9 +113,13 @@ impl MeiliDocument {
             technique: document.facet_values(Facet::Technique),
             audit: facet(Facet::Audit),
             personal_data: facet(Facet::PersonalData),
+            completeness: facet(Facet::Completeness),
+            missing: document.facet_values(Facet::Missing),
+            review: facet(Facet::Review),
             published_at: document.summary.published_at.to_string(),
             updated: document.updated(),
             name_sort: document.summary.name.to_lowercase(),
+            completeness_score: document.completeness,
         }
     }
 
@@ -131,6 +140,7 @@ impl MeiliDocument {
                 .ok_or_else(|| closed("topic", &self.topic))?,
             audit: AuditOutcome::parse(&self.audit),
             published_at: self.published_at.clone().into(),
+            review_overdue: self.review == app::search::REVIEW_OVERDUE,
             language: self.language.clone(),
             translated: self.translated.clone(),
         })
@@ -152,7 +162,7 @@ fn index_settings() -> IndexSettings {
         .with_searchable_attributes(SEARCHED_FIELDS.map(meili_field))
         .with_stop_words(app::search::STOP_WORDS)
         .with_filterable_attributes(Facet::ALL.map(Facet::name))
-        .with_sortable_attributes(["updated", "name_sort"])
+        .with_sortable_attributes(["updated", "name_sort", "completeness_score"])
         .with_ranking_rules([
             "sort",
             "words",

@@ -67,16 +67,19 @@ impl Storage {
         conn: &mut AnyConnection,
         id: &SystemId,
     ) -> Result<Counted, AppError> {
-        let row = sqlx::query(
+        let sql = format!(
             "SELECT s.agency, v.stage, v.risk_level, v.topic, \
-             coalesce(s.audit_outcome, 'none') AS audit, s.personal_data \
+             coalesce(s.audit_outcome, 'none') AS audit, s.personal_data, \
+             {} AS completeness, s.review \
              FROM systems s JOIN system_versions v \
              ON v.system_id = s.id AND v.version = s.current_version WHERE s.id = $1",
-        )
-        .bind(id.0.clone())
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(database_error)?;
+            super::read::COMPLETENESS_VALUE
+        );
+        let row = sqlx::query(&sql)
+            .bind(id.0.clone())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(database_error)?;
         let Some(row) = row else {
             return Ok(Counted::default());
         };
@@ -91,17 +94,29 @@ impl Storage {
         ] {
             pairs.push((facet.name().to_string(), rows::text(&row, facet.name())?));
         }
-        let techniques: Vec<(String,)> =
-            sqlx::query_as("SELECT technique FROM system_techniques WHERE system_id = $1")
-                .bind(id.0.clone())
-                .fetch_all(&mut *conn)
-                .await
-                .map_err(database_error)?;
-        pairs.extend(
-            techniques
-                .into_iter()
-                .map(|(technique,)| (Facet::Technique.name().to_string(), technique)),
-        );
+        // Oversight not worked out yet (NULL) counts under nothing.
+        for facet in [Facet::Completeness, Facet::Review] {
+            if let Some(value) = rows::optional_text(&row, facet.name())? {
+                pairs.push((facet.name().to_string(), value));
+            }
+        }
+        for (facet, table, column) in [
+            (Facet::Technique, "system_techniques", "technique"),
+            (Facet::Missing, "system_missing_fields", "field"),
+        ] {
+            let values: Vec<(String,)> = sqlx::query_as(&format!(
+                "SELECT {column} FROM {table} WHERE system_id = $1"
+            ))
+            .bind(id.0.clone())
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(database_error)?;
+            pairs.extend(
+                values
+                    .into_iter()
+                    .map(|(value,)| (facet.name().to_string(), value)),
+            );
+        }
         pairs.sort();
         pairs.dedup();
         Ok(Counted(pairs))

@@ -90,6 +90,8 @@ struct PublishedRecord {
     translations: std::collections::BTreeMap<String, app::record::Translation>,
     audit: Option<Audit>,
     audit_overdue: bool,
+    review_by: Option<Timestamp>,
+    review_overdue: bool,
 }
 
 impl From<PublishedRecord> for System {
@@ -133,6 +135,8 @@ impl From<PublishedRecord> for System {
             reviewed_at: r.reviewed_at,
             audit: r.audit,
             audit_overdue: r.audit_overdue,
+            review_by: r.review_by,
+            review_overdue: r.review_overdue,
         }
     }
 }
@@ -249,6 +253,8 @@ fn lines_sql(kind: DatabaseKind, only: &str) -> String {
          || ',') || v.public_members \
          || (',\"audit\":' || CASE WHEN au.id IS NULL THEN 'null' ELSE au.public_json END \
          || ',\"audit_overdue\":' || CASE WHEN au.next_due < $3 THEN 'true' ELSE 'false' END \
+         || ',\"review_by\":' || {review_by} \
+         || ',\"review_overdue\":' || CASE WHEN s.review = 'overdue' THEN 'true' ELSE 'false' END \
          || '}}') AS line \
          FROM systems s \
          JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
@@ -262,6 +268,7 @@ fn lines_sql(kind: DatabaseKind, only: &str) -> String {
         agency_contact = quote("a.contact"),
         published_at = quote("rfc3339(v.published_at)"),
         reviewed_at = quote("rfc3339(v.reviewed_at)"),
+        review_by = quote("rfc3339(s.review_by)"),
     );
     kind.sql(&sql).into_owned()
 }

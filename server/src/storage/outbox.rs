@@ -31,7 +31,7 @@ pub struct IndexedSystem {
 
 /// The columns of an [`IndexedSystem`]'s summary (its content's are `CONTENT_COLUMNS`).
 const DOCUMENT_COLUMNS: &str = "s.id, s.agency, a.name AS agency_name, s.audit_outcome, \
-    rfc3339(v.published_at) AS published_at";
+    rfc3339(v.published_at) AS published_at, s.review";
 
 impl Storage {
     /// The oldest changes waiting for the search index, at most `limit`.

@@ -99,6 +99,7 @@ impl Storage {
         };
         Self::insert_version(conn, id, version, content, &hash, change_summary, now).await?;
         Self::set_techniques(conn, id, content).await?;
+        Self::set_oversight(conn, id, content, now, now).await?;
         counts.add(counted_before, Self::counted(conn, id).await?);
         let kind = Self::change_kind(conn, id, version, content).await?;
         Self::record_change(conn, kind, id, version, None).await?;

@@ -22,6 +22,11 @@ const RECENTLY_UPDATED: i64 = 6;
 /// orders by `systems.described`, the same test kept on the system's row).
 const DESCRIBED: &str = "v.purpose <> ''";
 
+/// A system's `completeness` facet value, from its stored score (NULL, and
+/// so matching no filter, until Lantern has worked it out).
+pub(super) const COMPLETENESS_VALUE: &str = "CASE WHEN s.completeness IS NULL THEN NULL \
+    WHEN s.completeness = 100 THEN 'complete' ELSE 'incomplete' END";
+
 /// A WHERE clause built from a query, with its parameters in `$n` order.
 #[derive(Default)]
 pub(super) struct Filters {
@@ -49,6 +54,9 @@ impl Filters {
                 // Never-audited systems have no outcome; `none` stands for them.
                 Facet::Audit => "coalesce(s.audit_outcome, 'none')",
                 Facet::PersonalData => "s.personal_data",
+                Facet::Completeness => COMPLETENESS_VALUE,
+                Facet::Missing => "m.field",
+                Facet::Review => "s.review",
             };
             let start = taken + filters.params.len() + 1;
             filters.params.extend(values.iter().cloned());
@@ -56,12 +64,14 @@ impl Filters {
                 .map(|n| format!("${n}"))
                 .collect();
             let condition = format!("{column} IN ({})", placeholders.join(", "));
-            filters.clauses.push(if *facet == Facet::Technique {
-                format!(
+            filters.clauses.push(match facet {
+                Facet::Technique => format!(
                     "EXISTS (SELECT 1 FROM system_techniques t WHERE t.system_id = s.id AND {condition})"
-                )
-            } else {
-                condition
+                ),
+                Facet::Missing => format!(
+                    "EXISTS (SELECT 1 FROM system_missing_fields m WHERE m.system_id = s.id AND {condition})"
+                ),
+                _ => condition,
             });
         }
         filters
@@ -82,6 +92,9 @@ fn order_sql(sort: Sort) -> &'static str {
         // (migration 0013), and the first rows need no sort.
         Sort::Relevance | Sort::Updated => "ORDER BY v.published_at DESC, v.system_id",
         Sort::Name => "ORDER BY lower(v.name), s.id",
+        Sort::Completeness => {
+            "ORDER BY coalesce(s.completeness, 100), v.published_at DESC, v.system_id"
+        }
     }
 }
 
@@ -148,8 +161,8 @@ fn published_system_sql(more: &str) -> String {
     format!(
         "SELECT s.id, s.agency, a.name AS agency_name, a.contact AS agency_contact, \
          v.version, rfc3339(v.published_at) AS published_at, \
-         rfc3339(v.reviewed_at) AS reviewed_at, {CONTENT_COLUMNS}, \
-         au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due{more} \
+         rfc3339(v.reviewed_at) AS reviewed_at, rfc3339(s.review_by) AS review_by, \
+         s.review, {CONTENT_COLUMNS}, au.auditor, au.audited_on, au.outcome, au.findings, au.report_url, au.next_due{more} \
          FROM {PUBLISHED} \
          LEFT JOIN audits au ON au.id = s.latest_audit \
          WHERE s.id = $1"
@@ -184,6 +197,9 @@ fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
         reviewed_at: rows::optional_text(row, "reviewed_at")?.map(app::record::Timestamp::from),
         audit,
         audit_overdue,
+        review_by: rows::optional_text(row, "review_by")?.map(app::record::Timestamp::from),
+        review_overdue: rows::optional_text(row, "review")?.as_deref()
+            == Some(app::search::REVIEW_OVERDUE),
     })
 }
 

@@ -25,7 +25,7 @@ pub const CONTENT_COLUMNS: &str = "v.agency_ref, v.name, v.summary, v.unit, v.co
 /// current `system_versions v` and `agencies a`.
 pub const SUMMARY_COLUMNS: &str = "s.id, v.name, v.summary, s.agency, a.name AS agency_name, \
     v.stage, v.risk_level, v.topic, s.audit_outcome, rfc3339(v.published_at) AS published_at, \
-    v.language, v.translations::text AS translations";
+    v.language, v.translations::text AS translations, s.review";
 
 /// The joins that give every published system with its current version and agency.
 pub const PUBLISHED: &str = "systems s \
@@ -140,6 +140,8 @@ pub fn summary(row: &AnyRow) -> Result<SystemSummary, AppError> {
         topic: closed(row, "topic", Topic::parse)?,
         audit: optional_closed(row, "audit_outcome", AuditOutcome::parse)?,
         published_at: text(row, "published_at")?.into(),
+        review_overdue: optional_text(row, "review")?.as_deref()
+            == Some(app::search::REVIEW_OVERDUE),
         language: optional_text(row, "language")?,
         translated: SystemSummary::list_texts(&json(row, "translations")?),
     })

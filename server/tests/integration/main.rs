@@ -24,6 +24,7 @@ mod migration;
 mod open_data;
 mod operating;
 mod publishing;
+mod reviews;
 mod scale_out;
 mod search;
 mod security;

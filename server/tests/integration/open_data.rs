@@ -1129,6 +1129,7 @@ async fn snapshots_pin_the_values_of_a_demo_system_and_its_agency() {
     insta::assert_json_snapshot!("demo_system", system, {
         ".published_at" => "[time]",
         ".reviewed_at" => "[time]",
+        ".review_by" => "[six months after reviewed_at]",
         ".audit.audited_on" => "[date]",
         ".audit.next_due" => "[date]",
         ".audit_overdue" => "[follows the date]",

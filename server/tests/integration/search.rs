@@ -330,6 +330,8 @@ async fn facet_counts_equal_database_counts_on_us_data(engine: Engine) {
             "stage=in_use&stage=pilot&risk_level=high",
             "technique=generative_ai&personal_data=yes",
             "audit=none&topic=health&topic=benefits&agency=hhs",
+            "completeness=incomplete&missing=contest&missing=fairness",
+            "missing=contact&review=current&risk_level=high",
         ] {
             let query = parse(params);
             let results = search.engine.search(&query).await.unwrap();
@@ -416,6 +418,37 @@ async fn sorting_and_paging_agree_with_the_database(engine: Engine) {
             dates.windows(2).all(|w| w[0] >= w[1]),
             "{engine}: {params}: {dates:?}"
         );
+    }
+
+    // Least complete first, with and without words and filters: each hit's
+    // completeness, read from the database, never goes down, and the first
+    // is the least complete the database has.
+    for params in [
+        "sort=completeness&per_page=100",
+        "sort=completeness&per_page=50&q=benefits",
+        "sort=completeness&per_page=50&stage=in_use&missing=legal_basis",
+    ] {
+        let found = find(&search, params).await;
+        let mut scores = Vec::new();
+        for hit in &found.hits {
+            let system = db.storage.system(&hit.system.id).await.unwrap().unwrap();
+            scores.push(system.content.completeness().score);
+        }
+        assert!(!scores.is_empty(), "{engine}: {params}");
+        assert!(
+            scores.windows(2).all(|w| w[0] <= w[1]),
+            "{engine}: {params}: {scores:?}"
+        );
+        if !params.contains("q=") {
+            let direct = db.storage.list_systems(&parse(params)).await.unwrap();
+            let first = &direct.systems[0].id;
+            let least = db.storage.system(first).await.unwrap().unwrap();
+            assert_eq!(
+                scores[0],
+                least.content.completeness().score,
+                "{engine}: {params}"
+            );
+        }
     }
 
     // Pages of any size cut one order: three pages of 10 are the first 30.

@@ -124,6 +124,8 @@ pub struct SegmentColumns {
     pub facets: Vec<Option<FacetColumn>>,
     /// Unix seconds of each system's current version.
     pub updated: Vec<i64>,
+    /// Each system's completeness, 0 to 100.
+    pub completeness: Vec<u8>,
 }
 
 impl SegmentColumns {
@@ -138,7 +140,20 @@ impl SegmentColumns {
                 .collect(),
             None => vec![0; reader.max_doc() as usize],
         };
-        Ok(SegmentColumns { facets, updated })
+        let completeness = match reader
+            .fast_fields()
+            .column_opt::<u64>("completeness_score")?
+        {
+            Some(column) => (0..reader.max_doc())
+                .map(|doc| column.first(doc).unwrap_or(100).min(100) as u8)
+                .collect(),
+            None => vec![100; reader.max_doc() as usize],
+        };
+        Ok(SegmentColumns {
+            facets,
+            updated,
+            completeness,
+        })
     }
 }
 

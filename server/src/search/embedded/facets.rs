@@ -35,6 +35,9 @@ pub struct Pass<'a> {
     pub keep: usize,
     /// Whether results rank by score before recency (a search with words).
     pub by_score: bool,
+    /// Whether results rank by completeness, least complete first, before
+    /// recency (and then `by_score` is false).
+    pub by_completeness: bool,
     /// Where each segment's decoded columns are kept.
     pub columns: &'a ColumnCache,
 }
@@ -91,6 +94,7 @@ pub struct SegmentPass {
     /// Per facet, per ordinal of this segment.
     counts: Vec<Vec<u64>>,
     keep: usize,
+    by_completeness: bool,
     best: BinaryHeap<Reverse<Rank>>,
     /// Scored documents waiting to be processed as a block.
     waiting: Vec<DocId>,
@@ -130,6 +134,7 @@ impl<'a> Collector for Pass<'a> {
             total: 0,
             counts,
             keep: self.keep,
+            by_completeness: self.by_completeness,
             best: BinaryHeap::with_capacity(self.keep.min(1_024) + 1),
             waiting: Vec::with_capacity(BLOCK),
             waiting_scores: Vec::with_capacity(BLOCK),
@@ -224,7 +229,11 @@ impl SegmentPass {
         for (at, &doc) in docs.iter().enumerate() {
             if standing[at] == PASSES {
                 self.total += 1;
-                let score = scores.map_or(0.0, |s| s[at]);
+                let score = if self.by_completeness {
+                    f32::from(100 - columns.completeness[doc as usize].min(100))
+                } else {
+                    scores.map_or(0.0, |s| s[at])
+                };
                 self.consider(doc, score, columns.updated[doc as usize]);
             }
         }

@@ -44,6 +44,7 @@ pub fn run(
         filters,
         keep: if by_name { 0 } else { keep },
         by_score: query.sort == Sort::Relevance && !words.is_empty(),
+        by_completeness: query.sort == Sort::Completeness,
         columns,
     };
     let found: Found = searcher.search(&text, &pass)?;

@@ -54,11 +54,13 @@ pub struct Fields {
     /// Every searched field's text together: typos and prefixes are matched here.
     pub all: tantivy::schema::Field,
     /// One keyword field per facet, in [`Facet::ALL`] order.
-    pub facets: [tantivy::schema::Field; 7],
+    pub facets: [tantivy::schema::Field; 10],
     /// The techniques as bits (see [`TECHNIQUE_BITS`]).
     pub technique_bits: tantivy::schema::Field,
     /// Unix seconds of the current version, for "most recent first".
     pub updated: tantivy::schema::Field,
+    /// The record's completeness, 0 to 100, for "least complete first".
+    pub completeness: tantivy::schema::Field,
     /// The lower-cased name, for alphabetical order.
     pub name_sort: tantivy::schema::Field,
     /// The whole document as JSON, to show results without the database.
@@ -97,6 +99,7 @@ pub fn build() -> (Schema, Fields) {
         }),
         technique_bits: schema.add_u64_field(TECHNIQUE_BITS, FAST),
         updated: schema.add_i64_field("updated", FAST | INDEXED),
+        completeness: schema.add_u64_field("completeness_score", FAST),
         name_sort: schema.add_text_field("name_sort", STRING | FAST),
         document: schema.add_text_field("document", STORED),
     };
@@ -128,6 +131,7 @@ pub fn to_tantivy(fields: &Fields, document: &SystemDocument) -> TantivyDocument
         .fold(0u64, |bits, n| bits | (1 << n));
     doc.add_u64(fields.technique_bits, bits);
     doc.add_i64(fields.updated, document.updated());
+    doc.add_u64(fields.completeness, u64::from(document.completeness));
     doc.add_text(fields.name_sort, document.summary.name.to_lowercase());
     doc.add_text(
         fields.document,

@@ -157,6 +157,7 @@ impl Meilisearch {
             Sort::Relevance if !query.q.is_empty() => &[],
             Sort::Relevance | Sort::Updated => &["updated:desc"],
             Sort::Name => &["name_sort:asc"],
+            Sort::Completeness => &["completeness_score:asc", "updated:desc"],
         };
         let crop: Vec<(&str, Option<usize>)> = SEARCHED_FIELDS[2..]
             .iter()

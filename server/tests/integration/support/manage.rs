@@ -149,6 +149,21 @@ pub async fn exported_systems(router: &Router) -> std::collections::BTreeMap<Str
         .collect()
 }
 
+/// The ids `GET /api/v1/systems` finds for `params` (up to 500), after
+/// checking the answer is a 200.
+pub async fn found_ids(router: &Router, params: &str) -> std::collections::BTreeSet<String> {
+    let uri = format!("/api/v1/systems?limit=500&{params}");
+    let found = get(router, &uri, &Auth::Anonymous).await;
+    assert_eq!(found.status, StatusCode::OK, "{params}: {}", found.text);
+    let found: Value = serde_json::from_str(&found.text).expect("the answer is JSON");
+    found["hits"]
+        .as_array()
+        .expect("a list of hits")
+        .iter()
+        .map(|hit| hit["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// A JSON request (`POST` or `PUT`) to the API.
 pub async fn send_json(
     router: &Router,

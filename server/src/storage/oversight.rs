@@ -1,0 +1,195 @@
+//! What the register keeps on each system's row for oversight (migration
+//! 0020): its completeness, the expected fields it leaves empty, its
+//! review-by date (none once it is retired) and whether that date has passed. Publishing writes them;
+//! [`Storage::fill_oversight`] works them out for systems published before
+//! they existed; [`Storage::mark_overdue_reviews`] turns a record overdue
+//! when its date passes. Each moves the register's counts and queues the
+//! system for the search index in its own transaction.
+
+use super::counts::CountMoves;
+use super::rows::{self, CONTENT_COLUMNS, PUBLISHED};
+use super::{DatabaseKind, Storage, database_error};
+use app::error::AppError;
+use app::record::{
+    HIGH_RISK_REVIEW_MONTHS, REVIEW_MONTHS, RiskLevel, Stage, SystemContent, SystemId,
+};
+use app::search::{REVIEW_CURRENT, REVIEW_OVERDUE};
+use sqlx::AnyConnection;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+/// Systems worked out or marked per transaction.
+const BATCH: i64 = 500;
+
+/// When a record last reviewed at `reviewed_at` (RFC 3339) is due for review.
+pub fn review_by(reviewed_at: &str, risk_level: RiskLevel) -> Result<String, AppError> {
+    let months = match risk_level {
+        RiskLevel::High | RiskLevel::Prohibited => HIGH_RISK_REVIEW_MONTHS,
+        _ => REVIEW_MONTHS,
+    };
+    let reviewed = OffsetDateTime::parse(reviewed_at, &Rfc3339)
+        .map_err(|error| AppError::Internal(format!("a stored time “{reviewed_at}”: {error}")))?;
+    Ok(crate::clock::format_timestamp(months_after(
+        reviewed, months,
+    )))
+}
+
+/// The same moment `months` later; a day the month lacks (31 August plus six
+/// months) becomes its last day.
+fn months_after(moment: OffsetDateTime, months: u8) -> OffsetDateTime {
+    let counted = moment.year() * 12 + i32::from(u8::from(moment.month())) - 1 + i32::from(months);
+    let year = counted.div_euclid(12);
+    let month = time::Month::try_from((counted.rem_euclid(12) + 1) as u8)
+        .expect("a month number from 1 to 12");
+    let day = moment.day().min(month.length(year));
+    let date = time::Date::from_calendar_date(year, month, day).expect("a day the month has");
+    moment.replace_date(date)
+}
+
+impl Storage {
+    /// Writes a system's completeness, missing fields, review-by date and
+    /// review state from `content`, last reviewed at `reviewed_at`, as they
+    /// stand at `now`. The caller moves the counts.
+    pub(super) async fn set_oversight(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+        content: &SystemContent,
+        reviewed_at: &str,
+        now: &str,
+    ) -> Result<(), AppError> {
+        let completeness = content.completeness();
+        // A retired system is no longer reviewed: its record stays as it was.
+        let review_by = match content.stage {
+            Stage::Retired => None,
+            _ => Some(review_by(reviewed_at, content.risk_level)?),
+        };
+        let review = match &review_by {
+            Some(date) if date.as_str() < now => REVIEW_OVERDUE,
+            _ => REVIEW_CURRENT,
+        };
+        sqlx::query(&DatabaseKind::of(conn).sql(
+            "UPDATE systems SET completeness = $1, review_by = $2::timestamptz, review = $3 \
+             WHERE id = $4",
+        ))
+        .bind(i64::from(completeness.score))
+        .bind(review_by)
+        .bind(review)
+        .bind(id.0.clone())
+        .execute(&mut *conn)
+        .await
+        .map_err(database_error)?;
+        sqlx::query("DELETE FROM system_missing_fields WHERE system_id = $1")
+            .bind(id.0.clone())
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        for field in completeness.missing {
+            sqlx::query("INSERT INTO system_missing_fields (system_id, field) VALUES ($1, $2)")
+                .bind(id.0.clone())
+                .bind(field)
+                .execute(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        }
+        Ok(())
+    }
+
+    /// Works out the oversight of published systems that have none yet
+    /// (published before migration 0020), a batch per transaction. Returns
+    /// how many systems it worked out.
+    pub async fn fill_oversight(&self) -> Result<u64, AppError> {
+        let sql = format!(
+            "SELECT s.id, rfc3339(coalesce(v.reviewed_at, v.published_at)) AS reviewed_at, \
+             {CONTENT_COLUMNS} FROM {PUBLISHED} WHERE s.completeness IS NULL \
+             ORDER BY s.id LIMIT {BATCH}"
+        );
+        let mut filled = 0;
+        loop {
+            let now = crate::clock::now();
+            let mut tx = self.write_transaction().await?;
+            let conn = &mut *tx;
+            let found = sqlx::query(&self.kind.sql(&sql))
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(database_error)?;
+            if found.is_empty() {
+                return Ok(filled);
+            }
+            let mut counts = CountMoves::default();
+            for row in &found {
+                let id = SystemId(rows::text(row, "id")?);
+                let reviewed_at = rows::text(row, "reviewed_at")?;
+                let before = Self::counted(conn, &id).await?;
+                Self::set_oversight(conn, &id, &rows::content(row)?, &reviewed_at, &now).await?;
+                counts.add(before, Self::counted(conn, &id).await?);
+                Self::queue_for_search(conn, &id, &now).await?;
+            }
+            Self::apply_count_moves(conn, counts).await?;
+            tx.commit().await?;
+            filled += found.len() as u64;
+        }
+    }
+
+    /// Marks every record whose review-by date is before `now` as overdue,
+    /// a batch per transaction. Returns how many it marked.
+    pub async fn mark_overdue_reviews(&self, now: &str) -> Result<u64, AppError> {
+        let mut marked = 0;
+        loop {
+            let mut tx = self.write_transaction().await?;
+            let conn = &mut *tx;
+            let due: Vec<(String,)> = sqlx::query_as(&self.kind.sql(&format!(
+                "SELECT id FROM systems WHERE review = 'current' AND review_by < $1::timestamptz \
+                 ORDER BY review_by, id LIMIT {BATCH}"
+            )))
+            .bind(now.to_string())
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(database_error)?;
+            if due.is_empty() {
+                return Ok(marked);
+            }
+            let mut counts = CountMoves::default();
+            for (id,) in &due {
+                let id = SystemId(id.clone());
+                let before = Self::counted(conn, &id).await?;
+                sqlx::query("UPDATE systems SET review = 'overdue' WHERE id = $1")
+                    .bind(id.0.clone())
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(database_error)?;
+                counts.add(before, Self::counted(conn, &id).await?);
+                Self::queue_for_search(conn, &id, now).await?;
+            }
+            Self::apply_count_moves(conn, counts).await?;
+            tx.commit().await?;
+            marked += due.len() as u64;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_due_a_year_after_its_review_or_half_a_year_when_high_risk() {
+        let due = |at: &str, risk| review_by(at, risk).unwrap();
+        assert_eq!(
+            due("2026-03-15T10:00:00Z", RiskLevel::Minimal),
+            "2027-03-15T10:00:00Z"
+        );
+        assert_eq!(
+            due("2026-08-31T23:59:59Z", RiskLevel::High),
+            "2027-02-28T23:59:59Z"
+        );
+        assert_eq!(
+            due("2027-08-31T00:00:00Z", RiskLevel::Prohibited),
+            "2028-02-29T00:00:00Z"
+        );
+        assert_eq!(
+            due("2026-12-04T08:00:00Z", RiskLevel::Limited),
+            "2027-12-04T08:00:00Z"
+        );
+        assert!(review_by("yesterday", RiskLevel::Minimal).is_err());
+    }
+}

@@ -1,0 +1,137 @@
+//! Every record has a review-by date: a year after its last version, half a
+//! year for a high-risk system. Past it, the record says its review is
+//! overdue on its page, in search (page and API) and in the exports, until
+//! the agency publishes a new version; on both databases.
+
+use crate::support::databases::TestDatabase;
+use crate::support::manage::{Auth, agency_token, exported_systems, found_ids, get, send_json};
+use crate::support::site::{ONE_AT_A_TIME, demo_site};
+use app::record::TokenScope;
+use axum::http::StatusCode;
+use lantern::clock::{ManualClock, with_clock};
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use time::macros::datetime;
+
+#[tokio::test]
+async fn a_record_past_its_review_date_says_so_until_a_new_version() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    for database in TestDatabase::both().await {
+        let clock = ManualClock::starting_at(datetime!(2027-01-15 09:00 UTC));
+        with_clock(clock.clone(), overdue_then_reviewed(&database, clock)).await;
+        database.remove().await;
+    }
+}
+
+async fn overdue_then_reviewed(database: &TestDatabase, clock: ManualClock) {
+    let name = database.name;
+    let (search, site) = demo_site(&database.storage).await;
+    let token = agency_token(&database.storage, "tax-office", TokenScope::Publish).await;
+    let mut body = json!({
+        "agency_ref": "REVIEW-1",
+        "name": "Debt collection priority",
+        "summary": "Ranks unpaid tax debts for collection.",
+        "stage": "in_use",
+        "topic": "tax",
+        "risk_level": "high",
+    });
+    let filed = send_json(&site, "POST", "/api/v1/systems", &token, &body).await;
+    assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.text);
+    let id = serde_json::from_str::<Value>(&filed.text).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let record = |site: axum::Router, id: String| async move {
+        let answer = get(&site, &format!("/api/v1/systems/{id}"), &Auth::Anonymous).await;
+        serde_json::from_str::<Value>(&answer.text).unwrap()
+    };
+    let filed = record(site.clone(), id.clone()).await;
+    assert_eq!(
+        filed["review_by"], "2027-07-15T09:00:00Z",
+        "{name}: high risk, six months"
+    );
+    assert_eq!(filed["review_overdue"], false, "{name}");
+
+    // Seven months on, the hourly check marks it (and the high-risk demo
+    // records published with it) overdue.
+    clock.advance(time::Duration::days(212));
+    let marked = database
+        .storage
+        .mark_overdue_reviews(&lantern::clock::now())
+        .await
+        .unwrap();
+    assert!(marked >= 1, "{name}");
+    search.catch_up(&database.storage).await;
+
+    assert_eq!(
+        record(site.clone(), id.clone()).await["review_overdue"],
+        true,
+        "{name}"
+    );
+    let page = get(&site, &format!("/systems/{id}"), &Auth::Anonymous).await;
+    assert!(
+        page.text
+            .contains("Review overdue: the agency was due to review this record by 15 July 2027."),
+        "{name}: {}",
+        page.text
+    );
+    let dutch = get(&site, &format!("/nl/systems/{id}"), &Auth::Anonymous).await;
+    assert!(dutch.text.contains("Herziening te laat"), "{name}");
+
+    // Search finds exactly the records the database holds overdue.
+    let mut conn = database.connect().await;
+    let overdue: BTreeSet<String> =
+        sqlx::query_as::<_, (String,)>("SELECT id FROM systems WHERE review = 'overdue'")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(id,)| id)
+            .collect();
+    assert_eq!(overdue.len() as u64, marked, "{name}");
+    assert_eq!(found_ids(&site, "review=overdue").await, overdue, "{name}");
+    let listed = get(&site, "/systems?review=overdue", &Auth::Anonymous).await;
+    assert!(listed.text.contains("Debt collection priority"), "{name}");
+    assert!(
+        listed
+            .text
+            .contains(r#"<li class="tag review-overdue">Review overdue</li>"#),
+        "{name}"
+    );
+
+    // The exports say so too.
+    assert_eq!(
+        exported_systems(&site).await[&id]["review_overdue"],
+        true,
+        "{name}"
+    );
+    let csv = get(
+        &site,
+        &format!("/api/v1/export.csv?id={id}"),
+        &Auth::Anonymous,
+    )
+    .await;
+    let row = csv.text.lines().nth(1).unwrap();
+    assert!(row.ends_with(",2027-07-15T09:00:00Z,true"), "{name}: {row}");
+
+    // A new version starts the period again.
+    body["summary"] = json!("Ranks unpaid tax debts for collection, reviewed in August.");
+    let put = send_json(
+        &site,
+        "PUT",
+        &format!("/api/v1/systems/{id}"),
+        &token,
+        &body,
+    )
+    .await;
+    assert_eq!(put.status, StatusCode::OK, "{name}: {}", put.text);
+    search.catch_up(&database.storage).await;
+    let reviewed = record(site.clone(), id.clone()).await;
+    assert_eq!(reviewed["review_by"], "2028-02-15T09:00:00Z", "{name}");
+    assert_eq!(reviewed["review_overdue"], false, "{name}");
+    assert!(
+        !found_ids(&site, "review=overdue").await.contains(&id),
+        "{name}"
+    );
+    search.remove().await;
+}
