@@ -217,6 +217,42 @@ mod tests {
         assert_eq!(reasons[3], (6, "not a JSON object"));
     }
 
+    /// Everything an export line holds besides the record's fields (its id,
+    /// version, completeness, review date, audit…) is the register's own
+    /// and is ignored, so the register's own export imports as it is.
+    #[test]
+    fn an_exported_record_imports_whole() {
+        let mut content = app::record::fields::filled_content();
+        content.withheld.clear();
+        content.translations.clear();
+        let system = app::record::System {
+            id: SystemId("abc123".into()),
+            agency: AgencySlug("tax-office".into()),
+            agency_name: "Northvale Tax Office".into(),
+            agency_contact: None,
+            content,
+            version: 4,
+            published_at: "2026-11-28T07:00:00Z".into(),
+            reviewed_at: Some("2026-11-28T07:00:00Z".into()),
+            audit: None,
+            audit_overdue: false,
+            review_by: Some("2027-05-28T07:00:00Z".into()),
+            review_overdue: false,
+        };
+        let line = serde_json::to_value(crate::api::record::PublishedSystem::new(system)).unwrap();
+        for key in [
+            "completeness",
+            "review_by",
+            "review_overdue",
+            "audit_overdue",
+        ] {
+            assert!(line.get(key).is_some(), "an export line has {key}");
+        }
+        let parsed = parse_json(json!({ "systems": [line] })).unwrap();
+        assert_eq!(parsed.rejected, Vec::new());
+        assert_eq!(parsed.records[0].id, SystemId("abc123".into()));
+    }
+
     #[test]
     fn a_file_that_is_not_the_format_is_refused_whole() {
         assert!(matches!(
