@@ -36,6 +36,49 @@ skip-to-main = Skip to main content
 nav-main = Main
 nav-systems = AI systems
 nav-agencies = Agencies
+nav-statistics = Statistics
+statistics-lede = The state of the register at a glance: what it holds, how complete and current its records are, how many are independently audited, and how agencies answer the public. Each number links to the systems it counts.
+statistics-from-agencies = { $count ->
+    [one] { $count } agency.
+   *[other] { $count } agencies.
+}
+statistics-agencies-unpublished = { $count ->
+    [one] One agency has published nothing yet.
+   *[other] { $count } agencies have published nothing yet.
+}
+statistics-audit-coverage = of high-risk systems (not retired) have a passed audit that is not overdue: { $covered } of { $count }.
+statistics-audits-overdue = { $count ->
+    [one] system is overdue for its next audit.
+   *[other] systems are overdue for their next audit.
+}
+statistics-reviews-overdue = { $count ->
+    [one] record is overdue for review by its agency.
+   *[other] records are overdue for review by their agencies.
+}
+statistics-average-completeness = of the fields expected of a record are filled, on average;
+statistics-complete = { $count ->
+    [one] { $count } record fills them all.
+   *[other] { $count } records fill them all.
+}
+statistics-answered = of { $count } published questions and error reports answered; median time to answer: { $median }.
+statistics-by-stage = Systems by stage
+statistics-by-risk = Systems by risk level
+statistics-by-technique = Systems by technique
+statistics-by-topic = Systems by topic
+statistics-over-time = New systems per month
+statistics-over-time-desc = From { $first } to { $last }; the most in one month: { $most }.
+statistics-months-table = The numbers per month
+statistics-missing = Expected fields left empty
+statistics-by-audit = Systems by latest audit
+statistics-by-agency = Agencies
+statistics-agencies-charted = The chart shows the { $count } agencies with the most systems; the table lists every agency.
+statistics-chart-largest = The largest is { $label }, with { $count } of { $total } systems.
+statistics-chart-empty = Nothing to show yet.
+statistics-value = Value
+statistics-average-completeness-short = Average completeness
+statistics-last-published = Last published
+statistics-never = Never
+statistics-counted-at = Counted at { $time }. The same numbers as open data:
 nav-open-data = Open data
 nav-manage = Manage
 nav-sign-in = Sign in

@@ -33,6 +33,49 @@ skip-to-main = Naar de hoofdinhoud
 nav-main = Hoofdmenu
 nav-systems = AI-systemen
 nav-agencies = Organisaties
+nav-statistics = Statistieken
+statistics-lede = De stand van het register in één oogopslag: wat het bevat, hoe volledig en actueel de registraties zijn, hoeveel onafhankelijk zijn geaudit en hoe organisaties het publiek antwoorden. Elk getal linkt naar de systemen die het telt.
+statistics-from-agencies = { $count ->
+    [one] { $count } organisatie.
+   *[other] { $count } organisaties.
+}
+statistics-agencies-unpublished = { $count ->
+    [one] Eén organisatie heeft nog niets gepubliceerd.
+   *[other] { $count } organisaties hebben nog niets gepubliceerd.
+}
+statistics-audit-coverage = van de systemen met een hoog risico (niet buiten gebruik) heeft een geslaagde audit die niet te laat is: { $covered } van { $count }.
+statistics-audits-overdue = { $count ->
+    [one] systeem is te laat voor de volgende audit.
+   *[other] systemen zijn te laat voor de volgende audit.
+}
+statistics-reviews-overdue = { $count ->
+    [one] registratie had al herzien moeten zijn door de organisatie.
+   *[other] registraties hadden al herzien moeten zijn door hun organisaties.
+}
+statistics-average-completeness = van de velden die van een registratie worden verwacht, is gemiddeld ingevuld;
+statistics-complete = { $count ->
+    [one] { $count } registratie vult ze allemaal in.
+   *[other] { $count } registraties vullen ze allemaal in.
+}
+statistics-answered = van { $count } gepubliceerde vragen en foutmeldingen beantwoord; mediane antwoordtijd: { $median }.
+statistics-by-stage = Systemen per fase
+statistics-by-risk = Systemen per risiconiveau
+statistics-by-technique = Systemen per techniek
+statistics-by-topic = Systemen per onderwerp
+statistics-over-time = Nieuwe systemen per maand
+statistics-over-time-desc = Van { $first } tot { $last }; het meeste in één maand: { $most }.
+statistics-months-table = De aantallen per maand
+statistics-missing = Verwachte velden die leeg zijn
+statistics-by-audit = Systemen per laatste audit
+statistics-by-agency = Organisaties
+statistics-agencies-charted = De grafiek toont de { $count } organisaties met de meeste systemen; de tabel noemt ze allemaal.
+statistics-chart-largest = De grootste is { $label }, met { $count } van { $total } systemen.
+statistics-chart-empty = Nog niets te tonen.
+statistics-value = Waarde
+statistics-average-completeness-short = Gemiddelde volledigheid
+statistics-last-published = Laatst gepubliceerd
+statistics-never = Nooit
+statistics-counted-at = Geteld op { $time }. Dezelfde getallen als open data:
 nav-open-data = Open data
 nav-manage = Beheer
 nav-sign-in = Inloggen

@@ -35,14 +35,21 @@ pub async fn get_agency(slug: String) -> Result<Option<AgencyWithSystems>, Serve
         .agency_systems(&AgencySlug(slug.clone()), PER_PAGE)
         .await?;
     let answers = crate::feedback::feedback_desk()?
-        .answer_stats(Some(&AgencySlug(slug)))
+        .answer_stats(Some(&AgencySlug(slug.clone())))
         .await?
         .into_iter()
         .next();
+    let oversight = register
+        .statistics()
+        .await?
+        .by_agency
+        .into_iter()
+        .find(|counted| counted.agency == slug);
     Ok(Some(AgencyWithSystems {
         agency,
         systems,
         answers,
+        oversight,
     }))
 }
 
@@ -164,6 +171,28 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
             })}
             {agency.contact.clone().map(|c| view! { <dt>{t("agency-contact")}</dt><dd><ContactLink contact=c/></dd> })}
             <dt>{t("agency-published")}</dt><dd>{number(total)}</dd>
+            {data.oversight.map(|counted| {
+                let overdue = counted.reviews_overdue;
+                let overdue_url = SystemQuery::default()
+                    .toggled(Facet::Agency, &agency.slug.0)
+                    .toggled(Facet::Review, crate::search::REVIEW_OVERDUE)
+                    .url();
+                view! {
+                    <dt>{t("statistics-average-completeness-short")}</dt>
+                    <dd>
+                        {counted.average_completeness.map_or_else(|| "–".to_string(), |p| format!("{p}%"))}" "
+                        <a href=href("/open-data#completeness")>{t("record-completeness-why")}</a>
+                    </dd>
+                    <dt>{t("facet-review-overdue")}</dt>
+                    <dd>
+                        {if overdue > 0 {
+                            view! { <a href=overdue_url>{number(overdue)}</a> }.into_any()
+                        } else {
+                            "0".into_any()
+                        }}
+                    </dd>
+                }
+            })}
             <dt>{t("agency-answered")}</dt><dd>{answered}</dd>
             <dt>{t("agency-median")}</dt><dd>{median}</dd>
             <dt>{t("agency-follow")}</dt>

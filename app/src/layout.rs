@@ -18,6 +18,7 @@ pub fn Page(children: Children) -> impl IntoView {
                     <ul>
                         <li><a href=href("/systems")>{t("nav-systems")}</a></li>
                         <li><a href=href("/agencies")>{t("nav-agencies")}</a></li>
+                        <li><a href=href("/statistics")>{t("nav-statistics")}</a></li>
                         <li><a href=href("/open-data")>{t("nav-open-data")}</a></li>
                         {if crate::accounts::signed_in().is_some() {
                             view! { <li><a href=href("/manage")>{t("nav-manage")}</a></li> }.into_any()

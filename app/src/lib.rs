@@ -21,6 +21,7 @@ pub mod open_data;
 pub mod record;
 pub mod register;
 pub mod search;
+pub mod statistics;
 pub mod systems;
 
 use leptos::prelude::*;
@@ -128,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agencies") view=agencies::AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies/:slug") view=agencies::AgencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data") view=open_data::OpenDataPage ssr=SsrMode::Async/>
+                    <Route path=path!("/statistics") view=statistics::StatisticsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=accounts::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage") view=manage::dashboard::ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/systems/new") view=manage::system_form::SystemFormPage ssr=SsrMode::Async/>

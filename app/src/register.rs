@@ -31,6 +31,9 @@ pub struct AgencyWithSystems {
     pub systems: Vec<SystemSummary>,
     /// How the agency answers citizens' questions and error reports.
     pub answers: Option<crate::feedback::AnswerStats>,
+    /// How complete and current its records are (from the statistics).
+    #[serde(default)]
+    pub oversight: Option<crate::statistics::AgencyStatistics>,
 }
 
 #[cfg(feature = "ssr")]
@@ -66,6 +69,8 @@ mod server_side {
         /// The same with its number of published comments, in one read:
         /// what its page needs (without comments, the page asks no more).
         async fn system_page(&self, id: &SystemId) -> Result<Option<(System, i64)>, AppError>;
+        /// The register's statistics, kept for up to a minute (see `/statistics`).
+        async fn statistics(&self) -> Result<crate::statistics::Statistics, AppError>;
         /// Every agency with its number of published systems.
         async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError>;
         /// Every agency's slug and name, by name: what labels the agency facet

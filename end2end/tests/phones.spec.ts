@@ -45,6 +45,7 @@ test.describe("at 320 px", () => {
       "/agencies",
       "/agencies/tax-office",
       "/open-data",
+      "/statistics",
       "/login",
       "/systems/no-such-system",
     ];

@@ -17,7 +17,6 @@ pub mod check;
 pub mod forms;
 mod retention;
 mod settings;
-mod statistics;
 
 use crate::publishing::check::problem;
 use crate::publishing::{Actor, Person};
@@ -33,7 +32,6 @@ use time::OffsetDateTime;
 
 pub use retention::{tidy, tidy_hourly};
 pub use settings::change_settings;
-pub use statistics::{answer_stats, median};
 
 /// A moderator's decision on a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -318,7 +316,7 @@ impl app::feedback::FeedbackDesk for Storage {
         &self,
         agency: Option<&AgencySlug>,
     ) -> Result<Vec<AnswerStats>, AppError> {
-        answer_stats(self, agency).await
+        Storage::answer_stats(self, agency).await
     }
 
     async fn moderation_queue(

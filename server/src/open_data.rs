@@ -9,6 +9,7 @@ pub mod csv_row;
 pub mod dictionary;
 pub mod export;
 pub mod openapi;
+pub mod statistics;
 
 use crate::api::error::{ApiError, ErrorEnvelope, invalid_parameters};
 use crate::api::protocol;
@@ -45,6 +46,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(export_csv))
         .routes(routes!(openapi::document))
         .routes(routes!(openapi::system_schema))
+        .routes(routes!(statistics::statistics))
+        .routes(routes!(statistics::statistics_csv))
         .route("/feeds/changes.atom", get(atom::register_feed))
         .route("/agencies/{slug}/feed.atom", get(atom::agency_feed))
 }

@@ -24,6 +24,7 @@ mod publish;
 mod read;
 mod rows;
 mod sessions;
+mod statistics;
 mod tokens;
 mod write;
 
@@ -79,6 +80,10 @@ pub struct Storage {
     answer_times: kept::Kept<Vec<feedback::AnswerTime>>,
     /// Record pages' systems with their counts of published comments.
     system_pages: kept::KeptByKey<app::record::SystemId, (app::record::System, i64)>,
+    /// The register's statistics, kept longer (see `statistics.rs`).
+    statistics: kept::Kept<app::statistics::Statistics>,
+    /// Held while the statistics are counted, so only one request counts.
+    statistics_turn: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// A transaction that writes: everything written through it lands together
@@ -200,6 +205,8 @@ impl Storage {
             agencies: kept::Kept::new(&commits),
             answer_times: kept::Kept::new(&commits),
             system_pages: kept::KeptByKey::new(&commits),
+            statistics: kept::Kept::keeping_for(&commits, statistics::KEPT_FOR),
+            statistics_turn: Arc::default(),
             commits,
         };
         storage

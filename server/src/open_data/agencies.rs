@@ -47,7 +47,7 @@ async fn agency_entries(
         Some(slug) => storage.agency(slug).await?.into_iter().collect(),
         None => storage.agencies().await?,
     };
-    let stats = crate::feedback::answer_stats(storage, slug).await?;
+    let stats = storage.answer_stats(slug).await?;
     Ok(agencies
         .into_iter()
         .map(|counted| {

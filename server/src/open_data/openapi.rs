@@ -27,6 +27,7 @@ use utoipa::OpenApi;
         (name = "changes", description = "What changed, since a time or a cursor"),
         (name = "export", description = "The whole register in one download"),
         (name = "feedback", description = "Citizens' questions and agencies' answers"),
+        (name = "statistics", description = "The numbers of the /statistics page"),
         (name = "documents", description = "This document and the JSON Schema"),
     )
 )]

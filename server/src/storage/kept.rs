@@ -38,6 +38,8 @@ impl Commits {
 pub struct Kept<T> {
     slot: Arc<Mutex<Option<Reading<T>>>>,
     commits: Commits,
+    /// How long a value is kept when nothing is committed.
+    lifetime: Duration,
 }
 
 /// A value and when it was read.
@@ -50,15 +52,26 @@ struct Reading<T> {
 impl<T> Reading<T> {
     /// Read less than [`FOR`] ago, and no commit since.
     fn is_fresh(&self, commits: &Commits) -> bool {
-        self.started.elapsed() < FOR && self.commits_before == commits.seen()
+        self.is_fresh_for(commits, FOR)
+    }
+
+    /// Read less than `lifetime` ago, and no commit since.
+    fn is_fresh_for(&self, commits: &Commits, lifetime: Duration) -> bool {
+        self.started.elapsed() < lifetime && self.commits_before == commits.seen()
     }
 }
 
 impl<T: Clone> Kept<T> {
     pub fn new(commits: &Commits) -> Kept<T> {
+        Kept::keeping_for(commits, FOR)
+    }
+
+    /// A value kept for `lifetime` instead of [`FOR`].
+    pub fn keeping_for(commits: &Commits, lifetime: Duration) -> Kept<T> {
         Kept {
             slot: Arc::new(Mutex::new(None)),
             commits: commits.clone(),
+            lifetime,
         }
     }
 
@@ -86,11 +99,12 @@ impl<T: Clone> Kept<T> {
         Ok(value)
     }
 
-    fn fresh(&self) -> Option<T> {
+    /// The kept value, if it is fresh.
+    pub fn fresh(&self) -> Option<T> {
         let slot = self.slot.lock().ok()?;
         let reading = slot.as_ref()?;
         reading
-            .is_fresh(&self.commits)
+            .is_fresh_for(&self.commits, self.lifetime)
             .then(|| reading.value.clone())
     }
 }

@@ -210,6 +210,11 @@ const AGENCY_WITH_COUNT: &str = "SELECT a.slug, a.name, a.jurisdiction, a.websit
 
 #[async_trait::async_trait]
 impl Register for Storage {
+    /// Kept for up to a minute, counted by one request at a time.
+    async fn statistics(&self) -> Result<app::statistics::Statistics, AppError> {
+        Storage::statistics(self).await
+    }
+
     /// Kept for a moment (see `kept.rs`): the home page is the busiest page.
     async fn overview(&self) -> Result<Overview, AppError> {
         self.overview.get_or_read(self.read_overview()).await

@@ -877,9 +877,7 @@ async fn answer_statistics_match_a_direct_count_and_emails_expire() {
                 .await
                 .unwrap();
         }
-        let stats = lantern::feedback::answer_stats(storage, None)
-            .await
-            .unwrap();
+        let stats = storage.answer_stats(None).await.unwrap();
         // The same, computed straight from the tables.
         let sql = lantern::storage::sql_for(
             &conn,

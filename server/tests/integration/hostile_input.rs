@@ -422,6 +422,9 @@ async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
         &[
             "/agencies/hostile-agency".into(),
             "/agencies".into(),
+            // Its name in the statistics' agency chart (SVG) and table.
+            "/statistics".into(),
+            "/nl/statistics".into(),
             // Chosen filters show above the results by name, and by value
             // when the value is unknown.
             "/systems?agency=hostile-agency".into(),

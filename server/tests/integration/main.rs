@@ -29,6 +29,7 @@ mod scale_out;
 mod search;
 mod security;
 mod sign_in;
+mod statistics;
 mod storage;
 mod translations;
 mod web;

@@ -139,42 +139,4 @@ impl Storage {
         open.extend(answered);
         Ok(open)
     }
-
-    /// Every published question and error report (of one agency, or all):
-    /// its agency, when it was published, and when it was answered.
-    /// Those of every agency are kept for a moment (see `kept.rs`): `/agencies`.
-    pub async fn answer_times(
-        &self,
-        agency: Option<&AgencySlug>,
-    ) -> Result<Vec<AnswerTime>, AppError> {
-        match agency {
-            None => {
-                self.answer_times
-                    .get_or_read(self.read_answer_times(None))
-                    .await
-            }
-            Some(_) => self.read_answer_times(agency).await,
-        }
-    }
-
-    async fn read_answer_times(
-        &self,
-        agency: Option<&AgencySlug>,
-    ) -> Result<Vec<AnswerTime>, AppError> {
-        let sql = "SELECT s.agency, rfc3339(c.published_at), rfc3339(c.answered_at) FROM comments c \
-                   JOIN systems s ON s.id = c.system_id \
-                   WHERE c.state = 'published' AND c.kind IN ('question', 'error') \
-                   AND ($1 = '' OR s.agency = $2)";
-        let slug = agency.map(|a| a.0.clone()).unwrap_or_default();
-        let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(&self.kind.sql(sql))
-            .bind(slug.clone())
-            .bind(slug)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(database_error)?;
-        Ok(rows
-            .into_iter()
-            .map(|(agency, published, answered)| (AgencySlug(agency), published, answered))
-            .collect())
-    }
 }
