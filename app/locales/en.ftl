@@ -490,6 +490,7 @@ history-caption = Published versions, newest first
 history-version = Version
 history-published = Published
 history-what-changed = What changed
+history-reviewed = Reviewed, no change:
 history-compare-heading = Compare versions
 history-older = Older version
 history-newer = Newer version
@@ -584,7 +585,7 @@ open-data-completeness-decides = Also, where the system recommends or takes deci
 open-data-completeness-high-risk = Also, where the system is high-risk:
 open-data-completeness-search = Search for records by it on the systems page or in the API: `completeness=incomplete`, `missing=contest` (records that do not say how to contest them), `sort=completeness` (least complete first).
 open-data-review = When a record is reviewed
-open-data-review-when = Every record has a review-by date: { $months } months after its last version, { $high_risk_months } months for a high-risk system. When the date passes without a new version, the record says its review is overdue. A retired system is not reviewed.
+open-data-review-when = Every record has a review-by date: { $months } months after its last version, { $high_risk_months } months for a high-risk system. The agency starts the period again by publishing a new version, or by confirming the record is still right (“reviewed, no change”, shown in its history and the changes feed). When the date passes first, the record says its review is overdue. A retired system is not reviewed.
 open-data-review-data = The API and the exports give `review_by` and `review_overdue`; search with `review=overdue`.
 open-data-download-what = Every published system, its current version, its agency and its latest audit, in id order. Drafts never appear, and a field an agency withholds is left out, with the reason in `withheld`.
 open-data-export-json = one JSON document, `{"{"}"exported_at": …, "systems": […]{"}"}`
@@ -682,6 +683,21 @@ manage-waiting-writing = { $count ->
     [one] { $count } draft is being written
    *[other] { $count } drafts are being written
 }
+manage-waiting-reviews-overdue = { $count ->
+    [0] No record is overdue for review
+    [one] { $count } record is overdue for review
+   *[other] { $count } records are overdue for review
+}
+manage-waiting-reviews-soon = { $count ->
+    [0] No record is due for review in the next 30 days
+    [one] { $count } record is due for review in the next 30 days
+   *[other] { $count } records are due for review in the next 30 days
+}
+manage-reviews = Due for review
+manage-no-reviews = No record is overdue for review or due in the next 30 days.
+manage-reviews-how = A record is due for review a year after its last version or review (half a year if it is high-risk). Open it, check it is still right, and confirm so (“Reviewed, no change”) or publish a new version: the period starts again.
+manage-review-overdue = review overdue since { $date }
+manage-review-due = review due by { $date }
 manage-tokens-link = API tokens
 manage-tokens-what = for your agency’s own tools.
 manage-add-system = Add a system
@@ -779,6 +795,9 @@ manage-desk-submit = Submit for approval
 manage-desk-approve = Approve and publish
 manage-desk-own-draft = You wrote this draft: another approver must approve it.
 manage-desk-discard = Discard the draft
+manage-desk-review = Reviewed, no change
+manage-desk-review-what = If you checked the published record and it is still right as it stands, say so: its review period starts again, and its history and the changes feed show it was reviewed. To change anything, edit the record instead.
+manage-desk-review-button = Confirm it is still right
 manage-desk-retire = Retire this system
 manage-desk-retire-confirm = Yes, retire “{ $name }”: its record stays public, marked retired from this date
 manage-audit-recorded-as = Recorded as { $name }. The public page shows the latest audit.
@@ -850,6 +869,7 @@ steps-no-draft-to-discard = This system has no draft to discard
 steps-no-draft-waiting = This system has no draft waiting for approval
 steps-retired-on = Enter the date the system was retired
 steps-already-retired = This system is already retired
+steps-retired-not-reviewed = A retired system is not reviewed
 steps-confirm-retire = Tick the box to confirm that this system is retired
 steps-retire-draft = This system has a draft: publish it first, or set its stage to retired in the draft
 
@@ -1187,6 +1207,7 @@ feed-published = published
 feed-updated = updated to version { $version }
 feed-retired = retired
 feed-audited = audited
+feed-reviewed = reviewed, no change
 # { $date } is written YYYY-MM-DD.
 feed-audit = { $outcome } by { $auditor } on { $date }
 feed-version = Version { $version }
@@ -1203,8 +1224,8 @@ dictionary-field-published_at = When the current version was published: RFC 3339
 dictionary-field-reviewed_at = When the agency last reviewed the record: RFC 3339, UTC.
 dictionary-field-audit = The latest audit by date; null if never audited.
 dictionary-field-audit_overdue = Whether the latest audit's next due date has passed.
-dictionary-field-review_by = When the agency is due to review the record: its last version plus 12 months, or 6 for a high-risk system (RFC 3339, UTC); null for a retired system, which is not reviewed.
-dictionary-field-review_overdue = Whether that date has passed without a new version.
+dictionary-field-review_by = When the agency is due to review the record: its last version or review plus 12 months, or 6 for a high-risk system (RFC 3339, UTC); null for a retired system, which is not reviewed.
+dictionary-field-review_overdue = Whether that date has passed without a new version or a review.
 dictionary-field-translated_into = The language whose translation the texts are in, where the request asked for one and the agency gave it.
 dictionary-field-language = The language the agency wrote the record in; absent: the register's default language.
 dictionary-field-translations = The record's texts in other languages, as its agency gave them: language code → field name → text.
@@ -1229,6 +1250,6 @@ dictionary-column-language = The language the agency wrote the record in; empty:
 dictionary-column-completeness = The share of the fields expected of this kind of system that the record fills, 0 to 100
 dictionary-column-completeness_missing = The expected fields the record leaves empty, by their column names, joined
 dictionary-column-review_by = When the agency is due to review the record (RFC 3339, UTC); empty once retired
-dictionary-column-review_overdue = true once that date has passed without a new version
+dictionary-column-review_overdue = true once that date has passed without a new version or a review
 # A column such as summary@nl: "The agency's translation of Summary into Dutch, if it gave one".
 dictionary-column-translation = The agency's translation of { $field } into { $language }, if it gave one

@@ -478,6 +478,7 @@ history-caption = Gepubliceerde versies, nieuwste eerst
 history-version = Versie
 history-published = Gepubliceerd
 history-what-changed = Wat er veranderde
+history-reviewed = Herzien, geen wijziging:
 history-compare-heading = Versies vergelijken
 history-older = Oudere versie
 history-newer = Nieuwere versie
@@ -572,7 +573,7 @@ open-data-completeness-decides = Daarnaast, als het systeem besluiten over mense
 open-data-completeness-high-risk = Daarnaast, als het systeem een hoog risico heeft:
 open-data-completeness-search = Zoek registraties erop op de pagina met systemen of in de API: `completeness=incomplete`, `missing=contest` (registraties die niet zeggen hoe je bezwaar maakt), `sort=completeness` (minst volledig eerst).
 open-data-review = Wanneer een registratie wordt herzien
-open-data-review-when = Elke registratie heeft een datum waarop ze herzien moet zijn: { $months } maanden na de laatste versie, { $high_risk_months } maanden bij een systeem met een hoog risico. Verstrijkt die datum zonder nieuwe versie, dan zegt de registratie dat de herziening te laat is. Een systeem dat buiten gebruik is, wordt niet herzien.
+open-data-review-when = Elke registratie heeft een datum waarop ze herzien moet zijn: { $months } maanden na de laatste versie, { $high_risk_months } maanden bij een systeem met een hoog risico. De organisatie laat de termijn opnieuw beginnen door een nieuwe versie te publiceren, of door te bevestigen dat de registratie nog klopt („herzien, geen wijziging”, te zien in de geschiedenis en de wijzigingenfeed). Verstrijkt de datum eerder, dan zegt de registratie dat de herziening te laat is. Een systeem dat buiten gebruik is, wordt niet herzien.
 open-data-review-data = De API en de exports geven `review_by` en `review_overdue`; zoek met `review=overdue`.
 open-data-download-what = Elk gepubliceerd systeem, zijn huidige versie, zijn organisatie en zijn laatste audit, op volgorde van id. Concepten verschijnen nooit, en een veld dat een organisatie niet publiceert ontbreekt, met de reden in `withheld`.
 open-data-export-json = één JSON-document, `{"{"}"exported_at": …, "systems": […]{"}"}`
@@ -669,6 +670,21 @@ manage-waiting-writing = { $count ->
     [one] { $count } concept in bewerking
    *[other] { $count } concepten in bewerking
 }
+manage-waiting-reviews-overdue = { $count ->
+    [0] Geen registratie is te laat voor herziening
+    [one] { $count } registratie is te laat voor herziening
+   *[other] { $count } registraties zijn te laat voor herziening
+}
+manage-waiting-reviews-soon = { $count ->
+    [0] Geen registratie moet de komende 30 dagen worden herzien
+    [one] { $count } registratie moet de komende 30 dagen worden herzien
+   *[other] { $count } registraties moeten de komende 30 dagen worden herzien
+}
+manage-reviews = Te herzien
+manage-no-reviews = Geen registratie is te laat voor herziening of moet de komende 30 dagen worden herzien.
+manage-reviews-how = Een registratie moet een jaar na de laatste versie of herziening worden herzien (een half jaar bij een hoog risico). Open ze, controleer of ze nog klopt en bevestig dat („Herzien, geen wijziging”) of publiceer een nieuwe versie: de termijn begint opnieuw.
+manage-review-overdue = herziening te laat sinds { $date }
+manage-review-due = te herzien vóór { $date }
 manage-tokens-link = API-tokens
 manage-tokens-what = voor de eigen software van uw organisatie.
 manage-add-system = Een systeem toevoegen
@@ -760,6 +776,9 @@ manage-desk-submit = Ter goedkeuring aanbieden
 manage-desk-approve = Goedkeuren en publiceren
 manage-desk-own-draft = U hebt dit concept zelf geschreven: een andere goedkeurder moet het goedkeuren.
 manage-desk-discard = Het concept verwijderen
+manage-desk-review = Herzien, geen wijziging
+manage-desk-review-what = Hebt u de gepubliceerde registratie gecontroleerd en klopt ze nog zoals ze is, zeg dat dan: de herzieningstermijn begint opnieuw, en de geschiedenis en de wijzigingenfeed tonen dat ze is herzien. Wilt u iets veranderen, bewerk de registratie dan.
+manage-desk-review-button = Bevestigen dat ze nog klopt
 manage-desk-retire = Dit systeem buiten gebruik stellen
 manage-desk-retire-confirm = Ja, stel “{ $name }” buiten gebruik: de registratie blijft openbaar, gemarkeerd als buiten gebruik vanaf deze datum
 manage-audit-recorded-as = Vastgelegd als { $name }. De openbare pagina toont de laatste audit.
@@ -829,6 +848,7 @@ steps-no-draft-to-discard = Dit systeem heeft geen concept om te verwijderen
 steps-no-draft-waiting = Dit systeem heeft geen concept dat op goedkeuring wacht
 steps-retired-on = Vul de datum in waarop het systeem buiten gebruik is gesteld
 steps-already-retired = Dit systeem is al buiten gebruik gesteld
+steps-retired-not-reviewed = Een systeem dat buiten gebruik is, wordt niet herzien
 steps-confirm-retire = Vink het vakje aan om te bevestigen dat dit systeem buiten gebruik is
 steps-retire-draft = Dit systeem heeft een concept: publiceer dat eerst, of zet in het concept de fase op buiten gebruik
 
@@ -1148,6 +1168,7 @@ feed-published = gepubliceerd
 feed-updated = bijgewerkt naar versie { $version }
 feed-retired = buiten gebruik gesteld
 feed-audited = geaudit
+feed-reviewed = herzien, geen wijziging
 feed-audit = { $outcome } door { $auditor } op { $date }
 feed-version = Versie { $version }
 
@@ -1163,8 +1184,8 @@ dictionary-field-published_at = Wanneer de huidige versie is gepubliceerd: RFC 3
 dictionary-field-reviewed_at = Wanneer de organisatie de registratie voor het laatst heeft nagekeken: RFC 3339, UTC.
 dictionary-field-audit = De laatste audit naar datum; null als er nooit een audit was.
 dictionary-field-audit_overdue = Of de volgende audit van de laatste audit te laat is.
-dictionary-field-review_by = Wanneer de organisatie de registratie moet herzien: de laatste versie plus 12 maanden, of 6 bij een systeem met een hoog risico (RFC 3339, UTC); null bij een systeem dat buiten gebruik is, dat niet wordt herzien.
-dictionary-field-review_overdue = Of die datum voorbij is zonder nieuwe versie.
+dictionary-field-review_by = Wanneer de organisatie de registratie moet herzien: de laatste versie of herziening plus 12 maanden, of 6 bij een systeem met een hoog risico (RFC 3339, UTC); null bij een systeem dat buiten gebruik is, dat niet wordt herzien.
+dictionary-field-review_overdue = Of die datum voorbij is zonder nieuwe versie of herziening.
 dictionary-field-translated_into = De taal van de vertaling waarin de teksten staan, als het verzoek erom vroeg en de organisatie haar gaf.
 dictionary-field-language = De taal waarin de organisatie de registratie schreef; afwezig: de standaardtaal van het register.
 dictionary-field-translations = De teksten van de registratie in andere talen, zoals de organisatie ze gaf: taalcode → veldnaam → tekst.
@@ -1189,5 +1210,5 @@ dictionary-column-language = De taal waarin de organisatie de registratie schree
 dictionary-column-completeness = Het deel van de velden dat van dit soort systeem wordt verwacht en dat de registratie invult, van 0 tot 100
 dictionary-column-completeness_missing = De verwachte velden die de registratie leeg laat, met hun kolomnamen, samengevoegd
 dictionary-column-review_by = Wanneer de organisatie de registratie moet herzien (RFC 3339, UTC); leeg zodra buiten gebruik
-dictionary-column-review_overdue = true zodra die datum voorbij is zonder nieuwe versie
+dictionary-column-review_overdue = true zodra die datum voorbij is zonder nieuwe versie of herziening
 dictionary-column-translation = De vertaling van { $field } in het { $language } door de organisatie, als zij die gaf

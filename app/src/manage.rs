@@ -121,6 +121,19 @@ pub struct AccountLine {
     pub sessions: i64,
 }
 
+/// A record due for review: past its review-by date, or within
+/// [`REVIEW_SOON_DAYS`] of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewDue {
+    pub id: SystemId,
+    pub name: String,
+    pub review_by: Timestamp,
+    pub overdue: bool,
+}
+
+/// How far ahead an agency's desk lists records due for review.
+pub const REVIEW_SOON_DAYS: i64 = 30;
+
 /// An agency with its two-person rule, for the admin's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgencyLine {
@@ -154,6 +167,13 @@ mod server_side {
         async fn log_lines(&self, before: Option<i64>) -> Result<Vec<LogLine>, AppError>;
         async fn account_lines(&self) -> Result<Vec<AccountLine>, AppError>;
         async fn agency_lines(&self) -> Result<Vec<AgencyLine>, AppError>;
+        /// An agency's records overdue for review, or due within `days`
+        /// days, soonest first.
+        async fn reviews_due(
+            &self,
+            agency: &AgencySlug,
+            days: i64,
+        ) -> Result<Vec<ReviewDue>, AppError>;
     }
 
     /// The handle `/manage`'s server functions find in their context.

@@ -38,7 +38,7 @@ pub async fn with_clock<F: std::future::Future>(clock: ManualClock, work: F) -> 
 }
 
 /// The moment now: the task's clock if it has one, else the system's.
-fn moment() -> OffsetDateTime {
+pub fn moment() -> OffsetDateTime {
     CLOCK
         .try_with(ManualClock::now)
         .unwrap_or_else(|_| OffsetDateTime::now_utc())

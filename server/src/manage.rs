@@ -110,7 +110,7 @@ async fn save_system(
 
 /// `POST /manage/systems/{id}/{step}`: the workflow buttons of a system's
 /// manage page (`submit`, `publish`, `approve`, `discard`, `retire` with
-/// `retired_on`).
+/// `retired_on`, `reviewed`).
 /// Each goes back to that page, or shows it again with the problem.
 async fn workflow(
     State(state): State<AppState>,
@@ -125,6 +125,7 @@ async fn workflow(
         "publish" => publishing::publish(storage, &actor, &id).await.map(drop),
         "approve" => publishing::approve(storage, &actor, &id).await.map(drop),
         "discard" => publishing::discard(storage, &actor, &id).await,
+        "reviewed" => publishing::confirm_review(storage, &actor, &id).await,
         "retire" => {
             let retired_on = form.field("retired_on").trim().to_string();
             let confirmed = form.field("confirm_retire") == "yes";

@@ -21,6 +21,9 @@ pub struct AgencyDesk {
     pub total: i64,
     /// Published questions and error reports about its systems without an answer.
     pub unanswered: i64,
+    /// Its records overdue for review, then those due within 30 days.
+    #[serde(default)]
+    pub reviews_due: Vec<super::ReviewDue>,
 }
 
 /// The desk of the signed-in editor's or approver's agency.
@@ -60,6 +63,7 @@ pub async fn get_agency_desk() -> Result<AgencyDesk, ServerFnError> {
         systems: list.systems,
         total: list.total,
         unanswered,
+        reviews_due: manage.reviews_due(&agency, super::REVIEW_SOON_DAYS).await?,
     })
 }
 
@@ -183,7 +187,10 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
         systems,
         total,
         unanswered,
+        reviews_due,
     } = desk;
+    let overdue = reviews_due.iter().filter(|r| r.overdue).count() as i64;
+    let soon = reviews_due.len() as i64 - overdue;
     let submitted = drafts
         .iter()
         .filter(|d| d.state == crate::record::DraftState::Submitted)
@@ -200,6 +207,8 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
             <li><a href=href("/manage/answers")>{waiting("manage-waiting-questions", unanswered)}</a></li>
             <li><a href="#drafts">{waiting("manage-waiting-approval", submitted)}</a></li>
             <li><a href="#drafts">{waiting("manage-waiting-writing", writing)}</a></li>
+            <li><a href="#reviews">{waiting("manage-waiting-reviews-overdue", overdue)}</a></li>
+            <li><a href="#reviews">{waiting("manage-waiting-reviews-soon", soon)}</a></li>
         </ul>
         <p>{rule}" "<a href=href("/manage/tokens")>{t("manage-tokens-link")}</a>" "{t("manage-tokens-what")}</p>
         <p><a class="button" href=href("/manage/systems/new")>{t("manage-add-system")}</a>" "<a href=href("/manage/import")>{t("manage-import-link")}</a></p>
@@ -230,6 +239,7 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
                 </TableScroll>
             }.into_any()
         }}
+        <ReviewsDue reviews=reviews_due/>
         <h3>{t_with("manage-published", &[("count", total.into())])}</h3>
         <ul class="plain-list">
             {systems.into_iter().map(|s| view! {
@@ -239,5 +249,32 @@ fn DeskView(desk: AgencyDesk) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+    }
+}
+
+/// The agency's records overdue for review, then those due within 30 days:
+/// publishing a new version (through "Edit") starts the period again.
+#[component]
+fn ReviewsDue(reviews: Vec<super::ReviewDue>) -> impl IntoView {
+    view! {
+        <h3 id="reviews">{t("manage-reviews")}</h3>
+        {if reviews.is_empty() {
+            view! { <p>{t("manage-no-reviews")}</p> }.into_any()
+        } else {
+            view! {
+                <p>{t("manage-reviews-how")}</p>
+                <ul class="plain-list">
+                    {reviews.into_iter().map(|r| {
+                        let key = if r.overdue { "manage-review-overdue" } else { "manage-review-due" };
+                        view! {
+                            <li>
+                                <a href=href(format!("/manage/systems/{}", r.id)) lang=crate::i18n::record_lang()>{r.name}</a>
+                                " · " {t_with(key, &[("date", date_words(&r.review_by).into())])}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }

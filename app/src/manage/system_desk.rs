@@ -294,8 +294,23 @@ fn WorkflowActions(
                     <button type="submit" class="secondary">{t("manage-desk-discard")}</button>
                 </form>
             })}
+            {retirable.then(|| view! { <ReviewForm id=id.clone() account=account.clone()/> })}
             {retirable.then(|| view! { <RetireForm id=id.clone() name=name.clone() account=account.clone()/> })}
         </section>
+    }
+}
+
+/// Confirming the published record is still right, without a new version:
+/// its review period starts again.
+#[component]
+fn ReviewForm(id: String, account: SignedInAccount) -> impl IntoView {
+    view! {
+        <form method="post" action=href(format!("/manage/systems/{id}/reviewed")) class="review">
+            <h3>{t("manage-desk-review")}</h3>
+            <p class="hint">{t("manage-desk-review-what")}</p>
+            <CsrfField account/>
+            <button type="submit" class="secondary">{t("manage-desk-review-button")}</button>
+        </form>
     }
 }
 

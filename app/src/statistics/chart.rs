@@ -19,14 +19,14 @@ pub struct Bar {
 /// The drawing's width in SVG units; it scales to the page's width.
 const WIDTH: i64 = 400;
 /// Room for the labels left of the bars.
-const LABEL_WIDTH: i64 = 150;
+const LABEL_WIDTH: i64 = 180;
 /// Room for the numbers right of the longest bar.
-const NUMBER_WIDTH: i64 = 50;
+const NUMBER_WIDTH: i64 = 40;
 /// The height of a row, and of a bar in it.
 const ROW: i64 = 30;
 const BAR: i64 = 20;
 /// The longest label drawn, in characters; the table gives it whole.
-const LABEL_CHARS: usize = 21;
+const LABEL_CHARS: usize = 20;
 
 /// A label shortened to [`LABEL_CHARS`], with an ellipsis where it was cut.
 fn shortened(label: &str) -> String {
@@ -154,12 +154,12 @@ mod tests {
         assert!(svg.starts_with(r#"<svg class="chart" viewBox="0 0 400 90" role="img" aria-labelledby="stage-title stage-desc""#));
         assert!(svg.contains(r#"<title id="stage-title">Systems by stage</title><desc id="stage-desc">Most are in use.</desc>"#));
         assert!(
-            svg.contains(r#"width="200" height="20"/><text x="356" y="20">30</text>"#),
+            svg.contains(r#"width="180" height="20"/><text x="366" y="20">30</text>"#),
             "{svg}"
         );
-        assert!(svg.contains(r#"width="100" height="20"/>"#), "{svg}");
+        assert!(svg.contains(r#"width="90" height="20"/>"#), "{svg}");
         assert!(
-            svg.contains(r#"width="0" height="20"/><text x="156" y="80">0</text>"#),
+            svg.contains(r#"width="0" height="20"/><text x="186" y="80">0</text>"#),
             "{svg}"
         );
     }
@@ -177,7 +177,7 @@ mod tests {
         );
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(
-            svg.contains("&lt;/text&gt;&lt;script&gt;alert…</text>"),
+            svg.contains("&lt;/text&gt;&lt;script&gt;aler…</text>"),
             "{svg}"
         );
         assert!(svg.contains("a &amp; b"));

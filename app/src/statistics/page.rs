@@ -288,7 +288,7 @@ fn AgencyTable(agencies: Vec<AgencyStatistics>) -> impl IntoView {
         <section class="statistics-subject" aria-labelledby="agency">
             <h2 id="agency">{heading.clone()}</h2>
             {more.then(|| view! { <p>{t_with("statistics-agencies-charted", &[("count", AGENCIES_CHARTED.into())])}</p> })}
-            <div class="chart-box wide" inner_html=svg></div>
+            <div class="chart-box" inner_html=svg></div>
             <TableScroll label=heading.clone()>
                 <table class="agency-statistics">
                     <caption class="visually-hidden">{heading}</caption>

@@ -21,6 +21,10 @@ pub struct VersionLine {
     pub version: i64,
     pub published_at: Timestamp,
     pub change_summary: String,
+    /// When the agency last confirmed this version was still right without
+    /// a new one ("reviewed, no change"); `None` if it never did.
+    #[serde(default)]
+    pub reviewed_at: Option<Timestamp>,
 }
 
 /// Whether a piece of text is in both versions, only the newer, or only the older.
@@ -215,7 +219,12 @@ fn HistoryView(history: History) -> impl IntoView {
                 <tr>
                     <th scope="row">{v.version}</th>
                     <td><DateText date=v.published_at.clone()/></td>
-                    <td>{v.change_summary.clone()}</td>
+                    <td>
+                        {v.change_summary.clone()}
+                        {v.reviewed_at.clone().map(|at| view! {
+                            <span class="reviewed">" "{t("history-reviewed")}" "<DateText date=at/>"."</span>
+                        })}
+                    </td>
                 </tr>
             }
         })

@@ -36,11 +36,11 @@ pub struct PublishedSystem {
     pub audit: Option<Audit>,
     /// Whether the latest audit's next due date has passed.
     pub audit_overdue: bool,
-    /// When the agency is due to review the record: its last version plus
-    /// 12 months, or 6 for a high-risk system (RFC 3339, UTC); `null` for a
-    /// retired system, which is not reviewed.
+    /// When the agency is due to review the record: its last version or
+    /// review (`reviewed_at`) plus 12 months, or 6 for a high-risk system
+    /// (RFC 3339, UTC); `null` for a retired system, which is not reviewed.
     pub review_by: Option<Timestamp>,
-    /// Whether that date has passed without a new version.
+    /// Whether that date has passed without a new version or a review.
     pub review_overdue: bool,
     /// The language whose translation the texts above are in, where the
     /// request asked for one (`lang`) and the agency gave it; absent where

@@ -45,6 +45,9 @@ pub struct VersionLine {
     pub version: i64,
     pub published_at: Timestamp,
     pub change_summary: String,
+    /// When the agency confirmed this version was still right without a
+    /// new one ("reviewed, no change"), the latest time; `null` if never.
+    pub reviewed_at: Option<Timestamp>,
     /// This version in full.
     pub url: String,
 }
@@ -77,6 +80,7 @@ pub async fn versions(
                 version: v.version,
                 published_at: v.published_at,
                 change_summary: v.change_summary,
+                reviewed_at: v.reviewed_at,
             })
             .collect(),
         id: id.0,

@@ -157,6 +157,10 @@ fn entry(xml: &mut String, site: &PublicUrl, page: PageLanguage, change: &Change
             t_in(language, "feed-audited"),
             format!("/systems/{}", change.system),
         ),
+        ChangeKind::Reviewed => (
+            t_in(language, "feed-reviewed"),
+            format!("/systems/{}", change.system),
+        ),
     };
     let link = page.href(&link);
     let summary = match (&change.audit, &change.change_summary) {

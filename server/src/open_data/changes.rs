@@ -78,7 +78,7 @@ fn parse_since(value: &str) -> Option<ChangesFrom> {
     crate::clock::parse_precise(value).map(ChangesFrom::Since)
 }
 
-/// Every publication, update, retirement and audit since a time or a cursor,
+/// Every publication, update, retirement, audit and review since a time or a cursor,
 /// oldest first.
 #[utoipa::path(get, path = "/api/v1/changes", tag = "changes",
     params(

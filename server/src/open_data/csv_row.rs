@@ -111,7 +111,7 @@ const OVERSIGHT: [(&str, &str); 4] = [
     ),
     (
         "review_overdue",
-        "true once that date has passed without a new version",
+        "true once that date has passed without a new version or a review",
     ),
 ];
 

@@ -1,5 +1,6 @@
 //! The steps a draft takes after it is saved: submitted for approval,
-//! discarded, approved and published, and a published system retired.
+//! discarded, approved and published; a published system retired, or its
+//! record confirmed as still right ("reviewed, no change").
 
 use super::*;
 
@@ -159,4 +160,38 @@ pub async fn retire(
     .await?;
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// Confirms a published record is still right as it stands: a review
+/// without a new version. Its review period starts again, and its history
+/// and the changes feed say it was reviewed. The agency's editors and
+/// approvers may; like the audit log, the confirmation names who did it.
+pub async fn confirm_review(
+    storage: &Storage,
+    actor: &Actor,
+    id: &SystemId,
+) -> Result<(), AppError> {
+    let mut tx = storage.begin().await?;
+    let agency = owner(&mut tx, actor, id).await?;
+    if !actor.writes_for(&agency) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(content) = Storage::published_content(&mut tx, id).await? else {
+        return Err(AppError::NotFound);
+    };
+    if content.stage == Stage::Retired {
+        return Err(AppError::Conflict(
+            actor.words("steps-retired-not-reviewed"),
+        ));
+    }
+    if !Storage::record_review(&mut tx, id, &crate::clock::now()).await? {
+        return Err(AppError::NotFound);
+    }
+    let detail = format!("Reviewed “{}”: no change", content.name);
+    Storage::log_write(
+        &mut tx,
+        &actor.log("review", Some(&agency), Some(id), detail),
+    )
+    .await?;
+    tx.commit().await
 }

@@ -1,5 +1,6 @@
-//! The changes feed: every publication, update, retirement and audit, in the
-//! order they were committed, numbered by `seq` (the feed's cursor).
+//! The changes feed: every publication, update, retirement, audit and
+//! review, in the order they were committed, numbered by `seq` (the feed's
+//! cursor).
 
 use super::rows;
 use super::{DatabaseKind, Storage, database_error};
@@ -23,6 +24,9 @@ pub enum ChangeKind {
     Retired,
     /// An oversight body recorded an audit.
     Audited,
+    /// The agency confirmed the record is still right, without a new
+    /// version ("reviewed, no change"): its review period starts again.
+    Reviewed,
 }
 
 impl ChangeKind {
@@ -32,6 +36,7 @@ impl ChangeKind {
             ChangeKind::Updated => "updated",
             ChangeKind::Retired => "retired",
             ChangeKind::Audited => "audited",
+            ChangeKind::Reviewed => "reviewed",
         }
     }
 
@@ -41,6 +46,7 @@ impl ChangeKind {
             ChangeKind::Updated,
             ChangeKind::Retired,
             ChangeKind::Audited,
+            ChangeKind::Reviewed,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == name)
@@ -133,9 +139,13 @@ fn change(row: &AnyRow) -> Result<Change, AppError> {
         .collect(),
         version,
         changed_at: rows::text(row, "changed_at")?.into(),
-        change_summary: (kind != ChangeKind::Audited)
-            .then(|| rows::text(row, "change_summary"))
-            .transpose()?,
+        // The version's note on what changed, for the changes that made it.
+        change_summary: matches!(
+            kind,
+            ChangeKind::Published | ChangeKind::Updated | ChangeKind::Retired
+        )
+        .then(|| rows::text(row, "change_summary"))
+        .transpose()?,
         audit,
     })
 }

@@ -94,6 +94,45 @@ impl Storage {
         Ok(())
     }
 
+    /// Records that the agency reviewed system `id` at `now` and found its
+    /// record still right ("reviewed, no change"): the current version's
+    /// `reviewed_at` moves to `now`, the review period starts again, and
+    /// the changes feed says so. `false` when the system has no published
+    /// version. The caller checks who may, and commits.
+    pub async fn record_review(
+        conn: &mut AnyConnection,
+        id: &SystemId,
+        now: &str,
+    ) -> Result<bool, AppError> {
+        let Some(version) = Self::current_version(conn, id)
+            .await?
+            .and_then(|current| current.version)
+        else {
+            return Ok(false);
+        };
+        let Some(content) = Self::published_content(conn, id).await? else {
+            return Ok(false);
+        };
+        sqlx::query(&DatabaseKind::of(conn).sql(
+            "UPDATE system_versions SET reviewed_at = $1::timestamptz \
+             WHERE system_id = $2 AND version = $3",
+        ))
+        .bind(now.to_string())
+        .bind(id.0.clone())
+        .bind(version)
+        .execute(&mut *conn)
+        .await
+        .map_err(database_error)?;
+        let mut counts = CountMoves::default();
+        let before = Self::counted(conn, id).await?;
+        Self::set_oversight(conn, id, &content, now, now).await?;
+        counts.add(before, Self::counted(conn, id).await?);
+        Self::apply_count_moves(conn, counts).await?;
+        Self::record_change(conn, super::ChangeKind::Reviewed, id, version, None).await?;
+        Self::queue_for_search(conn, id, now).await?;
+        Ok(true)
+    }
+
     /// Works out the oversight of published systems that have none yet
     /// (published before migration 0020), a batch per transaction. Returns
     /// how many systems it worked out.

@@ -203,6 +203,16 @@ fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
     })
 }
 
+/// A version's `reviewed_at`, where the agency reviewed it after it was
+/// published ("reviewed, no change"); at publication the two are equal.
+fn reviewed_since(row: &AnyRow) -> Result<Option<app::record::Timestamp>, AppError> {
+    Ok(if rows::integer(row, "reviewed_since")? == 1 {
+        rows::optional_text(row, "reviewed_at")?.map(app::record::Timestamp::from)
+    } else {
+        None
+    })
+}
+
 /// An agency with its count of published systems (kept by the writes).
 const AGENCY_WITH_COUNT: &str = "SELECT a.slug, a.name, a.jurisdiction, a.website, a.contact, \
     a.description, coalesce(c.systems, 0) AS systems FROM agencies a \
@@ -341,7 +351,9 @@ impl Register for Storage {
     /// Every published version of a system, oldest first.
     async fn versions(&self, id: &SystemId) -> Result<Vec<VersionLine>, AppError> {
         let rows = sqlx::query(&self.kind.sql(
-            "SELECT version, rfc3339(published_at) AS published_at, change_summary \
+            "SELECT version, rfc3339(published_at) AS published_at, change_summary, \
+             rfc3339(reviewed_at) AS reviewed_at, \
+             CASE WHEN reviewed_at > published_at THEN 1 ELSE 0 END AS reviewed_since \
              FROM system_versions WHERE system_id = $1 ORDER BY version",
         ))
         .bind(id.0.clone())
@@ -354,6 +366,7 @@ impl Register for Storage {
                     version: rows::integer(row, "version")?,
                     published_at: rows::text(row, "published_at")?.into(),
                     change_summary: rows::text(row, "change_summary")?,
+                    reviewed_at: reviewed_since(row)?,
                 })
             })
             .collect()
@@ -367,7 +380,9 @@ impl Register for Storage {
     ) -> Result<Option<(AgencySlug, SystemContent, VersionLine)>, AppError> {
         let sql = format!(
             "SELECT s.agency, v.version, rfc3339(v.published_at) AS published_at, \
-             v.change_summary, {CONTENT_COLUMNS} \
+             v.change_summary, rfc3339(v.reviewed_at) AS reviewed_at, \
+             CASE WHEN v.reviewed_at > v.published_at THEN 1 ELSE 0 END AS reviewed_since, \
+             {CONTENT_COLUMNS} \
              FROM systems s JOIN system_versions v ON v.system_id = s.id \
              WHERE s.id = $1 AND v.version = $2"
         );
@@ -385,6 +400,7 @@ impl Register for Storage {
                     version: rows::integer(&row, "version")?,
                     published_at: rows::text(&row, "published_at")?.into(),
                     change_summary: rows::text(&row, "change_summary")?,
+                    reviewed_at: reviewed_since(&row)?,
                 },
             ))
         })

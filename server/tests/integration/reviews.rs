@@ -1,7 +1,9 @@
 //! Every record has a review-by date: a year after its last version, half a
 //! year for a high-risk system. Past it, the record says its review is
-//! overdue on its page, in search (page and API) and in the exports, until
-//! the agency publishes a new version; on both databases.
+//! overdue on its page, in search (page and API), in the exports and on the
+//! agency's desk, until the agency confirms the record is still right
+//! ("reviewed, no change", shown in the history and the changes feed) or
+//! publishes a new version; on both databases.
 
 use crate::support::databases::TestDatabase;
 use crate::support::manage::{Auth, agency_token, exported_systems, found_ids, get, send_json};
@@ -99,6 +101,34 @@ async fn overdue_then_reviewed(database: &TestDatabase, clock: ManualClock) {
         "{name}"
     );
 
+    // The agency's desk lists it, overdue, with its date.
+    crate::support::accounts::create_in(
+        &database.storage,
+        "editor@reviews.example",
+        "Ed",
+        app::record::Role::Editor,
+        Some("tax-office"),
+        "a long enough password",
+    )
+    .await;
+    let editor =
+        crate::support::manage::sign_in(&site, "editor@reviews.example", "a long enough password")
+            .await;
+    let desk = get(&site, "/manage", &editor).await;
+    assert!(
+        desk.text.contains("record is overdue for review")
+            || desk.text.contains("records are overdue for review"),
+        "{name}: {}",
+        desk.text
+    );
+    assert!(
+        desk.text.contains(&format!(
+            r#"<a href="/manage/systems/{id}">Debt collection priority</a> · review overdue since 15 July 2027"#
+        )),
+        "{name}: {}",
+        desk.text
+    );
+
     // The exports say so too.
     assert_eq!(
         exported_systems(&site).await[&id]["review_overdue"],
@@ -114,7 +144,54 @@ async fn overdue_then_reviewed(database: &TestDatabase, clock: ManualClock) {
     let row = csv.text.lines().nth(1).unwrap();
     assert!(row.ends_with(",2027-07-15T09:00:00Z,true"), "{name}: {row}");
 
-    // A new version starts the period again.
+    // "Reviewed, no change" from the desk starts the period again, without
+    // a version: the history and the changes feed say so.
+    let reviewed = crate::support::manage::post_form(
+        &site,
+        &format!("/manage/systems/{id}/reviewed"),
+        &editor,
+        &[],
+    )
+    .await;
+    assert!(
+        reviewed.status.is_redirection(),
+        "{name}: {}",
+        reviewed.text
+    );
+    search.catch_up(&database.storage).await;
+    let confirmed = record(site.clone(), id.clone()).await;
+    assert_eq!(confirmed["version"], 1, "{name}: no new version");
+    assert_eq!(confirmed["reviewed_at"], "2027-08-15T09:00:00Z", "{name}");
+    assert_eq!(confirmed["review_by"], "2028-02-15T09:00:00Z", "{name}");
+    assert_eq!(confirmed["review_overdue"], false, "{name}");
+    assert!(
+        !found_ids(&site, "review=overdue").await.contains(&id),
+        "{name}"
+    );
+    let history = get(&site, &format!("/systems/{id}/history"), &Auth::Anonymous).await;
+    assert!(
+        history
+            .text
+            .contains(r#"Reviewed, no change: <time datetime="2027-08-15">15 August 2027</time>."#),
+        "{name}: {}",
+        history.text
+    );
+    let feed = get(
+        &site,
+        "/api/v1/changes?agency=tax-office&limit=500",
+        &Auth::Anonymous,
+    )
+    .await;
+    let feed: Value = serde_json::from_str(&feed.text).unwrap();
+    let last = feed["changes"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["kind"], "reviewed", "{name}: {last}");
+    assert_eq!(last["system"], id.as_str(), "{name}");
+    assert_eq!(last["change_summary"], Value::Null, "{name}");
+    let atom = get(&site, "/agencies/tax-office/feed.atom", &Auth::Anonymous).await;
+    assert!(atom.text.contains("reviewed, no change"), "{name}");
+
+    // So does a new version, later.
+    clock.advance(time::Duration::days(10));
     body["summary"] = json!("Ranks unpaid tax debts for collection, reviewed in August.");
     let put = send_json(
         &site,
@@ -126,9 +203,9 @@ async fn overdue_then_reviewed(database: &TestDatabase, clock: ManualClock) {
     .await;
     assert_eq!(put.status, StatusCode::OK, "{name}: {}", put.text);
     search.catch_up(&database.storage).await;
-    let reviewed = record(site.clone(), id.clone()).await;
-    assert_eq!(reviewed["review_by"], "2028-02-15T09:00:00Z", "{name}");
-    assert_eq!(reviewed["review_overdue"], false, "{name}");
+    let updated = record(site.clone(), id.clone()).await;
+    assert_eq!(updated["review_by"], "2028-02-25T09:00:00Z", "{name}");
+    assert_eq!(updated["review_overdue"], false, "{name}");
     assert!(
         !found_ids(&site, "review=overdue").await.contains(&id),
         "{name}"
