@@ -5,7 +5,7 @@
 use super::chart::{self, Bar};
 use super::{AgencyStatistics, Count, Statistics, get_statistics};
 use crate::feedback::duration_words;
-use crate::html::PageTitle;
+use crate::html::{PageTitle, escape_into};
 use crate::i18n::{Text, date_words, href, number, t, t_with, title};
 use crate::layout::{TableScroll, Unavailable};
 use crate::search::Facet;
@@ -183,32 +183,37 @@ fn describe(rows: &[Row], total: i64) -> String {
 /// The numbers of a chart, each linking to its search.
 #[component]
 fn CountTable(caption: Text, rows: Vec<Row>) -> impl IntoView {
+    // One string of HTML rather than a view per row: the page has hundreds.
+    let mut body = String::with_capacity(rows.len() * 120);
+    for row in &rows {
+        body.push_str(r#"<tr><th scope="row">"#);
+        escape_into(&mut body, &row.label);
+        body.push_str(r#"</th><td class="number">"#);
+        linked(&mut body, row.search.as_deref(), &number(row.systems));
+        body.push_str("</td></tr>");
+    }
     view! {
         <table class="counts">
             <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr><th scope="col">{t("statistics-value")}</th><th scope="col" class="number">{t("home-systems")}</th></tr>
             </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|row| {
-                        let count = number(row.systems);
-                        view! {
-                            <tr>
-                                <th scope="row">{row.label}</th>
-                                <td class="number">
-                                    {match row.search {
-                                        Some(search) => view! { <a href=search>{count}</a> }.into_any(),
-                                        None => count.into_any(),
-                                    }}
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
+            <tbody inner_html=body></tbody>
         </table>
+    }
+}
+
+/// `text`, escaped, as a link to `href` where there is one.
+fn linked(html: &mut String, href: Option<&str>, text: &str) {
+    match href {
+        Some(href) => {
+            html.push_str(r#"<a href=""#);
+            escape_into(html, href);
+            html.push_str(r#"">"#);
+            escape_into(html, text);
+            html.push_str("</a>");
+        }
+        None => escape_into(html, text),
     }
 }
 
@@ -283,7 +288,10 @@ fn AgencyTable(agencies: Vec<AgencyStatistics>) -> impl IntoView {
         &bars_of(&charted),
     );
     let more = agencies.len() > AGENCIES_CHARTED;
-    let rows = agencies.into_iter().map(agency_row).collect_view();
+    let mut rows = String::with_capacity(agencies.len() * 400);
+    for agency in &agencies {
+        agency_row(&mut rows, agency);
+    }
     view! {
         <section class="statistics-subject" aria-labelledby="agency">
             <h2 id="agency">{heading.clone()}</h2>
@@ -303,37 +311,50 @@ fn AgencyTable(agencies: Vec<AgencyStatistics>) -> impl IntoView {
                             <th scope="col" class="number">{t("agency-median")}</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody inner_html=rows></tbody>
                 </table>
             </TableScroll>
         </section>
     }
 }
 
-fn agency_row(agency: AgencyStatistics) -> impl IntoView {
-    let systems = number(agency.systems);
+/// An agency's row of the table, as HTML, every text escaped.
+fn agency_row(html: &mut String, agency: &AgencyStatistics) {
     let search = |filter: &str| href(format!("/systems?agency={}{filter}", agency.agency));
-    view! {
-        <tr>
-            <th scope="row"><a href=href(format!("/agencies/{}", agency.agency))>{agency.name.clone()}</a></th>
-            <td class="number">
-                {if agency.systems > 0 {
-                    view! { <a href=search("")>{systems}</a> }.into_any()
-                } else {
-                    systems.into_any()
-                }}
-            </td>
-            <td class="number">{agency.average_completeness.map_or_else(|| "–".to_string(), |p| format!("{p}%"))}</td>
-            <td class="number">
-                {if agency.reviews_overdue > 0 {
-                    view! { <a href=search("&review=overdue")>{number(agency.reviews_overdue)}</a> }.into_any()
-                } else {
-                    "0".into_any()
-                }}
-            </td>
-            <td>{agency.last_published.as_deref().map_or_else(|| t("statistics-never").into_owned(), date_words)}</td>
-            <td class="number">{format!("{} / {}", number(agency.answers.answered), number(agency.answers.asked))}</td>
-            <td class="number">{agency.answers.median_seconds.map_or_else(|| "–".to_string(), duration_words)}</td>
-        </tr>
-    }
+    let dash = || "–".to_string();
+    html.push_str(r#"<tr><th scope="row">"#);
+    linked(
+        html,
+        Some(&href(format!("/agencies/{}", agency.agency))),
+        &agency.name,
+    );
+    html.push_str(r#"</th><td class="number">"#);
+    let systems = (agency.systems > 0).then(|| search(""));
+    linked(html, systems.as_deref(), &number(agency.systems));
+    html.push_str(r#"</td><td class="number">"#);
+    let average = agency
+        .average_completeness
+        .map_or_else(dash, |p| format!("{p}%"));
+    escape_into(html, &average);
+    html.push_str(r#"</td><td class="number">"#);
+    let overdue = (agency.reviews_overdue > 0).then(|| search("&review=overdue"));
+    linked(html, overdue.as_deref(), &number(agency.reviews_overdue));
+    html.push_str("</td><td>");
+    let last = agency
+        .last_published
+        .as_deref()
+        .map_or_else(|| t("statistics-never").into_owned(), date_words);
+    escape_into(html, &last);
+    html.push_str(r#"</td><td class="number">"#);
+    let answers = &agency.answers;
+    escape_into(
+        html,
+        &format!("{} / {}", number(answers.answered), number(answers.asked)),
+    );
+    html.push_str(r#"</td><td class="number">"#);
+    escape_into(
+        html,
+        &answers.median_seconds.map_or_else(dash, duration_words),
+    );
+    html.push_str("</td></tr>");
 }
