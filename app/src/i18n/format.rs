@@ -71,9 +71,25 @@ fn group_digits(number: i64, separator: char) -> String {
 
 /// A whole number as the page's language writes it: `12,345` or `12.345`.
 pub fn number(number: i64) -> String {
-    match separator(&message(language(), "number-thousands", None)) {
-        Some(separator) => group_digits(number, separator),
-        None => number.to_string(),
+    Numbers::of_page().format(number)
+}
+
+/// How the page's language groups a number's digits, looked up once: for a
+/// page that writes hundreds of numbers ([`number`] looks it up each time).
+#[derive(Clone, Copy, Debug)]
+pub struct Numbers(Option<char>);
+
+impl Numbers {
+    pub fn of_page() -> Numbers {
+        Numbers(separator(&message(language(), "number-thousands", None)))
+    }
+
+    /// `number` as [`number`] writes it.
+    pub fn format(self, number: i64) -> String {
+        match self.0 {
+            Some(separator) => group_digits(number, separator),
+            None => number.to_string(),
+        }
     }
 }
 

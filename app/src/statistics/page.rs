@@ -6,7 +6,7 @@ use super::chart::{self, Bar};
 use super::{AgencyStatistics, Count, Statistics, get_statistics};
 use crate::feedback::duration_words;
 use crate::html::{PageTitle, escape_into};
-use crate::i18n::{Text, date_words, href, number, t, t_with, title};
+use crate::i18n::{Numbers, Text, date_words, href, number, t, t_with, title};
 use crate::layout::{TableScroll, Unavailable};
 use crate::search::Facet;
 use leptos::prelude::*;
@@ -33,13 +33,19 @@ pub fn StatisticsPage() -> impl IntoView {
 }
 
 #[component]
-fn StatisticsView(statistics: Statistics) -> impl IntoView {
+fn StatisticsView(mut statistics: Statistics) -> impl IntoView {
     let total = statistics.systems;
     let closed = |facet: Facet, counts: &[Count]| -> Vec<Row> {
+        // The facet's labels once, not once per value: each is a lookup in
+        // the language's catalogue.
+        let labels = facet.known_values();
         counts
             .iter()
             .map(|count| Row {
-                label: label_of(facet, &count.value),
+                label: labels
+                    .iter()
+                    .find(|(known, _)| *known == count.value)
+                    .map_or_else(|| count.value.clone(), |(_, label)| label.to_string()),
                 systems: count.systems,
                 search: Some(href(format!("/systems?{}={}", facet.name(), count.value))),
             })
@@ -51,18 +57,22 @@ fn StatisticsView(statistics: Statistics) -> impl IntoView {
     let by_topic = closed(Facet::Topic, &statistics.by_topic);
     let by_audit = closed(Facet::Audit, &statistics.by_audit);
     let missing = closed(Facet::Missing, &statistics.completeness.missing);
+    let months = std::mem::take(&mut statistics.published_by_month);
+    let agencies = std::mem::take(&mut statistics.by_agency);
+    let unpublished = agencies.iter().filter(|a| a.systems == 0).count();
+    let counted = counted_at(&statistics.counted_at);
     view! {
-        <KeyFigures statistics=statistics.clone()/>
+        <KeyFigures statistics unpublished/>
         <Subject id="stage" heading=t("statistics-by-stage") rows=by_stage total/>
         <Subject id="risk" heading=t("statistics-by-risk") rows=by_risk total/>
         <Subject id="technique" heading=t("statistics-by-technique") rows=by_technique total/>
         <Subject id="topic" heading=t("statistics-by-topic") rows=by_topic total/>
-        <PublishedOverTime months=statistics.published_by_month.clone()/>
+        <PublishedOverTime months/>
         <Subject id="missing" heading=t("statistics-missing") rows=missing total/>
         <Subject id="audit" heading=t("statistics-by-audit") rows=by_audit total/>
-        <AgencyTable agencies=statistics.by_agency.clone()/>
+        <AgencyTable agencies/>
         <p class="counted-at">
-            {t_with("statistics-counted-at", &[("time", counted_at(&statistics.counted_at).into())])}" "
+            {t_with("statistics-counted-at", &[("time", counted.into())])}" "
             <a href="/api/v1/statistics">"JSON"</a>" · "<a href="/api/v1/statistics.csv">"CSV"</a>
         </p>
     }
@@ -76,20 +86,10 @@ fn counted_at(timestamp: &str) -> String {
     }
 }
 
-/// A value's label on the page.
-fn label_of(facet: Facet, value: &str) -> String {
-    facet
-        .known_values()
-        .into_iter()
-        .find(|(known, _)| *known == value)
-        .map_or_else(|| value.to_string(), |(_, label)| label.into_owned())
-}
-
 /// The figures a reader looks for first, each linking to what it counts.
 #[component]
-fn KeyFigures(statistics: Statistics) -> impl IntoView {
+fn KeyFigures(statistics: Statistics, unpublished: usize) -> impl IntoView {
     let s = &statistics;
-    let unpublished = s.by_agency.iter().filter(|a| a.systems == 0).count();
     let percent = |share: Option<f64>| share.map_or_else(|| "–".to_string(), |p| format!("{p}%"));
     let median = s
         .answers
@@ -184,12 +184,17 @@ fn describe(rows: &[Row], total: i64) -> String {
 #[component]
 fn CountTable(caption: Text, rows: Vec<Row>) -> impl IntoView {
     // One string of HTML rather than a view per row: the page has hundreds.
+    let numbers = Numbers::of_page();
     let mut body = String::with_capacity(rows.len() * 120);
     for row in &rows {
         body.push_str(r#"<tr><th scope="row">"#);
         escape_into(&mut body, &row.label);
         body.push_str(r#"</th><td class="number">"#);
-        linked(&mut body, row.search.as_deref(), &number(row.systems));
+        linked(
+            &mut body,
+            row.search.as_deref(),
+            &numbers.format(row.systems),
+        );
         body.push_str("</td></tr>");
     }
     view! {
@@ -289,8 +294,9 @@ fn AgencyTable(agencies: Vec<AgencyStatistics>) -> impl IntoView {
     );
     let more = agencies.len() > AGENCIES_CHARTED;
     let mut rows = String::with_capacity(agencies.len() * 400);
+    let numbers = Numbers::of_page();
     for agency in &agencies {
-        agency_row(&mut rows, agency);
+        agency_row(&mut rows, numbers, agency);
     }
     view! {
         <section class="statistics-subject" aria-labelledby="agency">
@@ -319,7 +325,7 @@ fn AgencyTable(agencies: Vec<AgencyStatistics>) -> impl IntoView {
 }
 
 /// An agency's row of the table, as HTML, every text escaped.
-fn agency_row(html: &mut String, agency: &AgencyStatistics) {
+fn agency_row(html: &mut String, numbers: Numbers, agency: &AgencyStatistics) {
     let search = |filter: &str| href(format!("/systems?agency={}{filter}", agency.agency));
     let dash = || "–".to_string();
     html.push_str(r#"<tr><th scope="row">"#);
@@ -330,7 +336,7 @@ fn agency_row(html: &mut String, agency: &AgencyStatistics) {
     );
     html.push_str(r#"</th><td class="number">"#);
     let systems = (agency.systems > 0).then(|| search(""));
-    linked(html, systems.as_deref(), &number(agency.systems));
+    linked(html, systems.as_deref(), &numbers.format(agency.systems));
     html.push_str(r#"</td><td class="number">"#);
     let average = agency
         .average_completeness
@@ -338,7 +344,11 @@ fn agency_row(html: &mut String, agency: &AgencyStatistics) {
     escape_into(html, &average);
     html.push_str(r#"</td><td class="number">"#);
     let overdue = (agency.reviews_overdue > 0).then(|| search("&review=overdue"));
-    linked(html, overdue.as_deref(), &number(agency.reviews_overdue));
+    linked(
+        html,
+        overdue.as_deref(),
+        &numbers.format(agency.reviews_overdue),
+    );
     html.push_str("</td><td>");
     let last = agency
         .last_published
