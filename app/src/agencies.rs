@@ -2,7 +2,7 @@
 
 use crate::feedback::{AnswerStats, duration_words};
 use crate::html::PageTitle;
-use crate::i18n::{href, number, t, t_with, title};
+use crate::i18n::{date_words, href, number, t, t_with, title};
 use crate::layout::{ContactLink, NotFound, TableScroll, Unavailable};
 use crate::record::AgencyWithCount;
 use crate::register::AgencyWithSystems;
@@ -16,10 +16,31 @@ use leptos_router::hooks::use_params_map;
 /// Every agency with its number of published systems, and how each answers
 /// the public.
 #[server]
-pub async fn get_agencies() -> Result<(Vec<AgencyWithCount>, Vec<AnswerStats>), ServerFnError> {
+pub async fn get_agencies() -> Result<AgencyList, ServerFnError> {
     let register = crate::register::register()?;
-    let stats = crate::feedback::feedback_desk()?.answer_stats(None).await?;
-    Ok((register.agencies().await?, stats))
+    let answers = crate::feedback::feedback_desk()?.answer_stats(None).await?;
+    let last_published = register
+        .statistics()
+        .await?
+        .by_agency
+        .into_iter()
+        .map(|counted| (counted.agency, counted.last_published))
+        .collect();
+    Ok(AgencyList {
+        agencies: register.agencies().await?,
+        answers,
+        last_published,
+    })
+}
+
+/// What `/agencies` lists: every agency with its count, how it answers, and
+/// when it last published (from the statistics, kept for a minute).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AgencyList {
+    pub agencies: Vec<AgencyWithCount>,
+    pub answers: Vec<AnswerStats>,
+    /// Agency slug → when it last published a version, if ever.
+    pub last_published: std::collections::BTreeMap<String, Option<String>>,
 }
 
 /// One agency and the first page of its systems, or `None` for an unknown slug.
@@ -64,7 +85,7 @@ pub fn AgenciesPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>{t("agencies-loading")}</p> }>
             {move || Suspend::new(async move {
                 match agencies.await {
-                    Ok((agencies, stats)) => view! { <AgencyTable agencies stats/> }.into_any(),
+                    Ok(list) => view! { <AgencyTable list/> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
@@ -73,9 +94,18 @@ pub fn AgenciesPage() -> impl IntoView {
 }
 
 #[component]
-fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl IntoView {
+fn AgencyTable(list: AgencyList) -> impl IntoView {
+    let AgencyList {
+        agencies,
+        answers: stats,
+        last_published,
+    } = list;
+    let unpublished = agencies.iter().filter(|a| a.systems == 0).count();
     view! {
-        <p>{t_with("agencies-count", &[("count", agencies.len().into())])}</p>
+        <p>
+            {t_with("agencies-count", &[("count", agencies.len().into())])}
+            {(unpublished > 0).then(|| format!(" {}", t_with("statistics-agencies-unpublished", &[("count", unpublished.into())])))}
+        </p>
         <TableScroll label=t("nav-agencies")>
             <table class="agencies">
                 <thead>
@@ -83,6 +113,7 @@ fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl 
                         <th scope="col">{t("facet-agency")}</th>
                         <th scope="col">{t("agency-jurisdiction")}</th>
                         <th scope="col" class="number">{t("home-systems")}</th>
+                        <th scope="col">{t("statistics-last-published")}</th>
                         <th scope="col" class="number">{t("agencies-answered")}</th>
                         <th scope="col" class="number">{t("agency-median")}</th>
                     </tr>
@@ -93,11 +124,17 @@ fn AgencyTable(agencies: Vec<AgencyWithCount>, stats: Vec<AnswerStats>) -> impl 
                         .map(|a| {
                             let answers = stats.iter().find(|s| s.agency == a.agency.slug);
                             let (answered, median) = answer_cells(answers);
+                            let last = last_published
+                                .get(&a.agency.slug.0)
+                                .cloned()
+                                .flatten()
+                                .map_or_else(|| t("statistics-never").into_owned(), |at| date_words(&at));
                             view! {
                                 <tr>
                                     <th scope="row"><a href=href(format!("/agencies/{}", a.agency.slug))>{a.agency.name}</a></th>
                                     <td>{a.agency.jurisdiction}</td>
                                     <td class="number">{number(a.systems)}</td>
+                                    <td>{last}</td>
                                     <td class="number">{answered}</td>
                                     <td class="number">{median}</td>
                                 </tr>

@@ -381,6 +381,19 @@ async fn the_page_shows_the_same_numbers(site: &axum::Router, counted: &Value) {
     assert!(page.text.contains(&format!(
         r#"<strong><a href="/systems?review=overdue">{overdue}</a></strong>"#
     )));
+    // /agencies says the same of coverage: who published nothing, and when
+    // each last published.
+    let agencies = get(site, "/agencies", &Auth::Anonymous).await;
+    assert!(
+        agencies
+            .text
+            .contains("One agency has published nothing yet.")
+    );
+    assert!(
+        agencies.text.contains("<td>Never</td>"),
+        "{}",
+        agencies.text
+    );
     let dutch = get(site, "/nl/statistics", &Auth::Anonymous).await;
     assert!(dutch.text.contains("Systemen per fase"));
     assert!(dutch.text.contains(r#"href="/nl/systems?stage=in_use""#));
