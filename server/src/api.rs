@@ -27,4 +27,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(versions::versions))
         .routes(routes!(feedback::list, feedback::send))
         .routes(routes!(versions::version))
+        .routes(routes!(write::reviewed))
 }

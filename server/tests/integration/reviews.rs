@@ -210,5 +210,42 @@ async fn overdue_then_reviewed(database: &TestDatabase, clock: ManualClock) {
         !found_ids(&site, "review=overdue").await.contains(&id),
         "{name}"
     );
+
+    // Agencies' tools confirm a review too, with a publish-scope token.
+    clock.advance(time::Duration::days(5));
+    let uri = format!("/api/v1/systems/{id}/reviewed");
+    let drafts_only = agency_token(&database.storage, "tax-office", TokenScope::Draft).await;
+    let refused = send_json(&site, "POST", &uri, &drafts_only, &json!({})).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::FORBIDDEN,
+        "{name}: {}",
+        refused.text
+    );
+    let unknown = send_json(
+        &site,
+        "POST",
+        "/api/v1/systems/nosuchsystem/reviewed",
+        &token,
+        &json!({}),
+    )
+    .await;
+    assert_eq!(
+        unknown.status,
+        StatusCode::NOT_FOUND,
+        "{name}: {}",
+        unknown.text
+    );
+    let confirmed = send_json(&site, "POST", &uri, &token, &json!({})).await;
+    assert_eq!(
+        confirmed.status,
+        StatusCode::OK,
+        "{name}: {}",
+        confirmed.text
+    );
+    let confirmed: Value = serde_json::from_str(&confirmed.text).unwrap();
+    assert_eq!(confirmed["reviewed_at"], "2027-08-30T09:00:00Z", "{name}");
+    // Half a year after 30 August is the last day of February (a leap year).
+    assert_eq!(confirmed["review_by"], "2028-02-29T09:00:00Z", "{name}");
     search.remove().await;
 }
