@@ -133,6 +133,24 @@ impl Storage {
         Ok(true)
     }
 
+    /// Runs `claim`, an UPDATE of system `$1`'s row (with `$2` when given)
+    /// that changes nothing but locks the row where its condition still
+    /// holds: whether it did.
+    async fn claimed(
+        conn: &mut AnyConnection,
+        claim: &str,
+        id: &SystemId,
+        second: Option<&str>,
+    ) -> Result<bool, AppError> {
+        let sql = DatabaseKind::of(conn).sql(claim).into_owned();
+        let mut query = sqlx::query(&sql).bind(id.0.clone());
+        if let Some(second) = second {
+            query = query.bind(second.to_string());
+        }
+        let done = query.execute(&mut *conn).await.map_err(database_error)?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Works out the oversight of published systems that have none yet
     /// (published before migration 0020), a batch per transaction. Returns
     /// how many systems it worked out.
@@ -158,14 +176,23 @@ impl Storage {
             for row in &found {
                 let id = SystemId(rows::text(row, "id")?);
                 let reviewed_at = rows::text(row, "reviewed_at")?;
+                // Another instance (or a publish) may have worked it out
+                // since it was read: only a row still without it is taken,
+                // and taking it holds the row until the commit, so its
+                // counts move once.
+                let claim = "UPDATE systems SET completeness = completeness \
+                     WHERE id = $1 AND completeness IS NULL";
+                if !Self::claimed(conn, claim, &id, None).await? {
+                    continue;
+                }
                 let before = Self::counted(conn, &id).await?;
+                filled += 1;
                 Self::set_oversight(conn, &id, &rows::content(row)?, &reviewed_at, &now).await?;
                 counts.add(before, Self::counted(conn, &id).await?);
                 Self::queue_for_search(conn, &id, &now).await?;
             }
             Self::apply_count_moves(conn, counts).await?;
             tx.commit().await?;
-            filled += found.len() as u64;
         }
     }
 
@@ -190,7 +217,15 @@ impl Storage {
             let mut counts = CountMoves::default();
             for (id,) in &due {
                 let id = SystemId(id.clone());
+                // As in the fill: only a record still due is taken (another
+                // instance may have marked it, or a publish renewed it).
+                let claim = "UPDATE systems SET review = review \
+                     WHERE id = $1 AND review = 'current' AND review_by < $2::timestamptz";
+                if !Self::claimed(conn, claim, &id, Some(now)).await? {
+                    continue;
+                }
                 let before = Self::counted(conn, &id).await?;
+                marked += 1;
                 sqlx::query("UPDATE systems SET review = 'overdue' WHERE id = $1")
                     .bind(id.0.clone())
                     .execute(&mut *conn)
@@ -201,7 +236,6 @@ impl Storage {
             }
             Self::apply_count_moves(conn, counts).await?;
             tx.commit().await?;
-            marked += due.len() as u64;
         }
     }
 }
