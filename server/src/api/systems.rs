@@ -164,8 +164,9 @@ async fn read_query(state: &AppState, raw: &str, paged: bool) -> Result<ApiQuery
             other => problems.push((
                 other.to_string(),
                 format!(
-                    "Unknown parameter “{}”: the parameters are q, agency, stage, risk_level, topic, technique, audit, personal_data, completeness, missing, review, sort, lang{}",
+                    "Unknown parameter “{}”: the parameters are {}{}",
                     shorten(other),
+                    known_parameters(),
                     if paged { ", limit and cursor" } else { "" }
                 ),
             )),
@@ -213,6 +214,16 @@ async fn read_query(state: &AppState, raw: &str, paged: bool) -> Result<ApiQuery
         limit,
         cursor,
     })
+}
+
+/// The search's parameters, for an unknown one's message: `q`, every
+/// facet, `sort` and `lang`.
+fn known_parameters() -> String {
+    std::iter::once("q")
+        .chain(Facet::ALL.map(Facet::name))
+        .chain(["sort", "lang"])
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Search and browse published systems, with facet counts.

@@ -205,12 +205,12 @@ fn published_system(row: &AnyRow, today: &str) -> Result<System, AppError> {
 
 /// A version's `reviewed_at`, where the agency reviewed it after it was
 /// published ("reviewed, no change"); at publication the two are equal.
+/// Both are RFC 3339 in UTC with whole seconds, so they compare as text.
 fn reviewed_since(row: &AnyRow) -> Result<Option<app::record::Timestamp>, AppError> {
-    Ok(if rows::integer(row, "reviewed_since")? == 1 {
-        rows::optional_text(row, "reviewed_at")?.map(app::record::Timestamp::from)
-    } else {
-        None
-    })
+    let published_at = rows::text(row, "published_at")?;
+    Ok(rows::optional_text(row, "reviewed_at")?
+        .filter(|reviewed_at| *reviewed_at > published_at)
+        .map(app::record::Timestamp::from))
 }
 
 /// An agency with its count of published systems (kept by the writes).
@@ -352,8 +352,7 @@ impl Register for Storage {
     async fn versions(&self, id: &SystemId) -> Result<Vec<VersionLine>, AppError> {
         let rows = sqlx::query(&self.kind.sql(
             "SELECT version, rfc3339(published_at) AS published_at, change_summary, \
-             rfc3339(reviewed_at) AS reviewed_at, \
-             CASE WHEN reviewed_at > published_at THEN 1 ELSE 0 END AS reviewed_since \
+             rfc3339(reviewed_at) AS reviewed_at \
              FROM system_versions WHERE system_id = $1 ORDER BY version",
         ))
         .bind(id.0.clone())
@@ -380,9 +379,7 @@ impl Register for Storage {
     ) -> Result<Option<(AgencySlug, SystemContent, VersionLine)>, AppError> {
         let sql = format!(
             "SELECT s.agency, v.version, rfc3339(v.published_at) AS published_at, \
-             v.change_summary, rfc3339(v.reviewed_at) AS reviewed_at, \
-             CASE WHEN v.reviewed_at > v.published_at THEN 1 ELSE 0 END AS reviewed_since, \
-             {CONTENT_COLUMNS} \
+             v.change_summary, rfc3339(v.reviewed_at) AS reviewed_at, {CONTENT_COLUMNS} \
              FROM systems s JOIN system_versions v ON v.system_id = s.id \
              WHERE s.id = $1 AND v.version = $2"
         );
