@@ -585,7 +585,13 @@ open-data-completeness-decides = Also, where the system recommends or takes deci
 open-data-completeness-high-risk = Also, where the system is high-risk:
 open-data-completeness-search = Search for records by it on the systems page or in the API: `completeness=incomplete`, `missing=contest` (records that do not say how to contest them), `sort=completeness` (least complete first).
 open-data-review = When a record is reviewed
-open-data-review-when = Every record has a review-by date: { $months } months after its last version, { $high_risk_months } months for a high-risk system. The agency starts the period again by publishing a new version, or by confirming the record is still right (“reviewed, no change”, shown in its history and the changes feed). When the date passes first, the record says its review is overdue. A retired system is not reviewed.
+open-data-review-when = Every record has a review-by date: { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+} after its last version, { $high_risk_months ->
+    [one] { $high_risk_months } month
+   *[other] { $high_risk_months } months
+} for a high-risk system (the register's administrators set these periods), or an earlier date its agency chose. The agency starts the period again by publishing a new version, or by confirming the record is still right (“reviewed, no change”, shown in its history and the changes feed). When the date passes first, the record says its review is overdue. A retired system is not reviewed.
 open-data-review-data = The API and the exports give `review_by` and `review_overdue`; search with `review=overdue`.
 open-data-download-what = Every published system, its current version, its agency and its latest audit, in id order. Drafts never appear, and a field an agency withholds is left out, with the reason in `withheld`.
 open-data-export-json = one JSON document, `{"{"}"exported_at": …, "systems": […]{"}"}`
@@ -646,8 +652,8 @@ manage-admin-log = Audit log
 manage-admin-log-what = every write to the register: who, when, what
 manage-admin-feedback = Citizen feedback
 manage-admin-feedback-what = the moderation queue
-manage-admin-settings = Feedback settings
-manage-admin-settings-what = moderation, reports, email retention and the rate limit
+manage-admin-settings = Settings
+manage-admin-settings-what = moderation, reports, email retention, the rate limit, review periods and plain language
 manage-moderator-heading = Moderate citizen feedback
 manage-moderator-queue = The moderation queue
 manage-moderator-queue-what = comments waiting for you, and those readers reported.
@@ -729,6 +735,7 @@ form-field-findings = Findings
 form-field-report_url = Report web address
 form-field-next_due = Next audit due
 form-field-retired_on = Retired on
+form-field-review_by = Review by
 form-field-slug = Slug
 form-field-email = Email address
 form-field-role = Role
@@ -798,6 +805,11 @@ manage-desk-discard = Discard the draft
 manage-desk-review = Reviewed, no change
 manage-desk-review-what = If you checked the published record and it is still right as it stands, say so: its review period starts again, and its history and the changes feed show it was reviewed. To change anything, edit the record instead.
 manage-desk-review-button = Confirm it is still right
+# { $date } is a date in words: "4 June 2027".
+manage-desk-review-due = Due for review by { $date }.
+manage-desk-review-date = Review earlier
+manage-desk-review-date-what = Choose a date before the register's review date if this record should be reviewed sooner, for example when the system changes soon. Leave it empty and save to go back to the register's date.
+manage-desk-review-date-button = Set the review date
 manage-desk-retire = Retire this system
 manage-desk-retire-confirm = Yes, retire “{ $name }”: its record stays public, marked retired from this date
 manage-audit-recorded-as = Recorded as { $name }. The public page shows the latest audit.
@@ -870,6 +882,9 @@ steps-no-draft-waiting = This system has no draft waiting for approval
 steps-retired-on = Enter the date the system was retired
 steps-already-retired = This system is already retired
 steps-retired-not-reviewed = A retired system is not reviewed
+steps-review-date-past = Choose a review date after today
+# { $date } is the register's own review date for the record, in words.
+steps-review-date-later = Choose a date before { $date }, the register's own review date for this record; to keep that date, leave the field empty
 steps-confirm-retire = Tick the box to confirm that this system is retired
 steps-retire-draft = This system has a draft: publish it first, or set its stage to retired in the draft
 
@@ -954,9 +969,9 @@ answers-check-empty = Write the answer
 answers-check-long = The answer is { $length } characters long: shorten it to { $most } or fewer
 answers-check-control = The answer must not contain control characters
 
-## Feedback settings, for admins (/manage/settings)
+## The register's settings, for admins (/manage/settings)
 
-settings-heading = Feedback settings
+settings-heading = Settings
 settings-loading = Loading the settings…
 settings-when = When do comments appear?
 settings-pre = After a moderator approves them (pre-moderation)
@@ -982,6 +997,21 @@ settings-now = Now: comments appear { $moderation ->
 settings-check-moderation = Choose pre or post moderation
 # { $label } is one of the three settings above: "Reports that hide a comment must be a whole number from 1 to 100".
 settings-check-number = { $label } must be a whole number from { $from } to { $to }
+settings-feedback = Citizen feedback
+settings-oversight = Reviews and plain language
+settings-review-months = Months before a record is due for review
+settings-review-months-hint = Counted from the record's last version or review. An agency may set an earlier date for one of its records.
+settings-high-risk-review-months = Months before a high-risk record is due for review
+settings-high-risk-review-months-hint = The same for high-risk and prohibited systems. A change moves every record's review date within a few minutes.
+settings-reading-ease = Reading ease to aim for
+settings-reading-ease-hint = From 0 (very hard) to 100 (very easy). The system form advises editors when a text scores lower: Flesch reading ease for English, Flesch–Douma for Dutch. 60 is plain English, and about level B1 in Dutch.
+settings-now-oversight = Now: a record is due for review { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+} after its last version or review ({ $high_risk_months ->
+    [one] { $high_risk_months } month
+   *[other] { $high_risk_months } months
+} when high-risk); texts should reach a reading ease of { $ease }.
 
 
 ## Manage: API tokens (/manage/tokens)

@@ -573,7 +573,13 @@ open-data-completeness-decides = Daarnaast, als het systeem besluiten over mense
 open-data-completeness-high-risk = Daarnaast, als het systeem een hoog risico heeft:
 open-data-completeness-search = Zoek registraties erop op de pagina met systemen of in de API: `completeness=incomplete`, `missing=contest` (registraties die niet zeggen hoe je bezwaar maakt), `sort=completeness` (minst volledig eerst).
 open-data-review = Wanneer een registratie wordt herzien
-open-data-review-when = Elke registratie heeft een datum waarop ze herzien moet zijn: { $months } maanden na de laatste versie, { $high_risk_months } maanden bij een systeem met een hoog risico. De organisatie laat de termijn opnieuw beginnen door een nieuwe versie te publiceren, of door te bevestigen dat de registratie nog klopt („herzien, geen wijziging”, te zien in de geschiedenis en de wijzigingenfeed). Verstrijkt de datum eerder, dan zegt de registratie dat de herziening te laat is. Een systeem dat buiten gebruik is, wordt niet herzien.
+open-data-review-when = Elke registratie heeft een datum waarop ze herzien moet zijn: { $months ->
+    [one] { $months } maand
+   *[other] { $months } maanden
+} na de laatste versie, { $high_risk_months ->
+    [one] { $high_risk_months } maand
+   *[other] { $high_risk_months } maanden
+} bij een systeem met een hoog risico (de beheerders van het register stellen deze termijnen in), of een eerdere datum die de organisatie koos. De organisatie laat de termijn opnieuw beginnen door een nieuwe versie te publiceren, of door te bevestigen dat de registratie nog klopt („herzien, geen wijziging”, te zien in de geschiedenis en de wijzigingenfeed). Verstrijkt de datum eerder, dan zegt de registratie dat de herziening te laat is. Een systeem dat buiten gebruik is, wordt niet herzien.
 open-data-review-data = De API en de exports geven `review_by` en `review_overdue`; zoek met `review=overdue`.
 open-data-download-what = Elk gepubliceerd systeem, zijn huidige versie, zijn organisatie en zijn laatste audit, op volgorde van id. Concepten verschijnen nooit, en een veld dat een organisatie niet publiceert ontbreekt, met de reden in `withheld`.
 open-data-export-json = één JSON-document, `{"{"}"exported_at": …, "systems": […]{"}"}`
@@ -633,8 +639,8 @@ manage-admin-log = Auditlog
 manage-admin-log-what = elke wijziging in het register: wie, wanneer, wat
 manage-admin-feedback = Reacties van burgers
 manage-admin-feedback-what = de moderatiewachtrij
-manage-admin-settings = Instellingen voor reacties
-manage-admin-settings-what = moderatie, meldingen, bewaartermijn van e-mailadressen en de limiet
+manage-admin-settings = Instellingen
+manage-admin-settings-what = moderatie, meldingen, bewaartermijn van e-mailadressen, de limiet, herzieningstermijnen en begrijpelijke taal
 manage-moderator-heading = Reacties van burgers modereren
 manage-moderator-queue = De moderatiewachtrij
 manage-moderator-queue-what = reacties die op u wachten, en reacties die lezers hebben gemeld.
@@ -714,6 +720,7 @@ form-field-findings = Bevindingen
 form-field-report_url = Webadres van het rapport
 form-field-next_due = Volgende audit uiterlijk
 form-field-retired_on = Buiten gebruik sinds
+form-field-review_by = Herzien vóór
 form-field-slug = Korte naam (slug)
 form-field-email = E-mailadres
 form-field-role = Rol
@@ -779,6 +786,11 @@ manage-desk-discard = Het concept verwijderen
 manage-desk-review = Herzien, geen wijziging
 manage-desk-review-what = Hebt u de gepubliceerde registratie gecontroleerd en klopt ze nog zoals ze is, zeg dat dan: de herzieningstermijn begint opnieuw, en de geschiedenis en de wijzigingenfeed tonen dat ze is herzien. Wilt u iets veranderen, bewerk de registratie dan.
 manage-desk-review-button = Bevestigen dat ze nog klopt
+# { $date } is een datum in woorden: "4 juni 2027".
+manage-desk-review-due = Moet herzien zijn op { $date }.
+manage-desk-review-date = Eerder herzien
+manage-desk-review-date-what = Kies een datum vóór de herzieningsdatum van het register als deze registratie eerder herzien moet worden, bijvoorbeeld omdat het systeem binnenkort verandert. Laat het veld leeg en sla op om terug te gaan naar de datum van het register.
+manage-desk-review-date-button = De herzieningsdatum instellen
 manage-desk-retire = Dit systeem buiten gebruik stellen
 manage-desk-retire-confirm = Ja, stel “{ $name }” buiten gebruik: de registratie blijft openbaar, gemarkeerd als buiten gebruik vanaf deze datum
 manage-audit-recorded-as = Vastgelegd als { $name }. De openbare pagina toont de laatste audit.
@@ -849,6 +861,9 @@ steps-no-draft-waiting = Dit systeem heeft geen concept dat op goedkeuring wacht
 steps-retired-on = Vul de datum in waarop het systeem buiten gebruik is gesteld
 steps-already-retired = Dit systeem is al buiten gebruik gesteld
 steps-retired-not-reviewed = Een systeem dat buiten gebruik is, wordt niet herzien
+steps-review-date-past = Kies een herzieningsdatum na vandaag
+# { $date } is de eigen herzieningsdatum van het register voor de registratie, in woorden.
+steps-review-date-later = Kies een datum vóór { $date }, de eigen herzieningsdatum van het register voor deze registratie; laat het veld leeg om die datum te houden
 steps-confirm-retire = Vink het vakje aan om te bevestigen dat dit systeem buiten gebruik is
 steps-retire-draft = Dit systeem heeft een concept: publiceer dat eerst, of zet in het concept de fase op buiten gebruik
 
@@ -938,7 +953,7 @@ answers-check-control = Het antwoord mag geen stuurtekens bevatten
 
 ## Instellingen voor reacties, voor beheerders (/manage/settings)
 
-settings-heading = Instellingen voor reacties
+settings-heading = Instellingen
 settings-loading = De instellingen worden geladen…
 settings-when = Wanneer verschijnen reacties?
 settings-pre = Nadat een moderator ze heeft goedgekeurd (moderatie vooraf)
@@ -964,6 +979,21 @@ settings-now = Nu: reacties verschijnen { $moderation ->
 settings-check-moderation = Kies moderatie vooraf of achteraf
 # { $label } is een van de drie instellingen hierboven: "„Meldingen waarna een reactie wordt verborgen” moet een geheel getal van 1 tot en met 100 zijn".
 settings-check-number = „{ $label }” moet een geheel getal van { $from } tot en met { $to } zijn
+settings-feedback = Reacties van burgers
+settings-oversight = Herziening en begrijpelijke taal
+settings-review-months = Maanden tot een registratie herzien moet worden
+settings-review-months-hint = Gerekend vanaf de laatste versie of herziening. Een organisatie kan voor een van haar registraties een eerdere datum kiezen.
+settings-high-risk-review-months = Maanden tot een registratie met hoog risico herzien moet worden
+settings-high-risk-review-months-hint = Hetzelfde voor systemen met hoog risico en verboden systemen. Na een wijziging schuift de herzieningsdatum van elke registratie binnen enkele minuten mee.
+settings-reading-ease = Leesgemak om naar te streven
+settings-reading-ease-hint = Van 0 (erg moeilijk) tot 100 (erg makkelijk). Het formulier geeft redacteuren advies als een tekst lager scoort: Flesch-Douma voor Nederlands, Flesch voor Engels. 60 komt ongeveer overeen met taalniveau B1.
+settings-now-oversight = Nu: een registratie moet { $months ->
+    [one] { $months } maand
+   *[other] { $months } maanden
+} na de laatste versie of herziening herzien worden ({ $high_risk_months ->
+    [one] { $high_risk_months } maand
+   *[other] { $high_risk_months } maanden
+} bij hoog risico); teksten moeten een leesgemak van { $ease } halen.
 
 
 ## Beheer: API-tokens (/manage/tokens)

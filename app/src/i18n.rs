@@ -21,7 +21,7 @@ mod format;
 mod switcher;
 
 pub use fluent_bundle::FluentValue;
-pub use format::{Numbers, date_words, number};
+pub use format::{Numbers, date_words, date_words_in, number};
 pub use switcher::{LanguageAlternates, LanguageSwitcher, PageAddress, provide_page_language};
 
 use fluent_bundle::concurrent::FluentBundle;

@@ -143,7 +143,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/log") view=manage::admin::LogPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/feedback") view=feedback::moderation::ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/answers") view=feedback::answers::AnswersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/manage/settings") view=feedback::moderation::SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/settings") view=manage::settings::SettingsPage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Page>
         </Router>

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod fields;
 pub mod import;
 pub mod markdown_field;
+pub mod settings;
 pub mod system_desk;
 pub mod system_form;
 pub mod translation_fields;

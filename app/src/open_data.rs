@@ -133,6 +133,7 @@ fn ApiSection(origin: String) -> impl IntoView {
 fn CompletenessSection() -> impl IntoView {
     use crate::record::Expected;
     use crate::record::fields::FIELDS;
+    let periods = Resource::new(|| (), |_| crate::manage::settings::get_oversight_settings());
     let labels = |expected: Expected| {
         FIELDS
             .iter()
@@ -152,13 +153,20 @@ fn CompletenessSection() -> impl IntoView {
         <p>{with_code(&t("open-data-completeness-search"))}</p>
         <h2 id="review">{t("open-data-review")}</h2>
         <p>
-            {t_with(
-                "open-data-review-when",
-                &[
-                    ("months", crate::record::REVIEW_MONTHS.into()),
-                    ("high_risk_months", crate::record::HIGH_RISK_REVIEW_MONTHS.into()),
-                ],
-            )}
+            <Suspense>
+                {move || Suspend::new(async move {
+                    // The register's own periods, as an admin set them.
+                    let settings = periods.await.unwrap_or_default();
+                    t_with(
+                        "open-data-review-when",
+                        &[
+                            ("months", settings.review_months.into()),
+                            ("high_risk_months", settings.high_risk_review_months.into()),
+                        ],
+                    )
+                    .into_owned()
+                })}
+            </Suspense>
         </p>
         <p>{with_code(&t("open-data-review-data"))}</p>
     }

@@ -7,12 +7,14 @@
 mod completeness;
 mod enums;
 pub mod fields;
+mod oversight;
 #[cfg(feature = "ssr")]
 mod public;
 mod translations;
 
 pub use completeness::{Completeness, Expected};
 pub use enums::*;
+pub use oversight::OversightSettings;
 #[cfg(feature = "ssr")]
 pub use public::PublicContent;
 use serde::{Deserialize, Serialize};
@@ -233,11 +235,6 @@ pub struct System {
     #[serde(default)]
     pub review_overdue: bool,
 }
-
-/// Months from a record's last version to its review-by date.
-pub const REVIEW_MONTHS: u8 = 12;
-/// The same for a high-risk (or prohibited) system.
-pub const HIGH_RISK_REVIEW_MONTHS: u8 = 6;
 
 /// The few fields a list of systems shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -71,6 +71,8 @@ mod server_side {
         async fn system_page(&self, id: &SystemId) -> Result<Option<(System, i64)>, AppError>;
         /// The register's statistics, kept for up to a minute (see `/statistics`).
         async fn statistics(&self) -> Result<crate::statistics::Statistics, AppError>;
+        /// The review periods and plain-language target an admin set.
+        async fn oversight_settings(&self) -> Result<crate::record::OversightSettings, AppError>;
         /// Every agency with its number of published systems.
         async fn agencies(&self) -> Result<Vec<AgencyWithCount>, AppError>;
         /// Every agency's slug and name, by name: what labels the agency facet

@@ -177,8 +177,8 @@ test("another agency's editor cannot answer: the server refuses", async ({ page 
 
 test("the admin's settings page, and the email never appeared anywhere", async ({ page }) => {
   await signIn(page, "admin@feedback.example");
-  await page.getByRole("link", { name: "Feedback settings" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Feedback settings");
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
   await expectAccessible(page);
   await page.getByLabel("Reports that hide a comment").fill("0");
   await page.getByRole("button", { name: "Save the settings" }).click();

@@ -16,7 +16,6 @@
 pub mod check;
 pub mod forms;
 mod retention;
-mod settings;
 
 use crate::publishing::check::problem;
 use crate::publishing::{Actor, Person};
@@ -31,7 +30,6 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 pub use retention::{tidy, tidy_hourly};
-pub use settings::change_settings;
 
 /// A moderator's decision on a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -22,6 +22,7 @@ pub mod publishing;
 pub mod router;
 pub mod search;
 pub mod seed;
+pub mod settings;
 pub mod sign_in;
 pub mod state;
 pub mod storage;

@@ -45,10 +45,7 @@ pub fn routes() -> Router<AppState> {
             post(admin::act_on_account),
         )
         .route("/manage/password", post(admin::change_password))
-        .route(
-            "/manage/settings",
-            post(crate::feedback::forms::change_settings),
-        )
+        .route("/manage/settings", post(crate::settings::change_settings))
         .route(
             "/manage/import",
             post(imports::upload_import).layer(axum::extract::DefaultBodyLimit::max(
@@ -110,7 +107,7 @@ async fn save_system(
 
 /// `POST /manage/systems/{id}/{step}`: the workflow buttons of a system's
 /// manage page (`submit`, `publish`, `approve`, `discard`, `retire` with
-/// `retired_on`, `reviewed`).
+/// `retired_on`, `reviewed`, `review-date` with `review_by`).
 /// Each goes back to that page, or shows it again with the problem.
 async fn workflow(
     State(state): State<AppState>,
@@ -126,6 +123,9 @@ async fn workflow(
         "approve" => publishing::approve(storage, &actor, &id).await.map(drop),
         "discard" => publishing::discard(storage, &actor, &id).await,
         "reviewed" => publishing::confirm_review(storage, &actor, &id).await,
+        "review-date" => {
+            publishing::set_review_date(storage, &actor, &id, &form.field("review_by")).await
+        }
         "retire" => {
             let retired_on = form.field("retired_on").trim().to_string();
             let confirmed = form.field("confirm_retire") == "yes";

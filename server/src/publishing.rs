@@ -31,7 +31,7 @@ use app::record::{AgencySlug, Role, Stage, SystemContent, SystemId};
 use app::record::{DraftState, TokenScope, WriteState};
 use check::SystemInput;
 use sqlx::AnyConnection;
-pub use steps::{approve, confirm_review, discard, retire, submit};
+pub use steps::{approve, confirm_review, discard, retire, set_review_date, submit};
 
 /// Which system a draft is for.
 #[derive(Clone, Debug, PartialEq, Eq)]

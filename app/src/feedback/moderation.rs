@@ -8,10 +8,7 @@
 //! comments stay stored with their reason. After a decision the queue says
 //! what was done.
 
-use super::{
-    FeedbackSettings, Moderation, ModerationItem, QueueCounts, QueueFilter, duration_words,
-    hidden_reason_label,
-};
+use super::{ModerationItem, QueueCounts, QueueFilter, hidden_reason_label};
 use crate::html::PageTitle;
 use crate::i18n::{href, number, t, t_with};
 use crate::layout::Unavailable;
@@ -43,16 +40,6 @@ pub async fn get_moderation_queue(show: String) -> Result<ModerationQueue, Serve
         items: desk.moderation_queue(filter).await?,
         counts: desk.queue_counts().await?,
     })
-}
-
-/// The register's feedback settings, for admins.
-#[server]
-pub async fn get_feedback_settings() -> Result<FeedbackSettings, ServerFnError> {
-    use crate::error::AppError;
-    if crate::manage::account()?.role != Role::Admin {
-        return Err(AppError::Forbidden.into());
-    }
-    Ok(super::feedback_desk()?.feedback_settings().await?)
 }
 
 /// `/manage/feedback`.
@@ -309,99 +296,5 @@ fn HideForm(
                 <button type="submit" class="secondary">{hide_words}</button>
             </fieldset>
         </form>
-    }
-}
-
-/// `/manage/settings`: moderation, flags, email retention and the rate limit.
-#[component]
-pub fn SettingsPage() -> impl IntoView {
-    let Some(account) = require_sign_in() else {
-        return ().into_any();
-    };
-    if account.role != Role::Admin {
-        return view! { <NotForYou/> }.into_any();
-    }
-    let settings = Resource::new(|| (), |_| get_feedback_settings());
-    view! {
-        <PageTitle text=manage_title("settings-heading")/>
-        <ProblemSummary/>
-        <p class="breadcrumbs"><a href=href("/manage")>{t("manage-breadcrumb")}</a></p>
-        <h1>{t("settings-heading")}</h1>
-        <Suspense fallback=|| view! { <p>{t("settings-loading")}</p> }>
-            {move || {
-                let account = account.clone();
-                Suspend::new(async move {
-                    match settings.await {
-                        Ok(settings) => view! { <SettingsForm settings account/> }.into_any(),
-                        Err(_) => view! { <Unavailable/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
-}
-
-#[component]
-fn SettingsForm(
-    settings: FeedbackSettings,
-    account: crate::accounts::SignedInAccount,
-) -> impl IntoView {
-    let sent = fields::Values::from_context();
-    let value = |name: &str, current: i64| {
-        let typed = sent.get(name);
-        if sent.fields.is_empty() {
-            current.to_string()
-        } else {
-            typed
-        }
-    };
-    let values = fields::Values {
-        fields: vec![
-            (
-                "flags_to_hide".into(),
-                value("flags_to_hide", settings.flags_to_hide),
-            ),
-            (
-                "email_retention_days".into(),
-                value("email_retention_days", settings.email_retention_days),
-            ),
-            (
-                "submissions_per_hour".into(),
-                value("submissions_per_hour", settings.submissions_per_hour),
-            ),
-        ],
-        problems: sent.problems.clone(),
-        add_row: None,
-    };
-    let pre = settings.moderation == Moderation::Pre;
-    view! {
-        <form method="post" action=href("/manage/settings")>
-            <CsrfField account/>
-            <fieldset class="checkboxes">
-                <legend>{t("settings-when")}</legend>
-                <div class="radio">
-                    <input type="radio" id="moderation-pre" name="moderation" value="pre" checked=pre/>
-                    <label for="moderation-pre">{t("settings-pre")}</label>
-                </div>
-                <div class="radio">
-                    <input type="radio" id="moderation-post" name="moderation" value="post" checked=!pre/>
-                    <label for="moderation-post">{t("settings-post")}</label>
-                </div>
-            </fieldset>
-            {fields::input(&values, "flags_to_hide", &t("settings-flags-to-hide"), &t("settings-flags-to-hide-hint"), "number")}
-            {fields::input(&values, "email_retention_days", &t("settings-email-retention"), &t("settings-email-retention-hint"), "number")}
-            {fields::input(&values, "submissions_per_hour", &t("settings-submissions"), &t("settings-submissions-hint"), "number")}
-            <button type="submit">{t("settings-save")}</button>
-        </form>
-        <p>{t_with(
-            "settings-now",
-            &[
-                ("moderation", settings.moderation.as_str().into()),
-                ("flags", settings.flags_to_hide.into()),
-                ("kept", duration_words(settings.email_retention_days * 86_400).into()),
-                ("messages", settings.submissions_per_hour.into()),
-            ],
-        )}</p>
     }
 }

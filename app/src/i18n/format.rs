@@ -96,13 +96,17 @@ impl Numbers {
 /// A date (`2026-11-28`, or the date of a timestamp) as the page's language
 /// writes it: `28 November 2026`, `28 november 2026`; anything else as it is.
 pub fn date_words(date_or_timestamp: &str) -> String {
+    date_words_in(language(), date_or_timestamp)
+}
+
+/// The same in `language`: for words written outside a page (a form's problem).
+pub fn date_words_in(language: Language, date_or_timestamp: &str) -> String {
     let date = crate::record::date_of(date_or_timestamp);
     let mut parts = date.splitn(3, '-').map(|part| part.parse::<i64>().ok());
     match (parts.next(), parts.next(), parts.next()) {
         (Some(Some(year)), Some(Some(month @ 1..=12)), Some(Some(day @ 1..=31)))
             if date.len() == 10 =>
         {
-            let language = language();
             let mut args = FluentArgs::new();
             args.set("day", day);
             args.set("month", message(language, &format!("month-{month}"), None));

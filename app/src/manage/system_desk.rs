@@ -32,6 +32,9 @@ pub struct SystemDesk {
     pub own_agency: bool,
     /// Whether the signed-in account wrote the draft (and so cannot approve it).
     pub wrote_draft: bool,
+    /// When the published record is due for review (none once retired).
+    #[serde(default)]
+    pub review_by: Option<crate::record::Timestamp>,
 }
 
 /// What the page can answer.
@@ -103,6 +106,7 @@ pub async fn get_system_desk(id: String, lang: String) -> Result<DeskAnswer, Ser
         name,
         agency_name,
         published_version: published.as_ref().map(|s| s.version),
+        review_by: published.as_ref().and_then(|s| s.review_by.clone()),
         retired: published
             .as_ref()
             .is_some_and(|s| s.content.stage == crate::record::Stage::Retired),
@@ -161,6 +165,7 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
         preview,
         own_agency,
         wrote_draft,
+        review_by,
     } = desk;
     let published_line = match published_version {
         Some(n) => view! {
@@ -204,7 +209,7 @@ fn DeskView(desk: SystemDesk, account: SignedInAccount) -> impl IntoView {
         retirable: published_version.is_some() && !retired,
     };
     let actions = own_agency.then(|| {
-        view! { <WorkflowActions id=id.clone() name=name.clone() account=account.clone() choices/> }
+        view! { <WorkflowActions id=id.clone() name=name.clone() account=account.clone() choices review_by/> }
     });
     let audit_form = (account.role == Role::Auditor && published_version.is_some())
         .then(|| view! { <AuditForm id=id.clone() account=account.clone()/> });
@@ -248,6 +253,7 @@ fn WorkflowActions(
     name: String,
     account: SignedInAccount,
     choices: WorkflowChoices,
+    review_by: Option<crate::record::Timestamp>,
 ) -> impl IntoView {
     let WorkflowChoices {
         has_draft,
@@ -294,22 +300,38 @@ fn WorkflowActions(
                     <button type="submit" class="secondary">{t("manage-desk-discard")}</button>
                 </form>
             })}
-            {retirable.then(|| view! { <ReviewForm id=id.clone() account=account.clone()/> })}
+            {retirable.then(|| view! { <ReviewForms id=id.clone() account=account.clone() review_by/> })}
             {retirable.then(|| view! { <RetireForm id=id.clone() name=name.clone() account=account.clone()/> })}
         </section>
     }
 }
 
-/// Confirming the published record is still right, without a new version:
-/// its review period starts again.
+/// Confirming the published record is still right, without a new version
+/// (its review period starts again), and choosing an earlier review date.
 #[component]
-fn ReviewForm(id: String, account: SignedInAccount) -> impl IntoView {
+fn ReviewForms(
+    id: String,
+    account: SignedInAccount,
+    review_by: Option<crate::record::Timestamp>,
+) -> impl IntoView {
+    let values = Values::from_context();
+    let due = review_by.map(|date| {
+        view! { <p>{t_with("manage-desk-review-due", &[("date", date_words(&date.0).into())])}</p> }
+    });
     view! {
         <form method="post" action=href(format!("/manage/systems/{id}/reviewed")) class="review">
             <h3>{t("manage-desk-review")}</h3>
+            {due}
             <p class="hint">{t("manage-desk-review-what")}</p>
-            <CsrfField account/>
+            <CsrfField account=account.clone()/>
             <button type="submit" class="secondary">{t("manage-desk-review-button")}</button>
+        </form>
+        <form method="post" action=href(format!("/manage/systems/{id}/review-date")) class="review">
+            <h3>{t("manage-desk-review-date")}</h3>
+            <p class="hint">{t("manage-desk-review-date-what")}</p>
+            <CsrfField account/>
+            {date(&values, "review_by", &t("form-field-review_by"))}
+            <button type="submit" class="secondary">{t("manage-desk-review-date-button")}</button>
         </form>
     }
 }

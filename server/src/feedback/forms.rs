@@ -333,14 +333,3 @@ async fn answer(
         Err(error) => show_problem(&state, form.parts, "/manage/answers", error, &[]).await,
     }
 }
-
-/// `POST /manage/settings`: the register's feedback settings.
-pub async fn change_settings(State(state): State<AppState>, form: SignedForm) -> Response {
-    let person = form.person();
-    match super::change_settings(&state.storage, &person, &form.fields).await {
-        Ok(_) => see_other(crate::languages::of(&form.parts).href("/manage/settings")),
-        Err(error) => {
-            show_problem(&state, form.parts, "/manage/settings", error, &form.fields).await
-        }
-    }
-}

@@ -1,6 +1,6 @@
 //! What the register keeps on each system's row for oversight (migration
 //! 0020): its completeness, the expected fields it leaves empty, its
-//! review-by date (none once it is retired) and whether that date has passed. Publishing writes them;
+//! review-by date (none once it is retired; see `review_dates.rs`) and whether that date has passed. Publishing writes them;
 //! [`Storage::fill_oversight`] works them out for systems published before
 //! they existed; [`Storage::mark_overdue_reviews`] turns a record overdue
 //! when its date passes. Each moves the register's counts and queues the
@@ -10,41 +10,12 @@ use super::counts::CountMoves;
 use super::rows::{self, CONTENT_COLUMNS, PUBLISHED};
 use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
-use app::record::{
-    HIGH_RISK_REVIEW_MONTHS, REVIEW_MONTHS, RiskLevel, Stage, SystemContent, SystemId,
-};
+use app::record::{Stage, SystemContent, SystemId};
 use app::search::{REVIEW_CURRENT, REVIEW_OVERDUE};
 use sqlx::AnyConnection;
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// Systems worked out or marked per transaction.
 const BATCH: i64 = 500;
-
-/// When a record last reviewed at `reviewed_at` (RFC 3339) is due for review.
-pub fn review_by(reviewed_at: &str, risk_level: RiskLevel) -> Result<String, AppError> {
-    let months = match risk_level {
-        RiskLevel::High | RiskLevel::Prohibited => HIGH_RISK_REVIEW_MONTHS,
-        _ => REVIEW_MONTHS,
-    };
-    let reviewed = OffsetDateTime::parse(reviewed_at, &Rfc3339)
-        .map_err(|error| AppError::Internal(format!("a stored time “{reviewed_at}”: {error}")))?;
-    Ok(crate::clock::format_timestamp(months_after(
-        reviewed, months,
-    )))
-}
-
-/// The same moment `months` later; a day the month lacks (31 August plus six
-/// months) becomes its last day.
-fn months_after(moment: OffsetDateTime, months: u8) -> OffsetDateTime {
-    let counted = moment.year() * 12 + i32::from(u8::from(moment.month())) - 1 + i32::from(months);
-    let year = counted.div_euclid(12);
-    let month = time::Month::try_from((counted.rem_euclid(12) + 1) as u8)
-        .expect("a month number from 1 to 12");
-    let day = moment.day().min(month.length(year));
-    let date = time::Date::from_calendar_date(year, month, day).expect("a day the month has");
-    moment.replace_date(date)
-}
 
 impl Storage {
     /// Writes a system's completeness, missing fields, review-by date and
@@ -61,7 +32,16 @@ impl Storage {
         // A retired system is no longer reviewed: its record stays as it was.
         let review_by = match content.stage {
             Stage::Retired => None,
-            _ => Some(review_by(reviewed_at, content.risk_level)?),
+            _ => {
+                let settings = Self::read_oversight_settings(conn).await?;
+                let agency_date = Self::agency_review_by(conn, id).await?;
+                Some(super::review_dates::review_by(
+                    reviewed_at,
+                    content.risk_level,
+                    &settings,
+                    agency_date.as_deref(),
+                )?)
+            }
         };
         let review = match &review_by {
             Some(date) if date.as_str() < now => REVIEW_OVERDUE,
@@ -136,7 +116,7 @@ impl Storage {
     /// Runs `claim`, an UPDATE of system `$1`'s row (with `$2` when given)
     /// that changes nothing but locks the row where its condition still
     /// holds: whether it did.
-    async fn claimed(
+    pub(super) async fn claimed(
         conn: &mut AnyConnection,
         claim: &str,
         id: &SystemId,
@@ -237,32 +217,5 @@ impl Storage {
             Self::apply_count_moves(conn, counts).await?;
             tx.commit().await?;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_record_is_due_a_year_after_its_review_or_half_a_year_when_high_risk() {
-        let due = |at: &str, risk| review_by(at, risk).unwrap();
-        assert_eq!(
-            due("2026-03-15T10:00:00Z", RiskLevel::Minimal),
-            "2027-03-15T10:00:00Z"
-        );
-        assert_eq!(
-            due("2026-08-31T23:59:59Z", RiskLevel::High),
-            "2027-02-28T23:59:59Z"
-        );
-        assert_eq!(
-            due("2027-08-31T00:00:00Z", RiskLevel::Prohibited),
-            "2028-02-29T00:00:00Z"
-        );
-        assert_eq!(
-            due("2026-12-04T08:00:00Z", RiskLevel::Limited),
-            "2027-12-04T08:00:00Z"
-        );
-        assert!(review_by("yesterday", RiskLevel::Minimal).is_err());
     }
 }

@@ -225,6 +225,10 @@ impl Register for Storage {
         Storage::statistics(self).await
     }
 
+    async fn oversight_settings(&self) -> Result<app::record::OversightSettings, AppError> {
+        Storage::oversight_settings(self).await
+    }
+
     /// Kept for a moment (see `kept.rs`): the home page is the busiest page.
     async fn overview(&self) -> Result<Overview, AppError> {
         self.overview.get_or_read(self.read_overview()).await

@@ -15,7 +15,7 @@ use sqlx::AnyConnection;
 use std::collections::BTreeMap;
 
 /// Every count the register keeps, made from the tables by SQL of the test's own.
-async fn counted_directly(conn: &mut AnyConnection) -> PublishedCounts {
+pub(crate) async fn counted_directly(conn: &mut AnyConnection) -> PublishedCounts {
     const CURRENT: &str = "systems s JOIN system_versions v \
         ON v.system_id = s.id AND v.version = s.current_version";
     let queries = [
@@ -87,7 +87,7 @@ async fn counted_directly(conn: &mut AnyConnection) -> PublishedCounts {
 }
 
 /// The kept counts without the values no system has any more.
-async fn kept(storage: &Storage) -> PublishedCounts {
+pub(crate) async fn kept(storage: &Storage) -> PublishedCounts {
     let mut counts = storage.published_counts().await.unwrap();
     for values in counts.0.values_mut() {
         values.retain(|value, n| *n != 0 || value.is_empty());

@@ -664,6 +664,9 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
             ("flags_to_hide", "0"),
             ("email_retention_days", "90"),
             ("submissions_per_hour", "ten"),
+            ("review_months", "12"),
+            ("high_risk_review_months", "6"),
+            ("reading_ease", "60"),
         ],
     )
     .await;
@@ -684,6 +687,9 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
             ("flags_to_hide", "3"),
             ("email_retention_days", "30"),
             ("submissions_per_hour", "10"),
+            ("review_months", "12"),
+            ("high_risk_review_months", "6"),
+            ("reading_ease", "60"),
         ],
     )
     .await;

@@ -24,6 +24,7 @@ mod migration;
 mod open_data;
 mod operating;
 mod publishing;
+mod review_periods;
 mod reviews;
 mod scale_out;
 mod search;
