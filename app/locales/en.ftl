@@ -394,6 +394,30 @@ record-not-translated = Not available in { $reader }; shown in { $original }.
 record-completeness-all = All { $expected } expected fields filled.
 record-completeness-missing = { $filled } of { $expected } expected fields filled; missing: { $missing }.
 record-completeness-why = What is expected?
+
+## The system form's advice, beside its save button
+
+form-advice-heading = Check before you save
+form-advice-plain = Plain language
+form-advice-plain-what = Readers understand a record best in short sentences and everyday words. Each text should reach a reading ease of { $target } or more, on a scale from 0 (very hard) to 100 (very easy). This is advice: the form saves whatever it says.
+form-advice-no-texts = No text is long enough to score yet.
+# { $texts } texts were scored; { $hard } of them could be easier to read.
+form-advice-texts = { $hard ->
+    [0] { $texts ->
+        [one] The text reads easily.
+       *[other] All { $texts } texts read easily.
+    }
+    [one] One of { $texts } texts could be easier to read:
+   *[other] { $hard } of { $texts } texts could be easier to read:
+}
+form-advice-ease = reading ease { $score }
+form-advice-ease-low = reading ease { $score }, below { $target }
+# { $start } is the opening words of the first long sentence, as the editor wrote them.
+form-advice-long-sentences = { $count ->
+    [one] one sentence is
+   *[other] { $count } sentences are
+} over { $limit } words, such as “{ $start }”
+form-advice-long-words = long words: { $words }
 record-review-overdue = Review overdue: the agency was due to review this record by { $date }.
 record-review-why = When is a record reviewed?
 record-review-by = due for review by

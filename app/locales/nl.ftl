@@ -384,6 +384,30 @@ record-not-translated = Niet beschikbaar in het { $reader }; getoond in het { $o
 record-completeness-all = Alle { $expected } verwachte velden zijn ingevuld.
 record-completeness-missing = { $filled } van de { $expected } verwachte velden ingevuld; ontbreekt: { $missing }.
 record-completeness-why = Wat wordt verwacht?
+
+## Het advies van het formulier, bij de opslaan-knop
+
+form-advice-heading = Controleer voordat u opslaat
+form-advice-plain = Begrijpelijke taal
+form-advice-plain-what = Lezers begrijpen een registratie het best in korte zinnen en gewone woorden. Elke tekst moet een leesgemak van { $target } of meer halen, op een schaal van 0 (erg moeilijk) tot 100 (erg makkelijk); 60 komt ongeveer overeen met taalniveau B1. Dit is een advies: het formulier slaat op wat er ook staat.
+form-advice-no-texts = Nog geen tekst is lang genoeg voor een score.
+# { $texts } teksten kregen een score; { $hard } daarvan kunnen makkelijker.
+form-advice-texts = { $hard ->
+    [0] { $texts ->
+        [one] De tekst leest makkelijk.
+       *[other] Alle { $texts } teksten lezen makkelijk.
+    }
+    [one] Eén van de { $texts } teksten kan makkelijker:
+   *[other] { $hard } van de { $texts } teksten kunnen makkelijker:
+}
+form-advice-ease = leesgemak { $score }
+form-advice-ease-low = leesgemak { $score }, lager dan { $target }
+# { $start } zijn de eerste woorden van de eerste lange zin, zoals de redacteur ze schreef.
+form-advice-long-sentences = { $count ->
+    [one] één zin heeft
+   *[other] { $count } zinnen hebben
+} meer dan { $limit } woorden, zoals „{ $start }”
+form-advice-long-words = lange woorden: { $words }
 record-review-overdue = Herziening te laat: de organisatie moest deze registratie uiterlijk { $date } herzien.
 record-review-why = Wanneer wordt een registratie herzien?
 record-review-by = te herzien vóór

@@ -47,6 +47,37 @@ pub fn input_value(id: &str) -> String {
     }
 }
 
+/// The names and values the form with this id would send now (files left out).
+pub fn form_fields(id: &str) -> Vec<(String, String)> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(form) = leptos::prelude::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return Vec::new();
+        };
+        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+            return Vec::new();
+        };
+        let Ok(Some(entries)) = js_sys::try_iter(&data) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(|entry| {
+                let pair: js_sys::Array = entry.ok()?.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        Vec::new()
+    }
+}
+
 /// Puts `url` in the address bar as a new history entry, without loading it.
 pub fn push_url(url: &str) {
     #[cfg(feature = "hydrate")]

@@ -51,6 +51,29 @@ test("an editor files, previews, publishes and edits a system; the history shows
   await page.locator("#purpose").fill("Find **undeclared goods** sooner.\n\n- fewer delays");
   await expect(page.locator("#purpose-preview strong")).toHaveText("undeclared goods");
   await expect(page.locator("#purpose-preview li")).toHaveText("fewer delays");
+
+  // The advice beside the save button follows the form as it is filled:
+  // how complete the record will be, and how plain its texts are.
+  const advice = page.getByRole("region", { name: "Check before you save" });
+  const completeness = advice.locator(".form-advice-completeness");
+  await expect(completeness).toContainText(/\d+ of \d+ expected fields filled; missing: .*legal basis/);
+  const before = await completeness.textContent();
+  await page.locator("#legal_basis").fill("The Customs Act 2019, section 12, lets officers open parcels.");
+  await expect(completeness).not.toHaveText(before!);
+  await expect(completeness).not.toContainText("legal basis");
+  await page.locator("#how_it_works").fill(
+    "The organisational implementation of algorithmic prioritisation methodologies necessitates " +
+      "comprehensive institutional accountability considerations regarding proportionality, " +
+      "explicability and the administrative responsibilities of the operational departments concerned.",
+  );
+  await expect(advice).toContainText(/How it works: reading ease \d+, below 60/);
+  await expect(advice).toContainText("one sentence is over 25 words");
+  await expect(advice).toContainText("long words: organisational");
+  // Advice, not a block: the link leads to the text, and saving still works (below).
+  await advice.getByRole("link", { name: "How it works" }).click();
+  await expect(page.locator("#how_it_works")).toBeFocused();
+  await page.locator("#how_it_works").fill("We look at the weight of each parcel. We look at where it came from. A person decides.");
+  await expect(advice).not.toContainText("How it works: reading ease");
   await expectAccessible(page);
 
   // Enter in a field saves the draft (not "Add another data set", the first visible button).
@@ -107,6 +130,8 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByRole("alert")).toContainText("Withheld field 1 reason");
     await expect(page.locator("#name")).toHaveValue("Refund letter checker");
+    // The advice is written by the server for what was typed.
+    await expect(page.locator(".form-advice-completeness")).toContainText(/\d+ of \d+ expected fields filled; missing:/);
     await page.locator("#withheld-0--reason").fill("Commercial confidence until the contract ends.");
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByRole("heading", { name: "Preview of the draft" })).toBeVisible();

@@ -8,6 +8,7 @@
 //! without JavaScript.
 
 use super::fields::{Values, area, date, described, hint_and_error, line, row_field_label, select};
+use super::form_advice::{Advice, FORM_ID, FormAdvice};
 use super::markdown_field::MarkdownField;
 use super::{CsrfField, FormAttempt, ProblemSummary, SignInFirst, require_sign_in};
 use crate::html::PageTitle;
@@ -137,6 +138,7 @@ pub fn SystemFormPage() -> impl IntoView {
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let attempt = use_context::<FormAttempt>();
     let editable = Resource::new(move || id.clone(), get_editable);
+    let settings = Resource::new(|| (), |_| super::settings::get_oversight_settings());
     view! {
         <Suspense fallback=|| view! { <p>{t("manage-form-loading")}</p> }>
             {
@@ -147,13 +149,14 @@ pub fn SystemFormPage() -> impl IntoView {
                     let attempt = attempt.clone();
                     Suspend::new(async move {
                         let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+                        let target = settings.await.unwrap_or_default().reading_ease;
                         match editable.await {
                             Ok(Editable::Found { fields, name }) => {
                                 let values = match attempt {
                                     Some(attempt) => Values::from(attempt),
                                     None => Values { fields, ..Values::default() },
                                 };
-                                view! { <SystemForm account id name values/> }.into_any()
+                                view! { <SystemForm account id name values target/> }.into_any()
                             }
                             Ok(Editable::NotFound) => view! { <NotFound/> }.into_any(),
                             Ok(Editable::NotYours) => view! { <NotForYou/> }.into_any(),
@@ -173,6 +176,8 @@ fn SystemForm(
     id: String,
     name: String,
     values: Values,
+    /// The reading ease the register's texts should reach.
+    target: i64,
 ) -> impl IntoView {
     let (heading, action) = if id.is_empty() {
         (t("manage-add-system"), href("/manage/systems/new"))
@@ -183,12 +188,18 @@ fn SystemForm(
         )
     };
     let v = values;
+    let default_language = use_context::<crate::i18n::Languages>()
+        .unwrap_or_default()
+        .default_language()
+        .code()
+        .to_string();
+    let advice = Advice::of_form(&v.fields, &default_language);
     view! {
         <PageTitle text=title(&heading)/>
         <ProblemSummary/>
         <h1>{heading}</h1>
         <p class="lede">{t("manage-form-lede")}</p>
-        <form method="post" action=action class="system-form" novalidate>
+        <form method="post" action=action class="system-form" id=FORM_ID novalidate>
             // Enter in a field presses a form's first button: without this one
             // that was "Add another data set", which saves nothing.
             <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">{t("manage-form-save")}</button>
@@ -202,6 +213,7 @@ fn SystemForm(
                 <legend>{t("manage-form-this-change")}</legend>
                 {line(&v, "change_summary", &t("form-field-change_summary"), &t("manage-form-change-summary-hint"))}
             </fieldset>
+            <FormAdvice initial=advice target default_language/>
             <button type="submit">{t("manage-form-save")}</button>
         </form>
     }

@@ -46,17 +46,35 @@ impl Completeness {
 impl SystemContent {
     /// How complete the record is: see the module's documentation.
     pub fn completeness(&self) -> Completeness {
-        let withheld = |name: &str| self.withheld_reason(name).is_some();
+        Completeness::of(
+            self.risk_level,
+            self.decision_role,
+            |name| self.value(name).is_some_and(|value| !value.is_empty()),
+            |name| self.withheld_reason(name).is_some(),
+        )
+    }
+}
+
+impl Completeness {
+    /// What a record of `risk_level` and `decision_role` is expected to
+    /// fill, and which of those it leaves empty: `filled` and `withheld`
+    /// say whether it filled a field or withheld it with a reason.
+    fn of(
+        risk_level: RiskLevel,
+        decision_role: Option<DecisionRole>,
+        filled: impl Fn(&str) -> bool,
+        withheld: impl Fn(&str) -> bool,
+    ) -> Completeness {
         let decides = withheld("decision_role")
             || matches!(
-                self.decision_role,
+                decision_role,
                 Some(
                     DecisionRole::Recommends
                         | DecisionRole::DecidesWithReview
                         | DecisionRole::DecidesAlone
                 )
             );
-        let high_risk = matches!(self.risk_level, RiskLevel::High | RiskLevel::Prohibited);
+        let high_risk = matches!(risk_level, RiskLevel::High | RiskLevel::Prohibited);
         let expected: Vec<&'static str> = FIELDS
             .iter()
             .filter(|field| match field.expected {
@@ -70,10 +88,7 @@ impl SystemContent {
         let missing: Vec<&'static str> = expected
             .iter()
             .copied()
-            .filter(|name| {
-                let empty = self.value(name).is_none_or(|value| value.is_empty());
-                empty && !withheld(name)
-            })
+            .filter(|name| !filled(name) && !withheld(name))
             .collect();
         let score = if expected.is_empty() {
             100
@@ -86,6 +101,54 @@ impl SystemContent {
             missing,
         }
     }
+
+    /// The same for the system form as it stands, before it is checked:
+    /// `fields` are the form's names and values (`risk_level`,
+    /// `data[0].name`, `withheld[1].reason`). A field is filled when any of
+    /// its inputs holds more than spaces; a risk level or role the form
+    /// does not know counts as none.
+    pub fn of_form(fields: &[(String, String)]) -> Completeness {
+        let value = |name: &str| {
+            fields
+                .iter()
+                .find(|(key, _)| key == name)
+                .map_or("", |(_, value)| value.trim())
+        };
+        let filled = |name: &str| {
+            fields.iter().any(|(key, value)| {
+                let own = key == name
+                    || key
+                        .strip_prefix(name)
+                        .is_some_and(|rest| rest.starts_with('['));
+                own && !value.trim().is_empty()
+            })
+        };
+        // `withheld[2].field` names the field; `withheld[2].reason` says why.
+        let withheld = |name: &str| {
+            fields.iter().any(|(key, value)| {
+                key.strip_prefix("withheld[")
+                    .and_then(|rest| rest.strip_suffix("].field"))
+                    .is_some_and(|row| {
+                        value == name && !value_of_row(fields, row, "reason").is_empty()
+                    })
+            })
+        };
+        Completeness::of(
+            RiskLevel::parse(value("risk_level")).unwrap_or(RiskLevel::Unassessed),
+            DecisionRole::parse(value("decision_role")),
+            filled,
+            withheld,
+        )
+    }
+}
+
+/// The trimmed value of `withheld[row].part` in the form's fields.
+fn value_of_row<'a>(fields: &'a [(String, String)], row: &str, part: &str) -> &'a str {
+    let key = format!("withheld[{row}].{part}");
+    fields
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map_or("", |(_, value)| value.trim())
 }
 
 #[cfg(test)]
@@ -198,6 +261,47 @@ mod tests {
         assert!(completeness.expected.contains(&"contest"));
         assert!(completeness.expected.contains(&"human_oversight"));
         assert!(!completeness.missing.contains(&"contest"));
+        assert!(!completeness.missing.contains(&"decision_role"));
+    }
+
+    #[test]
+    fn the_form_as_it_stands_is_counted_as_its_record_would_be() {
+        let mut records = vec![
+            crate::record::fields::filled_content(),
+            record(RiskLevel::Minimal, Some(DecisionRole::InformsHuman)),
+            record(RiskLevel::High, None),
+        ];
+        let mut withholding = record(RiskLevel::Limited, None);
+        withholding.withheld = vec![Withheld {
+            field: "decision_role".into(),
+            reason: "Security.".into(),
+        }];
+        records.push(withholding);
+        for content in records {
+            let fields = crate::manage::system_form::content_fields(&content, "");
+            assert_eq!(
+                Completeness::of_form(&fields),
+                content.completeness(),
+                "{}",
+                content.name
+            );
+        }
+        // A reason left empty does not withhold; spaces fill nothing.
+        let fields: Vec<(String, String)> = [
+            ("risk_level", "high"),
+            ("decision_role", "decides_alone"),
+            ("contest", "   "),
+            ("withheld[0].field", "fairness"),
+            ("withheld[0].reason", ""),
+            ("data[0].name", "Tax returns"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let completeness = Completeness::of_form(&fields);
+        assert!(completeness.missing.contains(&"contest"));
+        assert!(completeness.missing.contains(&"fairness"));
+        assert!(!completeness.missing.contains(&"data"));
         assert!(!completeness.missing.contains(&"decision_role"));
     }
 

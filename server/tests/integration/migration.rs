@@ -85,8 +85,9 @@ async fn a_postgresql_register_of_the_previous_schema_converts_in_place_with_eve
         .values()
         .filter(|t| *t == "timestamp with time zone")
         .count();
-    // 31 converted by migration 0017, and `systems.review_by` (0020).
-    assert_eq!(times, 32, "every time column converted: {types:?}");
+    // 31 converted by migration 0017, `systems.review_by` (0020) and
+    // `systems.agency_review_by` (0023).
+    assert_eq!(times, 33, "every time column converted: {types:?}");
     // Migration 0018: each system's latest audit (compared with SQLite's,
     // kept as audits were recorded, with every other column below), and a
     // version's stored JSON kept in its row.
