@@ -64,7 +64,8 @@ test("an editor files, previews, publishes and edits a system; the history shows
   await page.locator("#how_it_works").fill(
     "The organisational implementation of algorithmic prioritisation methodologies necessitates " +
       "comprehensive institutional accountability considerations regarding proportionality, " +
-      "explicability and the administrative responsibilities of the operational departments concerned.",
+      "explicability and the administrative responsibilities of the operational departments concerned " +
+      "with the individualised determinations of every customs declaration.",
   );
   await expect(advice).toContainText(/How it works: reading ease \d+, below 60/);
   await expect(advice).toContainText("one sentence is over 25 words");

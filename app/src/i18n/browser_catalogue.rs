@@ -1,6 +1,7 @@
 //! The browser's copy of a catalogue: `app/build.rs` writes it for the wasm
 //! build, leaving out the messages only pages rendered on the server use (by
-//! their key's prefix). The islands (live search, markdown preview) never
+//! their key's prefix). The islands (live search, markdown preview, the
+//! system form's advice) never
 //! show them, and every message is bytes each reader of `/systems`
 //! downloads. Shared with the tests (`i18n/tests.rs`), which check that what
 //! is left parses and holds every key the islands name.
@@ -40,12 +41,23 @@ const SERVER_ONLY: &[&str] = &[
     "duration-",
 ];
 
-/// Messages with a server-only prefix that an island shows all the same.
-const ISLANDS_TOO: &[&str] = &["manage-form-preview"];
+/// Messages with a server-only prefix that an island shows all the same:
+/// the markdown preview's label, and the system form's advice.
+const ISLANDS_TOO: &[&str] = &[
+    "manage-form-preview",
+    "record-completeness-all",
+    "record-completeness-missing",
+    "record-completeness-why",
+];
+
+/// Prefixes of messages, among the server-only ones, that an island shows.
+const ISLAND_PREFIXES: &[&str] = &["form-advice-"];
 
 /// Whether the browser's copy keeps the message `key`.
 pub fn in_browser(key: &str) -> bool {
-    ISLANDS_TOO.contains(&key) || !SERVER_ONLY.iter().any(|prefix| key.starts_with(prefix))
+    ISLANDS_TOO.contains(&key)
+        || ISLAND_PREFIXES.iter().any(|prefix| key.starts_with(prefix))
+        || !SERVER_ONLY.iter().any(|prefix| key.starts_with(prefix))
 }
 
 /// A catalogue without the messages the browser does not need: a message

@@ -120,7 +120,7 @@ fn every_key_the_code_names_is_in_the_catalogue() {
 
 /// What the wasm carries: each catalogue without the server's messages
 /// (`browser_catalogue`). It must parse, and keep every message the
-/// islands show: the live search's and the markdown preview's.
+/// islands show: the live search's, the markdown preview's and the form's advice.
 #[test]
 fn the_browser_catalogues_parse_and_keep_what_the_islands_say() {
     use super::browser_catalogue::{for_browser, in_browser};
@@ -138,7 +138,11 @@ fn the_browser_catalogues_parse_and_keep_what_the_islands_say() {
         assert!(!bundle.has_message("manage-heading"), "{code}");
     }
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let islands = [src.join("search"), src.join("systems/list.rs")];
+    let islands = [
+        src.join("search"),
+        src.join("systems/list.rs"),
+        src.join("manage/form_advice.rs"),
+    ];
     let mut named: Vec<String> = islands
         .into_iter()
         .flat_map(keys_named_under)

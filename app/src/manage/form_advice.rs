@@ -188,7 +188,7 @@ fn text_view(text: &TextAdvice, target: i64) -> impl IntoView {
     view! {
         <li>
             <a href=anchor>{super::fields::field_label(&text.field)}</a>": "
-            {advice.join(". ")}"."
+            {advice.join("; ")}"."
         </li>
     }
 }
