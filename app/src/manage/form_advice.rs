@@ -109,7 +109,10 @@ pub fn FormAdvice(initial: Advice, target: i64, default_language: String) -> imp
 
 fn advice_view(advice: &Advice, target: i64) -> AnyView {
     let completeness = if advice.missing.is_empty() {
-        t_with("record-completeness-all", &[("expected", advice.expected.into())])
+        t_with(
+            "record-completeness-all",
+            &[("expected", advice.expected.into())],
+        )
     } else {
         let missing: Vec<String> = advice
             .missing

@@ -166,11 +166,7 @@ pub fn syllables(word: &str, dutch: bool) -> usize {
         }
         in_vowels = is_vowel(c);
     }
-    if !dutch
-        && count > 1
-        && word.ends_with('e')
-        && !word.ends_with("le")
-        && !word.ends_with("ee")
+    if !dutch && count > 1 && word.ends_with('e') && !word.ends_with("le") && !word.ends_with("ee")
     {
         count -= 1;
     }
@@ -219,7 +215,9 @@ mod tests {
         assert_eq!(hard.long_sentences, 1);
         assert_eq!(
             hard.long_sentence_starts,
-            ["The organisational implementation of algorithmic prioritisation methodologies necessitates …"]
+            [
+                "The organisational implementation of algorithmic prioritisation methodologies necessitates …"
+            ]
         );
         assert_eq!(hard.long_words.len(), 3);
         assert!(hard.long_words.contains(&"organisational".to_string()));

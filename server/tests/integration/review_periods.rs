@@ -7,6 +7,7 @@
 use crate::counts::{counted_directly, kept};
 use crate::support::accounts::{create, create_in};
 use crate::support::databases::TestDatabase;
+use crate::support::html_scan;
 use crate::support::manage::{
     Answer, Auth, agency_token, found_ids, get, post_form, send_json, sign_in,
 };
@@ -123,7 +124,14 @@ async fn periods_then_dates(database: &TestDatabase, clock: ManualClock) {
     .await;
     let admin = sign_in(&site, "admin@periods.example", PASSWORD).await;
 
-    // Wrong periods are named, and nothing changes.
+    // Wrong periods are named, and nothing changes; a hostile one is inert.
+    let hostile = save_periods(&site, &admin, r#"12"><b data-hostile="period">"#, "6").await;
+    assert_eq!(hostile.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+    assert!(
+        html_scan::injected(&hostile.text).is_empty(),
+        "{name}: {}",
+        hostile.text
+    );
     let wrong = save_periods(&site, &admin, "0", "sixty").await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
     for named in [
@@ -241,6 +249,15 @@ async fn agency_dates(database: &TestDatabase, site: &Router, id: &str) {
             refused.text
         );
     }
+    // A hostile page's "date" comes back inert in the field.
+    let hostile = r#""><script data-hostile="date">alert(1)</script>"#;
+    let refused = set(hostile).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+    assert!(
+        html_scan::injected(&refused.text).is_empty(),
+        "{name}: {}",
+        refused.text
+    );
     let record = |site: Router| {
         let id = id.to_string();
         async move {
