@@ -65,6 +65,9 @@ enum Action {
     Approve,
     DiscardDraft,
     Retire,
+    ConfirmReviewForm,
+    ConfirmReviewApi,
+    SetReviewDate,
     RecordAudit,
     CreateToken,
     RevokeToken,
@@ -73,10 +76,11 @@ enum Action {
     CreateAccount,
     DisableAccount,
     SetAccountPassword,
+    ChangeSettings,
     ReadAuditLog,
 }
 
-const ACTIONS: [Action; 19] = [
+const ACTIONS: [Action; 23] = [
     Action::CreateSystemForm,
     Action::CreateSystemApi,
     Action::EditForm,
@@ -87,6 +91,9 @@ const ACTIONS: [Action; 19] = [
     Action::Approve,
     Action::DiscardDraft,
     Action::Retire,
+    Action::ConfirmReviewForm,
+    Action::ConfirmReviewApi,
+    Action::SetReviewDate,
     Action::RecordAudit,
     Action::CreateToken,
     Action::RevokeToken,
@@ -95,6 +102,7 @@ const ACTIONS: [Action; 19] = [
     Action::CreateAccount,
     Action::DisableAccount,
     Action::SetAccountPassword,
+    Action::ChangeSettings,
     Action::ReadAuditLog,
 ];
 
@@ -105,13 +113,15 @@ fn allowed(who: Who, action: Action, own: bool) -> bool {
     use Who::*;
     match action {
         CreateSystemForm | EditForm | PublishForm | Submit | DiscardDraft | Retire
-        | CreateToken | RevokeToken => own && matches!(who, Editor | Approver),
+        | ConfirmReviewForm | SetReviewDate | CreateToken | RevokeToken => {
+            own && matches!(who, Editor | Approver)
+        }
         CreateSystemApi | EditApi => own && matches!(who, DraftToken | PublishToken),
-        PublishApi => own && who == PublishToken,
+        PublishApi | ConfirmReviewApi => own && who == PublishToken,
         Approve => own && who == Approver,
         RecordAudit => who == Auditor,
         CreateAgency | SetApproval | CreateAccount | DisableAccount | SetAccountPassword
-        | ReadAuditLog => who == Admin,
+        | ChangeSettings | ReadAuditLog => who == Admin,
     }
 }
 
@@ -224,7 +234,10 @@ impl World {
             | Action::Approve
             | Action::DiscardDraft
             | Action::RecordAudit => self.system(agency).await.0,
-            Action::Retire => self.published_system(agency).await.0,
+            Action::Retire
+            | Action::ConfirmReviewForm
+            | Action::ConfirmReviewApi
+            | Action::SetReviewDate => self.published_system(agency).await.0,
             Action::RevokeToken => {
                 let agency = AgencySlug(agency.into());
                 let token = admin::create_token(
@@ -338,6 +351,19 @@ impl World {
                 )
                 .await
             }
+            Action::ConfirmReviewForm => {
+                post_form(site, &format!("/manage/systems/{it}/reviewed"), auth, &[]).await
+            }
+            Action::ConfirmReviewApi => {
+                let uri = format!("/api/v1/systems/{it}/reviewed");
+                send_json(site, "POST", &uri, auth, &json!({})).await
+            }
+            Action::SetReviewDate => {
+                // A month from now: before the register's own date, at least six months on.
+                let date = (time::OffsetDateTime::now_utc() + time::Duration::days(30)).date();
+                let uri = format!("/manage/systems/{it}/review-date");
+                post_form(site, &uri, auth, &[("review_by", &date.to_string())]).await
+            }
             Action::RecordAudit => {
                 post_form(
                     site,
@@ -410,6 +436,18 @@ impl World {
                     &[("password", "a brand new password")],
                 )
                 .await
+            }
+            Action::ChangeSettings => {
+                let fields = [
+                    ("moderation", "pre"),
+                    ("flags_to_hide", "3"),
+                    ("email_retention_days", "90"),
+                    ("submissions_per_hour", "10"),
+                    ("review_months", "12"),
+                    ("high_risk_review_months", "6"),
+                    ("reading_ease", "60"),
+                ];
+                post_form(site, "/manage/settings", auth, &fields).await
             }
             Action::ReadAuditLog => get(site, "/manage/log", auth).await,
         }
