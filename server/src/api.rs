@@ -6,6 +6,7 @@ pub mod error;
 pub mod feedback;
 pub mod protocol;
 pub mod record;
+pub mod reviews;
 pub mod systems;
 pub mod versions;
 pub mod write;
@@ -27,5 +28,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(versions::versions))
         .routes(routes!(feedback::list, feedback::send))
         .routes(routes!(versions::version))
-        .routes(routes!(write::reviewed))
+        .routes(routes!(reviews::reviewed))
+        .routes(routes!(reviews::review_by))
 }

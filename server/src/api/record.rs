@@ -37,8 +37,10 @@ pub struct PublishedSystem {
     /// Whether the latest audit's next due date has passed.
     pub audit_overdue: bool,
     /// When the agency is due to review the record: its last version or
-    /// review (`reviewed_at`) plus 12 months, or 6 for a high-risk system
-    /// (RFC 3339, UTC); `null` for a retired system, which is not reviewed.
+    /// review (`reviewed_at`) plus the register's review period (12 months,
+    /// 6 for a high-risk system, unless its administrators changed them), or
+    /// an earlier date the agency set (RFC 3339, UTC); `null` for a retired
+    /// system, which is not reviewed.
     pub review_by: Option<Timestamp>,
     /// Whether that date has passed without a new version or a review.
     pub review_overdue: bool,

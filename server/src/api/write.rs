@@ -1,6 +1,6 @@
-//! The write API for agency tooling: `POST /api/v1/systems`,
-//! `PUT /api/v1/systems/{id}` and `POST /api/v1/systems/{id}/reviewed`, with
-//! an agency's token as `Authorization: Bearer …`.
+//! The write API for agency tooling: `POST /api/v1/systems` and
+//! `PUT /api/v1/systems/{id}`, with an agency's token as
+//! `Authorization: Bearer …` (reviews are in `reviews.rs`).
 //!
 //! A body is a system in the public JSON shape (see DESIGN.md), checked like
 //! the `/manage` form. A draft-scope token saves drafts; a publish-scope token
@@ -16,7 +16,6 @@ use app::error::AppError;
 use app::i18n::{Language, Languages, PageLanguage};
 use app::record::SystemId;
 use app::record::TokenScope;
-use app::register::Register;
 use axum::body::Bytes;
 use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -39,7 +38,7 @@ pub struct WriteResult {
 }
 
 /// The token a request carries, or 401.
-async fn token_actor(state: &AppState, headers: &HeaderMap) -> Result<Actor, ApiError> {
+pub(super) async fn token_actor(state: &AppState, headers: &HeaderMap) -> Result<Actor, ApiError> {
     let secret = headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
@@ -197,43 +196,4 @@ pub async fn update(
     let target = Target::Existing(SystemId(id));
     let (result, _) = write(&state, &actor, target, &input, key.as_ref()).await?;
     Ok(Json(result))
-}
-
-/// What confirming a review did.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ReviewResult {
-    pub id: String,
-    /// When the record was reviewed: now (RFC 3339, UTC).
-    pub reviewed_at: Option<app::record::Timestamp>,
-    /// When it is next due for review.
-    pub review_by: Option<app::record::Timestamp>,
-}
-
-/// Confirms a published record is still right as it stands ("reviewed, no
-/// change"), with an agency's publish-scope token: no new version, its
-/// review period starts again, and the changes feed has a `reviewed` change.
-/// A retired system is not reviewed (409).
-#[utoipa::path(post, path = "/api/v1/systems/{id}/reviewed", tag = "systems",
-    security(("agency_token" = [])),
-    params(("id" = String, Path, description = "The system's stable id")),
-    responses((status = 200, body = ReviewResult), (status = 401, body = crate::api::error::ErrorEnvelope),
-        (status = 403, body = crate::api::error::ErrorEnvelope), (status = 404, body = crate::api::error::ErrorEnvelope),
-        (status = 409, body = crate::api::error::ErrorEnvelope)))]
-pub async fn reviewed(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Json<ReviewResult>, ApiError> {
-    let actor = token_actor(&state, &headers).await?;
-    if !matches!(&actor, Actor::Token(token) if token.scope == TokenScope::Publish) {
-        return Err(AppError::Forbidden.into());
-    }
-    let id = SystemId(id);
-    publishing::confirm_review(&state.storage, &actor, &id).await?;
-    let system = state.storage.system(&id).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(ReviewResult {
-        id: id.0,
-        reviewed_at: system.reviewed_at,
-        review_by: system.review_by,
-    }))
 }

@@ -68,6 +68,7 @@ enum Action {
     ConfirmReviewForm,
     ConfirmReviewApi,
     SetReviewDate,
+    SetReviewDateApi,
     RecordAudit,
     CreateToken,
     RevokeToken,
@@ -80,7 +81,7 @@ enum Action {
     ReadAuditLog,
 }
 
-const ACTIONS: [Action; 23] = [
+const ACTIONS: [Action; 24] = [
     Action::CreateSystemForm,
     Action::CreateSystemApi,
     Action::EditForm,
@@ -94,6 +95,7 @@ const ACTIONS: [Action; 23] = [
     Action::ConfirmReviewForm,
     Action::ConfirmReviewApi,
     Action::SetReviewDate,
+    Action::SetReviewDateApi,
     Action::RecordAudit,
     Action::CreateToken,
     Action::RevokeToken,
@@ -117,7 +119,7 @@ fn allowed(who: Who, action: Action, own: bool) -> bool {
             own && matches!(who, Editor | Approver)
         }
         CreateSystemApi | EditApi => own && matches!(who, DraftToken | PublishToken),
-        PublishApi | ConfirmReviewApi => own && who == PublishToken,
+        PublishApi | ConfirmReviewApi | SetReviewDateApi => own && who == PublishToken,
         Approve => own && who == Approver,
         RecordAudit => who == Auditor,
         CreateAgency | SetApproval | CreateAccount | DisableAccount | SetAccountPassword
@@ -237,7 +239,8 @@ impl World {
             Action::Retire
             | Action::ConfirmReviewForm
             | Action::ConfirmReviewApi
-            | Action::SetReviewDate => self.published_system(agency).await.0,
+            | Action::SetReviewDate
+            | Action::SetReviewDateApi => self.published_system(agency).await.0,
             Action::RevokeToken => {
                 let agency = AgencySlug(agency.into());
                 let token = admin::create_token(
@@ -363,6 +366,12 @@ impl World {
                 let date = (time::OffsetDateTime::now_utc() + time::Duration::days(30)).date();
                 let uri = format!("/manage/systems/{it}/review-date");
                 post_form(site, &uri, auth, &[("review_by", &date.to_string())]).await
+            }
+            Action::SetReviewDateApi => {
+                let date = (time::OffsetDateTime::now_utc() + time::Duration::days(30)).date();
+                let uri = format!("/api/v1/systems/{it}/review-by");
+                let body = json!({"review_by": date.to_string()});
+                send_json(site, "PUT", &uri, auth, &body).await
             }
             Action::RecordAudit => {
                 post_form(

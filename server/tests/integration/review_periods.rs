@@ -301,7 +301,65 @@ async fn agency_dates(database: &TestDatabase, site: &Router, id: &str) {
         "2027-06-01T00:00:00Z"
     );
 
-    // Once the date passes and the agency reviews, the period counts again.
+    // Agencies' tools set it too, with a publish-scope token.
+    let uri = format!("/api/v1/systems/{id}/review-by");
+    let token = agency_token(storage, "tax-office", TokenScope::Publish).await;
+    let drafts_only = agency_token(storage, "tax-office", TokenScope::Draft).await;
+    let send = |token: Auth, body: Value| {
+        let (site, uri) = (site.clone(), uri.clone());
+        async move { send_json(&site, "PUT", &uri, &token, &body).await }
+    };
+    let refused = send(drafts_only, json!({"review_by": "2027-05-01"})).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::FORBIDDEN,
+        "{name}: {}",
+        refused.text
+    );
+    for (body, status, named) in [
+        (
+            json!({"review_by": "2099-05-01"}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Choose a date before",
+        ),
+        (
+            json!({"review_by": "May"}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "date that exists",
+        ),
+        (
+            json!({"when": "2027-05-01"}),
+            StatusCode::BAD_REQUEST,
+            "unknown field",
+        ),
+        (json!(["2027-05-01"]), StatusCode::BAD_REQUEST, "review_by"),
+    ] {
+        let refused = send(token.clone(), body.clone()).await;
+        assert_eq!(refused.status, status, "{name}: {body}: {}", refused.text);
+        assert!(
+            refused.text.contains(named),
+            "{name}: {body}: {}",
+            refused.text
+        );
+    }
+    assert_eq!(
+        record(site.clone()).await["review_by"],
+        "2027-06-01T00:00:00Z"
+    );
+    let moved = send(token.clone(), json!({"review_by": "2027-05-01"})).await;
+    assert_eq!(moved.status, StatusCode::OK, "{name}: {}", moved.text);
+    let moved: Value = serde_json::from_str(&moved.text).unwrap();
+    assert_eq!(moved["review_by"], "2027-05-01T00:00:00Z", "{name}");
+    let back = send(token.clone(), json!({"review_by": null})).await;
+    assert_eq!(back.status, StatusCode::OK, "{name}: {}", back.text);
+    assert_eq!(
+        record(site.clone()).await["review_by"],
+        "2028-01-15T09:00:00Z"
+    );
+    let chosen = set("2027-06-01").await;
+    assert!(chosen.status.is_redirection(), "{name}: {}", chosen.text);
+
+    // Cleared from the desk, the register's date counts again.
     let cleared = set("").await;
     assert!(cleared.status.is_redirection(), "{name}: {}", cleared.text);
     assert_eq!(
