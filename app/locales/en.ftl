@@ -76,6 +76,9 @@ statistics-chart-largest = The largest is { $label }, with { $count } of { $tota
 statistics-chart-empty = Nothing to show yet.
 statistics-value = Value
 statistics-average-completeness-short = Average completeness
+# The heading of one agency's statistics page.
+statistics-agency-heading = Statistics of { $agency }
+statistics-whole-register = The whole register
 statistics-last-published = Last published
 statistics-never = Never
 statistics-counted-at = Counted at { $time }. The same numbers as open data:
@@ -473,6 +476,7 @@ agencies-answered = Questions answered
 agency-loading = Loading the agency…
 agency-jurisdiction = Jurisdiction
 agency-median = Median time to answer
+agency-statistics = Its systems by stage, risk, technique and topic, with charts
 agency-answered-of = { $answered } of { $items }
 agency-feed-title = Changes to { $agency }’s systems
 agency-website = Website

@@ -73,6 +73,9 @@ statistics-chart-largest = De grootste is { $label }, met { $count } van { $tota
 statistics-chart-empty = Nog niets te tonen.
 statistics-value = Waarde
 statistics-average-completeness-short = Gemiddelde volledigheid
+# De kop van de statistiekenpagina van één organisatie.
+statistics-agency-heading = Statistieken van { $agency }
+statistics-whole-register = Het hele register
 statistics-last-published = Laatst gepubliceerd
 statistics-never = Nooit
 statistics-counted-at = Geteld op { $time }. Dezelfde getallen als open data:
@@ -462,6 +465,7 @@ agencies-answered = Beantwoorde vragen
 agency-loading = De organisatie wordt geladen…
 agency-jurisdiction = Bestuurslaag
 agency-median = Mediane antwoordtijd
+agency-statistics = Haar systemen naar fase, risico, techniek en onderwerp, met grafieken
 agency-answered-of = { $answered } van { $items }
 agency-feed-title = Wijzigingen in de systemen van { $agency }
 agency-website = Website

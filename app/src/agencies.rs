@@ -232,6 +232,8 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
             })}
             <dt>{t("agency-answered")}</dt><dd>{answered}</dd>
             <dt>{t("agency-median")}</dt><dd>{median}</dd>
+            <dt>{t("nav-statistics")}</dt>
+            <dd><a href=href(format!("/agencies/{}/statistics", agency.slug))>{t("agency-statistics")}</a></dd>
             <dt>{t("agency-follow")}</dt>
             <dd>
                 <a href=format!("/agencies/{}/feed.atom", agency.slug)>{t("agency-atom")}</a>" · "

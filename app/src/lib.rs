@@ -128,6 +128,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/systems/:id/history") view=systems::history::HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies") view=agencies::AgenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/agencies/:slug") view=agencies::AgencyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agencies/:slug/statistics") view=statistics::AgencyStatisticsPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data") view=open_data::OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/statistics") view=statistics::StatisticsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=accounts::LoginPage ssr=SsrMode::Async/>

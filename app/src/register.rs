@@ -71,6 +71,11 @@ mod server_side {
         async fn system_page(&self, id: &SystemId) -> Result<Option<(System, i64)>, AppError>;
         /// The register's statistics, kept for up to a minute (see `/statistics`).
         async fn statistics(&self) -> Result<crate::statistics::Statistics, AppError>;
+        /// One agency's statistics, counted now; `None` for an unknown agency.
+        async fn agency_statistics(
+            &self,
+            slug: &AgencySlug,
+        ) -> Result<Option<crate::statistics::Statistics>, AppError>;
         /// The review periods and plain-language target an admin set.
         async fn oversight_settings(&self) -> Result<crate::record::OversightSettings, AppError>;
         /// Every agency with its number of published systems.

@@ -4,11 +4,13 @@
 //! agencies answer the public. The same numbers are the open data's
 //! `/api/v1/statistics`.
 
+mod agency;
 mod chart;
 mod page;
 
 use serde::{Deserialize, Serialize};
 
+pub use agency::AgencyStatisticsPage;
 pub use page::StatisticsPage;
 
 /// The register's numbers, counted together.

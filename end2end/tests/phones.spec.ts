@@ -46,6 +46,7 @@ test.describe("at 320 px", () => {
       "/agencies/tax-office",
       "/open-data",
       "/statistics",
+      "/agencies/tax-office/statistics",
       "/login",
       "/systems/no-such-system",
     ];

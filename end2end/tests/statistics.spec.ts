@@ -19,6 +19,21 @@ test("a reader follows a count on the statistics page to the systems it counts",
   await expect(page.locator("#result-count")).toHaveText(new RegExp(`^${count} systems?`));
 });
 
+test("an agency's statistics count its systems only, and lead to its search", async ({ page }) => {
+  await page.goto("/agencies/tax-office");
+  await page.getByRole("link", { name: /Its systems by stage/ }).click();
+  await expect(page).toHaveURL(/\/agencies\/tax-office\/statistics$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistics of Northvale Tax Office");
+  await expect(page.getByRole("img", { name: "Systems by stage" })).toBeVisible();
+  const stages = page.getByRole("table", { name: "Systems by stage" });
+  const inUse = stages.getByRole("row", { name: /^In use/ }).getByRole("link");
+  const count = Number(await inUse.textContent());
+  expect(count).toBeGreaterThan(0);
+  await inUse.click();
+  await expect(page).toHaveURL(/\/systems\?agency=tax-office&stage=in_use$/);
+  await expect(page.locator("#result-count")).toHaveText(new RegExp(`^${count} systems?`));
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

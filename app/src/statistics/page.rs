@@ -32,9 +32,18 @@ pub fn StatisticsPage() -> impl IntoView {
     }
 }
 
+/// The numbers, charts and tables of the register, or of one agency when
+/// `agency` names it (its searches are then the agency's).
 #[component]
-fn StatisticsView(mut statistics: Statistics) -> impl IntoView {
+pub(super) fn StatisticsView(
+    mut statistics: Statistics,
+    #[prop(optional)] agency: Option<String>,
+) -> impl IntoView {
     let total = statistics.systems;
+    // Every search a number links to, with the agency's filter first.
+    let within = agency
+        .as_ref()
+        .map_or_else(String::new, |slug| format!("agency={slug}&"));
     let closed = |facet: Facet, counts: &[Count]| -> Vec<Row> {
         // The facet's labels once, not once per value: each is a lookup in
         // the language's catalogue.
@@ -47,7 +56,11 @@ fn StatisticsView(mut statistics: Statistics) -> impl IntoView {
                     .find(|(known, _)| *known == count.value)
                     .map_or_else(|| count.value.clone(), |(_, label)| label.to_string()),
                 systems: count.systems,
-                search: Some(href(format!("/systems?{}={}", facet.name(), count.value))),
+                search: Some(href(format!(
+                    "/systems?{within}{}={}",
+                    facet.name(),
+                    count.value
+                ))),
             })
             .collect()
     };
@@ -61,8 +74,12 @@ fn StatisticsView(mut statistics: Statistics) -> impl IntoView {
     let agencies = std::mem::take(&mut statistics.by_agency);
     let unpublished = agencies.iter().filter(|a| a.systems == 0).count();
     let counted = counted_at(&statistics.counted_at);
+    let open_data = agency
+        .as_ref()
+        .map_or_else(String::new, |slug| format!("?agency={slug}"));
+    let register_wide = agency.is_none();
     view! {
-        <KeyFigures statistics unpublished/>
+        <KeyFigures statistics unpublished within=within.clone() register_wide/>
         <Subject id="stage" heading=t("statistics-by-stage") rows=by_stage total/>
         <Subject id="risk" heading=t("statistics-by-risk") rows=by_risk total/>
         <Subject id="technique" heading=t("statistics-by-technique") rows=by_technique total/>
@@ -70,10 +87,11 @@ fn StatisticsView(mut statistics: Statistics) -> impl IntoView {
         <PublishedOverTime months/>
         <Subject id="missing" heading=t("statistics-missing") rows=missing total/>
         <Subject id="audit" heading=t("statistics-by-audit") rows=by_audit total/>
-        <AgencyTable agencies/>
+        {register_wide.then(|| view! { <AgencyTable agencies/> })}
         <p class="counted-at">
             {t_with("statistics-counted-at", &[("time", counted.into())])}" "
-            <a href="/api/v1/statistics">"JSON"</a>" · "<a href="/api/v1/statistics.csv">"CSV"</a>
+            <a href=format!("/api/v1/statistics{open_data}")>"JSON"</a>" · "
+            <a href=format!("/api/v1/statistics.csv{open_data}")>"CSV"</a>
         </p>
     }
 }
@@ -86,9 +104,15 @@ fn counted_at(timestamp: &str) -> String {
     }
 }
 
-/// The figures a reader looks for first, each linking to what it counts.
+/// The figures a reader looks for first, each linking to what it counts
+/// (`within` is the agency's filter where they are one agency's).
 #[component]
-fn KeyFigures(statistics: Statistics, unpublished: usize) -> impl IntoView {
+fn KeyFigures(
+    statistics: Statistics,
+    unpublished: usize,
+    within: String,
+    register_wide: bool,
+) -> impl IntoView {
     let s = &statistics;
     let percent = |share: Option<f64>| share.map_or_else(|| "–".to_string(), |p| format!("{p}%"));
     let median = s
@@ -99,9 +123,11 @@ fn KeyFigures(statistics: Statistics, unpublished: usize) -> impl IntoView {
     view! {
         <ul class="key-figures">
             <li>
-                <strong>{number(s.systems)}</strong>" "{t_with("home-totals-systems", &[("count", s.systems.into())])}" "
-                <a href=href("/agencies")>{t_with("statistics-from-agencies", &[("count", s.agencies.into())])}</a>
-                {(unpublished > 0).then(|| format!(" {}", t_with("statistics-agencies-unpublished", &[("count", unpublished.into())])))}
+                <strong>{number(s.systems)}</strong>" "{t_with("home-totals-systems", &[("count", s.systems.into())])}
+                {register_wide.then(|| view! {
+                    " "<a href=href("/agencies")>{t_with("statistics-from-agencies", &[("count", s.agencies.into())])}</a>
+                    {(unpublished > 0).then(|| format!(" {}", t_with("statistics-agencies-unpublished", &[("count", unpublished.into())])))}
+                })}
             </li>
             <li>
                 <strong>{percent(s.audits.coverage)}</strong>" "
@@ -112,12 +138,12 @@ fn KeyFigures(statistics: Statistics, unpublished: usize) -> impl IntoView {
                 {t_with("statistics-audits-overdue", &[("count", s.audits.overdue.into())])}
             </li>
             <li>
-                <strong><a href=href("/systems?review=overdue")>{number(s.reviews.overdue)}</a></strong>" "
+                <strong><a href=href(format!("/systems?{within}review=overdue"))>{number(s.reviews.overdue)}</a></strong>" "
                 {t_with("statistics-reviews-overdue", &[("count", s.reviews.overdue.into())])}
             </li>
             <li>
                 <strong>{percent(s.completeness.average)}</strong>" "{t("statistics-average-completeness")}" "
-                <a href=href("/systems?completeness=complete")>
+                <a href=href(format!("/systems?{within}completeness=complete"))>
                     {t_with("statistics-complete", &[("count", s.completeness.complete.into())])}
                 </a>
             </li>

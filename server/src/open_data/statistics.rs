@@ -2,29 +2,70 @@
 //! `/statistics` page as open data. The CSV is long: one number per row,
 //! named by its subject and value, ready for a spreadsheet's pivot table.
 
-use crate::api::error::ApiError;
+use crate::api::error::{ApiError, ApiProblem};
 use crate::state::AppState;
+use app::error::AppError;
+use app::record::AgencySlug;
 use app::statistics::{Count, Statistics};
-use axum::extract::State;
-use axum::http::header;
+use axum::extract::{RawQuery, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
+
+/// The statistics the query asks for: the register's, or with
+/// `agency=slug` one agency's. Another parameter is a 400 naming it; an
+/// unknown agency a 404.
+async fn asked(state: &AppState, raw: Option<String>) -> Result<Statistics, ApiError> {
+    let mut agency = None;
+    for (name, value) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        if name != "agency" {
+            return Err(ApiError {
+                status: StatusCode::BAD_REQUEST,
+                problems: vec![ApiProblem {
+                    code: "invalid_parameter",
+                    detail: format!("The statistics take one parameter, agency; not “{name}”"),
+                    field: Some(name.into_owned()),
+                }],
+            });
+        }
+        agency = Some(AgencySlug(value.into_owned()));
+    }
+    match agency {
+        None => Ok(state.storage.statistics().await?),
+        Some(slug) => Ok(state
+            .storage
+            .agency_statistics(&slug)
+            .await?
+            .ok_or(AppError::NotFound)?),
+    }
+}
 
 /// The register's statistics: counts by stage, risk level, technique,
 /// topic, latest audit and month of first publication; completeness,
 /// reviews, audit coverage, answers; and every agency's part. Counted at
-/// `counted_at` and kept for up to a minute.
+/// `counted_at` and kept for up to a minute. With `agency`, one agency's,
+/// counted at once.
 #[utoipa::path(get, path = "/api/v1/statistics", tag = "statistics",
-    responses((status = 200, body = Statistics)))]
-pub async fn statistics(State(state): State<AppState>) -> Result<Json<Statistics>, ApiError> {
-    Ok(Json(state.storage.statistics().await?))
+    params(("agency" = Option<String>, Query, description = "One agency's statistics, by its slug; an unknown agency is a 404")),
+    responses((status = 200, body = Statistics), (status = 400, body = crate::api::error::ErrorEnvelope),
+        (status = 404, body = crate::api::error::ErrorEnvelope)))]
+pub async fn statistics(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Statistics>, ApiError> {
+    Ok(Json(asked(&state, raw).await?))
 }
 
 /// The same numbers as CSV, one per row: `subject,value,number` (for
 /// example `stage,in_use,34`; per agency, `agency_systems,tax-office,8`).
 #[utoipa::path(get, path = "/api/v1/statistics.csv", tag = "statistics",
-    responses((status = 200, description = "subject,value,number", content_type = "text/csv")))]
-pub async fn statistics_csv(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let statistics = state.storage.statistics().await?;
+    params(("agency" = Option<String>, Query, description = "One agency's statistics, by its slug")),
+    responses((status = 200, description = "subject,value,number", content_type = "text/csv"),
+        (status = 400, body = crate::api::error::ErrorEnvelope), (status = 404, body = crate::api::error::ErrorEnvelope)))]
+pub async fn statistics_csv(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let statistics = asked(&state, raw).await?;
     let file_name = format!("lantern-statistics-{}.csv", crate::clock::today());
     Ok((
         [

@@ -5,7 +5,7 @@
 
 use super::{Storage, database_error, rows};
 use app::error::AppError;
-use app::record::SystemId;
+use app::record::{AgencySlug, SystemId};
 use app::search::Facet;
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
@@ -157,6 +157,57 @@ impl Storage {
         let mut counts = PublishedCounts::default();
         for (facet, value, systems) in rows {
             counts.0.entry(facet).or_default().insert(value, systems);
+        }
+        Ok(counts)
+    }
+
+    /// The same counts for one agency's published systems, counted from
+    /// their rows by the expressions [`Storage::counted`] reads (the
+    /// agency's statistics page; not kept).
+    pub async fn agency_counts(&self, agency: &AgencySlug) -> Result<PublishedCounts, AppError> {
+        const CURRENT: &str = "systems s JOIN system_versions v \
+            ON v.system_id = s.id AND v.version = s.current_version";
+        let mut queries = vec![(
+            ALL,
+            format!("SELECT '' AS value, count(*) AS systems FROM {CURRENT} WHERE s.agency = $1"),
+        )];
+        for (facet, value) in [
+            (Facet::Stage, "v.stage"),
+            (Facet::RiskLevel, "v.risk_level"),
+            (Facet::Topic, "v.topic"),
+            (Facet::Audit, "coalesce(s.audit_outcome, 'none')"),
+            (Facet::Completeness, super::read::COMPLETENESS_VALUE),
+            (Facet::Review, "s.review"),
+        ] {
+            queries.push((
+                facet.name(),
+                format!(
+                    "SELECT {value} AS value, count(*) AS systems FROM {CURRENT} \
+                     WHERE s.agency = $1 AND {value} IS NOT NULL GROUP BY {value}"
+                ),
+            ));
+        }
+        for (facet, table, column) in [
+            (Facet::Technique, "system_techniques", "technique"),
+            (Facet::Missing, "system_missing_fields", "field"),
+        ] {
+            queries.push((
+                facet.name(),
+                format!(
+                    "SELECT x.{column} AS value, count(*) AS systems FROM {table} x \
+                     JOIN systems s ON s.id = x.system_id \
+                     WHERE s.agency = $1 AND s.current_version IS NOT NULL GROUP BY x.{column}"
+                ),
+            ));
+        }
+        let mut counts = PublishedCounts::default();
+        for (facet, sql) in queries {
+            let rows: Vec<(String, i64)> = sqlx::query_as(&sql)
+                .bind(agency.0.clone())
+                .fetch_all(&self.pool)
+                .await
+                .map_err(database_error)?;
+            counts.0.entry(facet.to_string()).or_default().extend(rows);
         }
         Ok(counts)
     }

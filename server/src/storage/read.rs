@@ -225,6 +225,13 @@ impl Register for Storage {
         Storage::statistics(self).await
     }
 
+    async fn agency_statistics(
+        &self,
+        slug: &AgencySlug,
+    ) -> Result<Option<app::statistics::Statistics>, AppError> {
+        Storage::agency_statistics(self, slug).await
+    }
+
     async fn oversight_settings(&self) -> Result<app::record::OversightSettings, AppError> {
         Storage::oversight_settings(self).await
     }

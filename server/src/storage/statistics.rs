@@ -6,12 +6,16 @@
 //! take a moment, so the result is kept for up to [`KEPT_FOR`] (less after
 //! a change through this process) and counted by one request at a time:
 //! the others wait for it rather than count again (`docs/performance.md`).
+//!
+//! One agency's statistics (`/agencies/{slug}/statistics`) are counted
+//! from its systems' rows each time: a few grouped queries over one
+//! agency's systems, by the same expressions the kept counts use.
 
 use super::counts::PublishedCounts;
 use super::{Storage, database_error, rows};
 use app::error::AppError;
 use app::feedback::AnswerStats;
-use app::record::{AuditFilter, RiskLevel, Stage, Technique, Topic};
+use app::record::{AgencySlug, AuditFilter, RiskLevel, Stage, Technique, Topic};
 use app::register::Register;
 use app::search::{Facet, REVIEW_CURRENT, REVIEW_OVERDUE};
 use app::statistics::{
@@ -43,14 +47,35 @@ impl Storage {
         self.statistics.get_or_read(self.count_statistics()).await
     }
 
-    /// Counts the statistics now.
+    /// Counts the register's statistics now.
     pub async fn count_statistics(&self) -> Result<Statistics, AppError> {
+        self.count(None).await
+    }
+
+    /// Counts one agency's statistics now; `None` for an unknown agency.
+    pub async fn agency_statistics(
+        &self,
+        slug: &AgencySlug,
+    ) -> Result<Option<Statistics>, AppError> {
+        if self.agency(slug).await?.is_none() {
+            return Ok(None);
+        }
+        self.count(Some(slug)).await.map(Some)
+    }
+
+    /// Counts the statistics of the register, or of one `agency`'s systems.
+    async fn count(&self, agency: Option<&AgencySlug>) -> Result<Statistics, AppError> {
         let counted_at = crate::clock::now();
-        let counts = self.published_counts().await?;
-        let agencies = self.agencies().await?;
-        let per_agency = self.agency_rows().await?;
-        let answers = self.answer_stats(None).await?;
-        let times = self.answer_times(None).await?;
+        let (counts, agencies) = match agency {
+            None => (self.published_counts().await?, self.agencies().await?),
+            Some(slug) => (
+                self.agency_counts(slug).await?,
+                self.agency(slug).await?.into_iter().collect(),
+            ),
+        };
+        let per_agency = self.agency_rows(agency).await?;
+        let answers = self.answer_stats(agency).await?;
+        let times = self.answer_times(agency).await?;
         let mut by_agency: Vec<AgencyStatistics> = agencies
             .iter()
             .map(|listed| {
@@ -100,7 +125,7 @@ impl Storage {
                 Facet::Audit,
                 AuditFilter::all().into_iter().map(|v| v.as_str()),
             ),
-            published_by_month: self.published_by_month().await?,
+            published_by_month: self.published_by_month(agency).await?,
             completeness: CompletenessStatistics {
                 complete: counts.get(Facet::Completeness.name(), app::search::COMPLETE),
                 incomplete: counts.get(Facet::Completeness.name(), app::search::INCOMPLETE),
@@ -111,7 +136,7 @@ impl Storage {
                 overdue: counts.get(Facet::Review.name(), REVIEW_OVERDUE),
                 current: counts.get(Facet::Review.name(), REVIEW_CURRENT),
             },
-            audits: self.audit_statistics().await?,
+            audits: self.audit_statistics(agency).await?,
             answers: AnswerStatistics {
                 asked: times.len() as i64,
                 answered: every_answer.len() as i64,
@@ -123,13 +148,20 @@ impl Storage {
 
     /// Per agency: the sum and number of completeness scores, records
     /// overdue for review, and when it last published.
-    async fn agency_rows(&self) -> Result<BTreeMap<String, AgencyRows>, AppError> {
-        let sql = "SELECT s.agency, coalesce(sum(s.completeness), 0) AS completeness_sum, \
+    async fn agency_rows(
+        &self,
+        agency: Option<&AgencySlug>,
+    ) -> Result<BTreeMap<String, AgencyRows>, AppError> {
+        let sql = format!(
+            "SELECT s.agency, coalesce(sum(s.completeness), 0) AS completeness_sum, \
              count(s.completeness) AS counted, \
              sum(CASE WHEN s.review = 'overdue' THEN 1 ELSE 0 END) AS reviews_overdue, \
              rfc3339(max(s.updated_at)) AS last_published \
-             FROM systems s WHERE s.current_version IS NOT NULL GROUP BY s.agency";
-        let found = sqlx::query(&self.kind.sql(sql))
+             FROM systems s WHERE s.current_version IS NOT NULL {} GROUP BY s.agency",
+            of_agency(agency, 1)
+        );
+        let sql = self.kind.sql(&sql);
+        let found = bound(sqlx::query(&sql), agency)
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
@@ -150,15 +182,25 @@ impl Storage {
 
     /// Systems first published per month, every month from the first to
     /// the last (those without any as 0).
-    async fn published_by_month(&self) -> Result<Vec<Count>, AppError> {
-        let sql = "SELECT substr(rfc3339(s.created_at), 1, 7) AS month, count(*) AS systems \
-             FROM systems s WHERE s.current_version IS NOT NULL \
-             GROUP BY substr(rfc3339(s.created_at), 1, 7)";
-        let found: Vec<(String, i64)> = sqlx::query_as(&self.kind.sql(sql))
+    async fn published_by_month(
+        &self,
+        agency: Option<&AgencySlug>,
+    ) -> Result<Vec<Count>, AppError> {
+        let sql = format!(
+            "SELECT substr(rfc3339(s.created_at), 1, 7) AS month, count(*) AS systems \
+             FROM systems s WHERE s.current_version IS NOT NULL {} \
+             GROUP BY substr(rfc3339(s.created_at), 1, 7)",
+            of_agency(agency, 1)
+        );
+        let sql = self.kind.sql(&sql);
+        let found = bound(sqlx::query(&sql), agency)
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
-        let by_month: BTreeMap<String, i64> = found.into_iter().collect();
+        let mut by_month: BTreeMap<String, i64> = BTreeMap::new();
+        for row in &found {
+            by_month.insert(rows::text(row, "month")?, rows::integer(row, "systems")?);
+        }
         let (Some(first), Some(last)) = (by_month.keys().next(), by_month.keys().last()) else {
             return Ok(Vec::new());
         };
@@ -173,8 +215,12 @@ impl Storage {
 
     /// The audits of high-risk systems that are not retired, and every
     /// system whose next audit is overdue.
-    async fn audit_statistics(&self) -> Result<AuditStatistics, AppError> {
-        let sql = "SELECT \
+    async fn audit_statistics(
+        &self,
+        agency: Option<&AgencySlug>,
+    ) -> Result<AuditStatistics, AppError> {
+        let sql = format!(
+            "SELECT \
              coalesce(sum(CASE WHEN v.risk_level IN ('high', 'prohibited') AND v.stage <> 'retired' \
                  THEN 1 ELSE 0 END), 0) AS high_risk, \
              coalesce(sum(CASE WHEN v.risk_level IN ('high', 'prohibited') AND v.stage <> 'retired' \
@@ -183,18 +229,39 @@ impl Storage {
              coalesce(sum(CASE WHEN au.next_due < $1 THEN 1 ELSE 0 END), 0) AS overdue \
              FROM systems s \
              JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
-             LEFT JOIN audits au ON au.id = s.latest_audit";
-        let (high_risk, high_risk_covered, overdue): (i64, i64, i64) = sqlx::query_as(sql)
-            .bind(crate::clock::today())
+             LEFT JOIN audits au ON au.id = s.latest_audit WHERE true {}",
+            of_agency(agency, 2)
+        );
+        let query = sqlx::query(&sql).bind(crate::clock::today());
+        let row = bound(query, agency)
             .fetch_one(&self.pool)
             .await
             .map_err(database_error)?;
+        let high_risk = rows::integer(&row, "high_risk")?;
+        let high_risk_covered = rows::integer(&row, "covered")?;
+        let overdue = rows::integer(&row, "overdue")?;
         Ok(AuditStatistics {
             high_risk,
             high_risk_covered,
             coverage: percentage(high_risk_covered, high_risk),
             overdue,
         })
+    }
+}
+
+/// `AND s.agency = $n` where the statistics are one agency's.
+fn of_agency(agency: Option<&AgencySlug>, n: usize) -> String {
+    agency.map_or_else(String::new, |_| format!("AND s.agency = ${n}"))
+}
+
+/// `query` with the agency bound last, where there is one.
+fn bound<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    agency: Option<&AgencySlug>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    match agency {
+        Some(slug) => query.bind(slug.0.clone()),
+        None => query,
     }
 }
 

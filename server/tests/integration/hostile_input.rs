@@ -425,6 +425,9 @@ async fn breakouts_in_feedback_answers_agencies_audits_and_imports_are_inert() {
             // Its name in the statistics' agency chart (SVG) and table.
             "/statistics".into(),
             "/nl/statistics".into(),
+            // Its own statistics: its name in the title, heading and breadcrumbs.
+            "/agencies/hostile-agency/statistics".into(),
+            "/nl/agencies/hostile-agency/statistics".into(),
             // Chosen filters show above the results by name, and by value
             // when the value is unknown.
             "/systems?agency=hostile-agency".into(),

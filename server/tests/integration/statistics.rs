@@ -19,7 +19,7 @@ async fn every_number_equals_a_count_straight_from_the_tables() {
     for database in TestDatabase::both().await {
         let name = database.name;
         let storage = &database.storage;
-        let (_search, site) = demo_site(storage).await;
+        let (search, site) = demo_site(storage).await;
         let mut conn = database.connect().await;
         vary_the_register(&database, &site, &mut conn).await;
 
@@ -48,6 +48,8 @@ async fn every_number_equals_a_count_straight_from_the_tables() {
 
         the_page_shows_the_same_numbers(&site, &counted).await;
         the_csv_holds_the_same_numbers(&site, &counted).await;
+        search.catch_up(storage).await;
+        an_agencys_statistics_equal_its_search(&site, &counted, name).await;
 
         // A change is counted at once, not after the minute numbers are kept.
         let token = agency_token(storage, "police", TokenScope::Publish).await;
@@ -62,8 +64,146 @@ async fn every_number_equals_a_count_straight_from_the_tables() {
             counted["systems"].as_i64().unwrap() + 1,
             "{name}"
         );
+        search.remove().await;
         database.remove().await;
     }
+}
+
+/// One agency's statistics (`?agency=`, and its page): each count equals
+/// the search index's count for the agency (a path of its own, through
+/// tantivy), its row equals the register's row for it, and its audits equal
+/// what its exported records say.
+async fn an_agencys_statistics_equal_its_search(site: &axum::Router, register: &Value, name: &str) {
+    let answer = get(
+        site,
+        "/api/v1/statistics?agency=tax-office",
+        &Auth::Anonymous,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{name}: {}", answer.text);
+    let own: Value = serde_json::from_str(&answer.text).unwrap();
+    let found = get(
+        site,
+        "/api/v1/systems?agency=tax-office&limit=1",
+        &Auth::Anonymous,
+    )
+    .await;
+    let found: Value = serde_json::from_str(&found.text).unwrap();
+    assert_eq!(own["systems"], found["total"], "{name}");
+    let searched = |facet: &str, value: &str| found["facets"][facet][value].as_i64().unwrap_or(0);
+    for (subject, facet) in [
+        ("by_stage", "stage"),
+        ("by_risk_level", "risk_level"),
+        ("by_technique", "technique"),
+        ("by_topic", "topic"),
+        ("by_audit", "audit"),
+    ] {
+        for count in own[subject].as_array().unwrap() {
+            let value = count["value"].as_str().unwrap();
+            assert_eq!(
+                count["systems"].as_i64().unwrap(),
+                searched(facet, value),
+                "{name}: {subject} {count}"
+            );
+        }
+    }
+    for count in own["completeness"]["missing"].as_array().unwrap() {
+        let value = count["value"].as_str().unwrap();
+        assert_eq!(
+            count["systems"].as_i64().unwrap(),
+            searched("missing", value),
+            "{name}: {count}"
+        );
+    }
+    for (subject, facet, value) in [
+        ("completeness", "completeness", "complete"),
+        ("completeness", "completeness", "incomplete"),
+        ("reviews", "review", "overdue"),
+        ("reviews", "review", "current"),
+    ] {
+        assert_eq!(
+            own[subject][value].as_i64().unwrap(),
+            searched(facet, value),
+            "{name}: {value}"
+        );
+    }
+    let row = register["by_agency"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["agency"] == "tax-office")
+        .unwrap();
+    assert_eq!(own["by_agency"], json!([row]), "{name}");
+    assert_eq!(own["answers"], row["answers"], "{name}");
+    assert_eq!(
+        own["completeness"]["average"], row["average_completeness"],
+        "{name}"
+    );
+    let months: i64 = own["published_by_month"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["systems"].as_i64().unwrap())
+        .sum();
+    assert_eq!(json!(months), own["systems"], "{name}");
+    let high_risk = exported_systems(site)
+        .await
+        .values()
+        .filter(|r| r["agency"] == "tax-office" && r["stage"] != "retired")
+        .filter(|r| r["risk_level"] == "high" || r["risk_level"] == "prohibited")
+        .count();
+    assert_eq!(own["audits"]["high_risk"], json!(high_risk), "{name}");
+
+    // The page: every count links to the agency's search; the JSON and CSV are its own.
+    let page = get(site, "/agencies/tax-office/statistics", &Auth::Anonymous).await;
+    assert_eq!(page.status, StatusCode::OK, "{name}");
+    assert!(
+        page.text
+            .contains("<h1>Statistics of Northvale Tax Office</h1>"),
+        "{name}: {}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains(r#"href="/systems?agency=tax-office&amp;stage=in_use""#),
+        "{name}"
+    );
+    assert!(
+        page.text
+            .contains(r#"href="/api/v1/statistics.csv?agency=tax-office""#),
+        "{name}"
+    );
+    assert!(
+        !page.text.contains("agency-statistics"),
+        "{name}: no agency table"
+    );
+    let agency_page = get(site, "/agencies/tax-office", &Auth::Anonymous).await;
+    assert!(
+        agency_page
+            .text
+            .contains(r#"href="/agencies/tax-office/statistics""#),
+        "{name}"
+    );
+    let csv = get(
+        site,
+        "/api/v1/statistics.csv?agency=tax-office",
+        &Auth::Anonymous,
+    )
+    .await;
+    assert!(
+        csv.text
+            .contains(&format!("register,systems,{}", own["systems"])),
+        "{name}"
+    );
+
+    // Wrong questions are named; an unknown agency has no statistics.
+    let unknown = get(site, "/api/v1/statistics?agency=nobody", &Auth::Anonymous).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND, "{name}");
+    let wrong = get(site, "/api/v1/statistics?colour=red", &Auth::Anonymous).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST, "{name}");
+    assert!(wrong.text.contains("colour"), "{name}: {}", wrong.text);
+    let missing = get(site, "/agencies/nobody/statistics", &Auth::Anonymous).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{name}");
 }
 
 /// Writes of the kinds the statistics count: an incomplete record, an
