@@ -22,6 +22,7 @@ pub mod admin;
 pub mod audits;
 pub mod check;
 pub mod imports;
+mod reviews;
 mod steps;
 
 use crate::storage::{Draft, IdempotencyKey, PublishOutcome, Storage, WriteOutcome};
@@ -30,8 +31,9 @@ use app::error::AppError;
 use app::record::{AgencySlug, Role, Stage, SystemContent, SystemId};
 use app::record::{DraftState, TokenScope, WriteState};
 use check::SystemInput;
+pub use reviews::{confirm_review, set_review_date};
 use sqlx::AnyConnection;
-pub use steps::{approve, confirm_review, discard, retire, set_review_date, submit};
+pub use steps::{approve, discard, retire, submit};
 
 /// Which system a draft is for.
 #[derive(Clone, Debug, PartialEq, Eq)]

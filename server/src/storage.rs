@@ -83,7 +83,9 @@ pub struct Storage {
     system_pages: kept::KeptByKey<app::record::SystemId, (app::record::System, i64)>,
     /// The register's statistics, kept longer (see `statistics.rs`).
     statistics: kept::Kept<app::statistics::Statistics>,
-    /// Held while the statistics are counted, so only one request counts.
+    /// Each agency's statistics, kept as long.
+    agency_statistics: kept::KeptByKey<app::record::AgencySlug, app::statistics::Statistics>,
+    /// Held while statistics are counted, so only one request counts.
     statistics_turn: Arc<tokio::sync::Mutex<()>>,
 }
 
@@ -207,6 +209,7 @@ impl Storage {
             answer_times: kept::Kept::new(&commits),
             system_pages: kept::KeptByKey::new(&commits),
             statistics: kept::Kept::keeping_for(&commits, statistics::KEPT_FOR),
+            agency_statistics: kept::KeptByKey::keeping_for(&commits, statistics::KEPT_FOR),
             statistics_turn: Arc::default(),
             commits,
         };

@@ -43,7 +43,7 @@ async fn asked(state: &AppState, raw: Option<String>) -> Result<Statistics, ApiE
 /// topic, latest audit and month of first publication; completeness,
 /// reviews, audit coverage, answers; and every agency's part. Counted at
 /// `counted_at` and kept for up to a minute. With `agency`, one agency's,
-/// counted at once.
+/// kept as long.
 #[utoipa::path(get, path = "/api/v1/statistics", tag = "statistics",
     params(("agency" = Option<String>, Query, description = "One agency's statistics, by its slug; an unknown agency is a 404")),
     responses((status = 200, body = Statistics), (status = 400, body = crate::api::error::ErrorEnvelope),

@@ -118,13 +118,21 @@ const KEYS: usize = 1_000;
 pub struct KeptByKey<K, T> {
     slots: Arc<Mutex<HashMap<K, Reading<T>>>>,
     commits: Commits,
+    /// How long a value is kept when nothing is committed.
+    lifetime: Duration,
 }
 
 impl<K: Eq + Hash + Clone, T: Clone> KeptByKey<K, T> {
     pub fn new(commits: &Commits) -> KeptByKey<K, T> {
+        KeptByKey::keeping_for(commits, FOR)
+    }
+
+    /// Values kept for `lifetime` instead of [`FOR`].
+    pub fn keeping_for(commits: &Commits, lifetime: Duration) -> KeptByKey<K, T> {
         KeptByKey {
             slots: Arc::default(),
             commits: commits.clone(),
+            lifetime,
         }
     }
 
@@ -144,7 +152,7 @@ impl<K: Eq + Hash + Clone, T: Clone> KeptByKey<K, T> {
         let value = read.await?;
         if let (Some(value), Ok(mut slots)) = (&value, self.slots.lock()) {
             if slots.len() >= KEYS && !slots.contains_key(key) {
-                slots.retain(|_, reading| reading.is_fresh(&self.commits));
+                slots.retain(|_, reading| reading.is_fresh_for(&self.commits, self.lifetime));
                 if slots.len() >= KEYS {
                     slots.clear();
                 }
@@ -161,11 +169,12 @@ impl<K: Eq + Hash + Clone, T: Clone> KeptByKey<K, T> {
         Ok(value)
     }
 
-    fn fresh(&self, key: &K) -> Option<T> {
+    /// The value kept for `key`, if it is fresh.
+    pub fn fresh(&self, key: &K) -> Option<T> {
         let slots = self.slots.lock().ok()?;
         let reading = slots.get(key)?;
         reading
-            .is_fresh(&self.commits)
+            .is_fresh_for(&self.commits, self.lifetime)
             .then(|| reading.value.clone())
     }
 }

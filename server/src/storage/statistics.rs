@@ -8,8 +8,9 @@
 //! the others wait for it rather than count again (`docs/performance.md`).
 //!
 //! One agency's statistics (`/agencies/{slug}/statistics`) are counted
-//! from its systems' rows each time: a few grouped queries over one
-//! agency's systems, by the same expressions the kept counts use.
+//! from its systems' rows: a few grouped queries over one agency's
+//! systems, by the same expressions the kept counts use; each agency's are
+//! kept as the register's are.
 
 use super::counts::PublishedCounts;
 use super::{Storage, database_error, rows};
@@ -52,15 +53,23 @@ impl Storage {
         self.count(None).await
     }
 
-    /// Counts one agency's statistics now; `None` for an unknown agency.
+    /// One agency's statistics, kept like the register's; `None` for an
+    /// unknown agency.
     pub async fn agency_statistics(
         &self,
         slug: &AgencySlug,
     ) -> Result<Option<Statistics>, AppError> {
-        if self.agency(slug).await?.is_none() {
-            return Ok(None);
+        if let Some(kept) = self.agency_statistics.fresh(slug) {
+            return Ok(Some(kept));
         }
-        self.count(Some(slug)).await.map(Some)
+        let _turn = self.statistics_turn.lock().await;
+        let count = async {
+            match self.agency(slug).await? {
+                None => Ok(None),
+                Some(_) => self.count(Some(slug)).await.map(Some),
+            }
+        };
+        self.agency_statistics.get_or_read(slug, count).await
     }
 
     /// Counts the statistics of the register, or of one `agency`'s systems.
