@@ -50,11 +50,6 @@ struct Reading<T> {
 }
 
 impl<T> Reading<T> {
-    /// Read less than [`FOR`] ago, and no commit since.
-    fn is_fresh(&self, commits: &Commits) -> bool {
-        self.is_fresh_for(commits, FOR)
-    }
-
     /// Read less than `lifetime` ago, and no commit since.
     fn is_fresh_for(&self, commits: &Commits, lifetime: Duration) -> bool {
         self.started.elapsed() < lifetime && self.commits_before == commits.seen()
