@@ -79,6 +79,11 @@ statistics-average-completeness-short = Average completeness
 # The heading of one agency's statistics page.
 statistics-agency-heading = Statistics of { $agency }
 statistics-whole-register = The whole register
+# One agency's key figure: "4 systems published."
+statistics-agency-systems = { $count ->
+    [one] system published.
+   *[other] systems published.
+}
 statistics-last-published = Last published
 statistics-never = Never
 statistics-counted-at = Counted at { $time }. The same numbers as open data:

@@ -76,6 +76,11 @@ statistics-average-completeness-short = Gemiddelde volledigheid
 # De kop van de statistiekenpagina van één organisatie.
 statistics-agency-heading = Statistieken van { $agency }
 statistics-whole-register = Het hele register
+# Het kerngetal van één organisatie: "4 systemen gepubliceerd."
+statistics-agency-systems = { $count ->
+    [one] systeem gepubliceerd.
+   *[other] systemen gepubliceerd.
+}
 statistics-last-published = Laatst gepubliceerd
 statistics-never = Nooit
 statistics-counted-at = Geteld op { $time }. Dezelfde getallen als open data:

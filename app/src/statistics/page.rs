@@ -123,7 +123,12 @@ fn KeyFigures(
     view! {
         <ul class="key-figures">
             <li>
-                <strong>{number(s.systems)}</strong>" "{t_with("home-totals-systems", &[("count", s.systems.into())])}
+                <strong>{number(s.systems)}</strong>" "
+                {if register_wide {
+                    t_with("home-totals-systems", &[("count", s.systems.into())])
+                } else {
+                    t_with("statistics-agency-systems", &[("count", s.systems.into())])
+                }}
                 {register_wide.then(|| view! {
                     " "<a href=href("/agencies")>{t_with("statistics-from-agencies", &[("count", s.agencies.into())])}</a>
                     {(unpublished > 0).then(|| format!(" {}", t_with("statistics-agencies-unpublished", &[("count", unpublished.into())])))}

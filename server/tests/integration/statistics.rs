@@ -157,6 +157,8 @@ async fn an_agencys_statistics_equal_its_search(site: &axum::Router, register: &
     // The page: every count links to the agency's search; the JSON and CSV are its own.
     let page = get(site, "/agencies/tax-office/statistics", &Auth::Anonymous).await;
     assert_eq!(page.status, StatusCode::OK, "{name}");
+    let systems = format!("<strong>{}</strong> systems published.", own["systems"]);
+    assert!(page.text.contains(&systems), "{name}: {}", page.text);
     assert!(
         page.text
             .contains("<h1>Statistics of Northvale Tax Office</h1>"),
