@@ -194,6 +194,23 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
         let answer: Value = serde_json::from_str(&created.text).unwrap();
         ids.push(answer["id"].as_str().unwrap().to_string());
     }
+    // One is due for review within 30 days: the desk's list names it.
+    let soon = (time::OffsetDateTime::now_utc() + time::Duration::days(10)).date();
+    let due = post_form(
+        &site,
+        &format!("/manage/systems/{}/review-date", ids[0]),
+        &editor,
+        &[("review_by", &soon.to_string())],
+    )
+    .await;
+    assert!(due.status.is_redirection(), "{}", due.text);
+    let desk = manage::get(&site, "/manage", &editor).await;
+    assert!(
+        desk.text
+            .contains("1 record is due for review in the next 30 days"),
+        "{}",
+        desk.text
+    );
     search.catch_up(storage).await;
     for id in &ids {
         assert_pages_inert(&site, &public_pages(id)).await;

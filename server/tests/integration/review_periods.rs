@@ -374,4 +374,48 @@ async fn agency_dates(database: &TestDatabase, site: &Router, id: &str) {
         .await
         .unwrap();
     assert_eq!(agency_date, None, "{name}");
+
+    // A retired system is not reviewed: every way to review it is a 409.
+    let retired = post_form(
+        site,
+        &format!("/manage/systems/{id}/retire"),
+        &editor,
+        &[("retired_on", "2027-03-15"), ("confirm_retire", "yes")],
+    )
+    .await;
+    assert!(retired.status.is_redirection(), "{name}: {}", retired.text);
+    assert_eq!(
+        record(site.clone()).await["review_by"],
+        Value::Null,
+        "{name}"
+    );
+    for (uri, fields) in [
+        (format!("/manage/systems/{id}/reviewed"), vec![]),
+        (
+            format!("/manage/systems/{id}/review-date"),
+            vec![("review_by", "2027-05-01")],
+        ),
+    ] {
+        let refused = post_form(site, &uri, &editor, &fields).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{name}: {uri}");
+        assert!(
+            refused.text.contains("A retired system is not reviewed"),
+            "{name}: {uri}"
+        );
+    }
+    let reviewed = format!("/api/v1/systems/{id}/reviewed");
+    let refused = send_json(site, "POST", &reviewed, &token, &json!({})).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::CONFLICT,
+        "{name}: {}",
+        refused.text
+    );
+    let refused = send(token, json!({"review_by": "2027-05-01"})).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::CONFLICT,
+        "{name}: {}",
+        refused.text
+    );
 }
