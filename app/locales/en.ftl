@@ -52,8 +52,8 @@ statistics-audits-overdue = { $count ->
    *[other] systems are overdue for their next audit.
 }
 statistics-reviews-overdue = { $count ->
-    [one] record is overdue for review by its agency.
-   *[other] records are overdue for review by their agencies.
+    [one] record is overdue for its agency's review.
+   *[other] records are overdue for their agency's review.
 }
 statistics-average-completeness = of the fields expected of a record are filled, on average;
 statistics-complete = { $count ->

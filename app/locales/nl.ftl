@@ -49,8 +49,8 @@ statistics-audits-overdue = { $count ->
    *[other] systemen zijn te laat voor de volgende audit.
 }
 statistics-reviews-overdue = { $count ->
-    [one] registratie had al herzien moeten zijn door de organisatie.
-   *[other] registraties hadden al herzien moeten zijn door hun organisaties.
+    [one] registratie had al herzien moeten zijn door haar organisatie.
+   *[other] registraties hadden al herzien moeten zijn door hun organisatie.
 }
 statistics-average-completeness = van de velden die van een registratie worden verwacht, is gemiddeld ingevuld;
 statistics-complete = { $count ->

@@ -161,6 +161,11 @@ async fn an_agencys_statistics_equal_its_search(site: &axum::Router, register: &
     assert!(page.text.contains(&systems), "{name}: {}", page.text);
     assert!(
         page.text
+            .contains("records are overdue for their agency's review."),
+        "{name}"
+    );
+    assert!(
+        page.text
             .contains("<h1>Statistics of Northvale Tax Office</h1>"),
         "{name}: {}",
         page.text
