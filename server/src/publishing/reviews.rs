@@ -87,7 +87,7 @@ pub async fn set_review_date(
             return Err(check::problem("review_by", &words));
         }
     }
-    Storage::set_agency_review_by(&mut tx, id, chosen.as_deref(), &now).await?;
+    Storage::set_agency_review_by(&mut tx, id, &content, chosen.as_deref(), &now).await?;
     let detail = match &chosen {
         Some(_) => format!("Review of “{}” set for {date}", content.name),
         None => format!("Review of “{}” back to the register's date", content.name),

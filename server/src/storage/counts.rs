@@ -162,8 +162,8 @@ impl Storage {
     }
 
     /// The same counts for one agency's published systems, counted from
-    /// their rows by the expressions [`Storage::counted`] reads (the
-    /// agency's statistics page; not kept).
+    /// their rows by the expressions [`Storage::counted`] reads (for the
+    /// agency's statistics, which keep them).
     pub async fn agency_counts(&self, agency: &AgencySlug) -> Result<PublishedCounts, AppError> {
         const CURRENT: &str = "systems s JOIN system_versions v \
             ON v.system_id = s.id AND v.version = s.current_version";

@@ -10,7 +10,7 @@ use super::counts::CountMoves;
 use super::rows::{self, CONTENT_COLUMNS, PUBLISHED};
 use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
-use app::record::{Stage, SystemContent, SystemId};
+use app::record::{OversightSettings, Stage, SystemContent, SystemId};
 use app::search::{REVIEW_CURRENT, REVIEW_OVERDUE};
 use sqlx::AnyConnection;
 
@@ -20,25 +20,26 @@ const BATCH: i64 = 500;
 impl Storage {
     /// Writes a system's completeness, missing fields, review-by date and
     /// review state from `content`, last reviewed at `reviewed_at`, as they
-    /// stand at `now`. The caller moves the counts.
+    /// stand at `now` under the register's `settings`. The caller moves the
+    /// counts.
     pub(super) async fn set_oversight(
         conn: &mut AnyConnection,
         id: &SystemId,
         content: &SystemContent,
         reviewed_at: &str,
         now: &str,
+        settings: &OversightSettings,
     ) -> Result<(), AppError> {
         let completeness = content.completeness();
         // A retired system is no longer reviewed: its record stays as it was.
         let review_by = match content.stage {
             Stage::Retired => None,
             _ => {
-                let settings = Self::read_oversight_settings(conn).await?;
                 let agency_date = Self::agency_review_by(conn, id).await?;
                 Some(super::review_dates::review_by(
                     reviewed_at,
                     content.risk_level,
-                    &settings,
+                    settings,
                     agency_date.as_deref(),
                 )?)
             }
@@ -105,7 +106,8 @@ impl Storage {
         .map_err(database_error)?;
         let mut counts = CountMoves::default();
         let before = Self::counted(conn, id).await?;
-        Self::set_oversight(conn, id, &content, now, now).await?;
+        let settings = Self::read_oversight_settings(conn).await?;
+        Self::set_oversight(conn, id, &content, now, now, &settings).await?;
         counts.add(before, Self::counted(conn, id).await?);
         Self::apply_count_moves(conn, counts).await?;
         Self::record_change(conn, super::ChangeKind::Reviewed, id, version, None).await?;
@@ -152,6 +154,7 @@ impl Storage {
             if found.is_empty() {
                 return Ok(filled);
             }
+            let settings = Self::read_oversight_settings(conn).await?;
             let mut counts = CountMoves::default();
             for row in &found {
                 let id = SystemId(rows::text(row, "id")?);
@@ -167,7 +170,8 @@ impl Storage {
                 }
                 let before = Self::counted(conn, &id).await?;
                 filled += 1;
-                Self::set_oversight(conn, &id, &rows::content(row)?, &reviewed_at, &now).await?;
+                let content = rows::content(row)?;
+                Self::set_oversight(conn, &id, &content, &reviewed_at, &now, &settings).await?;
                 counts.add(before, Self::counted(conn, &id).await?);
                 Self::queue_for_search(conn, &id, &now).await?;
             }

@@ -99,7 +99,8 @@ impl Storage {
         };
         Self::insert_version(conn, id, version, content, &hash, change_summary, now).await?;
         Self::set_techniques(conn, id, content).await?;
-        Self::set_oversight(conn, id, content, now, now).await?;
+        let settings = Self::read_oversight_settings(conn).await?;
+        Self::set_oversight(conn, id, content, now, now, &settings).await?;
         counts.add(counted_before, Self::counted(conn, id).await?);
         let kind = Self::change_kind(conn, id, version, content).await?;
         Self::record_change(conn, kind, id, version, None).await?;

@@ -13,7 +13,7 @@ use super::counts::CountMoves;
 use super::rows::{self, PUBLISHED};
 use super::{DatabaseKind, Storage, database_error};
 use app::error::AppError;
-use app::record::{OversightSettings, RiskLevel, SystemId};
+use app::record::{OversightSettings, RiskLevel, SystemContent, SystemId};
 use app::search::{REVIEW_CURRENT, REVIEW_OVERDUE};
 use sqlx::AnyConnection;
 use time::OffsetDateTime;
@@ -110,7 +110,8 @@ impl Storage {
         Ok(())
     }
 
-    async fn save_setting(
+    /// Stores one register setting, replacing its value.
+    pub(super) async fn save_setting(
         conn: &mut AnyConnection,
         name: &str,
         value: &str,
@@ -128,11 +129,13 @@ impl Storage {
     }
 
     /// Sets (or with `None` clears) the review date system `id`'s agency
-    /// asks for, and works its review-by date out again as of `now`. The
-    /// caller checks who may, that the date is in the future, and commits.
+    /// asks for, and works its review-by date out again from its published
+    /// `content` as of `now`. The caller checks who may, that the date is in
+    /// the future, and commits.
     pub async fn set_agency_review_by(
         conn: &mut AnyConnection,
         id: &SystemId,
+        content: &SystemContent,
         date: Option<&str>,
         now: &str,
     ) -> Result<(), AppError> {
@@ -145,13 +148,11 @@ impl Storage {
         .execute(&mut *conn)
         .await
         .map_err(database_error)?;
-        let Some(content) = Self::published_content(conn, id).await? else {
-            return Ok(());
-        };
         let mut counts = CountMoves::default();
         let before = Self::counted(conn, id).await?;
         let reviewed_at = Self::last_reviewed_at(conn, id).await?;
-        Self::set_oversight(conn, id, &content, &reviewed_at, now).await?;
+        let settings = Self::read_oversight_settings(conn).await?;
+        Self::set_oversight(conn, id, content, &reviewed_at, now, &settings).await?;
         counts.add(before, Self::counted(conn, id).await?);
         Self::apply_count_moves(conn, counts).await?;
         Self::queue_for_search(conn, id, now).await
@@ -162,7 +163,7 @@ impl Storage {
     pub async fn period_review_by(
         conn: &mut AnyConnection,
         id: &SystemId,
-        content: &app::record::SystemContent,
+        content: &SystemContent,
     ) -> Result<String, AppError> {
         let settings = Self::read_oversight_settings(conn).await?;
         let reviewed_at = Self::last_reviewed_at(conn, id).await?;

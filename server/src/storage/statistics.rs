@@ -16,7 +16,7 @@ use super::counts::PublishedCounts;
 use super::{Storage, database_error, rows};
 use app::error::AppError;
 use app::feedback::AnswerStats;
-use app::record::{AgencySlug, AuditFilter, RiskLevel, Stage, Technique, Topic};
+use app::record::{AgencySlug, AgencyWithCount, AuditFilter, RiskLevel, Stage, Technique, Topic};
 use app::register::Register;
 use app::search::{Facet, REVIEW_CURRENT, REVIEW_OVERDUE};
 use app::statistics::{
@@ -66,22 +66,23 @@ impl Storage {
         let count = async {
             match self.agency(slug).await? {
                 None => Ok(None),
-                Some(_) => self.count(Some(slug)).await.map(Some),
+                Some(listed) => self.count(Some(listed)).await.map(Some),
             }
         };
         self.agency_statistics.get_or_read(slug, count).await
     }
 
-    /// Counts the statistics of the register, or of one `agency`'s systems.
-    async fn count(&self, agency: Option<&AgencySlug>) -> Result<Statistics, AppError> {
+    /// Counts the statistics of the register, or of one agency's systems.
+    async fn count(&self, one: Option<AgencyWithCount>) -> Result<Statistics, AppError> {
         let counted_at = crate::clock::now();
-        let (counts, agencies) = match agency {
-            None => (self.published_counts().await?, self.agencies().await?),
-            Some(slug) => (
-                self.agency_counts(slug).await?,
-                self.agency(slug).await?.into_iter().collect(),
+        let (counts, agencies) = match &one {
+            Some(listed) => (
+                self.agency_counts(&listed.agency.slug).await?,
+                vec![listed.clone()],
             ),
+            None => (self.published_counts().await?, self.agencies().await?),
         };
+        let agency = one.as_ref().map(|listed| &listed.agency.slug);
         let per_agency = self.agency_rows(agency).await?;
         let answers = self.answer_stats(agency).await?;
         let times = self.answer_times(agency).await?;

@@ -51,15 +51,7 @@ impl Storage {
             ),
         ];
         for (name, value) in values {
-            sqlx::query(
-                "INSERT INTO register_settings (name, value) VALUES ($1, $2) \
-                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            )
-            .bind(name)
-            .bind(value)
-            .execute(&mut *conn)
-            .await
-            .map_err(database_error)?;
+            Self::save_setting(conn, name, &value).await?;
         }
         Ok(())
     }
