@@ -558,6 +558,7 @@ feedback-check-links = Your message has { $count } links: keep it to { $most } o
 feedback-check-name-long = Your name must be { $most } characters or fewer
 feedback-check-name-line = Your name must be one line without control characters or characters that reverse the text's direction
 feedback-check-email = Enter an email address like name@example.org, or leave it empty
+feedback-check-no-mail = This register does not send email, so it cannot take an address for a reply: leave it empty
 feedback-check-duplicate = This message was already sent about this system today: it will not be sent twice
 feedback-flagged = Thank you. A moderator will look at the comment you reported.
 feedback-flag-reason = Choose a reason: one of { $names }
@@ -1316,3 +1317,58 @@ dictionary-column-review_by = When the agency is due to review the record (RFC 3
 dictionary-column-review_overdue = true once that date has passed without a new version or a review
 # A column such as summary@nl: "The agency's translation of Summary into Dutch, if it gave one".
 dictionary-column-translation = The agency's translation of { $field } into { $language }, if it gave one
+
+## Mail (server/src/mail/letters.rs): to a citizen who left an address for a reply.
+# { $kind } is question or error; { $system } a system's name; { $agency } its agency's name.
+mail-asker-published-subject = Your { $kind ->
+    [error] error report
+   *[question] question
+} about { $system } is published
+mail-asker-published = A moderator published your { $kind ->
+    [error] error report
+   *[question] question
+} about { $system }. { $agency } will answer it on the system's page, and we will send you the answer.
+mail-asker-declined-subject = Your { $kind ->
+    [error] error report
+   *[question] question
+} about { $system } was not published
+# { $reason } is the moderator's reason: "Off-topic".
+mail-asker-declined = A moderator did not publish your { $kind ->
+    [error] error report
+   *[question] question
+} about { $system } ({ $agency }). The reason: { $reason }.
+mail-asker-taken-down = A moderator took down your { $kind ->
+    [error] error report
+   *[question] question
+} about { $system } ({ $agency }). The reason: { $reason }.
+mail-asker-answered-subject = { $agency } answered your { $kind ->
+    [error] error report
+   *[question] question
+} about { $system }
+mail-asker-answered = { $agency } answered your { $kind ->
+    [error] error report
+   *[question] question
+} about { $system }.
+mail-asker-you-wrote = You wrote:
+mail-asker-the-answer = The answer:
+mail-asker-why = You get this message because you left your email address for a reply. It is never published, and it is deleted { $days } days after you wrote.
+mail-read-online = Read it on the system's page:
+
+## Mail on the admin's /manage
+mail-report-heading = Mail:
+mail-report-waiting = { $count ->
+    [0] no message waits.
+    [one] 1 message waits.
+   *[other] { $count } messages wait.
+}
+mail-report-no-server = No mail server is configured (LANTERN_SMTP_URL), so nothing is sent: messages wait until one is.
+mail-report-sending = Messages are sent as they come.
+mail-report-retrying = { $count ->
+    [one] 1 waits for another try.
+   *[other] { $count } wait for another try.
+}
+mail-report-given-up = { $count ->
+    [one] 1 message was given up in the last 30 days.
+   *[other] { $count } messages were given up in the last 30 days.
+}
+mail-report-last-error = Last problem: { $error }.

@@ -546,6 +546,7 @@ feedback-check-links = Uw bericht bevat { $count } links: houd het bij { $most }
 feedback-check-name-long = Uw naam mag hoogstens { $most } tekens zijn
 feedback-check-name-line = Uw naam moet één regel zijn, zonder stuurtekens of tekens die de schrijfrichting omkeren
 feedback-check-email = Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg
+feedback-check-no-mail = Dit register verstuurt geen e-mail en kan dus geen adres voor een antwoord aannemen: laat het leeg
 feedback-check-duplicate = Dit bericht is vandaag al over dit systeem verstuurd: het wordt geen twee keer verstuurd
 feedback-flagged = Dank u. Een moderator bekijkt de reactie die u meldde.
 feedback-flag-reason = Kies een reden: een van { $names }
@@ -1275,3 +1276,58 @@ dictionary-column-completeness_missing = De verwachte velden die de registratie 
 dictionary-column-review_by = Wanneer de organisatie de registratie moet herzien (RFC 3339, UTC); leeg zodra buiten gebruik
 dictionary-column-review_overdue = true zodra die datum voorbij is zonder nieuwe versie of herziening
 dictionary-column-translation = De vertaling van { $field } in het { $language } door de organisatie, als zij die gaf
+
+## E-mail (server/src/mail/letters.rs): aan iemand die een adres achterliet voor een antwoord.
+# { $kind } is question of error; { $system } de naam van een systeem; { $agency } die van de organisatie.
+mail-asker-published-subject = Uw { $kind ->
+    [error] foutmelding
+   *[question] vraag
+} over { $system } is gepubliceerd
+mail-asker-published = Een moderator heeft uw { $kind ->
+    [error] foutmelding
+   *[question] vraag
+} over { $system } gepubliceerd. { $agency } beantwoordt die op de pagina van het systeem, en wij sturen u het antwoord.
+mail-asker-declined-subject = Uw { $kind ->
+    [error] foutmelding
+   *[question] vraag
+} over { $system } is niet gepubliceerd
+# { $reason } is de reden van de moderator: "Niet ter zake".
+mail-asker-declined = Een moderator heeft uw { $kind ->
+    [error] foutmelding
+   *[question] vraag
+} over { $system } ({ $agency }) niet gepubliceerd. De reden: { $reason }.
+mail-asker-taken-down = Een moderator heeft uw { $kind ->
+    [error] foutmelding
+   *[question] vraag
+} over { $system } ({ $agency }) offline gehaald. De reden: { $reason }.
+mail-asker-answered-subject = { $agency } heeft uw { $kind ->
+    [error] foutmelding
+   *[question] vraag
+} over { $system } beantwoord
+mail-asker-answered = { $agency } heeft uw { $kind ->
+    [error] foutmelding
+   *[question] vraag
+} over { $system } beantwoord.
+mail-asker-you-wrote = U schreef:
+mail-asker-the-answer = Het antwoord:
+mail-asker-why = U krijgt dit bericht omdat u uw e-mailadres achterliet voor een antwoord. Het wordt nooit gepubliceerd, en het wordt { $days } dagen nadat u schreef verwijderd.
+mail-read-online = Lees het op de pagina van het systeem:
+
+## E-mail op /manage van de beheerder
+mail-report-heading = E-mail:
+mail-report-waiting = { $count ->
+    [0] er wacht geen bericht.
+    [one] er wacht 1 bericht.
+   *[other] er wachten { $count } berichten.
+}
+mail-report-no-server = Er is geen mailserver ingesteld (LANTERN_SMTP_URL), dus er wordt niets verstuurd: berichten wachten tot er een is.
+mail-report-sending = Berichten worden verstuurd zodra ze er zijn.
+mail-report-retrying = { $count ->
+    [one] 1 wacht op een nieuwe poging.
+   *[other] { $count } wachten op een nieuwe poging.
+}
+mail-report-given-up = { $count ->
+    [one] 1 bericht is de afgelopen 30 dagen opgegeven.
+   *[other] { $count } berichten zijn de afgelopen 30 dagen opgegeven.
+}
+mail-report-last-error = Laatste probleem: { $error }.

@@ -16,6 +16,7 @@ pub mod home;
 pub mod html;
 pub mod i18n;
 pub mod layout;
+pub mod mail;
 pub mod manage;
 pub mod open_data;
 pub mod record;

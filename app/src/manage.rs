@@ -177,6 +177,8 @@ mod server_side {
             agency: &AgencySlug,
             days: i64,
         ) -> Result<Vec<ReviewDue>, AppError>;
+        /// How the mail queue stands.
+        async fn mail_queue(&self) -> Result<crate::mail::MailQueue, AppError>;
     }
 
     /// The handle `/manage`'s server functions find in their context.

@@ -113,9 +113,29 @@ pub struct ServeConfig {
     /// needs a catalogue in `app/locales/`.
     #[arg(long, env = "LANTERN_LANGUAGES", default_value = "en,nl", value_parser = app::i18n::Languages::parse)]
     pub languages: app::i18n::Languages,
+    /// The mail server Lantern sends through (`smtp://127.0.0.1:1025`,
+    /// `smtps://user:password@mail.example.gov`, `smtp://host?tls=required`
+    /// for STARTTLS). Without one, mail waits in the queue and the feedback
+    /// form offers no reply by email.
+    #[arg(long, env = "LANTERN_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of Lantern's mail (`Register <register@example.gov>`);
+    /// default: `lantern@` the public address's host.
+    #[arg(long, env = "LANTERN_MAIL_FROM")]
+    pub mail_from: Option<String>,
 }
 
 impl ServeConfig {
+    /// The mail server and sender, when a mail server is configured; a
+    /// wrong one is refused with what is wrong.
+    pub fn mailer(&self) -> anyhow::Result<Option<crate::mail::Mailer>> {
+        let from = match &self.mail_from {
+            Some(from) if !from.trim().is_empty() => from.clone(),
+            _ => crate::mail::default_from(&self.public_url().host),
+        };
+        crate::mail::Mailer::configure(self.smtp_url.as_deref(), &from)
+    }
+
     /// The public address: the configured one, or the listening address.
     pub fn public_url(&self) -> PublicUrl {
         self.public_url.clone().unwrap_or_else(|| PublicUrl {

@@ -19,7 +19,7 @@ mod retention;
 
 use crate::publishing::check::problem;
 use crate::publishing::{Actor, Person};
-use crate::storage::{NewComment, Storage, StoredComment};
+use crate::storage::{MailKind, NewComment, Storage, StoredComment};
 use app::error::AppError;
 use app::feedback::{
     AnswerStats, ClientAddress, FeedbackInput, FeedbackOutcome, FeedbackSettings, Moderation,
@@ -80,23 +80,32 @@ async fn over_limit(
     Ok((count > settings.submissions_per_hour).then_some(retry_after))
 }
 
-/// Checks and stores a citizen's comment on a published system; its
-/// problems are told in `language`.
+/// Checks and stores a citizen's comment on a published system, written
+/// in `language` (its problems are told in it, and mail answers in it). An
+/// address for a reply is taken only when the register `sends_mail`.
 pub async fn submit(
     storage: &Storage,
     system: &SystemId,
     input: &FeedbackInput,
     client: &ClientAddress,
     language: Language,
+    sends_mail: bool,
 ) -> Result<FeedbackOutcome, AppError> {
     if !app::record::is_system_id(&system.0) {
         return Err(AppError::NotFound);
     }
     let now = OffsetDateTime::now_utc();
-    let checked = match check::comment(input, language) {
+    let mut checked = match check::comment(input, language) {
         Ok(checked) => checked,
         Err(problems) => return Ok(FeedbackOutcome::Problems(problems.into_iter().collect())),
     };
+    if checked.email.is_some() && !sends_mail {
+        return Ok(FeedbackOutcome::Problems(vec![(
+            "email".into(),
+            vec![t_in(language, "feedback-check-no-mail").into_owned()],
+        )]));
+    }
+    let email = checked.email.take();
     let settings = storage.feedback_settings().await?;
     let client = client_key(storage, client, now).await?;
     let mut tx = storage.begin().await?;
@@ -130,7 +139,8 @@ pub async fn submit(
             body: checked.body,
             body_key: key,
             name: checked.name,
-            email: checked.email,
+            email,
+            language: language.code().to_string(),
             state,
             personal_data_found: checked.personal_data_found,
             now: stamp,
@@ -198,6 +208,7 @@ pub async fn moderate(
     person: &Person,
     comment: i64,
     decision: &Decision,
+    register_language: Language,
 ) -> Result<StoredComment, AppError> {
     if !matches!(person.role, Role::Moderator | Role::Admin) {
         return Err(AppError::Forbidden);
@@ -238,6 +249,10 @@ pub async fn moderate(
         &now,
     )
     .await?;
+    if let Some((kind, taken_down)) = asker_mail(&found, state) {
+        crate::mail::queue_to_asker(&mut tx, comment, kind, taken_down, register_language, &now)
+            .await?;
+    }
     let mut detail = format!("comment {comment}");
     if found.state == CommentState::Published && state == CommentState::Hidden {
         detail.push_str(", taken down");
@@ -262,13 +277,31 @@ pub async fn moderate(
     Ok(found)
 }
 
+/// The mail a moderator's decision sends the citizen who asked (a
+/// question or error report: feedback wants no reply), and whether it
+/// took a published comment down.
+fn asker_mail(found: &StoredComment, state: CommentState) -> Option<(MailKind, bool)> {
+    if !found.kind.wants_answer() || found.state == state {
+        return None;
+    }
+    match state {
+        CommentState::Published => Some((MailKind::CommentPublished, false)),
+        CommentState::Hidden => Some((
+            MailKind::CommentDeclined,
+            found.state == CommentState::Published,
+        )),
+        CommentState::Pending => None,
+    }
+}
+
 /// An editor or approver of the owning agency answers a published question
-/// or error report (or changes the answer).
+/// or error report (or changes the answer: the citizen hears of the first).
 pub async fn answer(
     storage: &Storage,
     person: &Person,
     comment: i64,
     text: &str,
+    register_language: Language,
 ) -> Result<(), AppError> {
     let language = person.language;
     let actor = Actor::Account(person.clone());
@@ -288,7 +321,11 @@ pub async fn answer(
     let text = check::answer(text, language)
         .map_err(|wrong| problem(&format!("answer-{comment}"), &wrong))?;
     let now = crate::clock::now();
-    Storage::answer_comment(&mut tx, comment, &text, &person.email, &now).await?;
+    let first = Storage::answer_comment(&mut tx, comment, &text, &person.email, &now).await?;
+    if first {
+        let kind = MailKind::CommentAnswered;
+        crate::mail::queue_to_asker(&mut tx, comment, kind, false, register_language, &now).await?;
+    }
     let entry = actor.log(
         "answer_comment",
         Some(&found.agency),

@@ -14,6 +14,7 @@ pub mod forms;
 pub mod guards;
 pub mod import;
 pub mod languages;
+pub mod mail;
 pub mod manage;
 pub mod open_data;
 pub mod oversight;

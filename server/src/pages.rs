@@ -18,7 +18,8 @@ static DICTIONARY: std::sync::LazyLock<app::open_data::SharedDictionary> =
     std::sync::LazyLock::new(|| Arc::new(crate::open_data::dictionary::data_dictionary()));
 
 /// What every page reads, put in its context: the register's languages, the
-/// register, what `/manage` reads, search and citizen feedback.
+/// register, what `/manage` reads, search, citizen feedback and whether the
+/// register sends mail.
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let register: SharedRegister = Arc::new(state.storage.clone());
     let manage: SharedManage = Arc::new(state.storage.clone());
@@ -27,7 +28,9 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
     let dictionary: app::open_data::SharedDictionary = DICTIONARY.clone();
     let public_url = app::open_data::PublicUrl(state.public_url.origin.clone());
     let languages = state.languages.clone();
+    let sends_mail = app::mail::SendsMail(state.sends_mail);
     move || {
+        provide_context(sends_mail);
         provide_context(languages.clone());
         provide_context(dictionary.clone());
         provide_context(public_url.clone());

@@ -123,8 +123,8 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
 }
 
 /// `GET /healthz`: whether the database and the search engine answer, what
-/// the register holds, and how many changes the search index has yet to
-/// take in.
+/// the register holds, how many changes the search index has yet to take
+/// in, and how many messages wait for the mail server and why.
 ///
 /// 200 while this instance can serve the register: `"status": "ok"`, or
 /// `"degraded"` when search does not answer (every instance shares the
@@ -133,9 +133,10 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let health = state.storage.health().await;
     let pending = state.storage.pending_search_count().await;
+    let mail = state.storage.mail_queue().await;
     let search_answers = state.search.is_available().await;
-    match (health, pending) {
-        (Ok(health), Ok(pending)) => (
+    match (health, pending, mail) {
+        (Ok(health), Ok(pending), Ok(mail)) => (
             StatusCode::OK,
             Json(serde_json::json!({
                 "status": if search_answers { "ok" } else { "degraded" },
@@ -145,6 +146,10 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
                 "search": state.search.name(),
                 "search_status": if search_answers { "ok" } else { "unavailable" },
                 "search_pending": pending,
+                "mail": crate::mail::health(app::mail::MailReport {
+                    configured: state.sends_mail,
+                    queue: mail,
+                }),
             })),
         ),
         _ => (

@@ -38,6 +38,9 @@ pub struct Shared {
     pub sign_ins_per_client: i64,
     /// The register's languages, its default first.
     pub languages: app::i18n::Languages,
+    /// A mail server is configured: the feedback form takes an address
+    /// for a reply. (Lantern checks the configuration when it starts.)
+    pub sends_mail: bool,
 }
 
 impl AppState {
@@ -53,6 +56,7 @@ impl AppState {
             request_timeout: std::time::Duration::from_secs(serve.request_timeout.max(1)),
             sign_ins_per_client: serve.sign_ins_per_client,
             languages: serve.languages.clone(),
+            sends_mail: matches!(serve.mailer(), Ok(Some(_))),
         }))
     }
 }

@@ -16,6 +16,7 @@ mod feedback;
 mod idempotency;
 mod imports;
 mod kept;
+mod mail;
 mod manage;
 mod outbox;
 mod oversight;
@@ -43,9 +44,10 @@ pub use counts::{CountMoves, PublishedCounts};
 pub use dialect::sql_for;
 pub use drafts::Draft;
 pub use export::{Lines, Selection};
-pub use feedback::{NewComment, StoredComment};
+pub use feedback::{CommentForMail, NewComment, StoredComment};
 pub use idempotency::{IdempotencyKey, IdempotentWrite, WriteOutcome};
 pub use imports::PendingImport;
+pub use mail::{MailKind, NewMail, QueuedMail};
 pub use outbox::{IndexedSystem, OutboxEntry};
 pub use publish::{PublishOutcome, content_hash, uses_personal_data};
 pub use review_dates::review_by;
@@ -105,6 +107,12 @@ impl WriteTransaction {
         self.tx.commit().await.map_err(database_error)?;
         self.commits.count();
         Ok(())
+    }
+
+    /// Commits writes that no kept value reads (the mail queue's claims and
+    /// deliveries): what pages keep in memory stays kept.
+    pub async fn commit_unseen(self) -> Result<(), AppError> {
+        self.tx.commit().await.map_err(database_error)
     }
 
     /// Undoes everything written through the transaction (as dropping it does).

@@ -10,6 +10,7 @@ use crate::state::AppState;
 /// Opens the register, seeds the demo if asked, makes sure the search index
 /// exists, starts the indexer and serves until Ctrl-C.
 pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()> {
+    let mailer = serve.mailer()?;
     let storage = data.open().await?;
     if serve.demo {
         let seeded = crate::demo::seed_if_empty(&storage).await?;
@@ -39,6 +40,16 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));
     tokio::spawn(fill_public_json(storage.clone()));
     tokio::spawn(crate::oversight::keep_current(storage.clone()));
+    match mailer {
+        Some(mailer) => {
+            let links = crate::mail::letters::Links {
+                origin: serve.public_url().origin,
+                languages: serve.languages.clone(),
+            };
+            tokio::spawn(crate::mail::worker::Postman::new(storage.clone(), mailer, links).run());
+        }
+        None => tracing::info!("no mail server (LANTERN_SMTP_URL): mail waits in the queue"),
+    }
     let state = AppState::new(serve, storage, search);
     if !std::path::Path::new(&serve.site_root).join("pkg").exists() {
         tracing::warn!(

@@ -21,6 +21,9 @@ pub struct RecordFeedback {
     pub comments: Vec<PublicComment>,
     pub moderation: Moderation,
     pub email_retention_days: i64,
+    /// The register sends mail: the form offers a reply by email.
+    #[serde(default)]
+    pub replies_by_email: bool,
 }
 
 /// The published comments of system `id` (none read when `published`, the
@@ -39,6 +42,7 @@ pub async fn system_feedback(id: String, published: i64) -> Result<RecordFeedbac
         comments,
         moderation: settings.moderation,
         email_retention_days: settings.email_retention_days,
+        replies_by_email: crate::mail::sends_mail(),
     })
 }
 
@@ -105,7 +109,7 @@ pub fn FeedbackSection(system: String, agency_name: String, published: i64) -> i
                             {list}
                             <h3 id="feedback-form-title">{t("feedback-form-title")}</h3>
                             <p>{t("feedback-form-intro")}" "{moderation}" "{t("feedback-form-no-personal")}</p>
-                            <FeedbackForm system retention_days=found.email_retention_days
+                            <FeedbackForm system retention_days=found.email_retention_days replies_by_email=found.replies_by_email
                                 typed=attempt.typed problems=attempt.problems notice=attempt.notice.or(notice)/>
                         }.into_any()
                     })
@@ -185,6 +189,8 @@ fn Comment(comment: PublicComment, system: String, agency_name: String) -> impl 
 pub fn FeedbackForm(
     system: String,
     retention_days: i64,
+    /// The register sends mail: the form asks for an address for a reply.
+    replies_by_email: bool,
     typed: FeedbackInput,
     problems: Vec<(String, Vec<String>)>,
     /// Sent, or wait, or could not send: a sentence for the whole form.
@@ -236,13 +242,17 @@ pub fn FeedbackForm(
                     value=typed.name.clone()
                     aria-describedby=problems.described("name", true) aria-invalid=problems.invalid("name")/>
             </div>
-            <div class="field" class:field-error=problems.has("email")>
-                <label for="feedback-email">{t("feedback-email")}</label>
-                <p class="hint" id="feedback-email-hint">{t_with("feedback-email-hint", &[("days", retention_days.into())])}</p>
-                {problems.error_line("email")}
-                <input type="email" id="feedback-email" name="email" maxlength="254" autocomplete="email" spellcheck="false"
-                    aria-describedby=problems.described("email", true) aria-invalid=problems.invalid("email")/>
-            </div>
+            // A reply by email only where the register sends mail (or to
+            // show why an address sent anyway was refused).
+            {(replies_by_email || problems.has("email")).then(|| view! {
+                <div class="field" class:field-error=problems.has("email")>
+                    <label for="feedback-email">{t("feedback-email")}</label>
+                    <p class="hint" id="feedback-email-hint">{t_with("feedback-email-hint", &[("days", retention_days.into())])}</p>
+                    {problems.error_line("email")}
+                    <input type="email" id="feedback-email" name="email" maxlength="254" autocomplete="email" spellcheck="false"
+                        aria-describedby=problems.described("email", true) aria-invalid=problems.invalid("email")/>
+                </div>
+            })}
             // The honeypot: people never see or reach it; naive bots fill it in.
             <div class="honeypot" aria-hidden="true">
                 <label for="feedback-website">{t("feedback-honeypot")}</label>

@@ -117,6 +117,7 @@ pub fn ManagePage() -> impl IntoView {
             Role::Admin => view! {
                 <h2>{t("manage-admin-heading")}</h2>
                 <QueueWaiting/>
+                <crate::mail::MailWaiting/>
                 <ul>
                     <li><a href=href("/manage/agencies")>{t("manage-admin-agencies")}</a>" – "{t("manage-admin-agencies-what")}</li>
                     <li><a href=href("/manage/accounts")>{t("manage-admin-accounts")}</a>" – "{t("manage-admin-accounts-what")}</li>

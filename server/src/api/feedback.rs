@@ -144,8 +144,15 @@ pub async fn send(
     let client = crate::client::of(&parts);
     // Its problems in the language asked for (`lang`, `Accept-Language`).
     let language = crate::languages::of(&parts).language;
-    let outcome =
-        crate::feedback::submit(&state.storage, &SystemId(id), &input, &client, language).await?;
+    let outcome = crate::feedback::submit(
+        &state.storage,
+        &SystemId(id),
+        &input,
+        &client,
+        language,
+        state.sends_mail,
+    )
+    .await?;
     Ok(match outcome {
         FeedbackOutcome::Sent { id, state } => {
             let status = if state == CommentState::Published {

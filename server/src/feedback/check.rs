@@ -178,8 +178,8 @@ fn link_count(text: &str) -> usize {
 }
 
 /// An address that looks deliverable: one `@`, something before it, a domain
-/// with a dot after it, and no spaces.
-fn is_email(text: &str) -> bool {
+/// with a dot after it, no spaces, and one the mail server can be given.
+pub fn is_email(text: &str) -> bool {
     if text.chars().count() > MAX_EMAIL || text.chars().any(|c| c.is_whitespace() || c.is_control())
     {
         return false;
@@ -192,6 +192,7 @@ fn is_email(text: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
+        && text.parse::<lettre::Address>().is_ok()
 }
 
 /// Whether a text seems to hold an email address or a phone number: the

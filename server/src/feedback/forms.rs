@@ -115,7 +115,15 @@ async fn send(
     let client = crate::client::of(&parts);
     let page = crate::languages::of(&parts);
     let system_id = SystemId(system.clone());
-    let outcome = super::submit(&state.storage, &system_id, &input, &client, page.language).await;
+    let outcome = super::submit(
+        &state.storage,
+        &system_id,
+        &input,
+        &client,
+        page.language,
+        state.sends_mail,
+    )
+    .await;
     match outcome {
         Ok(FeedbackOutcome::Sent { state: kept, .. }) => {
             see_other(page.href(&format!("/systems/{system}?feedback={kept}#feedback")))
@@ -253,9 +261,16 @@ async fn moderate(
         return show_problem(&state, form.parts, &back, error, &[]).await;
     };
     let person = form.person();
-    let done = super::moderate(&state.storage, &person, comment, &decision)
-        .await
-        .map(|before| moderated(language, comment, &before, &decision));
+    let register_language = state.languages.default_language();
+    let done = super::moderate(
+        &state.storage,
+        &person,
+        comment,
+        &decision,
+        register_language,
+    )
+    .await
+    .map(|before| moderated(language, comment, &before, &decision));
     let typed = vec![(format!("note-{comment}"), form.field("note"))];
     done_or_problem(&state, form.parts, &back, done, &typed).await
 }
@@ -311,7 +326,8 @@ async fn answer(
     };
     let person = form.person();
     let text = form.field("answer");
-    match super::answer(&state.storage, &person, comment, &text).await {
+    let register_language = state.languages.default_language();
+    match super::answer(&state.storage, &person, comment, &text, register_language).await {
         Ok(()) => see_other(
             crate::languages::of(&form.parts).href(&format!("/manage/answers#comment-{comment}")),
         ),

@@ -1,4 +1,5 @@
-//! Forgetting on time: reply emails after the retention period, rate-limit
+//! Forgetting on time: reply emails after the retention period (also in
+//! mail still waiting for them), mail given up after 30 days, rate-limit
 //! counts after two hours, the day's salt after two days.
 
 use crate::storage::Storage;
@@ -16,6 +17,8 @@ pub async fn tidy(storage: &Storage, now: OffsetDateTime) -> Result<u64, AppErro
     let two_days_ago = crate::clock::format_timestamp(now - time::Duration::days(2));
     let mut tx = storage.begin().await?;
     let forgotten = Storage::forget_emails(&mut tx, &cutoff, &stamp).await?;
+    let a_month_ago = crate::clock::format_timestamp(now - time::Duration::days(30));
+    Storage::forget_old_mail(&mut tx, &a_month_ago, &cutoff).await?;
     Storage::tidy_client_traces(&mut tx, &two_hours_ago[..13], &two_days_ago[..10]).await?;
     tx.commit().await?;
     Ok(forgotten)

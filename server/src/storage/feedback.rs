@@ -33,9 +33,25 @@ pub struct NewComment {
     pub body_key: String,
     pub name: Option<String>,
     pub email: Option<String>,
+    /// The code of the language the citizen wrote in, for mail to them.
+    pub language: String,
     pub state: CommentState,
     pub personal_data_found: bool,
     pub now: String,
+}
+
+/// What mail about a comment tells the citizen who wrote it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommentForMail {
+    pub system: SystemId,
+    pub system_name: String,
+    pub agency_name: String,
+    pub kind: FeedbackKind,
+    pub body: String,
+    pub state: CommentState,
+    /// Why it is hidden: a moderator's reason, or `flagged`.
+    pub hidden_reason: Option<String>,
+    pub answer: Option<String>,
 }
 
 /// What the workflow needs to know of a stored comment.
@@ -103,8 +119,8 @@ impl Storage {
         let published_at = (comment.state == CommentState::Published).then(|| comment.now.clone());
         let (id,): (i64,) = sqlx::query_as(&DatabaseKind::of(conn).sql(
             "INSERT INTO comments (system_id, kind, body, body_key, name, email, state, \
-             personal_data_found, created_at, published_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz) \
+             personal_data_found, created_at, published_at, language) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11) \
              RETURNING id",
         ))
         .bind(comment.system.0.clone())
@@ -117,10 +133,55 @@ impl Storage {
         .bind(comment.personal_data_found)
         .bind(comment.now.clone())
         .bind(published_at)
+        .bind(comment.language.clone())
         .fetch_one(&mut *conn)
         .await
         .map_err(database_error)?;
         Ok(id)
+    }
+
+    /// The address a citizen left on comment `id` for a reply, with the
+    /// code of the language they wrote in (`None`: written before languages
+    /// were kept): for queueing mail to them, and nothing else.
+    pub async fn reply_address(
+        conn: &mut AnyConnection,
+        id: i64,
+    ) -> Result<Option<(String, Option<String>)>, AppError> {
+        let row: Option<(Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT email, language FROM comments WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(database_error)?;
+        Ok(row.and_then(|(email, language)| email.map(|email| (email, language))))
+    }
+
+    /// Comment `id` as mail about it tells it (never the moderator's note).
+    pub async fn comment_for_mail(&self, id: i64) -> Result<Option<CommentForMail>, AppError> {
+        let row = sqlx::query(
+            "SELECT c.system_id, coalesce(v.name, s.id) AS name, a.name AS agency_name, c.kind, \
+             c.body, c.state, c.hidden_reason, c.answer FROM comments c \
+             JOIN systems s ON s.id = c.system_id JOIN agencies a ON a.slug = s.agency \
+             LEFT JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
+             WHERE c.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(database_error)?;
+        row.map(|row| {
+            Ok(CommentForMail {
+                system: SystemId(rows::text(&row, "system_id")?),
+                system_name: rows::text(&row, "name")?,
+                agency_name: rows::text(&row, "agency_name")?,
+                kind: rows::closed(&row, "kind", FeedbackKind::parse)?,
+                body: rows::text(&row, "body")?,
+                state: rows::closed(&row, "state", CommentState::parse)?,
+                hidden_reason: rows::optional_text(&row, "hidden_reason")?,
+                answer: rows::optional_text(&row, "answer")?,
+            })
+        })
+        .transpose()
     }
 
     /// A comment with its system's owner.
@@ -235,28 +296,30 @@ impl Storage {
         Ok(())
     }
 
-    /// The agency's answer: the first sets `answered_at`, later ones `answer_updated_at`.
+    /// The agency's answer: the first sets `answered_at`, later ones
+    /// `answer_updated_at`. Says whether it was the first.
     pub async fn answer_comment(
         conn: &mut AnyConnection,
         comment: i64,
         text: &str,
         by: &str,
         now: &str,
-    ) -> Result<(), AppError> {
-        sqlx::query(&DatabaseKind::of(conn).sql(
+    ) -> Result<bool, AppError> {
+        let (first,): (i64,) = sqlx::query_as(&DatabaseKind::of(conn).sql(
             "UPDATE comments SET answer = $2, answered_by = $3, \
              answer_updated_at = CASE WHEN answered_at IS NULL THEN NULL ELSE $4::timestamptz END, \
-             answered_at = COALESCE(answered_at, $5::timestamptz) WHERE id = $1",
+             answered_at = COALESCE(answered_at, $5::timestamptz) WHERE id = $1 \
+             RETURNING CAST(CASE WHEN answer_updated_at IS NULL THEN 1 ELSE 0 END AS BIGINT)",
         ))
         .bind(comment)
         .bind(text.to_string())
         .bind(by.to_string())
         .bind(now.to_string())
         .bind(now.to_string())
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await
         .map_err(database_error)?;
-        Ok(())
+        Ok(first == 1)
     }
 
     /// The published comments of a system, oldest first.

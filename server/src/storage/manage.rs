@@ -11,6 +11,10 @@ use app::record::{AgencySlug, SystemContent, SystemId, Timestamp};
 
 #[async_trait::async_trait]
 impl ManageRegister for Storage {
+    async fn mail_queue(&self) -> Result<app::mail::MailQueue, AppError> {
+        Storage::mail_queue(self).await
+    }
+
     async fn reviews_due(
         &self,
         agency: &AgencySlug,

@@ -257,6 +257,7 @@ async fn dashboards_say_what_waits_and_the_queue_names_agencies() {
                 &input,
                 &client,
                 app::i18n::Language::SOURCE,
+                false,
             )
             .await
             .unwrap()

@@ -25,6 +25,9 @@ use tower::ServiceExt;
 const PASSWORD: &str = "a long enough password";
 /// The address a citizen leaves for a reply: it must never come back out.
 const EMAIL: &str = "citizen.private.7731@example.org";
+/// A mail server, so the form takes an address (nothing is sent here: no
+/// postman runs; `mail.rs` tests what is sent).
+const SENDS_MAIL: &[&str] = &["--smtp-url", "smtp://127.0.0.1:9"];
 
 /// A demo system of `agency`: its id.
 async fn system_of(storage: &lantern::storage::Storage, agency: &str) -> String {
@@ -95,7 +98,7 @@ async fn a_question_waits_for_a_moderator_then_the_owning_agency_answers_it() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        let (search, site) = site::demo_site(storage).await;
+        let (search, site) = site::demo_site_with(storage, SENDS_MAIL).await;
         let system = system_of(storage, "tax-office").await;
         for (email, role, agency) in [
             ("mod@example.org", Role::Moderator, None),
@@ -379,7 +382,7 @@ async fn abuse_is_refused_with_a_clear_message_and_nothing_written() {
     let _turn = ONE_AT_A_TIME.lock().await;
     for db in TestDatabase::both().await {
         let storage = &db.storage;
-        let (search, site) = site::demo_site(storage).await;
+        let (search, site) = site::demo_site_with(storage, SENDS_MAIL).await;
         let system = system_of(storage, "police").await;
         let limit = storage
             .feedback_settings()
@@ -577,7 +580,7 @@ async fn abuse_is_refused_with_a_clear_message_and_nothing_written() {
         let publish = lantern::feedback::Decision::Publish {
             personal_data_checked: false,
         };
-        lantern::feedback::moderate(storage, &person, id, &publish)
+        lantern::feedback::moderate(storage, &person, id, &publish, app::i18n::Language::SOURCE)
             .await
             .unwrap();
         let (_, page) = site::get(&site, &format!("/systems/{system}")).await;
@@ -649,7 +652,7 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
     let _turn = ONE_AT_A_TIME.lock().await;
     let db = TestDatabase::sqlite().await;
     let storage = &db.storage;
-    let (search, site) = site::demo_site(storage).await;
+    let (search, site) = site::demo_site_with(storage, SENDS_MAIL).await;
     let system = system_of(storage, "health-service").await;
     support_accounts::create(storage, "admin@example.org", "Admin", Role::Admin, PASSWORD).await;
     let admin = sign_in(&site, "admin@example.org", PASSWORD).await;

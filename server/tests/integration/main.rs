@@ -20,6 +20,7 @@ mod hostile_input;
 mod import;
 mod import_browser;
 mod languages;
+mod mail;
 mod migration;
 mod open_data;
 mod operating;

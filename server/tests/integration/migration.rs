@@ -39,6 +39,11 @@ async fn a_postgresql_register_of_the_previous_schema_converts_in_place_with_eve
  {
     let source = TestDatabase::sqlite().await;
     fill(&source.storage).await;
+    // Comments written in the previous schema kept no language (0024).
+    sqlx::query("UPDATE comments SET language = NULL")
+        .execute(&mut source.connect().await)
+        .await
+        .unwrap();
     let before = exports(&source.storage).await;
 
     let target = PreviousSchema::create().await;
@@ -85,9 +90,9 @@ async fn a_postgresql_register_of_the_previous_schema_converts_in_place_with_eve
         .values()
         .filter(|t| *t == "timestamp with time zone")
         .count();
-    // 31 converted by migration 0017, `systems.review_by` (0020) and
-    // `systems.agency_review_by` (0023).
-    assert_eq!(times, 33, "every time column converted: {types:?}");
+    // 31 converted by migration 0017, `systems.review_by` (0020),
+    // `systems.agency_review_by` (0023) and four of `mail_queue` (0024).
+    assert_eq!(times, 37, "every time column converted: {types:?}");
     // Migration 0018: each system's latest audit (compared with SQLite's,
     // kept as audits were recorded, with every other column below), and a
     // version's stored JSON kept in its row.
@@ -282,6 +287,7 @@ async fn fill(storage: &Storage) {
         body_key: format!("who checks {kind:?} {state:?}"),
         name: Some("A citizen".into()),
         email: email.map(str::to_string),
+        language: "en".into(),
         state,
         personal_data_found,
         now: now.into(),

@@ -42,6 +42,10 @@ async fn pages_answer_with_the_same_counts_on_both_databases() {
             serde_json::json!({
                 "status": "ok", "database": "ok", "systems": 44, "agencies": 13,
                 "search": "embedded", "search_status": "ok", "search_pending": 0,
+                "mail": {
+                    "status": "off", "server": "not configured", "waiting": 0, "retrying": 0,
+                    "given_up": 0, "oldest_waiting": null, "reason": null,
+                },
             })
         );
 

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod databases;
 pub mod html_scan;
+pub mod mail;
 pub mod manage;
 pub mod processes;
 pub mod search;

@@ -38,9 +38,17 @@ pub fn router_with(
 /// the whole site: what most page tests start from. Keep the search: its
 /// index lives as long as it does.
 pub async fn demo_site(storage: &Storage) -> (super::search::TestSearch, Router) {
+    demo_site_with(storage, &[]).await
+}
+
+/// The same, served with these flags of `lantern serve`.
+pub async fn demo_site_with(
+    storage: &Storage,
+    flags: &[&str],
+) -> (super::search::TestSearch, Router) {
     lantern::demo::seed_if_empty(storage).await.unwrap();
     let search = super::search::TestSearch::embedded(storage).await;
-    let site = router(storage, search.engine.clone());
+    let site = router_with(storage, search.engine.clone(), flags);
     (search, site)
 }
 

@@ -1,0 +1,113 @@
+//! What pages know of Lantern's mail: whether a mail server is configured
+//! (the feedback form offers a reply by email only then), and how the mail
+//! queue stands, for admins and `/healthz`. The sending itself is the
+//! server's (`server/src/mail.rs`).
+
+use crate::i18n::{t, t_with};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Whether the register has a mail server to send through, in the pages'
+/// context.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendsMail(pub bool);
+
+/// Whether the page being rendered may offer to send mail.
+pub fn sends_mail() -> bool {
+    use_context::<SendsMail>().is_some_and(|sends| sends.0)
+}
+
+/// The mail queue: what waits, since when, and why the last attempt failed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailQueue {
+    /// Messages not yet sent (and not given up).
+    pub waiting: i64,
+    /// Of those, the ones an attempt failed for (the mail server refused
+    /// them for now, or did not answer).
+    pub retrying: i64,
+    /// When the oldest waiting message was queued.
+    pub oldest: Option<String>,
+    /// Messages given up in the last 30 days: refused for good, or failed too often.
+    pub given_up: i64,
+    /// Why the most recent failed attempt failed (never an address).
+    pub last_error: Option<String>,
+}
+
+/// The queue with whether a mail server is configured: what admins read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailReport {
+    pub configured: bool,
+    pub queue: MailQueue,
+}
+
+impl MailReport {
+    /// `ok`: nothing waits for long; `waiting`: messages wait for a mail
+    /// server or a retry; `off`: no mail server and nothing waits.
+    pub fn status(&self) -> &'static str {
+        match (self.configured, self.queue.waiting) {
+            (false, 0) => "off",
+            (false, _) => "waiting",
+            (true, _) if self.queue.retrying > 0 => "waiting",
+            (true, _) => "ok",
+        }
+    }
+
+    /// Why messages wait, in words for operators (`/healthz`, which is
+    /// English like the logs).
+    pub fn reason(&self) -> Option<String> {
+        if !self.configured {
+            return (self.queue.waiting > 0)
+                .then(|| "no mail server is configured (LANTERN_SMTP_URL)".to_string());
+        }
+        if self.queue.retrying > 0 || self.queue.given_up > 0 {
+            return self.queue.last_error.clone();
+        }
+        None
+    }
+}
+
+/// Mail as the admin's `/manage` tells it.
+#[server]
+pub async fn get_mail_report() -> Result<MailReport, ServerFnError> {
+    use crate::error::AppError;
+    let account = crate::manage::account()?;
+    if account.role != crate::record::Role::Admin {
+        return Err(AppError::Forbidden.into());
+    }
+    let queue = crate::manage::manage_register()?.mail_queue().await?;
+    Ok(MailReport {
+        configured: sends_mail(),
+        queue,
+    })
+}
+
+/// "Mail: 3 messages wait: no mail server is configured."
+#[component]
+pub fn MailWaiting() -> impl IntoView {
+    let report = Resource::new(|| (), |_| get_mail_report());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                report.await.ok().map(|report| {
+                    let count = [("count", report.queue.waiting.into())];
+                    let state = match (report.configured, report.queue.retrying) {
+                        (false, _) => t("mail-report-no-server"),
+                        (true, 0) => t("mail-report-sending"),
+                        (true, retrying) => t_with("mail-report-retrying", &[("count", retrying.into())]),
+                    };
+                    let error = report.queue.last_error.clone().filter(|_| report.configured && (report.queue.retrying > 0 || report.queue.given_up > 0));
+                    let given_up = (report.queue.given_up > 0)
+                        .then(|| t_with("mail-report-given-up", &[("count", report.queue.given_up.into())]));
+                    view! {
+                        <p class="mail-report">
+                            <strong>{t("mail-report-heading")}</strong>" "
+                            {t_with("mail-report-waiting", &count)}" "{state}
+                            {given_up.map(|given_up| view! { " "{given_up} })}
+                            {error.map(|error| view! { " "{t_with("mail-report-last-error", &[("error", error.into())])} })}
+                        </p>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
