@@ -1372,3 +1372,65 @@ mail-report-given-up = { $count ->
    *[other] { $count } messages were given up in the last 30 days.
 }
 mail-report-last-error = Last problem: { $error }.
+
+## Following by email (/follow, and the links in its mail)
+# { $name } is an agency's or a system's name, or a topic.
+mail-follow-what-agency = the agency { $name }
+mail-follow-what-topic = the topic “{ $name }”
+mail-follow-what-system = the system { $name }
+follow-title = Follow by email
+follow-link = Follow by email
+follow-unknown = There is nothing here to follow: the agency, topic or system in this address does not exist.
+follow-heading = Follow { $what } by email
+follow-what-you-get = Get an email when { $what } has a new system, a new version of a record, a retirement, an audit or an official answer to a question.
+follow-no-mail = This register does not send email, so it cannot send you these changes.
+follow-feed = A feed reader gets the same changes:
+follow-email = Your email address
+follow-email-hint = We send a link to this address first: nothing else comes until you open it and confirm.
+follow-frequency = How often?
+follow-immediate = An email for each change, as it happens
+follow-daily = One email a day with the day's changes, on days with changes
+follow-privacy = Your address is used for these emails only. It is never published, and every email has a link to stop them, which deletes it.
+follow-send = Follow
+follow-check-email = Enter an email address like name@example.org
+follow-check-frequency = Choose how often you want email
+follow-too-many = This address or this connection asked to follow too much in the last hour. Please try again in an hour.
+follow-sent-heading = Check your inbox
+follow-sent = If the address can receive email, a message is on its way to it with a link to confirm that you want to follow { $what }. Nothing else is sent until the link is opened.
+follow-sent-not-you = No message? Look in your spam folder. The link works for 7 days.
+follow-confirm-title = Confirm you want these emails
+follow-confirm-ask = Follow { $what } by email ({ $how })?
+follow-confirm-button = Yes, send me these emails
+follow-confirmed = You follow { $what } by email ({ $how }). Every email has a link to stop them.
+follow-unsubscribe-title = Stop these emails
+follow-unsubscribe-ask = Stop the emails about { $what }? Your address is deleted.
+follow-unsubscribe-button = Stop the emails
+follow-unsubscribed = You will get no more of these emails, and your address is deleted.
+follow-link-wrong = This link does not work: it is not complete, or it was not made by this register. Open the link from the email again, or copy all of it.
+follow-link-expired = This link has expired. Ask again to follow, and use the new link within 7 days.
+follow-link-gone = This subscription no longer exists: it was stopped, or never confirmed in time.
+follow-back = Back to the register
+
+## Mail to people who follow the register (server/src/mail/letters/followers.rs)
+mail-unsubscribe = Stop these emails:
+mail-follow-confirm-subject = Confirm: follow { $what } by email
+mail-follow-confirm = Someone, we hope you, asked to follow { $what } on this register by email{ $frequency ->
+    [daily] , in one email a day
+   *[immediate] , an email for each change
+}.
+mail-follow-confirm-link = Confirm that you want these emails:
+mail-follow-confirm-why = Not you? Ignore this message: nothing more is sent, and the address is deleted after 7 days.
+mail-follow-known-subject = You already follow { $what }
+mail-follow-known = Someone asked to follow { $what } by email with this address. It already does, so nothing changed.
+mail-follow-why = You get this email because you follow { $what } on this register.
+mail-change-published = New system
+mail-change-updated = New version
+mail-change-retired = Retired
+mail-change-audited = Audit recorded
+mail-change-answered = Official answer
+mail-change-opening = Something you follow changed: { $system } ({ $agency }).
+mail-digest-subject = { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} to { $what }
+mail-digest-opening = What happened to { $what } since the last email:

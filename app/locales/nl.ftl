@@ -1331,3 +1331,65 @@ mail-report-given-up = { $count ->
    *[other] { $count } berichten zijn de afgelopen 30 dagen opgegeven.
 }
 mail-report-last-error = Laatste probleem: { $error }.
+
+## Volgen per e-mail (/follow, en de links in die e-mail)
+# { $name } is de naam van een organisatie of systeem, of een onderwerp.
+mail-follow-what-agency = de organisatie { $name }
+mail-follow-what-topic = het onderwerp ‘{ $name }’
+mail-follow-what-system = het systeem { $name }
+follow-title = Volgen per e-mail
+follow-link = Volgen per e-mail
+follow-unknown = Hier valt niets te volgen: de organisatie, het onderwerp of het systeem in dit adres bestaat niet.
+follow-heading = Volg { $what } per e-mail
+follow-what-you-get = Krijg een e-mail wanneer { $what } een nieuw systeem, een nieuwe versie van een beschrijving, een beëindiging, een audit of een officieel antwoord op een vraag heeft.
+follow-no-mail = Dit register verstuurt geen e-mail en kan u deze wijzigingen dus niet sturen.
+follow-feed = Een feedlezer krijgt dezelfde wijzigingen:
+follow-email = Uw e-mailadres
+follow-email-hint = We sturen eerst een link naar dit adres: er komt niets anders tot u die opent en bevestigt.
+follow-frequency = Hoe vaak?
+follow-immediate = Een e-mail per wijziging, zodra die er is
+follow-daily = Eén e-mail per dag met de wijzigingen van die dag, op dagen met wijzigingen
+follow-privacy = Uw adres wordt alleen voor deze e-mails gebruikt. Het wordt nooit gepubliceerd, en elke e-mail heeft een link om ermee te stoppen, waarmee het wordt verwijderd.
+follow-send = Volgen
+follow-check-email = Vul een e-mailadres in zoals naam@voorbeeld.nl
+follow-check-frequency = Kies hoe vaak u e-mail wilt
+follow-too-many = Dit adres of deze verbinding vroeg het afgelopen uur te vaak om te volgen. Probeer het over een uur opnieuw.
+follow-sent-heading = Kijk in uw inbox
+follow-sent = Als het adres e-mail kan ontvangen, is er een bericht onderweg met een link om te bevestigen dat u { $what } wilt volgen. Er wordt niets anders verstuurd tot de link is geopend.
+follow-sent-not-you = Geen bericht? Kijk in uw map met spam. De link werkt 7 dagen.
+follow-confirm-title = Bevestig dat u deze e-mails wilt
+follow-confirm-ask = { $what } volgen per e-mail ({ $how })?
+follow-confirm-button = Ja, stuur mij deze e-mails
+follow-confirmed = U volgt { $what } per e-mail ({ $how }). Elke e-mail heeft een link om ermee te stoppen.
+follow-unsubscribe-title = Stoppen met deze e-mails
+follow-unsubscribe-ask = Stoppen met de e-mails over { $what }? Uw adres wordt verwijderd.
+follow-unsubscribe-button = Stop de e-mails
+follow-unsubscribed = U krijgt deze e-mails niet meer, en uw adres is verwijderd.
+follow-link-wrong = Deze link werkt niet: hij is niet compleet, of niet door dit register gemaakt. Open de link uit de e-mail opnieuw, of kopieer hem helemaal.
+follow-link-expired = Deze link is verlopen. Vraag opnieuw om te volgen, en gebruik de nieuwe link binnen 7 dagen.
+follow-link-gone = Dit abonnement bestaat niet meer: het is gestopt, of niet op tijd bevestigd.
+follow-back = Terug naar het register
+
+## E-mail aan wie het register volgt (server/src/mail/letters/followers.rs)
+mail-unsubscribe = Stoppen met deze e-mails:
+mail-follow-confirm-subject = Bevestig: { $what } volgen per e-mail
+mail-follow-confirm = Iemand, hopelijk u, vroeg om { $what } in dit register per e-mail te volgen{ $frequency ->
+    [daily] , in één e-mail per dag
+   *[immediate] , met een e-mail per wijziging
+}.
+mail-follow-confirm-link = Bevestig dat u deze e-mails wilt:
+mail-follow-confirm-why = Was u dit niet? Negeer dit bericht: er wordt niets meer verstuurd, en het adres wordt na 7 dagen verwijderd.
+mail-follow-known-subject = U volgt { $what } al
+mail-follow-known = Iemand vroeg met dit adres om { $what } per e-mail te volgen. Dat doet het al, dus er is niets veranderd.
+mail-follow-why = U krijgt deze e-mail omdat u { $what } in dit register volgt.
+mail-change-published = Nieuw systeem
+mail-change-updated = Nieuwe versie
+mail-change-retired = Beëindigd
+mail-change-audited = Audit vastgelegd
+mail-change-answered = Officieel antwoord
+mail-change-opening = Iets wat u volgt is gewijzigd: { $system } ({ $agency }).
+mail-digest-subject = { $count ->
+    [one] 1 wijziging
+   *[other] { $count } wijzigingen
+} bij { $what }
+mail-digest-opening = Wat er bij { $what } gebeurde sinds de vorige e-mail:

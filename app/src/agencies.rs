@@ -236,6 +236,7 @@ fn AgencyView(data: AgencyWithSystems) -> impl IntoView {
             <dd><a href=href(format!("/agencies/{}/statistics", agency.slug))>{t("agency-statistics")}</a></dd>
             <dt>{t("agency-follow")}</dt>
             <dd>
+                <a href=href(format!("/follow?agency={}", agency.slug))>{t("follow-link")}</a>" · "
                 <a href=format!("/agencies/{}/feed.atom", agency.slug)>{t("agency-atom")}</a>" · "
                 <a href=format!("/api/v1/changes?agency={}", agency.slug)>{t("agency-as-json")}</a>
             </dd>

@@ -12,6 +12,7 @@ mod browser;
 #[cfg(feature = "ssr")]
 pub mod error;
 pub mod feedback;
+pub mod follow;
 pub mod home;
 pub mod html;
 pub mod i18n;
@@ -132,6 +133,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agencies/:slug/statistics") view=statistics::AgencyStatisticsPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data") view=open_data::OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/statistics") view=statistics::StatisticsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/follow") view=follow::FollowPage ssr=SsrMode::Async/>
+                    <Route path=path!("/follow/confirm") view=|| view! { <follow::FollowLinkPage purpose=follow::LinkPurpose::Confirm/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/follow/unsubscribe") view=|| view! { <follow::FollowLinkPage purpose=follow::LinkPurpose::Unsubscribe/> } ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=accounts::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage") view=manage::dashboard::ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/systems/new") view=manage::system_form::SystemFormPage ssr=SsrMode::Async/>

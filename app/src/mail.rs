@@ -7,6 +7,59 @@ use crate::i18n::{t, t_with};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// What a subscription follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Follows {
+    /// An agency: everything about its systems.
+    Agency,
+    /// A topic: the systems tagged with it.
+    Topic,
+    /// One system.
+    System,
+}
+
+impl Follows {
+    pub const ALL: [Follows; 3] = [Follows::Agency, Follows::Topic, Follows::System];
+
+    /// Its stable name, in storage and in the follow form's query (`?agency=…`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Follows::Agency => "agency",
+            Follows::Topic => "topic",
+            Follows::System => "system",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Follows> {
+        Follows::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
+/// How often a subscription's mail comes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Frequency {
+    /// A message for each change, as it happens.
+    #[default]
+    Immediate,
+    /// One message a day with what happened, when something did.
+    Daily,
+}
+
+impl Frequency {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Immediate => "immediate",
+            Frequency::Daily => "daily",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Frequency> {
+        [Frequency::Immediate, Frequency::Daily]
+            .into_iter()
+            .find(|f| f.as_str() == name)
+    }
+}
+
 /// Whether the register has a mail server to send through, in the pages'
 /// context.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -69,7 +69,7 @@ fn rate_window(now: OffsetDateTime) -> (String, u64) {
 /// Counts one submission or flag of `client` in this hour. Over the limit,
 /// the seconds until the next hour (and the count is undone with the
 /// transaction).
-async fn over_limit(
+pub(crate) async fn over_limit(
     tx: &mut crate::storage::WriteTransaction,
     client: &str,
     settings: &FeedbackSettings,
@@ -325,6 +325,9 @@ pub async fn answer(
     if first {
         let kind = MailKind::CommentAnswered;
         crate::mail::queue_to_asker(&mut tx, comment, kind, false, register_language, &now).await?;
+        // Those who follow the system hear of the answer too.
+        let about = format!("{{\"answer\":{comment},");
+        Storage::queue_to_followers(&mut tx, &found.system.0, &about, &now).await?;
     }
     let entry = actor.log(
         "answer_comment",

@@ -13,11 +13,17 @@
 //! | `comment_published` | the citizen who asked | a moderator publishes their question or error report |
 //! | `comment_declined` | the citizen who asked | a moderator declines it or takes it down (the reason, never the note) |
 //! | `comment_answered` | the citizen who asked | the agency first answers it |
+//! | `subscription_confirm` | an address asked to follow something | at once: the link to confirm |
+//! | `subscription_known` | an address that already follows it | someone asked again |
+//! | `subscription_change` | confirmed followers, each change | a change of the feed (not a review), an official answer |
+//! | `subscription_digest` | confirmed followers, once a day | a day passed since the last digest, and something happened |
 //!
 //! Addresses go to the mail server and nowhere else: never in pages, the
 //! API, exports or logs. A sent message's row is deleted with its address.
 
+pub mod follow;
 pub mod letters;
+pub mod tokens;
 pub mod worker;
 
 use crate::storage::{MailKind, NewMail, Storage};
@@ -110,6 +116,22 @@ pub async fn queue_to_asker(
         about: serde_json::json!({ "comment": comment, "taken_down": taken_down }).to_string(),
     };
     Storage::queue_mail(conn, &mail, now).await
+}
+
+/// Queues the daily digests that are due, now and every ten minutes, for
+/// as long as the server runs (each instance; a digest is queued once).
+pub async fn queue_digests_regularly(storage: Storage) {
+    loop {
+        let now = time::OffsetDateTime::now_utc();
+        let stamp = crate::clock::format_timestamp(now);
+        let a_day_ago = crate::clock::format_timestamp(now - time::Duration::days(1));
+        match storage.queue_digests(&stamp, &a_day_ago).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "queued daily digests"),
+            Err(error) => tracing::warn!(%error, "could not queue the daily digests"),
+        }
+        tokio::time::sleep(Duration::from_secs(600)).await;
+    }
 }
 
 /// The mail queue as `/healthz` tells it: `status` (`ok`, `waiting`,

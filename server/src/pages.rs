@@ -29,8 +29,11 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
     let public_url = app::open_data::PublicUrl(state.public_url.origin.clone());
     let languages = state.languages.clone();
     let sends_mail = app::mail::SendsMail(state.sends_mail);
+    let following: app::follow::SharedFollowing =
+        Arc::new(crate::mail::follow::Desk(state.storage.clone()));
     move || {
         provide_context(sends_mail);
+        provide_context(following.clone());
         provide_context(languages.clone());
         provide_context(dictionary.clone());
         provide_context(public_url.clone());

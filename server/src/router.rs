@@ -48,6 +48,7 @@ fn site(state: AppState) -> Router {
         )
         .merge(crate::manage::routes())
         .merge(crate::feedback::forms::routes())
+        .merge(crate::mail::follow::routes())
         .leptos_routes_with_context(&state, routes, provide_register.clone(), move || {
             shell(options.clone())
         })

@@ -27,6 +27,7 @@ mod review_dates;
 mod rows;
 mod sessions;
 mod statistics;
+mod subscriptions;
 mod tokens;
 mod write;
 
@@ -52,6 +53,7 @@ pub use outbox::{IndexedSystem, OutboxEntry};
 pub use publish::{PublishOutcome, content_hash, uses_personal_data};
 pub use review_dates::review_by;
 pub use sessions::SignInClaim;
+pub use subscriptions::{FollowedChange, Subscribed, Subscription};
 pub use tokens::{ApiToken, NewApiToken};
 pub use write::{CurrentVersion, NewAudit};
 

@@ -40,6 +40,7 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     tokio::spawn(crate::feedback::tidy_hourly(storage.clone()));
     tokio::spawn(fill_public_json(storage.clone()));
     tokio::spawn(crate::oversight::keep_current(storage.clone()));
+    tokio::spawn(crate::mail::queue_digests_regularly(storage.clone()));
     match mailer {
         Some(mailer) => {
             let links = crate::mail::letters::Links {

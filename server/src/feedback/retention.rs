@@ -1,5 +1,6 @@
 //! Forgetting on time: reply emails after the retention period (also in
-//! mail still waiting for them), mail given up after 30 days, rate-limit
+//! mail still waiting for them), mail given up after 30 days, subscriptions
+//! left unconfirmed after 7 days, rate-limit
 //! counts after two hours, the day's salt after two days.
 
 use crate::storage::Storage;
@@ -19,6 +20,8 @@ pub async fn tidy(storage: &Storage, now: OffsetDateTime) -> Result<u64, AppErro
     let forgotten = Storage::forget_emails(&mut tx, &cutoff, &stamp).await?;
     let a_month_ago = crate::clock::format_timestamp(now - time::Duration::days(30));
     Storage::forget_old_mail(&mut tx, &a_month_ago, &cutoff).await?;
+    let a_week_ago = crate::clock::format_timestamp(now - time::Duration::days(7));
+    Storage::forget_unconfirmed(&mut tx, &a_week_ago).await?;
     Storage::tidy_client_traces(&mut tx, &two_hours_ago[..13], &two_days_ago[..10]).await?;
     tx.commit().await?;
     Ok(forgotten)

@@ -99,8 +99,15 @@ impl Postman {
             .claim_mail(&self.holder, &stamp, &until, BATCH)
             .await?;
         let mut round = Round::default();
+        if claimed.is_empty() {
+            return Ok(round);
+        }
+        let secret = self
+            .storage
+            .mail_secret(&crate::accounts::random_token())
+            .await?;
         for (at, mail) in claimed.iter().enumerate() {
-            match self.send(mail).await? {
+            match self.send(mail, &secret).await? {
                 Sent::Yes => round.sent += 1,
                 Sent::Failed => round.failed += 1,
                 Sent::Unreachable(error) => {
@@ -120,9 +127,9 @@ impl Postman {
     }
 
     /// Writes and sends one message, and records what became of it.
-    async fn send(&self, mail: &QueuedMail) -> Result<Sent, AppError> {
+    async fn send(&self, mail: &QueuedMail, secret: &str) -> Result<Sent, AppError> {
         let now = crate::clock::format_timestamp(OffsetDateTime::now_utc());
-        let Some(letter) = write(&self.storage, &self.links, mail).await? else {
+        let Some(letter) = write(&self.storage, &self.links, secret, mail).await? else {
             // What it was about is gone: nothing to tell.
             self.storage.mail_sent(mail.id, &self.holder).await?;
             return Ok(Sent::Yes);
@@ -171,15 +178,24 @@ impl Postman {
     /// recipient is not an address it could take.
     fn message(&self, mail: &QueuedMail, letter: Letter) -> Option<lettre::Message> {
         let to = mail.recipient.parse::<Mailbox>().ok()?;
-        let auto = HeaderValue::new(
-            HeaderName::new_from_ascii_str("Auto-Submitted"),
-            "auto-generated".into(),
-        );
-        lettre::Message::builder()
+        let header = |name: &'static str, value: String| {
+            HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+        };
+        let mut message = lettre::Message::builder()
             .from(self.mailer.from.clone())
             .to(to)
             .subject(letter.subject)
-            .raw_header(auto)
+            .raw_header(header("Auto-Submitted", "auto-generated".into()));
+        // One-click unsubscribe (RFC 8058): the link answers a POST.
+        if let Some(url) = &letter.unsubscribe {
+            message = message
+                .raw_header(header("List-Unsubscribe", format!("<{url}>")))
+                .raw_header(header(
+                    "List-Unsubscribe-Post",
+                    "List-Unsubscribe=One-Click".into(),
+                ));
+        }
+        message
             .multipart(MultiPart::alternative_plain_html(letter.text, letter.html))
             .ok()
     }

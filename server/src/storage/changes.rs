@@ -181,18 +181,23 @@ impl Storage {
             Some(last) if last > now => last,
             _ => now,
         };
-        sqlx::query(&database.sql(
+        let (seq,): (i64,) = sqlx::query_as(&database.sql(
             "INSERT INTO changes (kind, system_id, version, audit_id, changed_at) \
-             VALUES ($1, $2, $3, $4, $5::timestamptz)",
+             VALUES ($1, $2, $3, $4, $5::timestamptz) RETURNING seq",
         ))
         .bind(kind.as_str())
         .bind(system.0.clone())
         .bind(version)
         .bind(audit_id)
         .bind(changed_at)
-        .execute(&mut *conn)
+        .fetch_one(&mut *conn)
         .await
         .map_err(database_error)?;
+        // Followers hear of everything but a review that changed nothing.
+        if kind != ChangeKind::Reviewed {
+            let about = format!("{{\"change\":{seq},");
+            Self::queue_to_followers(conn, &system.0, &about, &crate::clock::now()).await?;
+        }
         Ok(())
     }
 

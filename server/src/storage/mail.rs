@@ -20,13 +20,25 @@ pub enum MailKind {
     CommentDeclined,
     /// The agency answered it.
     CommentAnswered,
+    /// Someone asked to follow something with this address: confirm it.
+    SubscriptionConfirm,
+    /// Someone asked again for a subscription this address confirmed.
+    SubscriptionKnown,
+    /// Something it follows changed (a change of the feed, or an answer).
+    SubscriptionChange,
+    /// What happened in a day to what it follows.
+    SubscriptionDigest,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 3] = [
+    pub const ALL: [MailKind; 7] = [
         MailKind::CommentPublished,
         MailKind::CommentDeclined,
         MailKind::CommentAnswered,
+        MailKind::SubscriptionConfirm,
+        MailKind::SubscriptionKnown,
+        MailKind::SubscriptionChange,
+        MailKind::SubscriptionDigest,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -34,6 +46,10 @@ impl MailKind {
             MailKind::CommentPublished => "comment_published",
             MailKind::CommentDeclined => "comment_declined",
             MailKind::CommentAnswered => "comment_answered",
+            MailKind::SubscriptionConfirm => "subscription_confirm",
+            MailKind::SubscriptionKnown => "subscription_known",
+            MailKind::SubscriptionChange => "subscription_change",
+            MailKind::SubscriptionDigest => "subscription_digest",
         }
     }
 

@@ -78,6 +78,7 @@ const ABOVE_STORAGE: &[&str] = &[
     "manage",
     "sign_in",
     "import",
+    "mail",
 ];
 
 #[test]

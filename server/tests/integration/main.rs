@@ -15,6 +15,7 @@ mod connections;
 mod counts;
 mod desk;
 mod feedback;
+mod follow;
 mod fuzz;
 mod hostile_input;
 mod import;

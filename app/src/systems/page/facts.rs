@@ -61,6 +61,7 @@ pub(super) fn FactsSection(system: System) -> impl IntoView {
                     {system.reviewed_at.clone().map(|r| view! { ", "{t("record-reviewed")}" " <DateText date=r/> })}
                     {system.review_by.clone().map(|by| view! { "; "{t("record-review-by")}" " <DateText date=by/> })}
                     ". " <a href=href(format!("/systems/{}/history", system.id))>{t("record-history-link")}</a>
+                    " · " <a href=href(format!("/follow?system={}", system.id))>{t("follow-link")}</a>
                 </dd>
                 <dt>{t("record-permanent-id")}</dt><dd><code>{system.id.0.clone()}</code></dd>
                 <dt>{t("nav-open-data")}</dt>

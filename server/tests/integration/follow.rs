@@ -1,0 +1,389 @@
+//! Following by email, through the real mail server of `scripts/test`: an
+//! address asks, confirms through the link it receives, hears of a change
+//! with a one-click unsubscribe link, and after that click hears nothing.
+
+use crate::support::databases::TestDatabase;
+use crate::support::mail::{MailSink, Received};
+use crate::support::{manage, site};
+use app::feedback::ClientAddress;
+use app::manage::ManageRegister;
+use app::record::{AgencySlug, SystemId};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use lantern::mail::letters::Links;
+use lantern::mail::worker::Postman;
+use lantern::storage::Storage;
+use site::ONE_AT_A_TIME;
+use tower::ServiceExt;
+
+const ORIGIN: &str = "https://register.example.gov";
+
+struct Sent {
+    status: StatusCode,
+    location: String,
+    text: String,
+}
+
+async fn post(site: &Router, uri: &str, body: String, client: &str) -> Sent {
+    let mut request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(ClientAddress(client.into()));
+    let response = site.clone().oneshot(request).await.unwrap();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let (status, text) = site::read(response).await;
+    Sent {
+        status,
+        location,
+        text,
+    }
+}
+
+async fn deliver_all(storage: &Storage, sink: &MailSink) {
+    let mailer = lantern::mail::Mailer::configure(Some(&sink.url), "register@example.gov")
+        .unwrap()
+        .unwrap();
+    let links = Links {
+        origin: ORIGIN.into(),
+        languages: app::i18n::Languages::parse("en,nl").unwrap(),
+    };
+    let postman = Postman::new(storage.clone(), mailer, links);
+    loop {
+        let round = postman.deliver_due().await.unwrap();
+        assert!(!round.unreachable);
+        if round.sent + round.failed == 0 {
+            return;
+        }
+    }
+}
+
+/// The link in a message that starts with `prefix`, as a path of the site.
+fn link(message: &Received, prefix: &str) -> String {
+    let text = message.text();
+    let start = text
+        .find(&format!("{ORIGIN}{prefix}"))
+        .unwrap_or_else(|| panic!("a link {prefix} in {text}"));
+    let url = text[start..].split_whitespace().next().unwrap();
+    url.trim_start_matches(ORIGIN).to_string()
+}
+
+/// Publishes a new version of `system` with `summary` as its change summary.
+async fn new_version(storage: &Storage, system: &str, summary: &str) {
+    let id = SystemId(system.into());
+    let (agency, mut content) = storage.published(&id).await.unwrap().unwrap();
+    content.summary = format!("{} {summary}", content.summary);
+    let mut tx = storage.begin().await.unwrap();
+    let now = lantern::clock::now();
+    Storage::publish(&mut tx, &id, &AgencySlug(agency.0), &content, summary, &now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn subscriptions_of(db: &TestDatabase, email: &str) -> i64 {
+    sqlx::query_scalar::<_, i64>("SELECT count(*) FROM subscriptions WHERE email = $1")
+        .bind(email)
+        .fetch_one(&mut db.connect().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_follower_confirms_hears_of_a_change_and_leaves_with_one_click() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let sink = MailSink::shared().await;
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let (_search, site) = site::demo_site_with(storage, &["--smtp-url", &sink.url]).await;
+        let run = &lantern::accounts::random_token()[..8];
+        let follower = format!("follower-{}-{run}@example.org", db.name);
+        let system = {
+            use app::register::Register;
+            let query = app::search::SystemQuery::default()
+                .toggled(app::search::Facet::Agency, "tax-office");
+            storage.list_systems(&query).await.unwrap().systems[0]
+                .id
+                .0
+                .clone()
+        };
+
+        // The agency's page offers it; the form asks for an address and how often.
+        let (_, agency_page) = site::get(&site, "/agencies/tax-office").await;
+        assert!(agency_page.contains("href=\"/follow?agency=tax-office\""));
+        let (status, form) = site::get(&site, "/follow?agency=tax-office").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("name=\"email\"") && form.contains("value=\"daily\""));
+        let (status, _) = site::get(&site, "/follow?agency=no-such-agency").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{}", db.name);
+        // A topic is whatever the address says: shown as text, never run.
+        let hostile = "/follow?topic=%3C%2Ftitle%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+        let (status, page) = site::get(&site, hostile).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!page.contains("<script>alert(1)") && page.contains("&lt;script&gt;alert(1)"));
+
+        // Wrong input is refused, naming it, and nothing is written.
+        let ask = |email: &str, frequency: &str, target: &str| {
+            manage::form_body(&[
+                ("follows", "agency"),
+                ("target", target),
+                ("email", email),
+                ("frequency", frequency),
+                ("website", ""),
+            ])
+        };
+        let wrong = post(
+            &site,
+            "/follow",
+            ask("not-an-address", "weekly", "tax-office"),
+            "10.7.0.1",
+        )
+        .await;
+        assert_eq!(
+            wrong.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            db.name
+        );
+        assert!(
+            wrong.text.contains("Enter an email address")
+                && wrong.text.contains("Choose how often")
+        );
+        let unknown = post(
+            &site,
+            "/follow",
+            ask(&follower, "immediate", "nobody"),
+            "10.7.0.1",
+        )
+        .await;
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+        assert_eq!(subscriptions_of(&db, &follower).await, 0);
+
+        // Asked twice: the same answer both times, and one subscription.
+        let first = post(
+            &site,
+            "/follow",
+            ask(&follower, "immediate", "tax-office"),
+            "10.7.0.2",
+        )
+        .await;
+        let second = post(
+            &site,
+            "/follow",
+            ask(&follower, "immediate", "tax-office"),
+            "10.7.0.3",
+        )
+        .await;
+        assert_eq!(
+            first.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            db.name,
+            first.text
+        );
+        assert_eq!(
+            (first.status, &first.location),
+            (second.status, &second.location)
+        );
+        assert_eq!(first.location, "/follow?agency=tax-office&sent=1");
+        let (_, sent_page) = site::get(&site, &first.location).await;
+        assert!(sent_page.contains("Check your inbox") && !sent_page.contains(&follower));
+        assert_eq!(subscriptions_of(&db, &follower).await, 1);
+
+        // Nothing but confirmations before the link is opened.
+        new_version(storage, &system, "Before confirming.").await;
+        deliver_all(storage, &sink).await;
+        let received = sink.received_by(&follower);
+        assert_eq!(received.len(), 2, "{}: two confirmations", db.name);
+        assert!(
+            received
+                .iter()
+                .all(|m| m.subject.starts_with("Confirm: follow the agency"))
+        );
+        assert!(
+            received
+                .iter()
+                .all(|m| m.header("List-Unsubscribe").is_none())
+        );
+
+        // The link shows a button; the button confirms.
+        let confirm = link(&received[0], "/follow/confirm?token=");
+        let (status, page) = site::get(&site, &confirm).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Yes, send me these emails"));
+        let token = confirm.split("token=").nth(1).unwrap();
+        let done = post(
+            &site,
+            "/follow/confirm",
+            manage::form_body(&[("token", token)]),
+            "10.7.0.4",
+        )
+        .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+        let (_, page) = site::get(&site, &confirm).await;
+        assert!(page.contains("You follow the agency"), "{page}");
+
+        // A change: one message with the summary and a one-click unsubscribe.
+        new_version(storage, &system, "The model was retrained on 2026 data.").await;
+        deliver_all(storage, &sink).await;
+        let received = sink.received_by(&follower);
+        assert_eq!(received.len(), 3, "{}", db.name);
+        let change = &received[2];
+        assert!(
+            change.subject.starts_with("New version: "),
+            "{}",
+            change.subject
+        );
+        assert!(
+            change
+                .text()
+                .contains("> The model was retrained on 2026 data.")
+        );
+        assert_eq!(
+            change.header("List-Unsubscribe-Post"),
+            Some("List-Unsubscribe=One-Click")
+        );
+        let unsubscribe = change.header("List-Unsubscribe").unwrap();
+        let unsubscribe = unsubscribe
+            .trim_matches(['<', '>'])
+            .trim_start_matches(ORIGIN)
+            .to_string();
+        assert_eq!(unsubscribe, link(change, "/follow/unsubscribe?token="));
+
+        // A link with another purpose, or changed, does not work.
+        let as_confirm = format!("/follow/confirm?{}", unsubscribe.split('?').nth(1).unwrap());
+        let (status, page) = site::get(&site, &as_confirm).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{}", db.name);
+        assert!(page.contains("This link does not work"));
+        let forged = unsubscribe.replacen("token=", "token=9", 1);
+        let refused = post(
+            &site,
+            &forged,
+            "List-Unsubscribe=One-Click".into(),
+            "10.7.0.5",
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+        assert_eq!(subscriptions_of(&db, &follower).await, 1);
+
+        // One click from the mail program: gone, address and all.
+        let clicked = post(
+            &site,
+            &unsubscribe,
+            "List-Unsubscribe=One-Click".into(),
+            "10.7.0.6",
+        )
+        .await;
+        assert_eq!(
+            clicked.status,
+            StatusCode::OK,
+            "{}: {}",
+            db.name,
+            clicked.text
+        );
+        assert_eq!(subscriptions_of(&db, &follower).await, 0);
+        new_version(storage, &system, "After leaving.").await;
+        deliver_all(storage, &sink).await;
+        assert_eq!(
+            sink.received_by(&follower).len(),
+            3,
+            "{}: no more mail",
+            db.name
+        );
+        let (status, page) = site::get(&site, &unsubscribe).await;
+        assert_eq!(status, StatusCode::GONE);
+        assert!(page.contains("no longer exists"));
+        db.remove().await;
+    }
+}
+
+#[tokio::test]
+async fn a_daily_follower_gets_one_digest_of_the_days_changes() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let sink = MailSink::shared().await;
+    let db = TestDatabase::postgres().await;
+    let storage = &db.storage;
+    let (_search, site) = site::demo_site_with(storage, &["--smtp-url", &sink.url]).await;
+    let run = &lantern::accounts::random_token()[..8];
+    let follower = format!("daily-{run}@example.org");
+    let system = {
+        use app::register::Register;
+        let query =
+            app::search::SystemQuery::default().toggled(app::search::Facet::Agency, "tax-office");
+        storage.list_systems(&query).await.unwrap().systems[0]
+            .id
+            .0
+            .clone()
+    };
+    let body = manage::form_body(&[
+        ("follows", "system"),
+        ("target", &system),
+        ("email", &follower),
+        ("frequency", "daily"),
+    ]);
+    assert_eq!(
+        post(&site, "/follow", body, "10.7.1.1").await.status,
+        StatusCode::SEE_OTHER
+    );
+    deliver_all(storage, &sink).await;
+    let confirm = link(&sink.received_by(&follower)[0], "/follow/confirm?token=");
+    let token = confirm.split("token=").nth(1).unwrap();
+    post(
+        &site,
+        "/follow/confirm",
+        manage::form_body(&[("token", token)]),
+        "10.7.1.1",
+    )
+    .await;
+
+    // Two changes in the day: nothing at once.
+    new_version(storage, &system, "First change of the day.").await;
+    new_version(storage, &system, "Second change of the day.").await;
+    deliver_all(storage, &sink).await;
+    assert_eq!(
+        sink.received_by(&follower).len(),
+        1,
+        "only the confirmation"
+    );
+
+    // A day on, one digest with both; two instances queue it once.
+    let later = time::OffsetDateTime::now_utc() + time::Duration::hours(25);
+    let now = lantern::clock::format_timestamp(later);
+    let a_day_before = lantern::clock::format_timestamp(later - time::Duration::days(1));
+    let queued = storage.queue_digests(&now, &a_day_before).await.unwrap();
+    let again = storage.queue_digests(&now, &a_day_before).await.unwrap();
+    assert_eq!((queued, again), (1, 0));
+    // The test's day passes in a moment: the digest is due now.
+    let mut conn = db.connect().await;
+    let sql =
+        lantern::storage::sql_for(&conn, "UPDATE mail_queue SET send_after = $1::timestamptz");
+    sqlx::query(&sql)
+        .bind(lantern::clock::now())
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    deliver_all(storage, &sink).await;
+    let received = sink.received_by(&follower);
+    assert_eq!(received.len(), 2);
+    let digest = &received[1];
+    assert_eq!(
+        digest.subject,
+        format!("2 changes to the system {}", {
+            let id = SystemId(system.clone());
+            storage.published(&id).await.unwrap().unwrap().1.name
+        })
+    );
+    let text = digest.text();
+    assert!(
+        text.contains("> First change of the day.") && text.contains("> Second change of the day.")
+    );
+    assert!(digest.header("List-Unsubscribe").is_some());
+    db.remove().await;
+}
