@@ -6,6 +6,7 @@
 // private address (support.ts's `test`), on a phone's width too.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Page } from "@playwright/test";
 import { PRIVATE_EMAIL as EMAIL, expect, test } from "./support";
 
 test.describe.configure({ mode: "serial" });
@@ -41,6 +42,15 @@ function links(message: Message): string[] {
   });
 }
 
+/** Opens every link, reading each page whole before the next. */
+async function visitEvery(page: Page, paths: string[]) {
+  for (const link of paths) {
+    const response = await page.goto(link);
+    expect(response?.status(), link).toBeLessThan(400);
+    expect(await response?.text(), link).not.toContain(EMAIL);
+  }
+}
+
 test("a reader follows an agency by email and confirms through the link", async ({ page }) => {
   await page.goto("/agencies/tax-office");
   await page.getByRole("link", { name: "Follow by email" }).click();
@@ -65,10 +75,7 @@ test("a reader follows an agency by email and confirms through the link", async 
   await page.goto(confirm!);
   await page.getByRole("button", { name: "Yes, send me these emails" }).click();
   await expect(page.getByRole("status")).toContainText("You follow the agency");
-  for (const link of links(confirmation)) {
-    const response = await page.goto(link);
-    expect(response?.status(), link).toBeLessThan(400);
-  }
+  await visitEvery(page, links(confirmation));
 });
 
 test("asking again tells nothing new; the reminder's link stops the emails", async ({ page }) => {
@@ -81,10 +88,7 @@ test("asking again tells nothing new; the reminder's link stops the emails", asy
   expect(reminder.headers.find(([name]) => name === "List-Unsubscribe-Post")?.[1]).toBe("List-Unsubscribe=One-Click");
   const stop = links(reminder).find((link) => link.startsWith("/follow/unsubscribe?token="));
   expect(stop, reminder.text ?? "").toBeTruthy();
-  for (const link of links(reminder)) {
-    const response = await page.goto(link);
-    expect(response?.status(), link).toBeLessThan(400);
-  }
+  await visitEvery(page, links(reminder));
   await page.goto(stop!);
   await page.getByRole("button", { name: "Stop the emails" }).click();
   await expect(page.getByRole("status")).toContainText("your address is deleted");
