@@ -58,6 +58,10 @@ id=$(curl -sf "$base/api/v1/systems?agency=tax-office" | grep -o '"id":"[a-z0-9]
 record=$(curl -sf "$base/api/v1/systems/$id" | python3 -c '
 import json, sys
 record = json.load(sys.stdin)
+# What the register works out itself is not sent back.
+for member in ["id", "url", "agency_name", "agency_contact", "version", "published_at", "reviewed_at",
+               "completeness", "audit", "audit_overdue", "review_by", "review_overdue"]:
+    record.pop(member, None)
 record["summary"] = record["summary"] + " Changed by bench/mail.sh."
 record["change_summary"] = "Benchmark change."
 print(json.dumps(record))')
@@ -66,19 +70,24 @@ status=$(curl -s -o "$work/put.json" -w '%{http_code}' -X PUT "$base/api/v1/syst
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$record")
 queued=$(date +%s.%N)
 echo "PUT /api/v1/systems/$id: HTTP $status in $(echo "($queued - $start) * 1000" | bc | cut -d. -f1) ms (queues every message in its transaction)"
+case "$status" in 2*) ;; *) cat "$work/put.json" >&2; exit 1 ;; esac
+curl -sf "$base/healthz" | python3 -c 'import json, sys; print("queued:", json.load(sys.stdin)["mail"]["waiting"])'
 
 echo "== 3. Delivery to the sink, with /systems loaded as in 1"
-wrk -t2 -c"$connections" -d"$duration" --latency "$base/systems" > "$work/busy.txt" &
-load=$!
 count() { find "$work/mail" -name '*.json' | wc -l; }
+wrk -t2 -c"$connections" -d"$duration" --latency "$base/systems" > "$work/busy.txt"
+loaded=$(date +%s.%N)
+under_load=$(count)
+echo "during the load: $under_load messages in $(echo "$loaded - $queued" | bc) s"
 while [ "$(count)" -lt "$followers" ]; do
   sleep 0.2
-  if [ "$(echo "$(date +%s.%N) - $queued > 600" | bc)" = 1 ]; then echo "not delivered within 10 minutes" >&2; break; fi
+  if [ "$(echo "$(date +%s.%N) - $queued > 300" | bc)" = 1 ]; then echo "not delivered within 5 minutes" >&2; break; fi
 done
 delivered=$(date +%s.%N)
-wait $load
 seconds=$(echo "$delivered - $queued" | bc)
-echo "delivered $(count) messages in $seconds s: $(echo "$(count) / $seconds" | bc) messages/s"
+echo "delivered $(count) messages in $seconds s: $(echo "$(count) / $seconds" | bc) messages/s overall"
+rest=$(echo "$delivered - $loaded" | bc)
+echo "after the load: $(( $(count) - under_load )) messages in $rest s: $(echo "($(count) - $under_load) / $rest" | bc) messages/s"
 grep -E "Requests/sec|50%|99%" "$work/busy.txt"
 idle=$(p99 < "$work/idle.txt"); busy=$(p99 < "$work/busy.txt")
 echo "/systems p99: $idle at rest, $busy during delivery"

@@ -1379,6 +1379,7 @@ mail-follow-what-agency = the agency { $name }
 mail-follow-what-topic = the topic “{ $name }”
 mail-follow-what-system = the system { $name }
 follow-title = Follow by email
+follow-title-error = Error: Follow by email – Lantern
 follow-link = Follow by email
 follow-unknown = There is nothing here to follow: the agency, topic or system in this address does not exist.
 follow-heading = Follow { $what } by email
@@ -1409,6 +1410,10 @@ follow-unsubscribed = You will get no more of these emails, and your address is 
 follow-link-wrong = This link does not work: it is not complete, or it was not made by this register. Open the link from the email again, or copy all of it.
 follow-link-expired = This link has expired. Ask again to follow, and use the new link within 7 days.
 follow-link-gone = This subscription no longer exists: it was stopped, or never confirmed in time.
+follow-how-immediate = an email for each change
+follow-how-daily = one email a day
+follow-confirmed-title = You follow it by email
+follow-unsubscribed-title = The emails are stopped
 follow-back = Back to the register
 
 ## Mail to people who follow the register (server/src/mail/letters/followers.rs)

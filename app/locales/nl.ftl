@@ -1338,6 +1338,7 @@ mail-follow-what-agency = de organisatie { $name }
 mail-follow-what-topic = het onderwerp ‘{ $name }’
 mail-follow-what-system = het systeem { $name }
 follow-title = Volgen per e-mail
+follow-title-error = Fout: Volgen per e-mail – Lantern
 follow-link = Volgen per e-mail
 follow-unknown = Hier valt niets te volgen: de organisatie, het onderwerp of het systeem in dit adres bestaat niet.
 follow-heading = Volg { $what } per e-mail
@@ -1368,6 +1369,10 @@ follow-unsubscribed = U krijgt deze e-mails niet meer, en uw adres is verwijderd
 follow-link-wrong = Deze link werkt niet: hij is niet compleet, of niet door dit register gemaakt. Open de link uit de e-mail opnieuw, of kopieer hem helemaal.
 follow-link-expired = Deze link is verlopen. Vraag opnieuw om te volgen, en gebruik de nieuwe link binnen 7 dagen.
 follow-link-gone = Dit abonnement bestaat niet meer: het is gestopt, of niet op tijd bevestigd.
+follow-how-immediate = een e-mail per wijziging
+follow-how-daily = één e-mail per dag
+follow-confirmed-title = U volgt het per e-mail
+follow-unsubscribed-title = De e-mails zijn gestopt
 follow-back = Terug naar het register
 
 ## E-mail aan wie het register volgt (server/src/mail/letters/followers.rs)

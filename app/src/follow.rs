@@ -163,8 +163,14 @@ pub fn FollowPage() -> impl IntoView {
         |(follows, target)| get_follow_target(follows, target),
     );
     let attempt = use_context::<FollowAttempt>().unwrap_or_default();
+    // A form sent back with problems says so first in the tab's title.
+    let page_title = if attempt.problems.is_empty() {
+        title(&t("follow-title"))
+    } else {
+        t("follow-title-error").into_owned()
+    };
     view! {
-        <PageTitle text=title(&t("follow-title"))/>
+        <PageTitle text=page_title/>
         <Suspense fallback=|| view! { <p>{t("feedback-loading")}</p> }>
             {move || {
                 let attempt = attempt.clone();
@@ -253,11 +259,11 @@ fn FollowForm(found: FollowTarget, attempt: FollowAttempt) -> impl IntoView {
             <fieldset class="field" class:field-error=frequency_invalid id="follow-frequency">
                 <legend>{t("follow-frequency")}</legend>
                 {frequency_problem.map(|m| view! { <p class="error-message">{m}</p> })}
-                <div class="choice">
+                <div class="radio">
                     <input type="radio" id="follow-immediate" name="frequency" value="immediate" checked=!daily/>
                     <label for="follow-immediate">{t("follow-immediate")}</label>
                 </div>
-                <div class="choice">
+                <div class="radio">
                     <input type="radio" id="follow-daily" name="frequency" value="daily" checked=daily/>
                     <label for="follow-daily">{t("follow-daily")}</label>
                 </div>
@@ -294,19 +300,24 @@ pub fn FollowLinkPage(purpose: LinkPurpose) -> impl IntoView {
     };
     view! {
         <PageTitle text=title(&heading)/>
-        <h1>{heading.clone()}</h1>
         <Suspense fallback=|| view! { <p>{t("feedback-loading")}</p> }>
             {move || {
                 let token = token.clone();
+                let heading = heading.clone();
                 Suspend::new(async move {
+                    let refused = |message: String| view! {
+                        <h1>{heading.clone()}</h1>
+                        <p>{message}</p>
+                    }.into_any();
                     match (link.await, purpose) {
                         (Ok(LinkOutcome::Found(link)), LinkPurpose::Confirm) => view! { <ConfirmView link token/> }.into_any(),
                         (Ok(LinkOutcome::Found(link)), LinkPurpose::Unsubscribe) => view! { <UnsubscribeView link token/> }.into_any(),
                         (Ok(LinkOutcome::Refused { .. }), LinkPurpose::Unsubscribe) if done => view! {
+                            <h1>{t("follow-unsubscribed-title")}</h1>
                             <p role="status">{t("follow-unsubscribed")}</p>
                         }.into_any(),
-                        (Ok(LinkOutcome::Refused { message, .. }), _) => view! { <p>{message}</p> }.into_any(),
-                        (Err(_), _) => view! { <Unavailable/> }.into_any(),
+                        (Ok(LinkOutcome::Refused { message, .. }), _) => refused(message),
+                        (Err(_), _) => view! { <h1>{heading.clone()}</h1><Unavailable/> }.into_any(),
                     }
                 })
             }}
@@ -319,14 +330,19 @@ pub fn FollowLinkPage(purpose: LinkPurpose) -> impl IntoView {
 fn ConfirmView(link: FollowLink, token: String) -> impl IntoView {
     let what = what(link.follows, &link.name);
     let how = match link.frequency {
-        Frequency::Immediate => t("follow-immediate"),
-        Frequency::Daily => t("follow-daily"),
+        Frequency::Immediate => t("follow-how-immediate"),
+        Frequency::Daily => t("follow-how-daily"),
     };
     let args = [("what", what.into()), ("how", how.into())];
     if link.confirmed {
-        return view! { <p role="status">{t_with("follow-confirmed", &args)}</p> }.into_any();
+        return view! {
+            <h1>{t("follow-confirmed-title")}</h1>
+            <p role="status">{t_with("follow-confirmed", &args)}</p>
+        }
+        .into_any();
     }
     view! {
+        <h1>{t("follow-confirm-title")}</h1>
         <p>{t_with("follow-confirm-ask", &args)}</p>
         <form method="post" action=href("/follow/confirm")>
             <input type="hidden" name="token" value=token/>
@@ -340,6 +356,7 @@ fn ConfirmView(link: FollowLink, token: String) -> impl IntoView {
 fn UnsubscribeView(link: FollowLink, token: String) -> impl IntoView {
     let what = what(link.follows, &link.name);
     view! {
+        <h1>{t("follow-unsubscribe-title")}</h1>
         <p>{t_with("follow-unsubscribe-ask", &[("what", what.into())])}</p>
         <form method="post" action=href("/follow/unsubscribe")>
             <input type="hidden" name="token" value=token/>

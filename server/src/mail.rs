@@ -168,8 +168,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_wrong_configuration_is_refused_with_what_is_wrong() {
+    // The pool of connections starts a task: it needs a runtime.
+    #[tokio::test]
+    async fn a_wrong_configuration_is_refused_with_what_is_wrong() {
         assert!(Mailer::configure(None, "x").unwrap().is_none());
         assert!(Mailer::configure(Some("  "), "x").unwrap().is_none());
         let wrong = Mailer::configure(Some("http://mail"), "a@b.example").unwrap_err();

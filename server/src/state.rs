@@ -56,7 +56,10 @@ impl AppState {
             request_timeout: std::time::Duration::from_secs(serve.request_timeout.max(1)),
             sign_ins_per_client: serve.sign_ins_per_client,
             languages: serve.languages.clone(),
-            sends_mail: matches!(serve.mailer(), Ok(Some(_))),
+            sends_mail: serve
+                .smtp_url
+                .as_deref()
+                .is_some_and(|url| !url.trim().is_empty()),
         }))
     }
 }

@@ -160,10 +160,12 @@ pub(super) fn compose(
         }
         if let Some((label, url)) = &section.link {
             text.push_str(&format!("{label} {url}\n\n"));
+            // A link reads as its words, without the colon the text puts
+            // before the address.
             html.push_str(&format!(
                 "<p><a href=\"{}\">{}</a></p>",
                 escaped(url),
-                escaped(label)
+                escaped(label.trim_end().trim_end_matches(':'))
             ));
         }
     }
@@ -178,7 +180,7 @@ pub(super) fn compose(
         html.push_str(&format!(
             "<br><a href=\"{}\">{}</a>",
             escaped(url),
-            escaped(&label)
+            escaped(label.trim_end().trim_end_matches(':'))
         ));
     }
     text.push_str(&format!("{register}: {tagline}\n{home}\n"));

@@ -6,7 +6,10 @@
 //! batch at the slowest the mail server may answer ([`CLAIM`]), and runs out
 //! if its instance stops, so another sends it then.
 //!
-//! - Sent: the row goes, with its address.
+//! - Sent: the row goes, with its address. A batch is sent [`IN_FLIGHT`]
+//!   messages at a time and recorded at its end, in one commit: an
+//!   instance that dies mid-batch sends that batch's sent messages again
+//!   once its claims run out.
 //! - The mail server does not answer (down, timed out, refused the
 //!   connection): the batch is given back, no attempt counted, and the
 //!   postman waits longer each time ([`PAUSES`]) until it answers again.
@@ -19,6 +22,7 @@ use super::Mailer;
 use super::letters::{Letter, Links, write};
 use crate::storage::{QueuedMail, Storage};
 use app::error::AppError;
+use futures_util::StreamExt;
 use lettre::AsyncTransport;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
@@ -27,6 +31,8 @@ use time::OffsetDateTime;
 
 /// Messages claimed at once.
 const BATCH: i64 = 50;
+/// Messages sent at once, each on a connection of the pool.
+const IN_FLIGHT: usize = 8;
 /// How long a claim holds: a batch at the mail server's slowest.
 const CLAIM: Duration = Duration::from_secs(30 * 60);
 /// How often an idle postman looks for due messages.
@@ -106,32 +112,52 @@ impl Postman {
             .storage
             .mail_secret(&crate::accounts::random_token())
             .await?;
-        for (at, mail) in claimed.iter().enumerate() {
-            match self.send(mail, &secret).await? {
-                Sent::Yes => round.sent += 1,
-                Sent::Failed => round.failed += 1,
-                Sent::Unreachable(error) => {
-                    let rest: Vec<i64> = claimed[at..].iter().map(|m| m.id).collect();
-                    let pause = PAUSES[0] as i64;
-                    let retry =
-                        crate::clock::format_timestamp(now + time::Duration::seconds(pause));
-                    self.storage
-                        .release_mail(&rest, &self.holder, &error, &retry)
-                        .await?;
-                    round.unreachable = true;
-                    break;
+        // Several at once: each waits on the mail server's replies (and
+        // TCP's delayed acknowledgements), not on this processor.
+        let sends: Vec<_> = claimed
+            .iter()
+            .map(|mail| Box::pin(self.send(mail, &secret)))
+            .collect();
+        let outcomes: Vec<Result<Sent, AppError>> = futures_util::stream::iter(sends)
+            .buffered(IN_FLIGHT)
+            .collect()
+            .await;
+        let mut sent = Vec::new();
+        let mut unanswered = Vec::new();
+        let mut why = String::new();
+        let mut problem = None;
+        for (mail, outcome) in claimed.iter().zip(outcomes) {
+            match outcome {
+                Ok(Sent::Yes) => sent.push(mail.id),
+                Ok(Sent::Failed) => round.failed += 1,
+                Ok(Sent::Unreachable(error)) => {
+                    unanswered.push(mail.id);
+                    why = error;
                 }
+                Err(error) => problem = Some(error),
             }
         }
-        Ok(round)
+        round.sent = sent.len();
+        self.storage.mail_sent(&sent, &self.holder).await?;
+        if !unanswered.is_empty() {
+            let pause = time::Duration::seconds(PAUSES[0] as i64);
+            let retry = crate::clock::format_timestamp(now + pause);
+            self.storage
+                .release_mail(&unanswered, &self.holder, &why, &retry)
+                .await?;
+            round.unreachable = true;
+        }
+        match problem {
+            Some(error) => Err(error),
+            None => Ok(round),
+        }
     }
 
     /// Writes and sends one message, and records what became of it.
     async fn send(&self, mail: &QueuedMail, secret: &str) -> Result<Sent, AppError> {
         let now = crate::clock::format_timestamp(OffsetDateTime::now_utc());
         let Some(letter) = write(&self.storage, &self.links, secret, mail).await? else {
-            // What it was about is gone: nothing to tell.
-            self.storage.mail_sent(mail.id, &self.holder).await?;
+            // What it was about is gone: nothing to tell, and it goes.
             return Ok(Sent::Yes);
         };
         let Some(message) = self.message(mail, letter) else {
@@ -142,10 +168,7 @@ impl Postman {
             return Ok(Sent::Failed);
         };
         match self.mailer.transport.send(message).await {
-            Ok(_) => {
-                self.storage.mail_sent(mail.id, &self.holder).await?;
-                Ok(Sent::Yes)
-            }
+            Ok(_) => Ok(Sent::Yes),
             Err(error) if error.is_permanent() => {
                 let why = format!("the mail server refused it ({})", code(&error));
                 tracing::warn!(mail = mail.id, kind = mail.kind.as_str(), %why, "mail given up");

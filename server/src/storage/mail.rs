@@ -152,15 +152,23 @@ impl Storage {
             .collect()
     }
 
-    /// The message `id` was sent: its row (and address) goes.
-    pub async fn mail_sent(&self, id: i64, holder: &str) -> Result<(), AppError> {
+    /// The messages `ids` were sent: their rows (and addresses) go, in
+    /// one transaction.
+    pub async fn mail_sent(&self, ids: &[i64], holder: &str) -> Result<(), AppError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let list = (0..ids.len())
+            .map(|n| format!("${}", n + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!("DELETE FROM mail_queue WHERE claimed_by = $1 AND id IN ({list})");
+        let mut query = sqlx::query(&sql).bind(holder.to_string());
+        for id in ids {
+            query = query.bind(*id);
+        }
         let mut tx = self.write_transaction().await?;
-        sqlx::query("DELETE FROM mail_queue WHERE id = $1 AND claimed_by = $2")
-            .bind(id)
-            .bind(holder.to_string())
-            .execute(&mut *tx)
-            .await
-            .map_err(database_error)?;
+        query.execute(&mut *tx).await.map_err(database_error)?;
         tx.commit_unseen().await
     }
 
@@ -267,5 +275,34 @@ impl Storage {
         .await
         .map_err(database_error)?;
         Ok(done.rows_affected())
+    }
+
+    /// The register's secret for signing links in mail, made on first use
+    /// (from `candidate`, random) and shared by every instance.
+    pub async fn mail_secret(&self, candidate: &str) -> Result<String, AppError> {
+        let read = "SELECT value FROM register_settings WHERE name = 'mail_link_secret'";
+        let found: Option<(String,)> = sqlx::query_as(read)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database_error)?;
+        if let Some((secret,)) = found {
+            return Ok(secret);
+        }
+        let mut tx = self.write_transaction().await?;
+        sqlx::query(
+            "INSERT INTO register_settings (name, value) VALUES ('mail_link_secret', $1) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(candidate.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(database_error)?;
+        // Another instance may have made it first: theirs is the one.
+        let (secret,): (String,) = sqlx::query_as(read)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(database_error)?;
+        tx.commit_unseen().await?;
+        Ok(secret)
     }
 }

@@ -418,25 +418,4 @@ impl Storage {
         .map_err(database_error)?;
         Ok(done.rows_affected())
     }
-
-    /// The register's secret for signing links in mail, made on first use
-    /// (from `candidate`, random) and shared by every instance.
-    pub async fn mail_secret(&self, candidate: &str) -> Result<String, AppError> {
-        let mut tx = self.write_transaction().await?;
-        sqlx::query(
-            "INSERT INTO register_settings (name, value) VALUES ('mail_link_secret', $1) \
-             ON CONFLICT (name) DO NOTHING",
-        )
-        .bind(candidate.to_string())
-        .execute(&mut *tx)
-        .await
-        .map_err(database_error)?;
-        let (secret,): (String,) =
-            sqlx::query_as("SELECT value FROM register_settings WHERE name = 'mail_link_secret'")
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(database_error)?;
-        tx.commit_unseen().await?;
-        Ok(secret)
-    }
 }
