@@ -16,6 +16,22 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
+/// A public form's fields (feedback, following by email), or 413 when the
+/// form is too large to read.
+pub(crate) async fn public_form(
+    request: Request,
+) -> Result<(Parts, Vec<(String, String)>), Response> {
+    let (parts, body) = request.into_parts();
+    match crate::sign_in::read_form(body).await {
+        Some(fields) => Ok((parts, fields)),
+        None => Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "This form is too large to read (over 1 MiB): shorten your message and send it again.",
+        )
+            .into_response()),
+    }
+}
+
 /// Fields never shown again or stored: the form's controls, and passwords.
 const NOT_KEPT: &[&str] = &[
     "csrf_token",

@@ -123,7 +123,7 @@ pub async fn queue_to_asker(
 pub async fn queue_digests_regularly(storage: Storage) {
     loop {
         let now = time::OffsetDateTime::now_utc();
-        let stamp = crate::clock::format_timestamp(now);
+        let stamp = crate::clock::format_precise(now);
         let a_day_ago = crate::clock::format_timestamp(now - time::Duration::days(1));
         match storage.queue_digests(&stamp, &a_day_ago).await {
             Ok(0) => {}

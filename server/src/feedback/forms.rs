@@ -7,7 +7,7 @@
 //! when one client sent too many, 404 for what does not exist.
 
 use super::{Decision, Flagged};
-use crate::forms::{SignedForm, done_or_problem, render_at, see_other, show_problem};
+use crate::forms::{SignedForm, done_or_problem, public_form, render_at, see_other, show_problem};
 use crate::state::AppState;
 use crate::storage::StoredComment;
 use app::error::AppError;
@@ -29,21 +29,6 @@ pub fn routes() -> Router<AppState> {
         .route("/systems/{id}/feedback/{comment}/flag", post(flag))
         .route("/manage/feedback/{comment}", post(moderate))
         .route("/manage/answers/{comment}", post(answer))
-}
-
-/// A public form's fields, or 413 when the form is too large to read.
-async fn public_form(
-    request: Request,
-) -> Result<(axum::http::request::Parts, Vec<(String, String)>), Response> {
-    let (parts, body) = request.into_parts();
-    match crate::sign_in::read_form(body).await {
-        Some(fields) => Ok((parts, fields)),
-        None => Err((
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "This form is too large to read (over 1 MiB): shorten your message and send it again.",
-        )
-            .into_response()),
-    }
 }
 
 fn field(fields: &[(String, String)], name: &str) -> String {

@@ -15,7 +15,7 @@
 
 use super::tokens::{Purpose, Refused, check};
 use crate::feedback::check::{MAX_EMAIL, is_email};
-use crate::forms::{render_at, see_other, show_problem};
+use crate::forms::{public_form, render_at, see_other, show_problem};
 use crate::state::AppState;
 use crate::storage::Storage;
 use app::error::AppError;
@@ -137,22 +137,9 @@ fn field(fields: &[(String, String)], name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The form's fields and the request's parts, or 413.
-async fn read(request: Request) -> Result<(Parts, Vec<(String, String)>), Response> {
-    let (parts, body) = request.into_parts();
-    match crate::sign_in::read_form(body).await {
-        Some(fields) => Ok((parts, fields)),
-        None => Err((
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "This form is too large to read.",
-        )
-            .into_response()),
-    }
-}
-
 /// `POST /follow`.
 async fn subscribe(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, fields) = match read(request).await {
+    let (parts, fields) = match public_form(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -294,7 +281,7 @@ fn encode(text: &str) -> String {
 
 /// `POST /follow/confirm`: the token from the form.
 async fn confirm(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, fields) = match read(request).await {
+    let (parts, fields) = match public_form(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };
@@ -306,7 +293,8 @@ async fn confirm(State(state): State<AppState>, request: Request) -> Response {
         Ok(Err(refused)) => return refused_page(&state, parts, &back, refused).await,
         Err(error) => return show_problem(&state, parts, &back, error, &[]).await,
     };
-    let now = crate::clock::format_timestamp(OffsetDateTime::now_utc());
+    // To the microsecond, as the changes feed: a digest tells what came after.
+    let now = crate::clock::format_precise(OffsetDateTime::now_utc());
     match state.storage.confirm_subscription(id, &now).await {
         Ok(true) => see_other(page.href(&back)),
         Ok(false) => render_at(&state, parts, &back, StatusCode::GONE, ()).await,
@@ -317,7 +305,7 @@ async fn confirm(State(state): State<AppState>, request: Request) -> Response {
 /// `POST /follow/unsubscribe`: the token from the form, or (one click
 /// from a mail program, RFC 8058) from the address.
 async fn unsubscribe(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, fields) = match read(request).await {
+    let (parts, fields) = match public_form(request).await {
         Ok(read) => read,
         Err(response) => return response,
     };

@@ -253,7 +253,8 @@ impl Storage {
         loop {
             let mut tx = self.write_transaction().await?;
             let due: Vec<(i64, String, String, String)> = sqlx::query_as(&self.kind.sql(
-                "SELECT id, email, language, rfc3339(digest_from) AS digest_from FROM subscriptions \
+                "SELECT id, email, language, rfc3339_precise(digest_from) AS digest_from \
+                 FROM subscriptions \
                  WHERE frequency = 'daily' AND confirmed_at IS NOT NULL \
                  AND digest_from <= $1::timestamptz ORDER BY id LIMIT 500",
             ))

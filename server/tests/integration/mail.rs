@@ -90,6 +90,23 @@ async fn ask(
     }
 }
 
+/// The feedback form of `system`, sent without JavaScript from `client`.
+async fn send_form(
+    site: &axum::Router,
+    system: &str,
+    fields: &[(&str, &str)],
+    client: &str,
+) -> (StatusCode, String) {
+    let mut request = Request::post(format!("/systems/{system}/feedback"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(manage::form_body(fields)))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(ClientAddress(client.into()));
+    site::read(site.clone().oneshot(request).await.unwrap()).await
+}
+
 async fn publish(storage: &Storage, comment: i64) {
     let decision = Decision::Publish {
         personal_data_checked: true,
@@ -130,21 +147,14 @@ async fn the_citizen_who_asked_hears_of_publication_refusal_and_the_answer() {
         let commenter = address("commenter", &db);
 
         // A question through the form, as a citizen sends it.
-        let form = manage::form_body(&[
+        let fields = [
             ("kind", "question"),
             ("body", "Who reads the scores before an audit starts?"),
-            ("email", &asker),
+            ("email", asker.as_str()),
             ("website", ""),
-        ]);
-        let mut request = Request::post(format!("/systems/{system}/feedback"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(form))
-            .unwrap();
-        request
-            .extensions_mut()
-            .insert(ClientAddress("10.8.0.1".into()));
-        let sent = site.clone().oneshot(request).await.unwrap();
-        assert_eq!(sent.status(), StatusCode::SEE_OTHER, "{}", db.name);
+        ];
+        let (status, _) = send_form(&site, &system, &fields, "10.8.0.1").await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{}", db.name);
         let question: i64 = sqlx::query_scalar("SELECT max(id) FROM comments")
             .fetch_one(&mut db.connect().await)
             .await
@@ -310,19 +320,12 @@ async fn without_a_mail_server_no_address_is_taken_and_mail_waits_saying_why() {
     // The form asks for no address, and one sent anyway is refused, naming why.
     let (_, page) = site::get(&site, &format!("/systems/{system}")).await;
     assert!(page.contains("name=\"body\"") && !page.contains("name=\"email\""));
-    let form = manage::form_body(&[
+    let fields = [
         ("kind", "question"),
         ("body", "Is there a person in the loop?"),
         ("email", "someone@example.org"),
-    ]);
-    let mut request = Request::post(format!("/systems/{system}/feedback"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(form))
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ClientAddress("10.8.1.1".into()));
-    let (status, text) = site::read(site.clone().oneshot(request).await.unwrap()).await;
+    ];
+    let (status, text) = send_form(&site, &system, &fields, "10.8.1.1").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(text.contains("does not send email"), "{text}");
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM comments")
