@@ -75,12 +75,17 @@ impl SignedForm {
 
     /// The first value of a field, or empty.
     pub(crate) fn field(&self, name: &str) -> String {
-        self.fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
+        field(&self.fields, name)
     }
+}
+
+/// The first value of field `name` of a form, or empty.
+pub(crate) fn field(fields: &[(String, String)], name: &str) -> String {
+    fields
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default()
 }
 
 /// A `/manage` form as a handler's argument: signed out goes to `/login`; a

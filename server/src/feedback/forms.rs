@@ -7,7 +7,9 @@
 //! when one client sent too many, 404 for what does not exist.
 
 use super::{Decision, Flagged};
-use crate::forms::{SignedForm, done_or_problem, public_form, render_at, see_other, show_problem};
+use crate::forms::{
+    SignedForm, done_or_problem, field, public_form, render_at, see_other, show_problem,
+};
 use crate::state::AppState;
 use crate::storage::StoredComment;
 use app::error::AppError;
@@ -29,14 +31,6 @@ pub fn routes() -> Router<AppState> {
         .route("/systems/{id}/feedback/{comment}/flag", post(flag))
         .route("/manage/feedback/{comment}", post(moderate))
         .route("/manage/answers/{comment}", post(answer))
-}
-
-fn field(fields: &[(String, String)], name: &str) -> String {
-    fields
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.clone())
-        .unwrap_or_default()
 }
 
 /// The system page again, with the comment form's problems or a notice.

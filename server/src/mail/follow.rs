@@ -15,7 +15,7 @@
 
 use super::tokens::{Purpose, Refused, check};
 use crate::feedback::check::{MAX_EMAIL, is_email};
-use crate::forms::{public_form, render_at, see_other, show_problem};
+use crate::forms::{field, public_form, render_at, see_other, show_problem};
 use crate::state::AppState;
 use crate::storage::Storage;
 use app::error::AppError;
@@ -127,14 +127,6 @@ async fn subscription_of(
     };
     let now = OffsetDateTime::now_utc().unix_timestamp();
     Ok(check(&secret, token, purpose, now))
-}
-
-fn field(fields: &[(String, String)], name: &str) -> String {
-    fields
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.clone())
-        .unwrap_or_default()
 }
 
 /// `POST /follow`.
