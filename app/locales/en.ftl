@@ -1439,3 +1439,96 @@ mail-digest-subject = { $count ->
    *[other] { $count } changes
 } to { $what }
 mail-digest-opening = What happened to { $what } since the last email:
+
+## Mail to the people who keep the register: reminders and summaries.
+mail-reminder-subject = { $count ->
+    [one] 1 thing waits
+   *[other] { $count } things wait
+} for { $agency } on the register
+mail-reminder-opening = Your weekly reminder of what waits for { $agency } on the register.
+mail-reminder-drafts = { $count ->
+    [one] 1 draft waits
+   *[other] { $count } drafts wait
+} for an approver:
+mail-reminder-questions = { $count ->
+    [one] 1 question has
+   *[other] { $count } questions have
+} waited more than { $days } days for an answer:
+mail-reminder-question = A question about { $system }, published { $date }
+mail-reminder-answer = Answer questions:
+mail-reminder-reviews = { $count ->
+    [one] 1 record is
+   *[other] { $count } records are
+} due for review:
+mail-reminder-due = { $name }: due { $date }
+mail-reminder-overdue = { $name }: overdue since { $date }
+mail-reminder-why = You get this email because you are an editor or approver of { $agency } on this register. It comes at most once a week, when something waits.
+mail-choose = Choose the email you get:
+mail-summary-subject = The register's week, { $from } to { $until }
+mail-summary-opening = What happened on the register from { $from } to { $until }, and what waits now.
+mail-summary-happened = In the week
+mail-summary-new-systems = { $count ->
+    [one] 1 new system
+   *[other] { $count } new systems
+}
+mail-summary-new-versions = { $count ->
+    [one] 1 new version
+   *[other] { $count } new versions
+}
+mail-summary-retired = { $count ->
+    [one] 1 system retired
+   *[other] { $count } systems retired
+}
+mail-summary-audits = { $count ->
+    [one] 1 audit recorded
+   *[other] { $count } audits recorded
+}
+mail-summary-comments = { $count ->
+    [one] 1 comment received
+   *[other] { $count } comments received
+}
+mail-summary-published = { $count ->
+    [one] 1 comment published
+   *[other] { $count } comments published
+}
+mail-summary-answers = { $count ->
+    [one] 1 official answer
+   *[other] { $count } official answers
+}
+mail-summary-waiting = Waiting now
+mail-summary-comments-waiting = { $count ->
+    [one] 1 comment waits
+   *[other] { $count } comments wait
+} for a moderator
+mail-summary-questions-waiting = { $count ->
+    [one] 1 question has
+   *[other] { $count } questions have
+} waited more than { $days } days for an answer
+mail-summary-drafts-waiting = { $count ->
+    [one] 1 draft waits
+   *[other] { $count } drafts wait
+} for an approver
+mail-summary-reviews-overdue = { $count ->
+    [one] 1 record is
+   *[other] { $count } records are
+} overdue for review
+mail-summary-manage = Manage the register:
+mail-summary-why = You get this email because you are an admin of this register. It comes once a week.
+
+## /manage/email: the mail an account gets.
+email-heading = Email from Lantern
+email-what = choose the reminders and summaries you get
+email-loading = Loading your email choices…
+email-lede = Lantern writes to { $email } once a week at most. Untick what you do not want.
+email-legend = Email me
+email-kind-drafts = when drafts of my agency wait for an approver
+email-kind-questions = when questions to my agency have waited too long for an answer
+email-kind-reviews = when records of my agency are due for review, or overdue
+email-kind-summary = a summary of the register's week
+email-save = Save my choices
+email-saved = Your email choices are saved.
+email-none-for-role = Lantern sends your role no email.
+email-no-server = This register has no mail server yet, so nothing is sent. Your choices apply once it has one.
+settings-answer-reminder = Days before an unanswered question is in the agency's reminder
+settings-answer-reminder-hint = Each agency's editors and approvers get a weekly reminder of the published questions they have not answered after this many days.
+email-check-kind = Choose from the kinds of email listed

@@ -1398,3 +1398,96 @@ mail-digest-subject = { $count ->
    *[other] { $count } wijzigingen
 } bij { $what }
 mail-digest-opening = Wat er bij { $what } gebeurde sinds de vorige e-mail:
+
+## Mail to the people who keep the register: reminders and summaries.
+mail-reminder-subject = { $count ->
+    [one] 1 ding wacht
+   *[other] { $count } dingen wachten
+} op { $agency } in het register
+mail-reminder-opening = Uw wekelijkse herinnering aan wat er in het register op { $agency } wacht.
+mail-reminder-drafts = { $count ->
+    [one] 1 concept wacht
+   *[other] { $count } concepten wachten
+} op een goedkeurder:
+mail-reminder-questions = { $count ->
+    [one] 1 vraag wacht
+   *[other] { $count } vragen wachten
+} al meer dan { $days } dagen op een antwoord:
+mail-reminder-question = Een vraag over { $system }, gepubliceerd op { $date }
+mail-reminder-answer = Vragen beantwoorden:
+mail-reminder-reviews = { $count ->
+    [one] 1 beschrijving moet
+   *[other] { $count } beschrijvingen moeten
+} worden herzien:
+mail-reminder-due = { $name }: uiterlijk { $date }
+mail-reminder-overdue = { $name }: te laat sinds { $date }
+mail-reminder-why = U krijgt deze e-mail omdat u redacteur of goedkeurder bent van { $agency } in dit register. Hij komt hooguit eens per week, als er iets wacht.
+mail-choose = Kies welke e-mail u krijgt:
+mail-summary-subject = De week van het register, { $from } tot { $until }
+mail-summary-opening = Wat er van { $from } tot { $until } in het register gebeurde, en wat er nu wacht.
+mail-summary-happened = Deze week
+mail-summary-new-systems = { $count ->
+    [one] 1 nieuw systeem
+   *[other] { $count } nieuwe systemen
+}
+mail-summary-new-versions = { $count ->
+    [one] 1 nieuwe versie
+   *[other] { $count } nieuwe versies
+}
+mail-summary-retired = { $count ->
+    [one] 1 systeem buiten gebruik
+   *[other] { $count } systemen buiten gebruik
+}
+mail-summary-audits = { $count ->
+    [one] 1 audit vastgelegd
+   *[other] { $count } audits vastgelegd
+}
+mail-summary-comments = { $count ->
+    [one] 1 reactie ontvangen
+   *[other] { $count } reacties ontvangen
+}
+mail-summary-published = { $count ->
+    [one] 1 reactie gepubliceerd
+   *[other] { $count } reacties gepubliceerd
+}
+mail-summary-answers = { $count ->
+    [one] 1 officieel antwoord
+   *[other] { $count } officiële antwoorden
+}
+mail-summary-waiting = Wat nu wacht
+mail-summary-comments-waiting = { $count ->
+    [one] 1 reactie wacht
+   *[other] { $count } reacties wachten
+} op een moderator
+mail-summary-questions-waiting = { $count ->
+    [one] 1 vraag wacht
+   *[other] { $count } vragen wachten
+} al meer dan { $days } dagen op een antwoord
+mail-summary-drafts-waiting = { $count ->
+    [one] 1 concept wacht
+   *[other] { $count } concepten wachten
+} op een goedkeurder
+mail-summary-reviews-overdue = { $count ->
+    [one] 1 beschrijving is
+   *[other] { $count } beschrijvingen zijn
+} te laat herzien
+mail-summary-manage = Het register beheren:
+mail-summary-why = U krijgt deze e-mail omdat u beheerder bent van dit register. Hij komt eens per week.
+
+## /manage/email: the mail an account gets.
+email-heading = E-mail van Lantern
+email-what = kies welke herinneringen en overzichten u krijgt
+email-loading = Uw keuzes voor e-mail worden geladen…
+email-lede = Lantern schrijft hooguit eens per week naar { $email }. Vink uit wat u niet wilt.
+email-legend = Stuur mij een e-mail
+email-kind-drafts = als concepten van mijn organisatie op een goedkeurder wachten
+email-kind-questions = als vragen aan mijn organisatie te lang op een antwoord wachten
+email-kind-reviews = als beschrijvingen van mijn organisatie herzien moeten worden, of te laat zijn
+email-kind-summary = een overzicht van de week van het register
+email-save = Mijn keuzes opslaan
+email-saved = Uw keuzes voor e-mail zijn opgeslagen.
+email-none-for-role = Lantern stuurt uw rol geen e-mail.
+email-no-server = Dit register heeft nog geen mailserver, dus er wordt niets verstuurd. Uw keuzes gelden zodra het er een heeft.
+settings-answer-reminder = Dagen voordat een onbeantwoorde vraag in de herinnering aan de organisatie staat
+settings-answer-reminder-hint = De redacteuren en goedkeurders van elke organisatie krijgen wekelijks een herinnering aan de gepubliceerde vragen die zij na zoveel dagen nog niet beantwoordden.
+email-check-kind = Kies uit de soorten e-mail in de lijst

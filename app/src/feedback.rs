@@ -131,6 +131,9 @@ pub struct FeedbackSettings {
     pub email_retention_days: i64,
     /// Submissions and flags one client may send in an hour.
     pub submissions_per_hour: i64,
+    /// Days a published question waits for its agency's answer before the
+    /// agency's weekly reminder lists it.
+    pub answer_reminder_days: i64,
 }
 
 impl Default for FeedbackSettings {
@@ -140,6 +143,7 @@ impl Default for FeedbackSettings {
             flags_to_hide: 3,
             email_retention_days: 90,
             submissions_per_hour: 10,
+            answer_reminder_days: 14,
         }
     }
 }

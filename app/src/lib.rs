@@ -146,6 +146,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/manage/agencies") view=manage::admin::AgenciesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/accounts") view=manage::accounts::AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/password") view=manage::accounts::PasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/manage/email") view=manage::email::EmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/log") view=manage::admin::LogPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/feedback") view=feedback::moderation::ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/manage/answers") view=feedback::answers::AnswersPage ssr=SsrMode::Async/>

@@ -60,6 +60,68 @@ impl Frequency {
     }
 }
 
+/// The mail Lantern sends to the people who keep the register, each of
+/// which an account can turn off (`/manage/email`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountMail {
+    /// Editors and approvers: their agency's drafts waiting for approval.
+    Drafts,
+    /// Editors and approvers: published questions unanswered for longer
+    /// than the register's setting.
+    Questions,
+    /// Editors and approvers: records whose review date is near or past.
+    Reviews,
+    /// Admins: a summary of the register's week.
+    Summary,
+}
+
+impl AccountMail {
+    pub const ALL: [AccountMail; 4] = [
+        AccountMail::Drafts,
+        AccountMail::Questions,
+        AccountMail::Reviews,
+        AccountMail::Summary,
+    ];
+
+    /// Its stable name, in storage and in the form (`off=drafts`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountMail::Drafts => "drafts",
+            AccountMail::Questions => "questions",
+            AccountMail::Reviews => "reviews",
+            AccountMail::Summary => "summary",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<AccountMail> {
+        AccountMail::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The kinds an account of `role` gets: an agency's people get its
+    /// reminders, admins the summary, others nothing.
+    pub fn for_role(role: crate::record::Role) -> &'static [AccountMail] {
+        use crate::record::Role;
+        match role {
+            Role::Editor | Role::Approver => &[
+                AccountMail::Drafts,
+                AccountMail::Questions,
+                AccountMail::Reviews,
+            ],
+            Role::Admin => &[AccountMail::Summary],
+            _ => &[],
+        }
+    }
+}
+
+/// The mail an account gets and which of it they turned off.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailChoices {
+    /// Each kind the account's role gets, and whether it is on.
+    pub kinds: Vec<(AccountMail, bool)>,
+    /// Whether the register has a mail server at all.
+    pub sends_mail: bool,
+}
+
 /// Whether the register has a mail server to send through, in the pages'
 /// context.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

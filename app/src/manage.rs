@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod dashboard;
+pub mod email;
 pub mod fields;
 pub mod form_advice;
 pub mod import;
@@ -179,6 +180,11 @@ mod server_side {
         ) -> Result<Vec<ReviewDue>, AppError>;
         /// How the mail queue stands.
         async fn mail_queue(&self) -> Result<crate::mail::MailQueue, AppError>;
+        /// The kinds of mail account `account` turned off.
+        async fn mail_turned_off(
+            &self,
+            account: i64,
+        ) -> Result<Vec<crate::mail::AccountMail>, AppError>;
     }
 
     /// The handle `/manage`'s server functions find in their context.

@@ -60,6 +60,7 @@ test.describe("at 320 px", () => {
       "/manage/agencies",
       "/manage/accounts",
       "/manage/password",
+      "/manage/email",
       "/manage/log",
       "/manage/feedback",
       "/manage/feedback?show=published",
@@ -76,6 +77,7 @@ test.describe("at 320 px", () => {
       "/manage/import",
       "/manage/tokens",
       "/manage/answers",
+      "/manage/email",
     ];
     expect(await overflowing(page, editor)).toEqual([]);
   });

@@ -215,11 +215,27 @@ test("tokens are shown once; import and the admin pages are accessible", async (
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import your inventory");
   await expectAccessible(page);
 
+  // The editor chooses the reminders they get, from /manage.
+  await page.goto("/manage");
+  await page.getByRole("link", { name: "Email from Lantern" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Email from Lantern");
+  await expectAccessible(page);
+  const questions = page.getByLabel("when questions to my agency have waited too long for an answer");
+  await expect(questions).toBeChecked();
+  await questions.focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Save my choices" }).click();
+  await expect(page.getByRole("status")).toContainText("Your email choices are saved.");
+  await page.goto("/manage/email");
+  await expect(questions).not.toBeChecked();
+  await expect(page.getByLabel("when drafts of my agency wait for an approver")).toBeChecked();
+
   await signIn(page, "admin@register.example");
   for (const [path, heading] of [
     ["/manage/agencies", "Agencies"],
     ["/manage/accounts", "Accounts"],
     ["/manage/password", "Change your password"],
+    ["/manage/email", "Email from Lantern"],
     ["/manage/log", "Audit log"],
   ]) {
     await page.goto(path);

@@ -17,12 +17,15 @@
 //! | `subscription_known` | an address that already follows it | someone asked again |
 //! | `subscription_change` | confirmed followers, each change | a change of the feed (not a review), an official answer |
 //! | `subscription_digest` | confirmed followers, once a day | a day passed since the last digest, and something happened |
+//! | `agency_reminder` | an agency's editors and approvers | a week passed since the last, and something waits ([`reminders`]; with a mail server only) |
+//! | `admin_summary` | admins | a week passed since the last (with a mail server only) |
 //!
 //! Addresses go to the mail server and nowhere else: never in pages, the
 //! API, exports or logs. A sent message's row is deleted with its address.
 
 pub mod follow;
 pub mod letters;
+pub mod reminders;
 pub mod tokens;
 pub mod worker;
 

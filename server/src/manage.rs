@@ -45,6 +45,7 @@ pub fn routes() -> Router<AppState> {
             post(admin::act_on_account),
         )
         .route("/manage/password", post(admin::change_password))
+        .route("/manage/email", post(admin::choose_email))
         .route("/manage/settings", post(crate::settings::change_settings))
         .route(
             "/manage/import",

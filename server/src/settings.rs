@@ -1,6 +1,7 @@
 //! `POST /manage/settings`: the register settings an admin may change, in
 //! one form. Feedback: moderation, the reports that hide a comment, how
-//! long reply emails are kept, the rate limit. Oversight: the review
+//! long reply emails are kept, the rate limit, when an unanswered question
+//! is in its agency's reminder. Oversight: the review
 //! periods and the plain-language target of the system form.
 
 use crate::forms::{SignedForm, see_other, show_problem};
@@ -63,6 +64,11 @@ pub async fn change(
             "settings-submissions",
             1..=10_000,
         ),
+        answer_reminder_days: form.number(
+            "answer_reminder_days",
+            "settings-answer-reminder",
+            1..=365,
+        ),
     };
     let months = 1..=OversightSettings::MAX_REVIEW_MONTHS;
     let oversight = OversightSettings {
@@ -85,12 +91,14 @@ pub async fn change(
         None,
         None,
         format!(
-            "moderation {}, {} reports hide, emails kept {} days, {} messages an hour; \
+            "moderation {}, {} reports hide, emails kept {} days, {} messages an hour, \
+             questions waiting {} days are reminded; \
              review after {} months ({} when high-risk), reading ease {}",
             feedback.moderation.as_str(),
             feedback.flags_to_hide,
             feedback.email_retention_days,
             feedback.submissions_per_hour,
+            feedback.answer_reminder_days,
             oversight.review_months,
             oversight.high_risk_review_months,
             oversight.reading_ease,

@@ -48,6 +48,11 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
                 languages: serve.languages.clone(),
             };
             tokio::spawn(crate::mail::worker::Postman::new(storage.clone(), mailer, links).run());
+            let language = serve.languages.default_language();
+            tokio::spawn(crate::mail::reminders::queue_regularly(
+                storage.clone(),
+                language,
+            ));
         }
         None => tracing::info!("no mail server (LANTERN_SMTP_URL): mail waits in the queue"),
     }

@@ -133,6 +133,9 @@ pub fn ManagePage() -> impl IntoView {
             }.into_any(),
         }}
         <p><a href=href("/manage/password")>{t("manage-change-password")}</a></p>
+        {(!crate::mail::AccountMail::for_role(account.role).is_empty()).then(|| view! {
+            <p><a href=href("/manage/email")>{t("email-heading")}</a>" – "{t("email-what")}</p>
+        })}
         <form method="post" action=href("/logout")>
             <CsrfField account=account.clone()/>
             <button type="submit" class="secondary">{t("manage-sign-out")}</button>

@@ -86,6 +86,7 @@ fn SettingsForm(
             shown("flags_to_hide", feedback.flags_to_hide),
             shown("email_retention_days", feedback.email_retention_days),
             shown("submissions_per_hour", feedback.submissions_per_hour),
+            shown("answer_reminder_days", feedback.answer_reminder_days),
             shown("review_months", oversight.review_months),
             shown("high_risk_review_months", oversight.high_risk_review_months),
             shown("reading_ease", oversight.reading_ease),
@@ -117,6 +118,7 @@ fn SettingsForm(
                 {number("flags_to_hide", "settings-flags-to-hide")}
                 {number("email_retention_days", "settings-email-retention")}
                 {number("submissions_per_hour", "settings-submissions")}
+                {number("answer_reminder_days", "settings-answer-reminder")}
             </fieldset>
             <fieldset>
                 <legend>{t("settings-oversight")}</legend>

@@ -4,8 +4,10 @@
 //! question, an agency's answer, a system's name) is escaped in the HTML.
 //!
 //! - [`asker`]: to a citizen about their question or error report;
-//! - [`followers`]: to subscribers: the confirmation, each change, digests.
+//! - [`followers`]: to subscribers: the confirmation, each change, digests;
+//! - [`agency`]: to the people who keep the register: reminders, summaries.
 
+mod agency;
 mod asker;
 mod followers;
 
@@ -68,6 +70,8 @@ pub(super) struct About {
     pub from: Option<String>,
     #[serde(default)]
     pub until: Option<String>,
+    #[serde(default)]
+    pub account: Option<i64>,
 }
 
 /// Writes `mail`, or `None` when what it is about is gone (nothing to
@@ -101,14 +105,19 @@ pub async fn write(
             };
             writer.write(mail.kind, &about).await
         }
+        MailKind::AgencyReminder => agency::reminder(storage, links, &about, language).await,
+        MailKind::AdminSummary => agency::summary(storage, links, &about, language).await,
     }
 }
 
-/// One part of a message's body: a heading, a quoted text, a link.
+/// One part of a message's body: a heading, a quoted text, a list of
+/// things each with its link, a link.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Section {
     pub heading: String,
     pub quoted: Option<String>,
+    /// Each thing's words, and its address if it has one.
+    pub items: Vec<(String, Option<String>)>,
     pub link: Option<(String, String)>,
 }
 
@@ -135,39 +144,7 @@ pub(super) fn compose(
         escaped(opening)
     );
     for section in sections {
-        if !section.heading.is_empty() {
-            text.push_str(&format!("{}\n\n", section.heading));
-            html.push_str(&format!(
-                "<p><strong>{}</strong></p>",
-                escaped(&section.heading)
-            ));
-        }
-        if let Some(quoted) = &section.quoted {
-            let quoted = quoted.replace("\r\n", "\n");
-            for line in quoted.lines() {
-                text.push_str(&format!("> {line}\n"));
-            }
-            text.push('\n');
-            let paragraphs: String = quoted
-                .split("\n\n")
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(|p| format!("<p>{}</p>", escaped(p).replace('\n', "<br>")))
-                .collect();
-            html.push_str(&format!(
-                "<blockquote style=\"border-left: 4px solid #888; margin-left: 0; padding-left: 1em\">{paragraphs}</blockquote>"
-            ));
-        }
-        if let Some((label, url)) = &section.link {
-            text.push_str(&format!("{label} {url}\n\n"));
-            // A link reads as its words, without the colon the text puts
-            // before the address.
-            html.push_str(&format!(
-                "<p><a href=\"{}\">{}</a></p>",
-                escaped(url),
-                escaped(label.trim_end().trim_end_matches(':'))
-            ));
-        }
+        add_section(section, &mut text, &mut html);
     }
     text.push_str(&format!("-- \n{why}\n"));
     html.push_str(&format!(
@@ -195,6 +172,62 @@ pub(super) fn compose(
         text,
         html,
         unsubscribe,
+    }
+}
+
+/// Adds `section` to both parts of a message.
+fn add_section(section: &Section, text: &mut String, html: &mut String) {
+    if !section.heading.is_empty() {
+        text.push_str(&format!("{}\n\n", section.heading));
+        html.push_str(&format!(
+            "<p><strong>{}</strong></p>",
+            escaped(&section.heading)
+        ));
+    }
+    if let Some(quoted) = &section.quoted {
+        let quoted = quoted.replace("\r\n", "\n");
+        for line in quoted.lines() {
+            text.push_str(&format!("> {line}\n"));
+        }
+        text.push('\n');
+        let paragraphs: String = quoted
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| format!("<p>{}</p>", escaped(p).replace('\n', "<br>")))
+            .collect();
+        html.push_str(&format!(
+            "<blockquote style=\"border-left: 4px solid #888; margin-left: 0; padding-left: 1em\">{paragraphs}</blockquote>"
+        ));
+    }
+    if !section.items.is_empty() {
+        html.push_str("<ul>");
+        for (words, url) in &section.items {
+            text.push_str(&format!("- {words}\n"));
+            match url {
+                Some(url) => {
+                    text.push_str(&format!("  {url}\n"));
+                    html.push_str(&format!(
+                        "<li><a href=\"{}\">{}</a></li>",
+                        escaped(url),
+                        escaped(words)
+                    ));
+                }
+                None => html.push_str(&format!("<li>{}</li>", escaped(words))),
+            }
+        }
+        html.push_str("</ul>");
+        text.push('\n');
+    }
+    if let Some((label, url)) = &section.link {
+        text.push_str(&format!("{label} {url}\n\n"));
+        // A link reads as its words, without the colon the text puts
+        // before the address.
+        html.push_str(&format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            escaped(url),
+            escaped(label.trim_end().trim_end_matches(':'))
+        ));
     }
 }
 

@@ -1,5 +1,5 @@
 //! The admin and account forms of `/manage`: tokens, agencies and their
-//! approval rule, accounts, and one's own password.
+//! approval rule, accounts, one's own password and the mail one gets.
 
 use crate::forms::{SignedForm, done_or_problem, render_at, see_other, show_problem};
 use crate::publishing::accounts::{self, AccountAction};
@@ -230,4 +230,20 @@ pub(super) async fn change_password(State(state): State<AppState>, form: SignedF
         .into_owned()
     });
     done_or_problem(&state, form.parts, page, done, &form.fields).await
+}
+
+/// `POST /manage/email`: the signed-in person's choice of mail, one `on`
+/// field for each kind they want; the kinds not sent are turned off.
+pub(super) async fn choose_email(State(state): State<AppState>, form: SignedForm) -> Response {
+    let on: Vec<String> = form
+        .fields
+        .iter()
+        .filter(|(name, _)| name == "on")
+        .map(|(_, value)| value.clone())
+        .collect();
+    let person = form.person();
+    let done = accounts::choose_mail(&state.storage, &person, &on)
+        .await
+        .map(|()| t_in(person.language, "email-saved").into_owned());
+    done_or_problem(&state, form.parts, "/manage/email", done, &form.fields).await
 }

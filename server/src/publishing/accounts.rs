@@ -1,13 +1,15 @@
 //! Running accounts: a register admin (or the terminal) disables and enables
 //! them, sets a new password, ends their sessions; everyone changes their own
-//! password. Each write is logged like every other.
+//! password and chooses the mail they get. Each write is logged like every
+//! other.
 
-use super::Actor;
 use super::admin::is_admin;
+use super::{Actor, Person};
 use crate::accounts::{Account, hash_password, password_problem, verify_password};
 use crate::storage::Storage;
 use app::error::AppError;
 use app::i18n::{Language, t_in};
+use app::mail::AccountMail;
 
 /// What an admin does to an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,4 +180,49 @@ async fn new_password_hash(password: &str, language: Language) -> Result<String,
 
 fn is_self(actor: &Actor, id: i64) -> bool {
     matches!(actor, Actor::Account(person) if person.id == id)
+}
+
+/// A person chooses the mail they get: each kind their role gets that is
+/// not in `on` (stable names, as the form sends them) is turned off. A
+/// name that is not a kind their role gets is refused, and nothing changes.
+pub async fn choose_mail(
+    storage: &Storage,
+    person: &Person,
+    on: &[String],
+) -> Result<(), AppError> {
+    let kinds = AccountMail::for_role(person.role);
+    let mut chosen = Vec::new();
+    for name in on {
+        match AccountMail::parse(name).filter(|kind| kinds.contains(kind)) {
+            Some(kind) => chosen.push(kind),
+            None => {
+                return Err(super::check::problem(
+                    "on",
+                    &t_in(person.language, "email-check-kind"),
+                ));
+            }
+        }
+    }
+    let off: Vec<AccountMail> = kinds
+        .iter()
+        .copied()
+        .filter(|kind| !chosen.contains(kind))
+        .collect();
+    let mut tx = storage.begin().await?;
+    Storage::set_mail_turned_off(&mut tx, person.id, &off).await?;
+    let names = |kinds: &[AccountMail]| {
+        kinds
+            .iter()
+            .map(|kind| kind.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let detail = format!(
+        "Chose their email: on [{}], off [{}]",
+        names(&chosen),
+        names(&off)
+    );
+    let actor = Actor::Account(person.clone());
+    Storage::log_write(&mut tx, &actor.log("account", None, None, detail)).await?;
+    tx.commit().await
 }

@@ -28,10 +28,14 @@ pub enum MailKind {
     SubscriptionChange,
     /// What happened in a day to what it follows.
     SubscriptionDigest,
+    /// To an editor or approver: what waits in their agency.
+    AgencyReminder,
+    /// To an admin: the register's week.
+    AdminSummary,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 7] = [
+    pub const ALL: [MailKind; 9] = [
         MailKind::CommentPublished,
         MailKind::CommentDeclined,
         MailKind::CommentAnswered,
@@ -39,6 +43,8 @@ impl MailKind {
         MailKind::SubscriptionKnown,
         MailKind::SubscriptionChange,
         MailKind::SubscriptionDigest,
+        MailKind::AgencyReminder,
+        MailKind::AdminSummary,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +56,8 @@ impl MailKind {
             MailKind::SubscriptionKnown => "subscription_known",
             MailKind::SubscriptionChange => "subscription_change",
             MailKind::SubscriptionDigest => "subscription_digest",
+            MailKind::AgencyReminder => "agency_reminder",
+            MailKind::AdminSummary => "admin_summary",
         }
     }
 

@@ -22,29 +22,11 @@ impl ManageRegister for Storage {
     ) -> Result<Vec<app::manage::ReviewDue>, AppError> {
         let until =
             crate::clock::format_timestamp(crate::clock::moment() + time::Duration::days(days));
-        let sql = "SELECT s.id, v.name, rfc3339(s.review_by) AS review_by, s.review \
-             FROM systems s \
-             JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
-             WHERE s.agency = $1 AND (s.review = 'overdue' OR s.review_by < $2::timestamptz) \
-             ORDER BY s.review_by, s.id LIMIT 200";
-        let found = sqlx::query(&self.kind.sql(sql))
-            .bind(agency.0.clone())
-            .bind(until)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(database_error)?;
-        found
-            .iter()
-            .map(|row| {
-                Ok(app::manage::ReviewDue {
-                    id: SystemId(rows::text(row, "id")?),
-                    name: rows::text(row, "name")?,
-                    review_by: rows::text(row, "review_by")?.into(),
-                    overdue: rows::optional_text(row, "review")?.as_deref()
-                        == Some(app::search::REVIEW_OVERDUE),
-                })
-            })
-            .collect()
+        self.reviews_due_before(agency, &until).await
+    }
+
+    async fn mail_turned_off(&self, account: i64) -> Result<Vec<app::mail::AccountMail>, AppError> {
+        Storage::mail_turned_off(self, account).await
     }
 
     async fn drafts_of(&self, agency: &AgencySlug) -> Result<Vec<DraftLine>, AppError> {
@@ -161,6 +143,40 @@ impl ManageRegister for Storage {
                     slug: rows::text(row, "slug")?,
                     name: rows::text(row, "name")?,
                     requires_approval: rows::flag(row, "requires_approval")?,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Storage {
+    /// `agency`'s records overdue for review, or due before `until`,
+    /// soonest first (at most 200).
+    pub async fn reviews_due_before(
+        &self,
+        agency: &AgencySlug,
+        until: &str,
+    ) -> Result<Vec<app::manage::ReviewDue>, AppError> {
+        let sql = "SELECT s.id, v.name, rfc3339(s.review_by) AS review_by, s.review \
+             FROM systems s \
+             JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
+             WHERE s.agency = $1 AND (s.review = 'overdue' OR s.review_by < $2::timestamptz) \
+             ORDER BY s.review_by, s.id LIMIT 200";
+        let found = sqlx::query(&self.kind.sql(sql))
+            .bind(agency.0.clone())
+            .bind(until.to_string())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(database_error)?;
+        found
+            .iter()
+            .map(|row| {
+                Ok(app::manage::ReviewDue {
+                    id: SystemId(rows::text(row, "id")?),
+                    name: rows::text(row, "name")?,
+                    review_by: rows::text(row, "review_by")?.into(),
+                    overdue: rows::optional_text(row, "review")?.as_deref()
+                        == Some(app::search::REVIEW_OVERDUE),
                 })
             })
             .collect()

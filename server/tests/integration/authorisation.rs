@@ -452,6 +452,7 @@ impl World {
                     ("flags_to_hide", "3"),
                     ("email_retention_days", "90"),
                     ("submissions_per_hour", "10"),
+                    ("answer_reminder_days", "14"),
                     ("review_months", "12"),
                     ("high_risk_review_months", "6"),
                     ("reading_ease", "60"),

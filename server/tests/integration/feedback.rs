@@ -667,6 +667,7 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
             ("flags_to_hide", "0"),
             ("email_retention_days", "90"),
             ("submissions_per_hour", "ten"),
+            ("answer_reminder_days", "366"),
             ("review_months", "12"),
             ("high_risk_review_months", "6"),
             ("reading_ease", "60"),
@@ -678,6 +679,7 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
         "pre or post",
         "Reports that hide a comment must be",
         "Messages per reader per hour must be",
+        "reminder must be a whole number from 1 to 365",
     ] {
         assert!(wrong.text.contains(named), "{named}");
     }
@@ -690,6 +692,7 @@ async fn post_moderation_publishes_at_once_but_holds_back_personal_data() {
             ("flags_to_hide", "3"),
             ("email_retention_days", "30"),
             ("submissions_per_hour", "10"),
+            ("answer_reminder_days", "14"),
             ("review_months", "12"),
             ("high_risk_review_months", "6"),
             ("reading_ease", "60"),

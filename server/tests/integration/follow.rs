@@ -3,7 +3,7 @@
 //! with a one-click unsubscribe link, and after that click hears nothing.
 
 use crate::support::databases::TestDatabase;
-use crate::support::mail::{MailSink, Received};
+use crate::support::mail::{MailSink, ORIGIN, deliver_all, link, make_all_due, postman};
 use crate::support::{manage, site};
 use app::feedback::ClientAddress;
 use app::manage::ManageRegister;
@@ -11,13 +11,9 @@ use app::record::{AgencySlug, SystemId};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use lantern::mail::letters::Links;
-use lantern::mail::worker::Postman;
 use lantern::storage::Storage;
 use site::ONE_AT_A_TIME;
 use tower::ServiceExt;
-
-const ORIGIN: &str = "https://register.example.gov";
 
 struct Sent {
     status: StatusCode,
@@ -45,34 +41,6 @@ async fn post(site: &Router, uri: &str, body: String, client: &str) -> Sent {
         location,
         text,
     }
-}
-
-async fn deliver_all(storage: &Storage, sink: &MailSink) {
-    let mailer = lantern::mail::Mailer::configure(Some(&sink.url), "register@example.gov")
-        .unwrap()
-        .unwrap();
-    let links = Links {
-        origin: ORIGIN.into(),
-        languages: app::i18n::Languages::parse("en,nl").unwrap(),
-    };
-    let postman = Postman::new(storage.clone(), mailer, links);
-    loop {
-        let round = postman.deliver_due().await.unwrap();
-        assert!(!round.unreachable);
-        if round.sent + round.failed == 0 {
-            return;
-        }
-    }
-}
-
-/// The link in a message that starts with `prefix`, as a path of the site.
-fn link(message: &Received, prefix: &str) -> String {
-    let text = message.text();
-    let start = text
-        .find(&format!("{ORIGIN}{prefix}"))
-        .unwrap_or_else(|| panic!("a link {prefix} in {text}"));
-    let url = text[start..].split_whitespace().next().unwrap();
-    url.trim_start_matches(ORIGIN).to_string()
 }
 
 /// Publishes a new version of `system` with `summary` as its change summary.
@@ -199,7 +167,7 @@ async fn a_follower_confirms_hears_of_a_change_and_leaves_with_one_click() {
 
         // Nothing but confirmations before the link is opened.
         new_version(storage, &system, "Before confirming.").await;
-        deliver_all(storage, &sink).await;
+        deliver_all(&postman(storage, &sink)).await;
         let received = sink.received_by(&follower);
         assert_eq!(received.len(), 2, "{}: two confirmations", db.name);
         assert!(
@@ -232,7 +200,7 @@ async fn a_follower_confirms_hears_of_a_change_and_leaves_with_one_click() {
 
         // A change: one message with the summary and a one-click unsubscribe.
         new_version(storage, &system, "The model was retrained on 2026 data.").await;
-        deliver_all(storage, &sink).await;
+        deliver_all(&postman(storage, &sink)).await;
         let received = sink.received_by(&follower);
         assert_eq!(received.len(), 3, "{}", db.name);
         let change = &received[2];
@@ -290,7 +258,7 @@ async fn a_follower_confirms_hears_of_a_change_and_leaves_with_one_click() {
         );
         assert_eq!(subscriptions_of(&db, &follower).await, 0);
         new_version(storage, &system, "After leaving.").await;
-        deliver_all(storage, &sink).await;
+        deliver_all(&postman(storage, &sink)).await;
         assert_eq!(
             sink.received_by(&follower).len(),
             3,
@@ -332,7 +300,7 @@ async fn a_daily_follower_gets_one_digest_of_the_days_changes() {
         post(&site, "/follow", body, "10.7.1.1").await.status,
         StatusCode::SEE_OTHER
     );
-    deliver_all(storage, &sink).await;
+    deliver_all(&postman(storage, &sink)).await;
     let confirm = link(&sink.received_by(&follower)[0], "/follow/confirm?token=");
     let token = confirm.split("token=").nth(1).unwrap();
     post(
@@ -346,7 +314,7 @@ async fn a_daily_follower_gets_one_digest_of_the_days_changes() {
     // Two changes in the day: nothing at once.
     new_version(storage, &system, "First change of the day.").await;
     new_version(storage, &system, "Second change of the day.").await;
-    deliver_all(storage, &sink).await;
+    deliver_all(&postman(storage, &sink)).await;
     assert_eq!(
         sink.received_by(&follower).len(),
         1,
@@ -361,15 +329,8 @@ async fn a_daily_follower_gets_one_digest_of_the_days_changes() {
     let again = storage.queue_digests(&now, &a_day_before).await.unwrap();
     assert_eq!((queued, again), (1, 0));
     // The test's day passes in a moment: the digest is due now.
-    let mut conn = db.connect().await;
-    let sql =
-        lantern::storage::sql_for(&conn, "UPDATE mail_queue SET send_after = $1::timestamptz");
-    sqlx::query(&sql)
-        .bind(lantern::clock::now())
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    deliver_all(storage, &sink).await;
+    make_all_due(&mut db.connect().await).await;
+    deliver_all(&postman(storage, &sink)).await;
     let received = sink.received_by(&follower);
     assert_eq!(received.len(), 2);
     let digest = &received[1];

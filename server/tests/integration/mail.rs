@@ -3,24 +3,20 @@
 //! mail server that stops while two instances deliver.
 
 use crate::support::databases::TestDatabase;
-use crate::support::mail::{MailSink, Received};
+use crate::support::mail::{MailSink, ORIGIN, Received, deliver_all, postman};
 use crate::support::processes::{Lantern, wait_until};
 use crate::support::{manage, site};
 use app::feedback::{ClientAddress, FeedbackInput, FeedbackOutcome};
-use app::i18n::{Language, Languages};
+use app::i18n::Language;
 use app::record::{AgencySlug, HideReason, Role};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use lantern::feedback::Decision;
-use lantern::mail::letters::Links;
-use lantern::mail::worker::Postman;
 use lantern::publishing::Person;
 use lantern::storage::Storage;
 use site::ONE_AT_A_TIME;
 use std::time::Duration;
 use tower::ServiceExt;
-
-const ORIGIN: &str = "https://register.example.gov";
 
 /// Addresses no other test (or run) uses.
 fn address(what: &str, db: &TestDatabase) -> String {
@@ -36,29 +32,6 @@ fn person(role: Role, agency: Option<&str>) -> Person {
         role,
         agency: agency.map(|a| AgencySlug(a.into())),
         language: Language::SOURCE,
-    }
-}
-
-fn postman(storage: &Storage, sink: &MailSink) -> Postman {
-    let mailer =
-        lantern::mail::Mailer::configure(Some(&sink.url), "Lantern test <register@example.gov>")
-            .unwrap()
-            .unwrap();
-    let links = Links {
-        origin: ORIGIN.into(),
-        languages: Languages::parse("en,nl").unwrap(),
-    };
-    Postman::new(storage.clone(), mailer, links)
-}
-
-/// Delivers every due message, as the background postman would.
-async fn deliver_all(postman: &Postman) {
-    loop {
-        let round = postman.deliver_due().await.unwrap();
-        assert!(!round.unreachable, "the mail server answers");
-        if round.sent + round.failed == 0 {
-            return;
-        }
     }
 }
 

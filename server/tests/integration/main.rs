@@ -26,6 +26,7 @@ mod migration;
 mod open_data;
 mod operating;
 mod publishing;
+mod reminders;
 mod review_periods;
 mod reviews;
 mod scale_out;

@@ -39,6 +39,7 @@ async fn save_periods(site: &Router, admin: &Auth, months: &str, high_risk: &str
         ("flags_to_hide", "3"),
         ("email_retention_days", "90"),
         ("submissions_per_hour", "10"),
+        ("answer_reminder_days", "14"),
         ("review_months", months),
         ("high_risk_review_months", high_risk),
         ("reading_ease", "60"),

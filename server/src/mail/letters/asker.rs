@@ -92,6 +92,7 @@ fn to_asker(
     let section = Section {
         heading,
         quoted: Some(quoted),
+        items: Vec::new(),
         link: Some((t_in(language, "mail-read-online").into_owned(), link)),
     };
     compose(language, links, subject, &opening, &[section], &why, None)

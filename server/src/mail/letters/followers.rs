@@ -89,6 +89,7 @@ impl Writer<'_> {
         let section = Section {
             heading: String::new(),
             quoted: None,
+            items: Vec::new(),
             link: Some((self.say("mail-follow-confirm-link", &args), link)),
         };
         compose(
@@ -215,6 +216,7 @@ impl Writer<'_> {
         Section {
             heading,
             quoted: (!change.summary.trim().is_empty()).then(|| change.summary.clone()),
+            items: Vec::new(),
             link: Some((
                 t_in(self.language, "mail-read-online").into_owned(),
                 self.links.to(self.language, &path),

@@ -28,6 +28,7 @@ impl Storage {
                 ("flags_to_hide", Some(n)) => settings.flags_to_hide = n,
                 ("email_retention_days", Some(n)) => settings.email_retention_days = n,
                 ("submissions_per_hour", Some(n)) => settings.submissions_per_hour = n,
+                ("answer_reminder_days", Some(n)) => settings.answer_reminder_days = n,
                 _ => {}
             }
         }
@@ -48,6 +49,10 @@ impl Storage {
             (
                 "submissions_per_hour",
                 settings.submissions_per_hour.to_string(),
+            ),
+            (
+                "answer_reminder_days",
+                settings.answer_reminder_days.to_string(),
             ),
         ];
         for (name, value) in values {

@@ -6,6 +6,9 @@
 //! own.
 
 use super::processes::{free_address, wait_until};
+use lantern::mail::letters::Links;
+use lantern::mail::worker::Postman;
+use lantern::storage::Storage;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -167,4 +170,52 @@ impl Drop for MailSink {
             self.kill();
         }
     }
+}
+
+/// The register's address in the links of test mail.
+pub const ORIGIN: &str = "https://register.example.gov";
+
+/// A postman for `storage` that sends through `sink`, with links to [`ORIGIN`].
+pub fn postman(storage: &Storage, sink: &MailSink) -> Postman {
+    let mailer =
+        lantern::mail::Mailer::configure(Some(&sink.url), "Lantern test <register@example.gov>")
+            .unwrap()
+            .unwrap();
+    let links = Links {
+        origin: ORIGIN.into(),
+        languages: app::i18n::Languages::parse("en,nl").unwrap(),
+    };
+    Postman::new(storage.clone(), mailer, links)
+}
+
+/// Delivers every due message, as the background postman would.
+pub async fn deliver_all(postman: &Postman) {
+    loop {
+        let round = postman.deliver_due().await.unwrap();
+        assert!(!round.unreachable, "the mail server answers");
+        if round.sent + round.failed == 0 {
+            return;
+        }
+    }
+}
+
+/// The link in `message` that starts with `prefix`, as a path of the site.
+pub fn link(message: &Received, prefix: &str) -> String {
+    let text = message.text();
+    let start = text
+        .find(&format!("{ORIGIN}{prefix}"))
+        .unwrap_or_else(|| panic!("a link {prefix} in {text}"));
+    let url = text[start..].split_whitespace().next().unwrap();
+    url.trim_start_matches(ORIGIN).to_string()
+}
+
+/// Makes every queued message due now: a test that queued mail for a
+/// moment ahead (a day, a week on) need not wait for it.
+pub async fn make_all_due(conn: &mut sqlx::AnyConnection) {
+    let sql = lantern::storage::sql_for(conn, "UPDATE mail_queue SET send_after = $1::timestamptz");
+    sqlx::query(&sql)
+        .bind(lantern::clock::now())
+        .execute(conn)
+        .await
+        .unwrap();
 }
