@@ -306,7 +306,7 @@ test.describe("in Dutch", () => {
     await expectAllDutch(page);
 
     await signIn(page, "editor@tax.example", "nl");
-    await page.getByRole("link", { name: /vragen? van het publiek wachte?n? op een antwoord/ }).click();
+    await page.getByRole("link", { name: /(vraag|vragen) van het publiek (wacht|wachten) op een antwoord/ }).click();
     await expect(page).toHaveURL(/\/nl\/manage\/answers$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vragen van het publiek");
     await expectAllDutch(page);
