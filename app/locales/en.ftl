@@ -1266,6 +1266,7 @@ import-row-no-reference = a new system needs an "agency_ref" (or the "id" of a s
 
 feed-register-title = Lantern: changes to the register
 feed-agency-title = Lantern: changes to { $agency }’s systems
+feed-search-title = Lantern: changes to the systems of the search { $search }
 # After a system's name: "Benefit fraud risk model: published".
 feed-published = published
 feed-updated = updated to version { $version }
@@ -1378,6 +1379,7 @@ mail-report-last-error = Last problem: { $error }.
 mail-follow-what-agency = the agency { $name }
 mail-follow-what-topic = the topic “{ $name }”
 mail-follow-what-system = the system { $name }
+mail-follow-what-search = the search { $name }
 follow-title = Follow by email
 follow-title-error = Error: Follow by email – Lantern
 follow-link = Follow by email
@@ -1532,3 +1534,6 @@ email-no-server = This register has no mail server yet, so nothing is sent. Your
 settings-answer-reminder = Days before an unanswered question is in the agency's reminder
 settings-answer-reminder-hint = Each agency's editors and approvers get a weekly reminder of the published questions they have not answered after this many days.
 email-check-kind = Choose from the kinds of email listed
+search-keep-up = Keep up with changes to these systems:
+search-feed = Atom feed of this search
+search-follow = Follow this search by email

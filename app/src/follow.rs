@@ -1,4 +1,5 @@
-//! Following by email: `/follow?agency=…` (or `topic=`, `system=`) asks for
+//! Following by email: `/follow?agency=…` (or `topic=`, `system=`, or
+//! `search=` with a search's encoded words and filters) asks for
 //! an address and how often; `/follow/confirm?token=…` and
 //! `/follow/unsubscribe?token=…` are the pages of the links in the mail,
 //! each a button that posts (a link alone changes nothing: mail scanners
@@ -12,7 +13,7 @@ use crate::i18n::{href, t, t_with, title};
 use crate::layout::Unavailable;
 use crate::mail::{Follows, Frequency};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 use serde::{Deserialize, Serialize};
 
 /// What can be followed, by name.
@@ -109,6 +110,13 @@ pub async fn get_follow_target(
         crate::layout::set_status(404);
         return Err(AppError::NotFound.into());
     };
+    // A search is kept as the search page writes it, whatever its order.
+    let target = match follows {
+        Follows::Search => crate::search::SystemQuery::from_query_string(&target)
+            .0
+            .searched(),
+        _ => target,
+    };
     let Some(name) = following()?.follow_target(follows, &target).await? else {
         crate::layout::set_status(404);
         return Err(AppError::NotFound.into());
@@ -148,16 +156,26 @@ fn what(follows: Follows, name: &str) -> String {
 /// `/follow`: the form to follow an agency, a topic or a system.
 #[component]
 pub fn FollowPage() -> impl IntoView {
-    let query = use_query_map();
-    let (follows, target) = query.with_untracked(|q| {
-        Follows::ALL
-            .into_iter()
-            .find_map(|f| q.get(f.as_str()).map(|target| (f, target)))
-            .map_or((String::new(), String::new()), |(f, target)| {
-                (f.as_str().to_string(), target)
-            })
-    });
-    let sent = query.with_untracked(|q| q.get("sent").is_some());
+    // The address's own query string, decoded once here: a followed
+    // search is itself an encoded query string (`?search=q%3DR%2526D`),
+    // which the router's query map would decode a second time.
+    let search = use_location().search.get_untracked();
+    let params: Vec<(String, String)> = form_urlencoded::parse(search.as_bytes())
+        .into_owned()
+        .collect();
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
+    let (follows, target) = Follows::ALL
+        .into_iter()
+        .find_map(|f| param(f.as_str()).map(|target| (f, target)))
+        .map_or((String::new(), String::new()), |(f, target)| {
+            (f.as_str().to_string(), target)
+        });
+    let sent = param("sent").is_some();
     let found = Resource::new(
         move || (follows.clone(), target.clone()),
         |(follows, target)| get_follow_target(follows, target),
@@ -203,10 +221,19 @@ fn FollowSent(found: FollowTarget) -> impl IntoView {
 fn FollowForm(found: FollowTarget, attempt: FollowAttempt) -> impl IntoView {
     let what = what(found.follows, &found.name);
     let heading = t_with("follow-heading", &[("what", what.clone().into())]);
-    let feed =
-        (found.follows == Follows::Agency).then(|| format!("/agencies/{}/feed.atom", found.target));
-    let feed_note = feed.map(|feed| {
-        view! { <p>{t("follow-feed")}" "<a href=feed>{t("agency-atom")}</a></p> }
+    let feed = match found.follows {
+        Follows::Agency => Some((
+            format!("/agencies/{}/feed.atom", found.target),
+            t("agency-atom"),
+        )),
+        Follows::Search => Some((
+            format!("/feeds/changes.atom?{}", found.target),
+            t("search-feed"),
+        )),
+        Follows::Topic | Follows::System => None,
+    };
+    let feed_note = feed.map(|(feed, label)| {
+        view! { <p>{t("follow-feed")}" "<a href=feed>{label}</a></p> }
     });
     if !found.sends_mail {
         return view! {

@@ -16,10 +16,17 @@ pub enum Follows {
     Topic,
     /// One system.
     System,
+    /// A search of `/systems`: the systems its words and filters find.
+    Search,
 }
 
 impl Follows {
-    pub const ALL: [Follows; 3] = [Follows::Agency, Follows::Topic, Follows::System];
+    pub const ALL: [Follows; 4] = [
+        Follows::Agency,
+        Follows::Topic,
+        Follows::System,
+        Follows::Search,
+    ];
 
     /// Its stable name, in storage and in the follow form's query (`?agency=…`).
     pub fn as_str(self) -> &'static str {
@@ -27,6 +34,7 @@ impl Follows {
             Follows::Agency => "agency",
             Follows::Topic => "topic",
             Follows::System => "system",
+            Follows::Search => "search",
         }
     }
 

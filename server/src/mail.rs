@@ -17,6 +17,7 @@
 //! | `subscription_known` | an address that already follows it | someone asked again |
 //! | `subscription_change` | confirmed followers, each change | a change of the feed (not a review), an official answer |
 //! | `subscription_digest` | confirmed followers, once a day | a day passed since the last digest, and something happened |
+//! | `subscription_digest` | confirmed followers of a search | what it finds changed: within ten minutes, or once a day ([`searches`]) |
 //! | `agency_reminder` | an agency's editors and approvers | a week passed since the last, and something waits ([`reminders`]; with a mail server only) |
 //! | `admin_summary` | admins | a week passed since the last (with a mail server only) |
 //!
@@ -26,6 +27,7 @@
 pub mod follow;
 pub mod letters;
 pub mod reminders;
+pub mod searches;
 pub mod tokens;
 pub mod worker;
 

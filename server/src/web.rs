@@ -41,6 +41,10 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
     tokio::spawn(fill_public_json(storage.clone()));
     tokio::spawn(crate::oversight::keep_current(storage.clone()));
     tokio::spawn(crate::mail::queue_digests_regularly(storage.clone()));
+    tokio::spawn(crate::mail::searches::queue_regularly(
+        storage.clone(),
+        search.clone(),
+    ));
     match mailer {
         Some(mailer) => {
             let links = crate::mail::letters::Links {

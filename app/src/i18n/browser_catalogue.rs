@@ -39,6 +39,9 @@ const SERVER_ONLY: &[&str] = &[
     "token_scope-",
     "write_state-",
     "duration-",
+    "mail-",
+    "email-",
+    "follow-",
 ];
 
 /// Messages with a server-only prefix that an island shows all the same:

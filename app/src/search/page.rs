@@ -68,7 +68,7 @@ pub fn SystemsPage() -> impl IntoView {
                     };
                     match (results, agency_options().await) {
                         (Ok(results), Ok(agencies)) => view! {
-                            <SystemSearch query=query.clone()>
+                            <SystemSearch query=query.clone() sends_mail=crate::mail::sends_mail()>
                                 <SearchBody query problems results agencies/>
                             </SystemSearch>
                         }

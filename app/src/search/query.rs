@@ -252,6 +252,25 @@ impl SystemQuery {
         params
     }
 
+    /// The words and filters as an encoded URL query string, without the
+    /// order or page: what a search feed or a followed search keeps.
+    pub fn searched(&self) -> String {
+        self.searched_params().finish()
+    }
+
+    /// What is searched for, briefly, in the stable names of the filters:
+    /// `“benefit fraud”, risk_level: high, stage: pilot, in_use`.
+    pub fn in_words(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("“{}”", self.q));
+        }
+        for (facet, values) in &self.filters {
+            parts.push(format!("{}: {}", facet.name(), values.join(", ")));
+        }
+        parts.join("; ")
+    }
+
     /// The query as an encoded URL query string, leaving out defaults.
     pub fn to_params(&self) -> String {
         let mut params = self.searched_params();
@@ -276,6 +295,22 @@ impl SystemQuery {
         let params = self.searched_params().finish();
         let separator = if params.is_empty() { "" } else { "?" };
         format!("/api/v1/export.{extension}{separator}{params}")
+    }
+
+    /// The Atom feed of the changes of this search's systems:
+    /// `/feeds/changes.atom?q=…&topic=…`.
+    pub fn feed_url(&self) -> String {
+        let params = self.searched();
+        let separator = if params.is_empty() { "" } else { "?" };
+        format!("/feeds/changes.atom{separator}{params}")
+    }
+
+    /// The page to follow this search by email: `/follow?search=…`, in
+    /// the page's language.
+    pub fn follow_url(&self) -> String {
+        let mut params = form_urlencoded::Serializer::new(String::new());
+        params.append_pair("search", &self.searched());
+        href(format!("/follow?{}", params.finish()))
     }
 
     /// The `/systems` URL of this query, in the page's language.

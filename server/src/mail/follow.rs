@@ -138,7 +138,15 @@ async fn subscribe(State(state): State<AppState>, request: Request) -> Response 
     let page = crate::languages::of(&parts);
     let language = page.language;
     let follows = Follows::parse(&field(&fields, "follows"));
-    let target = field(&fields, "target");
+    let target = match follows {
+        // A search is kept as the search page writes it, whatever its order.
+        Some(Follows::Search) => {
+            app::search::SystemQuery::from_query_string(&field(&fields, "target"))
+                .0
+                .searched()
+        }
+        _ => field(&fields, "target"),
+    };
     let back = match follows {
         Some(follows) => format!("/follow?{}={}", follows.as_str(), encode(&target)),
         None => "/follow".to_string(),

@@ -11,10 +11,13 @@ mod agency;
 mod asker;
 mod followers;
 
-use crate::storage::{MailKind, QueuedMail, Storage};
+use crate::storage::{FollowedChange, MailKind, QueuedMail, Storage};
 use app::error::AppError;
 use app::html::escaped;
 use app::i18n::{Language, Languages, PageLanguage, t_in};
+use app::mail::Follows;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// A message ready to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,14 +75,61 @@ pub(super) struct About {
     pub until: Option<String>,
     #[serde(default)]
     pub account: Option<i64>,
+    /// The systems a followed search found when its message was queued.
+    #[serde(default)]
+    pub systems: Vec<String>,
+}
+
+/// What the messages of one batch read alike, read once: 10,000
+/// followers of one agency get 10,000 messages about one change.
+#[derive(Debug, Default)]
+pub struct Memo {
+    changes: Mutex<HashMap<i64, Option<FollowedChange>>>,
+    names: Mutex<HashMap<(Follows, String), Option<String>>>,
+}
+
+impl Memo {
+    /// [`Storage::change_for_mail`], read once a batch.
+    pub(super) async fn change(
+        &self,
+        storage: &Storage,
+        seq: i64,
+    ) -> Result<Option<FollowedChange>, AppError> {
+        if let Some(known) = self.changes.lock().expect("the memo's lock").get(&seq) {
+            return Ok(known.clone());
+        }
+        let found = storage.change_for_mail(seq).await?;
+        let mut changes = self.changes.lock().expect("the memo's lock");
+        changes.insert(seq, found.clone());
+        Ok(found)
+    }
+
+    /// [`Storage::followed_name`], read once a batch.
+    pub(super) async fn name(
+        &self,
+        storage: &Storage,
+        follows: Follows,
+        target: &str,
+    ) -> Result<Option<String>, AppError> {
+        let key = (follows, target.to_string());
+        if let Some(known) = self.names.lock().expect("the memo's lock").get(&key) {
+            return Ok(known.clone());
+        }
+        let found = storage.followed_name(follows, target).await?;
+        let mut names = self.names.lock().expect("the memo's lock");
+        names.insert(key, found.clone());
+        Ok(found)
+    }
 }
 
 /// Writes `mail`, or `None` when what it is about is gone (nothing to
-/// say). Links in subscribers' mail are signed with `secret`.
+/// say). Links in subscribers' mail are signed with `secret`; what
+/// messages of a batch read alike is kept in `memo`.
 pub async fn write(
     storage: &Storage,
     links: &Links,
     secret: &str,
+    memo: &Memo,
     mail: &QueuedMail,
 ) -> Result<Option<Letter>, AppError> {
     let language = links.language(&mail.language);
@@ -99,6 +149,7 @@ pub async fn write(
         | MailKind::SubscriptionDigest => {
             let writer = followers::Writer {
                 storage,
+                memo,
                 links,
                 secret,
                 language,

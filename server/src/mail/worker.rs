@@ -19,7 +19,7 @@
 //!   written: given up at once, its address emptied.
 
 use super::Mailer;
-use super::letters::{Letter, Links, write};
+use super::letters::{Letter, Links, Memo, write};
 use crate::storage::{QueuedMail, Storage};
 use app::error::AppError;
 use futures_util::StreamExt;
@@ -114,9 +114,10 @@ impl Postman {
             .await?;
         // Several at once: each waits on the mail server's replies (and
         // TCP's delayed acknowledgements), not on this processor.
+        let memo = Memo::default();
         let sends: Vec<_> = claimed
             .iter()
-            .map(|mail| Box::pin(self.send(mail, &secret)))
+            .map(|mail| Box::pin(self.send(mail, &secret, &memo)))
             .collect();
         let outcomes: Vec<Result<Sent, AppError>> = futures_util::stream::iter(sends)
             .buffered(IN_FLIGHT)
@@ -154,9 +155,9 @@ impl Postman {
     }
 
     /// Writes and sends one message, and records what became of it.
-    async fn send(&self, mail: &QueuedMail, secret: &str) -> Result<Sent, AppError> {
+    async fn send(&self, mail: &QueuedMail, secret: &str, memo: &Memo) -> Result<Sent, AppError> {
         let now = crate::clock::format_timestamp(OffsetDateTime::now_utc());
-        let Some(letter) = write(&self.storage, &self.links, secret, mail).await? else {
+        let Some(letter) = write(&self.storage, &self.links, secret, memo, mail).await? else {
             // What it was about is gone: nothing to tell, and it goes.
             return Ok(Sent::Yes);
         };

@@ -1,5 +1,6 @@
 //! Atom feeds of the changes feed: `/feeds/changes.atom` for the whole
-//! register, `/agencies/{slug}/feed.atom` for one agency. The newest
+//! register or (with the search page's parameters) one search,
+//! `/agencies/{slug}/feed.atom` for one agency. The newest
 //! [`ENTRIES`] changes, for feed readers; the JSON feed has them all.
 //! `?lang=nl` (or `Accept-Language`) writes a feed's words in that language
 //! and links to the pages in it.
@@ -7,17 +8,20 @@
 use crate::api::error::ApiError;
 use crate::config::PublicUrl;
 use crate::state::AppState;
-use crate::storage::{Change, ChangeKind};
+use crate::storage::{Change, ChangeKind, ChangesOf};
 use app::error::AppError;
 use app::i18n::{PageLanguage, t_in, t_with_in};
-use app::record::AgencySlug;
+use app::record::{AgencySlug, SystemId};
 use app::register::Register;
+use app::search::Sort;
 use axum::extract::{Path, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 /// Entries in a feed.
 const ENTRIES: i64 = 50;
+/// The systems a search's feed follows: its most recently updated.
+const SEARCHED: u32 = 100;
 
 /// The language a feed is asked in: `lang`, else `Accept-Language`, else
 /// the register's default; its pages are linked at that language's
@@ -35,20 +39,56 @@ fn feed_language(state: &AppState, request: &Request) -> Result<PageLanguage, Ap
     })
 }
 
-/// `GET /feeds/changes.atom`.
+/// `GET /feeds/changes.atom`: the register's changes; with the search
+/// page's parameters (`?q=benefits&risk_level=high`), the changes of the
+/// systems that search finds: the newest of its [`SEARCHED`] most recently
+/// updated systems. A wrong parameter is a 400 that names it.
 pub async fn register_feed(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, ApiError> {
     let page = feed_language(&state, &request)?;
-    let changes = state.storage.latest_changes(None, ENTRIES).await?;
-    let title = t_in(page.language, "feed-register-title");
+    let raw = request.uri().query().unwrap_or("");
+    let mut query = crate::api::systems::export_query(&state, raw).await?;
+    let searched = query.searched();
+    if searched.is_empty() {
+        let changes = state
+            .storage
+            .latest_changes(ChangesOf::Register, ENTRIES)
+            .await?;
+        let title = t_in(page.language, "feed-register-title");
+        return Ok(feed(
+            &state.public_url,
+            page,
+            &title,
+            "/feeds/changes.atom",
+            "/systems",
+            &changes,
+        ));
+    }
+    query.sort = Sort::Updated;
+    query.per_page = SEARCHED;
+    let results = state.search.search(&query).await?;
+    let ids: Vec<SystemId> = results
+        .hits
+        .iter()
+        .map(|hit| hit.system.id.clone())
+        .collect();
+    let changes = state
+        .storage
+        .latest_changes(ChangesOf::Systems(&ids), ENTRIES)
+        .await?;
+    let words = t_with_in(
+        page.language,
+        "feed-search-title",
+        &[("search", query.in_words().into())],
+    );
     Ok(feed(
         &state.public_url,
         page,
-        &title,
-        "/feeds/changes.atom",
-        "/systems",
+        &words,
+        &format!("/feeds/changes.atom?{searched}"),
+        &format!("/systems?{searched}"),
         &changes,
     ))
 }
@@ -63,7 +103,10 @@ pub async fn agency_feed(
     let Some(agency) = state.storage.agency(&AgencySlug(slug.clone())).await? else {
         return Err(AppError::NotFound.into());
     };
-    let changes = state.storage.latest_changes(Some(&slug), ENTRIES).await?;
+    let changes = state
+        .storage
+        .latest_changes(ChangesOf::Agency(&slug), ENTRIES)
+        .await?;
     let name = agency.agency.name.clone();
     let title = t_with_in(
         page.language,

@@ -106,6 +106,16 @@ pub struct FeedPosition {
     pub last_changed_at: Option<String>,
 }
 
+/// Whose changes [`Storage::latest_changes`] reads.
+#[derive(Clone, Copy, Debug)]
+pub enum ChangesOf<'a> {
+    Register,
+    /// One agency's systems, by its slug.
+    Agency(&'a str),
+    /// These systems (a search's).
+    Systems(&'a [SystemId]),
+}
+
 const CHANGE_COLUMNS: &str = "SELECT c.seq, c.kind, c.system_id, s.agency, v.name, c.version, \
     rfc3339_precise(c.changed_at) AS changed_at, v.change_summary, au.auditor, au.audited_on, \
     au.outcome, au.findings, au.report_url, au.next_due, v.translations::text AS translations \
@@ -234,22 +244,35 @@ impl Storage {
         rows.iter().map(change).collect()
     }
 
-    /// The newest `limit` changes, newest first, of one agency or all: for feeds.
+    /// The newest `limit` changes of `of`, newest first.
     pub async fn latest_changes(
         &self,
-        agency: Option<&str>,
+        of: ChangesOf<'_>,
         limit: i64,
     ) -> Result<Vec<Change>, AppError> {
-        let condition = if agency.is_some() {
-            "WHERE s.agency = $2"
-        } else {
-            ""
+        let mut values = Vec::new();
+        let condition = match of {
+            ChangesOf::Register => String::new(),
+            ChangesOf::Agency(agency) => {
+                values.push(agency.to_string());
+                "WHERE s.agency = $2".to_string()
+            }
+            // No system: no change (`IN ()` is no SQL).
+            ChangesOf::Systems([]) => return Ok(Vec::new()),
+            ChangesOf::Systems(ids) => {
+                values.extend(ids.iter().map(|id| id.0.clone()));
+                let list = (0..ids.len())
+                    .map(|n| format!("${}", n + 2))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("WHERE c.system_id IN ({list})")
+            }
         };
         let sql = format!("{CHANGE_COLUMNS} {condition} ORDER BY c.seq DESC LIMIT $1");
         let sql = self.kind.sql(&sql);
         let mut query = sqlx::query(&sql).bind(limit);
-        if let Some(agency) = agency {
-            query = query.bind(agency.to_string());
+        for value in values {
+            query = query.bind(value);
         }
         let rows = query.fetch_all(&self.pool).await.map_err(database_error)?;
         rows.iter().map(change).collect()

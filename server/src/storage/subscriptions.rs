@@ -296,18 +296,26 @@ impl Storage {
 
     /// What happened after `from` until `until` (at most 200 things, oldest
     /// first) that `follows` `target` covers: changes and official answers.
+    /// A search covers `systems`, the ones it found.
     pub async fn followed_changes(
         &self,
         follows: Follows,
         target: &str,
+        systems: &[String],
         from: &str,
         until: &str,
     ) -> Result<Vec<FollowedChange>, AppError> {
+        let found = (0..systems.len())
+            .map(|n| format!("${}", n + 4))
+            .collect::<Vec<_>>()
+            .join(", ");
         let filter = match follows {
-            Follows::Agency => "s.agency = $3",
-            Follows::System => "s.id = $3",
+            Follows::Agency => "s.agency = $3".to_string(),
+            Follows::System => "s.id = $3".to_string(),
             // Topics are matched below, on each version's tags.
-            Follows::Topic => "$3 = $3",
+            Follows::Topic => "$3 = $3".to_string(),
+            Follows::Search if systems.is_empty() => return Ok(Vec::new()),
+            Follows::Search => format!("$3 = $3 AND s.id IN ({found})"),
         };
         let sql = format!(
             "SELECT kind, system, system_name, agency_name, summary, tags, at FROM (\
@@ -328,10 +336,14 @@ impl Storage {
              AND cm.answered_at > $1::timestamptz AND cm.answered_at <= $2::timestamptz AND {filter}\
              ) AS happened ORDER BY at, n LIMIT 1000"
         );
-        let rows = sqlx::query(&self.kind.sql(&sql))
+        let sql = self.kind.sql(&sql);
+        let rows = sqlx::query(&sql)
             .bind(from.to_string())
             .bind(until.to_string())
-            .bind(target.to_string())
+            .bind(target.to_string());
+        let rows = systems
+            .iter()
+            .fold(rows, |query, id| query.bind(id.clone()))
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
@@ -395,6 +407,13 @@ impl Storage {
                  ON v.system_id = s.id AND v.version = s.current_version WHERE s.id = $1"
             }
             Follows::Topic => return Ok(Some(target.to_string())),
+            // A search is named by its words and filters; one that names
+            // nothing, or that the search page would refuse, is no search.
+            Follows::Search => {
+                let (query, problems) = app::search::SystemQuery::from_query_string(target);
+                let named = problems.is_empty() && !query.searched().is_empty();
+                return Ok(named.then(|| query.in_words()));
+            }
         };
         let name: Option<(String,)> = sqlx::query_as(sql)
             .bind(target.to_string())

@@ -348,3 +348,103 @@ async fn a_daily_follower_gets_one_digest_of_the_days_changes() {
     assert!(digest.header("List-Unsubscribe").is_some());
     db.remove().await;
 }
+
+#[tokio::test]
+async fn a_search_follower_hears_of_changes_to_the_systems_it_finds() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let sink = MailSink::shared().await;
+    for db in TestDatabase::both().await {
+        let storage = &db.storage;
+        let (search, site) = site::demo_site_with(storage, &["--smtp-url", &sink.url]).await;
+        let run = &lantern::accounts::random_token()[..8];
+        let follower = format!("search-{}-{run}@example.org", db.name);
+
+        // The follow page names the search and offers its feed; a search
+        // that names nothing, or is not written as the search page writes
+        // it, is nothing to follow; words from the address stay text.
+        let (status, page) = site::get(&site, "/follow?search=agency%3Dtax-office").await;
+        assert_eq!(status, StatusCode::OK, "{}", db.name);
+        assert!(
+            page.contains("Follow the search agency: tax-office by email"),
+            "{page}"
+        );
+        assert!(page.contains(r#"href="/feeds/changes.atom?agency=tax-office""#));
+        for nothing in ["/follow?search=colour%3Dred", "/follow?search="] {
+            assert_eq!(
+                site::get(&site, nothing).await.0,
+                StatusCode::NOT_FOUND,
+                "{nothing}"
+            );
+        }
+        // Words with `&` and `%` stay those words.
+        let (_, page) = site::get(&site, "/follow?search=q%3DR%2526D%2B50%2525").await;
+        assert!(
+            page.contains("“R&amp;D 50%”"),
+            "{}",
+            &page[page.find("<main").unwrap_or(0)..]
+        );
+        // Its filters in another order are the same search.
+        let (status, page) = site::get(
+            &site,
+            "/follow?search=risk_level%3Dhigh%26agency%3Dtax-office",
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            page.contains(r#"value="agency=tax-office&amp;risk_level=high""#),
+            "{page}"
+        );
+        let (_, hostile) =
+            site::get(&site, "/follow?search=q%3D%253Cb%253Ebold%253C%252Fb%253E").await;
+        assert!(
+            hostile.contains("“&lt;b&gt;bold&lt;/b&gt;”") && !hostile.contains("<b>bold"),
+            "{}",
+            &hostile[hostile.find("<main").unwrap_or(0)..]
+        );
+
+        let body = manage::form_body(&[
+            ("follows", "search"),
+            ("target", "agency=tax-office"),
+            ("email", &follower),
+            ("frequency", "immediate"),
+        ]);
+        let asked = post(&site, "/follow", body, "10.7.2.1").await;
+        assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.text);
+        deliver_all(&postman(storage, &sink)).await;
+        let token = link(&sink.received_by(&follower)[0], "/follow/confirm?token=");
+        let token = token.split("token=").nth(1).unwrap();
+        let confirmed = post(
+            &site,
+            "/follow/confirm",
+            manage::form_body(&[("token", token)]),
+            "10.7.2.1",
+        )
+        .await;
+        assert!(confirmed.status.is_success() || confirmed.status.is_redirection());
+
+        // A change to a system the search finds, and one to a system it
+        // does not: one message, about the first; a second look finds
+        // nothing new.
+        let tax = manage::first_system_of(storage, "tax-office").await;
+        let police = manage::first_system_of(storage, "police").await;
+        new_version(storage, &tax, "Found by the search.").await;
+        new_version(storage, &police, "Not found by the search.").await;
+        search.catch_up(storage).await;
+        let later = time::OffsetDateTime::now_utc() + time::Duration::seconds(1);
+        let queue = || lantern::mail::searches::queue_due(storage, &search.engine, later);
+        assert_eq!(queue().await.unwrap(), 1, "{}", db.name);
+        assert_eq!(queue().await.unwrap(), 0, "{}: nothing new", db.name);
+        make_all_due(&mut db.connect().await).await;
+        deliver_all(&postman(storage, &sink)).await;
+        let received = sink.received_by(&follower);
+        assert_eq!(received.len(), 2, "{}", db.name);
+        let message = &received[1];
+        assert_eq!(message.subject, "1 change to the search agency: tax-office");
+        let text = message.text();
+        assert!(text.contains("> Found by the search."), "{text}");
+        assert!(!text.contains("Not found by the search."));
+        assert!(message.header("List-Unsubscribe").is_some());
+        search.remove().await;
+        db.remove().await;
+    }
+}

@@ -229,7 +229,12 @@ async fn breakouts_written_through_the_api_and_the_form_are_inert_on_every_page(
     }
 
     // The feeds and the exports: XML and JSON that stay data.
-    for feed in ["/feeds/changes.atom", "/agencies/tax-office/feed.atom"] {
+    for feed in [
+        "/feeds/changes.atom",
+        "/agencies/tax-office/feed.atom",
+        // A search's feed, whose words come from the address, in its title.
+        "/feeds/changes.atom?agency=tax-office&q=%3Cimg%20data-hostile%3D%22x%22%3E%20%26amp%3B",
+    ] {
         let (status, xml) = site::get(&site, feed).await;
         assert_eq!(status, StatusCode::OK);
         assert_inert(feed, &xml);

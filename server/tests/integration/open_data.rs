@@ -465,6 +465,33 @@ async fn changes_since_t(clock: lantern::clock::ManualClock) {
             get(&site, "/agencies/nobody/feed.atom").await.status,
             StatusCode::NOT_FOUND
         );
+        // A search's feed: the changes of the systems the search finds,
+        // linked to that search's page; a wrong filter is named.
+        search.catch_up(storage).await;
+        let police = get(&site, "/feeds/changes.atom?agency=police&sort=name").await;
+        assert_eq!(police.status, StatusCode::OK);
+        let police = police.text();
+        assert_eq!(police.matches("<entry>").count(), 1, "{police}");
+        assert!(police.contains("Later one: published"));
+        assert!(
+            police.contains("the search agency: police</title>"),
+            "{police}"
+        );
+        assert!(police.contains("/systems?agency=police\"/>"), "{police}");
+        assert!(
+            police.contains("/feeds/changes.atom?agency=police\"/>"),
+            "{police}"
+        );
+        let nothing = get(&site, "/feeds/changes.atom?q=zzyzx").await.text();
+        assert_eq!(nothing.matches("<entry>").count(), 0);
+        let wrong = get(&site, "/feeds/changes.atom?risk_level=extreme&colour=red").await;
+        assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+        assert!(
+            wrong.text().contains("risk_level “extreme” is not one of"),
+            "{}",
+            wrong.text()
+        );
+        assert!(wrong.text().contains("colour"));
         search.remove().await;
         db.remove().await;
     }

@@ -166,7 +166,10 @@ impl Searcher {
 /// typing and choices: after the first, its own rendering of the same
 /// [`SearchBody`] takes the server's place.
 #[island]
-pub fn SystemSearch(query: SystemQuery, children: Children) -> impl IntoView {
+pub fn SystemSearch(query: SystemQuery, sends_mail: bool, children: Children) -> impl IntoView {
+    // The results offer to follow the search by email when the register
+    // sends mail: the island renders them too, so it needs to know.
+    provide_context(crate::mail::SendsMail(sends_mail));
     // The words in the box change only by typing, or by going back or forward:
     // never under the user's fingers while they type.
     let words_shown = RwSignal::new(query.q.clone());

@@ -81,6 +81,13 @@ pub(super) fn results_view(
                 <a href=exported.export_url("json")>"JSON"</a>" · "
                 <a href=href("/open-data")>{t("search-about-open-data")}</a>
             </p>
+            <p class="downloads">
+                {t("search-keep-up")}" "
+                <a href=exported.feed_url() type="application/atom+xml">{t("search-feed")}</a>
+                {(crate::mail::sends_mail() && !exported.searched().is_empty()).then(|| view! {
+                    " · "<a href=exported.follow_url()>{t("search-follow")}</a>
+                })}
+            </p>
         })}
         <Pagination query last_page/>
     }

@@ -16,6 +16,7 @@ type Args = Vec<(&'static str, FluentValue<'static>)>;
 /// Writes subscribers' mail in one language.
 pub(super) struct Writer<'a> {
     pub storage: &'a Storage,
+    pub memo: &'a super::Memo,
     pub links: &'a Links,
     pub secret: &'a str,
     pub language: Language,
@@ -31,8 +32,8 @@ impl Writer<'_> {
             return Ok(None);
         };
         let Some(name) = self
-            .storage
-            .followed_name(subscription.follows, &subscription.target)
+            .memo
+            .name(self.storage, subscription.follows, &subscription.target)
             .await?
         else {
             return Ok(None);
@@ -123,7 +124,7 @@ impl Writer<'_> {
         about: &About,
     ) -> Result<Option<Letter>, AppError> {
         let change = match (about.change, about.answer) {
-            (Some(seq), _) => self.storage.change_for_mail(seq).await?,
+            (Some(seq), _) => self.memo.change(self.storage, seq).await?,
             (None, Some(comment)) => self.answer(comment).await?,
             (None, None) => None,
         };
@@ -179,7 +180,13 @@ impl Writer<'_> {
         };
         let changes = self
             .storage
-            .followed_changes(subscription.follows, &subscription.target, from, until)
+            .followed_changes(
+                subscription.follows,
+                &subscription.target,
+                &about.systems,
+                from,
+                until,
+            )
             .await?;
         if changes.is_empty() {
             return Ok(None);
