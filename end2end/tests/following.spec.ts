@@ -98,9 +98,30 @@ test("asking again tells nothing new; the reminder's link stops the emails", asy
   await expect(page.getByText("no longer exists")).toBeVisible();
 });
 
+test("a search is followed from its results, and has a feed", async ({ page }) => {
+  await page.goto("/systems?agency=tax-office&sort=name");
+  const feed = page.getByRole("link", { name: "Atom feed of this search" });
+  await expect(feed).toHaveAttribute("href", "/feeds/changes.atom?agency=tax-office");
+  const xml = await page.request.get("/feeds/changes.atom?agency=tax-office");
+  expect(xml.status()).toBe(200);
+  expect(await xml.text()).toContain("the search agency: tax-office</title>");
+  await page.getByRole("link", { name: "Follow this search by email" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Follow the search agency: tax-office by email");
+  await page.getByLabel("Your email address").fill(EMAIL);
+  await page.getByLabel("Your email address").press("Enter");
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const confirmation = await awaitMessage("Confirm: follow the search");
+  await visitEvery(page, links(confirmation));
+});
+
 test("the follow pages fit a 320 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const address of ["/follow?agency=tax-office", "/nl/follow?agency=tax-office", "/follow/confirm?token=nonsense"]) {
+  for (const address of [
+    "/follow?agency=tax-office",
+    "/nl/follow?agency=tax-office",
+    "/follow?search=q%3Dbenefit%2520fraud%2520detection%26agency%3Dtax-office%26risk_level%3Dhigh",
+    "/follow/confirm?token=nonsense",
+  ]) {
     await page.goto(address);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, address).toBeLessThanOrEqual(320);

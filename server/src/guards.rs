@@ -178,3 +178,35 @@ pub async fn api_errors_in_envelope(request: Request, next: Next) -> Response {
     }
     Response::from_parts(parts, envelope_body)
 }
+
+/// How many requests this instance is answering now. Background work that
+/// would take the processor from them (the postman) waits its turn while
+/// any are.
+#[derive(Clone, Debug, Default)]
+pub struct Serving(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Serving {
+    /// Whether a request is being answered now.
+    pub fn busy(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed) > 0
+    }
+}
+
+/// Counts the request in [`Serving`] until its handler has answered.
+pub async fn count_serving(
+    State(serving): State<Serving>,
+    request: Request,
+    next: Next,
+) -> Response {
+    use std::sync::atomic::Ordering;
+    /// Uncounts the request however its handler ends (a timeout drops it).
+    struct Counted(Serving);
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            self.0.0.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+    serving.0.fetch_add(1, Ordering::Relaxed);
+    let _counted = Counted(serving);
+    next.run(request).await
+}

@@ -72,6 +72,10 @@ fn site(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(crate::client::remember))
         .layer(axum::middleware::from_fn_with_state(
+            state.serving.clone(),
+            crate::guards::count_serving,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             state.request_timeout,
             crate::guards::request_timeout,
         ))

@@ -41,6 +41,8 @@ pub struct Shared {
     /// A mail server is configured: the feedback form takes an address
     /// for a reply. (Lantern checks the configuration when it starts.)
     pub sends_mail: bool,
+    /// The requests being answered now, which the postman yields to.
+    pub serving: crate::guards::Serving,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
                 .smtp_url
                 .as_deref()
                 .is_some_and(|url| !url.trim().is_empty()),
+            serving: crate::guards::Serving::default(),
         }))
     }
 }

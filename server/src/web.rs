@@ -45,13 +45,16 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
         storage.clone(),
         search.clone(),
     ));
+    let state = AppState::new(serve, storage.clone(), search.clone());
     match mailer {
         Some(mailer) => {
             let links = crate::mail::letters::Links {
                 origin: serve.public_url().origin,
                 languages: serve.languages.clone(),
             };
-            tokio::spawn(crate::mail::worker::Postman::new(storage.clone(), mailer, links).run());
+            let postman = crate::mail::worker::Postman::new(storage.clone(), mailer, links)
+                .yielding_to(state.serving.clone());
+            tokio::spawn(postman.run());
             let language = serve.languages.default_language();
             tokio::spawn(crate::mail::reminders::queue_regularly(
                 storage.clone(),
@@ -60,7 +63,6 @@ pub async fn serve(data: &DataConfig, serve: &ServeConfig) -> anyhow::Result<()>
         }
         None => tracing::info!("no mail server (LANTERN_SMTP_URL): mail waits in the queue"),
     }
-    let state = AppState::new(serve, storage, search);
     if !std::path::Path::new(&serve.site_root).join("pkg").exists() {
         tracing::warn!(
             site_root = %serve.site_root,

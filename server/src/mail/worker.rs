@@ -7,7 +7,8 @@
 //! if its instance stops, so another sends it then.
 //!
 //! - Sent: the row goes, with its address. A batch is sent [`IN_FLIGHT`]
-//!   messages at a time and recorded at its end, in one commit: an
+//!   messages at a time (one at a time, each after [`PAGES_FIRST`], while
+//!   the instance answers requests) and recorded at its end, in one commit: an
 //!   instance that dies mid-batch sends that batch's sent messages again
 //!   once its claims run out.
 //! - The mail server does not answer (down, timed out, refused the
@@ -41,6 +42,9 @@ const POLL: Duration = Duration::from_secs(1);
 const PAUSES: [u64; 7] = [1, 2, 5, 10, 30, 60, 300];
 /// Attempts before a message the mail server keeps deferring is given up.
 pub const MAX_ATTEMPTS: i64 = 10;
+/// While pages are being answered: one message at a time, and this pause
+/// before each, so the pages keep the processor.
+const PAGES_FIRST: Duration = Duration::from_millis(25);
 
 /// What one round of delivery did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,6 +63,8 @@ pub struct Postman {
     links: Links,
     /// This instance's name on its claims.
     holder: String,
+    /// The requests this instance is answering, which come first.
+    serving: Option<crate::guards::Serving>,
 }
 
 impl Postman {
@@ -68,7 +74,23 @@ impl Postman {
             mailer,
             links,
             holder: format!("postman-{}", &crate::accounts::random_token()[..16]),
+            serving: None,
         }
+    }
+
+    /// Sends slower while this instance answers requests: one message at a
+    /// time after a short pause, so mail to 10,000 followers does not slow
+    /// the pages people are reading.
+    pub fn yielding_to(self, serving: crate::guards::Serving) -> Postman {
+        Postman {
+            serving: Some(serving),
+            ..self
+        }
+    }
+
+    /// Whether requests are being answered now.
+    fn pages_busy(&self) -> bool {
+        self.serving.as_ref().is_some_and(|serving| serving.busy())
     }
 
     /// Sends due messages for as long as the server runs.
@@ -119,8 +141,9 @@ impl Postman {
             .iter()
             .map(|mail| Box::pin(self.send(mail, &secret, &memo)))
             .collect();
+        let in_flight = if self.pages_busy() { 1 } else { IN_FLIGHT };
         let outcomes: Vec<Result<Sent, AppError>> = futures_util::stream::iter(sends)
-            .buffered(IN_FLIGHT)
+            .buffered(in_flight)
             .collect()
             .await;
         let mut sent = Vec::new();
@@ -156,6 +179,9 @@ impl Postman {
 
     /// Writes and sends one message, and records what became of it.
     async fn send(&self, mail: &QueuedMail, secret: &str, memo: &Memo) -> Result<Sent, AppError> {
+        if self.pages_busy() {
+            tokio::time::sleep(PAGES_FIRST).await;
+        }
         let now = crate::clock::format_timestamp(OffsetDateTime::now_utc());
         let Some(letter) = write(&self.storage, &self.links, secret, memo, mail).await? else {
             // What it was about is gone: nothing to tell, and it goes.
