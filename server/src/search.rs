@@ -65,6 +65,30 @@ pub trait Rebuild: Send {
 /// The engine `lantern` shares between pages, the API and the indexer.
 pub type SharedEngine = Arc<dyn SearchEngine>;
 
+/// The systems a search's feed and its followers follow: the search's
+/// most recently updated.
+pub const FOLLOWED: u32 = 100;
+
+/// The ids of the [`FOLLOWED`] systems `query` finds that were most
+/// recently updated: what a search's Atom feed and its followers' mail
+/// tell the changes of.
+pub async fn followed_systems(
+    search: &dyn Search,
+    query: &app::search::SystemQuery,
+) -> Result<Vec<SystemId>, app::error::AppError> {
+    let mut query = query.clone();
+    query.sort = app::search::Sort::Updated;
+    query.page = 1;
+    query.per_page = FOLLOWED;
+    query.skip = None;
+    let results = search.search(&query).await?;
+    Ok(results
+        .hits
+        .iter()
+        .map(|hit| hit.system.id.clone())
+        .collect())
+}
+
 /// Opens the configured engine: Meilisearch when a URL is given, otherwise the
 /// embedded index under `data_dir`.
 pub async fn open(

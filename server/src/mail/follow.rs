@@ -129,6 +129,17 @@ async fn subscription_of(
     Ok(check(&secret, token, purpose, now))
 }
 
+/// What is followed, as kept: a search as the search page writes it,
+/// whatever the order of its parameters.
+fn target_of(follows: Option<Follows>, target: String) -> String {
+    match follows {
+        Some(Follows::Search) => app::search::SystemQuery::from_query_string(&target)
+            .0
+            .searched(),
+        _ => target,
+    }
+}
+
 /// `POST /follow`.
 async fn subscribe(State(state): State<AppState>, request: Request) -> Response {
     let (parts, fields) = match public_form(request).await {
@@ -138,15 +149,7 @@ async fn subscribe(State(state): State<AppState>, request: Request) -> Response 
     let page = crate::languages::of(&parts);
     let language = page.language;
     let follows = Follows::parse(&field(&fields, "follows"));
-    let target = match follows {
-        // A search is kept as the search page writes it, whatever its order.
-        Some(Follows::Search) => {
-            app::search::SystemQuery::from_query_string(&field(&fields, "target"))
-                .0
-                .searched()
-        }
-        _ => field(&fields, "target"),
-    };
+    let target = target_of(follows, field(&fields, "target"));
     let back = match follows {
         Some(follows) => format!("/follow?{}={}", follows.as_str(), encode(&target)),
         None => "/follow".to_string(),

@@ -2,7 +2,8 @@
 //! the confirmed subscriptions to a search that are due (each time for
 //! those who want each change, a day after the last message for daily
 //! ones), asks the search engine which systems the search finds (its
-//! [`SEARCHED`] most recently updated, as the search's Atom feed does), and
+//! [`crate::search::FOLLOWED`] most recently updated, as the search's Atom
+//! feed does), and
 //! queues a message when any of them changed or was answered since the
 //! subscription's last look. Each search is asked once a run, however many
 //! follow it; two instances queue one message (`take_search_follow`).
@@ -11,12 +12,9 @@ use crate::search::SharedEngine;
 use crate::storage::Storage;
 use app::error::AppError;
 use app::mail::Follows;
-use app::search::{Sort, SystemQuery};
+use app::search::SystemQuery;
 use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
-
-/// The systems a followed search covers: its most recently updated.
-pub const SEARCHED: u32 = 100;
 
 /// Queues the messages of the subscriptions to a search due at `moment`.
 /// Returns how many it queued. A search engine that does not answer
@@ -32,8 +30,10 @@ pub async fn queue_due(
     let mut queued = 0;
     for follow in storage.search_follows_due(&a_day_ago).await? {
         if !found.contains_key(&follow.target) {
-            let systems = found_by(search, &follow.target).await?;
-            found.insert(follow.target.clone(), systems);
+            let (query, _) = SystemQuery::from_query_string(&follow.target);
+            let systems = crate::search::followed_systems(search.as_ref(), &query).await?;
+            let ids = systems.into_iter().map(|id| id.0).collect();
+            found.insert(follow.target.clone(), ids);
         }
         let systems = &found[&follow.target];
         let changes = storage
@@ -45,19 +45,6 @@ pub async fn queue_due(
         }
     }
     Ok(queued)
-}
-
-/// The ids of the systems `searched` finds (`q=…&risk_level=…`).
-async fn found_by(search: &SharedEngine, searched: &str) -> Result<Vec<String>, AppError> {
-    let (mut query, _) = SystemQuery::from_query_string(searched);
-    query.sort = Sort::Updated;
-    query.per_page = SEARCHED;
-    let results = search.search(&query).await?;
-    Ok(results
-        .hits
-        .iter()
-        .map(|hit| hit.system.id.0.clone())
-        .collect())
 }
 
 /// Runs [`queue_due`] now and every ten minutes, for as long as the server runs.

@@ -11,17 +11,14 @@ use crate::state::AppState;
 use crate::storage::{Change, ChangeKind, ChangesOf};
 use app::error::AppError;
 use app::i18n::{PageLanguage, t_in, t_with_in};
-use app::record::{AgencySlug, SystemId};
+use app::record::AgencySlug;
 use app::register::Register;
-use app::search::Sort;
 use axum::extract::{Path, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 /// Entries in a feed.
 const ENTRIES: i64 = 50;
-/// The systems a search's feed follows: its most recently updated.
-const SEARCHED: u32 = 100;
 
 /// The language a feed is asked in: `lang`, else `Accept-Language`, else
 /// the register's default; its pages are linked at that language's
@@ -41,15 +38,15 @@ fn feed_language(state: &AppState, request: &Request) -> Result<PageLanguage, Ap
 
 /// `GET /feeds/changes.atom`: the register's changes; with the search
 /// page's parameters (`?q=benefits&risk_level=high`), the changes of the
-/// systems that search finds: the newest of its [`SEARCHED`] most recently
-/// updated systems. A wrong parameter is a 400 that names it.
+/// systems that search finds: the newest of its
+/// [`crate::search::FOLLOWED`] most recently updated systems. A wrong parameter is a 400 that names it.
 pub async fn register_feed(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, ApiError> {
     let page = feed_language(&state, &request)?;
     let raw = request.uri().query().unwrap_or("");
-    let mut query = crate::api::systems::export_query(&state, raw).await?;
+    let query = crate::api::systems::export_query(&state, raw).await?;
     let searched = query.searched();
     if searched.is_empty() {
         let changes = state
@@ -66,14 +63,7 @@ pub async fn register_feed(
             &changes,
         ));
     }
-    query.sort = Sort::Updated;
-    query.per_page = SEARCHED;
-    let results = state.search.search(&query).await?;
-    let ids: Vec<SystemId> = results
-        .hits
-        .iter()
-        .map(|hit| hit.system.id.clone())
-        .collect();
+    let ids = crate::search::followed_systems(state.search.as_ref(), &query).await?;
     let changes = state
         .storage
         .latest_changes(ChangesOf::Systems(&ids), ENTRIES)
