@@ -1266,7 +1266,7 @@ import-row-no-reference = a new system needs an "agency_ref" (or the "id" of a s
 
 feed-register-title = Lantern: changes to the register
 feed-agency-title = Lantern: changes to { $agency }’s systems
-feed-search-title = Lantern: changes to the systems of the search { $search }
+feed-search-title = Lantern: changes to the systems of the search “{ $search }”
 # After a system's name: "Benefit fraud risk model: published".
 feed-published = published
 feed-updated = updated to version { $version }
@@ -1379,7 +1379,7 @@ mail-report-last-error = Last problem: { $error }.
 mail-follow-what-agency = the agency { $name }
 mail-follow-what-topic = the topic “{ $name }”
 mail-follow-what-system = the system { $name }
-mail-follow-what-search = the search { $name }
+mail-follow-what-search = the search “{ $name }”
 follow-title = Follow by email
 follow-title-error = Error: Follow by email – Lantern
 follow-link = Follow by email

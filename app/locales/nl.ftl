@@ -1228,7 +1228,7 @@ import-row-no-reference = een nieuw systeem heeft een "agency_ref" nodig (of het
 
 feed-register-title = Lantern: wijzigingen in het register
 feed-agency-title = Lantern: wijzigingen in de systemen van { $agency }
-feed-search-title = Lantern: wijzigingen in de systemen van de zoekopdracht { $search }
+feed-search-title = Lantern: wijzigingen in de systemen van de zoekopdracht ‘{ $search }’
 feed-published = gepubliceerd
 feed-updated = bijgewerkt naar versie { $version }
 feed-retired = buiten gebruik gesteld
@@ -1338,7 +1338,7 @@ mail-report-last-error = Laatste probleem: { $error }.
 mail-follow-what-agency = de organisatie { $name }
 mail-follow-what-topic = het onderwerp ‘{ $name }’
 mail-follow-what-system = het systeem { $name }
-mail-follow-what-search = de zoekopdracht { $name }
+mail-follow-what-search = de zoekopdracht ‘{ $name }’
 follow-title = Volgen per e-mail
 follow-title-error = Fout: Volgen per e-mail – Lantern
 follow-link = Volgen per e-mail

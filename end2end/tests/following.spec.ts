@@ -104,9 +104,9 @@ test("a search is followed from its results, and has a feed", async ({ page }) =
   await expect(feed).toHaveAttribute("href", "/feeds/changes.atom?agency=tax-office");
   const xml = await page.request.get("/feeds/changes.atom?agency=tax-office");
   expect(xml.status()).toBe(200);
-  expect(await xml.text()).toContain("the search agency: tax-office</title>");
+  expect(await xml.text()).toContain("the search “agency: tax-office”</title>");
   await page.getByRole("link", { name: "Follow this search by email" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Follow the search agency: tax-office by email");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Follow the search “agency: tax-office” by email");
   await page.getByLabel("Your email address").fill(EMAIL);
   await page.getByLabel("Your email address").press("Enter");
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();

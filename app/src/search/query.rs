@@ -259,11 +259,11 @@ impl SystemQuery {
     }
 
     /// What is searched for, briefly, in the stable names of the filters:
-    /// `“benefit fraud”, risk_level: high, stage: pilot, in_use`.
+    /// `benefit fraud; risk_level: high; stage: pilot, in_use`.
     pub fn in_words(&self) -> String {
         let mut parts = Vec::new();
         if !self.q.is_empty() {
-            parts.push(format!("“{}”", self.q));
+            parts.push(self.q.clone());
         }
         for (facet, values) in &self.filters {
             parts.push(format!("{}: {}", facet.name(), values.join(", ")));

@@ -365,7 +365,7 @@ async fn a_search_follower_hears_of_changes_to_the_systems_it_finds() {
         let (status, page) = site::get(&site, "/follow?search=agency%3Dtax-office").await;
         assert_eq!(status, StatusCode::OK, "{}", db.name);
         assert!(
-            page.contains("Follow the search agency: tax-office by email"),
+            page.contains("Follow the search “agency: tax-office” by email"),
             "{page}"
         );
         assert!(page.contains(r#"href="/feeds/changes.atom?agency=tax-office""#));
@@ -439,7 +439,7 @@ async fn a_search_follower_hears_of_changes_to_the_systems_it_finds() {
         let received = sink.received_by(&follower);
         assert_eq!(received.len(), 2, "{}", db.name);
         let message = &received[1];
-        assert_eq!(message.subject, "1 change to the search agency: tax-office");
+        assert_eq!(message.subject, "1 change to the search “agency: tax-office”");
         let text = message.text();
         assert!(text.contains("> Found by the search."), "{text}");
         assert!(!text.contains("Not found by the search."));

@@ -474,7 +474,7 @@ async fn changes_since_t(clock: lantern::clock::ManualClock) {
         assert_eq!(police.matches("<entry>").count(), 1, "{police}");
         assert!(police.contains("Later one: published"));
         assert!(
-            police.contains("the search agency: police</title>"),
+            police.contains("the search “agency: police”</title>"),
             "{police}"
         );
         assert!(police.contains("/systems?agency=police\"/>"), "{police}");
