@@ -253,13 +253,25 @@ async fn subscribe_within_limits(
         "follow:{}",
         crate::feedback::client_key(storage, client, now).await?
     );
+    // The address is counted as a client is, by a hash with the day's salt:
+    // the count outlives the confirmation, which goes once it is sent.
+    let address = app::feedback::ClientAddress(email.to_lowercase());
+    let address = format!(
+        "follow-address:{}",
+        crate::feedback::client_key(storage, &address, now).await?
+    );
+    let per_address = app::feedback::FeedbackSettings {
+        submissions_per_hour: PER_ADDRESS_PER_HOUR,
+        ..settings.clone()
+    };
     let stamp = crate::clock::format_timestamp(now);
-    let an_hour_ago = crate::clock::format_timestamp(now - time::Duration::hours(1));
     let mut tx = storage.begin().await?;
     if crate::feedback::over_limit(&mut tx, &client, &settings, now)
         .await?
         .is_some()
-        || Storage::subscriptions_asked(&mut tx, email, &an_hour_ago).await? >= PER_ADDRESS_PER_HOUR
+        || crate::feedback::over_limit(&mut tx, &address, &per_address, now)
+            .await?
+            .is_some()
     {
         return Ok(false);
     }

@@ -121,26 +121,6 @@ impl Storage {
         Ok(outcome)
     }
 
-    /// How many subscriptions `email` asked for since `since`: the rate
-    /// limit per address.
-    pub async fn subscriptions_asked(
-        conn: &mut AnyConnection,
-        email: &str,
-        since: &str,
-    ) -> Result<i64, AppError> {
-        let (count,): (i64,) = sqlx::query_as(&DatabaseKind::of(conn).sql(
-            "SELECT count(*) FROM mail_queue WHERE recipient = $1 \
-             AND kind IN ('subscription_confirm', 'subscription_known') \
-             AND queued_at > $2::timestamptz",
-        ))
-        .bind(email.to_string())
-        .bind(since.to_string())
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(database_error)?;
-        Ok(count)
-    }
-
     /// Subscription `id`, if it still exists.
     pub async fn subscription(&self, id: i64) -> Result<Option<Subscription>, AppError> {
         let row = sqlx::query(&self.kind.sql(&format!(

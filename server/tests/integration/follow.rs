@@ -439,7 +439,10 @@ async fn a_search_follower_hears_of_changes_to_the_systems_it_finds() {
         let received = sink.received_by(&follower);
         assert_eq!(received.len(), 2, "{}", db.name);
         let message = &received[1];
-        assert_eq!(message.subject, "1 change to the search “agency: tax-office”");
+        assert_eq!(
+            message.subject,
+            "1 change to the search “agency: tax-office”"
+        );
         let text = message.text();
         assert!(text.contains("> Found by the search."), "{text}");
         assert!(!text.contains("Not found by the search."));
@@ -447,4 +450,48 @@ async fn a_search_follower_hears_of_changes_to_the_systems_it_finds() {
         search.remove().await;
         db.remove().await;
     }
+}
+
+#[tokio::test]
+async fn one_address_may_ask_three_times_an_hour_whatever_was_sent_meanwhile() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let sink = MailSink::shared().await;
+    let db = TestDatabase::sqlite().await;
+    let storage = &db.storage;
+    let (_search, site) = site::demo_site_with(storage, &["--smtp-url", &sink.url]).await;
+    let run = &lantern::accounts::random_token()[..8];
+    let address = format!("often-{run}@example.org");
+    let ask = |agency: &str, email: &str| {
+        manage::form_body(&[
+            ("follows", "agency"),
+            ("target", agency),
+            ("email", email),
+            ("frequency", "immediate"),
+        ])
+    };
+    // Each from another client, each confirmation sent before the next ask.
+    for (n, agency) in ["tax-office", "police", "courts"].into_iter().enumerate() {
+        let asked = post(
+            &site,
+            "/follow",
+            ask(agency, &address),
+            &format!("10.8.0.{n}"),
+        )
+        .await;
+        assert_eq!(asked.status, StatusCode::SEE_OTHER, "{agency}");
+        deliver_all(&postman(storage, &sink)).await;
+    }
+    // The address written otherwise is the same address.
+    let shouted = address.to_uppercase();
+    let refused = post(&site, "/follow", ask("education", &shouted), "10.8.0.9").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.text.contains("Error:"), "the tab's title says so");
+    assert_eq!(sink.received_by(&address).len(), 3);
+    assert_eq!(subscriptions_of(&db, &address).await, 3);
+    assert_eq!(subscriptions_of(&db, &shouted).await, 0);
+    // Another address from that client is not held back.
+    let other = format!("seldom-{run}@example.org");
+    let asked = post(&site, "/follow", ask("education", &other), "10.8.0.9").await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    db.remove().await;
 }
