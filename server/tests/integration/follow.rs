@@ -5,42 +5,16 @@
 use crate::support::databases::TestDatabase;
 use crate::support::mail::{MailSink, ORIGIN, deliver_all, link, make_all_due, postman};
 use crate::support::{manage, site};
-use app::feedback::ClientAddress;
 use app::manage::ManageRegister;
 use app::record::{AgencySlug, SystemId};
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use lantern::storage::Storage;
 use site::ONE_AT_A_TIME;
-use tower::ServiceExt;
 
-struct Sent {
-    status: StatusCode,
-    location: String,
-    text: String,
-}
-
-async fn post(site: &Router, uri: &str, body: String, client: &str) -> Sent {
-    let mut request = Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ClientAddress(client.into()));
-    let response = site.clone().oneshot(request).await.unwrap();
-    let location = response
-        .headers()
-        .get(header::LOCATION)
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let (status, text) = site::read(response).await;
-    Sent {
-        status,
-        location,
-        text,
-    }
+/// `POST uri` with a public form's `body` from `client`.
+async fn post(site: &Router, uri: &str, body: String, client: &str) -> manage::Answer {
+    manage::post_public(site, uri, body, client).await
 }
 
 /// Publishes a new version of `system` with `summary` as its change summary.
@@ -157,11 +131,11 @@ async fn a_follower_confirms_hears_of_a_change_and_leaves_with_one_click() {
             first.text
         );
         assert_eq!(
-            (first.status, &first.location),
-            (second.status, &second.location)
+            (first.status, first.location()),
+            (second.status, second.location())
         );
-        assert_eq!(first.location, "/follow?agency=tax-office&sent=1");
-        let (_, sent_page) = site::get(&site, &first.location).await;
+        assert_eq!(first.location(), Some("/follow?agency=tax-office&sent=1"));
+        let (_, sent_page) = site::get(&site, first.location().unwrap()).await;
         assert!(sent_page.contains("Check your inbox") && !sent_page.contains(&follower));
         assert_eq!(subscriptions_of(&db, &follower).await, 1);
 

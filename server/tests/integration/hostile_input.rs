@@ -13,19 +13,16 @@ use crate::support::html_scan;
 use crate::support::manage;
 use crate::support::site;
 
-use app::feedback::ClientAddress;
 use app::record::Role;
 use app::record::TokenScope;
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use databases::TestDatabase;
 use manage::{
     Answer, Auth, agency_token, first_system_of, get, post_file, post_form, send_json, sign_in,
 };
 use serde_json::{Value, json};
 use site::ONE_AT_A_TIME;
-use tower::ServiceExt;
 
 const PASSWORD: &str = "a long enough password";
 
@@ -144,21 +141,8 @@ fn public_pages(id: &str) -> Vec<String> {
 
 /// A comment sent as a citizen's form from `address`.
 async fn send_feedback(site: &Router, system: &str, fields: &[(&str, &str)]) -> Answer {
-    let mut request = Request::post(format!("/systems/{system}/feedback"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(manage::form_body(fields)))
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ClientAddress("192.0.2.7".into()));
-    let response = site.clone().oneshot(request).await.unwrap();
-    let headers = response.headers().clone();
-    let (status, text) = site::read(response).await;
-    Answer {
-        status,
-        headers,
-        text,
-    }
+    let uri = format!("/systems/{system}/feedback");
+    manage::post_public(site, &uri, manage::form_body(fields), "192.0.2.7").await
 }
 
 #[tokio::test]

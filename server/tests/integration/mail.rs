@@ -9,14 +9,12 @@ use crate::support::{manage, site};
 use app::feedback::{ClientAddress, FeedbackInput, FeedbackOutcome};
 use app::i18n::Language;
 use app::record::{AgencySlug, HideReason, Role};
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use lantern::feedback::Decision;
 use lantern::publishing::Person;
 use lantern::storage::Storage;
 use site::ONE_AT_A_TIME;
 use std::time::Duration;
-use tower::ServiceExt;
 
 /// Addresses no other test (or run) uses.
 fn address(what: &str, db: &TestDatabase) -> String {
@@ -70,14 +68,9 @@ async fn send_form(
     fields: &[(&str, &str)],
     client: &str,
 ) -> (StatusCode, String) {
-    let mut request = Request::post(format!("/systems/{system}/feedback"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(manage::form_body(fields)))
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ClientAddress(client.into()));
-    site::read(site.clone().oneshot(request).await.unwrap()).await
+    let uri = format!("/systems/{system}/feedback");
+    let answer = manage::post_public(site, &uri, manage::form_body(fields), client).await;
+    (answer.status, answer.text)
 }
 
 async fn publish(storage: &Storage, comment: i64) {

@@ -124,6 +124,20 @@ pub async fn post_form(router: &Router, uri: &str, auth: &Auth, fields: &[(&str,
     send(router, request).await
 }
 
+/// `POST uri` with `body` (a URL-encoded form, [`form_body`]) as a public
+/// form (feedback, following) sends it: no session, from the client
+/// address `client`.
+pub async fn post_public(router: &Router, uri: &str, body: String, client: &str) -> Answer {
+    let mut request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(app::feedback::ClientAddress(client.into()));
+    send(router, request).await
+}
+
 /// `GET uri`.
 pub async fn get(router: &Router, uri: &str, auth: &Auth) -> Answer {
     send(
