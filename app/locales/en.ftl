@@ -1470,47 +1470,58 @@ mail-summary-subject = The register's week, { $from } to { $until }
 mail-summary-opening = What happened on the register from { $from } to { $until }, and what waits now.
 mail-summary-happened = In the week
 mail-summary-new-systems = { $count ->
+    [0] No new systems
     [one] 1 new system
    *[other] { $count } new systems
 }
 mail-summary-new-versions = { $count ->
+    [0] No new versions
     [one] 1 new version
    *[other] { $count } new versions
 }
 mail-summary-retired = { $count ->
+    [0] No system retired
     [one] 1 system retired
    *[other] { $count } systems retired
 }
 mail-summary-audits = { $count ->
+    [0] No audit recorded
     [one] 1 audit recorded
    *[other] { $count } audits recorded
 }
 mail-summary-comments = { $count ->
+    [0] No comments received
     [one] 1 comment received
    *[other] { $count } comments received
 }
 mail-summary-published = { $count ->
+    [0] No comments published
     [one] 1 comment published
    *[other] { $count } comments published
 }
 mail-summary-answers = { $count ->
+    [0] No official answers
     [one] 1 official answer
    *[other] { $count } official answers
 }
 mail-summary-waiting = Waiting now
 mail-summary-comments-waiting = { $count ->
+    [0] No comment waits
     [one] 1 comment waits
    *[other] { $count } comments wait
 } for a moderator
 mail-summary-questions-waiting = { $count ->
+    [0] No question has
     [one] 1 question has
    *[other] { $count } questions have
 } waited more than { $days } days for an answer
 mail-summary-drafts-waiting = { $count ->
+    [0] No draft waits
     [one] 1 draft waits
    *[other] { $count } drafts wait
 } for an approver
 mail-summary-reviews-overdue = { $count ->
+    [0] No record is
     [one] 1 record is
    *[other] { $count } records are
 } overdue for review

@@ -1429,47 +1429,58 @@ mail-summary-subject = De week van het register, { $from } tot { $until }
 mail-summary-opening = Wat er van { $from } tot { $until } in het register gebeurde, en wat er nu wacht.
 mail-summary-happened = Deze week
 mail-summary-new-systems = { $count ->
+    [0] Geen nieuwe systemen
     [one] 1 nieuw systeem
    *[other] { $count } nieuwe systemen
 }
 mail-summary-new-versions = { $count ->
+    [0] Geen nieuwe versies
     [one] 1 nieuwe versie
    *[other] { $count } nieuwe versies
 }
 mail-summary-retired = { $count ->
+    [0] Geen systeem buiten gebruik
     [one] 1 systeem buiten gebruik
    *[other] { $count } systemen buiten gebruik
 }
 mail-summary-audits = { $count ->
+    [0] Geen audit vastgelegd
     [one] 1 audit vastgelegd
    *[other] { $count } audits vastgelegd
 }
 mail-summary-comments = { $count ->
+    [0] Geen reacties ontvangen
     [one] 1 reactie ontvangen
    *[other] { $count } reacties ontvangen
 }
 mail-summary-published = { $count ->
+    [0] Geen reacties gepubliceerd
     [one] 1 reactie gepubliceerd
    *[other] { $count } reacties gepubliceerd
 }
 mail-summary-answers = { $count ->
+    [0] Geen officiële antwoorden
     [one] 1 officieel antwoord
    *[other] { $count } officiële antwoorden
 }
 mail-summary-waiting = Wat nu wacht
 mail-summary-comments-waiting = { $count ->
+    [0] Geen reactie wacht
     [one] 1 reactie wacht
    *[other] { $count } reacties wachten
 } op een moderator
 mail-summary-questions-waiting = { $count ->
+    [0] Geen vraag wacht
     [one] 1 vraag wacht
    *[other] { $count } vragen wachten
 } al meer dan { $days } dagen op een antwoord
 mail-summary-drafts-waiting = { $count ->
+    [0] Geen concept wacht
     [one] 1 concept wacht
    *[other] { $count } concepten wachten
 } op een goedkeurder
 mail-summary-reviews-overdue = { $count ->
+    [0] Geen beschrijving is
     [one] 1 beschrijving is
    *[other] { $count } beschrijvingen zijn
 } te laat herzien

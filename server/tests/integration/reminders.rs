@@ -181,6 +181,16 @@ async fn an_agency_is_reminded_weekly_of_what_waits_and_each_account_chooses() {
             let lines = storage.account_lines().await.unwrap();
             lines.iter().find(|a| a.email == editor).unwrap().id
         };
+        // A hostile site's post, without the session's CSRF token, changes nothing.
+        let forged = manage::Auth::Session {
+            cookie: match &editor_auth {
+                manage::Auth::Session { cookie, .. } => cookie.clone(),
+                _ => unreachable!(),
+            },
+            csrf: "forged".into(),
+        };
+        let refused = manage::post_form(&site, "/manage/email", &forged, &[]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
         assert!(storage.mail_turned_off(editor_id).await.unwrap().is_empty());
         let saved =
             manage::post_form(&site, "/manage/email", &editor_auth, &[("on", "drafts")]).await;

@@ -365,5 +365,12 @@ mod tests {
                 .contains("https://register.example.gov/nl/manage/feedback")
         );
         assert!(letter.html.contains("<li>"));
+        assert!(
+            letter
+                .text
+                .contains("- 2 nieuwe systemen\n- Geen nieuwe versies\n"),
+            "{}",
+            letter.text
+        );
     }
 }
