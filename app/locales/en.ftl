@@ -1548,3 +1548,4 @@ email-check-kind = Choose from the kinds of email listed
 search-keep-up = Keep up with changes to these systems:
 search-feed = Atom feed of this search
 search-follow = Follow this search by email
+mail-reminder-more = …and { $count } more

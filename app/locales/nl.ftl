@@ -1507,3 +1507,4 @@ email-check-kind = Kies uit de soorten e-mail in de lijst
 search-keep-up = Blijf op de hoogte van wijzigingen in deze systemen:
 search-feed = Atom-feed van deze zoekopdracht
 search-follow = Deze zoekopdracht volgen per e-mail
+mail-reminder-more = …en nog { $count }

@@ -22,7 +22,7 @@ impl ManageRegister for Storage {
     ) -> Result<Vec<app::manage::ReviewDue>, AppError> {
         let until =
             crate::clock::format_timestamp(crate::clock::moment() + time::Duration::days(days));
-        self.reviews_due_before(agency, &until).await
+        Ok(self.reviews_due_before(agency, &until, 200).await?.1)
     }
 
     async fn mail_turned_off(&self, account: i64) -> Result<Vec<app::mail::AccountMail>, AppError> {
@@ -150,25 +150,31 @@ impl ManageRegister for Storage {
 }
 
 impl Storage {
-    /// `agency`'s records overdue for review, or due before `until`,
-    /// soonest first (at most 200).
+    /// How many of `agency`'s records are overdue for review or due before
+    /// `until`, and the first `limit` of them, soonest first.
     pub async fn reviews_due_before(
         &self,
         agency: &AgencySlug,
         until: &str,
-    ) -> Result<Vec<app::manage::ReviewDue>, AppError> {
-        let sql = "SELECT s.id, v.name, rfc3339(s.review_by) AS review_by, s.review \
-             FROM systems s \
+        limit: i64,
+    ) -> Result<(i64, Vec<app::manage::ReviewDue>), AppError> {
+        let sql = "SELECT s.id, v.name, rfc3339(s.review_by) AS review_by, s.review, \
+             count(*) OVER () AS total FROM systems s \
              JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
              WHERE s.agency = $1 AND (s.review = 'overdue' OR s.review_by < $2::timestamptz) \
-             ORDER BY s.review_by, s.id LIMIT 200";
+             ORDER BY s.review_by, s.id LIMIT $3";
         let found = sqlx::query(&self.kind.sql(sql))
             .bind(agency.0.clone())
             .bind(until.to_string())
+            .bind(limit)
             .fetch_all(&self.pool)
             .await
             .map_err(database_error)?;
-        found
+        let total = match found.first() {
+            Some(row) => rows::integer(row, "total")?,
+            None => 0,
+        };
+        let listed = found
             .iter()
             .map(|row| {
                 Ok(app::manage::ReviewDue {
@@ -179,6 +185,7 @@ impl Storage {
                         == Some(app::search::REVIEW_OVERDUE),
                 })
             })
-            .collect()
+            .collect::<Result<_, AppError>>()?;
+        Ok((total, listed))
     }
 }

@@ -264,27 +264,35 @@ impl Storage {
             .collect())
     }
 
-    /// `agency`'s published questions not answered, published before
-    /// `before`, oldest first (at most 200).
+    /// How many of `agency`'s published questions, published before
+    /// `before`, are not answered, and the first `limit` of them, oldest
+    /// first.
     pub async fn questions_waiting(
         &self,
         agency: &AgencySlug,
         before: &str,
-    ) -> Result<Vec<WaitingQuestion>, AppError> {
+        limit: i64,
+    ) -> Result<(i64, Vec<WaitingQuestion>), AppError> {
         let found = sqlx::query(&self.kind.sql(
-            "SELECT s.id, v.name, rfc3339(c.published_at) AS published_at \
+            "SELECT s.id, v.name, rfc3339(c.published_at) AS published_at, \
+             count(*) OVER () AS total \
              FROM comments c JOIN systems s ON s.id = c.system_id \
              JOIN system_versions v ON v.system_id = s.id AND v.version = s.current_version \
              WHERE s.agency = $1 AND c.kind = 'question' AND c.state = 'published' \
              AND c.answer IS NULL AND c.published_at <= $2::timestamptz \
-             ORDER BY c.published_at, c.id LIMIT 200",
+             ORDER BY c.published_at, c.id LIMIT $3",
         ))
         .bind(agency.0.clone())
         .bind(before.to_string())
+        .bind(limit)
         .fetch_all(&self.pool)
         .await
         .map_err(database_error)?;
-        found
+        let total = match found.first() {
+            Some(row) => rows::integer(row, "total")?,
+            None => 0,
+        };
+        let listed = found
             .iter()
             .map(|row| {
                 Ok(WaitingQuestion {
@@ -293,7 +301,8 @@ impl Storage {
                     published_at: rows::text(row, "published_at")?,
                 })
             })
-            .collect()
+            .collect::<Result<_, AppError>>()?;
+        Ok((total, listed))
     }
 
     /// The week from `from` to `until`; questions count as waiting when

@@ -18,14 +18,22 @@ use app::record::{Role, SystemId};
 /// A message's arguments.
 type Args<'a> = [(&'a str, FluentValue<'a>)];
 
+/// The things of each kind a reminder lists; the rest it counts, with a
+/// link to the page that lists them all.
+const LISTED: usize = 10;
+
 /// What waits in an agency, as one reminder tells it.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Waiting {
     pub agency_name: String,
     pub drafts: Vec<(SystemId, String)>,
+    /// The first [`LISTED`] questions, and how many there are.
     pub questions: Vec<WaitingQuestion>,
+    pub questions_total: i64,
     pub answer_reminder_days: i64,
+    /// The first [`LISTED`] records due for review, and how many there are.
     pub reviews: Vec<ReviewDue>,
+    pub reviews_total: i64,
 }
 
 /// The account the message is for, if it still gets this kind of mail.
@@ -76,13 +84,13 @@ pub(super) async fn reminder(
         waiting.drafts = storage.drafts_waiting(agency).await?;
     }
     if on(AccountMail::Questions) {
-        waiting.questions = storage
-            .questions_waiting(agency, &clock.questions_before)
+        (waiting.questions_total, waiting.questions) = storage
+            .questions_waiting(agency, &clock.questions_before, LISTED as i64)
             .await?;
     }
     if on(AccountMail::Reviews) {
-        waiting.reviews = storage
-            .reviews_due_before(agency, &clock.reviews_until)
+        (waiting.reviews_total, waiting.reviews) = storage
+            .reviews_due_before(agency, &clock.reviews_until, LISTED as i64)
             .await?;
     }
     Ok(remind(&waiting, links, language))
@@ -90,10 +98,18 @@ pub(super) async fn reminder(
 
 /// The reminder of `waiting`, or `None` when nothing waits.
 pub(super) fn remind(waiting: &Waiting, links: &Links, language: Language) -> Option<Letter> {
-    let count = waiting.drafts.len() + waiting.questions.len() + waiting.reviews.len();
+    let count = waiting.drafts.len() as i64 + waiting.questions_total + waiting.reviews_total;
     if count == 0 {
         return None;
     }
+    // "…and 12 more", leading to the page that lists them all.
+    let more = |items: &mut Vec<(String, Option<String>)>, total: i64, path: &str| {
+        let rest = total - items.len() as i64;
+        if rest > 0 {
+            let words = t_with_in(language, "mail-reminder-more", &[("count", rest.into())]);
+            items.push((words.into_owned(), Some(links.to(language, path))));
+        }
+    };
     let say = |key: &str, args: &Args| t_with_in(language, key, args).into_owned();
     let agency = || FluentValue::from(waiting.agency_name.clone());
     let manage = |id: &SystemId| Some(links.to(language, &format!("/manage/systems/{id}")));
@@ -104,11 +120,16 @@ pub(super) fn remind(waiting: &Waiting, links: &Links, language: Language) -> Op
                 "mail-reminder-drafts",
                 &[("count", waiting.drafts.len().into())],
             ),
-            items: waiting
-                .drafts
-                .iter()
-                .map(|(id, name)| (name.clone(), manage(id)))
-                .collect(),
+            items: {
+                let mut items: Vec<_> = waiting
+                    .drafts
+                    .iter()
+                    .take(LISTED)
+                    .map(|(id, name)| (name.clone(), manage(id)))
+                    .collect();
+                more(&mut items, waiting.drafts.len() as i64, "/manage#drafts");
+                items
+            },
             ..Section::default()
         });
     }
@@ -127,15 +148,17 @@ pub(super) fn remind(waiting: &Waiting, links: &Links, language: Language) -> Op
             let page = format!("/systems/{}#feedback", question.system);
             (words, Some(links.to(language, &page)))
         });
+        let mut items: Vec<_> = items.collect();
+        more(&mut items, waiting.questions_total, "/manage/answers");
         sections.push(Section {
             heading: say(
                 "mail-reminder-questions",
                 &[
-                    ("count", waiting.questions.len().into()),
+                    ("count", waiting.questions_total.into()),
                     ("days", waiting.answer_reminder_days.into()),
                 ],
             ),
-            items: items.collect(),
+            items,
             link: Some((
                 t_in(language, "mail-reminder-answer").into_owned(),
                 links.to(language, "/manage/answers"),
@@ -157,12 +180,14 @@ pub(super) fn remind(waiting: &Waiting, links: &Links, language: Language) -> Op
             );
             (words, manage(&review.id))
         });
+        let mut items: Vec<_> = items.collect();
+        more(&mut items, waiting.reviews_total, "/manage#reviews");
         sections.push(Section {
             heading: say(
                 "mail-reminder-reviews",
-                &[("count", waiting.reviews.len().into())],
+                &[("count", waiting.reviews_total.into())],
             ),
-            items: items.collect(),
+            items,
             ..Section::default()
         });
     }
@@ -303,6 +328,7 @@ mod tests {
                 system_name: HOSTILE.into(),
                 published_at: "2026-11-02T10:00:00Z".into(),
             }],
+            questions_total: 1,
             answer_reminder_days: 14,
             reviews: vec![ReviewDue {
                 id: SystemId("tax-3".into()),
@@ -310,6 +336,7 @@ mod tests {
                 review_by: app::record::Timestamp("2026-11-30T00:00:00Z".into()),
                 overdue: true,
             }],
+            reviews_total: 1,
         };
         let letter = remind(&waiting, &test_links(), en).unwrap();
         assert!(
@@ -331,6 +358,25 @@ mod tests {
         );
         assert!(letter.text.contains("/manage/email"));
         assert!(letter.unsubscribe.is_none());
+        // Past ten of a kind, the rest are counted and linked.
+        let many = Waiting {
+            reviews_total: 25,
+            ..waiting.clone()
+        };
+        let letter = remind(&many, &test_links(), en).unwrap();
+        assert!(
+            letter.subject.starts_with("27 things wait"),
+            "{}",
+            letter.subject
+        );
+        assert!(letter.text.contains("25 records are due for review:"));
+        assert!(
+            letter
+                .text
+                .contains("- …and 24 more\n  https://register.example.gov/manage#reviews"),
+            "{}",
+            letter.text
+        );
         let nothing = Waiting {
             agency_name: "Tax Office".into(),
             ..Waiting::default()
