@@ -102,69 +102,27 @@ pub(super) fn remind(waiting: &Waiting, links: &Links, language: Language) -> Op
     if count == 0 {
         return None;
     }
-    // "…and 12 more", leading to the page that lists them all.
-    let more = |items: &mut Vec<(String, Option<String>)>, total: i64, path: &str| {
-        let rest = total - items.len() as i64;
-        if rest > 0 {
-            let words = t_with_in(language, "mail-reminder-more", &[("count", rest.into())]);
-            items.push((words.into_owned(), Some(links.to(language, path))));
-        }
-    };
     let say = |key: &str, args: &Args| t_with_in(language, key, args).into_owned();
     let agency = || FluentValue::from(waiting.agency_name.clone());
-    let manage = |id: &SystemId| Some(links.to(language, &format!("/manage/systems/{id}")));
+    let lister = Lister { links, language };
     let mut sections = Vec::new();
     if !waiting.drafts.is_empty() {
+        let items = waiting
+            .drafts
+            .iter()
+            .take(LISTED)
+            .map(|(id, name)| (name.clone(), lister.manage(id)));
         sections.push(Section {
             heading: say(
                 "mail-reminder-drafts",
                 &[("count", waiting.drafts.len().into())],
             ),
-            items: {
-                let mut items: Vec<_> = waiting
-                    .drafts
-                    .iter()
-                    .take(LISTED)
-                    .map(|(id, name)| (name.clone(), manage(id)))
-                    .collect();
-                more(&mut items, waiting.drafts.len() as i64, "/manage#drafts");
-                items
-            },
+            items: lister.counted(items, waiting.drafts.len() as i64, "/manage#drafts"),
             ..Section::default()
         });
     }
     if !waiting.questions.is_empty() {
-        let items = waiting.questions.iter().map(|question| {
-            let words = say(
-                "mail-reminder-question",
-                &[
-                    ("system", question.system_name.clone().into()),
-                    (
-                        "date",
-                        date_words_in(language, &question.published_at).into(),
-                    ),
-                ],
-            );
-            let page = format!("/systems/{}#feedback", question.system);
-            (words, Some(links.to(language, &page)))
-        });
-        let mut items: Vec<_> = items.collect();
-        more(&mut items, waiting.questions_total, "/manage/answers");
-        sections.push(Section {
-            heading: say(
-                "mail-reminder-questions",
-                &[
-                    ("count", waiting.questions_total.into()),
-                    ("days", waiting.answer_reminder_days.into()),
-                ],
-            ),
-            items,
-            link: Some((
-                t_in(language, "mail-reminder-answer").into_owned(),
-                links.to(language, "/manage/answers"),
-            )),
-            ..Section::default()
-        });
+        sections.push(lister.questions(waiting));
     }
     if !waiting.reviews.is_empty() {
         let items = waiting.reviews.iter().map(|review| {
@@ -178,16 +136,14 @@ pub(super) fn remind(waiting: &Waiting, links: &Links, language: Language) -> Op
                 key,
                 &[("name", review.name.clone().into()), ("date", date.into())],
             );
-            (words, manage(&review.id))
+            (words, lister.manage(&review.id))
         });
-        let mut items: Vec<_> = items.collect();
-        more(&mut items, waiting.reviews_total, "/manage#reviews");
         sections.push(Section {
             heading: say(
                 "mail-reminder-reviews",
                 &[("count", waiting.reviews_total.into())],
             ),
-            items,
+            items: lister.counted(items, waiting.reviews_total, "/manage#reviews"),
             ..Section::default()
         });
     }
@@ -204,6 +160,80 @@ pub(super) fn remind(waiting: &Waiting, links: &Links, language: Language) -> Op
         &say("mail-reminder-why", &[("agency", agency())]),
         None,
     ))
+}
+
+/// Lists what waits, with links, in one language.
+struct Lister<'a> {
+    links: &'a Links,
+    language: Language,
+}
+
+impl Lister<'_> {
+    /// A system's page in `/manage`.
+    fn manage(&self, id: &SystemId) -> Option<String> {
+        Some(
+            self.links
+                .to(self.language, &format!("/manage/systems/{id}")),
+        )
+    }
+
+    /// `items`, and when `total` is more, "…and 12 more" leading to `path`,
+    /// the page that lists them all.
+    fn counted(
+        &self,
+        items: impl Iterator<Item = (String, Option<String>)>,
+        total: i64,
+        path: &str,
+    ) -> Vec<(String, Option<String>)> {
+        let mut items: Vec<_> = items.collect();
+        let rest = total - items.len() as i64;
+        if rest > 0 {
+            let words = t_with_in(
+                self.language,
+                "mail-reminder-more",
+                &[("count", rest.into())],
+            );
+            items.push((words.into_owned(), Some(self.links.to(self.language, path))));
+        }
+        items
+    }
+
+    /// The questions waiting too long, with the way to answer them.
+    fn questions(&self, waiting: &Waiting) -> Section {
+        let language = self.language;
+        let items = waiting.questions.iter().map(|question| {
+            let words = t_with_in(
+                language,
+                "mail-reminder-question",
+                &[
+                    ("system", question.system_name.clone().into()),
+                    (
+                        "date",
+                        date_words_in(language, &question.published_at).into(),
+                    ),
+                ],
+            );
+            let page = format!("/systems/{}#feedback", question.system);
+            (words.into_owned(), Some(self.links.to(language, &page)))
+        });
+        Section {
+            heading: t_with_in(
+                language,
+                "mail-reminder-questions",
+                &[
+                    ("count", waiting.questions_total.into()),
+                    ("days", waiting.answer_reminder_days.into()),
+                ],
+            )
+            .into_owned(),
+            items: self.counted(items, waiting.questions_total, "/manage/answers"),
+            link: Some((
+                t_in(language, "mail-reminder-answer").into_owned(),
+                self.links.to(language, "/manage/answers"),
+            )),
+            ..Section::default()
+        }
+    }
 }
 
 /// "Choose the email you get": the account's `/manage/email`.
