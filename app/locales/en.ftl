@@ -1267,6 +1267,8 @@ import-row-no-reference = a new system needs an "agency_ref" (or the "id" of a s
 feed-register-title = Lantern: changes to the register
 feed-agency-title = Lantern: changes to { $agency }’s systems
 feed-search-title = Lantern: changes to the systems of the search “{ $search }”
+feed-system-title = Lantern: changes to { $system }
+feed-topic-title = Lantern: changes to the systems tagged “{ $topic }”
 # After a system's name: "Benefit fraud risk model: published".
 feed-published = published
 feed-updated = updated to version { $version }
@@ -1549,3 +1551,5 @@ search-keep-up = Keep up with changes to these systems:
 search-feed = Atom feed of this search
 search-follow = Follow this search by email
 mail-reminder-more = …and { $count } more
+follow-feed-system = Atom feed of this system
+follow-feed-topic = Atom feed of this topic

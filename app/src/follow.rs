@@ -230,7 +230,18 @@ fn FollowForm(found: FollowTarget, attempt: FollowAttempt) -> impl IntoView {
             format!("/feeds/changes.atom?{}", found.target),
             t("search-feed"),
         )),
-        Follows::Topic | Follows::System => None,
+        Follows::System => Some((
+            format!("/systems/{}/feed.atom", found.target),
+            t("follow-feed-system"),
+        )),
+        Follows::Topic => {
+            let mut params = form_urlencoded::Serializer::new(String::new());
+            params.append_pair("topic", &found.target);
+            Some((
+                format!("/feeds/topic.atom?{}", params.finish()),
+                t("follow-feed-topic"),
+            ))
+        }
     };
     let feed_note = feed.map(|(feed, label)| {
         view! { <p>{t("follow-feed")}" "<a href=feed>{label}</a></p> }

@@ -50,6 +50,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(statistics::statistics_csv))
         .route("/feeds/changes.atom", get(atom::register_feed))
         .route("/agencies/{slug}/feed.atom", get(atom::agency_feed))
+        .route("/systems/{id}/feed.atom", get(atom::system_feed))
+        .route("/feeds/topic.atom", get(atom::topic_feed))
 }
 
 /// The exports' validator: the register's last change, the agencies (their

@@ -11,9 +11,10 @@ use crate::state::AppState;
 use crate::storage::{Change, ChangeKind, ChangesOf};
 use app::error::AppError;
 use app::i18n::{PageLanguage, t_in, t_with_in};
-use app::record::AgencySlug;
+use app::mail::Follows;
+use app::record::{AgencySlug, SystemId};
 use app::register::Register;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
@@ -111,6 +112,79 @@ pub async fn agency_feed(
         &format!("/agencies/{slug}"),
         &changes,
     ))
+}
+
+/// `GET /systems/{id}/feed.atom`: one system's changes.
+pub async fn system_feed(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let page = feed_language(&state, &request)?;
+    let Some(name) = state.storage.followed_name(Follows::System, &id).await? else {
+        return Err(AppError::NotFound.into());
+    };
+    let ids = [SystemId(id.clone())];
+    let changes = state
+        .storage
+        .latest_changes(ChangesOf::Systems(&ids), ENTRIES)
+        .await?;
+    let title = t_with_in(
+        page.language,
+        "feed-system-title",
+        &[("system", name.into())],
+    );
+    Ok(feed(
+        &state.public_url,
+        page,
+        &title,
+        &format!("/systems/{id}/feed.atom"),
+        &format!("/systems/{id}"),
+        &changes,
+    ))
+}
+
+/// `GET /feeds/topic.atom?topic=…`: the changes of the systems tagged with
+/// a topic, as following the topic by email tells them.
+pub async fn topic_feed(
+    State(state): State<AppState>,
+    Query(asked): Query<TopicAsked>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let page = feed_language(&state, &request)?;
+    let topic = asked.topic.trim();
+    if topic.is_empty() || topic.chars().count() > 100 || topic.chars().any(char::is_control) {
+        return Err(crate::api::error::invalid_parameters(vec![(
+            "topic",
+            "topic must be one line of 1 to 100 characters (a tag of the records)".to_string(),
+        )]));
+    }
+    let changes = state
+        .storage
+        .latest_changes(ChangesOf::Tag(topic), ENTRIES)
+        .await?;
+    let title = t_with_in(
+        page.language,
+        "feed-topic-title",
+        &[("topic", topic.to_string().into())],
+    );
+    let mut params = form_urlencoded::Serializer::new(String::new());
+    params.append_pair("topic", topic);
+    Ok(feed(
+        &state.public_url,
+        page,
+        &title,
+        &format!("/feeds/topic.atom?{}", params.finish()),
+        "/systems",
+        &changes,
+    ))
+}
+
+/// The parameters of [`topic_feed`] (`lang` is the protocol's).
+#[derive(Debug, serde::Deserialize)]
+pub struct TopicAsked {
+    #[serde(default)]
+    topic: String,
 }
 
 /// A feed's XML; its links are absolute on the configured public address,

@@ -114,6 +114,8 @@ pub enum ChangesOf<'a> {
     Agency(&'a str),
     /// These systems (a search's).
     Systems(&'a [SystemId]),
+    /// The systems whose version at the change had this tag (a topic).
+    Tag(&'a str),
 }
 
 const CHANGE_COLUMNS: &str = "SELECT c.seq, c.kind, c.system_id, s.agency, v.name, c.version, \
@@ -259,6 +261,17 @@ impl Storage {
             }
             // No system: no change (`IN ()` is no SQL).
             ChangesOf::Systems([]) => return Ok(Vec::new()),
+            ChangesOf::Tag(tag) => {
+                // The tag as an element of the version's JSON list of tags,
+                // quotes included (inside a longer tag, quotes are escaped).
+                let quoted = serde_json::Value::from(tag).to_string();
+                let pattern = quoted
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                values.push(format!("%{pattern}%"));
+                "WHERE v.tags::text LIKE $2 ESCAPE '\\'".to_string()
+            }
             ChangesOf::Systems(ids) => {
                 values.extend(ids.iter().map(|id| id.0.clone()));
                 let list = (0..ids.len())

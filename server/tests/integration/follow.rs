@@ -469,3 +469,73 @@ async fn one_address_may_ask_three_times_an_hour_whatever_was_sent_meanwhile() {
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
     db.remove().await;
 }
+
+#[tokio::test]
+async fn what_can_be_followed_by_email_has_an_atom_feed_too() {
+    let db = TestDatabase::sqlite().await;
+    let storage = &db.storage;
+    let (_search, site) = site::demo_site(storage).await;
+    let system = manage::first_system_of(storage, "tax-office").await;
+    new_version(storage, &system, "Seen in the feed.").await;
+    let content = storage
+        .published(&SystemId(system.clone()))
+        .await
+        .unwrap()
+        .unwrap()
+        .1;
+
+    // One system's: only its changes, newest first.
+    let (status, xml) = site::get(&site, &format!("/systems/{system}/feed.atom")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(xml.contains(&format!(
+        "<title>Lantern: changes to {}</title>",
+        content.name
+    )));
+    assert!(xml.contains("Seen in the feed."));
+    let entries = xml.matches("<entry>").count();
+    assert!(entries >= 2, "{xml}");
+    assert!(xml.matches(&format!("/systems/{system}")).count() >= entries);
+    assert_eq!(
+        site::get(&site, "/systems/nosuchsystem/feed.atom").await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // A topic's: the changes of the systems tagged with it, and no other.
+    let tag = content
+        .tags
+        .first()
+        .expect("a demo record with tags")
+        .clone();
+    let encoded: String = form_urlencoded::byte_serialize(tag.as_bytes()).collect();
+    let (status, xml) = site::get(&site, &format!("/feeds/topic.atom?topic={encoded}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(xml.contains("Seen in the feed."), "{xml}");
+    let (_, untagged) = site::get(&site, "/feeds/topic.atom?topic=no%20such%20tag").await;
+    assert_eq!(untagged.matches("<entry>").count(), 0);
+    let (status, hostile) = site::get(
+        &site,
+        "/feeds/topic.atom?topic=%3Cscript%3Ealert(1)%3C%2Fscript%3E%25_",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!hostile.contains("<script>") && hostile.contains("&lt;script&gt;"));
+    assert_eq!(
+        hostile.matches("<entry>").count(),
+        0,
+        "% and _ match themselves"
+    );
+    for wrong in ["/feeds/topic.atom", "/feeds/topic.atom?topic=a%0Aline"] {
+        assert_eq!(
+            site::get(&site, wrong).await.0,
+            StatusCode::BAD_REQUEST,
+            "{wrong}"
+        );
+    }
+
+    // The follow pages offer them.
+    let (_, page) = site::get(&site, &format!("/follow?system={system}")).await;
+    assert!(page.contains(&format!(r#"href="/systems/{system}/feed.atom""#)));
+    let (_, page) = site::get(&site, &format!("/follow?topic={encoded}")).await;
+    assert!(page.contains("/feeds/topic.atom?topic="), "{page}");
+    db.remove().await;
+}
