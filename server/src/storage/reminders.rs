@@ -134,7 +134,7 @@ impl Storage {
             .execute(&mut *tx)
             .await
             .map_err(database_error)?;
-        let about = serde_json::json!({ "until": now }).to_string();
+        let about = serde_json::json!({ "until": now });
         let queued = Self::queue_to_taken(
             &mut tx,
             "reminded_at",
@@ -172,7 +172,7 @@ impl Storage {
             .execute(&mut *tx)
             .await
             .map_err(database_error)?;
-        let about = serde_json::json!({ "from": a_week_ago, "until": now }).to_string();
+        let about = serde_json::json!({ "from": a_week_ago, "until": now });
         let queued = Self::queue_to_taken(
             &mut tx,
             "summarised_at",
@@ -202,7 +202,7 @@ impl Storage {
         column: &str,
         now: &str,
         kind: MailKind,
-        about: &str,
+        about: &serde_json::Value,
         language: &str,
     ) -> Result<u64, AppError> {
         let sql = format!("SELECT id, email FROM accounts WHERE {column} = $1::timestamptz");
@@ -212,8 +212,7 @@ impl Storage {
             .await
             .map_err(database_error)?;
         for (id, email) in &taken {
-            let mut about: serde_json::Value =
-                serde_json::from_str(about).map_err(|e| AppError::Internal(e.to_string()))?;
+            let mut about = about.clone();
             about["account"] = (*id).into();
             let mail = NewMail {
                 recipient: email.clone(),
@@ -313,8 +312,8 @@ impl Storage {
         until: &str,
         questions_before: &str,
     ) -> Result<WeekSummary, AppError> {
-        let window = "> $1::timestamptz AND {} <= $2::timestamptz";
-        let within = |column: &str| format!("{column} {}", window.replace("{}", column));
+        let within =
+            |column: &str| format!("{column} > $1::timestamptz AND {column} <= $2::timestamptz");
         let changes = |kind: &str| {
             format!(
                 "(SELECT count(*) FROM changes WHERE kind = '{kind}' AND {})",
